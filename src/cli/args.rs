@@ -1,0 +1,62 @@
+//! Argument definitions (clap derive). The contract of DESIGN.md §6: keep it exactly.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "liaoyuan",
+    version,
+    about = "燎原 Liaoyuan — teacher-training centre: projects, Starlight trainers, attendance and vetoes, follow-ups, credits"
+)]
+pub struct Cli {
+    /// Database file (default: $LIAOYUAN_DB, else liaoyuan.db in the data folder)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Interface language
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    /// Colour theme (a file name in themes/ without .toml: dark, light, high-contrast, mono)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
+    /// Open without allowing changes
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// Open the TUI on a demo district (created if absent)
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a realistic demo district into PATH
+    Demo(DemoArgs),
+    /// Online backup to a new file
+    Backup(BackupArgs),
+    /// Integrity and consistency check
+    Check,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Number of teachers
+    #[arg(long, default_value_t = 2000)]
+    pub teachers: usize,
+    /// Random seed; the same seed gives the same district
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Destination file (must not exist)
+    pub dest: PathBuf,
+}

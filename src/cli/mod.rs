@@ -1,0 +1,42 @@
+//! The command line of DESIGN.md §6. Data goes to stdout, messages to stderr;
+//! nothing here touches the terminal's screen.
+
+pub mod args;
+pub mod run;
+
+pub use args::{Cli, Command};
+
+use crate::error::{Error, Result};
+use std::path::PathBuf;
+
+/// Exit status for a usage error (DESIGN.md §6).
+pub const EXIT_USAGE: i32 = 2;
+/// Exit status for any other error.
+pub const EXIT_ERROR: i32 = 1;
+
+/// Resolves the database path: `--db`, else `LIAOYUAN_DB`, else the platform data folder.
+pub fn db_path(flag: Option<&PathBuf>) -> Result<PathBuf> {
+    if let Some(p) = flag {
+        return Ok(p.clone());
+    }
+    if let Ok(p) = std::env::var("LIAOYUAN_DB") {
+        if !p.trim().is_empty() {
+            return Ok(PathBuf::from(p));
+        }
+    }
+    Ok(data_dir()?.join("liaoyuan.db"))
+}
+
+/// The platform data folder (e.g. `~/.local/share/liaoyuan`).
+pub fn data_dir() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "liaoyuan")
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or_else(|| {
+            Error::Io("cannot find a home folder for the database; use --db PATH".into())
+        })
+}
+
+/// Path of the demo district's database (`--demo`).
+pub fn demo_db_path() -> Result<PathBuf> {
+    Ok(data_dir()?.join("demo.db"))
+}

@@ -1,0 +1,14 @@
+//! Plain types and the rules of DESIGN.md §4. No rusqlite, no ratatui, no clock:
+//! "now" and "today" are always arguments.
+
+pub mod attendance;
+pub mod codes;
+pub mod credits;
+pub mod follow_up;
+pub mod model;
+pub mod settings;
+pub mod veto;
+
+pub use codes::*;
+pub use model::*;
+pub use settings::Settings;

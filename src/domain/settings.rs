@@ -1,0 +1,119 @@
+//! Settings that shape the rules (DESIGN.md §4), with the district's defaults.
+
+/// Rule settings; stored as key/value rows in the `settings` table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Minutes after the start that still count as on time (§4.1).
+    pub grace_minutes: i64,
+    /// First month (1–12) of the veto year; 1 = calendar year, 9 = school year (§4.2).
+    pub veto_year_start_month: u32,
+    /// First year of any five-year credit cycle (cycles repeat from it) (§4.3).
+    pub cycle_first_year: i32,
+    /// Length of a credit cycle in years.
+    pub cycle_years: i32,
+    /// Credits required per cycle.
+    pub required_total: f64,
+    /// Of which from concentrated training.
+    pub required_concentrated: f64,
+    /// Default completion threshold of a new project, in percent.
+    pub default_threshold_pct: i64,
+    /// District name printed on sign-in sheets and reports.
+    pub district_name: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            grace_minutes: 5,
+            veto_year_start_month: 1,
+            cycle_first_year: 2021,
+            cycle_years: 5,
+            required_total: 120.0,
+            required_concentrated: 20.0,
+            default_threshold_pct: 80,
+            district_name: "潼南区".to_string(),
+        }
+    }
+}
+
+impl Settings {
+    /// Keys as stored in the `settings` table.
+    pub const KEYS: &'static [&'static str] = &[
+        "grace_minutes",
+        "veto_year_start_month",
+        "cycle_first_year",
+        "cycle_years",
+        "required_total",
+        "required_concentrated",
+        "default_threshold_pct",
+        "district_name",
+    ];
+
+    /// Applies one stored key/value; unknown keys and unparsable values are ignored
+    /// (the default stays) so an old or hand-edited settings row never stops the app.
+    pub fn apply(&mut self, key: &str, value: &str) {
+        let v = value.trim();
+        match key {
+            "grace_minutes" => {
+                if let Ok(n) = v.parse::<i64>() {
+                    if (0..=120).contains(&n) {
+                        self.grace_minutes = n;
+                    }
+                }
+            }
+            "veto_year_start_month" => {
+                if let Ok(n) = v.parse::<u32>() {
+                    if (1..=12).contains(&n) {
+                        self.veto_year_start_month = n;
+                    }
+                }
+            }
+            "cycle_first_year" => {
+                if let Ok(n) = v.parse::<i32>() {
+                    self.cycle_first_year = n;
+                }
+            }
+            "cycle_years" => {
+                if let Ok(n) = v.parse::<i32>() {
+                    if n >= 1 {
+                        self.cycle_years = n;
+                    }
+                }
+            }
+            "required_total" => {
+                if let Ok(n) = v.parse::<f64>() {
+                    self.required_total = n;
+                }
+            }
+            "required_concentrated" => {
+                if let Ok(n) = v.parse::<f64>() {
+                    self.required_concentrated = n;
+                }
+            }
+            "default_threshold_pct" => {
+                if let Ok(n) = v.parse::<i64>() {
+                    if (1..=100).contains(&n) {
+                        self.default_threshold_pct = n;
+                    }
+                }
+            }
+            "district_name" => self.district_name = v.to_string(),
+            _ => {}
+        }
+    }
+
+    /// The value of a key as stored.
+    pub fn value_of(&self, key: &str) -> Option<String> {
+        Some(match key {
+            "grace_minutes" => self.grace_minutes.to_string(),
+            "veto_year_start_month" => self.veto_year_start_month.to_string(),
+            "cycle_first_year" => self.cycle_first_year.to_string(),
+            "cycle_years" => self.cycle_years.to_string(),
+            "required_total" => self.required_total.to_string(),
+            "required_concentrated" => self.required_concentrated.to_string(),
+            "default_threshold_pct" => self.default_threshold_pct.to_string(),
+            "district_name" => self.district_name.clone(),
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,9 @@
+//! Liaoyuan (燎原): the teacher-training centre's terminal application.
+
+pub mod cli;
+pub mod domain;
+pub mod error;
+pub mod search;
+pub mod store;
+
+pub use error::{Error, Result};

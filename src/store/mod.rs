@@ -1,0 +1,153 @@
+//! The only place with SQL. Functions take `&Connection` (a `Transaction`
+//! derefs to one) so that they compose inside one transaction per intent.
+
+pub mod audit;
+pub mod schema;
+pub mod settings;
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How a database is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the file with the schema when missing; upgrade an older schema.
+    Create,
+    /// The file must exist; writes allowed.
+    Existing,
+    /// The file must exist; no writes (works on a read-only file).
+    ReadOnly,
+}
+
+/// An open database file.
+pub struct Db {
+    pub conn: Connection,
+    pub path: PathBuf,
+    pub read_only: bool,
+}
+
+impl Db {
+    /// Opens (and when allowed creates) the database at `path`:
+    /// WAL journal, foreign keys on, `synchronous=FULL`, a busy timeout.
+    /// A file that is not a Liaoyuan database is refused and left untouched.
+    pub fn open(path: &Path, mode: OpenMode) -> Result<Db> {
+        let exists = path.exists();
+        if !exists && mode != OpenMode::Create {
+            return Err(Error::Missing(path.to_path_buf()));
+        }
+        if exists {
+            sniff_header(path)?;
+        } else if let Some(dir) = path.parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    Error::Io(format!("cannot create folder {}: {e}", dir.display()))
+                })?;
+            }
+        }
+        let flags = match mode {
+            OpenMode::ReadOnly => {
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            }
+            OpenMode::Existing => {
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            }
+            OpenMode::Create => {
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            }
+        };
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(|e| schema::not_a_db(path, e))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| schema::not_a_db(path, e))?;
+        if mode == OpenMode::ReadOnly {
+            schema::check_readable(&conn, path)?;
+        } else {
+            let journal: String = conn
+                .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+                .map_err(|e| schema::not_a_db(path, e))?;
+            let _ = journal;
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            schema::ensure(&mut conn, path)?;
+        }
+        Ok(Db {
+            conn,
+            path: path.to_path_buf(),
+            read_only: mode == OpenMode::ReadOnly,
+        })
+    }
+
+    /// An in-memory database with the schema, for tests.
+    pub fn open_in_memory() -> Result<Db> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::ensure(&mut conn, Path::new(":memory:"))?;
+        Ok(Db {
+            conn,
+            path: PathBuf::from(":memory:"),
+            read_only: false,
+        })
+    }
+
+    /// Changes whenever another connection commits (PRAGMA data_version).
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// Starts a write transaction that takes the write lock at once
+    /// (BEGIN IMMEDIATE), so concurrent desks wait instead of failing.
+    pub fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        if self.read_only {
+            return Err(Error::invalid(
+                "opened read-only (--read-only); changes are not allowed",
+            ));
+        }
+        Ok(self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    }
+}
+
+/// Refuses files that are plainly not SQLite databases before SQLite touches them.
+fn sniff_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(Error::NotADatabase {
+            path: path.to_path_buf(),
+            detail: "it is a folder".into(),
+        });
+    }
+    if meta.len() == 0 {
+        return Ok(());
+    }
+    let mut head = [0u8; 16];
+    let mut f = std::fs::File::open(path)
+        .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+    let n = f.read(&mut head)?;
+    if n < 16 || &head != b"SQLite format 3\0" {
+        return Err(Error::NotADatabase {
+            path: path.to_path_buf(),
+            detail: "the file does not start with an SQLite header".into(),
+        });
+    }
+    Ok(())
+}
+
+/// The person responsible for a change: `SUDO_USER`, else `USER`, else "unknown".
+pub fn actor() -> String {
+    for key in ["SUDO_USER", "USER", "USERNAME"] {
+        if let Ok(v) = std::env::var(key) {
+            if !v.trim().is_empty() {
+                return v;
+            }
+        }
+    }
+    "unknown".to_string()
+}

@@ -1,0 +1,93 @@
+//! The schema and its versioned upgrades (PRAGMA user_version).
+
+use crate::error::{Error, Result};
+use rusqlite::Connection;
+use std::path::Path;
+
+/// The whole schema; `schema.sql` at the repository root is its only source.
+pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
+
+/// Version written by this binary. Each entry of `MIGRATIONS` upgrades from
+/// its index + 1 to index + 2; version 1 is `SCHEMA_SQL` itself.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Upgrades from older versions, each run in its own transaction.
+const MIGRATIONS: &[&str] = &[];
+
+/// Creates the schema on an empty database or upgrades an older one.
+/// A database newer than this binary is refused.
+pub fn ensure(conn: &mut Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| not_a_db(path, e))?;
+    if version > SCHEMA_VERSION {
+        return Err(Error::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if version == 0 {
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| not_a_db(path, e))?;
+        if tables > 0 {
+            return Err(Error::NotADatabase {
+                path: path.to_path_buf(),
+                detail: "it is an SQLite file of another program".into(),
+            });
+        }
+        let tx = conn.transaction()?;
+        tx.execute_batch(SCHEMA_SQL)?;
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        tx.commit()?;
+        return Ok(());
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        let from = i as i64 + 1;
+        if version <= from {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", from + 1)?;
+            tx.commit()?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks the version of a database opened read-only (no upgrade possible).
+pub fn check_readable(conn: &Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| not_a_db(path, e))?;
+    if version > SCHEMA_VERSION {
+        return Err(Error::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if version < SCHEMA_VERSION {
+        return Err(Error::NotADatabase {
+            path: path.to_path_buf(),
+            detail: format!(
+                "schema version {version}, expected {SCHEMA_VERSION}; open it once without --read-only to upgrade"
+            ),
+        });
+    }
+    Ok(())
+}
+
+pub(crate) fn not_a_db(path: &Path, e: rusqlite::Error) -> Error {
+    match Error::from(e) {
+        Error::Busy => Error::Busy,
+        Error::NotADatabase { detail, .. } => Error::NotADatabase {
+            path: path.to_path_buf(),
+            detail,
+        },
+        other => Error::NotADatabase {
+            path: path.to_path_buf(),
+            detail: other.to_string(),
+        },
+    }
+}

@@ -1,0 +1,25 @@
+//! Settings rows.
+
+use crate::domain::Settings;
+use crate::error::Result;
+use rusqlite::{params, Connection};
+
+pub fn load(conn: &Connection) -> Result<Settings> {
+    let mut s = Settings::default();
+    let mut st = conn.prepare_cached("SELECT key, value FROM settings")?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (k, v) = row?;
+        s.apply(&k, &v);
+    }
+    Ok(s)
+}
+
+pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
