@@ -1,6 +1,7 @@
 //! Liaoyuan (燎原): the teacher-training centre's terminal application.
 
 pub mod cli;
+pub mod clock;
 pub mod domain;
 pub mod error;
 pub mod search;
