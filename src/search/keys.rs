@@ -1,31 +1,108 @@
-//! Search keys of a Han name: full pinyin and initials, stored with the teacher.
+//! Search keys of a name: full pinyin and initials, stored with the teacher so
+//! that start-up does not recompute them.
+//!
+//! Format: every "unit" of the name (a letter, digit or Han character; spaces
+//! and punctuation are not units) has one syllable. A Han character's
+//! syllable is its toneless pinyin (`ü` written `v`); any other unit is its
+//! own lower-case text. Syllables are joined by `'` so the index knows which
+//! character each letter belongs to: 张伟 → `zhang'wei`, initials `zw`.
+//! A name starting with a two-reading surname has two alternatives,
+//! separated by `|`, the surname reading first: 曾国强 →
+//! `zeng'guo'qiang|ceng'guo'qiang`, initials `zgq|cgq`.
 
+use super::surnames::surname_readings;
 use pinyin::ToPinyin;
 
-/// Full pinyin (no tones, syllables joined) and initials of `name`.
-/// Alternatives (surnames with two readings) are separated by '|'.
-/// Non-Han characters are kept, lower-cased.
+/// Separates the syllables of one alternative.
+pub const SYLLABLE_SEP: char = '\'';
+/// Separates alternatives.
+pub const ALT_SEP: char = '|';
+
+/// Whether `ch` is a unit of a name (it gets a syllable and can be matched).
+pub fn is_unit(ch: char) -> bool {
+    ch.is_alphanumeric()
+}
+
+/// The syllable of one unit by the `pinyin` crate's first reading.
+fn syllable_of(ch: char) -> String {
+    match ch.to_pinyin() {
+        Some(p) => p.plain().replace('ü', "v"),
+        None => ch.to_lowercase().collect(),
+    }
+}
+
+/// Full pinyin and initials of `name` (see the module documentation).
 pub fn pinyin_keys(name: &str) -> (String, String) {
-    let mut full = String::new();
-    let mut initials = String::new();
-    for (ch, py) in name.chars().zip(name.to_pinyin()) {
-        match py {
-            Some(p) => {
-                let plain = p.plain();
-                full.push_str(plain);
-                if let Some(c) = plain.chars().next() {
-                    initials.push(c);
-                }
+    let base: Vec<String> = name
+        .chars()
+        .filter(|c| is_unit(*c))
+        .map(syllable_of)
+        .collect();
+    let mut alternatives: Vec<Vec<String>> = Vec::new();
+    if let Some((count, readings)) = surname_readings(name.trim_start()) {
+        for reading in readings {
+            let mut alt: Vec<String> = reading.split(SYLLABLE_SEP).map(str::to_string).collect();
+            if alt.len() != count || base.len() < count {
+                continue;
             }
-            None => {
-                if !ch.is_whitespace() {
-                    for l in ch.to_lowercase() {
-                        full.push(l);
-                        initials.push(l);
-                    }
-                }
+            alt.extend(base[count..].iter().cloned());
+            if !alternatives.contains(&alt) {
+                alternatives.push(alt);
             }
         }
     }
-    (full, initials)
+    if !alternatives.contains(&base) {
+        alternatives.push(base);
+    }
+    let full: Vec<String> = alternatives
+        .iter()
+        .map(|alt| alt.join(&SYLLABLE_SEP.to_string()))
+        .collect();
+    let mut initials: Vec<String> = Vec::new();
+    for alt in &alternatives {
+        let i: String = alt.iter().filter_map(|s| s.chars().next()).collect();
+        if !initials.contains(&i) {
+            initials.push(i);
+        }
+    }
+    (
+        full.join(&ALT_SEP.to_string()),
+        initials.join(&ALT_SEP.to_string()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_name() {
+        assert_eq!(pinyin_keys("张伟"), ("zhang'wei".into(), "zw".into()));
+    }
+
+    #[test]
+    fn two_reading_surname_surname_reading_first() {
+        assert_eq!(
+            pinyin_keys("曾国强"),
+            ("zeng'guo'qiang|ceng'guo'qiang".into(), "zgq|cgq".into())
+        );
+        assert_eq!(pinyin_keys("单雪").0, "shan'xue|dan'xue");
+        assert_eq!(pinyin_keys("尉迟恭").0, "yu'chi'gong|wei'chi'gong");
+        assert_eq!(pinyin_keys("区静").1, "oj|qj");
+    }
+
+    #[test]
+    fn umlaut_is_v_and_punctuation_is_skipped() {
+        assert_eq!(pinyin_keys("吕女").0, "lv'nv");
+        assert_eq!(pinyin_keys("阿依·木 T1").0, "a'yi'mu't'1");
+    }
+
+    #[test]
+    fn empty_and_odd_names() {
+        assert_eq!(pinyin_keys(""), (String::new(), String::new()));
+        assert_eq!(pinyin_keys("  "), (String::new(), String::new()));
+        assert_eq!(pinyin_keys("😀"), (String::new(), String::new()));
+        // a surname alone
+        assert_eq!(pinyin_keys("曾").0, "zeng|ceng");
+    }
 }

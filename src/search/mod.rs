@@ -1,3 +1,53 @@
 //! The pinyin-aware fuzzy index over teachers (and trainers, schools, projects).
+//!
+//! A Han query matches the name; an ASCII query matches the full pinyin, the
+//! pinyin initials (any mix of the two), the staff number and the phone tail.
+//! Field prefixes (`school:实验 tier:backbone subject:语文 stage:小学`)
+//! narrow any query. See `matcher` for the scoring.
 
+mod index;
 pub mod keys;
+pub mod keystrokes;
+mod matcher;
+pub mod query;
+pub mod surnames;
+
+pub use index::Index;
+pub use keystrokes::shortest_unique_query;
+
+/// One searchable record. For teachers: `tier` and `stage` are code names;
+/// `pinyin`/`initials` are the stored keys of `keys::pinyin_keys` (recomputed
+/// by the index when missing or stale).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entry {
+    pub id: i64,
+    pub name: String,
+    pub pinyin: String,
+    pub initials: String,
+    pub staff_no: String,
+    pub phone: String,
+    pub school: String,
+    /// Code name, e.g. `backbone`.
+    pub tier: String,
+    pub subject: String,
+    /// Code name, e.g. `primary`.
+    pub stage: String,
+}
+
+/// A search result: the entry's id and its score (higher is better).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub id: i64,
+    pub score: i64,
+}
+
+/// Character indices to highlight in the shown fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlight {
+    /// Char indices in `name`.
+    pub name: Vec<usize>,
+    /// Char indices in `staff_no`.
+    pub staff_no: Vec<usize>,
+    /// Char indices in `phone`.
+    pub phone: Vec<usize>,
+}

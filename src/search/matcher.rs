@@ -1,0 +1,233 @@
+//! Scoring one entry against a query.
+//!
+//! A name is a row of units (letters, digits, Han characters), each with its
+//! syllables (one per reading, from the stored `pinyin` key). The query must
+//! be used up by consecutive units, each taking either its Han character or
+//! a non-empty prefix of one of its syllables: `zw`, `zhangw`, `zhw`, `张w`
+//! and `张伟` all match 张伟. Units may be skipped at a cost (fuzzy), so `zw`
+//! also finds 张大伟, below 张伟.
+
+use super::keys::{is_unit, ALT_SEP, SYLLABLE_SEP};
+use super::query::Query;
+use super::Entry;
+
+const UNIT: i32 = 16;
+const CHAR: i32 = 2;
+const FULL: i32 = 6;
+const START: i32 = 24;
+const END: i32 = 10;
+const LEAD_SKIP: i32 = 4;
+const GAP: i32 = 20;
+const NEG: i32 = i32::MIN / 4;
+
+/// Exact staff number.
+pub const EXACT_STAFF: i64 = 2_000_000;
+/// Exact full name (Han characters).
+pub const EXACT_NAME: i64 = 1_000_000;
+
+/// Reusable buffers, one set per thread.
+#[derive(Default)]
+pub struct Scratch {
+    chars: Vec<char>,
+    char_pos: Vec<u32>,
+    /// `(start, len)` byte ranges into the pinyin key, `alts × units`.
+    syl: Vec<(u32, u32)>,
+    alts: usize,
+    dp: Vec<i32>,
+}
+
+impl Scratch {
+    /// Splits `name` into units and `pinyin` into syllables. Alternatives
+    /// whose syllable count does not fit the name are ignored.
+    fn load(&mut self, name: &str, pinyin: &str) {
+        self.chars.clear();
+        self.char_pos.clear();
+        self.syl.clear();
+        self.alts = 0;
+        for (i, c) in name.chars().enumerate() {
+            if is_unit(c) {
+                self.chars.push(c);
+                self.char_pos.push(i as u32);
+            }
+        }
+        let n = self.chars.len();
+        let mut offset = 0usize;
+        for alt in pinyin.split(ALT_SEP) {
+            let before = self.syl.len();
+            let mut start = offset;
+            for s in alt.split(SYLLABLE_SEP) {
+                self.syl.push((start as u32, s.len() as u32));
+                start += s.len() + 1;
+            }
+            if self.syl.len() - before == n && !alt.is_empty() {
+                self.alts += 1;
+            } else {
+                self.syl.truncate(before);
+            }
+            offset += alt.len() + 1;
+        }
+    }
+}
+
+fn ascii_eq(q: char, s: u8) -> bool {
+    let s = s as char;
+    q == s || (q == 'u' && s == 'v')
+}
+
+/// Fills `scratch.dp` and returns the best name score, if the name matches.
+fn run_dp(scratch: &mut Scratch, pinyin: &[u8], q: &[char]) -> Option<i32> {
+    let n = scratch.chars.len();
+    let m = q.len();
+    if m == 0 || n == 0 {
+        return None;
+    }
+    let w = m + 1;
+    scratch.dp.clear();
+    scratch.dp.resize((n + 1) * w, NEG);
+    let dp = &mut scratch.dp;
+    dp[n * w + m] = END;
+    for j in 0..n {
+        dp[j * w + m] = 0;
+    }
+    for j in (0..n).rev() {
+        for p in (0..m).rev() {
+            let next = (j + 1) * w;
+            let skip = dp[next + p];
+            let mut best = if skip > NEG {
+                skip - if p == 0 { LEAD_SKIP } else { GAP }
+            } else {
+                NEG
+            };
+            let start = if p == 0 && j == 0 { START } else { 0 };
+            let qc = q[p];
+            if !qc.is_ascii() {
+                if scratch.chars[j] == qc || scratch.chars[j].to_lowercase().eq(qc.to_lowercase()) {
+                    let rest = dp[next + p + 1];
+                    if rest > NEG {
+                        best = best.max(UNIT + FULL + CHAR + start + rest);
+                    }
+                }
+            } else {
+                for a in 0..scratch.alts {
+                    let (s0, len) = scratch.syl[a * n + j];
+                    let syl = &pinyin[s0 as usize..(s0 + len) as usize];
+                    let mut k = 0;
+                    while k < syl.len() && p + k < m && ascii_eq(q[p + k], syl[k]) {
+                        k += 1;
+                        let rest = dp[next + p + k];
+                        if rest > NEG {
+                            let full = if k == syl.len() { FULL } else { 0 };
+                            best = best.max(UNIT + CHAR * k as i32 + full + start + rest);
+                        }
+                    }
+                }
+            }
+            dp[j * w + p] = best;
+        }
+    }
+    let s = dp[0];
+    (s > NEG / 2).then_some(s)
+}
+
+/// Score of `entry` for `query` (text part only), `None` when it does not match.
+pub fn score(entry: &Entry, query: &Query, scratch: &mut Scratch) -> Option<i64> {
+    let mut best: Option<i64> = None;
+    let mut take = |s: i64| best = Some(best.map_or(s, |b: i64| b.max(s)));
+    if !query.compact.is_empty() && entry.staff_no.eq_ignore_ascii_case(&query.compact) {
+        take(EXACT_STAFF);
+    }
+    if query.has_digit {
+        if let Some(at) = find_ascii_ci(&entry.staff_no, &query.compact) {
+            let prefix = if at == 0 { 100 } else { 0 };
+            take(200 + prefix + 10 * query.compact.len() as i64);
+        }
+        if query.all_digits && query.text.len() >= 4 && phone_tail(&entry.phone, &query.text) {
+            take(250 + 10 * query.text.len() as i64);
+        }
+    }
+    if !query.text.is_empty() && query.text.len() <= super::query::MAX_TEXT {
+        scratch.load(&entry.name, &entry.pinyin);
+        if let Some(s) = run_dp(scratch, entry.pinyin.as_bytes(), &query.text) {
+            let exact = if query.text.iter().copied().eq(entry.name.chars()) {
+                EXACT_NAME
+            } else {
+                0
+            };
+            take(exact + s as i64);
+        }
+    }
+    best
+}
+
+/// ASCII case-insensitive substring search; byte offset of the first match.
+pub fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| {
+        h[i..i + n.len()]
+            .iter()
+            .zip(n)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    })
+}
+
+/// Whether the digits of `phone` end with the `digits` (at least 4).
+pub fn phone_tail(phone: &str, digits: &[char]) -> bool {
+    let mut tail = phone.chars().rev().filter(|c| c.is_ascii_digit());
+    digits.iter().rev().all(|d| tail.next() == Some(*d))
+}
+
+/// Char indices of `name` used by the best name match of `q`.
+pub fn name_positions(name: &str, pinyin: &str, q: &[char]) -> Vec<usize> {
+    let mut scratch = Scratch::default();
+    scratch.load(name, pinyin);
+    let py = pinyin.as_bytes();
+    if q.is_empty() || q.len() > super::query::MAX_TEXT || run_dp(&mut scratch, py, q).is_none() {
+        return Vec::new();
+    }
+    let (n, m, w) = (scratch.chars.len(), q.len(), q.len() + 1);
+    let dp = &scratch.dp;
+    let mut out = Vec::new();
+    let (mut j, mut p) = (0usize, 0usize);
+    while p < m && j < n {
+        let here = dp[j * w + p];
+        let next = (j + 1) * w;
+        let start = if p == 0 && j == 0 { START } else { 0 };
+        let qc = q[p];
+        let mut step = None;
+        if !qc.is_ascii() {
+            if (scratch.chars[j] == qc || scratch.chars[j].to_lowercase().eq(qc.to_lowercase()))
+                && dp[next + p + 1] > NEG
+                && UNIT + FULL + CHAR + start + dp[next + p + 1] == here
+            {
+                step = Some(1);
+            }
+        } else {
+            'alts: for a in 0..scratch.alts {
+                let (s0, len) = scratch.syl[a * n + j];
+                let syl = &py[s0 as usize..(s0 + len) as usize];
+                let mut k = 0;
+                while k < syl.len() && p + k < m && ascii_eq(q[p + k], syl[k]) {
+                    k += 1;
+                    let rest = dp[next + p + k];
+                    let full = if k == syl.len() { FULL } else { 0 };
+                    if rest > NEG && UNIT + CHAR * k as i32 + full + start + rest == here {
+                        step = Some(k);
+                        break 'alts;
+                    }
+                }
+            }
+        }
+        match step {
+            Some(k) => {
+                out.push(scratch.char_pos[j] as usize);
+                p += k;
+            }
+            None => {}
+        }
+        j += 1;
+    }
+    out
+}

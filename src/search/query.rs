@@ -1,0 +1,163 @@
+//! A parsed search query: the text to match and the field prefixes that
+//! narrow it (`school:实验 tier:backbone subject:语文 stage:小学`).
+
+use crate::domain::codes::{Stage, Tier};
+
+/// Longest query text (in characters) matched against names; longer text can
+/// still equal a staff number but never a name.
+pub const MAX_TEXT: usize = 64;
+
+/// Field prefixes of a query; each list is ANDed, an empty list narrows nothing.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Filters {
+    pub school: Vec<String>,
+    pub subject: Vec<String>,
+    pub tier: Vec<String>,
+    pub stage: Vec<String>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self.school.is_empty()
+            && self.subject.is_empty()
+            && self.tier.is_empty()
+            && self.stage.is_empty()
+    }
+}
+
+/// A query ready for matching.
+#[derive(Debug, Clone)]
+pub struct Query {
+    /// Letters, digits and Han characters of the text, ASCII lower-cased.
+    pub text: Vec<char>,
+    /// The text without white space, ASCII lower-cased (for staff numbers).
+    pub compact: String,
+    pub has_digit: bool,
+    pub all_digits: bool,
+    /// Characters every match must contain (see `char_bit`).
+    pub mask: u64,
+    pub filters: Filters,
+}
+
+impl Query {
+    pub fn parse(input: &str) -> Query {
+        let mut filters = Filters::default();
+        let mut words: Vec<&str> = Vec::new();
+        for word in input.split_whitespace() {
+            match split_prefix(word) {
+                Some((field, value)) => {
+                    if !value.is_empty() {
+                        let list = match field {
+                            Field::School => &mut filters.school,
+                            Field::Subject => &mut filters.subject,
+                            Field::Tier => &mut filters.tier,
+                            Field::Stage => &mut filters.stage,
+                        };
+                        list.push(value.to_lowercase());
+                    }
+                }
+                None => words.push(word),
+            }
+        }
+        let compact: String = words.concat().to_ascii_lowercase();
+        let text: Vec<char> = compact.chars().filter(|c| c.is_alphanumeric()).collect();
+        let has_digit = text.iter().any(|c| c.is_ascii_digit());
+        let all_digits = !text.is_empty() && text.iter().all(|c| c.is_ascii_digit());
+        let mask = text.iter().fold(0u64, |m, c| m | char_bit(*c));
+        Query {
+            text,
+            compact,
+            has_digit,
+            all_digits,
+            mask,
+            filters,
+        }
+    }
+
+    /// True when the query has no text to match (only prefixes, or nothing).
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty() && self.compact.is_empty()
+    }
+}
+
+enum Field {
+    School,
+    Subject,
+    Tier,
+    Stage,
+}
+
+fn split_prefix(word: &str) -> Option<(Field, &str)> {
+    let (key, value) = word.split_once([':', '：'])?;
+    let field = match key.to_ascii_lowercase().as_str() {
+        "school" | "学校" => Field::School,
+        "subject" | "学科" => Field::Subject,
+        "tier" | "层级" | "五型" => Field::Tier,
+        "stage" | "学段" => Field::Stage,
+        _ => return None,
+    };
+    Some((field, value))
+}
+
+/// The bit of one character in a 64-bit character mask: a–z bits 0–25,
+/// 0–9 bits 26–35, anything else hashed into bits 36–63.
+pub fn char_bit(c: char) -> u64 {
+    let c = c.to_ascii_lowercase();
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        _ if c.is_ascii() => 0,
+        _ => 1 << (36 + (c as u32 % 28)),
+    }
+}
+
+/// Whether a filter value names this tier code (by code, Chinese or English
+/// name, or a prefix of the code).
+pub fn tier_matches(code: &str, value: &str) -> bool {
+    let tier = Tier::parse(code);
+    code.to_ascii_lowercase().starts_with(value)
+        || tier.is_some() && tier == Tier::parse(value)
+        || tier.is_some_and(|t| t.zh().contains(value) || t.en().to_lowercase().starts_with(value))
+}
+
+/// Like `tier_matches` for school stages.
+pub fn stage_matches(code: &str, value: &str) -> bool {
+    let stage = Stage::parse(code);
+    code.to_ascii_lowercase().starts_with(value)
+        || stage.is_some() && stage == Stage::parse(value)
+        || stage.is_some_and(|s| s.zh().contains(value) || s.en().to_lowercase().starts_with(value))
+}
+
+/// Whether a free-text field (school, subject) contains the filter value.
+pub fn text_matches(field: &str, value: &str) -> bool {
+    field.to_lowercase().contains(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_are_split_from_text() {
+        let q = Query::parse("school:实验 zw tier:骨干");
+        assert_eq!(q.text, vec!['z', 'w']);
+        assert_eq!(q.filters.school, vec!["实验"]);
+        assert_eq!(q.filters.tier, vec!["骨干"]);
+    }
+
+    #[test]
+    fn empty_prefix_value_is_ignored() {
+        let q = Query::parse("school:");
+        assert!(q.filters.is_empty());
+        assert!(q.is_blank());
+    }
+
+    #[test]
+    fn tier_values() {
+        assert!(tier_matches("backbone", "backbone"));
+        assert!(tier_matches("backbone", "骨干"));
+        assert!(tier_matches("backbone", "back"));
+        assert!(!tier_matches("rising", "骨干"));
+        assert!(stage_matches("primary", "小学"));
+    }
+}

@@ -1,0 +1,45 @@
+//! Surnames whose reading differs from the `pinyin` crate's first reading, or
+//! which people say two ways. Both readings are indexed, the surname reading
+//! first (DESIGN.md §8).
+
+/// `(surname, readings)`: each reading has one syllable per character of the
+/// surname, joined by `'`. The first reading is the surname reading.
+pub const TWO_READING_SURNAMES: &[(&str, &[&str])] = &[
+    // compound surnames first: the longest match wins
+    ("尉迟", &["yu'chi", "wei'chi"]),
+    ("万俟", &["mo'qi", "wan'si"]),
+    ("长孙", &["zhang'sun", "chang'sun"]),
+    ("曾", &["zeng", "ceng"]),
+    ("单", &["shan", "dan"]),
+    ("解", &["xie", "jie"]),
+    ("区", &["ou", "qu"]),
+    ("仇", &["qiu", "chou"]),
+    ("朴", &["piao", "pu"]),
+    ("查", &["zha", "cha"]),
+    ("盖", &["ge", "gai"]),
+    ("乐", &["yue", "le"]),
+    ("覃", &["qin", "tan"]),
+    ("翟", &["zhai", "di"]),
+    ("缪", &["miao", "mou"]),
+    ("种", &["chong", "zhong"]),
+    ("秘", &["bi", "mi"]),
+    ("繁", &["po", "fan"]),
+    ("召", &["shao", "zhao"]),
+    ("句", &["gou", "ju"]),
+    ("黑", &["he", "hei"]),
+    ("员", &["yun", "yuan"]),
+    ("莘", &["shen", "xin"]),
+    ("隗", &["wei", "kui"]),
+    ("洗", &["xian", "xi"]),
+    ("能", &["nai", "neng"]),
+    ("牟", &["mou", "mu"]),
+];
+
+/// The readings of the surname `name` starts with, and how many characters
+/// the surname has; `None` when the name starts with no listed surname.
+pub fn surname_readings(name: &str) -> Option<(usize, &'static [&'static str])> {
+    TWO_READING_SURNAMES
+        .iter()
+        .find(|(surname, _)| name.starts_with(surname))
+        .map(|(surname, readings)| (surname.chars().count(), *readings))
+}

@@ -1,0 +1,171 @@
+//! The fuzzy index: every query form of DESIGN.md §7, prefixes, highlights,
+//! updates and odd input.
+
+use liaoyuan::search::keys::pinyin_keys;
+use liaoyuan::search::{shortest_unique_query, Entry, Index};
+
+fn teacher(id: i64, name: &str, staff_no: &str, phone: &str, school: &str, tier: &str) -> Entry {
+    let (pinyin, initials) = pinyin_keys(name);
+    Entry {
+        id,
+        name: name.into(),
+        pinyin,
+        initials,
+        staff_no: staff_no.into(),
+        phone: phone.into(),
+        school: school.into(),
+        tier: tier.into(),
+        subject: "语文".into(),
+        stage: "primary".into(),
+    }
+}
+
+fn sample() -> Index {
+    Index::new(vec![
+        teacher(1, "张伟", "T0123", "13912345678", "实验小学", "backbone"),
+        teacher(2, "王志伟", "T0456", "13800001111", "城关中学", "qualified"),
+        teacher(3, "张伟明", "T0789", "13700002222", "实验小学", "rising"),
+        teacher(4, "张伟", "T1123", "13600003333", "城关中学", "qualified"),
+        teacher(5, "曾国强", "T2001", "13500004444", "实验小学", "renowned"),
+        teacher(6, "单雪", "T2002", "13500005555", "城关中学", "qualified"),
+        teacher(7, "解放", "T2003", "13500006666", "城关中学", "qualified"),
+        teacher(8, "区静", "T2004", "13500007777", "城关中学", "qualified"),
+        teacher(9, "仇明", "T2005", "13500008888", "城关中学", "qualified"),
+        teacher(10, "李娜", "T3001", "13500009999", "城关中学", "eminent"),
+    ])
+}
+
+fn ids(index: &Index, q: &str) -> Vec<i64> {
+    index.search(q, 50).into_iter().map(|h| h.id).collect()
+}
+
+#[test]
+fn every_query_form_finds_zhang_wei_first() {
+    let index = sample();
+    for q in [
+        "zw", "zhangw", "zhangwei", "张伟", "T0123", "t0123", "5678", "zhw", "张w",
+    ] {
+        let found = ids(&index, q);
+        assert!(
+            found.first() == Some(&1) || (found.first() == Some(&4) && found.contains(&1)),
+            "{q}: {found:?}"
+        );
+    }
+    assert_eq!(ids(&index, "T0123").first(), Some(&1));
+    assert_eq!(ids(&index, "5678"), vec![1]);
+}
+
+#[test]
+fn two_readings_of_surnames() {
+    let index = sample();
+    for (q, id) in [
+        ("zeng", 5),
+        ("ceng", 5),
+        ("zgq", 5),
+        ("cgq", 5),
+        ("shanx", 6),
+        ("danx", 6),
+        ("xief", 7),
+        ("jief", 7),
+        ("ouj", 8),
+        ("quj", 8),
+        ("qium", 9),
+        ("choum", 9),
+    ] {
+        assert_eq!(ids(&index, q).first(), Some(&id), "{q}");
+    }
+}
+
+#[test]
+fn same_name_teachers_are_both_returned() {
+    let index = sample();
+    let found = ids(&index, "张伟");
+    assert!(found.contains(&1) && found.contains(&4));
+    // exact name before the longer name
+    let pos_3 = found.iter().position(|id| *id == 3);
+    assert!(pos_3 > found.iter().position(|id| *id == 1));
+    assert!(pos_3 > found.iter().position(|id| *id == 4));
+}
+
+#[test]
+fn prefixes_narrow() {
+    let index = sample();
+    assert_eq!(ids(&index, "zw school:实验"), vec![1, 3]);
+    assert_eq!(ids(&index, "张伟 school:城关"), vec![4]);
+    assert_eq!(ids(&index, "school:实验 tier:backbone"), vec![1]);
+    assert_eq!(ids(&index, "tier:骨干"), vec![1]);
+    assert_eq!(ids(&index, "tier:卓越"), vec![10]);
+    assert!(ids(&index, "stage:初中").is_empty());
+    assert_eq!(ids(&index, "subject:语文").len(), 10);
+}
+
+#[test]
+fn highlights() {
+    let index = sample();
+    assert_eq!(index.highlight(3, "张伟").name, vec![0, 1]);
+    assert_eq!(index.highlight(3, "zw").name, vec![0, 1]);
+    assert_eq!(index.highlight(3, "wm").name, vec![1, 2]);
+    assert_eq!(index.highlight(2, "zhiw").name, vec![1, 2]);
+    assert_eq!(index.highlight(1, "T0123").staff_no, vec![0, 1, 2, 3, 4]);
+    assert_eq!(index.highlight(1, "5678").phone, vec![7, 8, 9, 10]);
+    assert_eq!(index.highlight(99, "zw"), Default::default());
+}
+
+#[test]
+fn empty_query_lists_in_pinyin_order() {
+    let index = sample();
+    let all = ids(&index, "");
+    assert_eq!(all.len(), 10);
+    assert_eq!(ids(&index, "   "), all);
+    assert_eq!(index.search("", 3).len(), 3);
+}
+
+#[test]
+fn upsert_and_remove() {
+    let mut index = sample();
+    index.upsert(teacher(11, "周杰", "T4001", "", "实验小学", "qualified"));
+    assert_eq!(ids(&index, "zj").first(), Some(&11));
+    index.upsert(teacher(11, "赵杰", "T4001", "", "实验小学", "qualified"));
+    assert_eq!(ids(&index, "zhaoj"), vec![11]);
+    assert!(ids(&index, "zhouj").is_empty());
+    index.remove(1);
+    assert!(index.entry(1).is_none());
+    assert_eq!(ids(&index, "T0123"), Vec::<i64>::new());
+    assert_eq!(index.len(), 10);
+    index.remove(1);
+    assert_eq!(ids(&index, "").len(), 10);
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    let index = sample();
+    let long = "z".repeat(10_000);
+    for q in [
+        "😀",
+        "   ",
+        "school:",
+        "school: tier:",
+        ":",
+        "::::",
+        "|'",
+        long.as_str(),
+        "张😀伟",
+    ] {
+        let _ = index.search(q, 10);
+        let _ = index.highlight(1, q);
+        let _ = index.search_among(q, &[1, 2, 3], 10);
+    }
+    assert_eq!(ids(&index, "school:").len(), 10);
+}
+
+#[test]
+fn shortest_query_puts_the_teacher_first() {
+    let index = sample();
+    let among = [1, 2, 3, 5, 10];
+    assert_eq!(
+        shortest_unique_query(&index, 10, &among).as_deref(),
+        Some("l")
+    );
+    let q = shortest_unique_query(&index, 3, &among).unwrap_or_default();
+    assert_eq!(index.search_among(&q, &among, 1)[0].id, 3);
+}
