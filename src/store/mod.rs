@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod schema;
+pub mod search_source;
 pub mod settings;
 
 use crate::error::{Error, Result};
