@@ -1,0 +1,328 @@
+//! Checking a teacher in (签到) and changing a mark (DESIGN.md §4.1–4.2).
+//!
+//! Desk rules, enforced here for the TUI desk, the CLI and imports alike:
+//! - A plain check-in (no status) is decided by the clock: on time up to and
+//!   including start + grace, late after it (minutes late stored).
+//! - A plain check-in never changes an existing mark: a teacher already in gets
+//!   `AlreadyIn`, pre-registered leave (excused) stays excused (`Unchanged`).
+//!   Two desks checking in the same teacher at once end with one mark.
+//! - An explicit status changes the mark. `excused` needs a reason; changing a
+//!   veto-causing mark (late, left early, absent) to a non-causing one needs a
+//!   reason; any change at a closed session needs a reason.
+//! - Each change is one transaction with one audit entry (entity "mark").
+
+use crate::domain::attendance::{change_needs_reason, classify_check_in, minutes_early};
+use crate::domain::veto::veto_year;
+use crate::domain::{Mark, Session, Settings, Status};
+use crate::error::{Error, Result};
+use crate::store::audit::{self, AuditEntry};
+use crate::store::enrolments::{self, TeacherBrief};
+use crate::store::{marks, sessions, Db};
+use chrono::NaiveDateTime;
+
+/// One check-in or mark change.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CheckIn {
+    pub session_id: i64,
+    pub teacher_id: i64,
+    /// When the teacher arrived (or when the desk acts, for explicit statuses).
+    pub at: NaiveDateTime,
+    /// None: the clock decides present or late and an existing mark is kept.
+    pub status: Option<Status>,
+    /// Leave reason for `excused`; the why of a veto-lifting or locked-session change.
+    pub reason: Option<String>,
+    /// For `left_early` by hand: minutes early (else computed from `checked_out_at`).
+    pub minutes_early: Option<i64>,
+    /// Check-out time: with no status, leaving before the end (beyond the grace) marks `left_early`.
+    pub checked_out_at: Option<NaiveDateTime>,
+}
+
+/// What a check-in did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CheckInOutcome {
+    /// A mark was written (new or changed). `undo` restores the state before.
+    Recorded { mark: Mark, undo: UndoMark },
+    /// A plain check-in of a teacher already present or late: nothing written.
+    AlreadyIn {
+        at: Option<NaiveDateTime>,
+        mark: Mark,
+    },
+    /// The teacher has another mark (e.g. pre-registered leave) that a plain
+    /// check-in keeps, or the requested change equals the mark: nothing written.
+    Unchanged { mark: Mark },
+}
+
+impl CheckInOutcome {
+    /// The teacher's mark after the check-in.
+    pub fn mark(&self) -> &Mark {
+        match self {
+            CheckInOutcome::Recorded { mark, .. }
+            | CheckInOutcome::AlreadyIn { mark, .. }
+            | CheckInOutcome::Unchanged { mark } => mark,
+        }
+    }
+}
+
+/// How to undo one recorded mark (the desk's `u` key).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoMark {
+    pub session_id: i64,
+    pub teacher_id: i64,
+    /// The mark as written by the change being undone.
+    pub written: Mark,
+    /// The mark before the change; None when the change created it.
+    pub previous: Option<Mark>,
+}
+
+/// Checks a teacher in or changes their mark, following the desk rules above.
+/// The teacher must be enrolled in the session's project (enrol a walk-in first:
+/// `ops::enrolments::enrol_walk_in`).
+pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<CheckInOutcome> {
+    let tx = db.write()?;
+    let session = sessions::get_session(&tx, req.session_id)?
+        .ok_or_else(|| Error::NotFound(format!("session {}", req.session_id)))?;
+    let teacher = enrolments::teacher_brief(&tx, req.teacher_id)?
+        .ok_or_else(|| Error::NotFound(format!("teacher {}", req.teacher_id)))?;
+    if !enrolments::is_enrolled(&tx, session.project_id, teacher.id)? {
+        return Err(Error::invalid(format!(
+            "{} ({}, {}) is not enrolled in this project",
+            teacher.name, teacher.school, teacher.staff_no
+        )));
+    }
+    let existing = marks::get_mark(&tx, session.id, teacher.id)?;
+    let reason = req.reason.as_deref().map(str::trim).unwrap_or("");
+    let plain = req.status.is_none() && req.checked_out_at.is_none();
+
+    if plain {
+        if let Some(m) = existing {
+            return Ok(match m.status {
+                Status::Present | Status::Late => CheckInOutcome::AlreadyIn {
+                    at: m.checked_in_at,
+                    mark: m,
+                },
+                _ => CheckInOutcome::Unchanged { mark: m },
+            });
+        }
+    }
+    let now = crate::clock::now();
+    let new = desired_mark(
+        &session,
+        &teacher,
+        existing.as_ref(),
+        req,
+        reason,
+        settings,
+        now,
+    );
+    if let Some(old) = &existing {
+        if same_mark(old, &new) {
+            return Ok(CheckInOutcome::Unchanged { mark: old.clone() });
+        }
+    }
+    let before = existing.as_ref().map(|m| m.status);
+    if reason.is_empty() && change_needs_reason(before, new.status, session.is_closed()) {
+        return Err(refusal(&teacher, &session, before, new.status, settings));
+    }
+
+    let (mark, action) = match &existing {
+        None => match marks::insert_mark_if_absent(&tx, &new)? {
+            Some(id) => (Mark { id, ..new }, "create"),
+            None => {
+                // Another desk won the race: keep its mark.
+                let m = marks::get_mark(&tx, session.id, teacher.id)?
+                    .ok_or_else(|| Error::Db("a mark vanished during check-in".into()))?;
+                return Ok(CheckInOutcome::AlreadyIn {
+                    at: m.checked_in_at,
+                    mark: m,
+                });
+            }
+        },
+        Some(old) => {
+            let m = Mark { id: old.id, ..new };
+            marks::update_mark(&tx, &m)?;
+            (m, "update")
+        }
+    };
+    let actor = crate::store::actor();
+    audit::record(
+        &tx,
+        &AuditEntry {
+            at: now,
+            actor: &actor,
+            entity: "mark",
+            entity_id: Some(mark.id),
+            action,
+            before: existing.as_ref().map(marks::mark_json),
+            after: Some(marks::mark_json(&mark)),
+            reason,
+        },
+    )?;
+    tx.commit()?;
+    let undo = UndoMark {
+        session_id: session.id,
+        teacher_id: teacher.id,
+        written: mark.clone(),
+        previous: existing,
+    };
+    Ok(CheckInOutcome::Recorded { mark, undo })
+}
+
+/// The mark a request asks for (id 0 until written).
+fn desired_mark(
+    session: &Session,
+    teacher: &TeacherBrief,
+    existing: Option<&Mark>,
+    req: &CheckIn,
+    reason: &str,
+    settings: &Settings,
+    now: NaiveDateTime,
+) -> Mark {
+    let grace = settings.grace_minutes;
+    let checked_in_at = existing.and_then(|m| m.checked_in_at).or(Some(req.at));
+    let late_minutes = |t: Option<NaiveDateTime>| {
+        t.map(|t| classify_check_in(session.starts_at(), t, grace).1)
+            .unwrap_or(0)
+    };
+    let mut m = Mark {
+        id: 0,
+        session_id: session.id,
+        teacher_id: teacher.id,
+        school_id: existing.map(|m| m.school_id).unwrap_or(teacher.school_id),
+        session_date: session.date,
+        status: Status::Present,
+        minutes_late: 0,
+        minutes_early: 0,
+        checked_in_at,
+        checked_out_at: existing.and_then(|m| m.checked_out_at),
+        reason: String::new(),
+        recorded_by: crate::store::actor(),
+        recorded_at: now,
+    };
+    let status = match (req.status, req.checked_out_at) {
+        (Some(s), _) => s,
+        (None, Some(out)) => {
+            if minutes_early(session.ends_at(), out, grace) > 0 {
+                Status::LeftEarly
+            } else {
+                existing.map(|m| m.status).unwrap_or(Status::Present)
+            }
+        }
+        (None, None) => classify_check_in(session.starts_at(), req.at, grace).0,
+    };
+    m.status = status;
+    match status {
+        Status::Present => {}
+        Status::Late => m.minutes_late = late_minutes(checked_in_at),
+        Status::LeftEarly => {
+            let out = req.checked_out_at.or(m.checked_out_at).unwrap_or(req.at);
+            m.checked_out_at = Some(out);
+            m.minutes_early = req
+                .minutes_early
+                .unwrap_or_else(|| minutes_early(session.ends_at(), out, grace))
+                .max(0);
+            m.minutes_late = existing.map(|e| e.minutes_late).unwrap_or(0);
+        }
+        Status::Absent | Status::Excused => {
+            m.checked_in_at = None;
+            m.checked_out_at = None;
+        }
+    }
+    if req.status.is_none() && req.checked_out_at.is_some() {
+        if let Some(e) = existing {
+            m.minutes_late = e.minutes_late;
+        }
+    }
+    m.reason = if !reason.is_empty() {
+        reason.to_string()
+    } else {
+        existing
+            .filter(|e| e.status == status)
+            .map(|e| e.reason.clone())
+            .unwrap_or_default()
+    };
+    m
+}
+
+/// Do two marks record the same attendance (ignoring who and when recorded)?
+fn same_mark(a: &Mark, b: &Mark) -> bool {
+    a.status == b.status
+        && a.minutes_late == b.minutes_late
+        && a.minutes_early == b.minutes_early
+        && a.checked_in_at == b.checked_in_at
+        && a.checked_out_at == b.checked_out_at
+        && a.reason == b.reason
+}
+
+/// The refusal of a change that needs a reason, naming the teacher and why.
+fn refusal(
+    teacher: &TeacherBrief,
+    session: &Session,
+    before: Option<Status>,
+    after: Status,
+    settings: &Settings,
+) -> Error {
+    let who = format!(
+        "{} ({}, {})",
+        teacher.name, teacher.school, teacher.staff_no
+    );
+    let lifts = before.is_some_and(|b| b.causes_veto()) && !after.causes_veto();
+    if lifts {
+        let b = before.unwrap_or(after);
+        let year = veto_year(session.date, settings.veto_year_start_month);
+        Error::invalid(format!(
+            "{who}: changing {} ({}) to {} ({}) lifts the one-vote veto (一票否决) for {year}; \
+             a reason is required",
+            b.zh(),
+            b.code(),
+            after.zh(),
+            after.code()
+        ))
+    } else if after == Status::Excused {
+        Error::invalid(format!("{who}: leave (请假) needs a reason (请假事由)"))
+    } else {
+        Error::invalid(format!(
+            "{who}: the session of {} is closed; changing a mark needs a reason",
+            session.date
+        ))
+    }
+}
+
+/// Undoes one recorded mark: deletes a mark the change created, or restores
+/// the previous one. Refused when the mark has been changed since (by any desk).
+/// Audited (action "undo").
+pub fn undo_mark(db: &mut Db, undo: &UndoMark) -> Result<Option<Mark>> {
+    let tx = db.write()?;
+    let current = marks::get_mark(&tx, undo.session_id, undo.teacher_id)?;
+    match &current {
+        Some(c) if c.id == undo.written.id && same_mark(c, &undo.written) => {}
+        _ => {
+            return Err(Error::invalid(
+                "this mark has been changed since (perhaps at another desk); nothing undone",
+            ))
+        }
+    }
+    match &undo.previous {
+        None => {
+            if let Some(c) = &current {
+                marks::delete_mark(&tx, c.id)?;
+            }
+        }
+        Some(prev) => marks::update_mark(&tx, prev)?,
+    }
+    let actor = crate::store::actor();
+    audit::record(
+        &tx,
+        &AuditEntry {
+            at: crate::clock::now(),
+            actor: &actor,
+            entity: "mark",
+            entity_id: Some(undo.written.id),
+            action: "undo",
+            before: current.as_ref().map(marks::mark_json),
+            after: undo.previous.as_ref().map(marks::mark_json),
+            reason: "undo",
+        },
+    )?;
+    tx.commit()?;
+    Ok(undo.previous.clone())
+}

@@ -1,0 +1,85 @@
+//! Enrolling teachers in a project: one, many (search-and-pick), a whole
+//! school, or a walk-in at the desk. Each call is one transaction, audited
+//! per new enrolment (entity "enrolment").
+
+use crate::error::{Error, Result};
+use crate::store::audit::{self, AuditEntry};
+use crate::store::{enrolments, projects, Db};
+use rusqlite::Connection;
+
+/// What an enrolment call did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Enrolled {
+    /// New enrolments written.
+    pub added: usize,
+    /// Teachers who were enrolled already.
+    pub already: usize,
+}
+
+fn enrol_all(
+    conn: &Connection,
+    project_id: i64,
+    teacher_ids: &[i64],
+    walk_in: bool,
+) -> Result<Enrolled> {
+    if projects::get_project(conn, project_id)?.is_none() {
+        return Err(Error::NotFound(format!("project {project_id}")));
+    }
+    let now = crate::clock::now();
+    let actor = crate::store::actor();
+    let mut out = Enrolled::default();
+    for &tid in teacher_ids {
+        let Some(t) = enrolments::teacher_brief(conn, tid)? else {
+            return Err(Error::NotFound(format!("teacher {tid}")));
+        };
+        if !enrolments::enrol(conn, project_id, tid, now, walk_in)? {
+            out.already += 1;
+            continue;
+        }
+        out.added += 1;
+        let id = enrolments::enrolment_id(conn, project_id, tid)?;
+        audit::record(
+            conn,
+            &AuditEntry {
+                at: now,
+                actor: &actor,
+                entity: "enrolment",
+                entity_id: id,
+                action: "create",
+                before: None,
+                after: Some(serde_json::json!({
+                    "project_id": project_id, "teacher_id": tid, "staff_no": t.staff_no,
+                    "school_id": t.school_id, "walk_in": walk_in,
+                })),
+                reason: if walk_in { "walk-in" } else { "" },
+            },
+        )?;
+    }
+    Ok(out)
+}
+
+/// Enrols the given teachers (already enrolled ones are counted, not an error).
+pub fn enrol_teachers(db: &mut Db, project_id: i64, teacher_ids: &[i64]) -> Result<Enrolled> {
+    let tx = db.write()?;
+    let out = enrol_all(&tx, project_id, teacher_ids, false)?;
+    tx.commit()?;
+    Ok(out)
+}
+
+/// Enrols every teacher currently at a school.
+pub fn enrol_school(db: &mut Db, project_id: i64, school_id: i64) -> Result<Enrolled> {
+    let tx = db.write()?;
+    let ids = enrolments::teacher_ids_of_school(&tx, school_id)?;
+    let out = enrol_all(&tx, project_id, &ids, false)?;
+    tx.commit()?;
+    Ok(out)
+}
+
+/// Enrols a teacher who turned up at the desk without being enrolled.
+/// Returns true when a new enrolment was written.
+pub fn enrol_walk_in(db: &mut Db, project_id: i64, teacher_id: i64) -> Result<bool> {
+    let tx = db.write()?;
+    let out = enrol_all(&tx, project_id, &[teacher_id], true)?;
+    tx.commit()?;
+    Ok(out.added > 0)
+}

@@ -1,0 +1,201 @@
+//! Finding a teacher by a query (exactly as the TUI search finds them) and the
+//! quick attendance/veto lookup of `liaoyuan lookup` (DESIGN.md §6).
+
+use crate::domain::attendance::StatusCounts;
+use crate::domain::credits::{cycle_of, standing};
+use crate::domain::veto::{veto_reasons, veto_year_range, VetoReason};
+use crate::domain::Settings;
+use crate::error::{Error, Result};
+use crate::search::{Hit, Index};
+use crate::store::enrolments::{self, TeacherBrief};
+use crate::store::{marks, teacher_record};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+/// How many hits are examined for ties with the best one.
+const HIT_LIMIT: usize = 50;
+
+/// The search index over all teachers, built from the database.
+pub fn teacher_index(conn: &Connection) -> Result<Index> {
+    Ok(Index::new(crate::store::search_source::teacher_entries(
+        conn,
+    )?))
+}
+
+/// The teachers a query finds best: an exact staff number wins outright;
+/// otherwise every hit sharing the best score (more than one = ambiguous).
+/// `among` restricts the search to those teacher ids. Empty when nothing matches.
+pub fn best_matches(
+    conn: &Connection,
+    index: &Index,
+    query: &str,
+    among: Option<&[i64]>,
+) -> Result<Vec<i64>> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Ok(Vec::new());
+    }
+    if let Some(id) = enrolments::teacher_id_by_staff_no(conn, q)? {
+        if among.is_none_or(|ids| ids.contains(&id)) {
+            return Ok(vec![id]);
+        }
+    }
+    let hits: Vec<Hit> = match among {
+        Some(ids) => index.search_among(q, ids, HIT_LIMIT),
+        None => index.search(q, HIT_LIMIT),
+    };
+    let Some(best) = hits.iter().map(|h| h.score).max() else {
+        return Ok(Vec::new());
+    };
+    Ok(hits
+        .iter()
+        .filter(|h| h.score == best)
+        .map(|h| h.id)
+        .collect())
+}
+
+/// Briefs (name, school, staff number) of teacher ids, in the given order.
+pub fn briefs(conn: &Connection, ids: &[i64]) -> Result<Vec<TeacherBrief>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for &id in ids {
+        if let Some(t) = enrolments::teacher_brief(conn, id)? {
+            out.push(t);
+        }
+    }
+    Ok(out)
+}
+
+/// The refusal of an ambiguous query, listing every equally good match.
+pub fn ambiguous(query: &str, teachers: &[TeacherBrief]) -> Error {
+    let list: Vec<String> = teachers
+        .iter()
+        .map(|t| format!("  {}  {}  {}", t.staff_no, t.name, t.school))
+        .collect();
+    Error::Invalid(format!(
+        "'{}' matches {} teachers equally well; use a staff number or a longer query:\n{}",
+        query.trim(),
+        teachers.len(),
+        list.join("\n")
+    ))
+}
+
+/// Exactly one teacher for a query, or a clear refusal (none / ambiguous).
+pub fn find_one(conn: &Connection, index: &Index, query: &str) -> Result<TeacherBrief> {
+    let ids = best_matches(conn, index, query, None)?;
+    let found = briefs(conn, &ids)?;
+    match found.len() {
+        0 => Err(Error::NotFound(format!(
+            "no teacher matches '{}'",
+            query.trim()
+        ))),
+        1 => Ok(found
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::Db("lost a match".into()))?),
+        _ => Err(ambiguous(query, &found)),
+    }
+}
+
+/// Credit standing in the lookup's JSON shape.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LookupCredits {
+    /// The cycle containing today, e.g. "2026–2030".
+    pub cycle: String,
+    pub total: f64,
+    pub concentrated: f64,
+    pub required_total: f64,
+    pub required_concentrated: f64,
+}
+
+/// One teacher's lookup; serialises to the stable keys of DESIGN.md §6.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LookupRow {
+    pub staff_no: String,
+    pub name: String,
+    pub school: String,
+    /// The veto year looked at.
+    pub year: i32,
+    pub attendance: StatusCounts,
+    pub veto: bool,
+    pub veto_reasons: Vec<VetoReason>,
+    pub credits: LookupCredits,
+}
+
+/// Attendance, veto and credits of one teacher for veto year `year`
+/// (credits: the cycle containing `today`).
+pub fn lookup_teacher(
+    conn: &Connection,
+    teacher: &TeacherBrief,
+    year: i32,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Result<LookupRow> {
+    let (from, to) = veto_year_range(year, settings.veto_year_start_month);
+    let year_marks = marks::teacher_marks_between(conn, teacher.id, from, to)?;
+    let mut attendance = StatusCounts::default();
+    for m in &year_marks {
+        attendance.add(m.status, 1);
+    }
+    let reasons = veto_reasons(
+        year_marks
+            .iter()
+            .map(|m| (m.date, m.project_code.as_str(), m.status)),
+        year,
+        settings.veto_year_start_month,
+    );
+    let cycle = cycle_of(today, settings);
+    let entries =
+        teacher_record::credit_entries_between(conn, teacher.id, cycle.start(), cycle.end())?;
+    let st = standing(entries, &cycle, settings);
+    Ok(LookupRow {
+        staff_no: teacher.staff_no.clone(),
+        name: teacher.name.clone(),
+        school: teacher.school.clone(),
+        year,
+        attendance,
+        veto: !reasons.is_empty(),
+        veto_reasons: reasons,
+        credits: LookupCredits {
+            cycle: cycle.label(),
+            total: st.total,
+            concentrated: st.concentrated,
+            required_total: st.required_total,
+            required_concentrated: st.required_concentrated,
+        },
+    })
+}
+
+/// The lookup of every teacher `query` finds best (several when equally good,
+/// e.g. two 张伟 at different schools), with a ready index.
+pub fn lookup_with_index(
+    conn: &Connection,
+    index: &Index,
+    query: &str,
+    year: i32,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Result<Vec<LookupRow>> {
+    let ids = best_matches(conn, index, query, None)?;
+    if ids.is_empty() {
+        return Err(Error::NotFound(format!(
+            "no teacher matches '{}'",
+            query.trim()
+        )));
+    }
+    briefs(conn, &ids)?
+        .iter()
+        .map(|t| lookup_teacher(conn, t, year, settings, today))
+        .collect()
+}
+
+/// `liaoyuan lookup`: builds the index, then `lookup_with_index`.
+pub fn lookup(
+    conn: &Connection,
+    query: &str,
+    year: i32,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Result<Vec<LookupRow>> {
+    let index = teacher_index(conn)?;
+    lookup_with_index(conn, &index, query, year, settings, today)
+}

@@ -1,0 +1,159 @@
+//! Creating and editing projects, with the form's inline validation.
+//! Sessions: `ops::sessions`; enrolments: `ops::enrolments`.
+
+use crate::domain::FollowUpKind;
+use crate::error::{Error, Result};
+use crate::store::audit::{self, AuditEntry};
+use crate::store::projects::{self, ProjectFields};
+use crate::store::Db;
+use rusqlite::Connection;
+
+/// One problem of a project form: the field (column code name) and a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// Checks a project's fields (code unique, dates ordered, credits ≥ 0,
+/// threshold 1–100 %, capacity ≥ 0). `id` is the project being edited, if any.
+/// Returns every problem, for inline display in the form.
+pub fn validate_project(
+    conn: &Connection,
+    id: Option<i64>,
+    f: &ProjectFields,
+    follow_ups: &[(FollowUpKind, i64)],
+) -> Result<Vec<FieldProblem>> {
+    let mut out = Vec::new();
+    let mut bad = |field: &'static str, message: String| out.push(FieldProblem { field, message });
+    if f.code.trim().is_empty() {
+        bad("code", "a project code is required".into());
+    } else if projects::code_taken(conn, &f.code, id)? {
+        bad(
+            "code",
+            format!(
+                "code '{}' is already used by another project",
+                f.code.trim()
+            ),
+        );
+    }
+    if f.title.trim().is_empty() {
+        bad("title", "a title is required".into());
+    }
+    if f.end_date < f.start_date {
+        bad(
+            "end_date",
+            format!(
+                "the end date {} is before the start date {}",
+                f.end_date, f.start_date
+            ),
+        );
+    }
+    if !f.credits.is_finite() || f.credits < 0.0 {
+        bad("credits", "credits must be 0 or more".into());
+    }
+    if !(1..=100).contains(&f.threshold_pct) {
+        bad(
+            "threshold_pct",
+            "the completion threshold must be 1–100 %".into(),
+        );
+    }
+    if f.capacity.is_some_and(|c| c < 0) {
+        bad("capacity", "capacity must be 0 or more".into());
+    }
+    for (kind, days) in follow_ups {
+        if *days < 0 {
+            bad(
+                "follow_ups",
+                format!("{}: due days must be 0 or more", kind.zh()),
+            );
+        }
+    }
+    Ok(out)
+}
+
+fn refuse(problems: Vec<FieldProblem>) -> Error {
+    Error::Invalid(
+        problems
+            .into_iter()
+            .map(|p| format!("{}: {}", p.field, p.message))
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}
+
+/// Creates a project with the follow-up kinds it requires; returns its id. Audited.
+pub fn create_project(
+    db: &mut Db,
+    f: &ProjectFields,
+    follow_ups: &[(FollowUpKind, i64)],
+) -> Result<i64> {
+    let tx = db.write()?;
+    let problems = validate_project(&tx, None, f, follow_ups)?;
+    if !problems.is_empty() {
+        return Err(refuse(problems));
+    }
+    let id = projects::insert_project(&tx, f)?;
+    projects::set_follow_up_kinds(&tx, id, follow_ups)?;
+    let actor = crate::store::actor();
+    audit::record(
+        &tx,
+        &AuditEntry {
+            at: crate::clock::now(),
+            actor: &actor,
+            entity: "project",
+            entity_id: Some(id),
+            action: "create",
+            before: None,
+            after: Some(projects::project_json(f, follow_ups)),
+            reason: "",
+        },
+    )?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// Edits a project and replaces its follow-up kinds. Audited with before/after.
+pub fn edit_project(
+    db: &mut Db,
+    id: i64,
+    f: &ProjectFields,
+    follow_ups: &[(FollowUpKind, i64)],
+) -> Result<()> {
+    let tx = db.write()?;
+    let old =
+        projects::get_project(&tx, id)?.ok_or_else(|| Error::NotFound(format!("project {id}")))?;
+    let problems = validate_project(&tx, Some(id), f, follow_ups)?;
+    if !problems.is_empty() {
+        return Err(refuse(problems));
+    }
+    let old_kinds = projects::follow_up_kinds(&tx, id)?;
+    let old_fields = ProjectFields::from(&old);
+    if old_fields == *f && old_kinds == sorted(follow_ups) {
+        return Ok(());
+    }
+    projects::update_project(&tx, id, f)?;
+    projects::set_follow_up_kinds(&tx, id, follow_ups)?;
+    let actor = crate::store::actor();
+    audit::record(
+        &tx,
+        &AuditEntry {
+            at: crate::clock::now(),
+            actor: &actor,
+            entity: "project",
+            entity_id: Some(id),
+            action: "update",
+            before: Some(projects::project_json(&old_fields, &old_kinds)),
+            after: Some(projects::project_json(f, follow_ups)),
+            reason: "",
+        },
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn sorted(kinds: &[(FollowUpKind, i64)]) -> Vec<(FollowUpKind, i64)> {
+    let mut v = kinds.to_vec();
+    v.sort_by_key(|(k, _)| k.code());
+    v
+}

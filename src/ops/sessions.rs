@@ -1,0 +1,175 @@
+//! Adding, editing, deleting and bulk-scheduling a project's sessions.
+
+use crate::domain::{DayPart, Session, TIME_FMT};
+use crate::error::{Error, Result};
+use crate::store::audit::{self, AuditEntry};
+use crate::store::sessions::{self, SessionFields};
+use crate::store::{marks, projects, Db};
+use chrono::{Days, NaiveDate, NaiveTime};
+use rusqlite::Connection;
+
+/// One block of a bulk schedule: a part of the day with its times.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Block {
+    pub part: DayPart,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+impl Block {
+    /// A part of the day at its default times (上午 08:30–11:30, …).
+    pub fn default_for(part: DayPart) -> Block {
+        let (s, e) = part.default_times();
+        Block {
+            part,
+            start: crate::domain::parse_time(s).unwrap_or_default(),
+            end: crate::domain::parse_time(e).unwrap_or_default(),
+        }
+    }
+}
+
+/// A bulk schedule: `days` consecutive days from `first_date`, each with `blocks`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    pub first_date: NaiveDate,
+    pub days: u32,
+    pub blocks: Vec<Block>,
+    pub topic: String,
+    pub venue: String,
+}
+
+fn check_fields(conn: &Connection, project_id: i64, f: &SessionFields) -> Result<()> {
+    let p = projects::get_project(conn, project_id)?
+        .ok_or_else(|| Error::NotFound(format!("project {project_id}")))?;
+    if f.end <= f.start {
+        return Err(Error::invalid(format!(
+            "the end time {} is not after the start time {}",
+            f.end.format(TIME_FMT),
+            f.start.format(TIME_FMT)
+        )));
+    }
+    if f.date < p.start_date || f.date > p.end_date {
+        return Err(Error::invalid(format!(
+            "{} is outside the project's dates ({} to {})",
+            f.date, p.start_date, p.end_date
+        )));
+    }
+    Ok(())
+}
+
+fn record(
+    conn: &Connection,
+    id: i64,
+    action: &str,
+    before: Option<&Session>,
+    after: Option<&Session>,
+    reason: &str,
+) -> Result<()> {
+    let actor = crate::store::actor();
+    audit::record(
+        conn,
+        &AuditEntry {
+            at: crate::clock::now(),
+            actor: &actor,
+            entity: "session",
+            entity_id: Some(id),
+            action,
+            before: before.map(sessions::session_json),
+            after: after.map(sessions::session_json),
+            reason,
+        },
+    )
+}
+
+/// Adds one session to a project (date within the project, end after start).
+pub fn add_session(db: &mut Db, project_id: i64, f: &SessionFields) -> Result<i64> {
+    let tx = db.write()?;
+    check_fields(&tx, project_id, f)?;
+    let id = sessions::insert_session(&tx, project_id, f)?;
+    let after = sessions::get_session(&tx, id)?;
+    record(&tx, id, "create", None, after.as_ref(), "")?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// Edits a session. A closed session needs a reason. Its marks follow a change of date.
+pub fn edit_session(db: &mut Db, id: i64, f: &SessionFields, reason: Option<&str>) -> Result<()> {
+    let reason = reason.map(str::trim).unwrap_or("");
+    let tx = db.write()?;
+    let old =
+        sessions::get_session(&tx, id)?.ok_or_else(|| Error::NotFound(format!("session {id}")))?;
+    check_fields(&tx, old.project_id, f)?;
+    if old.is_closed() && reason.is_empty() {
+        return Err(Error::invalid(
+            "this session is closed; changing it needs a reason",
+        ));
+    }
+    sessions::update_session(&tx, id, f)?;
+    let after = sessions::get_session(&tx, id)?;
+    record(&tx, id, "update", Some(&old), after.as_ref(), reason)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Deletes a session; refused when it has marks (they are attendance records).
+pub fn delete_session(db: &mut Db, id: i64) -> Result<()> {
+    let tx = db.write()?;
+    let old =
+        sessions::get_session(&tx, id)?.ok_or_else(|| Error::NotFound(format!("session {id}")))?;
+    let n = marks::mark_count(&tx, id)?;
+    if n > 0 {
+        return Err(Error::invalid(format!(
+            "the session of {} {} has {n} attendance mark(s); it cannot be deleted",
+            old.date,
+            old.start.format(TIME_FMT)
+        )));
+    }
+    sessions::delete_session(&tx, id)?;
+    record(&tx, id, "delete", Some(&old), None, "")?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Creates a schedule of sessions (N days × blocks) in one transaction.
+/// Blocks that already exist (same date and start time) are skipped.
+/// Returns the ids of the new sessions.
+pub fn schedule_sessions(db: &mut Db, project_id: i64, s: &Schedule) -> Result<Vec<i64>> {
+    if s.days == 0 || s.blocks.is_empty() {
+        return Err(Error::invalid(
+            "a schedule needs at least one day and one part of the day",
+        ));
+    }
+    let tx = db.write()?;
+    let existing: Vec<(NaiveDate, NaiveTime)> = sessions::sessions_of_project(&tx, project_id)?
+        .iter()
+        .map(|x| (x.date, x.start))
+        .collect();
+    let mut ids = Vec::new();
+    for day in 0..s.days {
+        let date = s
+            .first_date
+            .checked_add_days(Days::new(u64::from(day)))
+            .ok_or_else(|| Error::invalid("the schedule runs past the calendar"))?;
+        for b in &s.blocks {
+            if existing.contains(&(date, b.start)) {
+                continue;
+            }
+            let f = SessionFields {
+                date,
+                start: b.start,
+                end: b.end,
+                topic: s.topic.clone(),
+                trainer_id: None,
+                venue: s.venue.clone(),
+            };
+            check_fields(&tx, project_id, &f)
+                .map_err(|e| Error::invalid(format!("{date} {}: {e}", b.part.zh())))?;
+            let id = sessions::insert_session(&tx, project_id, &f)?;
+            let after = sessions::get_session(&tx, id)?;
+            record(&tx, id, "create", None, after.as_ref(), "bulk schedule")?;
+            ids.push(id);
+        }
+    }
+    tx.commit()?;
+    Ok(ids)
+}

@@ -1,0 +1,114 @@
+//! The one-vote veto (§4.2) read from marks: never stored, always derived.
+//! Queries read the `marks_school_date` index school by school.
+
+use super::marks::{teacher_mark_from_row, TeacherMark};
+use crate::error::Result;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+
+/// A teacher with a veto, and the marks that cause it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VetoedTeacher {
+    pub teacher_id: i64,
+    pub staff_no: String,
+    pub name: String,
+    /// The school the marks were recorded under.
+    pub school_id: i64,
+    pub school: String,
+    /// Veto-causing marks, oldest first.
+    pub evidence: Vec<TeacherMark>,
+}
+
+/// One school's vetoed teachers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchoolVetoes {
+    pub school_id: i64,
+    pub school: String,
+    pub teachers: Vec<VetoedTeacher>,
+}
+
+/// Teachers with veto-causing marks (late, left early, absent) dated
+/// `from..=to` (a veto year: see `domain::veto::veto_year_range`), grouped by
+/// the marks' school, schools and teachers by name.
+pub fn vetoes_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<SchoolVetoes>> {
+    let mut st = conn.prepare_cached(
+        "SELECT m.id, m.session_id, m.session_date, p.code, p.title, m.status,
+                m.minutes_late, m.minutes_early,
+                t.id, t.staff_no, t.name, sc.id, sc.name
+         FROM schools sc
+         JOIN marks m ON m.school_id = sc.id
+              AND m.session_date BETWEEN ?1 AND ?2
+              AND m.status IN ('late', 'left_early', 'absent')
+         JOIN teachers t ON t.id = m.teacher_id
+         JOIN sessions s ON s.id = m.session_id
+         JOIN projects p ON p.id = s.project_id
+         ORDER BY sc.name, sc.id, t.name, t.staff_no, m.session_date, s.start_time, m.id",
+    )?;
+    let rows = st.query_map(
+        params![
+            from.format(crate::domain::DATE_FMT).to_string(),
+            to.format(crate::domain::DATE_FMT).to_string()
+        ],
+        |r| {
+            Ok((
+                teacher_mark_from_row(r)?,
+                r.get::<_, i64>(8)?,
+                r.get::<_, String>(9)?,
+                r.get::<_, String>(10)?,
+                r.get::<_, i64>(11)?,
+                r.get::<_, String>(12)?,
+            ))
+        },
+    )?;
+    let mut out: Vec<SchoolVetoes> = Vec::new();
+    for row in rows {
+        let (mark, teacher_id, staff_no, name, school_id, school) = row?;
+        if out.last().is_none_or(|s| s.school_id != school_id) {
+            out.push(SchoolVetoes {
+                school_id,
+                school: school.clone(),
+                teachers: Vec::new(),
+            });
+        }
+        let Some(group) = out.last_mut() else {
+            continue;
+        };
+        if group
+            .teachers
+            .last()
+            .is_none_or(|t| t.teacher_id != teacher_id)
+        {
+            group.teachers.push(VetoedTeacher {
+                teacher_id,
+                staff_no,
+                name,
+                school_id,
+                school,
+                evidence: Vec::new(),
+            });
+        }
+        if let Some(t) = group.teachers.last_mut() {
+            t.evidence.push(mark);
+        }
+    }
+    Ok(out)
+}
+
+/// A teacher's veto-causing marks dated `from..=to`, oldest first.
+pub fn veto_evidence_of_teacher(
+    conn: &Connection,
+    teacher_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<TeacherMark>> {
+    Ok(
+        super::marks::teacher_marks_between(conn, teacher_id, from, to)?
+            .into_iter()
+            .filter(|m| m.status.causes_veto())
+            .collect(),
+    )
+}
