@@ -2,9 +2,15 @@
 //! derefs to one) so that they compose inside one transaction per intent.
 
 pub mod audit;
+pub mod enrolments;
+pub mod marks;
+pub mod projects;
 pub mod schema;
 pub mod search_source;
+pub mod sessions;
 pub mod settings;
+pub mod teacher_record;
+pub mod vetoes;
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags};

@@ -1,0 +1,10 @@
+//! Operations: one user intent each, one transaction each (`db.write()`),
+//! with its audit entry. Screens and CLI commands call these, never SQL.
+
+pub mod check_in;
+pub mod close_session;
+pub mod enrolments;
+pub mod lookup;
+pub mod projects;
+pub mod sessions;
+pub mod vetoes;
