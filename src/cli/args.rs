@@ -43,6 +43,8 @@ pub enum Command {
     Backup(BackupArgs),
     /// Integrity and consistency check
     Check,
+    /// Import schools, teachers, trainers, projects, sessions, enrolments or marks from CSV/XLSX
+    Import(super::import::ImportArgs),
 }
 
 #[derive(Debug, Args)]

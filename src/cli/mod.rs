@@ -2,6 +2,10 @@
 //! nothing here touches the terminal's screen.
 
 pub mod args;
+pub mod backup;
+pub mod check;
+pub mod demo;
+pub mod import;
 pub mod run;
 
 pub use args::{Cli, Command};

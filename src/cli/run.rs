@@ -8,7 +8,9 @@ pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         None => {
             let path = if cli.demo {
-                super::demo_db_path()?
+                let path = super::demo_db_path()?;
+                crate::ops::demo::ensure_demo(&path)?;
+                path
             } else {
                 super::db_path(cli.db.as_ref())?
             };
@@ -21,8 +23,18 @@ pub fn run(cli: Cli) -> Result<()> {
             let _ = db;
             Ok(())
         }
-        Some(Command::Demo(_)) | Some(Command::Backup(_)) | Some(Command::Check) => {
-            Err(crate::Error::invalid("not available yet"))
+        Some(Command::Import(args)) => {
+            let path = super::db_path(cli.db.as_ref())?;
+            super::import::run(&path, cli.read_only, cli.lang, args)
+        }
+        Some(Command::Demo(args)) => super::demo::run(cli.db.as_ref(), cli.lang, args),
+        Some(Command::Backup(args)) => {
+            let path = super::db_path(cli.db.as_ref())?;
+            super::backup::run(&path, cli.lang, args)
+        }
+        Some(Command::Check) => {
+            let path = super::db_path(cli.db.as_ref())?;
+            super::check::run(&path, cli.lang)
         }
     }
 }

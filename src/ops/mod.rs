@@ -1,9 +1,13 @@
 //! Operations: one user intent each, one transaction each (`db.write()`),
 //! with its audit entry. Screens and CLI commands call these, never SQL.
 
+pub mod backup;
+pub mod check;
 pub mod check_in;
 pub mod close_session;
+pub mod demo;
 pub mod enrolments;
+pub mod import;
 pub mod lookup;
 pub mod projects;
 pub mod sessions;

@@ -1,0 +1,110 @@
+//! `liaoyuan import KIND FILE [--project CODE] [--session N] [--dry-run]`.
+
+use super::args::Lang;
+use crate::error::Result;
+use crate::ops::import::{self, ImportOptions, ImportReport, Kind};
+use crate::store::{Db, OpenMode};
+use clap::{Args, ValueEnum};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What the file holds
+    #[arg(value_enum)]
+    pub kind: ImportKind,
+    /// A CSV (UTF-8 or GBK) or XLSX file
+    pub file: PathBuf,
+    /// Project code, for enrolments and marks files without a project column
+    #[arg(long, value_name = "CODE")]
+    pub project: Option<String>,
+    /// Session number (1-based, date order), for marks files without a session column
+    #[arg(long, value_name = "N")]
+    pub session: Option<usize>,
+    /// Validate and report what would change; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    Schools,
+    Teachers,
+    Trainers,
+    Projects,
+    Sessions,
+    Enrolments,
+    Marks,
+}
+
+impl From<ImportKind> for Kind {
+    fn from(k: ImportKind) -> Kind {
+        match k {
+            ImportKind::Schools => Kind::Schools,
+            ImportKind::Teachers => Kind::Teachers,
+            ImportKind::Trainers => Kind::Trainers,
+            ImportKind::Projects => Kind::Projects,
+            ImportKind::Sessions => Kind::Sessions,
+            ImportKind::Enrolments => Kind::Enrolments,
+            ImportKind::Marks => Kind::Marks,
+        }
+    }
+}
+
+pub fn run(db_path: &Path, read_only: bool, lang: Lang, args: &ImportArgs) -> Result<()> {
+    let mode = if read_only {
+        OpenMode::ReadOnly
+    } else {
+        OpenMode::Create
+    };
+    let mut db = Db::open(db_path, mode)?;
+    let opts = ImportOptions {
+        project: args.project.clone(),
+        session: args.session,
+        dry_run: args.dry_run,
+        progress: progress_bar(),
+    };
+    let report = import::import_file(&mut db, args.kind.into(), &args.file, &opts)?;
+    println!("{}", summary(&report, lang == Lang::Zh));
+    Ok(())
+}
+
+/// One line saying what an import did (or would do).
+pub fn summary(r: &ImportReport, chinese: bool) -> String {
+    match (chinese, r.dry_run) {
+        (true, false) => format!(
+            "{}：读取 {} 行，新增 {}，更新 {}，未变 {}（{}）",
+            r.kind, r.rows, r.added, r.updated, r.unchanged, r.file
+        ),
+        (true, true) => format!(
+            "{}：试运行，读取 {} 行，将新增 {}，将更新 {}，未变 {}；未写入任何数据（{}）",
+            r.kind, r.rows, r.added, r.updated, r.unchanged, r.file
+        ),
+        (false, false) => format!(
+            "{}: {} rows read, {} added, {} updated, {} unchanged ({})",
+            r.kind, r.rows, r.added, r.updated, r.unchanged, r.file
+        ),
+        (false, true) => format!(
+            "{}: dry run, {} rows read, would add {}, would update {}, {} unchanged; nothing written ({})",
+            r.kind, r.rows, r.added, r.updated, r.unchanged, r.file
+        ),
+    }
+}
+
+/// A progress bar on stderr for large files, only when stderr is a terminal.
+fn progress_bar() -> Option<Box<dyn Fn(u64, u64)>> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = std::cell::OnceCell::new();
+    Some(Box::new(move |done: u64, total: u64| {
+        if total < 5000 {
+            return;
+        }
+        let bar = bar.get_or_init(|| indicatif::ProgressBar::new(total));
+        bar.set_position(done);
+        if done >= total {
+            bar.finish_and_clear();
+        }
+    }))
+}

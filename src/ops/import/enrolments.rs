@@ -1,0 +1,90 @@
+//! Import of enrolments: `staff_no` (+ `project` column or `--project`),
+//! matched by (project, teacher). Re-importing leaves existing enrolments.
+
+use super::sessions::{fixed_project, project_of};
+use super::table::{Column, Problems, Table};
+use super::values::Cells;
+use super::{Context, Counts, Outcome};
+use crate::error::Result;
+use crate::store::{enrolments, teachers};
+use rusqlite::Connection;
+use std::collections::HashMap;
+
+pub(crate) static COLUMNS: &[Column] = &[
+    Column::new("staff_no", "工号", &["教师编号", "编号", "职工号"]).required(),
+    Column::new("project", "项目编号", &["项目", "code"]),
+    Column::new("name", "姓名", &["教师姓名"]),
+    Column::new("school", "学校", &["单位", "学校名称"]),
+];
+
+pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+    let fixed = fixed_project(conn, ctx)?;
+    table.check_required(&[])?;
+    if fixed.is_none() && !table.has("project") {
+        return Err(crate::Error::invalid(format!(
+            "line {}: the header has no project (项目编号) column; give --project CODE",
+            table.header_line
+        )));
+    }
+    let mut cache = HashMap::new();
+    let mut problems = Problems::default();
+    let mut rows: Vec<(i64, i64)> = Vec::new();
+    let mut seen: HashMap<(i64, i64), usize> = HashMap::new();
+    for record in &table.records {
+        let mut c = Cells {
+            table,
+            record,
+            problems: &mut problems,
+        };
+        let project = project_of(conn, &mut c, fixed.as_ref(), &mut cache)?;
+        let teacher = match c.required("staff_no") {
+            Some(s) => match teachers::by_staff_no(conn, s)? {
+                Some(t) => Some(t),
+                None => {
+                    c.problem(
+                        "staff_no",
+                        format!("{s} is not a known teacher (import teachers first)"),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        if let Some(t) = &teacher {
+            let name = c.text("name");
+            if !name.is_empty() && name != t.name {
+                c.problem(
+                    "name",
+                    format!(
+                        "'{name}' does not match staff number {} ({})",
+                        t.staff_no, t.name
+                    ),
+                );
+            }
+        }
+        let (Some(project), Some(teacher)) = (project, teacher) else {
+            continue;
+        };
+        if let Some(first) = seen.insert((project.id, teacher.id), c.line()) {
+            c.problem(
+                "staff_no",
+                format!("{} appears again (first on line {first})", teacher.staff_no),
+            );
+            continue;
+        }
+        rows.push((project.id, teacher.id));
+    }
+    problems.into_result()?;
+
+    let mut counts = Counts::default();
+    for (i, (project_id, teacher_id)) in rows.iter().enumerate() {
+        let added = enrolments::enrol(conn, *project_id, *teacher_id, ctx.now, false)?;
+        counts.count(if added {
+            Outcome::Added
+        } else {
+            Outcome::Unchanged
+        });
+        ctx.tick(i + 1, rows.len());
+    }
+    Ok(counts)
+}

@@ -1,0 +1,367 @@
+//! Import of a filled-in paper sign-in sheet (签到表):
+//! `staff_no,session,time_in,time_out,status,reason` (+ `project` or `--project`,
+//! `session` or `--session`), matched by (session, teacher). An empty status
+//! is decided by the times: the §4.1 grace rule for time in, minutes early
+//! for time out. Rows with no time, status or reason are skipped (the close
+//! of the session marks them absent).
+
+use super::sessions::{fixed_project, project_of};
+use super::table::{Column, Problems, Table};
+use super::values::Cells;
+use super::{Context, Counts, Outcome};
+use crate::domain::attendance::{change_needs_reason, classify_check_in, minutes_early};
+use crate::domain::{parse_date, parse_datetime, Mark, Project, Session, Status};
+use crate::error::Result;
+use crate::store::audit::{self, AuditEntry};
+use crate::store::{enrolments, marks, sessions, settings, teachers};
+use chrono::NaiveTime;
+use rusqlite::Connection;
+use std::collections::HashMap;
+
+pub(crate) static COLUMNS: &[Column] = &[
+    Column::new("project", "项目编号", &["项目", "code"]),
+    Column::new("staff_no", "工号", &["教师编号", "编号"]).required(),
+    Column::new("name", "姓名", &[]),
+    Column::new("session", "场次", &["第几场", "session_no"]),
+    Column::new(
+        "time_in",
+        "签到时间",
+        &["签到", "到达时间", "checked_in_at"],
+    ),
+    Column::new(
+        "time_out",
+        "签退时间",
+        &["签退", "离开时间", "checked_out_at"],
+    ),
+    Column::new("status", "状态", &["出勤状态", "出勤"]),
+    Column::new("reason", "事由", &["原因", "请假事由", "说明"]),
+];
+
+pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+    let fixed = fixed_project(conn, ctx)?;
+    table.check_required(&[])?;
+    if fixed.is_none() && !table.has("project") {
+        return Err(crate::Error::invalid(format!(
+            "line {}: the header has no project (项目编号) column; give --project CODE",
+            table.header_line
+        )));
+    }
+    if ctx.opts.session.is_none() && !table.has("session") {
+        return Err(crate::Error::invalid(format!(
+            "line {}: the header has no session (场次) column; give --session N",
+            table.header_line
+        )));
+    }
+    let grace = settings::load(conn)?.grace_minutes;
+    let mut projects = HashMap::new();
+    let mut schedules: HashMap<i64, Vec<Session>> = HashMap::new();
+    let mut problems = Problems::default();
+    let mut rows: Vec<(Mark, Option<Mark>, usize)> = Vec::new();
+    let mut seen: HashMap<(i64, i64), usize> = HashMap::new();
+    for record in &table.records {
+        let mut c = Cells {
+            table,
+            record,
+            problems: &mut problems,
+        };
+        let (time_in, time_out) = (c.time("time_in"), c.time("time_out"));
+        let status = c.choice("status", "status", Status::parse, Status::choices);
+        let reason = c.text("reason").to_string();
+        if matches!((time_in, time_out, status), (Ok(None), Ok(None), Ok(None)))
+            && reason.is_empty()
+        {
+            continue;
+        }
+        let project = project_of(conn, &mut c, fixed.as_ref(), &mut projects)?;
+        let session = match &project {
+            Some(p) => {
+                if !schedules.contains_key(&p.id) {
+                    schedules.insert(p.id, sessions::sessions_of_project(conn, p.id)?);
+                }
+                session_of(
+                    &mut c,
+                    p,
+                    schedules.get(&p.id).map(Vec::as_slice).unwrap_or(&[]),
+                    ctx.opts.session,
+                )
+            }
+            None => None,
+        };
+        let teacher = match c.required("staff_no") {
+            Some(s) => match teachers::by_staff_no(conn, s)? {
+                Some(t) => Some(t),
+                None => {
+                    c.problem("staff_no", format!("{s} is not a known teacher"));
+                    None
+                }
+            },
+            None => None,
+        };
+        if let Some(t) = &teacher {
+            let name = c.text("name");
+            if !name.is_empty() && name != t.name {
+                c.problem(
+                    "name",
+                    format!(
+                        "'{name}' does not match staff number {} ({})",
+                        t.staff_no, t.name
+                    ),
+                );
+            }
+        }
+        let (Some(project), Some(session), Some(teacher), Ok(time_in), Ok(time_out), Ok(status)) =
+            (project, session, teacher, time_in, time_out, status)
+        else {
+            continue;
+        };
+        if !enrolments::is_enrolled(conn, project.id, teacher.id)? {
+            c.problem(
+                "staff_no",
+                format!(
+                    "{} ({}) is not enrolled in {}; enrol them first",
+                    teacher.staff_no, teacher.name, project.code
+                ),
+            );
+            continue;
+        }
+        if let Some(first) = seen.insert((session.id, teacher.id), c.line()) {
+            c.problem(
+                "staff_no",
+                format!(
+                    "{} appears again for this session (first on line {first})",
+                    teacher.staff_no
+                ),
+            );
+            continue;
+        }
+        let Some(mut mark) = desired(&mut c, &session, time_in, time_out, status, grace) else {
+            continue;
+        };
+        let existing = marks::get_mark(conn, session.id, teacher.id)?;
+        mark.teacher_id = teacher.id;
+        mark.school_id = existing
+            .as_ref()
+            .map(|m| m.school_id)
+            .unwrap_or(teacher.school_id);
+        mark.reason = reason;
+        mark.recorded_by = ctx.actor.clone();
+        mark.recorded_at = ctx.now;
+        if mark.status == Status::Excused && mark.reason.is_empty() {
+            c.problem("reason", "is empty: leave (请假) needs a reason");
+            continue;
+        }
+        let before = existing.as_ref().map(|m| m.status);
+        let changes = existing.as_ref().is_none_or(|m| !same(m, &mark));
+        if changes
+            && mark.reason.is_empty()
+            && change_needs_reason(before, mark.status, session.is_closed())
+        {
+            let why = match before {
+                Some(b) if b.causes_veto() && !mark.status.causes_veto() => format!(
+                    "changing {} to {} lifts a one-vote veto; a reason is required",
+                    b.code(),
+                    mark.status.code()
+                ),
+                _ => format!(
+                    "the session of {} is closed; changing a mark needs a reason",
+                    session.date
+                ),
+            };
+            c.problem("reason", why);
+            continue;
+        }
+        rows.push((mark, existing, c.line()));
+    }
+    problems.into_result()?;
+
+    let mut counts = Counts::default();
+    for (i, (mark, existing, _line)) in rows.iter().enumerate() {
+        let outcome = match existing {
+            Some(old) if same(old, mark) => Outcome::Unchanged,
+            Some(old) => {
+                let m = Mark {
+                    id: old.id,
+                    ..mark.clone()
+                };
+                marks::update_mark(conn, &m)?;
+                log(conn, ctx, &m, Some(old), "update")?;
+                Outcome::Updated
+            }
+            None => match marks::insert_mark_if_absent(conn, mark)? {
+                Some(id) => {
+                    log(conn, ctx, &Mark { id, ..mark.clone() }, None, "create")?;
+                    Outcome::Added
+                }
+                None => Outcome::Unchanged,
+            },
+        };
+        counts.count(outcome);
+        ctx.tick(i + 1, rows.len());
+    }
+    Ok(counts)
+}
+
+fn log(
+    conn: &Connection,
+    ctx: &Context,
+    m: &Mark,
+    before: Option<&Mark>,
+    action: &str,
+) -> Result<()> {
+    audit::record(
+        conn,
+        &AuditEntry {
+            at: ctx.now,
+            actor: &ctx.actor,
+            entity: "mark",
+            entity_id: Some(m.id),
+            action,
+            before: before.map(marks::mark_json),
+            after: Some(marks::mark_json(m)),
+            reason: &m.reason,
+        },
+    )
+}
+
+/// Same attendance (ignoring who recorded it and when)?
+fn same(a: &Mark, b: &Mark) -> bool {
+    a.status == b.status
+        && a.minutes_late == b.minutes_late
+        && a.minutes_early == b.minutes_early
+        && a.checked_in_at == b.checked_in_at
+        && a.checked_out_at == b.checked_out_at
+        && a.reason == b.reason
+}
+
+/// The session of a row: a number (1-based, date and time order), a date
+/// and start time, or a date with one session; else `--session N`.
+fn session_of(
+    c: &mut Cells,
+    project: &Project,
+    list: &[Session],
+    fixed: Option<usize>,
+) -> Option<Session> {
+    let text = c.text("session");
+    let by_number = |n: usize| list.get(n.wrapping_sub(1)).cloned();
+    if text.is_empty() {
+        return match fixed {
+            Some(n) => match by_number(n) {
+                Some(s) => Some(s),
+                None => {
+                    c.problem(
+                        "session",
+                        format!(
+                            "--session {n}: {} has {} session(s)",
+                            project.code,
+                            list.len()
+                        ),
+                    );
+                    None
+                }
+            },
+            None => {
+                c.problem("session", "is empty (required; or give --session N)");
+                None
+            }
+        };
+    }
+    let digits = text.trim_start_matches('第').trim_end_matches('场');
+    if let Ok(n) = digits.parse::<usize>() {
+        let found = by_number(n);
+        if found.is_none() {
+            c.problem(
+                "session",
+                format!("{n}: {} has {} session(s)", project.code, list.len()),
+            );
+        }
+        return found;
+    }
+    if let Some(at) = parse_datetime(text) {
+        let found = list.iter().find(|s| s.starts_at() == at).cloned();
+        if found.is_none() {
+            c.problem(
+                "session",
+                format!("{} has no session starting at {text}", project.code),
+            );
+        }
+        return found;
+    }
+    if let Some(day) = parse_date(text) {
+        let same_day: Vec<&Session> = list.iter().filter(|s| s.date == day).collect();
+        return match same_day.as_slice() {
+            [one] => Some((*one).clone()),
+            [] => {
+                c.problem(
+                    "session",
+                    format!("{} has no session on {day}", project.code),
+                );
+                None
+            }
+            _ => {
+                c.problem("session", format!("{} has several sessions on {day}; write the number or the date and start time", project.code));
+                None
+            }
+        };
+    }
+    c.problem(
+        "session",
+        format!("'{text}' is not a session number or a date (and start time)"),
+    );
+    None
+}
+
+/// The mark a row asks for (teacher, school and recorder filled in by the caller).
+fn desired(
+    c: &mut Cells,
+    session: &Session,
+    time_in: Option<NaiveTime>,
+    time_out: Option<NaiveTime>,
+    status: Option<Status>,
+    grace: i64,
+) -> Option<Mark> {
+    let at = |t: NaiveTime| session.date.and_time(t);
+    let checked_in_at = time_in.map(at);
+    let checked_out_at = time_out.map(at);
+    let late = checked_in_at
+        .map(|t| classify_check_in(session.starts_at(), t, grace))
+        .unwrap_or((Status::Present, 0));
+    let early = checked_out_at
+        .map(|t| minutes_early(session.ends_at(), t, grace))
+        .unwrap_or(0);
+    let status = match status {
+        Some(s) => s,
+        None if checked_in_at.is_none() => {
+            c.problem(
+                "time_in",
+                "is empty (needed to decide the mark, or give a status)",
+            );
+            return None;
+        }
+        None if early > 0 => Status::LeftEarly,
+        None => late.0,
+    };
+    let keeps_times = matches!(status, Status::Present | Status::Late | Status::LeftEarly);
+    Some(Mark {
+        id: 0,
+        session_id: session.id,
+        teacher_id: 0,
+        school_id: 0,
+        session_date: session.date,
+        status,
+        minutes_late: if matches!(status, Status::Late | Status::LeftEarly) {
+            late.1
+        } else {
+            0
+        },
+        minutes_early: if status == Status::LeftEarly {
+            early
+        } else {
+            0
+        },
+        checked_in_at: if keeps_times { checked_in_at } else { None },
+        checked_out_at: if keeps_times { checked_out_at } else { None },
+        reason: String::new(),
+        recorded_by: String::new(),
+        recorded_at: session.starts_at(),
+    })
+}

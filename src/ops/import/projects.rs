@@ -1,0 +1,196 @@
+//! Import of projects:
+//! `code,title,level,plan,concentrated,credits,start_date,end_date,venue,capacity`,
+//! matched by code.
+
+use super::table::{Column, Problems, Table};
+use super::values::Cells;
+use super::{audit_update, Context, Counts, Outcome};
+use crate::domain::{Level, Plan};
+use crate::error::Result;
+use crate::store::projects::{self, ProjectFields};
+use crate::store::settings;
+use rusqlite::Connection;
+use std::collections::HashMap;
+
+pub(crate) static COLUMNS: &[Column] = &[
+    Column::new("code", "项目编号", &["编号", "项目代码", "代码", "project"]).required(),
+    Column::new("title", "项目名称", &["名称", "项目", "培训项目"]).required(),
+    Column::new("level", "级别", &["培训级别", "项目级别"]).required(),
+    Column::new("plan", "计划", &["所属计划", "行动计划", "七项计划"]).required(),
+    Column::new(
+        "concentrated",
+        "集中培训",
+        &["是否集中培训", "集中", "脱产"],
+    ),
+    Column::new("credits", "学分", &[]),
+    Column::new("start_date", "开始日期", &["开始", "起始日期"]).required(),
+    Column::new("end_date", "结束日期", &["结束", "截止日期"]).required(),
+    Column::new("venue", "地点", &["培训地点", "场地"]),
+    Column::new("capacity", "容量", &["名额", "人数", "计划人数"]),
+    Column::new("threshold_pct", "完成标准", &["出勤要求", "threshold"]),
+];
+
+pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+    table.check_required(&[])?;
+    let default_threshold = settings::load(conn)?.default_threshold_pct;
+    let mut problems = Problems::default();
+    let mut rows: Vec<(ProjectFields, [bool; 4])> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for record in &table.records {
+        let mut c = Cells {
+            table,
+            record,
+            problems: &mut problems,
+        };
+        let code = c.required("code");
+        if let Some(code) = code {
+            if let Some(first) = seen.insert(code.to_lowercase(), c.line()) {
+                c.problem(
+                    "code",
+                    format!("{code} appears again (first on line {first})"),
+                );
+            }
+        }
+        let title = c.required("title");
+        let level = required_choice(&mut c, "level", "level", Level::parse, Level::choices);
+        let plan = required_choice(&mut c, "plan", "plan", Plan::parse, Plan::choices);
+        let concentrated = c.boolean("concentrated");
+        let credits = c.amount("credits");
+        let start = c.date("start_date");
+        let end = c.date("end_date");
+        if let Ok(None) = start {
+            c.problem("start_date", "is empty (required)");
+        }
+        if let Ok(None) = end {
+            c.problem("end_date", "is empty (required)");
+        }
+        if let (Ok(Some(s)), Ok(Some(e))) = (start, end) {
+            if e < s {
+                c.problem("end_date", format!("{e} is before the start date {s}"));
+                continue;
+            }
+        }
+        let capacity = c.integer("capacity", 0, 1_000_000);
+        let threshold = c.integer("threshold_pct", 1, 100);
+        let (
+            Some(code),
+            Some(title),
+            Some(level),
+            Some(plan),
+            Ok(concentrated),
+            Ok(credits),
+            Ok(Some(start)),
+            Ok(Some(end)),
+            Ok(capacity),
+            Ok(threshold),
+        ) = (
+            code,
+            title,
+            level,
+            plan,
+            concentrated,
+            credits,
+            start,
+            end,
+            capacity,
+            threshold,
+        )
+        else {
+            continue;
+        };
+        let given = [
+            concentrated.is_some(),
+            credits.is_some(),
+            capacity.is_some(),
+            threshold.is_some(),
+        ];
+        rows.push((
+            ProjectFields {
+                code: code.to_string(),
+                title: title.to_string(),
+                level,
+                plan,
+                concentrated: concentrated.unwrap_or(true),
+                credits: credits.unwrap_or(0.0),
+                start_date: start,
+                end_date: end,
+                venue: c.text("venue").to_string(),
+                capacity,
+                threshold_pct: threshold.unwrap_or(default_threshold),
+            },
+            given,
+        ));
+    }
+    problems.into_result()?;
+
+    let mut counts = Counts::default();
+    for (i, (fields, given)) in rows.iter().enumerate() {
+        let outcome = match projects::project_by_code(conn, &fields.code)? {
+            None => {
+                projects::insert_project(conn, fields)?;
+                Outcome::Added
+            }
+            Some(p) => {
+                let before = ProjectFields::from(&p);
+                let mut after = fields.clone();
+                after.code = p.code.clone();
+                if !given[0] {
+                    after.concentrated = before.concentrated;
+                }
+                if !given[1] {
+                    after.credits = before.credits;
+                }
+                if !given[2] {
+                    after.capacity = before.capacity;
+                }
+                if !given[3] {
+                    after.threshold_pct = before.threshold_pct;
+                }
+                if after.venue.is_empty() {
+                    after.venue = before.venue.clone();
+                }
+                if after == before {
+                    Outcome::Unchanged
+                } else {
+                    projects::update_project(conn, p.id, &after)?;
+                    audit_update(
+                        conn,
+                        ctx,
+                        "project",
+                        p.id,
+                        fields_json(&before),
+                        fields_json(&after),
+                    )?;
+                    Outcome::Updated
+                }
+            }
+        };
+        counts.count(outcome);
+        ctx.tick(i + 1, rows.len());
+    }
+    Ok(counts)
+}
+
+fn required_choice<T>(
+    c: &mut Cells,
+    column: &str,
+    what: &str,
+    parse: fn(&str) -> Option<T>,
+    choices: fn() -> String,
+) -> Option<T> {
+    match c.choice(column, what, parse, choices) {
+        Ok(Some(v)) => Some(v),
+        Ok(None) => {
+            c.problem(
+                column,
+                format!("is empty (required; accepted: {})", choices()),
+            );
+            None
+        }
+        Err(()) => None,
+    }
+}
+
+fn fields_json(f: &ProjectFields) -> serde_json::Value {
+    projects::project_json(f, &[])
+}

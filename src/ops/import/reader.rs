@@ -1,0 +1,253 @@
+//! Reading the files schools send: CSV (UTF-8 with or without BOM, GBK/GB18030
+//! as saved by Excel, UTF-16 with BOM; comma, semicolon or tab separated, CRLF)
+//! and spreadsheets (XLSX/XLS/ODS, first sheet). Every cell comes out trimmed
+//! (full-width spaces too); blank rows are dropped; each row keeps the line
+//! number a person sees in the file.
+
+use crate::error::{Error, Result};
+use calamine::{Data, Reader};
+use std::io::Cursor;
+use std::path::Path;
+
+/// One non-blank row of a file, with its real (1-based) line number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+/// Reads every non-blank row of `path`.
+pub fn read_rows(path: &Path) -> Result<Vec<RawRow>> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+    read_bytes(&bytes, path)
+}
+
+/// Reads rows from the bytes of a file; `path` only gives the extension and the name in messages.
+pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Vec<RawRow>> {
+    if is_spreadsheet(bytes, path) {
+        read_spreadsheet(bytes, path)
+    } else {
+        parse_csv(&decode(bytes))
+    }
+}
+
+fn is_spreadsheet(bytes: &[u8], path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods")
+        || bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// Decodes a text file: UTF-16 with BOM, UTF-8 (BOM stripped) when valid,
+/// else GB18030 (a superset of GBK, what Chinese Excel saves as "CSV").
+pub fn decode(bytes: &[u8]) -> String {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
+        return text.into_owned();
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(body) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            let (text, _) = encoding_rs::GB18030.decode_without_bom_handling(body);
+            text.into_owned()
+        }
+    }
+}
+
+/// Trims a cell: Unicode white space (full-width U+3000, no-break space),
+/// byte-order marks and zero-width characters at either end.
+pub fn clean(cell: &str) -> String {
+    cell.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}')
+    })
+    .to_string()
+}
+
+/// The separator of a CSV text: the one of `,`, `\t`, `;` most used in its first line.
+fn separator(text: &str) -> u8 {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let count = |c: char| first.chars().filter(|&x| x == c).count();
+    let (comma, tab, semi) = (count(','), count('\t'), count(';'));
+    if tab > comma && tab >= semi {
+        b'\t'
+    } else if semi > comma {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Parses CSV text into non-blank rows with their line numbers.
+pub fn parse_csv(text: &str) -> Result<Vec<RawRow>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator(text))
+        .from_reader(text.as_bytes());
+    let bytes = text.as_bytes();
+    let newlines: Vec<usize> = memchr_all(bytes);
+    // The csv crate's own line count lags after CRLF and blank lines: count
+    // the newlines before the record's first byte instead.
+    let line_of = |offset: usize| {
+        let mut at = offset.min(bytes.len());
+        while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        newlines.partition_point(|&n| n < at) + 1
+    };
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record
+                    .position()
+                    .map(|p| line_of(p.byte() as usize))
+                    .unwrap_or(0);
+                let cells: Vec<String> = record.iter().map(clean).collect();
+                if cells.iter().any(|c| !c.is_empty()) {
+                    rows.push(RawRow { line, cells });
+                }
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                return Err(Error::invalid(format!(
+                    "line {line}: the file is not readable as CSV ({e})"
+                )));
+            }
+        }
+    }
+    Ok(rows)
+}
+
+fn memchr_all(bytes: &[u8]) -> Vec<usize> {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn read_spreadsheet(bytes: &[u8], path: &Path) -> Result<Vec<RawRow>> {
+    let name = path.display();
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
+        .map_err(|e| Error::invalid(format!("{name}: not a readable spreadsheet ({e})")))?;
+    let range = match book.worksheet_range_at(0) {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => {
+            return Err(Error::invalid(format!(
+                "{name}: cannot read the first sheet ({e})"
+            )))
+        }
+        None => return Err(Error::invalid(format!("{name}: the workbook has no sheet"))),
+    };
+    let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
+    let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
+    let mut rows = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        let mut cells: Vec<String> = vec![String::new(); first_col];
+        cells.extend(row.iter().map(cell_text));
+        if cells.iter().any(|c| !c.is_empty()) {
+            rows.push(RawRow {
+                line: first_row + i + 1,
+                cells,
+            });
+        }
+    }
+    Ok(rows)
+}
+
+/// The text of a spreadsheet cell: whole numbers without ".0" (phone and
+/// staff numbers typed as numbers), dates as YYYY-MM-DD, times as HH:MM.
+pub fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => clean(s),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number_text(*f),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => {
+            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+            let v = dt.as_f64();
+            if dt.is_duration() || (0.0..1.0).contains(&v) {
+                time_text(h, mi, s)
+            } else if v.fract() == 0.0 {
+                format!("{y:04}-{mo:02}-{d:02}")
+            } else {
+                format!("{y:04}-{mo:02}-{d:02} {}", time_text(h, mi, s))
+            }
+        }
+        Data::DateTimeIso(s) => clean(&s.replacen('T', " ", 1)),
+        Data::DurationIso(s) => clean(s),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+fn time_text(h: u8, mi: u8, s: u8) -> String {
+    if s == 0 {
+        format!("{h:02}:{mi:02}")
+    } else {
+        format!("{h:02}:{mi:02}:{s:02}")
+    }
+}
+
+fn number_text(f: f64) -> String {
+    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e16 {
+        format!("{}", f as i64)
+    } else {
+        f.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom_and_crlf() {
+        let rows = read_bytes(b"\xEF\xBB\xBFa,b\r\n1, 2 \r\n", Path::new("x.csv")).unwrap();
+        assert_eq!(rows[0].cells, vec!["a", "b"]);
+        assert_eq!(rows[1].cells, vec!["1", "2"]);
+        assert_eq!(rows[1].line, 2);
+    }
+
+    #[test]
+    fn gbk_is_detected() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("工号,姓名\r\nT1,王芳\r\n");
+        let rows = read_bytes(&gbk, Path::new("x.csv")).unwrap();
+        assert_eq!(rows[0].cells, vec!["工号", "姓名"]);
+        assert_eq!(rows[1].cells, vec!["T1", "王芳"]);
+    }
+
+    #[test]
+    fn blank_lines_keep_real_line_numbers() {
+        let rows = parse_csv("a,b\r\n\r\n,\r\n1,2\r\n\"x\ny\",3\r\n4,5").unwrap();
+        let lines: Vec<usize> = rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![1, 4, 5, 7]);
+    }
+
+    #[test]
+    fn full_width_spaces_are_trimmed() {
+        assert_eq!(clean("\u{3000}王芳 \u{00A0}"), "王芳");
+    }
+
+    #[test]
+    fn tab_separated() {
+        let rows = parse_csv("a\tb\n1\t2\n").unwrap();
+        assert_eq!(rows[1].cells, vec!["1", "2"]);
+    }
+
+    #[test]
+    fn numbers_lose_point_zero() {
+        assert_eq!(cell_text(&Data::Float(13812345678.0)), "13812345678");
+        assert_eq!(cell_text(&Data::Float(2.5)), "2.5");
+    }
+}

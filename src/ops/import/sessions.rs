@@ -1,0 +1,226 @@
+//! Import of sessions: `project,date,start,end,topic,trainer,venue`
+//! (project by code or `--project`; trainer by staff_no or name),
+//! matched by (project, date, start).
+
+use super::suggest;
+use super::table::{Column, Problems, Table};
+use super::values::Cells;
+use super::{audit_update, Context, Counts, Outcome};
+use crate::domain::{parse_time, DayPart, Project};
+use crate::error::{Error, Result};
+use crate::store::projects;
+use crate::store::sessions::{self, session_json, SessionFields};
+use crate::store::{teachers, trainers};
+use rusqlite::Connection;
+use std::collections::HashMap;
+
+pub(crate) static COLUMNS: &[Column] = &[
+    Column::new("project", "项目编号", &["项目", "编号", "code"]).required(),
+    Column::new("date", "日期", &["培训日期"]).required(),
+    Column::new("start", "开始", &["开始时间", "start_time", "时段"]).required(),
+    Column::new("end", "结束", &["结束时间", "end_time"]),
+    Column::new("topic", "主题", &["内容", "培训内容", "课程"]),
+    Column::new("trainer", "讲师", &["主讲", "主讲人", "授课教师"]),
+    Column::new("venue", "地点", &["培训地点", "教室", "场地"]),
+];
+
+/// The project named by a row's project cell or by `--project`.
+pub(crate) fn project_of(
+    conn: &Connection,
+    c: &mut Cells,
+    fixed: Option<&Project>,
+    cache: &mut HashMap<String, Option<Project>>,
+) -> Result<Option<Project>> {
+    let code = c.text("project");
+    if code.is_empty() {
+        if let Some(p) = fixed {
+            return Ok(Some(p.clone()));
+        }
+        c.problem("project", "is empty (required; or give --project CODE)");
+        return Ok(None);
+    }
+    if !cache.contains_key(code) {
+        cache.insert(code.to_string(), projects::project_by_code(conn, code)?);
+    }
+    let found = cache.get(code).cloned().flatten();
+    if found.is_none() {
+        c.problem("project", format!("'{code}' is not a known project code"));
+    }
+    Ok(found)
+}
+
+/// The project of `--project`, if given.
+pub(crate) fn fixed_project(conn: &Connection, ctx: &Context) -> Result<Option<Project>> {
+    match &ctx.opts.project {
+        None => Ok(None),
+        Some(code) => projects::project_by_code(conn, code)?
+            .map(Some)
+            .ok_or_else(|| Error::invalid(format!("--project {code}: no project has this code"))),
+    }
+}
+
+pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+    let fixed = fixed_project(conn, ctx)?;
+    table.check_required(if fixed.is_some() { &["project"] } else { &[] })?;
+    let trainer_names: Vec<String> = trainers::list(conn)?.into_iter().map(|t| t.name).collect();
+    let mut cache = HashMap::new();
+    let mut problems = Problems::default();
+    let mut rows: Vec<(i64, SessionFields)> = Vec::new();
+    let mut seen: HashMap<(i64, String, String), usize> = HashMap::new();
+    for record in &table.records {
+        let mut c = Cells {
+            table,
+            record,
+            problems: &mut problems,
+        };
+        let project = project_of(conn, &mut c, fixed.as_ref(), &mut cache)?;
+        let date = c.date("date");
+        if let Ok(None) = date {
+            c.problem("date", "is empty (required)");
+        }
+        let part = DayPart::parse(c.text("start"));
+        let start = match part {
+            Some(p) => Ok(parse_time(p.default_times().0)),
+            None => c.time("start"),
+        };
+        if let Ok(None) = start {
+            c.problem("start", "is empty (required)");
+        }
+        let end = match c.time("end") {
+            Ok(None) => Ok(part.and_then(|p| parse_time(p.default_times().1))),
+            other => other,
+        };
+        if let (Ok(Some(s)), Ok(None)) = (start, end) {
+            let _ = s;
+            c.problem("end", "is empty (required unless start is 上午/下午/晚上)");
+        }
+        if let (Ok(Some(s)), Ok(Some(e))) = (start, end) {
+            if e <= s {
+                c.problem(
+                    "end",
+                    format!(
+                        "{} is not after the start {}",
+                        e.format("%H:%M"),
+                        s.format("%H:%M")
+                    ),
+                );
+                continue;
+            }
+        }
+        let trainer = trainer_of(conn, &mut c, &trainer_names)?;
+        let (Some(project), Ok(Some(date)), Ok(Some(start)), Ok(Some(end)), Ok(trainer_id)) =
+            (project, date, start, end, trainer)
+        else {
+            continue;
+        };
+        let key = (
+            project.id,
+            date.to_string(),
+            start.format("%H:%M").to_string(),
+        );
+        if let Some(first) = seen.insert(key, c.line()) {
+            c.problem(
+                "start",
+                format!("this session appears again (first on line {first})"),
+            );
+            continue;
+        }
+        rows.push((
+            project.id,
+            SessionFields {
+                date,
+                start,
+                end,
+                topic: c.text("topic").to_string(),
+                trainer_id,
+                venue: c.text("venue").to_string(),
+            },
+        ));
+    }
+    problems.into_result()?;
+
+    let mut counts = Counts::default();
+    let mut by_project: HashMap<i64, Vec<crate::domain::Session>> = HashMap::new();
+    for (i, (project_id, f)) in rows.iter().enumerate() {
+        if !by_project.contains_key(project_id) {
+            by_project.insert(
+                *project_id,
+                sessions::sessions_of_project(conn, *project_id)?,
+            );
+        }
+        let existing = by_project
+            .get(project_id)
+            .and_then(|list| list.iter().find(|s| s.date == f.date && s.start == f.start));
+        let outcome = match existing {
+            None => {
+                sessions::insert_session(conn, *project_id, f)?;
+                Outcome::Added
+            }
+            Some(s) => {
+                let mut after = f.clone();
+                if after.topic.is_empty() {
+                    after.topic = s.topic.clone();
+                }
+                if after.venue.is_empty() {
+                    after.venue = s.venue.clone();
+                }
+                after.trainer_id = after.trainer_id.or(s.trainer_id);
+                if s.end == after.end
+                    && s.topic == after.topic
+                    && s.venue == after.venue
+                    && s.trainer_id == after.trainer_id
+                {
+                    Outcome::Unchanged
+                } else {
+                    sessions::update_session(conn, s.id, &after)?;
+                    let now = sessions::get_session(conn, s.id)?.unwrap_or(s.clone());
+                    audit_update(
+                        conn,
+                        ctx,
+                        "session",
+                        s.id,
+                        session_json(s),
+                        session_json(&now),
+                    )?;
+                    Outcome::Updated
+                }
+            }
+        };
+        counts.count(outcome);
+        ctx.tick(i + 1, rows.len());
+    }
+    Ok(counts)
+}
+
+/// The trainer of a row: by staff number of a district teacher, else by name.
+fn trainer_of(
+    conn: &Connection,
+    c: &mut Cells,
+    names: &[String],
+) -> Result<Result<Option<i64>, ()>> {
+    let text = c.text("trainer");
+    if text.is_empty() {
+        return Ok(Ok(None));
+    }
+    if let Some(t) = teachers::by_staff_no(conn, text)? {
+        if let Some(tr) = trainers::by_teacher(conn, t.id)? {
+            return Ok(Ok(Some(tr.id)));
+        }
+    }
+    let found = trainers::by_name(conn, text)?;
+    match found.len() {
+        1 => Ok(Ok(Some(found[0].id))),
+        0 => {
+            let hint = suggest::hint(text, names.iter().map(String::as_str));
+            c.problem("trainer", format!("'{text}' is not a known trainer{hint}"));
+            Ok(Err(()))
+        }
+        n => {
+            c.problem(
+                "trainer",
+                format!("{n} trainers are called {text}; give the staff number instead"),
+            );
+            Ok(Err(()))
+        }
+    }
+}

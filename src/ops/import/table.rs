@@ -1,0 +1,258 @@
+//! Finding the header row and mapping the file's columns (English code names
+//! or Chinese column names, in any order) to an import kind's columns.
+
+use super::reader::RawRow;
+use crate::error::{Error, Result};
+
+/// One column an import kind understands.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// The code name (also accepted as a header).
+    pub name: &'static str,
+    /// The Chinese name shown in messages and the README.
+    pub zh: &'static str,
+    /// Other accepted headers (Chinese names first).
+    pub aliases: &'static [&'static str],
+    pub required: bool,
+}
+
+impl Column {
+    pub const fn new(
+        name: &'static str,
+        zh: &'static str,
+        aliases: &'static [&'static str],
+    ) -> Column {
+        Column {
+            name,
+            zh,
+            aliases,
+            required: false,
+        }
+    }
+    pub const fn required(mut self) -> Column {
+        self.required = true;
+        self
+    }
+    fn matches(&self, header: &str) -> bool {
+        let h = normalise(header);
+        h == self.name || h == normalise(self.zh) || self.aliases.iter().any(|a| h == normalise(a))
+    }
+}
+
+/// Lower-cases and drops spaces, a required-field star and a bracketed note
+/// ("电话（手机）" → "电话"), so that "Staff No *" matches "staff_no".
+fn normalise(header: &str) -> String {
+    let cut = header
+        .find(['(', '（', '['])
+        .map(|i| &header[..i])
+        .unwrap_or(header);
+    cut.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '＊' | ':' | '：'))
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .flat_map(|c| c.to_lowercase())
+        .collect::<String>()
+        .replace("staffno", "staff_no")
+}
+
+/// A data row with its values in the order of the kind's columns.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub line: usize,
+    values: Vec<String>,
+}
+
+/// The rows under a recognised header.
+#[derive(Debug)]
+pub struct Table {
+    pub columns: &'static [Column],
+    /// The file's own header text of each column ("" when the column is absent).
+    pub headers: Vec<String>,
+    pub header_line: usize,
+    pub records: Vec<Record>,
+}
+
+impl Table {
+    /// Finds the header (the first of the top rows where most cells are known
+    /// column names; title rows above it are skipped) and maps the rows below.
+    pub fn locate(rows: Vec<RawRow>, columns: &'static [Column]) -> Result<Table> {
+        let found = rows.iter().take(20).position(|r| is_header(r, columns));
+        let Some(at) = found else {
+            let expected: Vec<String> = columns
+                .iter()
+                .filter(|c| c.required)
+                .map(|c| format!("{}/{}", c.name, c.zh))
+                .collect();
+            return Err(Error::invalid(format!(
+                "no header row found; the file needs a header naming its columns, such as {}",
+                expected.join(", ")
+            )));
+        };
+        let header = &rows[at];
+        let mut map: Vec<Option<usize>> = vec![None; header.cells.len()];
+        let mut headers = vec![String::new(); columns.len()];
+        for (i, cell) in header.cells.iter().enumerate() {
+            if let Some(k) = columns.iter().position(|c| c.matches(cell)) {
+                if headers[k].is_empty() {
+                    headers[k] = cell.clone();
+                    map[i] = Some(k);
+                }
+            }
+        }
+        let records = rows[at + 1..]
+            .iter()
+            .map(|r| {
+                let mut values = vec![String::new(); columns.len()];
+                for (i, cell) in r.cells.iter().enumerate() {
+                    if let Some(Some(k)) = map.get(i) {
+                        values[*k] = cell.clone();
+                    }
+                }
+                Record {
+                    line: r.line,
+                    values,
+                }
+            })
+            .collect();
+        Ok(Table {
+            columns,
+            headers,
+            header_line: header.line,
+            records,
+        })
+    }
+
+    /// Is column `name` in the file?
+    pub fn has(&self, name: &str) -> bool {
+        self.index(name)
+            .is_some_and(|k| !self.headers[k].is_empty())
+    }
+
+    fn index(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.name == name)
+    }
+
+    /// The value of column `name` in `record` ("" when absent or blank).
+    pub fn get<'a>(&self, record: &'a Record, name: &str) -> &'a str {
+        self.index(name)
+            .and_then(|k| record.values.get(k))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// How a column is called in messages: the file's own header, else the code name.
+    pub fn label(&self, name: &str) -> String {
+        match self.index(name) {
+            Some(k) if !self.headers[k].is_empty() => self.headers[k].clone(),
+            _ => name.to_string(),
+        }
+    }
+
+    /// Refuses a file whose header lacks a required column (unless `satisfied`
+    /// says another source, such as `--project`, provides it).
+    pub fn check_required(&self, satisfied: &[&str]) -> Result<()> {
+        let missing: Vec<String> = self
+            .columns
+            .iter()
+            .filter(|c| c.required && !self.has(c.name) && !satisfied.contains(&c.name))
+            .map(|c| format!("{} ({})", c.name, c.zh))
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::invalid(format!(
+                "line {}: the header has no column {}",
+                self.header_line,
+                missing.join(", ")
+            )))
+        }
+    }
+}
+
+fn is_header(row: &RawRow, columns: &[Column]) -> bool {
+    let filled: Vec<&String> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+    let known = filled
+        .iter()
+        .filter(|c| columns.iter().any(|col| col.matches(c)))
+        .count();
+    let needed = if columns.len() == 1 {
+        1
+    } else {
+        2.min(filled.len())
+    };
+    known >= needed.max(1) && known * 2 > filled.len()
+}
+
+/// Collects the problems of an import, each `line N: column: problem`.
+#[derive(Debug, Default)]
+pub struct Problems(pub Vec<String>);
+
+impl Problems {
+    pub fn add(&mut self, table: &Table, line: usize, column: &str, problem: impl AsRef<str>) {
+        self.0.push(format!(
+            "line {line}: {}: {}",
+            table.label(column),
+            problem.as_ref()
+        ));
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// `Err(Error::Rows)` when there are problems.
+    pub fn into_result(self) -> Result<()> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Rows(self.0))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static COLS: &[Column] = &[
+        Column::new("staff_no", "工号", &[]).required(),
+        Column::new("name", "姓名", &[]).required(),
+        Column::new("phone", "电话", &["手机"]),
+    ];
+
+    fn row(line: usize, cells: &[&str]) -> RawRow {
+        RawRow {
+            line,
+            cells: cells.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn title_row_is_skipped_and_order_is_free() {
+        let t = Table::locate(
+            vec![
+                row(1, &["2026年报名汇总表"]),
+                row(2, &["手机（必填）", "姓名", "工号", "备注"]),
+                row(3, &["138", "王芳", "T1", "x"]),
+            ],
+            COLS,
+        )
+        .unwrap();
+        assert_eq!(t.header_line, 2);
+        let r = &t.records[0];
+        assert_eq!(t.get(r, "staff_no"), "T1");
+        assert_eq!(t.get(r, "phone"), "138");
+        assert_eq!(r.line, 3);
+        assert_eq!(t.label("phone"), "手机（必填）");
+    }
+
+    #[test]
+    fn english_headers_case_insensitive() {
+        let t = Table::locate(vec![row(1, &["Staff No", "NAME"])], COLS).unwrap();
+        assert!(t.has("staff_no") && t.has("name") && !t.has("phone"));
+        assert!(t.check_required(&[]).is_ok());
+    }
+
+    #[test]
+    fn no_header_is_a_clear_error() {
+        let e = Table::locate(vec![row(1, &["a", "b"])], COLS).unwrap_err();
+        assert!(e.to_string().contains("staff_no/工号"));
+    }
+}

@@ -1,0 +1,158 @@
+//! Import of teachers: `staff_no,name,gender,school,subject,stage,phone,tier`,
+//! matched by staff number. A blank cell leaves the stored value as it is.
+
+use super::suggest;
+use super::table::{Column, Problems, Table};
+use super::values::Cells;
+use super::{audit_update, Context, Counts, Outcome};
+use crate::domain::{Gender, School, Stage, Tier};
+use crate::error::Result;
+use crate::store::schools;
+use crate::store::teachers::{self, TeacherInput};
+use rusqlite::Connection;
+use std::collections::HashMap;
+
+pub(crate) static COLUMNS: &[Column] = &[
+    Column::new(
+        "staff_no",
+        "工号",
+        &["教师编号", "编号", "职工号", "教工号"],
+    )
+    .required(),
+    Column::new("name", "姓名", &["教师姓名"]).required(),
+    Column::new("gender", "性别", &["sex"]),
+    Column::new(
+        "school",
+        "学校",
+        &["学校名称", "单位", "工作单位", "所在学校"],
+    )
+    .required(),
+    Column::new("subject", "学科", &["任教学科", "科目"]),
+    Column::new("stage", "学段", &["任教学段"]),
+    Column::new(
+        "phone",
+        "电话",
+        &["手机", "手机号", "手机号码", "联系电话", "mobile"],
+    ),
+    Column::new("tier", "层级", &["五型", "教师层级", "五型教师", "类型"]),
+];
+
+struct Row {
+    staff_no: String,
+    name: String,
+    gender: Option<Gender>,
+    school: School,
+    subject: Option<String>,
+    stage: Option<Stage>,
+    phone: Option<String>,
+    tier: Option<Tier>,
+}
+
+pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+    table.check_required(&[])?;
+    let known = schools::by_name_map(conn)?;
+    let mut problems = Problems::default();
+    let mut rows: Vec<Row> = Vec::with_capacity(table.records.len());
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(table.records.len());
+    for record in &table.records {
+        let mut c = Cells {
+            table,
+            record,
+            problems: &mut problems,
+        };
+        let staff_no = c.required("staff_no");
+        if let Some(s) = staff_no {
+            if let Some(first) = seen.insert(s, c.line()) {
+                c.problem(
+                    "staff_no",
+                    format!("{s} appears again (first on line {first})"),
+                );
+            }
+        }
+        let name = c.required("name");
+        let gender = c.choice("gender", "gender", Gender::parse, Gender::choices);
+        let school = c.required("school").and_then(|s| match known.get(s) {
+            Some(school) => Some(school.clone()),
+            None => {
+                let hint = suggest::hint(s, known.keys().map(String::as_str));
+                c.problem("school", format!("'{s}' is not a known school{hint}"));
+                None
+            }
+        });
+        let stage = c.choice("stage", "stage", Stage::parse, Stage::choices);
+        let phone = c.phone("phone");
+        let tier = c.choice("tier", "tier", Tier::parse, Tier::choices);
+        let (Some(staff_no), Some(name), Ok(gender), Some(school), Ok(stage), Ok(phone), Ok(tier)) =
+            (staff_no, name, gender, school, stage, phone, tier)
+        else {
+            continue;
+        };
+        let subject = c.text("subject");
+        rows.push(Row {
+            staff_no: staff_no.to_string(),
+            name: name.to_string(),
+            gender,
+            school,
+            subject: (!subject.is_empty()).then(|| subject.to_string()),
+            stage,
+            phone,
+            tier,
+        });
+    }
+    problems.into_result()?;
+
+    let today = ctx.now.date();
+    let mut counts = Counts::default();
+    for (i, row) in rows.iter().enumerate() {
+        let outcome = match teachers::by_staff_no(conn, &row.staff_no)? {
+            None => {
+                teachers::insert(
+                    conn,
+                    &TeacherInput {
+                        staff_no: row.staff_no.clone(),
+                        name: row.name.clone(),
+                        gender: row.gender,
+                        school_id: row.school.id,
+                        subject: row.subject.clone().unwrap_or_default(),
+                        stage: row.stage.or(Some(row.school.stage)),
+                        phone: row.phone.clone().unwrap_or_default(),
+                        tier: row.tier.unwrap_or(Tier::Qualified),
+                    },
+                )?;
+                Outcome::Added
+            }
+            Some(before) => {
+                let input = TeacherInput {
+                    staff_no: row.staff_no.clone(),
+                    name: row.name.clone(),
+                    gender: row.gender.or(before.gender),
+                    school_id: row.school.id,
+                    subject: row
+                        .subject
+                        .clone()
+                        .unwrap_or_else(|| before.subject.clone()),
+                    stage: row.stage.or(before.stage),
+                    phone: row.phone.clone().unwrap_or_else(|| before.phone.clone()),
+                    tier: row.tier.unwrap_or(before.tier),
+                };
+                if teachers::update(conn, &before, &input, today)? {
+                    let after = teachers::get(conn, before.id)?.unwrap_or(before.clone());
+                    audit_update(
+                        conn,
+                        ctx,
+                        "teacher",
+                        before.id,
+                        before.audit_json(),
+                        after.audit_json(),
+                    )?;
+                    Outcome::Updated
+                } else {
+                    Outcome::Unchanged
+                }
+            }
+        };
+        counts.count(outcome);
+        ctx.tick(i + 1, rows.len());
+    }
+    Ok(counts)
+}

@@ -1,0 +1,184 @@
+//! Import of Starlight trainers: a district teacher by `staff_no`, or an
+//! external expert by `name`; `status` and the six competency levels 0–3.
+//! Matched by teacher (staff number) or, for externals, by name.
+
+use super::table::{Column, Problems, Table};
+use super::values::Cells;
+use super::{audit_update, Context, Counts, Outcome};
+use crate::domain::{Competency, TrainerStatus};
+use crate::error::Result;
+use crate::store::teachers;
+use crate::store::trainers::{self, TrainerInput};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use std::collections::HashMap;
+
+pub(crate) static COLUMNS: &[Column] = &[
+    Column::new("staff_no", "工号", &["教师编号", "编号", "职工号"]),
+    Column::new("name", "姓名", &["讲师", "讲师姓名", "专家"]),
+    Column::new("affiliation", "单位", &["工作单位", "所在单位", "学校"]),
+    Column::new("status", "状态", &["讲师状态"]),
+    Column::new("design", "设计", &["能设计"]),
+    Column::new("organize", "组织", &["能组织", "organise"]),
+    Column::new("teach", "教学", &["能教学"]),
+    Column::new("guide", "指导", &["能指导"]),
+    Column::new("evaluate", "评价", &["能评价"]),
+    Column::new("research", "研究", &["能研究"]),
+    Column::new("joined_on", "加入日期", &["入库日期", "认定日期", "joined"]),
+];
+
+enum Key {
+    Teacher(i64, String),
+    External(String),
+}
+
+struct Row {
+    key: Key,
+    affiliation: Option<String>,
+    status: Option<TrainerStatus>,
+    levels: [Option<u8>; 6],
+    joined_on: Option<NaiveDate>,
+}
+
+pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+    if !table.has("staff_no") && !table.has("name") {
+        table.check_required(&[])?;
+        return Err(crate::Error::invalid(format!(
+            "line {}: the header needs a staff_no (工号) or a name (姓名) column",
+            table.header_line
+        )));
+    }
+    let mut problems = Problems::default();
+    let mut rows = Vec::with_capacity(table.records.len());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for record in &table.records {
+        let mut c = Cells {
+            table,
+            record,
+            problems: &mut problems,
+        };
+        let staff_no = c.text("staff_no");
+        let name = c.text("name");
+        let key = if !staff_no.is_empty() {
+            match teachers::by_staff_no(conn, staff_no)? {
+                Some(t) => Some(Key::Teacher(t.id, t.name)),
+                None => {
+                    c.problem("staff_no", format!("{staff_no} is not a known teacher (import teachers first, or leave it blank for an external expert)"));
+                    None
+                }
+            }
+        } else if !name.is_empty() {
+            Some(Key::External(name.to_string()))
+        } else {
+            c.problem("name", "is empty (give a staff_no for a district teacher or a name for an external expert)");
+            None
+        };
+        let seen_key = if staff_no.is_empty() {
+            format!("name:{name}")
+        } else {
+            format!("staff_no:{staff_no}")
+        };
+        if key.is_some() {
+            if let Some(first) = seen.insert(seen_key, c.line()) {
+                let column = if staff_no.is_empty() {
+                    "name"
+                } else {
+                    "staff_no"
+                };
+                c.problem(
+                    column,
+                    format!("this trainer appears again (first on line {first})"),
+                );
+            }
+        }
+        let status = c.choice(
+            "status",
+            "trainer status",
+            TrainerStatus::parse,
+            TrainerStatus::choices,
+        );
+        let mut levels = [None; 6];
+        let mut levels_ok = true;
+        for (slot, competency) in levels.iter_mut().zip(Competency::ALL) {
+            match c.integer(competency.code(), 0, 3) {
+                Ok(v) => *slot = v.map(|v| v as u8),
+                Err(()) => levels_ok = false,
+            }
+        }
+        let joined_on = c.date("joined_on");
+        let affiliation = c.text("affiliation");
+        if let (Some(key), Ok(status), true, Ok(joined_on)) = (key, status, levels_ok, joined_on) {
+            rows.push(Row {
+                key,
+                affiliation: (!affiliation.is_empty()).then(|| affiliation.to_string()),
+                status,
+                levels,
+                joined_on,
+            });
+        }
+    }
+    problems.into_result()?;
+
+    let mut counts = Counts::default();
+    for (i, row) in rows.iter().enumerate() {
+        let (teacher_id, name) = match &row.key {
+            Key::Teacher(id, name) => (Some(*id), name.clone()),
+            Key::External(name) => (None, name.clone()),
+        };
+        let before = match teacher_id {
+            Some(id) => trainers::by_teacher(conn, id)?,
+            None => trainers::external_by_name(conn, &name)?,
+        };
+        let mut input = match &before {
+            Some(b) => TrainerInput::from_trainer(b),
+            None => TrainerInput {
+                teacher_id,
+                name: name.clone(),
+                affiliation: String::new(),
+                status: TrainerStatus::Candidate,
+                levels: [0; 6],
+                joined_on: Some(ctx.now.date()),
+            },
+        };
+        input.name = name;
+        if let Some(a) = &row.affiliation {
+            input.affiliation = a.clone();
+        }
+        if let Some(s) = row.status {
+            input.status = s;
+        }
+        for (slot, level) in input.levels.iter_mut().zip(row.levels) {
+            if let Some(l) = level {
+                *slot = l;
+            }
+        }
+        if row.joined_on.is_some() {
+            input.joined_on = row.joined_on;
+        }
+        let outcome = match before {
+            None => {
+                trainers::insert(conn, &input)?;
+                Outcome::Added
+            }
+            Some(b) => {
+                if trainers::update(conn, &b, &input)? {
+                    let after = trainers::get(conn, b.id)?.unwrap_or(b.clone());
+                    audit_update(
+                        conn,
+                        ctx,
+                        "trainer",
+                        b.id,
+                        b.audit_json(),
+                        after.audit_json(),
+                    )?;
+                    Outcome::Updated
+                } else {
+                    Outcome::Unchanged
+                }
+            }
+        };
+        counts.count(outcome);
+        ctx.tick(i + 1, rows.len());
+    }
+    Ok(counts)
+}

@@ -1,0 +1,169 @@
+//! Checking one cell: each helper returns the value, or records the problem
+//! (`line N: column: problem`) and returns None.
+
+use super::table::{Problems, Record, Table};
+use crate::domain::{parse_bool, parse_date, parse_time};
+use chrono::{NaiveDate, NaiveTime};
+
+/// A row being checked: the table, the record and the problem list.
+pub(crate) struct Cells<'a, 'p> {
+    pub table: &'a Table,
+    pub record: &'a Record,
+    pub problems: &'p mut Problems,
+}
+
+impl<'a> Cells<'a, '_> {
+    pub fn line(&self) -> usize {
+        self.record.line
+    }
+
+    /// The trimmed text of a column ("" when absent or blank).
+    pub fn text(&self, column: &str) -> &'a str {
+        self.table.get(self.record, column)
+    }
+
+    pub fn problem(&mut self, column: &str, problem: impl AsRef<str>) {
+        let line = self.record.line;
+        self.problems.add(self.table, line, column, problem);
+    }
+
+    /// A required text: an empty cell is a problem.
+    pub fn required(&mut self, column: &str) -> Option<&'a str> {
+        let v = self.text(column);
+        if v.is_empty() {
+            self.problem(column, "is empty (required)");
+            None
+        } else {
+            Some(v)
+        }
+    }
+
+    /// An optional enumerated value: Ok(None) when blank, Err(()) when not understood.
+    pub fn choice<T>(
+        &mut self,
+        column: &str,
+        what: &str,
+        parse: fn(&str) -> Option<T>,
+        choices: fn() -> String,
+    ) -> Result<Option<T>, ()> {
+        let v = self.text(column);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        match parse(v) {
+            Some(x) => Ok(Some(x)),
+            None => {
+                self.problem(
+                    column,
+                    format!("'{v}' is not a known {what} (accepted: {})", choices()),
+                );
+                Err(())
+            }
+        }
+    }
+
+    pub fn date(&mut self, column: &str) -> Result<Option<NaiveDate>, ()> {
+        let v = self.text(column);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        // A spreadsheet date-time cell may carry a time: keep the date.
+        let day = v.split_whitespace().next().unwrap_or(v);
+        match parse_date(day) {
+            Some(d) => Ok(Some(d)),
+            None => {
+                self.problem(column, format!("'{v}' is not a date (write YYYY-MM-DD)"));
+                Err(())
+            }
+        }
+    }
+
+    pub fn time(&mut self, column: &str) -> Result<Option<NaiveTime>, ()> {
+        let v = self.text(column);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        // A spreadsheet date-time cell may carry a date: keep the time.
+        let clock = v.split_whitespace().last().unwrap_or(v);
+        match parse_time(clock) {
+            Some(t) => Ok(Some(t)),
+            None => {
+                self.problem(column, format!("'{v}' is not a time (write HH:MM)"));
+                Err(())
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, column: &str) -> Result<Option<bool>, ()> {
+        let v = self.text(column);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        match parse_bool(v) {
+            Some(b) => Ok(Some(b)),
+            None => {
+                self.problem(
+                    column,
+                    format!("'{v}' is not yes or no (accepted: true/false, yes/no, 1/0, 是/否)"),
+                );
+                Err(())
+            }
+        }
+    }
+
+    /// A whole number in `min..=max`.
+    pub fn integer(&mut self, column: &str, min: i64, max: i64) -> Result<Option<i64>, ()> {
+        let v = self.text(column);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        match v.parse::<f64>() {
+            Ok(f) if f.fract() == 0.0 && f >= min as f64 && f <= max as f64 => Ok(Some(f as i64)),
+            _ => {
+                self.problem(
+                    column,
+                    format!("'{v}' is not a whole number from {min} to {max}"),
+                );
+                Err(())
+            }
+        }
+    }
+
+    /// A number ≥ 0.
+    pub fn amount(&mut self, column: &str) -> Result<Option<f64>, ()> {
+        let v = self.text(column);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        match v.parse::<f64>() {
+            Ok(f) if f.is_finite() && f >= 0.0 => Ok(Some(f)),
+            _ => {
+                self.problem(column, format!("'{v}' is not a number ≥ 0"));
+                Err(())
+            }
+        }
+    }
+
+    /// A mobile number: 11 digits (spaces, dashes and a +86 prefix are dropped).
+    pub fn phone(&mut self, column: &str) -> Result<Option<String>, ()> {
+        let v = self.text(column);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        let digits: String = v
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '\u{3000}'))
+            .collect();
+        let digits = digits.strip_prefix("+86").unwrap_or(&digits).to_string();
+        if digits.len() == 11 && digits.chars().all(|c| c.is_ascii_digit()) {
+            Ok(Some(digits))
+        } else {
+            let n = digits.chars().filter(|c| c.is_ascii_digit()).count();
+            self.problem(
+                column,
+                format!("'{v}' is not an 11-digit phone number ({n} digits)"),
+            );
+            Err(())
+        }
+    }
+}

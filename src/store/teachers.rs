@@ -1,0 +1,301 @@
+//! The `teachers` table, with the tier history (五型) kept on every tier change.
+
+use crate::domain::{Gender, Stage, Teacher, Tier, DATE_FMT};
+use crate::error::{Error, Result};
+use crate::search::keys::pinyin_keys;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+/// The fields of a teacher to write; pinyin keys are derived from the name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeacherInput {
+    pub staff_no: String,
+    pub name: String,
+    pub gender: Option<Gender>,
+    pub school_id: i64,
+    pub subject: String,
+    pub stage: Option<Stage>,
+    pub phone: String,
+    pub tier: Tier,
+}
+
+impl TeacherInput {
+    /// The input that would leave `t` as it is.
+    pub fn from_teacher(t: &Teacher) -> TeacherInput {
+        TeacherInput {
+            staff_no: t.staff_no.clone(),
+            name: t.name.clone(),
+            gender: t.gender,
+            school_id: t.school_id,
+            subject: t.subject.clone(),
+            stage: t.stage,
+            phone: t.phone.clone(),
+            tier: t.tier,
+        }
+    }
+}
+
+/// What an upsert did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upserted {
+    Added(i64),
+    Updated(i64),
+    Unchanged(i64),
+}
+
+const SELECT: &str = "SELECT t.id, t.staff_no, t.name, t.gender, t.school_id, s.name, t.subject,
+        t.stage, t.phone, t.tier, t.pinyin, t.initials
+    FROM teachers t JOIN schools s ON s.id = t.school_id";
+
+fn from_row(r: &Row) -> rusqlite::Result<Teacher> {
+    let gender: Option<String> = r.get(3)?;
+    let stage: Option<String> = r.get(7)?;
+    let tier: String = r.get(9)?;
+    Ok(Teacher {
+        id: r.get(0)?,
+        staff_no: r.get(1)?,
+        name: r.get(2)?,
+        gender: gender.as_deref().and_then(Gender::parse),
+        school_id: r.get(4)?,
+        school: r.get(5)?,
+        subject: r.get(6)?,
+        stage: stage.as_deref().and_then(Stage::parse),
+        phone: r.get(8)?,
+        tier: Tier::parse(&tier).unwrap_or(Tier::Qualified),
+        pinyin: r.get(10)?,
+        initials: r.get(11)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Teacher>> {
+    let mut st = conn.prepare_cached(&format!("{SELECT} WHERE t.id = ?1"))?;
+    Ok(st.query_row([id], from_row).optional()?)
+}
+
+pub fn by_staff_no(conn: &Connection, staff_no: &str) -> Result<Option<Teacher>> {
+    let mut st = conn.prepare_cached(&format!("{SELECT} WHERE t.staff_no = ?1"))?;
+    Ok(st.query_row([staff_no.trim()], from_row).optional()?)
+}
+
+/// All teachers, by id (for building the search index).
+pub fn list(conn: &Connection) -> Result<Vec<Teacher>> {
+    let mut st = conn.prepare_cached(&format!("{SELECT} ORDER BY t.id"))?;
+    let rows = st
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Teachers of one school, by name.
+pub fn by_school(conn: &Connection, school_id: i64) -> Result<Vec<Teacher>> {
+    let mut st = conn.prepare_cached(&format!(
+        "{SELECT} WHERE t.school_id = ?1 ORDER BY t.name, t.staff_no"
+    ))?;
+    let rows = st
+        .query_map([school_id], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+fn check(t: &TeacherInput) -> Result<()> {
+    if t.staff_no.trim().is_empty() {
+        return Err(Error::invalid("a teacher needs a staff number"));
+    }
+    if t.name.trim().is_empty() {
+        return Err(Error::invalid("a teacher needs a name"));
+    }
+    Ok(())
+}
+
+/// Inserts a teacher; returns the new id.
+pub fn insert(conn: &Connection, t: &TeacherInput) -> Result<i64> {
+    check(t)?;
+    let (pinyin, initials) = pinyin_keys(t.name.trim());
+    conn.prepare_cached(
+        "INSERT INTO teachers (staff_no, name, gender, school_id, subject, stage, phone, tier,
+                               pinyin, initials)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        t.staff_no.trim(),
+        t.name.trim(),
+        t.gender.map(|g| g.code()),
+        t.school_id,
+        t.subject.trim(),
+        t.stage.map(|s| s.code()),
+        t.phone.trim(),
+        t.tier.code(),
+        pinyin,
+        initials,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Rewrites teacher `before.id` with `t`; a tier change adds a tier-history
+/// row dated `today`. Returns false when nothing changed (nothing written).
+pub fn update(
+    conn: &Connection,
+    before: &Teacher,
+    t: &TeacherInput,
+    today: NaiveDate,
+) -> Result<bool> {
+    check(t)?;
+    if TeacherInput::from_teacher(before) == *t {
+        return Ok(false);
+    }
+    let (pinyin, initials) = if before.name == t.name.trim() {
+        (before.pinyin.clone(), before.initials.clone())
+    } else {
+        pinyin_keys(t.name.trim())
+    };
+    conn.prepare_cached(
+        "UPDATE teachers SET staff_no = ?2, name = ?3, gender = ?4, school_id = ?5, subject = ?6,
+                stage = ?7, phone = ?8, tier = ?9, pinyin = ?10, initials = ?11
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        before.id,
+        t.staff_no.trim(),
+        t.name.trim(),
+        t.gender.map(|g| g.code()),
+        t.school_id,
+        t.subject.trim(),
+        t.stage.map(|s| s.code()),
+        t.phone.trim(),
+        t.tier.code(),
+        pinyin,
+        initials,
+    ])?;
+    if before.tier != t.tier {
+        record_tier(conn, before.id, t.tier, today, "")?;
+    }
+    Ok(true)
+}
+
+/// Inserts or updates by staff number.
+pub fn upsert(conn: &Connection, t: &TeacherInput, today: NaiveDate) -> Result<Upserted> {
+    match by_staff_no(conn, &t.staff_no)? {
+        None => Ok(Upserted::Added(insert(conn, t)?)),
+        Some(before) => Ok(if update(conn, &before, t, today)? {
+            Upserted::Updated(before.id)
+        } else {
+            Upserted::Unchanged(before.id)
+        }),
+    }
+}
+
+/// Adds a tier-history row.
+pub fn record_tier(
+    conn: &Connection,
+    teacher_id: i64,
+    tier: Tier,
+    since: NaiveDate,
+    note: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO tier_history (teacher_id, tier, since, note) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        teacher_id,
+        tier.code(),
+        since.format(DATE_FMT).to_string(),
+        note
+    ])?;
+    Ok(())
+}
+
+/// A teacher's tier changes, oldest first: (tier, since).
+pub fn tier_history(conn: &Connection, teacher_id: i64) -> Result<Vec<(Tier, String)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT tier, since FROM tier_history WHERE teacher_id = ?1 ORDER BY since, id",
+    )?;
+    let rows = st
+        .query_map([teacher_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .filter_map(|r| match r {
+            Ok((tier, since)) => Tier::parse(&tier).map(|t| Ok((t, since))),
+            Err(e) => Some(Err(e)),
+        })
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+impl Teacher {
+    /// The teacher as JSON for the audit log.
+    pub fn audit_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "staff_no": self.staff_no, "name": self.name,
+            "gender": self.gender.map(|g| g.code()), "school_id": self.school_id,
+            "school": self.school, "subject": self.subject,
+            "stage": self.stage.map(|s| s.code()), "phone": self.phone, "tier": self.tier.code(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::schools::{self, SchoolInput};
+    use crate::store::Db;
+
+    fn setup() -> (Db, i64) {
+        let db = Db::open_in_memory().unwrap();
+        let sid = schools::insert(
+            &db.conn,
+            &SchoolInput {
+                name: "实验小学".into(),
+                township: String::new(),
+                stage: Stage::Primary,
+            },
+        )
+        .unwrap();
+        (db, sid)
+    }
+
+    fn input(sid: i64) -> TeacherInput {
+        TeacherInput {
+            staff_no: "T1".into(),
+            name: "张伟".into(),
+            gender: Some(Gender::Male),
+            school_id: sid,
+            subject: "数学".into(),
+            stage: Some(Stage::Primary),
+            phone: "13800000000".into(),
+            tier: Tier::Qualified,
+        }
+    }
+
+    #[test]
+    fn upsert_adds_then_is_unchanged_then_updates_with_tier_history() {
+        let (db, sid) = setup();
+        let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let Upserted::Added(id) = upsert(&db.conn, &input(sid), day).unwrap() else {
+            panic!()
+        };
+        let t = get(&db.conn, id).unwrap().unwrap();
+        assert_eq!(t.pinyin, "zhangwei");
+        assert_eq!(t.school, "实验小学");
+        assert_eq!(
+            upsert(&db.conn, &input(sid), day).unwrap(),
+            Upserted::Unchanged(id)
+        );
+        assert!(tier_history(&db.conn, id).unwrap().is_empty());
+        let promoted = TeacherInput {
+            tier: Tier::Backbone,
+            ..input(sid)
+        };
+        assert_eq!(
+            upsert(&db.conn, &promoted, day).unwrap(),
+            Upserted::Updated(id)
+        );
+        assert_eq!(
+            tier_history(&db.conn, id).unwrap(),
+            vec![(Tier::Backbone, "2026-03-01".to_string())]
+        );
+        assert_eq!(
+            by_staff_no(&db.conn, "T1").unwrap().unwrap().tier,
+            Tier::Backbone
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! The `trainers` table: Starlight trainers (星光讲师) with six competency levels.
+
+use crate::domain::{Trainer, TrainerStatus, DATE_FMT};
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+/// The fields of a trainer to write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainerInput {
+    /// The district teacher this trainer is, or None for an external expert.
+    pub teacher_id: Option<i64>,
+    pub name: String,
+    pub affiliation: String,
+    pub status: TrainerStatus,
+    /// Levels 0–3 in the order of `Competency::ALL`.
+    pub levels: [u8; 6],
+    pub joined_on: Option<NaiveDate>,
+}
+
+impl TrainerInput {
+    pub fn from_trainer(t: &Trainer) -> TrainerInput {
+        TrainerInput {
+            teacher_id: t.teacher_id,
+            name: t.name.clone(),
+            affiliation: t.affiliation.clone(),
+            status: t.status,
+            levels: t.levels,
+            joined_on: t.joined_on,
+        }
+    }
+}
+
+const SELECT: &str = "SELECT id, teacher_id, name, affiliation, status, design, organize, teach,
+        guide, evaluate, research, joined_on FROM trainers";
+
+fn from_row(r: &Row) -> rusqlite::Result<Trainer> {
+    let status: String = r.get(4)?;
+    let mut levels = [0u8; 6];
+    for (i, level) in levels.iter_mut().enumerate() {
+        *level = r.get::<_, i64>(5 + i)?.clamp(0, 3) as u8;
+    }
+    let joined: Option<String> = r.get(11)?;
+    Ok(Trainer {
+        id: r.get(0)?,
+        teacher_id: r.get(1)?,
+        name: r.get(2)?,
+        affiliation: r.get(3)?,
+        status: TrainerStatus::parse(&status).unwrap_or(TrainerStatus::Candidate),
+        levels,
+        joined_on: joined.as_deref().and_then(crate::domain::parse_date),
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Trainer>> {
+    let mut st = conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
+    Ok(st.query_row([id], from_row).optional()?)
+}
+
+/// The trainer record of a district teacher.
+pub fn by_teacher(conn: &Connection, teacher_id: i64) -> Result<Option<Trainer>> {
+    let mut st = conn.prepare_cached(&format!("{SELECT} WHERE teacher_id = ?1"))?;
+    Ok(st.query_row([teacher_id], from_row).optional()?)
+}
+
+/// An external expert (no teacher record) by name.
+pub fn external_by_name(conn: &Connection, name: &str) -> Result<Option<Trainer>> {
+    let mut st =
+        conn.prepare_cached(&format!("{SELECT} WHERE teacher_id IS NULL AND name = ?1"))?;
+    Ok(st.query_row([name.trim()], from_row).optional()?)
+}
+
+/// Trainers whose name is `name` (teachers and externals).
+pub fn by_name(conn: &Connection, name: &str) -> Result<Vec<Trainer>> {
+    let mut st = conn.prepare_cached(&format!("{SELECT} WHERE name = ?1 ORDER BY id"))?;
+    let rows = st
+        .query_map([name.trim()], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// All trainers by name.
+pub fn list(conn: &Connection) -> Result<Vec<Trainer>> {
+    let mut st = conn.prepare_cached(&format!("{SELECT} ORDER BY name, id"))?;
+    let rows = st
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+fn values(t: &TrainerInput) -> Result<()> {
+    if t.name.trim().is_empty() {
+        return Err(Error::invalid("a trainer needs a name"));
+    }
+    if t.levels.iter().any(|&l| l > 3) {
+        return Err(Error::invalid("competency levels are 0–3"));
+    }
+    Ok(())
+}
+
+pub fn insert(conn: &Connection, t: &TrainerInput) -> Result<i64> {
+    values(t)?;
+    let l = t.levels;
+    conn.prepare_cached(
+        "INSERT INTO trainers (teacher_id, name, affiliation, status, design, organize, teach,
+                               guide, evaluate, research, joined_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        t.teacher_id,
+        t.name.trim(),
+        t.affiliation.trim(),
+        t.status.code(),
+        l[0],
+        l[1],
+        l[2],
+        l[3],
+        l[4],
+        l[5],
+        t.joined_on.map(|d| d.format(DATE_FMT).to_string()),
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Rewrites trainer `id`; returns false when nothing changed.
+pub fn update(conn: &Connection, before: &Trainer, t: &TrainerInput) -> Result<bool> {
+    values(t)?;
+    if TrainerInput::from_trainer(before) == *t {
+        return Ok(false);
+    }
+    let l = t.levels;
+    conn.prepare_cached(
+        "UPDATE trainers SET teacher_id = ?2, name = ?3, affiliation = ?4, status = ?5,
+                design = ?6, organize = ?7, teach = ?8, guide = ?9, evaluate = ?10,
+                research = ?11, joined_on = ?12
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        before.id,
+        t.teacher_id,
+        t.name.trim(),
+        t.affiliation.trim(),
+        t.status.code(),
+        l[0],
+        l[1],
+        l[2],
+        l[3],
+        l[4],
+        l[5],
+        t.joined_on.map(|d| d.format(DATE_FMT).to_string()),
+    ])?;
+    Ok(true)
+}
+
+impl Trainer {
+    /// The trainer as JSON for the audit log.
+    pub fn audit_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "teacher_id": self.teacher_id, "name": self.name, "affiliation": self.affiliation,
+            "status": self.status.code(), "levels": self.levels,
+            "joined_on": self.joined_on.map(|d| d.format(DATE_FMT).to_string()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Db;
+
+    #[test]
+    fn external_expert_round_trip() {
+        let db = Db::open_in_memory().unwrap();
+        let input = TrainerInput {
+            teacher_id: None,
+            name: "李教授".into(),
+            affiliation: "西南大学".into(),
+            status: TrainerStatus::Certified,
+            levels: [3, 2, 3, 1, 0, 2],
+            joined_on: NaiveDate::from_ymd_opt(2025, 9, 1),
+        };
+        let id = insert(&db.conn, &input).unwrap();
+        let t = external_by_name(&db.conn, "李教授").unwrap().unwrap();
+        assert_eq!(t.id, id);
+        assert_eq!(t.levels, [3, 2, 3, 1, 0, 2]);
+        assert!(!update(&db.conn, &t, &input).unwrap());
+        let bad = TrainerInput {
+            levels: [4, 0, 0, 0, 0, 0],
+            ..input
+        };
+        assert!(insert(&db.conn, &bad).is_err());
+    }
+}
