@@ -6,10 +6,13 @@ pub mod enrolments;
 pub mod marks;
 pub mod projects;
 pub mod schema;
+pub mod schools;
 pub mod search_source;
 pub mod sessions;
 pub mod settings;
 pub mod teacher_record;
+pub mod teachers;
+pub mod trainers;
 pub mod vetoes;
 
 use crate::error::{Error, Result};
