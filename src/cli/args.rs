@@ -45,6 +45,10 @@ pub enum Command {
     Check,
     /// Import schools, teachers, trainers, projects, sessions, enrolments or marks from CSV/XLSX
     Import(super::import::ImportArgs),
+    /// Quick attendance and veto lookup
+    Lookup(super::lookup::LookupArgs),
+    /// Mark one teacher at a session of a project
+    Checkin(super::checkin::CheckinArgs),
 }
 
 #[derive(Debug, Args)]

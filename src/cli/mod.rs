@@ -4,8 +4,10 @@
 pub mod args;
 pub mod backup;
 pub mod check;
+pub mod checkin;
 pub mod demo;
 pub mod import;
+pub mod lookup;
 pub mod run;
 
 pub use args::{Cli, Command};

@@ -27,6 +27,14 @@ pub fn run(cli: Cli) -> Result<()> {
             let path = super::db_path(cli.db.as_ref())?;
             super::import::run(&path, cli.read_only, cli.lang, args)
         }
+        Some(Command::Lookup(args)) => {
+            let path = super::db_path(cli.db.as_ref())?;
+            super::lookup::run(&path, cli.lang, args)
+        }
+        Some(Command::Checkin(args)) => {
+            let path = super::db_path(cli.db.as_ref())?;
+            super::checkin::run(&path, cli.read_only, cli.lang, args)
+        }
         Some(Command::Demo(args)) => super::demo::run(cli.db.as_ref(), cli.lang, args),
         Some(Command::Backup(args)) => {
             let path = super::db_path(cli.db.as_ref())?;

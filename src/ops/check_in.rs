@@ -221,6 +221,7 @@ fn desired_mark(
                 .unwrap_or_else(|| minutes_early(session.ends_at(), out, grace))
                 .max(0);
             m.minutes_late = existing.map(|e| e.minutes_late).unwrap_or(0);
+            m.checked_in_at = existing.and_then(|e| e.checked_in_at);
         }
         Status::Absent | Status::Excused => {
             m.checked_in_at = None;

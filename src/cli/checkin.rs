@@ -1,0 +1,189 @@
+//! `liaoyuan checkin --project CODE [--session N] QUERY [--status S]
+//! [--at "YYYY-MM-DD HH:MM"] [--reason TEXT]`: marks one teacher (DESIGN.md §6).
+
+use super::args::Lang;
+use crate::domain::{Session, Status, TIME_FMT};
+use crate::error::{Error, Result};
+use crate::ops::check_in::{check_in, CheckIn, CheckInOutcome};
+use crate::ops::lookup::{ambiguous, best_matches, briefs, teacher_index};
+use crate::store::{enrolments, projects, sessions, Db, OpenMode};
+use chrono::NaiveDateTime;
+use rusqlite::Connection;
+use std::path::Path;
+
+#[derive(Debug, clap::Args)]
+pub struct CheckinArgs {
+    /// Project code
+    #[arg(long, value_name = "CODE")]
+    pub project: String,
+    /// Session number, 1-based in date and time order (default: the session running now)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub session: Option<u32>,
+    /// Name, pinyin, initials, staff number or phone tail (as the TUI search)
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// present, late, left_early, absent, excused (or 出勤, 迟到, 早退, 旷课, 请假)
+    #[arg(long, value_name = "S", value_parser = parse_status)]
+    pub status: Option<Status>,
+    /// Time of the check-in, for entering a paper sign-in sheet later
+    #[arg(long, value_name = "YYYY-MM-DD HH:MM", value_parser = parse_at)]
+    pub at: Option<NaiveDateTime>,
+    /// Leave reason, or why a mark is changed (needed to lift a veto)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+}
+
+fn parse_status(text: &str) -> std::result::Result<Status, String> {
+    Status::parse(text).ok_or_else(|| format!("unknown status; use one of {}", Status::choices()))
+}
+
+fn parse_at(text: &str) -> std::result::Result<NaiveDateTime, String> {
+    crate::domain::parse_datetime(text)
+        .ok_or_else(|| "expected a time like \"2026-03-02 08:42\"".to_string())
+}
+
+/// Marks the teacher and prints what was recorded.
+pub fn run(path: &Path, read_only: bool, lang: Lang, args: &CheckinArgs) -> Result<()> {
+    let zh = lang == Lang::Zh;
+    let mode = if read_only {
+        OpenMode::ReadOnly
+    } else {
+        OpenMode::Create
+    };
+    let mut db = Db::open(path, mode)?;
+    let settings = crate::store::settings::load(&db.conn)?;
+    let project = projects::project_by_code(&db.conn, &args.project)?.ok_or_else(|| {
+        Error::NotFound(format!("no project with code '{}'", args.project.trim()))
+    })?;
+    let at = args.at.unwrap_or_else(crate::clock::now);
+    let session = choose_session(&db.conn, project.id, &project.code, args.session, at)?;
+    let query = args.query.join(" ");
+    let teacher_id = find_enrolled(&db.conn, project.id, &project.code, &query)?;
+    let req = CheckIn {
+        session_id: session.id,
+        teacher_id,
+        at,
+        status: args.status,
+        reason: args.reason.clone(),
+        minutes_early: None,
+        checked_out_at: (args.status == Some(Status::LeftEarly)).then_some(at),
+    };
+    let outcome = check_in(&mut db, &req, &settings)?;
+    let t = enrolments::teacher_brief(&db.conn, teacher_id)?
+        .ok_or_else(|| Error::NotFound(format!("teacher {teacher_id}")))?;
+    println!("{} ({}) {}", t.name, t.school, describe(&outcome, zh));
+    Ok(())
+}
+
+/// Session N, else the session running at `at` (else the next one that day).
+fn choose_session(
+    conn: &Connection,
+    project_id: i64,
+    code: &str,
+    number: Option<u32>,
+    at: NaiveDateTime,
+) -> Result<Session> {
+    let all = sessions::sessions_of_project(conn, project_id)?;
+    if let Some(n) = number {
+        return all.get(n as usize - 1).cloned().ok_or_else(|| {
+            Error::invalid(format!(
+                "project {code} has {} session(s); there is no session {n}",
+                all.len()
+            ))
+        });
+    }
+    if let Some(s) = sessions::current_session_of_project(conn, project_id, at)? {
+        return Ok(s);
+    }
+    let listing: Vec<String> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.date == at.date())
+        .map(|(i, s)| {
+            format!(
+                "  --session {}: {} {}–{}",
+                i + 1,
+                s.date,
+                s.start.format(TIME_FMT),
+                s.end.format(TIME_FMT)
+            )
+        })
+        .collect();
+    if listing.is_empty() {
+        Err(Error::invalid(format!(
+            "project {code} has no session on {} at or after {}; choose one with --session N (1–{})",
+            at.date(),
+            at.format(TIME_FMT),
+            all.len()
+        )))
+    } else {
+        Err(Error::invalid(format!(
+            "no session of project {code} is running at {} or later today; today's sessions:\n{}",
+            at.format(TIME_FMT),
+            listing.join("\n")
+        )))
+    }
+}
+
+/// The one enrolled teacher the query finds: enrolled teachers first, then
+/// everyone (a match outside the enrolment is refused as not enrolled).
+fn find_enrolled(conn: &Connection, project_id: i64, code: &str, query: &str) -> Result<i64> {
+    let index = teacher_index(conn)?;
+    let enrolled = enrolments::enrolled_teacher_ids(conn, project_id)?;
+    let ids = best_matches(conn, &index, query, Some(&enrolled))?;
+    match ids.len() {
+        1 => return Ok(ids[0]),
+        0 => {}
+        _ => return Err(ambiguous(query, &briefs(conn, &ids)?)),
+    }
+    let others = briefs(conn, &best_matches(conn, &index, query, None)?)?;
+    if others.is_empty() {
+        return Err(Error::NotFound(format!(
+            "no teacher matches '{}'",
+            query.trim()
+        )));
+    }
+    let list: Vec<String> = others
+        .iter()
+        .map(|t| format!("  {}  {}  {}", t.staff_no, t.name, t.school))
+        .collect();
+    Err(Error::invalid(format!(
+        "not enrolled in project {code} (enrol a walk-in in the TUI's Check-in tab):\n{}",
+        list.join("\n")
+    )))
+}
+
+/// "迟到 12 分钟 at 08:42" / "late 12 min at 08:42".
+fn describe(outcome: &CheckInOutcome, zh: bool) -> String {
+    let m = outcome.mark();
+    let mut what = m.status.label(zh).to_string();
+    if m.status == Status::Late && m.minutes_late > 0 {
+        what += &if zh {
+            format!(" {} 分钟", m.minutes_late)
+        } else {
+            format!(" {} min", m.minutes_late)
+        };
+    }
+    if m.status == Status::LeftEarly && m.minutes_early > 0 {
+        what += &if zh {
+            format!(" 提前 {} 分钟", m.minutes_early)
+        } else {
+            format!(" {} min early", m.minutes_early)
+        };
+    }
+    let time = m
+        .checked_out_at
+        .filter(|_| m.status == Status::LeftEarly)
+        .or(m.checked_in_at)
+        .map(|t| format!(" at {}", t.format(TIME_FMT)))
+        .unwrap_or_default();
+    match (outcome, zh) {
+        (CheckInOutcome::Recorded { .. }, _) => format!("{what}{time}"),
+        (CheckInOutcome::AlreadyIn { .. }, true) => format!("已签到{time}（{what}），未重复记录"),
+        (CheckInOutcome::AlreadyIn { .. }, false) => {
+            format!("already in{time} ({what}); nothing recorded")
+        }
+        (CheckInOutcome::Unchanged { .. }, true) => format!("已有记录：{what}，未改变"),
+        (CheckInOutcome::Unchanged { .. }, false) => format!("already marked {what}; unchanged"),
+    }
+}

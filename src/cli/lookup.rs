@@ -1,0 +1,106 @@
+//! `liaoyuan lookup QUERY [--year Y] [--json]`: quick attendance and veto
+//! lookup. Opens the database read-only (works on a read-only file).
+
+use super::args::Lang;
+use crate::domain::veto::veto_year;
+use crate::error::Result;
+use crate::ops::lookup::{lookup, LookupRow};
+use crate::store::{Db, OpenMode};
+use std::path::Path;
+
+#[derive(Debug, clap::Args)]
+pub struct LookupArgs {
+    /// Name, pinyin, initials, staff number or phone tail (as the TUI search)
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Veto year (default: the current one)
+    #[arg(long, value_name = "Y")]
+    pub year: Option<i32>,
+    /// Print JSON (stable keys, see DESIGN.md §6)
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs the lookup and prints the result to stdout.
+pub fn run(path: &Path, lang: Lang, args: &LookupArgs) -> Result<()> {
+    let db = Db::open(path, OpenMode::ReadOnly)?;
+    let settings = crate::store::settings::load(&db.conn)?;
+    let today = crate::clock::today();
+    let year = args
+        .year
+        .unwrap_or_else(|| veto_year(today, settings.veto_year_start_month));
+    let query = args.query.join(" ");
+    let rows = lookup(&db.conn, &query, year, &settings, today)?;
+    if args.json {
+        let text = serde_json::to_string_pretty(&rows)
+            .map_err(|e| crate::Error::Io(format!("cannot write JSON: {e}")))?;
+        println!("{text}");
+    } else {
+        let zh = lang == Lang::Zh;
+        let blocks: Vec<String> = rows.iter().map(|r| human(r, zh)).collect();
+        println!("{}", blocks.join("\n\n"));
+    }
+    Ok(())
+}
+
+/// A short readable block for one teacher.
+pub fn human(r: &LookupRow, zh: bool) -> String {
+    use crate::domain::Status;
+    let mut out = Vec::new();
+    out.push(format!("{}  {}  {}", r.name, r.staff_no, r.school));
+    let counts: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| format!("{} {}", s.label(zh), r.attendance.get(*s)))
+        .collect();
+    let year = if zh {
+        format!("{}年", r.year)
+    } else {
+        r.year.to_string()
+    };
+    out.push(format!("{year}  {}", counts.join("  ")));
+    let veto = match (r.veto, zh) {
+        (true, true) => "一票否决：是".to_string(),
+        (false, true) => "一票否决：否".to_string(),
+        (true, false) => "One-vote veto: YES".to_string(),
+        (false, false) => "One-vote veto: no".to_string(),
+    };
+    out.push(veto);
+    for v in &r.veto_reasons {
+        out.push(format!(
+            "  {}  {}  {}",
+            v.date,
+            v.project,
+            v.status.label(zh)
+        ));
+    }
+    let c = &r.credits;
+    out.push(if zh {
+        format!(
+            "学分 {}：{} / {}，集中培训 {} / {}",
+            c.cycle,
+            num(c.total),
+            num(c.required_total),
+            num(c.concentrated),
+            num(c.required_concentrated)
+        )
+    } else {
+        format!(
+            "Credits {}: {} / {}, concentrated {} / {}",
+            c.cycle,
+            num(c.total),
+            num(c.required_total),
+            num(c.concentrated),
+            num(c.required_concentrated)
+        )
+    });
+    out.join("\n")
+}
+
+/// 12 → "12", 2.5 → "2.5".
+fn num(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
