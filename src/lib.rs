@@ -7,5 +7,6 @@ pub mod error;
 pub mod ops;
 pub mod search;
 pub mod store;
+pub mod tui;
 
 pub use error::{Error, Result};

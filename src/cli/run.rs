@@ -20,8 +20,14 @@ pub fn run(cli: Cli) -> Result<()> {
                 OpenMode::Create
             };
             let db = Db::open(&path, mode)?;
-            let _ = db;
-            Ok(())
+            crate::tui::run(
+                db,
+                crate::tui::Options {
+                    lang: cli.lang,
+                    theme: cli.theme.clone(),
+                    no_color: crate::tui::no_color(),
+                },
+            )
         }
         Some(Command::Import(args)) => {
             let path = super::db_path(cli.db.as_ref())?;

@@ -2,6 +2,7 @@
 //! derefs to one) so that they compose inside one transaction per intent.
 
 pub mod audit;
+pub mod dashboard;
 pub mod enrolments;
 pub mod marks;
 pub mod projects;
@@ -10,6 +11,7 @@ pub mod schools;
 pub mod search_source;
 pub mod sessions;
 pub mod settings;
+pub mod teacher_detail;
 pub mod teacher_record;
 pub mod teachers;
 pub mod trainers;

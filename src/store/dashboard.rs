@@ -1,0 +1,240 @@
+//! Read queries of the TUI's dashboard and of the plain overview lists shown by tabs whose
+//! dedicated screen is not there yet. Codes are returned as stored; the UI translates them.
+
+use crate::domain::{Settings, DATE_FMT};
+use crate::error::Result;
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{params, Connection};
+
+/// The dashboard's headline figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figures {
+    pub schools: i64,
+    pub teachers: i64,
+    /// Trainers not retired.
+    pub trainers: i64,
+    pub projects_running: i64,
+    pub projects_upcoming: i64,
+    /// Teachers with a veto in the veto year containing today.
+    pub vetoes_this_year: i64,
+    pub veto_year: i32,
+    pub overdue_follow_ups: i64,
+}
+
+/// A session on the dashboard: today's, or one whose register was not taken.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionLine {
+    pub id: i64,
+    pub date: String,
+    pub start: String,
+    pub end: String,
+    pub project_code: String,
+    pub project_title: String,
+    pub topic: String,
+    /// Marks counting as attended (present, late, left early).
+    pub checked_in: i64,
+    pub enrolled: i64,
+}
+
+fn count(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<i64> {
+    Ok(conn.prepare_cached(sql)?.query_row(p, |r| r.get(0))?)
+}
+
+pub fn figures(conn: &Connection, today: NaiveDate, s: &Settings) -> Result<Figures> {
+    let d = today.format(DATE_FMT).to_string();
+    let year = crate::domain::veto::veto_year(today, s.veto_year_start_month);
+    let (from, to) = crate::domain::veto::veto_year_range(year, s.veto_year_start_month);
+    Ok(Figures {
+        schools: count(conn, "SELECT count(*) FROM schools", [])?,
+        teachers: count(conn, "SELECT count(*) FROM teachers", [])?,
+        trainers: count(
+            conn,
+            "SELECT count(*) FROM trainers WHERE status <> 'retired'",
+            [],
+        )?,
+        projects_running: count(
+            conn,
+            "SELECT count(*) FROM projects WHERE start_date <= ?1 AND end_date >= ?1",
+            [&d],
+        )?,
+        projects_upcoming: count(
+            conn,
+            "SELECT count(*) FROM projects WHERE start_date > ?1",
+            [&d],
+        )?,
+        vetoes_this_year: count(
+            conn,
+            "SELECT count(DISTINCT teacher_id) FROM marks
+             WHERE session_date BETWEEN ?1 AND ?2 AND status IN ('late','left_early','absent')",
+            params![
+                from.format(DATE_FMT).to_string(),
+                to.format(DATE_FMT).to_string()
+            ],
+        )?,
+        veto_year: year,
+        overdue_follow_ups: count(
+            conn,
+            "SELECT count(*) FROM follow_ups WHERE status = 'pending' AND due_date < ?1",
+            [&d],
+        )?,
+    })
+}
+
+const SESSION_COLUMNS: &str = "s.id, s.date, s.start_time, s.end_time, p.code, p.title, s.topic,
+    (SELECT count(*) FROM marks m WHERE m.session_id = s.id
+       AND m.status IN ('present','late','left_early')),
+    (SELECT count(*) FROM enrolments e WHERE e.project_id = s.project_id)";
+
+fn session_line(r: &rusqlite::Row) -> rusqlite::Result<SessionLine> {
+    Ok(SessionLine {
+        id: r.get(0)?,
+        date: r.get(1)?,
+        start: r.get(2)?,
+        end: r.get(3)?,
+        project_code: r.get(4)?,
+        project_title: r.get(5)?,
+        topic: r.get(6)?,
+        checked_in: r.get(7)?,
+        enrolled: r.get(8)?,
+    })
+}
+
+/// Today's sessions in start order.
+pub fn sessions_on(conn: &Connection, day: NaiveDate) -> Result<Vec<SessionLine>> {
+    let sql = format!(
+        "SELECT {SESSION_COLUMNS} FROM sessions s JOIN projects p ON p.id = s.project_id
+         WHERE s.date = ?1 ORDER BY s.start_time, p.code"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map([day.format(DATE_FMT).to_string()], session_line)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Sessions whose start has passed with no marks at all ("register not taken", DESIGN §4.1),
+/// newest first, at most `limit`; and how many there are in all.
+pub fn registers_not_taken(
+    conn: &Connection,
+    now: NaiveDateTime,
+    limit: usize,
+) -> Result<(Vec<SessionLine>, i64)> {
+    let d = now.date().format(DATE_FMT).to_string();
+    let t = now.format("%H:%M").to_string();
+    let filter = "FROM sessions s JOIN projects p ON p.id = s.project_id
+        WHERE (s.date < ?1 OR (s.date = ?1 AND s.start_time <= ?2))
+          AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.session_id = s.id)";
+    let total = count(conn, &format!("SELECT count(*) {filter}"), params![d, t])?;
+    let sql = format!(
+        "SELECT {SESSION_COLUMNS} {filter} ORDER BY s.date DESC, s.start_time DESC LIMIT ?3"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params![d, t, limit as i64], session_line)?;
+    Ok((rows.collect::<rusqlite::Result<_>>()?, total))
+}
+
+/// Plain rows (one `Vec<String>` per row, codes untranslated) for the overview lists.
+fn rows(
+    conn: &Connection,
+    sql: &str,
+    p: impl rusqlite::Params,
+    n: usize,
+) -> Result<Vec<Vec<String>>> {
+    let mut st = conn.prepare_cached(sql)?;
+    let rows = st.query_map(p, |r| {
+        (0..n)
+            .map(|i| {
+                let v: rusqlite::types::Value = r.get(i)?;
+                Ok(match v {
+                    rusqlite::types::Value::Null => String::new(),
+                    rusqlite::types::Value::Integer(i) => i.to_string(),
+                    rusqlite::types::Value::Real(f) => format!("{f}"),
+                    rusqlite::types::Value::Text(t) => t,
+                    rusqlite::types::Value::Blob(_) => String::new(),
+                })
+            })
+            .collect::<rusqlite::Result<Vec<String>>>()
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Projects, newest first: code, title, level, start, end, enrolled.
+pub fn project_rows(conn: &Connection) -> Result<Vec<Vec<String>>> {
+    rows(
+        conn,
+        "SELECT p.code, p.title, p.level, p.start_date, p.end_date,
+                (SELECT count(*) FROM enrolments e WHERE e.project_id = p.id)
+         FROM projects p ORDER BY p.start_date DESC, p.code LIMIT 2000",
+        [],
+        6,
+    )
+}
+
+/// Sessions from `day` on: date, start, project title, topic, checked in, enrolled.
+pub fn session_rows_from(conn: &Connection, day: NaiveDate) -> Result<Vec<Vec<String>>> {
+    rows(
+        conn,
+        "SELECT s.date, s.start_time, p.title, s.topic,
+           (SELECT count(*) FROM marks m WHERE m.session_id = s.id
+              AND m.status IN ('present','late','left_early')),
+           (SELECT count(*) FROM enrolments e WHERE e.project_id = s.project_id)
+         FROM sessions s JOIN projects p ON p.id = s.project_id
+         WHERE s.date >= ?1 ORDER BY s.date, s.start_time LIMIT 500",
+        [day.format(DATE_FMT).to_string()],
+        6,
+    )
+}
+
+/// Trainers: name, affiliation, status, the six levels joined as "3 2 1 0 2 1".
+pub fn trainer_rows(conn: &Connection) -> Result<Vec<Vec<String>>> {
+    rows(
+        conn,
+        "SELECT t.name, coalesce(s.name, t.affiliation), t.status,
+                design || ' ' || organize || ' ' || teach || ' ' || guide || ' ' || evaluate || ' ' || research
+         FROM trainers t LEFT JOIN teachers te ON te.id = t.teacher_id
+         LEFT JOIN schools s ON s.id = te.school_id ORDER BY t.status, t.name",
+        [],
+        4,
+    )
+}
+
+/// Pending follow-ups by due date: teacher, project code, kind, due date.
+pub fn pending_follow_up_rows(conn: &Connection) -> Result<Vec<Vec<String>>> {
+    rows(
+        conn,
+        "SELECT t.name, p.code, f.kind, f.due_date FROM follow_ups f
+         JOIN teachers t ON t.id = f.teacher_id JOIN projects p ON p.id = f.project_id
+         WHERE f.status = 'pending' ORDER BY f.due_date, t.name LIMIT 2000",
+        [],
+        4,
+    )
+}
+
+/// Teachers with a veto between `from` and `to`: name, school, staff no, veto-causing marks.
+pub fn veto_rows(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Vec<String>>> {
+    rows(
+        conn,
+        "SELECT t.name, s.name, t.staff_no, count(*) FROM marks m
+         JOIN teachers t ON t.id = m.teacher_id JOIN schools s ON s.id = t.school_id
+         WHERE m.session_date BETWEEN ?1 AND ?2 AND m.status IN ('late','left_early','absent')
+         GROUP BY m.teacher_id ORDER BY s.name, t.name LIMIT 5000",
+        params![
+            from.format(DATE_FMT).to_string(),
+            to.format(DATE_FMT).to_string()
+        ],
+        4,
+    )
+}
+
+/// Per school between `from` and `to`: name, marks, attendance rate %, teachers with a veto.
+pub fn school_rows(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Vec<String>>> {
+    rows(
+        conn,
+        "SELECT s.name, count(m.id),
+           CASE WHEN count(m.id) = 0 THEN '' ELSE CAST(round(100.0 *
+             sum(m.status IN ('present','late','left_early')) / count(m.id)) AS INTEGER) || '%' END,
+           count(DISTINCT CASE WHEN m.status IN ('late','left_early','absent') THEN m.teacher_id END)
+         FROM schools s LEFT JOIN marks m ON m.school_id = s.id AND m.session_date BETWEEN ?1 AND ?2
+         GROUP BY s.id ORDER BY s.name",
+        params![from.format(DATE_FMT).to_string(), to.format(DATE_FMT).to_string()],
+        4,
+    )
+}

@@ -1,0 +1,80 @@
+//! The one vocabulary of the TUI: everything a key, a click or a palette command can ask for.
+//!
+//! Screens never change the database: they return an `Action`, and `App::update` (app.rs) is
+//! the only place that acts on it. Database changes are `Action::Write(Intent)`; each `Intent`
+//! variant is executed in `write.rs` through `crate::ops` / `crate::store` in ONE transaction
+//! with its audit entry. To add a write: add an `Intent` variant here (named as a verb phrase:
+//! `MarkPresent`, `CloseSession`) and its arm in `write.rs::execute`.
+
+use super::i18n::Lang;
+use super::screens::TabId;
+
+/// Something to show or go to in another screen (`Screen::open`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Teacher(i64),
+    Project(i64),
+    Session(i64),
+    Trainer(i64),
+    School(i64),
+}
+
+/// A change of the database, executed by `write::execute` in one transaction.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Intent {
+    /// Change one setting (`:set KEY VALUE`), audit-logged.
+    SetSetting { key: String, value: String },
+}
+
+/// What the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Leave the application (asks first when a screen has unsaved input).
+    Quit,
+    /// Leave without asking.
+    ForceQuit,
+    /// Go back to the previously shown tab (Esc when the screen has nothing to clear).
+    Back,
+    GoToTab(TabId),
+    NextTab,
+    PrevTab,
+    /// Switch to the tab showing the target and let its screen select it.
+    Open(Target),
+    OpenHelp,
+    OpenPalette,
+    SetTheme(String),
+    SetLanguage(Lang),
+    /// Re-read every screen from the database.
+    Reload,
+    /// A short message in the status bar.
+    Toast(String),
+    /// An error message in the status bar.
+    Fail(String),
+    /// Ask "yes/no" first; run `then` on yes.
+    Confirm {
+        question: String,
+        then: Box<Action>,
+    },
+    /// Ask for a non-empty reason first; then run the intent with it (veto lifting, locked sessions).
+    AskReason {
+        prompt: String,
+        intent: Intent,
+    },
+    /// Change the database. `reason` is filled by `AskReason`, else `None`.
+    Write {
+        intent: Intent,
+        reason: Option<String>,
+    },
+    /// Several actions in order.
+    Batch(Vec<Action>),
+}
+
+impl Action {
+    /// A write without a reason.
+    pub fn write(intent: Intent) -> Action {
+        Action::Write {
+            intent,
+            reason: None,
+        }
+    }
+}

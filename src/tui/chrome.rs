@@ -1,0 +1,176 @@
+//! The frame around the screens: tab bar, status bar, and the "terminal too small" notice.
+
+use super::app::Toast;
+use super::i18n;
+use super::screen::Ctx;
+use super::screens::TabId;
+use super::widgets::text::{truncate, width};
+use chrono::Datelike;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Below this size the screens are not drawn.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Tab bar (1 line), body, status bar (1 line).
+pub fn split(area: Rect) -> (Rect, Rect, Rect) {
+    let tabs = Rect { height: 1, ..area };
+    let status = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    (tabs, body, status)
+}
+
+/// Draws the tabs ("1 总览  2 项目 …"); returns each label's rectangle for mouse clicks.
+pub fn tab_bar(frame: &mut Frame, area: Rect, active: usize, ctx: &Ctx) -> Vec<(Rect, usize)> {
+    let labels: Vec<String> = TabId::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{} {}", i + 1, ctx.t(t.title())))
+        .collect();
+    let app = format!(" {} ", ctx.t(i18n::APP_NAME));
+    let total: usize = labels.iter().map(|l| width(l) + 2).sum();
+    let show_app = total + width(&app) <= area.width as usize;
+    // Too narrow for "1 Dashboard": drop the space after the digit.
+    let compact = total > area.width as usize;
+    let mut spans = Vec::new();
+    let mut hits = Vec::new();
+    let mut x = area.x;
+    if show_app {
+        spans.push(Span::styled(app.clone(), ctx.theme.title()));
+        x += width(&app) as u16;
+    }
+    for (i, label) in labels.iter().enumerate() {
+        let label = if compact {
+            label.replacen(' ', "", 1)
+        } else {
+            label.clone()
+        };
+        let text = format!(" {label} ");
+        let w = width(&text) as u16;
+        let style = if i == active {
+            ctx.theme.tab_active()
+        } else {
+            ctx.theme.base()
+        };
+        if x + w > area.right() {
+            break;
+        }
+        hits.push((Rect::new(x, area.y, w, 1), i));
+        spans.push(Span::styled(text, style));
+        x += w;
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(ctx.theme.base()),
+        area,
+    );
+    hits
+}
+
+/// "~/…/demo.db" style shortening of a path to at most `max` columns.
+pub fn short_path(path: &std::path::Path, max: usize) -> String {
+    let mut s = path.display().to_string();
+    if let Some(home) = std::env::var_os("HOME") {
+        let home = home.to_string_lossy().to_string();
+        if !home.is_empty() && s.starts_with(&home) {
+            s = format!("~{}", &s[home.len()..]);
+        }
+    }
+    if width(&s) <= max {
+        return s;
+    }
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let short = format!("…/{file}");
+    truncate(&short, max)
+}
+
+/// Database · user · date · read-only · toast.
+pub fn status_bar(frame: &mut Frame, area: Rect, toast: Option<&Toast>, ctx: &Ctx) {
+    let today = ctx.today();
+    let weekday = ctx.t(i18n::WEEKDAYS[today.weekday().num_days_from_monday() as usize]);
+    let right = format!(
+        " {} · {} {} ",
+        crate::store::actor(),
+        today.format("%Y-%m-%d"),
+        weekday
+    );
+    let ro = if ctx.read_only() {
+        format!(" [{}]", ctx.t(i18n::READ_ONLY))
+    } else {
+        String::new()
+    };
+    let total = area.width as usize;
+    let fixed = width(&right) + width(&ro);
+    let room = total.saturating_sub(fixed);
+    let (msg, msg_style) = match toast {
+        Some(t) => (
+            t.text.clone(),
+            if t.bad {
+                ctx.theme.bad()
+            } else {
+                ctx.theme.ok()
+            },
+        ),
+        None => (String::new(), ctx.theme.base()),
+    };
+    let path_room = if msg.is_empty() {
+        room
+    } else {
+        (room / 3).max(12).min(room)
+    };
+    let path = format!(" {}", short_path(&ctx.db.path, path_room.saturating_sub(1)));
+    let path = truncate(&path, path_room);
+    let msg_room = room.saturating_sub(width(&path) + 1);
+    let msg = truncate(&msg, msg_room);
+    let gap = room.saturating_sub(width(&path) + width(&msg) + 1);
+    let spans = vec![
+        Span::styled(path, ctx.theme.muted()),
+        Span::styled(ro, ctx.theme.warn()),
+        Span::raw(" "),
+        Span::styled(msg, msg_style),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, ctx.theme.muted()),
+    ];
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(ctx.theme.base()),
+        area,
+    );
+}
+
+/// The centred notice shown instead of the screens when the terminal is below the minimum.
+pub fn too_small(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let need = ctx.tf(i18n::TOO_SMALL_NEED, &[&MIN_WIDTH, &MIN_HEIGHT]);
+    let lines = [ctx.t(i18n::TOO_SMALL).to_string(), need];
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, text) in lines.iter().enumerate() {
+        let y = top + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let text = truncate(text, area.width as usize);
+        let w = width(&text) as u16;
+        let r = Rect::new(
+            area.x + (area.width - w.min(area.width)) / 2,
+            y,
+            w.min(area.width),
+            1,
+        );
+        frame.render_widget(Paragraph::new(Span::styled(text, ctx.theme.warn())), r);
+    }
+}

@@ -1,0 +1,231 @@
+//! Every user-facing string of the TUI, in Simplified Chinese (default) and English (`--lang en`).
+//!
+//! HOW TO ADD A STRING (one line, in the section of your screen below):
+//!
+//! ```ignore
+//! pub const CHECKED_IN: Msg = Msg::new("已签到", "Checked in");
+//! ```
+//!
+//! Show it with `ctx.t(i18n::CHECKED_IN)`. For values, put `{}` placeholders in both texts and
+//! use `ctx.tf(i18n::COUNTER, &[&done, &total])` (arguments fill the `{}` in order).
+//! Labels of domain codes (status, tier, level …) are not repeated here: use
+//! `status.label(ctx.zh())` from `crate::domain::codes`.
+//! Keep each screen's strings in its own section so that parallel edits do not collide.
+
+pub use crate::cli::args::Lang;
+use std::fmt::Display;
+
+/// One message in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Msg {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Msg {
+    pub const fn new(zh: &'static str, en: &'static str) -> Msg {
+        Msg { zh, en }
+    }
+
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// Replaces each `{}` of `template` by the next argument (missing arguments leave `{}`).
+pub fn fill(template: &str, args: &[&dyn Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    let mut args = args.iter();
+    while let Some(pos) = rest.find("{}") {
+        out.push_str(&rest[..pos]);
+        match args.next() {
+            Some(a) => out.push_str(&a.to_string()),
+            None => out.push_str("{}"),
+        }
+        rest = &rest[pos + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+// ── Shell: tabs ─────────────────────────────────────────────────────────────
+pub const TAB_DASHBOARD: Msg = Msg::new("总览", "Dashboard");
+pub const TAB_PROJECTS: Msg = Msg::new("项目", "Projects");
+pub const TAB_CHECK_IN: Msg = Msg::new("签到", "Check-in");
+pub const TAB_TEACHERS: Msg = Msg::new("教师", "Teachers");
+pub const TAB_STARLIGHT: Msg = Msg::new("星光", "Starlight");
+pub const TAB_FOLLOW_UPS: Msg = Msg::new("跟踪", "Follow-ups");
+pub const TAB_VETOES: Msg = Msg::new("否决", "Vetoes");
+pub const TAB_REPORTS: Msg = Msg::new("报表", "Reports");
+
+// ── Shell: chrome, status bar, dialogs ─────────────────────────────────────
+pub const APP_NAME: Msg = Msg::new("燎原", "Liaoyuan");
+pub const READ_ONLY: Msg = Msg::new("只读", "read-only");
+pub const READ_ONLY_REFUSED: Msg = Msg::new(
+    "只读模式（--read-only）：不能修改数据",
+    "Read-only mode (--read-only): changes are not allowed",
+);
+pub const TOO_SMALL: Msg = Msg::new("终端太小", "terminal too small");
+pub const TOO_SMALL_NEED: Msg = Msg::new("需要 {}×{}", "need {}×{}");
+pub const WEEKDAYS: [Msg; 7] = [
+    Msg::new("周一", "Mon"),
+    Msg::new("周二", "Tue"),
+    Msg::new("周三", "Wed"),
+    Msg::new("周四", "Thu"),
+    Msg::new("周五", "Fri"),
+    Msg::new("周六", "Sat"),
+    Msg::new("周日", "Sun"),
+];
+pub const HELP_TITLE: Msg = Msg::new("帮助：{}", "Help: {}");
+pub const HELP_EVERYWHERE: Msg = Msg::new("全局按键", "Everywhere");
+pub const HELP_THIS_SCREEN: Msg = Msg::new("本页按键", "This screen");
+pub const HELP_CLOSE: Msg = Msg::new("Esc 或 ? 关闭", "Esc or ? to close");
+pub const PALETTE_TITLE: Msg = Msg::new("命令", "Commands");
+pub const PALETTE_NO_MATCH: Msg = Msg::new("没有匹配的命令", "No matching command");
+pub const CONFIRM_TITLE: Msg = Msg::new("确认", "Confirm");
+pub const CONFIRM_KEYS: Msg = Msg::new("y 确定 · n/Esc 取消", "y yes · n/Esc no");
+pub const REASON_TITLE: Msg = Msg::new("需要填写原因", "A reason is required");
+pub const REASON_KEYS: Msg = Msg::new("Enter 确定 · Esc 取消", "Enter to confirm · Esc to cancel");
+pub const REASON_EMPTY: Msg = Msg::new("原因不能为空", "The reason cannot be empty");
+pub const QUIT_UNSAVED: Msg = Msg::new(
+    "有未保存的内容，仍要退出吗？",
+    "Something is not saved. Quit anyway?",
+);
+pub const SAVED: Msg = Msg::new("已保存", "Saved");
+pub const ERROR_PREFIX: Msg = Msg::new("出错：{}", "Error: {}");
+pub const RELOADED_EXTERNAL: Msg =
+    Msg::new("已刷新（其他终端有更新）", "Refreshed (changed elsewhere)");
+pub const SEARCH_PROMPT: Msg = Msg::new("搜索", "Search");
+pub const NO_ROWS: Msg = Msg::new("（无记录）", "(none)");
+pub const YES: Msg = Msg::new("是", "yes");
+pub const NO: Msg = Msg::new("否", "no");
+
+// ── Shell: global key help ─────────────────────────────────────────────────
+pub const KEY_HELP: Msg = Msg::new("本页帮助", "Help for this screen");
+pub const KEY_SEARCH: Msg = Msg::new("搜索", "Search");
+pub const KEY_PALETTE: Msg = Msg::new("命令面板", "Command palette");
+pub const KEY_BACK: Msg = Msg::new("返回 / 清除", "Back / clear");
+pub const KEY_QUIT: Msg = Msg::new("退出", "Quit");
+pub const KEY_NEXT_TAB: Msg = Msg::new("下一个标签页", "Next tab");
+pub const KEY_PREV_TAB: Msg = Msg::new("上一个标签页", "Previous tab");
+pub const KEY_TAB_N: Msg = Msg::new("跳到第 N 个标签页", "Go to tab N");
+pub const KEY_UP_DOWN: Msg = Msg::new("上下移动", "Move up / down");
+pub const KEY_PAGE: Msg = Msg::new("翻页", "Page up / down");
+pub const KEY_TOP_BOTTOM: Msg = Msg::new("到顶 / 到底", "Top / bottom");
+pub const KEY_OPEN: Msg = Msg::new("打开", "Open");
+pub const KEY_FOCUS: Msg = Msg::new("切换左右窗格", "Switch pane");
+
+// ── Shell: palette commands ────────────────────────────────────────────────
+pub const CMD_GO_TO: Msg = Msg::new("转到：{}", "Go to: {}");
+pub const CMD_THEME: Msg = Msg::new("主题：{}", "Theme: {}");
+pub const CMD_LANG_ZH: Msg = Msg::new("界面语言：中文", "Language: Chinese (中文)");
+pub const CMD_LANG_EN: Msg = Msg::new("界面语言：英文", "Language: English");
+pub const CMD_QUIT: Msg = Msg::new("退出", "Quit");
+pub const CMD_HELP: Msg = Msg::new("帮助", "Help");
+pub const CMD_RELOAD: Msg = Msg::new("刷新", "Reload");
+pub const CMD_SET: Msg = Msg::new("设置：set 键 值", "Setting: set KEY VALUE");
+pub const THEME_SET: Msg = Msg::new("主题：{}", "Theme: {}");
+pub const SETTING_SAVED: Msg = Msg::new("设置已保存：{} = {}", "Setting saved: {} = {}");
+pub const SETTING_UNKNOWN: Msg =
+    Msg::new("未知设置“{}”，可用：{}", "Unknown setting '{}'; known: {}");
+pub const COMMAND_NEEDS_ARG: Msg = Msg::new("命令“{}”需要参数", "Command '{}' needs an argument");
+
+// ── Dashboard (dashboard.rs) ───────────────────────────────────────────────
+pub const DASH_SCHOOLS: Msg = Msg::new("学校", "Schools");
+pub const DASH_TEACHERS: Msg = Msg::new("教师", "Teachers");
+pub const DASH_TRAINERS: Msg = Msg::new("星光讲师", "Trainers");
+pub const DASH_RUNNING: Msg = Msg::new("进行中项目", "Running projects");
+pub const DASH_UPCOMING: Msg = Msg::new("即将开始", "Upcoming projects");
+pub const DASH_VETOES: Msg = Msg::new("{}年一票否决", "Vetoes {}");
+pub const DASH_OVERDUE: Msg = Msg::new("逾期跟踪任务", "Overdue follow-ups");
+pub const DASH_TODAY: Msg = Msg::new("今日场次", "Today's sessions");
+pub const DASH_NO_SESSIONS: Msg = Msg::new("今天没有培训场次", "No sessions today");
+pub const DASH_NOT_TAKEN: Msg = Msg::new("未点名场次", "Registers not taken");
+pub const DASH_ALL_TAKEN: Msg = Msg::new(
+    "所有已开始的场次都已点名",
+    "Every started session has marks",
+);
+pub const DASH_CHECKED: Msg = Msg::new("已签 {}/{}", "in {}/{}");
+pub const DASH_FIGURES: Msg = Msg::new("概况", "Figures");
+
+// ── Teachers (teachers.rs) ─────────────────────────────────────────────────
+pub const COL_NAME: Msg = Msg::new("姓名", "Name");
+pub const COL_SCHOOL: Msg = Msg::new("学校", "School");
+pub const COL_SUBJECT: Msg = Msg::new("学科", "Subject");
+pub const COL_TIER: Msg = Msg::new("层级", "Tier");
+pub const COL_STAFF_NO: Msg = Msg::new("工号", "Staff no");
+pub const TEACHERS_COUNT: Msg = Msg::new("{} 位教师", "{} teachers");
+pub const TEACHERS_MATCHES: Msg = Msg::new("{} 条匹配", "{} matches");
+pub const TEACHERS_HINT: Msg = Msg::new(
+    "输入姓名、拼音、首字母、工号或手机尾号",
+    "Type a name, pinyin, initials, staff no or phone tail",
+);
+pub const DETAIL_STAGE: Msg = Msg::new("学段", "Stage");
+pub const DETAIL_PHONE: Msg = Msg::new("电话", "Phone");
+pub const DETAIL_TIER_HISTORY: Msg = Msg::new("层级变化", "Tier history");
+pub const DETAIL_ATTENDANCE: Msg = Msg::new("{}年出勤", "Attendance {}");
+pub const DETAIL_VETO: Msg = Msg::new("{}年一票否决", "Veto {}");
+pub const DETAIL_CREDITS: Msg = Msg::new("学分周期 {}", "Credit cycle {}");
+pub const DETAIL_TOTAL: Msg = Msg::new("总学分", "Total");
+pub const DETAIL_CONCENTRATED: Msg = Msg::new("集中培训", "Concentrated");
+pub const DETAIL_MET: Msg = Msg::new("已达标", "met");
+pub const DETAIL_ON_PACE: Msg = Msg::new("进度正常", "on pace");
+pub const DETAIL_AT_RISK: Msg = Msg::new("进度落后", "at risk");
+pub const DETAIL_RECENT: Msg = Msg::new("最近出勤", "Recent marks");
+pub const DETAIL_NONE_SELECTED: Msg = Msg::new("未选择教师", "No teacher selected");
+
+// ── Projects (projects.rs) ─────────────────────────────────────────────────
+pub const COL_CODE: Msg = Msg::new("编号", "Code");
+pub const COL_TITLE: Msg = Msg::new("项目名称", "Title");
+pub const COL_LEVEL: Msg = Msg::new("级别", "Level");
+pub const COL_DATES: Msg = Msg::new("日期", "Dates");
+pub const COL_ENROLLED: Msg = Msg::new("报名", "Enrolled");
+
+// ── Check-in (checkin.rs) ──────────────────────────────────────────────────
+pub const COL_SESSION: Msg = Msg::new("场次", "Session");
+pub const COL_TIME: Msg = Msg::new("时间", "Time");
+pub const COL_PROJECT: Msg = Msg::new("项目", "Project");
+pub const COL_CHECKED: Msg = Msg::new("签到", "Checked in");
+
+// ── Starlight (starlight.rs) ───────────────────────────────────────────────
+pub const COL_AFFILIATION: Msg = Msg::new("单位", "Affiliation");
+pub const COL_STATUS: Msg = Msg::new("状态", "Status");
+pub const COL_COMPETENCIES: Msg = Msg::new("六能", "Competencies");
+
+// ── Follow-ups (follow_ups.rs) ─────────────────────────────────────────────
+pub const COL_KIND: Msg = Msg::new("类型", "Kind");
+pub const COL_DUE: Msg = Msg::new("截止", "Due");
+pub const OVERDUE: Msg = Msg::new("逾期", "overdue");
+
+// ── Vetoes (vetoes.rs) ─────────────────────────────────────────────────────
+pub const COL_REASONS: Msg = Msg::new("原因", "Reasons");
+
+// ── Reports (reports.rs) ───────────────────────────────────────────────────
+pub const COL_SENT: Msg = Msg::new("送培人次", "Sent");
+pub const COL_ATTENDANCE_RATE: Msg = Msg::new("出勤率", "Attendance");
+pub const COL_VETO_COUNT: Msg = Msg::new("否决人数", "Vetoes");
+
+// ── Import (import*.rs) ────────────────────────────────────────────────────
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_in_order_and_keeps_extra_placeholders() {
+        assert_eq!(fill("{}/{}", &[&3, &"x"]), "3/x");
+        assert_eq!(fill("a {} b {}", &[&1]), "a 1 b {}");
+        assert_eq!(fill("none", &[&1]), "none");
+    }
+
+    #[test]
+    fn msg_picks_language() {
+        assert_eq!(TAB_TEACHERS.get(Lang::Zh), "教师");
+        assert_eq!(TAB_TEACHERS.get(Lang::En), "Teachers");
+    }
+}

@@ -1,0 +1,254 @@
+//! Key tables: the same table dispatches a screen's keys and generates its `?` help.
+//!
+//! A screen declares `const KEYS: &[KeyBinding<Cmd>]` with its own small `Cmd` enum, maps a key
+//! with `keymap::lookup(KEYS, &key)` and returns `keymap::help(KEYS)` from `Screen::help`.
+
+use super::i18n::{self, Msg};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// One key (without Shift for characters: `Char('G')` already means Shift-g).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Code(KeyCode),
+}
+
+impl Key {
+    pub fn matches(self, ev: &KeyEvent) -> bool {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = ev.modifiers.contains(KeyModifiers::ALT);
+        match self {
+            Key::Char(c) => !ctrl && !alt && ev.code == KeyCode::Char(c),
+            Key::Ctrl(c) => ctrl && ev.code == KeyCode::Char(c),
+            Key::Code(code) => !ctrl && ev.code == code,
+        }
+    }
+
+    /// How the key is written in the help.
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{c}"),
+            Key::Code(code) => match code {
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::BackTab => "Shift-Tab".into(),
+                KeyCode::Backspace => "Backspace".into(),
+                KeyCode::Delete => "Del".into(),
+                KeyCode::Home => "Home".into(),
+                KeyCode::End => "End".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::F(n) => format!("F{n}"),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+}
+
+/// Keys → a command of type `C`, with the help text.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyBinding<C: 'static> {
+    pub keys: &'static [Key],
+    pub command: C,
+    pub help: Msg,
+}
+
+/// One line of the help overlay.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HelpEntry {
+    pub keys: String,
+    pub help: Msg,
+}
+
+/// The command bound to `ev`, if any.
+pub fn lookup<C: Copy>(table: &[KeyBinding<C>], ev: &KeyEvent) -> Option<C> {
+    table
+        .iter()
+        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+        .map(|b| b.command)
+}
+
+/// The help lines of a table (one per binding, keys joined with " ").
+pub fn help<C>(table: &[KeyBinding<C>]) -> Vec<HelpEntry> {
+    table
+        .iter()
+        .map(|b| HelpEntry {
+            keys: b
+                .keys
+                .iter()
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join(" "),
+            help: b.help,
+        })
+        .collect()
+}
+
+/// Movement commands shared by list screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+}
+
+/// The usual list movement keys (vim and arrows); include in a screen's own table or use as is.
+pub const MOVE_KEYS: &[KeyBinding<Move>] = &[
+    KeyBinding {
+        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
+        command: Move::Up,
+        help: i18n::KEY_UP_DOWN,
+    },
+    KeyBinding {
+        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
+        command: Move::Down,
+        help: i18n::KEY_UP_DOWN,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('u')],
+        command: Move::PageUp,
+        help: i18n::KEY_PAGE,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('d')],
+        command: Move::PageDown,
+        help: i18n::KEY_PAGE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
+        command: Move::Top,
+        help: i18n::KEY_TOP_BOTTOM,
+    },
+    KeyBinding {
+        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
+        command: Move::Bottom,
+        help: i18n::KEY_TOP_BOTTOM,
+    },
+];
+
+/// Applies a movement to a cursor over `len` rows with `page` rows visible.
+pub fn apply_move(cursor: usize, len: usize, page: usize, m: Move) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let last = len - 1;
+    let page = page.max(1);
+    match m {
+        Move::Up => cursor.saturating_sub(1),
+        Move::Down => (cursor + 1).min(last),
+        Move::PageUp => cursor.saturating_sub(page),
+        Move::PageDown => (cursor + page).min(last),
+        Move::Top => 0,
+        Move::Bottom => last,
+    }
+}
+
+/// Global commands, handled by the App before the screen sees the key
+/// (unless the screen is taking text input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Global {
+    Help,
+    Palette,
+    Quit,
+    NextTab,
+    PrevTab,
+}
+
+pub const GLOBAL_KEYS: &[KeyBinding<Global>] = &[
+    KeyBinding {
+        keys: &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+        command: Global::Help,
+        help: i18n::KEY_HELP,
+    },
+    KeyBinding {
+        keys: &[Key::Char(':'), Key::Ctrl('p')],
+        command: Global::Palette,
+        help: i18n::KEY_PALETTE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('q'), Key::Ctrl('c')],
+        command: Global::Quit,
+        help: i18n::KEY_QUIT,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::Tab)],
+        command: Global::NextTab,
+        help: i18n::KEY_NEXT_TAB,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::BackTab)],
+        command: Global::PrevTab,
+        help: i18n::KEY_PREV_TAB,
+    },
+];
+
+/// Help lines for the keys every screen shares (shown above the screen's own keys).
+pub fn global_help() -> Vec<HelpEntry> {
+    let mut h = help(GLOBAL_KEYS);
+    h.push(HelpEntry {
+        keys: "1–8".into(),
+        help: i18n::KEY_TAB_N,
+    });
+    h.push(HelpEntry {
+        keys: "/".into(),
+        help: i18n::KEY_SEARCH,
+    });
+    h.push(HelpEntry {
+        keys: "Esc".into(),
+        help: i18n::KEY_BACK,
+    });
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(code: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, m)
+    }
+
+    #[test]
+    fn lookup_matches_vim_and_arrows_not_ctrl_letters() {
+        let down = lookup(MOVE_KEYS, &ev(KeyCode::Char('j'), KeyModifiers::NONE));
+        assert_eq!(down, Some(Move::Down));
+        let down = lookup(MOVE_KEYS, &ev(KeyCode::Down, KeyModifiers::NONE));
+        assert_eq!(down, Some(Move::Down));
+        let g = lookup(MOVE_KEYS, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT));
+        assert_eq!(g, Some(Move::Bottom));
+        assert_eq!(
+            lookup(GLOBAL_KEYS, &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Global::Quit)
+        );
+        assert_eq!(
+            lookup(MOVE_KEYS, &ev(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+            None
+        );
+    }
+
+    #[test]
+    fn moves_stay_in_range() {
+        assert_eq!(apply_move(0, 0, 10, Move::Down), 0);
+        assert_eq!(apply_move(4, 5, 10, Move::Down), 4);
+        assert_eq!(apply_move(0, 5, 10, Move::Up), 0);
+        assert_eq!(apply_move(0, 50, 10, Move::PageDown), 10);
+        assert_eq!(apply_move(3, 50, 10, Move::Bottom), 49);
+    }
+
+    #[test]
+    fn help_joins_keys() {
+        let h = help(MOVE_KEYS);
+        assert_eq!(h[0].keys, "k ↑");
+    }
+}

@@ -1,0 +1,59 @@
+//! The terminal user interface (DESIGN.md §7). See `screen.rs` for how to add a screen and
+//! `app.rs` for the loop's router.
+
+pub mod action;
+pub mod app;
+pub mod chrome;
+pub mod commands;
+pub mod i18n;
+pub mod keymap;
+pub mod overlays;
+pub mod screen;
+pub mod screens;
+pub mod terminal;
+pub mod theme;
+pub mod widgets;
+pub mod write;
+
+pub use app::{App, Options};
+
+use crate::error::Result;
+use crate::store::Db;
+use std::time::Duration;
+
+/// How long the loop waits for a key before a tick (toasts, other processes' commits).
+pub const TICK: Duration = Duration::from_millis(250);
+
+/// True when the `NO_COLOR` convention asks for no colours (set and not empty).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Runs the TUI on `db` until the user quits. The terminal is restored on every exit path,
+/// including errors and panics.
+pub fn run(db: Db, opts: Options) -> Result<()> {
+    let mut app = App::new(db, &opts, crate::clock::now())?;
+    let mut term = terminal::Session::start()?;
+    let result = event_loop(&mut app, &mut term);
+    term.stop();
+    result
+}
+
+fn event_loop(app: &mut App, term: &mut terminal::Session) -> Result<()> {
+    use crossterm::event;
+    while !app.should_quit() {
+        term.draw(|f| app.draw(f))?;
+        if event::poll(TICK)? {
+            app.set_now(crate::clock::now());
+            app.handle_event(event::read()?);
+            // Take every event already waiting before drawing again (fast typing, pastes).
+            while !app.should_quit() && event::poll(Duration::ZERO)? {
+                app.handle_event(event::read()?);
+            }
+        } else {
+            app.set_now(crate::clock::now());
+            app.tick();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! Windows drawn over the active screen: help, command palette, confirm and reason dialogs.
+//! While one is open it receives every key.
+
+pub mod dialog;
+pub mod help;
+pub mod palette;
+
+use super::action::Action;
+use super::screen::Ctx;
+use crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::widgets::Clear;
+use ratatui::Frame;
+
+/// What an overlay did with a key.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    /// Stay open.
+    Keep,
+    /// Close without acting.
+    Close,
+    /// Close and run the action.
+    Run(Action),
+}
+
+pub enum Overlay {
+    Help(help::HelpOverlay),
+    Palette(palette::Palette),
+    Confirm(dialog::Confirm),
+    Reason(dialog::ReasonPrompt),
+}
+
+impl Overlay {
+    pub fn handle_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Outcome {
+        match self {
+            Overlay::Help(h) => h.handle_key(key),
+            Overlay::Palette(p) => p.handle_key(key, ctx),
+            Overlay::Confirm(c) => c.handle_key(key),
+            Overlay::Reason(r) => r.handle_key(key, ctx),
+        }
+    }
+
+    pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        match self {
+            Overlay::Help(h) => h.render(frame, area, ctx),
+            Overlay::Palette(p) => p.render(frame, area, ctx),
+            Overlay::Confirm(c) => c.render(frame, area, ctx),
+            Overlay::Reason(r) => r.render(frame, area, ctx),
+        }
+    }
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`, cleared.
+pub fn centred(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, r);
+    r
+}

@@ -1,0 +1,406 @@
+//! Teachers tab: live pinyin-aware fuzzy search over every teacher (crate::search::Index),
+//! matched characters highlighted, and a detail pane for the selected teacher.
+//! Columns: name · school · subject · tier · staff no (same-name teachers differ by school).
+
+use super::teachers_detail;
+use crate::domain::Tier;
+use crate::error::Result;
+use crate::store::teacher_detail::{self, TeacherDetail};
+use crate::tui::action::{Action, Target};
+use crate::tui::i18n::{self, Msg};
+use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
+use crate::tui::screen::{Ctx, Screen};
+use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::text::{highlighted, layout_columns, pad};
+use crate::tui::widgets::text_input::TextInput;
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Rows kept per search (the list scrolls within them).
+const LIMIT: usize = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Move(Move),
+    Search,
+    Back,
+}
+
+const KEYS: &[KeyBinding<Cmd>] = &[
+    KeyBinding {
+        keys: &[Key::Char('/')],
+        command: Cmd::Search,
+        help: i18n::KEY_SEARCH,
+    },
+    KeyBinding {
+        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
+        command: Cmd::Move(Move::Up),
+        help: i18n::KEY_UP_DOWN,
+    },
+    KeyBinding {
+        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
+        command: Cmd::Move(Move::Down),
+        help: i18n::KEY_UP_DOWN,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('u')],
+        command: Cmd::Move(Move::PageUp),
+        help: i18n::KEY_PAGE,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('d')],
+        command: Cmd::Move(Move::PageDown),
+        help: i18n::KEY_PAGE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
+        command: Cmd::Move(Move::Top),
+        help: i18n::KEY_TOP_BOTTOM,
+    },
+    KeyBinding {
+        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
+        command: Cmd::Move(Move::Bottom),
+        help: i18n::KEY_TOP_BOTTOM,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::Esc)],
+        command: Cmd::Back,
+        help: i18n::KEY_BACK,
+    },
+];
+
+#[derive(Default)]
+pub struct TeachersScreen {
+    search: TextInput,
+    typing: bool,
+    hits: Vec<i64>,
+    cursor: usize,
+    detail: Option<TeacherDetail>,
+    /// Rows visible in the last frame.
+    page: usize,
+    /// The list's rows area in the last frame (for mouse clicks).
+    rows_area: Rect,
+    first: usize,
+}
+
+impl TeachersScreen {
+    pub fn new() -> Self {
+        TeachersScreen {
+            page: 10,
+            ..Self::default()
+        }
+    }
+
+    fn selected(&self) -> Option<i64> {
+        self.hits.get(self.cursor).copied()
+    }
+
+    fn run_search(&mut self, ctx: &Ctx) {
+        let keep = self.selected();
+        self.hits = ctx
+            .index
+            .search(self.search.text(), LIMIT)
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        self.cursor = keep
+            .and_then(|id| self.hits.iter().position(|h| *h == id))
+            .unwrap_or(0);
+    }
+
+    fn load_detail(&mut self, ctx: &Ctx) -> Result<()> {
+        self.detail = match self.selected() {
+            Some(id) => teacher_detail::load(ctx.conn(), id, ctx.today(), ctx.settings)?,
+            None => None,
+        };
+        Ok(())
+    }
+
+    fn moved(&mut self, to: usize, ctx: &Ctx) -> Option<Action> {
+        if to != self.cursor || self.detail.is_none() {
+            self.cursor = to;
+            if let Err(e) = self.load_detail(ctx) {
+                return Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])));
+            }
+        }
+        None
+    }
+
+    fn after_edit(&mut self, ctx: &Ctx) -> Option<Action> {
+        self.hits = ctx
+            .index
+            .search(self.search.text(), LIMIT)
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        self.cursor = 0;
+        self.detail = None;
+        self.moved(0, ctx)
+    }
+
+    /// The query typed (for tests and the check-in screen's reuse).
+    pub fn query(&self) -> &str {
+        self.search.text()
+    }
+}
+
+impl Screen for TeachersScreen {
+    fn title(&self) -> Msg {
+        i18n::TAB_TEACHERS
+    }
+
+    fn help(&self) -> Vec<HelpEntry> {
+        keymap::help(KEYS)
+    }
+
+    fn wants_text_input(&self) -> bool {
+        self.typing
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if self.typing {
+            return match key.code {
+                KeyCode::Esc => {
+                    self.typing = false;
+                    if self.search.is_empty() {
+                        return None;
+                    }
+                    self.search.clear();
+                    self.after_edit(ctx)
+                }
+                KeyCode::Enter => {
+                    self.typing = false;
+                    None
+                }
+                KeyCode::Up => self.moved(self.cursor.saturating_sub(1), ctx),
+                KeyCode::Down => self.moved(
+                    (self.cursor + 1).min(self.hits.len().saturating_sub(1)),
+                    ctx,
+                ),
+                _ => {
+                    if self.search.handle_key(&key) {
+                        self.after_edit(ctx)
+                    } else {
+                        None
+                    }
+                }
+            };
+        }
+        match keymap::lookup(KEYS, &key)? {
+            Cmd::Search => {
+                self.typing = true;
+                None
+            }
+            Cmd::Move(m) => self.moved(
+                keymap::apply_move(self.cursor, self.hits.len(), self.page, m),
+                ctx,
+            ),
+            Cmd::Back => {
+                if self.search.is_empty() {
+                    Some(Action::Back)
+                } else {
+                    self.search.clear();
+                    self.after_edit(ctx)
+                }
+            }
+        }
+    }
+
+    fn handle_mouse(&mut self, ev: MouseEvent, _area: Rect, ctx: &Ctx) -> Option<Action> {
+        let len = self.hits.len();
+        match ev.kind {
+            MouseEventKind::ScrollDown => self.moved(
+                keymap::apply_move(self.cursor, len, self.page, Move::Down),
+                ctx,
+            ),
+            MouseEventKind::ScrollUp => self.moved(
+                keymap::apply_move(self.cursor, len, self.page, Move::Up),
+                ctx,
+            ),
+            MouseEventKind::Down(MouseButton::Left)
+                if self.rows_area.contains((ev.column, ev.row).into()) =>
+            {
+                let i = self.first + (ev.row - self.rows_area.y) as usize;
+                if i < len {
+                    return self.moved(i, ctx);
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn open(&mut self, target: &Target, ctx: &Ctx) -> bool {
+        let Target::Teacher(id) = target else {
+            return false;
+        };
+        let Some(e) = ctx.index.entry(*id) else {
+            return false;
+        };
+        self.search.set(&e.staff_no);
+        self.typing = false;
+        self.run_search(ctx);
+        self.cursor = self.hits.iter().position(|h| h == id).unwrap_or(0);
+        let _ = self.load_detail(ctx);
+        true
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<()> {
+        self.run_search(ctx);
+        self.load_detail(ctx)
+    }
+
+    fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if area.height < 4 || area.width < 10 {
+            return;
+        }
+        let th = ctx.theme;
+        let side = area.width >= 110;
+        let (list_area, detail_area) = if side {
+            let lw = area.width * 3 / 5;
+            (
+                Rect { width: lw, ..area },
+                Rect {
+                    x: area.x + lw + 1,
+                    width: area.width - lw - 1,
+                    ..area
+                },
+            )
+        } else {
+            let dh = 12.min(area.height / 2);
+            (
+                Rect {
+                    height: area.height - dh,
+                    ..area
+                },
+                Rect {
+                    y: area.bottom() - dh,
+                    height: dh,
+                    ..area
+                },
+            )
+        };
+        // Search line.
+        let count = if self.search.is_empty() {
+            ctx.tf(i18n::TEACHERS_COUNT, &[&ctx.index.len()])
+        } else {
+            ctx.tf(i18n::TEACHERS_MATCHES, &[&self.hits.len()])
+        };
+        let cw = crate::tui::widgets::text::width(&count) as u16 + 1;
+        let search_area = Rect {
+            height: 1,
+            width: list_area.width.saturating_sub(cw),
+            ..list_area
+        };
+        if self.typing || !self.search.is_empty() {
+            self.search.render(
+                frame,
+                search_area,
+                Span::styled("/ ", th.accent()),
+                th.base(),
+                self.typing,
+            );
+        } else {
+            let hint = format!("/ {}", ctx.t(i18n::TEACHERS_HINT));
+            frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), search_area);
+        }
+        let count_area = Rect {
+            x: list_area.right().saturating_sub(cw),
+            width: cw,
+            height: 1,
+            ..list_area
+        };
+        frame.render_widget(Paragraph::new(Span::styled(count, th.muted())), count_area);
+        // Header and rows.
+        let w = list_area.width as usize;
+        let widths = layout_columns(w, &[(8, 1), (12, 3), (4, 1), (8, 0), (7, 0)], 1);
+        let headers = [
+            i18n::COL_NAME,
+            i18n::COL_SCHOOL,
+            i18n::COL_SUBJECT,
+            i18n::COL_TIER,
+            i18n::COL_STAFF_NO,
+        ];
+        let header: Vec<Span> = headers
+            .iter()
+            .zip(&widths)
+            .filter(|(_, w)| **w > 0)
+            .map(|(h, w)| Span::styled(format!("{} ", pad(ctx.t(*h), *w)), th.accent()))
+            .collect();
+        frame.render_widget(
+            Paragraph::new(Line::from(header)),
+            Rect {
+                y: list_area.y + 1,
+                height: 1,
+                ..list_area
+            },
+        );
+        self.rows_area = Rect {
+            y: list_area.y + 2,
+            height: list_area.height.saturating_sub(2),
+            ..list_area
+        };
+        self.page = (self.rows_area.height as usize).max(1);
+        self.first = first_visible(self.cursor, self.page);
+        let query = self.search.text();
+        let mut lines = Vec::new();
+        if self.hits.is_empty() {
+            lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
+        }
+        let mut phone_hl = Vec::new();
+        for (i, id) in self
+            .hits
+            .iter()
+            .enumerate()
+            .skip(self.first)
+            .take(self.page)
+        {
+            let Some(e) = ctx.index.entry(*id) else {
+                continue;
+            };
+            let selected = i == self.cursor;
+            let base = if selected { th.selected() } else { th.base() };
+            let hl = if selected {
+                th.selected().patch(th.highlight())
+            } else {
+                th.highlight()
+            };
+            let h = if query.trim().is_empty() {
+                Default::default()
+            } else {
+                ctx.index.highlight(*id, query)
+            };
+            if selected {
+                phone_hl = h.phone.clone();
+            }
+            let tier = Tier::parse(&e.tier)
+                .map(|t| t.label(ctx.zh()))
+                .unwrap_or(&e.tier);
+            let cells: [(&str, &[usize]); 5] = [
+                (&e.name, &h.name),
+                (&e.school, &[]),
+                (&e.subject, &[]),
+                (tier, &[]),
+                (&e.staff_no, &h.staff_no),
+            ];
+            let mut spans = Vec::new();
+            for ((text, pos), w) in cells.iter().zip(&widths) {
+                if *w == 0 {
+                    continue;
+                }
+                spans.extend(highlighted(text, pos, *w, base, hl));
+                spans.push(Span::styled(" ", base));
+            }
+            let used: usize = widths.iter().filter(|w| **w > 0).map(|w| w + 1).sum();
+            if used < w {
+                spans.push(Span::styled(" ".repeat(w - used), base));
+            }
+            lines.push(Line::from(spans));
+        }
+        frame.render_widget(Paragraph::new(lines).style(th.base()), self.rows_area);
+        teachers_detail::render(frame, detail_area, self.detail.as_ref(), &phone_hl, ctx);
+    }
+}

@@ -1,0 +1,186 @@
+//! The Teachers tab's detail pane: record, tier history, this year's attendance and veto with
+//! its evidence, the credit-cycle gauges, and the strip of recent marks.
+
+use crate::domain::credits::Compliance;
+use crate::domain::{Stage, Status, Tier};
+use crate::store::teacher_detail::TeacherDetail;
+use crate::tui::i18n;
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::marks_strip::{gauge, strip};
+use crate::tui::widgets::text::truncate;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+/// Lines of the pane for `d`, at most `w` columns wide each.
+pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<Line<'static>> {
+    let th = ctx.theme;
+    let zh = ctx.zh();
+    let t = &d.teacher;
+    let mut out = Vec::new();
+    let sep = Span::styled(" · ", th.muted());
+    out.push(Line::from(vec![
+        Span::styled(t.name.clone(), th.title()),
+        sep.clone(),
+        Span::styled(t.staff_no.clone(), th.base()),
+        sep.clone(),
+        Span::styled(t.tier.label(zh), th.accent()),
+    ]));
+    let stage = t.stage.map(|s: Stage| s.label(zh)).unwrap_or("");
+    out.push(Line::from(vec![
+        Span::styled(truncate(&t.school, w.saturating_sub(16)), th.base()),
+        sep.clone(),
+        Span::styled(t.subject.clone(), th.base()),
+        sep.clone(),
+        Span::styled(stage, th.base()),
+    ]));
+    let mut phone: Vec<Span<'static>> = vec![Span::styled(
+        format!("{} ", ctx.t(i18n::DETAIL_PHONE)),
+        th.muted(),
+    )];
+    for (i, c) in t.phone.chars().enumerate() {
+        let style = if phone_hl.contains(&i) {
+            th.highlight()
+        } else {
+            th.base()
+        };
+        phone.push(Span::styled(c.to_string(), style));
+    }
+    out.push(Line::from(phone));
+    if !d.tier_history.is_empty() {
+        let hist: Vec<String> = d
+            .tier_history
+            .iter()
+            .map(|(tier, since): &(Tier, String)| format!("{} {}", tier.label(zh), since))
+            .collect();
+        out.push(Line::from(vec![
+            Span::styled(format!("{} ", ctx.t(i18n::DETAIL_TIER_HISTORY)), th.muted()),
+            Span::styled(truncate(&hist.join(" → "), w.saturating_sub(10)), th.base()),
+        ]));
+    }
+    // This year's attendance counts.
+    let mut att = vec![Span::styled(
+        format!("{} ", ctx.tf(i18n::DETAIL_ATTENDANCE, &[&d.year])),
+        th.muted(),
+    )];
+    for s in Status::ALL {
+        let n = d.attendance.get(*s);
+        let style = if n > 0 && s.causes_veto() {
+            th.bad()
+        } else {
+            th.base()
+        };
+        att.push(Span::styled(format!("{} {}  ", s.label(zh), n), style));
+    }
+    out.push(Line::from(att));
+    // Veto, with its evidence.
+    let veto_label = Span::styled(
+        format!("{} ", ctx.tf(i18n::DETAIL_VETO, &[&d.year])),
+        th.muted(),
+    );
+    if d.has_veto() {
+        out.push(Line::from(vec![
+            veto_label,
+            Span::styled(ctx.t(i18n::YES), th.bad()),
+        ]));
+        for m in d.veto_evidence.iter().take(3) {
+            let text = format!(
+                "  {} {} {} {}",
+                m.date,
+                m.project_code,
+                m.project_title,
+                m.status.label(zh)
+            );
+            out.push(Line::from(Span::styled(truncate(&text, w), th.bad())));
+        }
+        if d.veto_evidence.len() > 3 {
+            out.push(Line::from(Span::styled(
+                format!("  … +{}", d.veto_evidence.len() - 3),
+                th.muted(),
+            )));
+        }
+    } else {
+        out.push(Line::from(vec![
+            veto_label,
+            Span::styled(ctx.t(i18n::NO), th.ok()),
+        ]));
+    }
+    // Credit cycle gauges.
+    let (status_text, status_style) = match d.compliance {
+        Compliance::Met => (ctx.t(i18n::DETAIL_MET), th.ok()),
+        Compliance::OnPace => (ctx.t(i18n::DETAIL_ON_PACE), th.ok()),
+        Compliance::AtRisk => (ctx.t(i18n::DETAIL_AT_RISK), th.bad()),
+    };
+    out.push(Line::from(vec![
+        Span::styled(
+            format!("{} ", ctx.tf(i18n::DETAIL_CREDITS, &[&d.cycle.label()])),
+            th.muted(),
+        ),
+        Span::styled(status_text, status_style),
+    ]));
+    let cells = w.saturating_sub(24).clamp(4, 20);
+    let c = &d.credits;
+    for (label, value, max) in [
+        (i18n::DETAIL_TOTAL, c.total, c.required_total),
+        (
+            i18n::DETAIL_CONCENTRATED,
+            c.concentrated,
+            c.required_concentrated,
+        ),
+    ] {
+        let style = if value >= max { th.ok() } else { status_style };
+        out.push(Line::from(vec![
+            Span::styled(
+                format!("  {} ", crate::tui::widgets::text::pad(ctx.t(label), 8)),
+                th.muted(),
+            ),
+            Span::styled(gauge(value, max, cells), style),
+            Span::styled(
+                format!(" {}/{}", fmt_credits(value), fmt_credits(max)),
+                th.base(),
+            ),
+        ]));
+    }
+    // Recent marks, oldest first.
+    let mut recent: Vec<Status> = d.recent.iter().map(|m| m.status).collect();
+    recent.reverse();
+    let mut strip_line = vec![Span::styled(
+        format!("{} ", ctx.t(i18n::DETAIL_RECENT)),
+        th.muted(),
+    )];
+    strip_line.extend(strip(&recent, ctx.lang, th));
+    out.push(Line::from(strip_line));
+    out
+}
+
+fn fmt_credits(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// Draws the pane (bordered) into `area`.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    d: Option<&TeacherDetail>,
+    phone_hl: &[usize],
+    ctx: &Ctx,
+) {
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(ctx.theme.border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let text = match d {
+        Some(d) => lines(d, inner.width as usize, phone_hl, ctx),
+        None => vec![Line::from(Span::styled(
+            ctx.t(i18n::DETAIL_NONE_SELECTED),
+            ctx.theme.muted(),
+        ))],
+    };
+    frame.render_widget(Paragraph::new(text).style(ctx.theme.base()), inner);
+}

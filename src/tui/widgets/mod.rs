@@ -1,0 +1,6 @@
+//! Reusable drawing pieces. No database access here.
+
+pub mod list;
+pub mod marks_strip;
+pub mod text;
+pub mod text_input;
