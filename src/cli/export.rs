@@ -1,0 +1,102 @@
+//! `liaoyuan export KIND [--year Y] [--project CODE] [--format csv|xlsx|json] [-o FILE]`
+//! and `liaoyuan export sign-in-sheet --project CODE --session N -o FILE.xlsx`.
+//! Opens the database read-only.
+
+use crate::error::{Error, Result};
+use crate::ops::export::{self, ExportKind, ExportOptions, Format};
+use crate::ops::sign_in_sheet;
+use crate::store::{Db, OpenMode};
+use clap::{Args, ValueEnum};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export (completion, follow-ups and sign-in-sheet are extras)
+    #[arg(value_enum)]
+    pub kind: ExportWhat,
+    /// Year (the veto year; default the current one)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Only this project (required for completion and sign-in-sheet)
+    #[arg(long, value_name = "CODE")]
+    pub project: Option<String>,
+    /// Session number, 1-based in date order (sign-in-sheet)
+    #[arg(long, value_name = "N")]
+    pub session: Option<usize>,
+    /// Output format (default: from the -o file's extension, else csv)
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Output file (default: stdout; xlsx needs a file)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportWhat {
+    Vetoes,
+    Credits,
+    Attendance,
+    Schools,
+    Completion,
+    FollowUps,
+    SignInSheet,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    Xlsx,
+    Json,
+}
+
+pub fn run(db_path: &Path, args: &ExportArgs) -> Result<()> {
+    let db = Db::open(db_path, OpenMode::ReadOnly)?;
+    let today = crate::clock::today();
+    let kind = match args.kind {
+        ExportWhat::SignInSheet => return sign_in(&db, args),
+        ExportWhat::Vetoes => ExportKind::Vetoes,
+        ExportWhat::Credits => ExportKind::Credits,
+        ExportWhat::Attendance => ExportKind::Attendance,
+        ExportWhat::Schools => ExportKind::Schools,
+        ExportWhat::Completion => ExportKind::Completion,
+        ExportWhat::FollowUps => ExportKind::FollowUps,
+    };
+    let format = match (args.format, &args.output) {
+        (Some(FormatArg::Csv), _) => Format::Csv,
+        (Some(FormatArg::Xlsx), _) => Format::Xlsx,
+        (Some(FormatArg::Json), _) => Format::Json,
+        (None, Some(path)) => Format::of_path(path),
+        (None, None) => Format::Csv,
+    };
+    let opts = ExportOptions {
+        year: args.year,
+        project: args.project.clone(),
+    };
+    if format == Format::Xlsx && args.output.is_none() {
+        return Err(Error::invalid(
+            "an xlsx export needs an output file: add -o FILE.xlsx",
+        ));
+    }
+    let built = export::build(&db.conn, kind, &opts, today)?;
+    let mut stdout = std::io::stdout().lock();
+    export::write(&built, format, args.output.as_deref(), &mut stdout)?;
+    if let Some(path) = &args.output {
+        eprintln!("{} rows → {}", built.sheet.rows.len(), path.display());
+    }
+    Ok(())
+}
+
+fn sign_in(db: &Db, args: &ExportArgs) -> Result<()> {
+    let (Some(code), Some(n), Some(out)) = (&args.project, args.session, &args.output) else {
+        return Err(Error::invalid(
+            "export sign-in-sheet needs --project CODE --session N -o FILE.xlsx",
+        ));
+    };
+    if matches!(args.format, Some(FormatArg::Csv | FormatArg::Json)) {
+        return Err(Error::invalid("the sign-in sheet is written as xlsx only"));
+    }
+    let sheet = sign_in_sheet::build(&db.conn, code, n)?;
+    sheet.save(out)?;
+    eprintln!("{} teachers → {}", sheet.teachers.len(), out.display());
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! Exports (DESIGN.md §6): vetoes, credits, attendance and the school report,
+//! plus the completion list of a project and the follow-up status list, as
+//! CSV (code-name headers), XLSX (Chinese headers) or JSON (stable keys).
+//! Exports only read: callers open the database read-only.
+
+mod attendance;
+mod people;
+mod schools;
+pub mod sheet;
+
+use crate::domain::veto::{veto_year, veto_year_range};
+use crate::domain::{Project, Settings};
+use crate::error::{Error, Result};
+use crate::store::{projects, settings};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use sheet::Sheet;
+use std::io::Write;
+use std::path::Path;
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Vetoes,
+    Credits,
+    Attendance,
+    Schools,
+    /// Extra: who completed a project (needs a project).
+    Completion,
+    /// Extra: follow-up tasks and their status.
+    FollowUps,
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Xlsx,
+    Json,
+}
+
+impl Format {
+    /// The format a file name implies (`.xlsx`, `.json`, else CSV).
+    pub fn of_path(path: &Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("xlsx") => Format::Xlsx,
+            Some("json") => Format::Json,
+            _ => Format::Csv,
+        }
+    }
+}
+
+/// Filters of an export.
+#[derive(Debug, Clone, Default)]
+pub struct ExportOptions {
+    /// The (veto) year; default the current one.
+    pub year: Option<i32>,
+    /// A project code: only that project.
+    pub project: Option<String>,
+}
+
+/// An export's table (CSV/XLSX) and JSON document.
+#[derive(Debug, Clone)]
+pub struct Export {
+    pub sheet: Sheet,
+    pub json: serde_json::Value,
+}
+
+/// The scope an export covers.
+pub(crate) struct Scope {
+    pub settings: Settings,
+    pub today: NaiveDate,
+    pub year: i32,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub project: Option<Project>,
+}
+
+impl Scope {
+    fn new(
+        conn: &Connection,
+        opts: &ExportOptions,
+        today: NaiveDate,
+        whole_when_project: bool,
+    ) -> Result<Scope> {
+        let settings = settings::load(conn)?;
+        let project = match &opts.project {
+            None => None,
+            Some(code) => Some(projects::project_by_code(conn, code)?.ok_or_else(|| {
+                Error::invalid(format!("--project {code}: no project has this code"))
+            })?),
+        };
+        let year = opts
+            .year
+            .unwrap_or_else(|| veto_year(today, settings.veto_year_start_month));
+        let (from, to) = if opts.year.is_none() && whole_when_project && project.is_some() {
+            // Bounds that compare correctly as ISO text in SQL.
+            (
+                NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or_default(),
+                NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default(),
+            )
+        } else {
+            veto_year_range(year, settings.veto_year_start_month)
+        };
+        Ok(Scope {
+            settings,
+            today,
+            year,
+            from,
+            to,
+            project,
+        })
+    }
+    pub fn project_id(&self) -> Option<i64> {
+        self.project.as_ref().map(|p| p.id)
+    }
+}
+
+/// Builds an export from the database as of `today`.
+pub fn build(
+    conn: &Connection,
+    kind: ExportKind,
+    opts: &ExportOptions,
+    today: NaiveDate,
+) -> Result<Export> {
+    match kind {
+        ExportKind::Vetoes => attendance::vetoes(conn, &Scope::new(conn, opts, today, false)?),
+        ExportKind::Attendance => {
+            attendance::attendance(conn, &Scope::new(conn, opts, today, true)?)
+        }
+        ExportKind::Credits => people::credits(conn, &Scope::new(conn, opts, today, false)?),
+        ExportKind::Completion => {
+            let scope = Scope::new(conn, opts, today, true)?;
+            let Some(project) = &scope.project else {
+                return Err(Error::invalid("export completion needs --project CODE"));
+            };
+            people::completion(conn, project, &scope)
+        }
+        ExportKind::FollowUps => people::follow_ups(conn, &Scope::new(conn, opts, today, true)?),
+        ExportKind::Schools => schools::school_report(conn, &Scope::new(conn, opts, today, false)?),
+    }
+}
+
+/// Writes an export in `format` to the file `out`, or to `stdout` when none
+/// (CSV and JSON only: a workbook needs a file).
+pub fn write(
+    export: &Export,
+    format: Format,
+    out: Option<&Path>,
+    stdout: &mut dyn Write,
+) -> Result<()> {
+    let bytes = match format {
+        Format::Xlsx => export.sheet.xlsx_bytes()?,
+        Format::Csv => {
+            let mut buf = Vec::new();
+            export.sheet.write_csv(&mut buf)?;
+            buf
+        }
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&export.json)
+                .map_err(|e| Error::Io(format!("cannot write JSON: {e}")))?;
+            s.push('\n');
+            s.into_bytes()
+        }
+    };
+    match out {
+        Some(path) => std::fs::write(path, bytes)
+            .map_err(|e| Error::Io(format!("cannot write {}: {e}", path.display()))),
+        None if format == Format::Xlsx => Err(Error::invalid(
+            "an xlsx export needs an output file: add -o FILE.xlsx",
+        )),
+        None => {
+            // A reader that stops early (`| head`) is not an error.
+            match stdout.write_all(&bytes).and_then(|_| stdout.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+                _ => Ok(()),
+            }
+        }
+    }
+}
