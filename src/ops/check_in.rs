@@ -41,7 +41,7 @@ pub struct CheckIn {
 #[derive(Debug, Clone, PartialEq)]
 pub enum CheckInOutcome {
     /// A mark was written (new or changed). `undo` restores the state before.
-    Recorded { mark: Mark, undo: UndoMark },
+    Recorded { mark: Mark, undo: Box<UndoMark> },
     /// A plain check-in of a teacher already present or late: nothing written.
     AlreadyIn {
         at: Option<NaiveDateTime>,
@@ -158,12 +158,12 @@ pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<Check
         },
     )?;
     tx.commit()?;
-    let undo = UndoMark {
+    let undo = Box::new(UndoMark {
         session_id: session.id,
         teacher_id: teacher.id,
         written: mark.clone(),
         previous: existing,
-    };
+    });
     Ok(CheckInOutcome::Recorded { mark, undo })
 }
 
