@@ -45,6 +45,8 @@ pub enum Command {
     Check,
     /// Import schools, teachers, trainers, projects, sessions, enrolments or marks from CSV/XLSX
     Import(super::import::ImportArgs),
+    /// Export vetoes, credits, attendance or the school report as csv, xlsx or json (also: completion, follow-ups, sign-in-sheet)
+    Export(super::export::ExportArgs),
     /// Quick attendance and veto lookup
     Lookup(super::lookup::LookupArgs),
     /// Mark one teacher at a session of a project

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod check;
 pub mod checkin;
 pub mod demo;
+pub mod export;
 pub mod import;
 pub mod lookup;
 pub mod run;

@@ -29,6 +29,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 },
             )
         }
+        Some(Command::Export(args)) => {
+            let path = super::db_path(cli.db.as_ref())?;
+            super::export::run(&path, args)
+        }
         Some(Command::Import(args)) => {
             let path = super::db_path(cli.db.as_ref())?;
             super::import::run(&path, cli.read_only, cli.lang, args)

@@ -4,8 +4,10 @@
 pub mod audit;
 pub mod dashboard;
 pub mod enrolments;
+pub mod export_rows;
 pub mod marks;
 pub mod projects;
+pub mod reports;
 pub mod schema;
 pub mod schools;
 pub mod search_source;
