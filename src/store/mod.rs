@@ -2,6 +2,7 @@
 //! derefs to one) so that they compose inside one transaction per intent.
 
 pub mod audit;
+pub mod bulk;
 pub mod dashboard;
 pub mod enrolments;
 pub mod export_rows;

@@ -1,0 +1,1 @@
+//! Online backup (`liaoyuan backup DEST`).

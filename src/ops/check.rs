@@ -1,0 +1,1 @@
+//! Integrity and consistency check (`liaoyuan check`): placeholder, filled below.
