@@ -75,15 +75,13 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         let project = project_of(conn, &mut c, fixed.as_ref(), &mut projects)?;
         let session = match &project {
             Some(p) => {
-                if !schedules.contains_key(&p.id) {
-                    schedules.insert(p.id, sessions::sessions_of_project(conn, p.id)?);
-                }
-                session_of(
-                    &mut c,
-                    p,
-                    schedules.get(&p.id).map(Vec::as_slice).unwrap_or(&[]),
-                    ctx.opts.session,
-                )
+                let list = match schedules.entry(p.id) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(sessions::sessions_of_project(conn, p.id)?)
+                    }
+                };
+                session_of(&mut c, p, list, ctx.opts.session)
             }
             None => None,
         };

@@ -153,7 +153,7 @@ pub(crate) struct Context<'a> {
 impl Context<'_> {
     pub(crate) fn tick(&self, done: usize, total: usize) {
         if let Some(p) = &self.opts.progress {
-            if done % 1000 == 0 || done == total {
+            if done.is_multiple_of(1000) || done == total {
                 p(done as u64, total as u64);
             }
         }

@@ -1,0 +1,409 @@
+//! Imports (DESIGN.md §6) of the files schools send: the samples under
+//! tests/fixtures and files made here.
+
+use liaoyuan::domain::{Stage, Status, Tier};
+use liaoyuan::ops::import::{import_file, ImportOptions, ImportReport, Kind};
+use liaoyuan::store::{marks, sessions, teachers, trainers, Db};
+use liaoyuan::Error;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn import(db: &mut Db, kind: Kind, path: &Path) -> liaoyuan::Result<ImportReport> {
+    import_file(db, kind, path, &ImportOptions::default())
+}
+
+fn with_schools() -> Db {
+    let mut db = Db::open_in_memory().unwrap();
+    let r = import(&mut db, Kind::Schools, &fixture("schools.csv")).unwrap();
+    assert_eq!(r.added, 14);
+    db
+}
+
+fn count(db: &Db, table: &str) -> i64 {
+    db.conn
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn gbk_csv_with_chinese_headers_blank_line_and_stray_spaces() {
+    let mut db = with_schools();
+    let r = import(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv")).unwrap();
+    assert_eq!((r.rows, r.added, r.updated), (20, 20, 0));
+    assert_eq!(count(&db, "teachers"), 20);
+    let zhong = teachers::by_staff_no(&db.conn, "TN20004").unwrap().unwrap();
+    assert_eq!(zhong.name, "钟欣博");
+    assert_eq!(zhong.school, "崇龛镇中心小学");
+    assert_eq!(zhong.phone, "17668328545");
+    let a = teachers::by_staff_no(&db.conn, "TN20006").unwrap().unwrap();
+    let b = teachers::by_staff_no(&db.conn, "TN20018").unwrap().unwrap();
+    assert_eq!((a.name.as_str(), b.name.as_str()), ("王芳", "王芳"));
+    assert_ne!(a.school_id, b.school_id);
+    assert_eq!(a.tier, Tier::Eminent);
+    assert_eq!(a.stage, Some(Stage::Primary));
+    assert!(!a.pinyin.is_empty(), "pinyin keys are stored");
+}
+
+#[test]
+fn xlsx_sample_with_a_title_row_and_other_column_order() {
+    let mut db = with_schools();
+    let r = import(&mut db, Kind::Teachers, &fixture("teachers-title-row.xlsx")).unwrap();
+    assert_eq!((r.rows, r.added), (20, 20));
+    let t = teachers::by_staff_no(&db.conn, "TN20021").unwrap().unwrap();
+    assert_eq!(t.name, "段桐");
+    assert_eq!(t.school, "潼南区实验幼儿园");
+    assert_eq!(t.phone, "17672221082");
+}
+
+#[test]
+fn xlsx_made_here_numbers_lose_point_zero_and_banner_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("报名表.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    let banner = rust_xlsxwriter::Format::new().set_bold();
+    ws.merge_range(0, 0, 0, 4, "潼南区骨干教师培训报名汇总表", &banner)
+        .unwrap();
+    for (j, h) in ["序号", "工号", "姓名", "学校", "手机"].iter().enumerate() {
+        ws.write_string(1, j as u16, *h).unwrap();
+    }
+    ws.write_number(2, 0, 1.0).unwrap();
+    ws.write_number(2, 1, 880123.0).unwrap();
+    ws.write_string(2, 2, "\u{3000}刘宇 ").unwrap();
+    ws.write_string(2, 3, "柏梓中学").unwrap();
+    ws.write_number(2, 4, 13812345678.0).unwrap();
+    book.save(&path).unwrap();
+
+    let mut db = with_schools();
+    let r = import(&mut db, Kind::Teachers, &path).unwrap();
+    assert_eq!(r.added, 1);
+    let t = teachers::by_staff_no(&db.conn, "880123").unwrap().unwrap();
+    assert_eq!(t.name, "刘宇");
+    assert_eq!(t.phone, "13812345678");
+    assert_eq!(
+        t.stage,
+        Some(Stage::Junior),
+        "stage defaults to the school's"
+    );
+}
+
+#[test]
+fn utf8_with_bom_and_crlf() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.csv");
+    let text = "\u{FEFF}name,township,stage\r\n 新建小学 ,花岩镇,小学\r\n";
+    std::fs::write(&path, text).unwrap();
+    let mut db = Db::open_in_memory().unwrap();
+    let r = import(&mut db, Kind::Schools, &path).unwrap();
+    assert_eq!(r.added, 1);
+    let s = liaoyuan::store::schools::by_name(&db.conn, "新建小学")
+        .unwrap()
+        .unwrap();
+    assert_eq!((s.township.as_str(), s.stage), ("花岩镇", Stage::Primary));
+}
+
+#[test]
+fn six_bad_rows_are_all_reported_and_nothing_is_written() {
+    let mut db = with_schools();
+    let err = import(
+        &mut db,
+        Kind::Teachers,
+        &fixture("teachers-with-errors.csv"),
+    )
+    .unwrap_err();
+    let Error::Rows(rows) = err else {
+        panic!("expected row problems, got {err}")
+    };
+    assert_eq!(rows.len(), 6, "{rows:#?}");
+    let expect = [
+        ("line 3: name: ", "empty"),
+        ("line 4: school: ", "did you mean 潼南区实验小学?"),
+        (
+            "line 5: staff_no: ",
+            "TN30001 appears again (first on line 2)",
+        ),
+        ("line 6: phone: ", "11-digit"),
+        ("line 7: tier: ", "特级教师"),
+        ("line 8: stage: ", "大学"),
+    ];
+    for (row, (start, contains)) in rows.iter().zip(expect) {
+        assert!(row.starts_with(start), "{row}");
+        assert!(row.contains(contains), "{row}");
+    }
+    assert_eq!(count(&db, "teachers"), 0, "not even the good line 2");
+    assert_eq!(
+        count(&db, "audit_log"),
+        1,
+        "only the schools import is logged"
+    );
+}
+
+#[test]
+fn dry_run_counts_and_writes_nothing() {
+    let mut db = with_schools();
+    let opts = ImportOptions {
+        dry_run: true,
+        ..ImportOptions::default()
+    };
+    let r = import_file(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv"), &opts).unwrap();
+    assert!(r.dry_run);
+    assert_eq!((r.added, r.updated), (20, 0));
+    assert_eq!(count(&db, "teachers"), 0);
+    assert_eq!(count(&db, "audit_log"), 1);
+}
+
+#[test]
+fn re_import_is_idempotent_and_a_changed_tier_is_an_update_with_history() {
+    let mut db = with_schools();
+    import(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv")).unwrap();
+    let again = import(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv")).unwrap();
+    assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 20));
+    assert_eq!(count(&db, "teachers"), 20);
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("promote.csv");
+    // Only staff_no, name, school and tier: blank/absent columns keep their values.
+    std::fs::write(
+        &path,
+        "工号,姓名,学校,五型\nTN20004,钟欣博,崇龛镇中心小学,骨干\n",
+    )
+    .unwrap();
+    let r = import(&mut db, Kind::Teachers, &path).unwrap();
+    assert_eq!((r.added, r.updated), (0, 1));
+    let t = teachers::by_staff_no(&db.conn, "TN20004").unwrap().unwrap();
+    assert_eq!(t.tier, Tier::Backbone);
+    assert_eq!(t.phone, "17668328545", "absent column keeps the phone");
+    assert_eq!(teachers::tier_history(&db.conn, t.id).unwrap().len(), 1);
+    let logged: i64 = db
+        .conn
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE entity = 'teacher' AND entity_id = ?1",
+            [t.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(logged, 1);
+}
+
+/// Schools, teachers, trainers, projects, sessions and enrolments from the fixtures.
+fn district() -> Db {
+    let mut db = with_schools();
+    import(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv")).unwrap();
+    assert_eq!(
+        import(&mut db, Kind::Trainers, &fixture("trainers.csv"))
+            .unwrap()
+            .added,
+        2
+    );
+    assert_eq!(
+        import(&mut db, Kind::Projects, &fixture("projects.csv"))
+            .unwrap()
+            .added,
+        2
+    );
+    assert_eq!(
+        import(&mut db, Kind::Sessions, &fixture("sessions.csv"))
+            .unwrap()
+            .added,
+        3
+    );
+    let opts = ImportOptions {
+        project: Some("2026-QP-101".into()),
+        ..ImportOptions::default()
+    };
+    let r = import_file(&mut db, Kind::Enrolments, &fixture("enrolments.csv"), &opts).unwrap();
+    assert_eq!(r.added, 6);
+    db
+}
+
+#[test]
+fn trainers_projects_sessions_and_enrolments() {
+    let mut db = district();
+    let expert = trainers::external_by_name(&db.conn, "李明华")
+        .unwrap()
+        .unwrap();
+    assert_eq!(expert.levels, [3, 3, 2, 2, 3, 3]);
+    let hu = teachers::by_staff_no(&db.conn, "TN20001").unwrap().unwrap();
+    let t = trainers::by_teacher(&db.conn, hu.id).unwrap().unwrap();
+    assert_eq!(t.name, "胡涵");
+    let p = liaoyuan::store::projects::project_by_code(&db.conn, "2026-QP-101")
+        .unwrap()
+        .unwrap();
+    assert!(p.concentrated);
+    assert_eq!(p.capacity, Some(40));
+    let list = sessions::sessions_of_project(&db.conn, p.id).unwrap();
+    assert_eq!(list.len(), 3);
+    assert_eq!(list[0].trainer_id, Some(expert.id));
+    assert_eq!(
+        list[1].start.format("%H:%M").to_string(),
+        "14:00",
+        "下午 → default times"
+    );
+    assert_eq!(list[2].trainer_id, Some(t.id), "trainer by staff number");
+    // Everything again: no duplicates.
+    for (kind, file) in [
+        (Kind::Trainers, "trainers.csv"),
+        (Kind::Projects, "projects.csv"),
+        (Kind::Sessions, "sessions.csv"),
+    ] {
+        let r = import(&mut db, kind, &fixture(file)).unwrap();
+        assert_eq!((r.added, r.updated), (0, 0), "{file}");
+    }
+}
+
+#[test]
+fn enrolments_without_project_are_refused() {
+    let mut db = district();
+    let err = import(&mut db, Kind::Enrolments, &fixture("enrolments.csv")).unwrap_err();
+    assert!(err.to_string().contains("--project"), "{err}");
+}
+
+fn mark_of(db: &Db, staff_no: &str) -> Option<liaoyuan::domain::Mark> {
+    let p = liaoyuan::store::projects::project_by_code(&db.conn, "2026-QP-101")
+        .unwrap()
+        .unwrap();
+    let s = sessions::session_number_of(&db.conn, p.id, 1)
+        .unwrap()
+        .unwrap();
+    let t = teachers::by_staff_no(&db.conn, staff_no).unwrap().unwrap();
+    marks::get_mark(&db.conn, s.id, t.id).unwrap()
+}
+
+#[test]
+fn marks_sheet_applies_the_grace_rule_and_minutes_early() {
+    let mut db = district();
+    let opts = ImportOptions {
+        project: Some("2026-QP-101".into()),
+        session: Some(1),
+        ..ImportOptions::default()
+    };
+    let r = import_file(&mut db, Kind::Marks, &fixture("marks-sheet.csv"), &opts).unwrap();
+    assert_eq!(r.added, 5, "the blank row is left for close-session");
+    let m = |s| mark_of(&db, s);
+    assert_eq!(m("TN20001").unwrap().status, Status::Present);
+    let boundary = m("TN20002").unwrap();
+    assert_eq!(
+        (boundary.status, boundary.minutes_late),
+        (Status::Present, 0),
+        "08:35 = start + grace"
+    );
+    let late = m("TN20003").unwrap();
+    assert_eq!((late.status, late.minutes_late), (Status::Late, 6));
+    let early = m("TN20004").unwrap();
+    assert_eq!((early.status, early.minutes_early), (Status::LeftEarly, 40));
+    let leave = m("TN20005").unwrap();
+    assert_eq!(
+        (leave.status, leave.reason.as_str()),
+        (Status::Excused, "生病")
+    );
+    assert!(m("TN20006").is_none());
+    // The same sheet again changes nothing.
+    let again = import_file(&mut db, Kind::Marks, &fixture("marks-sheet.csv"), &opts).unwrap();
+    assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 5));
+}
+
+#[test]
+fn marks_sheet_refuses_leave_without_reason_and_lifting_a_veto_without_reason() {
+    let mut db = district();
+    let opts = ImportOptions {
+        project: Some("2026-QP-101".into()),
+        session: Some(1),
+        ..ImportOptions::default()
+    };
+    import_file(&mut db, Kind::Marks, &fixture("marks-sheet.csv"), &opts).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fix.csv");
+    std::fs::write(
+        &path,
+        "工号,签到时间,状态,事由\nTN20003,08:30,,\nTN20006,,请假,\nTN20001,,旷课,\n",
+    )
+    .unwrap();
+    let err = import_file(&mut db, Kind::Marks, &path, &opts).unwrap_err();
+    let Error::Rows(rows) = err else {
+        panic!("{err}")
+    };
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert!(
+        rows[0].starts_with("line 2: 事由: changing late to present lifts a one-vote veto"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].starts_with("line 3: 事由: is empty: leave"),
+        "{}",
+        rows[1]
+    );
+    assert_eq!(mark_of(&db, "TN20003").unwrap().status, Status::Late);
+    assert_eq!(
+        mark_of(&db, "TN20001").unwrap().status,
+        Status::Present,
+        "nothing written"
+    );
+}
+
+#[test]
+fn unknown_header_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.csv");
+    std::fs::write(&path, "foo,bar\n1,2\n").unwrap();
+    let mut db = Db::open_in_memory().unwrap();
+    let err = import(&mut db, Kind::Teachers, &path).unwrap_err();
+    assert!(err.to_string().contains("staff_no/工号"), "{err}");
+}
+
+fn bin() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_liaoyuan"));
+    c.env("LIAOYUAN_NOW", "2026-03-01 09:00")
+        .env_remove("LIAOYUAN_DB");
+    c
+}
+
+#[test]
+fn cli_exit_1_lists_every_bad_line_and_dry_run_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    let ok = bin()
+        .args(["--db", db, "import", "schools"])
+        .arg(fixture("schools.csv"))
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let bad = bin()
+        .args(["import", "teachers", "--db", db])
+        .arg(fixture("teachers-with-errors.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    for line in 3..=8 {
+        assert!(err.contains(&format!("line {line}: ")), "{err}");
+    }
+    let dry = bin()
+        .args([
+            "--db",
+            db,
+            "--lang",
+            "en",
+            "import",
+            "teachers",
+            "--dry-run",
+        ])
+        .arg(fixture("teachers-gbk.csv"))
+        .output()
+        .unwrap();
+    assert!(dry.status.success());
+    let out = String::from_utf8_lossy(&dry.stdout);
+    assert!(out.contains("would add 20"), "{out}");
+    let db = Db::open(Path::new(db), liaoyuan::store::OpenMode::ReadOnly).unwrap();
+    assert_eq!(count(&db, "teachers"), 0);
+}
