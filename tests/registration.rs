@@ -515,3 +515,33 @@ fn registers_not_taken_lists_started_sessions_without_marks() {
         sessions::registers_not_taken(&f.db.conn, d(2026, 1, 1), at(d(2026, 3, 3), 8, 0)).unwrap();
     assert!(before_start.is_empty());
 }
+
+#[test]
+fn correcting_absent_to_late_keeps_unknown_minutes_and_invents_no_check_in_time() {
+    let mut f = setup();
+    let mut r = req(&f, 0, at(DAY(), 9, 0));
+    r.status = Some(Status::Absent);
+    run(&mut f, &r).unwrap();
+    let id = mark_of(&f, 0).unwrap().id;
+    let s = f.settings.clone();
+    // absent → late: both cause a veto, so no reason is needed.
+    vetoes::change_mark(&mut f.db, id, Status::Late, None, &s).unwrap();
+    let m = mark_of(&f, 0).unwrap();
+    assert_eq!(
+        (m.status, m.minutes_late, m.checked_in_at),
+        (Status::Late, 0, None)
+    );
+}
+
+#[test]
+fn moving_a_session_to_another_date_moves_its_marks_veto_year_date() {
+    let mut f = setup();
+    plain(&mut f, 0, at(DAY(), 8, 45)).unwrap();
+    let mut moved = session_fields(d(2026, 3, 4));
+    moved.topic = "改期".into();
+    session_ops::edit_session(&mut f.db, f.session, &moved, None).unwrap();
+    assert_eq!(mark_of(&f, 0).unwrap().session_date, d(2026, 3, 4));
+    let ev =
+        &vetoes::vetoes_of_year(&f.db.conn, 2026, &f.settings).unwrap()[0].teachers[0].evidence;
+    assert_eq!(ev[0].date, d(2026, 3, 4));
+}

@@ -5,7 +5,7 @@ use super::args::Lang;
 use crate::domain::{Session, Status, TIME_FMT};
 use crate::error::{Error, Result};
 use crate::ops::check_in::{check_in, CheckIn, CheckInOutcome};
-use crate::ops::lookup::{ambiguous, best_matches, briefs, teacher_index};
+use crate::ops::lookup::{ambiguous, best_matches, briefs, index_of, teacher_index};
 use crate::store::{enrolments, projects, sessions, Db, OpenMode};
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
@@ -65,6 +65,7 @@ pub fn run(path: &Path, read_only: bool, lang: Lang, args: &CheckinArgs) -> Resu
         at,
         status: args.status,
         reason: args.reason.clone(),
+        minutes_late: None,
         minutes_early: None,
         checked_out_at: (args.status == Some(Status::LeftEarly)).then_some(at),
     };
@@ -128,15 +129,25 @@ fn choose_session(
 /// The one enrolled teacher the query finds: enrolled teachers first, then
 /// everyone (a match outside the enrolment is refused as not enrolled).
 fn find_enrolled(conn: &Connection, project_id: i64, code: &str, query: &str) -> Result<i64> {
-    let index = teacher_index(conn)?;
     let enrolled = enrolments::enrolled_teacher_ids(conn, project_id)?;
-    let ids = best_matches(conn, &index, query, Some(&enrolled))?;
-    match ids.len() {
-        1 => return Ok(ids[0]),
-        0 => {}
-        _ => return Err(ambiguous(query, &briefs(conn, &ids)?)),
-    }
-    let others = briefs(conn, &best_matches(conn, &index, query, None)?)?;
+    let exact = enrolments::teacher_id_by_staff_no(conn, query.trim())?;
+    let others = match exact {
+        Some(id) if enrolled.contains(&id) => return Ok(id),
+        Some(id) => briefs(conn, &[id])?,
+        None => {
+            // Enrolled teachers first (a small index), then everyone.
+            let ids = best_matches(conn, &index_of(conn, &enrolled)?, query, None)?;
+            match ids.len() {
+                1 => return Ok(ids[0]),
+                0 => {}
+                _ => return Err(ambiguous(query, &briefs(conn, &ids)?)),
+            }
+            briefs(
+                conn,
+                &best_matches(conn, &teacher_index(conn)?, query, None)?,
+            )?
+        }
+    };
     if others.is_empty() {
         return Err(Error::NotFound(format!(
             "no teacher matches '{}'",

@@ -31,6 +31,8 @@ pub struct CheckIn {
     pub status: Option<Status>,
     /// Leave reason for `excused`; the why of a veto-lifting or locked-session change.
     pub reason: Option<String>,
+    /// For `late` by hand: minutes late (else computed from the check-in time).
+    pub minutes_late: Option<i64>,
     /// For `left_early` by hand: minutes early (else computed from `checked_out_at`).
     pub minutes_early: Option<i64>,
     /// Check-out time: with no status, leaving before the end (beyond the grace) marks `left_early`.
@@ -212,7 +214,13 @@ fn desired_mark(
     m.status = status;
     match status {
         Status::Present => {}
-        Status::Late => m.minutes_late = late_minutes(checked_in_at),
+        Status::Late => match req.minutes_late {
+            Some(n) => {
+                m.minutes_late = n.max(0);
+                m.checked_in_at = existing.and_then(|e| e.checked_in_at);
+            }
+            None => m.minutes_late = late_minutes(checked_in_at),
+        },
         Status::LeftEarly => {
             let out = req.checked_out_at.or(m.checked_out_at).unwrap_or(req.at);
             m.checked_out_at = Some(out);

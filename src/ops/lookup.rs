@@ -22,6 +22,18 @@ pub fn teacher_index(conn: &Connection) -> Result<Index> {
     )?))
 }
 
+/// The search index over some teachers only (e.g. a project's enrolled
+/// teachers): scores are per entry, so a match ranks as in the full index.
+pub fn index_of(conn: &Connection, teacher_ids: &[i64]) -> Result<Index> {
+    let mut entries = Vec::with_capacity(teacher_ids.len());
+    for &id in teacher_ids {
+        if let Some(e) = crate::store::search_source::teacher_entry(conn, id)? {
+            entries.push(e);
+        }
+    }
+    Ok(Index::new(entries))
+}
+
 /// The teachers a query finds best: an exact staff number wins outright;
 /// otherwise every hit sharing the best score (more than one = ambiguous).
 /// `among` restricts the search to those teacher ids. Empty when nothing matches.
@@ -196,6 +208,13 @@ pub fn lookup(
     settings: &Settings,
     today: NaiveDate,
 ) -> Result<Vec<LookupRow>> {
+    if let Some(id) = enrolments::teacher_id_by_staff_no(conn, query.trim())? {
+        // An exact staff number needs no index.
+        return briefs(conn, &[id])?
+            .iter()
+            .map(|t| lookup_teacher(conn, t, year, settings, today))
+            .collect();
+    }
     let index = teacher_index(conn)?;
     lookup_with_index(conn, &index, query, year, settings, today)
 }

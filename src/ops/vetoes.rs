@@ -40,6 +40,9 @@ pub fn change_mark(
         at: m.checked_in_at.unwrap_or_else(crate::clock::now),
         status: Some(status),
         reason: reason.map(str::to_string),
+        // Without a check-in time the minutes late are kept (0 when unknown).
+        minutes_late: (status == Status::Late && m.checked_in_at.is_none())
+            .then_some(m.minutes_late),
         minutes_early: (status == Status::LeftEarly && m.minutes_early > 0)
             .then_some(m.minutes_early),
         checked_out_at: None,
