@@ -217,6 +217,14 @@ fn teacher_not_enrolled_is_refused() {
         err.contains("not enrolled") && err.contains("T009"),
         "{err}"
     );
+    let o = liaoyuan(
+        &db,
+        MORNING,
+        &["checkin", "--project", "P1", "--session", "1", "t009"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).1.contains("not enrolled"), "{}", text(&o).1);
+    assert_eq!(mark(&db, "T009"), None);
 }
 
 #[test]
