@@ -1,5 +1,7 @@
 //! The one-vote veto (§4.2) read from marks: never stored, always derived.
-//! Queries read the `marks_school_date` index school by school.
+//! Queries read the `marks_school_date` index school by school (CROSS JOIN
+//! keeps schools as the outer loop, so a year is a range per school, not a
+//! scan of every mark).
 
 use super::marks::{teacher_mark_from_row, TeacherMark};
 use crate::error::Result;
@@ -40,7 +42,7 @@ pub fn vetoes_between(
                 m.minutes_late, m.minutes_early,
                 t.id, t.staff_no, t.name, sc.id, sc.name
          FROM schools sc
-         JOIN marks m ON m.school_id = sc.id
+         CROSS JOIN marks m ON m.school_id = sc.id
               AND m.session_date BETWEEN ?1 AND ?2
               AND m.status IN ('late', 'left_early', 'absent')
          JOIN teachers t ON t.id = m.teacher_id
