@@ -53,7 +53,7 @@ pub fn run(path: &Path, read_only: bool, lang: Lang, args: &CheckinArgs) -> Resu
     let mut db = Db::open(path, mode)?;
     let settings = crate::store::settings::load(&db.conn)?;
     let project = projects::project_by_code(&db.conn, &args.project)?.ok_or_else(|| {
-        Error::NotFound(format!("no project with code '{}'", args.project.trim()))
+        Error::invalid(format!("no project has the code '{}'", args.project.trim()))
     })?;
     let at = args.at.unwrap_or_else(crate::clock::now);
     let session = choose_session(&db.conn, project.id, &project.code, args.session, at)?;
@@ -72,8 +72,12 @@ pub fn run(path: &Path, read_only: bool, lang: Lang, args: &CheckinArgs) -> Resu
     let outcome = check_in(&mut db, &req, &settings)?;
     let t = enrolments::teacher_brief(&db.conn, teacher_id)?
         .ok_or_else(|| Error::NotFound(format!("teacher {teacher_id}")))?;
-    println!("{} ({}) {}", t.name, t.school, describe(&outcome, zh));
-    Ok(())
+    super::lookup::emit(&format!(
+        "{} ({}) {}",
+        t.name,
+        t.school,
+        describe(&outcome, zh)
+    ))
 }
 
 /// Session N, else the session running at `at` (else the next one that day).
@@ -149,8 +153,8 @@ fn find_enrolled(conn: &Connection, project_id: i64, code: &str, query: &str) ->
         }
     };
     if others.is_empty() {
-        return Err(Error::NotFound(format!(
-            "no teacher matches '{}'",
+        return Err(Error::Invalid(format!(
+            "no teacher matches '{}' (try a staff number, full pinyin or initials)",
             query.trim()
         )));
     }

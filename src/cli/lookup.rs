@@ -34,13 +34,23 @@ pub fn run(path: &Path, lang: Lang, args: &LookupArgs) -> Result<()> {
     if args.json {
         let text = serde_json::to_string_pretty(&rows)
             .map_err(|e| crate::Error::Io(format!("cannot write JSON: {e}")))?;
-        println!("{text}");
+        emit(&text)?;
     } else {
         let zh = lang == Lang::Zh;
         let blocks: Vec<String> = rows.iter().map(|r| human(r, zh)).collect();
-        println!("{}", blocks.join("\n\n"));
+        emit(&blocks.join("\n\n"))?;
     }
     Ok(())
+}
+
+/// Writes a line to stdout; a closed pipe (`| head`) is not an error.
+pub(crate) fn emit(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }
 
 /// A short readable block for one teacher.

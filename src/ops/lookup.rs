@@ -96,8 +96,8 @@ pub fn find_one(conn: &Connection, index: &Index, query: &str) -> Result<Teacher
     let ids = best_matches(conn, index, query, None)?;
     let found = briefs(conn, &ids)?;
     match found.len() {
-        0 => Err(Error::NotFound(format!(
-            "no teacher matches '{}'",
+        0 => Err(Error::Invalid(format!(
+            "no teacher matches '{}' (try a staff number, full pinyin or initials)",
             query.trim()
         ))),
         1 => Ok(found
@@ -189,8 +189,8 @@ pub fn lookup_with_index(
 ) -> Result<Vec<LookupRow>> {
     let ids = best_matches(conn, index, query, None)?;
     if ids.is_empty() {
-        return Err(Error::NotFound(format!(
-            "no teacher matches '{}'",
+        return Err(Error::Invalid(format!(
+            "no teacher matches '{}' (try a staff number, full pinyin or initials)",
             query.trim()
         )));
     }
