@@ -1,57 +1,19 @@
-//! The index: entries, their character masks and field codes, and a stable
-//! order (by pinyin, then name, then id) used for ties and empty queries.
+//! The index: compact entries (see `storage`), a stable order (by pinyin,
+//! then name, then id) for ties and empty queries, and the precomputed
+//! one-character answers.
 
 use super::keys::{is_unit, pinyin_keys, ALT_SEP, SYLLABLE_SEP};
 use super::matcher::{self, Scratch};
-use super::query::{char_bit, stage_matches, text_matches, tier_matches, Filters, Query};
+use super::one_char::{OneChar, KEEP};
+use super::query::{stage_matches, text_matches, tier_matches, Filters, Query};
+use super::storage::{Fields, Record, Storage};
 use super::{Entry, Highlight, Hit};
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, RwLock};
 
 /// Below this many candidates a query runs on one thread.
 const PARALLEL_FROM: usize = 20_000;
-
-/// Per-entry data the scan reads before touching the entry itself.
-#[derive(Debug, Clone, Copy)]
-struct Meta {
-    mask: u64,
-    school: u32,
-    subject: u32,
-    tier: u16,
-    stage: u16,
-}
-
-/// Distinct values of one field (schools, subjects, tiers, stages).
-#[derive(Debug, Default)]
-struct Interner {
-    names: Vec<String>,
-    ids: HashMap<String, u32>,
-}
-
-impl Interner {
-    fn get(&mut self, name: &str) -> u32 {
-        if let Some(id) = self.ids.get(name) {
-            return *id;
-        }
-        let id = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.ids.insert(name.to_string(), id);
-        id
-    }
-
-    /// Which values pass every filter value; `None` when nothing filters.
-    fn allowed(&self, values: &[String], matches: fn(&str, &str) -> bool) -> Option<Vec<bool>> {
-        if values.is_empty() {
-            return None;
-        }
-        Some(
-            self.names
-                .iter()
-                .map(|name| values.iter().all(|v| matches(name, v)))
-                .collect(),
-        )
-    }
-}
 
 /// The filters of one query, resolved to allowed field codes.
 struct Allowed {
@@ -68,11 +30,11 @@ fn pass(allowed: &Option<Vec<bool>>, code: u32) -> bool {
 }
 
 impl Allowed {
-    fn admits(&self, m: &Meta) -> bool {
-        pass(&self.school, m.school)
-            && pass(&self.subject, m.subject)
-            && pass(&self.tier, m.tier as u32)
-            && pass(&self.stage, m.stage as u32)
+    fn admits(&self, r: &Record) -> bool {
+        pass(&self.school, r.school)
+            && pass(&self.subject, r.subject)
+            && pass(&self.tier, r.tier as u32)
+            && pass(&self.stage, r.stage as u32)
     }
 }
 
@@ -80,17 +42,17 @@ impl Allowed {
 /// `upsert`/`remove`.
 #[derive(Debug, Default)]
 pub struct Index {
-    entries: Vec<Entry>,
-    meta: Vec<Meta>,
+    store: Storage,
+    /// Full entries handed out by `entry`, made on first request.
+    cache: Vec<OnceLock<Box<Entry>>>,
     /// Slots in stable order.
     order: Vec<u32>,
     /// Position of each slot in `order`.
     rank: Vec<u32>,
     slot_of: HashMap<i64, u32>,
-    schools: Interner,
-    subjects: Interner,
-    tiers: Interner,
-    stages: Interner,
+    /// Made at build time; dropped by changes and remade on the next
+    /// one-character query.
+    one_char: RwLock<Option<Arc<OneChar>>>,
 }
 
 /// Whether stored keys fit the name (one syllable per unit); stale or missing
@@ -105,28 +67,20 @@ fn keys_fit(name: &str, pinyin: &str) -> bool {
         .all(|alt| !alt.is_empty() && alt.split(SYLLABLE_SEP).count() == units)
 }
 
-fn entry_mask(e: &Entry) -> u64 {
-    let mut mask = 0u64;
-    for b in e.pinyin.bytes() {
-        if b.is_ascii_alphanumeric() {
-            mask |= char_bit(b as char);
-            if b == b'v' {
-                mask |= char_bit('u');
-            }
-        }
+fn with_keys(mut e: Entry) -> Entry {
+    if !keys_fit(&e.name, &e.pinyin) {
+        let (pinyin, initials) = pinyin_keys(&e.name);
+        e.pinyin = pinyin;
+        e.initials = initials;
     }
-    for c in e.staff_no.chars().chain(e.phone.chars()) {
-        mask |= char_bit(c);
-    }
-    for c in e.name.chars().filter(|c| !c.is_ascii()) {
-        mask |= char_bit(c);
-    }
-    mask
+    e
 }
 
+type Found = (i64, u32, u32);
+
 /// Keeps the best `limit` of `(score, rank, slot)`, best first.
-fn top(mut v: Vec<(i64, u32, u32)>, limit: usize) -> Vec<(i64, u32, u32)> {
-    let key = |a: &(i64, u32, u32), b: &(i64, u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+fn top(mut v: Vec<Found>, limit: usize) -> Vec<Found> {
+    let key = |a: &Found, b: &Found| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
     if v.len() > limit && limit > 0 {
         v.select_nth_unstable_by(limit - 1, key);
     }
@@ -135,46 +89,46 @@ fn top(mut v: Vec<(i64, u32, u32)>, limit: usize) -> Vec<(i64, u32, u32)> {
     v
 }
 
+fn cmp_fields(a: &Fields<'_>, b: &Fields<'_>) -> Ordering {
+    a.pinyin.cmp(b.pinyin).then_with(|| a.name.cmp(b.name))
+}
+
 impl Index {
     pub fn new(entries: Vec<Entry>) -> Index {
-        let mut index = Index {
-            entries: Vec::with_capacity(entries.len()),
-            meta: Vec::with_capacity(entries.len()),
-            ..Index::default()
-        };
-        for mut e in entries {
-            if index.slot_of.contains_key(&e.id) {
-                continue;
-            }
-            if !keys_fit(&e.name, &e.pinyin) {
-                let (p, i) = pinyin_keys(&e.name);
-                e.pinyin = p;
-                e.initials = i;
-            }
-            let meta = index.meta_of(&e);
-            index.slot_of.insert(e.id, index.entries.len() as u32);
-            index.entries.push(e);
-            index.meta.push(meta);
-        }
-        index.entries.shrink_to_fit();
-        index.meta.shrink_to_fit();
-        index.order = (0..index.entries.len() as u32).collect();
-        let entries = &index.entries;
-        index
-            .order
-            .sort_unstable_by(|a, b| cmp_entries(&entries[*a as usize], &entries[*b as usize]));
-        index.rerank();
-        index
+        Index::build(entries)
     }
 
-    fn meta_of(&mut self, e: &Entry) -> Meta {
-        Meta {
-            mask: entry_mask(e),
-            school: self.schools.get(&e.school),
-            subject: self.subjects.get(&e.subject),
-            tier: self.tiers.get(&e.tier) as u16,
-            stage: self.stages.get(&e.stage) as u16,
+    /// Builds from any source of entries (e.g. rows streamed from SQLite)
+    /// without holding them all as `Entry` values at once.
+    pub fn build(entries: impl IntoIterator<Item = Entry>) -> Index {
+        let entries = entries.into_iter();
+        let mut store = Storage::with_capacity(entries.size_hint().0);
+        let mut slot_of = HashMap::with_capacity(entries.size_hint().0);
+        for e in entries {
+            if slot_of.contains_key(&e.id) {
+                continue;
+            }
+            let e = with_keys(e);
+            slot_of.insert(e.id, store.records.len() as u32);
+            let record = store.record_of(&e);
+            store.records.push(record);
         }
+        store.shrink();
+        let mut index = Index {
+            store,
+            slot_of,
+            ..Index::default()
+        };
+        index.cache = (0..index.len()).map(|_| OnceLock::new()).collect();
+        index.order = (0..index.len() as u32).collect();
+        let store = &index.store;
+        index
+            .order
+            .sort_unstable_by(|a, b| index_cmp(store, *a, *b));
+        index.rerank();
+        let one = OneChar::build(&index.order, |slot| index.store.fields(slot));
+        index.one_char = RwLock::new(Some(Arc::new(one)));
+        index
     }
 
     fn rerank(&mut self) {
@@ -186,31 +140,29 @@ impl Index {
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.store.records.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.store.records.is_empty()
     }
 
     pub fn entry(&self, id: i64) -> Option<&Entry> {
-        self.slot_of.get(&id).map(|s| &self.entries[*s as usize])
-    }
-
-    /// Entries in stable order (by pinyin, then name, then id).
-    pub fn entries_in_order(&self) -> impl Iterator<Item = &Entry> {
-        self.order.iter().map(|s| &self.entries[*s as usize])
+        let slot = *self.slot_of.get(&id)? as usize;
+        let cell = self.cache.get(slot)?;
+        Some(cell.get_or_init(|| Box::new(self.store.entry(slot))))
     }
 
     fn allowed(&self, f: &Filters) -> Option<Allowed> {
         if f.is_empty() {
             return None;
         }
+        let s = &self.store;
         Some(Allowed {
-            school: self.schools.allowed(&f.school, text_matches),
-            subject: self.subjects.allowed(&f.subject, text_matches),
-            tier: self.tiers.allowed(&f.tier, tier_matches),
-            stage: self.stages.allowed(&f.stage, stage_matches),
+            school: s.schools.allowed(&f.school, text_matches),
+            subject: s.subjects.allowed(&f.subject, text_matches),
+            tier: s.tiers.allowed(&f.tier, tier_matches),
+            stage: s.stages.allowed(&f.stage, stage_matches),
         })
     }
 
@@ -222,32 +174,31 @@ impl Index {
         allowed: &Option<Allowed>,
         scratch: &mut Scratch,
     ) -> Option<i64> {
-        let m = &self.meta[slot as usize];
-        if q.mask & !m.mask != 0 {
+        let r = &self.store.records[slot as usize];
+        if q.mask & !(r.name_mask | r.key_mask) != 0 {
             return None;
         }
         if let Some(a) = allowed {
-            if !a.admits(m) {
+            if !a.admits(r) {
                 return None;
             }
         }
         if q.is_blank() {
             return Some(0);
         }
-        matcher::score(&self.entries[slot as usize], q, scratch)
+        matcher::score(&self.store.fields(slot as usize), r, q, scratch)
     }
 
     fn scan(
         &self,
-        slots: &[u32],
+        slots: impl Iterator<Item = u32>,
         q: &Query,
         allowed: &Option<Allowed>,
         limit: usize,
-    ) -> Vec<(i64, u32, u32)> {
+    ) -> Vec<Found> {
         let mut scratch = Scratch::default();
-        let found: Vec<(i64, u32, u32)> = slots
-            .iter()
-            .filter_map(|&s| {
+        let found: Vec<Found> = slots
+            .filter_map(|s| {
                 self.score_slot(s, q, allowed, &mut scratch)
                     .map(|sc| (sc, self.rank[s as usize], s))
             })
@@ -255,13 +206,36 @@ impl Index {
         top(found, limit)
     }
 
-    fn hits(&self, best: Vec<(i64, u32, u32)>) -> Vec<Hit> {
+    fn hits(&self, best: impl IntoIterator<Item = (i64, u32)>) -> Vec<Hit> {
         best.into_iter()
-            .map(|(score, _, slot)| Hit {
-                id: self.entries[slot as usize].id,
+            .map(|(score, slot)| Hit {
+                id: self.store.records[slot as usize].id,
                 score,
             })
             .collect()
+    }
+
+    /// The precomputed answer to a one-character query, when it applies.
+    fn one_char_answer(&self, q: &Query, limit: usize) -> Option<Vec<Hit>> {
+        if q.text.len() != 1
+            || q.compact.chars().count() != 1
+            || !q.filters.is_empty()
+            || limit > KEEP
+        {
+            return None;
+        }
+        let current = self.one_char.read().ok().and_then(|g| g.clone());
+        let table = match current {
+            Some(t) => t,
+            None => {
+                let built = Arc::new(OneChar::build(&self.order, |slot| self.store.fields(slot)));
+                if let Ok(mut g) = self.one_char.write() {
+                    *g = Some(built.clone());
+                }
+                built
+            }
+        };
+        Some(self.hits(table.answer(q.text[0], limit).iter().copied()))
     }
 
     /// Best matches first; an empty query lists entries in stable order.
@@ -270,41 +244,34 @@ impl Index {
             return Vec::new();
         }
         let q = Query::parse(query);
+        if let Some(hits) = self.one_char_answer(&q, limit) {
+            return hits;
+        }
         let allowed = self.allowed(&q.filters);
         if q.is_blank() {
             let mut scratch = Scratch::default();
-            return self
+            let found = self
                 .order
                 .iter()
-                .filter(|&&s| self.score_slot(s, &q, &allowed, &mut scratch).is_some())
-                .take(limit)
-                .map(|&s| Hit {
-                    id: self.entries[s as usize].id,
-                    score: 0,
-                })
-                .collect();
+                .filter(|&&s| self.score_slot(s, &q, &allowed, &mut scratch).is_some());
+            return self.hits(found.take(limit).map(|&s| (0, s)));
         }
-        let slots: Vec<u32> = (0..self.entries.len() as u32).collect();
-        if slots.len() < PARALLEL_FROM {
-            return self.hits(self.scan(&slots, &q, &allowed, limit));
-        }
-        let (left, right) = slots.split_at(slots.len() / 2);
-        let merged = std::thread::scope(|scope| {
-            let other = scope.spawn(|| self.scan(right, &q, &allowed, limit));
-            let mut mine = self.scan(left, &q, &allowed, limit);
-            match other.join() {
-                Ok(theirs) => mine.extend(theirs),
-                Err(_) => {
-                    return self
-                        .scan(right, &q, &allowed, limit)
-                        .into_iter()
-                        .chain(mine)
-                        .collect()
+        let n = self.len() as u32;
+        let best = if (n as usize) < PARALLEL_FROM {
+            self.scan(0..n, &q, &allowed, limit)
+        } else {
+            let half = n / 2;
+            std::thread::scope(|scope| {
+                let other = scope.spawn(|| self.scan(half..n, &q, &allowed, limit));
+                let mut mine = self.scan(0..half, &q, &allowed, limit);
+                match other.join() {
+                    Ok(theirs) => mine.extend(theirs),
+                    Err(_) => mine.extend(self.scan(half..n, &q, &allowed, limit)),
                 }
-            }
-            mine
-        });
-        self.hits(top(merged, limit))
+                top(mine, limit)
+            })
+        };
+        self.hits(best.into_iter().map(|(score, _, slot)| (score, slot)))
     }
 
     /// Like `search`, restricted to `ids` (e.g. a session's enrolled teachers).
@@ -320,80 +287,74 @@ impl Index {
             .collect();
         slots.sort_unstable();
         slots.dedup();
-        self.hits(self.scan(&slots, &q, &allowed, limit))
+        let best = self.scan(slots.into_iter(), &q, &allowed, limit);
+        self.hits(best.into_iter().map(|(score, _, slot)| (score, slot)))
     }
 
     /// Positions to highlight in the entry's name, staff number and phone.
     pub fn highlight(&self, id: i64, query: &str) -> Highlight {
-        let Some(e) = self.entry(id) else {
+        let Some(&slot) = self.slot_of.get(&id) else {
             return Highlight::default();
         };
+        let f = self.store.fields(slot as usize);
         let q = Query::parse(query);
         let mut h = Highlight {
-            name: matcher::name_positions(&e.name, &e.pinyin, &q.text),
+            name: matcher::name_positions(f.name, f.pinyin, &q.text),
             ..Highlight::default()
         };
-        if !q.compact.is_empty() && (q.has_digit || e.staff_no.eq_ignore_ascii_case(&q.compact)) {
-            if let Some(at) = matcher::find_ascii_ci(&e.staff_no, &q.compact) {
-                let first = e.staff_no[..at].chars().count();
+        if !q.compact.is_empty() && (q.has_digit || f.staff_no.eq_ignore_ascii_case(&q.compact)) {
+            if let Some(at) = matcher::find_ascii_ci(f.staff_no, &q.compact) {
+                let first = f.staff_no[..at].chars().count();
                 h.staff_no = (first..first + q.compact.chars().count()).collect();
             }
         }
-        if q.all_digits && q.text.len() >= 4 && matcher::phone_tail(&e.phone, &q.text) {
-            let mut left = q.text.len();
-            let mut pos: Vec<usize> = Vec::new();
-            for (i, c) in e
+        if q.all_digits && q.text.len() >= 4 && matcher::phone_tail(f.phone, &q.text) {
+            let digits: Vec<usize> = f
                 .phone
                 .chars()
-                .collect::<Vec<_>>()
-                .into_iter()
                 .enumerate()
-                .rev()
-            {
-                if left == 0 {
-                    break;
-                }
-                if c.is_ascii_digit() {
-                    pos.push(i);
-                    left -= 1;
-                }
-            }
-            pos.reverse();
-            h.phone = pos;
+                .filter(|(_, c)| c.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect();
+            h.phone = digits[digits.len().saturating_sub(q.text.len())..].to_vec();
         }
         h
     }
 
-    /// Adds the entry, or replaces the entry with the same id.
-    pub fn upsert(&mut self, mut entry: Entry) {
-        if !keys_fit(&entry.name, &entry.pinyin) {
-            let (p, i) = pinyin_keys(&entry.name);
-            entry.pinyin = p;
-            entry.initials = i;
+    fn changed(&mut self) {
+        self.store.compact_if_wasteful();
+        self.rerank();
+        if let Ok(mut g) = self.one_char.write() {
+            *g = None;
         }
-        let meta = self.meta_of(&entry);
+    }
+
+    /// Adds the entry, or replaces the entry with the same id.
+    pub fn upsert(&mut self, entry: Entry) {
+        let entry = with_keys(entry);
+        let record = self.store.record_of(&entry);
         let slot = match self.slot_of.get(&entry.id) {
             Some(&slot) => {
-                let pos = self.rank[slot as usize] as usize;
-                self.order.remove(pos);
-                self.entries[slot as usize] = entry;
-                self.meta[slot as usize] = meta;
+                self.order.remove(self.rank[slot as usize] as usize);
+                self.store.release(slot as usize);
+                self.store.records[slot as usize] = record;
+                self.cache[slot as usize] = OnceLock::new();
                 slot
             }
             None => {
-                let slot = self.entries.len() as u32;
+                let slot = self.len() as u32;
                 self.slot_of.insert(entry.id, slot);
-                self.entries.push(entry);
-                self.meta.push(meta);
+                self.store.records.push(record);
+                self.cache.push(OnceLock::new());
                 slot
             }
         };
-        let e = &self.entries[slot as usize];
+        let store = &self.store;
         let pos = self
             .order
-            .partition_point(|s| cmp_entries(&self.entries[*s as usize], e) == Ordering::Less);
+            .partition_point(|s| index_cmp(store, *s, slot) == Ordering::Less);
         self.order.insert(pos, slot);
-        self.rerank();
+        self.changed();
     }
 
     /// Removes the entry with this id (nothing when absent).
@@ -401,27 +362,32 @@ impl Index {
         let Some(slot) = self.slot_of.remove(&id) else {
             return;
         };
-        let pos = self.rank[slot as usize] as usize;
-        self.order.remove(pos);
-        let last = (self.entries.len() - 1) as u32;
-        self.entries.swap_remove(slot as usize);
-        self.meta.swap_remove(slot as usize);
+        self.order.remove(self.rank[slot as usize] as usize);
+        self.store.release(slot as usize);
+        let last = (self.len() - 1) as u32;
+        self.store.records.swap_remove(slot as usize);
+        self.cache.swap_remove(slot as usize);
+        self.rank.swap_remove(slot as usize);
         if slot != last {
-            let moved = self.entries[slot as usize].id;
+            let moved = self.store.records[slot as usize].id;
             self.slot_of.insert(moved, slot);
-            for s in self.order.iter_mut() {
-                if *s == last {
-                    *s = slot;
-                }
+            if let Some(s) = self.order.iter_mut().find(|s| **s == last) {
+                *s = slot;
             }
         }
-        self.rerank();
+        self.changed();
     }
 }
 
-fn cmp_entries(a: &Entry, b: &Entry) -> Ordering {
-    a.pinyin
-        .cmp(&b.pinyin)
-        .then_with(|| a.name.cmp(&b.name))
-        .then(a.id.cmp(&b.id))
+/// Stable order of two slots: pinyin, then name, then id.
+fn index_cmp(store: &Storage, a: u32, b: u32) -> Ordering {
+    cmp_fields(&store.fields(a as usize), &store.fields(b as usize)).then(
+        store.records[a as usize]
+            .id
+            .cmp(&store.records[b as usize].id),
+    )
 }
+
+#[cfg(test)]
+#[path = "index_tests.rs"]
+mod tests;

@@ -9,14 +9,14 @@
 
 use super::keys::{is_unit, ALT_SEP, SYLLABLE_SEP};
 use super::query::Query;
-use super::Entry;
+use super::storage::{Fields, Record};
 
-const UNIT: i32 = 16;
-const CHAR: i32 = 2;
-const FULL: i32 = 6;
-const START: i32 = 24;
-const END: i32 = 10;
-const LEAD_SKIP: i32 = 4;
+pub const UNIT: i32 = 16;
+pub const CHAR: i32 = 2;
+pub const FULL: i32 = 6;
+pub const START: i32 = 24;
+pub const END: i32 = 10;
+pub const LEAD_SKIP: i32 = 4;
 const GAP: i32 = 20;
 const NEG: i32 = i32::MIN / 4;
 
@@ -39,7 +39,7 @@ pub struct Scratch {
 impl Scratch {
     /// Splits `name` into units and `pinyin` into syllables. Alternatives
     /// whose syllable count does not fit the name are ignored.
-    fn load(&mut self, name: &str, pinyin: &str) {
+    pub fn load(&mut self, name: &str, pinyin: &str) {
         self.chars.clear();
         self.char_pos.clear();
         self.syl.clear();
@@ -66,6 +66,29 @@ impl Scratch {
             }
             offset += alt.len() + 1;
         }
+    }
+}
+
+impl Scratch {
+    pub fn unit_count(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub fn unit_char(&self, j: usize) -> char {
+        self.chars[j]
+    }
+
+    /// The syllables (one per reading) of unit `j`.
+    pub fn syllables<'p>(
+        &'p self,
+        j: usize,
+        pinyin: &'p [u8],
+    ) -> impl Iterator<Item = &'p [u8]> + 'p {
+        let n = self.chars.len();
+        (0..self.alts).filter_map(move |a| {
+            let (s0, len) = self.syl[a * n + j];
+            pinyin.get(s0 as usize..(s0 + len) as usize)
+        })
     }
 }
 
@@ -129,26 +152,48 @@ fn run_dp(scratch: &mut Scratch, pinyin: &[u8], q: &[char]) -> Option<i32> {
     (s > NEG / 2).then_some(s)
 }
 
-/// Score of `entry` for `query` (text part only), `None` when it does not match.
-pub fn score(entry: &Entry, query: &Query, scratch: &mut Scratch) -> Option<i64> {
+/// Whether `q` (ASCII) is a subsequence of `pinyin`: a cheap test every
+/// name match passes (each unit takes a prefix of a syllable, in order).
+fn ascii_subsequence(q: &[char], pinyin: &[u8]) -> bool {
+    let mut it = pinyin.iter();
+    q.iter().all(|c| it.any(|b| ascii_eq(*c, *b)))
+}
+
+/// Whether the Han characters of `q` appear in order in `name`.
+fn han_subsequence(q: &[char], name: &str) -> bool {
+    let mut it = name.chars();
+    q.iter()
+        .filter(|c| !c.is_ascii())
+        .all(|c| it.any(|n| n == *c))
+}
+
+/// Score of one entry for `query` (text part only), `None` when it does not
+/// match. `r` supplies the character masks of `f`.
+pub fn score(f: &Fields<'_>, r: &Record, query: &Query, scratch: &mut Scratch) -> Option<i64> {
     let mut best: Option<i64> = None;
     let mut take = |s: i64| best = Some(best.map_or(s, |b: i64| b.max(s)));
-    if !query.compact.is_empty() && entry.staff_no.eq_ignore_ascii_case(&query.compact) {
+    if !query.compact.is_empty() && f.staff_no.eq_ignore_ascii_case(&query.compact) {
         take(EXACT_STAFF);
     }
-    if query.has_digit {
-        if let Some(at) = find_ascii_ci(&entry.staff_no, &query.compact) {
+    if query.has_digit && query.mask & !r.key_mask == 0 {
+        if let Some(at) = find_ascii_ci(f.staff_no, &query.compact) {
             let prefix = if at == 0 { 100 } else { 0 };
             take(200 + prefix + 10 * query.compact.len() as i64);
         }
-        if query.all_digits && query.text.len() >= 4 && phone_tail(&entry.phone, &query.text) {
+        if query.all_digits && query.text.len() >= 4 && phone_tail(f.phone, &query.text) {
             take(250 + 10 * query.text.len() as i64);
         }
     }
-    if !query.text.is_empty() && query.text.len() <= super::query::MAX_TEXT {
-        scratch.load(&entry.name, &entry.pinyin);
-        if let Some(s) = run_dp(scratch, entry.pinyin.as_bytes(), &query.text) {
-            let exact = if query.text.iter().copied().eq(entry.name.chars()) {
+    let q = &query.text;
+    if !q.is_empty()
+        && q.len() <= super::query::MAX_TEXT
+        && query.mask & !r.name_mask == 0
+        && (query.has_han || ascii_subsequence(q, f.pinyin.as_bytes()))
+        && (!query.has_han || han_subsequence(q, f.name))
+    {
+        scratch.load(f.name, f.pinyin);
+        if let Some(s) = run_dp(scratch, f.pinyin.as_bytes(), q) {
+            let exact = if q.iter().copied().eq(f.name.chars()) {
                 EXACT_NAME
             } else {
                 0
@@ -220,12 +265,9 @@ pub fn name_positions(name: &str, pinyin: &str, q: &[char]) -> Vec<usize> {
                 }
             }
         }
-        match step {
-            Some(k) => {
-                out.push(scratch.char_pos[j] as usize);
-                p += k;
-            }
-            None => {}
+        if let Some(k) = step {
+            out.push(scratch.char_pos[j] as usize);
+            p += k;
         }
         j += 1;
     }

@@ -9,7 +9,9 @@ mod index;
 pub mod keys;
 pub mod keystrokes;
 mod matcher;
+mod one_char;
 pub mod query;
+mod storage;
 pub mod surnames;
 
 pub use index::Index;

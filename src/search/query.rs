@@ -33,6 +33,8 @@ pub struct Query {
     /// The text without white space, ASCII lower-cased (for staff numbers).
     pub compact: String,
     pub has_digit: bool,
+    /// Some text character is not ASCII (a Han query, or mixed).
+    pub has_han: bool,
     pub all_digits: bool,
     /// Characters every match must contain (see `char_bit`).
     pub mask: u64,
@@ -62,12 +64,14 @@ impl Query {
         let compact: String = words.concat().to_ascii_lowercase();
         let text: Vec<char> = compact.chars().filter(|c| c.is_alphanumeric()).collect();
         let has_digit = text.iter().any(|c| c.is_ascii_digit());
+        let has_han = text.iter().any(|c| !c.is_ascii());
         let all_digits = !text.is_empty() && text.iter().all(|c| c.is_ascii_digit());
         let mask = text.iter().fold(0u64, |m, c| m | char_bit(*c));
         Query {
             text,
             compact,
             has_digit,
+            has_han,
             all_digits,
             mask,
             filters,

@@ -1,7 +1,7 @@
 //! Search entries read from the database: teachers joined with their school.
 
 use crate::error::Result;
-use crate::search::Entry;
+use crate::search::{Entry, Index};
 use rusqlite::{Connection, OptionalExtension, Row};
 
 const SELECT: &str = "SELECT t.id, t.name, t.pinyin, t.initials, t.staff_no, t.phone, s.name, \
@@ -38,4 +38,39 @@ pub fn teacher_entries(conn: &Connection) -> Result<Vec<Entry>> {
 pub fn teacher_entry(conn: &Connection, id: i64) -> Result<Option<Entry>> {
     let sql = format!("{SELECT} WHERE t.id = ?1");
     Ok(conn.query_row(&sql, [id], entry_of).optional()?)
+}
+
+/// The search index of every teacher, built straight from the rows: cheaper
+/// in memory than `Index::new(teacher_entries(..)?)` at 200,000 teachers,
+/// because the rows are never all held as `Entry` values at once.
+pub fn teacher_index(conn: &Connection) -> Result<Index> {
+    let count: i64 = conn.query_row("SELECT count(*) FROM teachers", [], |r| r.get(0))?;
+    let mut stmt = conn.prepare(SELECT)?;
+    let mut rows = stmt.query_map([], entry_of)?;
+    let mut failure: Option<rusqlite::Error> = None;
+    let entries = std::iter::from_fn(|| match rows.next()? {
+        Ok(entry) => Some(entry),
+        Err(e) => {
+            failure = Some(e);
+            None
+        }
+    });
+    let index = Index::build(Sized(entries, usize::try_from(count).unwrap_or(0)));
+    match failure {
+        Some(e) => Err(e.into()),
+        None => Ok(index),
+    }
+}
+
+/// An iterator with a known length hint, so the index reserves room once.
+struct Sized<I>(I, usize);
+
+impl<I: Iterator<Item = Entry>> Iterator for Sized<I> {
+    type Item = Entry;
+    fn next(&mut self) -> Option<Entry> {
+        self.0.next()
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.1, None)
+    }
 }

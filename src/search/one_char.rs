@@ -1,0 +1,116 @@
+//! Precomputed answers for one-character queries (DESIGN.md §8): a single
+//! letter matches most of 200,000 names, so scanning and ranking them per
+//! keystroke is too slow. One pass over the entries in stable order keeps,
+//! for each character, the best `KEEP` entries of each score.
+//!
+//! `scores_of` must give exactly what `matcher::score` gives for the
+//! one-character query; a unit test checks this over synthetic entries.
+
+use super::matcher::{Scratch, CHAR, END, EXACT_NAME, EXACT_STAFF, FULL, LEAD_SKIP, START, UNIT};
+use super::storage::Fields;
+use std::collections::HashMap;
+
+/// Entries kept per character; longer result lists fall back to a scan.
+pub const KEEP: usize = 256;
+
+/// Per character: `(score, slot)` best first (ties in stable order).
+#[derive(Debug, Default)]
+pub struct OneChar {
+    lists: HashMap<char, Vec<(i64, u32)>>,
+}
+
+fn raise(scores: &mut Vec<(char, i64)>, c: char, s: i64) {
+    match scores.iter_mut().find(|(k, _)| *k == c) {
+        Some(slot) => slot.1 = slot.1.max(s),
+        None => scores.push((c, s)),
+    }
+}
+
+/// Every character that, typed alone, matches this entry, with its score.
+pub fn scores_of(f: &Fields<'_>, scratch: &mut Scratch, out: &mut Vec<(char, i64)>) {
+    out.clear();
+    scratch.load(f.name, f.pinyin);
+    let n = scratch.unit_count();
+    let py = f.pinyin.as_bytes();
+    let mut name_scores: Vec<(char, i64)> = Vec::new();
+    for j in 0..n {
+        let base = UNIT + CHAR - LEAD_SKIP * j as i32
+            + if j == 0 { START } else { 0 }
+            + if j + 1 == n { END } else { 0 };
+        let c = scratch.unit_char(j);
+        if !c.is_ascii() {
+            raise(&mut name_scores, c, (base + FULL) as i64);
+        }
+        for syl in scratch.syllables(j, py) {
+            let Some(&b) = syl.first().filter(|b| b.is_ascii()) else {
+                continue;
+            };
+            let full = if syl.len() == 1 { FULL } else { 0 };
+            raise(&mut name_scores, b as char, (base + full) as i64);
+            if b == b'v' {
+                raise(&mut name_scores, 'u', (base + full) as i64);
+            }
+        }
+    }
+    for (c, s) in name_scores {
+        let exact = if std::iter::once(c).eq(f.name.chars()) {
+            EXACT_NAME
+        } else {
+            0
+        };
+        raise(out, c, s + exact);
+    }
+    let staff = f.staff_no.as_bytes();
+    for (i, b) in staff.iter().enumerate() {
+        if b.is_ascii_digit() {
+            let first = staff.iter().position(|x| x == b).unwrap_or(i);
+            raise(out, *b as char, 200 + if first == 0 { 100 } else { 0 } + 10);
+        }
+    }
+    let mut chars = f.staff_no.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        raise(out, c.to_ascii_lowercase(), EXACT_STAFF);
+    }
+}
+
+impl OneChar {
+    /// Builds the lists; `order` holds the slots in stable order.
+    pub fn build<'a>(order: &[u32], fields: impl Fn(usize) -> Fields<'a>) -> OneChar {
+        let mut classes: HashMap<char, Vec<(i64, Vec<u32>)>> = HashMap::new();
+        let mut scratch = Scratch::default();
+        let mut scores = Vec::new();
+        for &slot in order {
+            scores_of(&fields(slot as usize), &mut scratch, &mut scores);
+            for &(c, s) in &scores {
+                let lists = classes.entry(c).or_default();
+                match lists.iter_mut().find(|(score, _)| *score == s) {
+                    Some((_, list)) => {
+                        if list.len() < KEEP {
+                            list.push(slot);
+                        }
+                    }
+                    None => lists.push((s, vec![slot])),
+                }
+            }
+        }
+        let lists = classes
+            .into_iter()
+            .map(|(c, mut by_score)| {
+                by_score.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
+                let list: Vec<(i64, u32)> = by_score
+                    .into_iter()
+                    .flat_map(|(s, slots)| slots.into_iter().map(move |slot| (s, slot)))
+                    .take(KEEP)
+                    .collect();
+                (c, list)
+            })
+            .collect();
+        OneChar { lists }
+    }
+
+    /// The best `limit` (≤ `KEEP`) matches of the one-character query `c`.
+    pub fn answer(&self, c: char, limit: usize) -> &[(i64, u32)] {
+        let list = self.lists.get(&c).map_or(&[][..], Vec::as_slice);
+        &list[..limit.min(list.len())]
+    }
+}

@@ -1,0 +1,213 @@
+//! Compact storage of the indexed entries: the text fields of every entry in
+//! one string, repeated fields (school, subject, tier, stage) interned, and
+//! per-entry character masks. About 130 bytes per entry instead of ~550 for
+//! nine `String`s (DESIGN.md §8: 200,000 teachers within the memory budget).
+
+use super::query::char_bit;
+use super::Entry;
+use std::collections::HashMap;
+
+/// Distinct values of one repeated field.
+#[derive(Debug, Default)]
+pub struct Interner {
+    pub names: Vec<String>,
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    pub fn get(&mut self, name: &str) -> u32 {
+        if let Some(id) = self.ids.get(name) {
+            return *id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.to_string());
+        self.ids.insert(name.to_string(), id);
+        id
+    }
+
+    pub fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// Which values pass every filter value; `None` when nothing filters.
+    pub fn allowed(&self, values: &[String], matches: fn(&str, &str) -> bool) -> Option<Vec<bool>> {
+        if values.is_empty() {
+            return None;
+        }
+        Some(
+            self.names
+                .iter()
+                .map(|name| values.iter().all(|v| matches(name, v)))
+                .collect(),
+        )
+    }
+}
+
+/// The text fields of one entry, borrowed from the storage.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields<'a> {
+    pub name: &'a str,
+    pub pinyin: &'a str,
+    pub initials: &'a str,
+    pub staff_no: &'a str,
+    pub phone: &'a str,
+}
+
+/// One entry: its id, masks, where its text is, and its interned fields.
+#[derive(Debug, Clone, Copy)]
+pub struct Record {
+    pub id: i64,
+    /// Characters of the name and its pinyin keys.
+    pub name_mask: u64,
+    /// Characters of the staff number and phone.
+    pub key_mask: u64,
+    start: u32,
+    lens: [u16; 5],
+    pub school: u32,
+    pub subject: u32,
+    pub tier: u16,
+    pub stage: u16,
+}
+
+#[derive(Debug, Default)]
+pub struct Storage {
+    pub records: Vec<Record>,
+    text: String,
+    /// Bytes of `text` no record points to any more.
+    garbage: usize,
+    pub schools: Interner,
+    pub subjects: Interner,
+    pub tiers: Interner,
+    pub stages: Interner,
+}
+
+/// `text` cut to at most `u16::MAX` bytes on a character boundary.
+fn bounded(text: &str) -> &str {
+    if text.len() <= u16::MAX as usize {
+        return text;
+    }
+    let mut end = u16::MAX as usize;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn name_mask(name: &str, pinyin: &str) -> u64 {
+    let mut mask = 0u64;
+    for b in pinyin.bytes() {
+        if b.is_ascii_alphanumeric() {
+            mask |= char_bit(b as char);
+            if b == b'v' {
+                mask |= char_bit('u');
+            }
+        }
+    }
+    for c in name.chars().filter(|c| !c.is_ascii()) {
+        mask |= char_bit(c);
+    }
+    mask
+}
+
+impl Storage {
+    pub fn with_capacity(entries: usize) -> Storage {
+        Storage {
+            records: Vec::with_capacity(entries),
+            text: String::with_capacity(entries * 48),
+            ..Storage::default()
+        }
+    }
+
+    /// Appends the entry's text and returns its record (not yet placed).
+    pub fn record_of(&mut self, e: &Entry) -> Record {
+        let start = self.text.len() as u32;
+        let mut lens = [0u16; 5];
+        for (i, field) in [&e.name, &e.pinyin, &e.initials, &e.staff_no, &e.phone]
+            .into_iter()
+            .enumerate()
+        {
+            let field = bounded(field);
+            self.text.push_str(field);
+            lens[i] = field.len() as u16;
+        }
+        let key_mask = e
+            .staff_no
+            .chars()
+            .chain(e.phone.chars())
+            .fold(0, |m, c| m | char_bit(c));
+        Record {
+            id: e.id,
+            name_mask: name_mask(&e.name, &e.pinyin),
+            key_mask,
+            start,
+            lens,
+            school: self.schools.get(&e.school),
+            subject: self.subjects.get(&e.subject),
+            tier: self.tiers.get(&e.tier).min(u16::MAX as u32) as u16,
+            stage: self.stages.get(&e.stage).min(u16::MAX as u32) as u16,
+        }
+    }
+
+    pub fn fields(&self, slot: usize) -> Fields<'_> {
+        let r = &self.records[slot];
+        let mut at = r.start as usize;
+        let mut take = |len: u16| {
+            let s = self.text.get(at..at + len as usize).unwrap_or("");
+            at += len as usize;
+            s
+        };
+        Fields {
+            name: take(r.lens[0]),
+            pinyin: take(r.lens[1]),
+            initials: take(r.lens[2]),
+            staff_no: take(r.lens[3]),
+            phone: take(r.lens[4]),
+        }
+    }
+
+    /// The full entry of a slot (allocates).
+    pub fn entry(&self, slot: usize) -> Entry {
+        let f = self.fields(slot);
+        let r = &self.records[slot];
+        Entry {
+            id: r.id,
+            name: f.name.to_string(),
+            pinyin: f.pinyin.to_string(),
+            initials: f.initials.to_string(),
+            staff_no: f.staff_no.to_string(),
+            phone: f.phone.to_string(),
+            school: self.schools.name(r.school).to_string(),
+            tier: self.tiers.name(r.tier as u32).to_string(),
+            subject: self.subjects.name(r.subject).to_string(),
+            stage: self.stages.name(r.stage as u32).to_string(),
+        }
+    }
+
+    /// Marks a record's text as unused (after a replace or remove).
+    pub fn release(&mut self, slot: usize) {
+        let lens = self.records[slot].lens;
+        self.garbage += lens.iter().map(|l| *l as usize).sum::<usize>();
+    }
+
+    /// Rewrites the text without unused bytes once they are over half of it.
+    pub fn compact_if_wasteful(&mut self) {
+        if self.garbage * 2 <= self.text.len() {
+            return;
+        }
+        let mut text = String::with_capacity(self.text.len() - self.garbage);
+        for r in self.records.iter_mut() {
+            let len: usize = r.lens.iter().map(|l| *l as usize).sum();
+            let start = r.start as usize;
+            let new_start = text.len() as u32;
+            text.push_str(self.text.get(start..start + len).unwrap_or(""));
+            r.start = new_start;
+        }
+        self.text = text;
+        self.garbage = 0;
+    }
+
+    pub fn shrink(&mut self) {
+        self.records.shrink_to_fit();
+        self.text.shrink_to_fit();
+    }
+}
