@@ -545,3 +545,21 @@ fn moving_a_session_to_another_date_moves_its_marks_veto_year_date() {
         &vetoes::vetoes_of_year(&f.db.conn, 2026, &f.settings).unwrap()[0].teachers[0].evidence;
     assert_eq!(ev[0].date, d(2026, 3, 4));
 }
+
+#[test]
+fn at_a_closed_session_even_a_change_of_minutes_needs_a_reason() {
+    let mut f = setup();
+    plain(&mut f, 0, at(DAY(), 8, 30)).unwrap();
+    let mut out = req(&f, 0, at(DAY(), 11, 0));
+    out.checked_out_at = Some(at(DAY(), 11, 0));
+    run(&mut f, &out).unwrap();
+    close_session(&mut f.db, f.session, at(DAY(), 12, 0)).unwrap();
+    let mut r = req(&f, 0, at(DAY(), 12, 30));
+    r.status = Some(Status::LeftEarly);
+    r.minutes_early = Some(10);
+    assert!(run(&mut f, &r).is_err());
+    assert_eq!(mark_of(&f, 0).unwrap().minutes_early, 30);
+    r.reason = Some("签退表更正".into());
+    run(&mut f, &r).unwrap();
+    assert_eq!(mark_of(&f, 0).unwrap().minutes_early, 10);
+}

@@ -122,7 +122,10 @@ pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<Check
         }
     }
     let before = existing.as_ref().map(|m| m.status);
-    if reason.is_empty() && change_needs_reason(before, new.status, session.is_closed()) {
+    // At a closed session every change needs a reason (not only a change of status).
+    let needs_reason =
+        change_needs_reason(before, new.status, session.is_closed()) || session.is_closed();
+    if reason.is_empty() && needs_reason {
         return Err(refusal(&teacher, &session, before, new.status, settings));
     }
 
