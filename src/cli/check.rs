@@ -1,8 +1,166 @@
-//! `liaoyuan check`.
+//! `liaoyuan check`: prints a summary to stdout; exit 1 listing problems.
+
 use super::args::Lang;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::ops::check::{check_file, CheckReport};
 use std::path::Path;
 
-pub fn run(_path: &Path, _lang: Lang) -> Result<()> {
-    Err(crate::Error::invalid("not available yet"))
+pub fn run(path: &Path, lang: Lang) -> Result<()> {
+    let zh = lang == Lang::Zh;
+    let report = check_file(path, crate::clock::today())?;
+    print!("{}", render(path, &report, zh));
+    if report.is_clean() {
+        Ok(())
+    } else {
+        Err(Error::invalid(if zh {
+            format!("检查发现 {} 个问题", report.problem_count())
+        } else {
+            format!("check found {} problem(s)", report.problem_count())
+        }))
+    }
+}
+
+/// The report as text (Chinese when `zh`).
+pub fn render(path: &Path, r: &CheckReport, zh: bool) -> String {
+    let mut out = String::new();
+    let colon = if zh { "：" } else { ": " };
+    out.push_str(&format!(
+        "{}{colon}{}\n",
+        if zh { "数据库" } else { "database" },
+        path.display()
+    ));
+    let counts: Vec<String> = r
+        .counts
+        .iter()
+        .map(|(t, n)| format!("{} {n}", table_name(t, zh)))
+        .collect();
+    out.push_str(&format!("  {}\n", counts.join(" · ")));
+    let verdict = |ok: bool| match (ok, zh) {
+        (true, true) => "通过",
+        (true, false) => "ok",
+        (false, true) => "有问题",
+        (false, false) => "PROBLEMS",
+    };
+    let (integrity, fks, rules) = if zh {
+        ("完整性检查", "外键检查", "一致性检查")
+    } else {
+        ("integrity check", "foreign keys", "consistency")
+    };
+    out.push_str(&format!(
+        "{integrity}{colon}{}\n",
+        verdict(r.integrity.is_empty())
+    ));
+    for line in &r.integrity {
+        out.push_str(&format!("  - {line}\n"));
+    }
+    out.push_str(&format!(
+        "{fks}{colon}{}\n",
+        verdict(r.foreign_keys.is_empty())
+    ));
+    for line in &r.foreign_keys {
+        out.push_str(&format!("  - {line}\n"));
+    }
+    out.push_str(&format!(
+        "{rules} ({} {}){colon}{}\n",
+        r.rules_checked,
+        if zh { "项规则" } else { "rules" },
+        verdict(r.findings.is_empty())
+    ));
+    for f in &r.findings {
+        let ids: Vec<String> = f.examples.iter().map(|i| i.to_string()).collect();
+        let more = if f.count as usize > f.examples.len() {
+            ", …"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "  - {} ({}: {}; id {}{more})\n",
+            rule_text(f.rule, zh),
+            if zh { "条数" } else { "rows" },
+            f.count,
+            ids.join(", ")
+        ));
+    }
+    out
+}
+
+fn table_name(table: &str, zh: bool) -> &str {
+    if !zh {
+        return table;
+    }
+    match table {
+        "schools" => "学校",
+        "teachers" => "教师",
+        "trainers" => "星光讲师",
+        "projects" => "培训项目",
+        "sessions" => "场次",
+        "enrolments" => "报名",
+        "marks" => "考勤",
+        "follow_ups" => "跟踪任务",
+        "feedback" => "反馈",
+        "credit_entries" => "学分记录",
+        "audit_log" => "操作记录",
+        other => other,
+    }
+}
+
+/// What a broken rule means, for a coordinator.
+fn rule_text(rule: &str, zh: bool) -> &str {
+    let (c, e) = match rule {
+        "mark_date" => (
+            "考勤记录的日期与场次日期不一致",
+            "a mark's date differs from its session's date",
+        ),
+        "mark_not_enrolled" => (
+            "考勤记录的教师未报名该项目",
+            "a mark belongs to a teacher not enrolled in the project",
+        ),
+        "mark_school" => (
+            "考勤记录的学校与报名时的送培学校不一致",
+            "a mark's school differs from the teacher's sending school at enrolment",
+        ),
+        "excused_without_reason" => ("请假记录没有请假事由", "an excused mark has no reason"),
+        "late_without_time" => (
+            "迟到记录既无签到时间也无迟到分钟数",
+            "a late mark has neither a check-in time nor minutes late",
+        ),
+        "mark_in_future" => (
+            "尚未举行的场次已有非请假考勤",
+            "a session that has not happened yet has a mark other than excused",
+        ),
+        "session_outside_project" => (
+            "场次日期不在项目起止日期内",
+            "a session lies outside its project's dates",
+        ),
+        "bad_project_date" => (
+            "项目起止日期格式错误",
+            "a project has a malformed start or end date",
+        ),
+        "bad_session_time" => (
+            "场次日期或时间格式错误",
+            "a session has a malformed date or time",
+        ),
+        "credit_not_enrolled" => (
+            "项目学分记给了未报名的教师",
+            "project credits were given to a teacher not enrolled",
+        ),
+        "follow_up_not_enrolled" => (
+            "跟踪任务的教师未报名该项目",
+            "a follow-up belongs to a teacher not enrolled in the project",
+        ),
+        "follow_up_held_missing" => (
+            "已完成的跟踪任务没有实施日期",
+            "a done follow-up has no held date",
+        ),
+        "audit_json" => (
+            "操作记录的前后内容不是有效的 JSON",
+            "an audit entry's before/after is not valid JSON",
+        ),
+        other => (other, other),
+    };
+    if zh {
+        c
+    } else {
+        e
+    }
 }

@@ -1,1 +1,226 @@
-//! Integrity and consistency check (`liaoyuan check`): placeholder, filled below.
+//! Integrity and consistency check (`liaoyuan check`): SQLite's integrity and
+//! foreign-key checks plus the domain's consistency rules. Read-only: the
+//! file is opened without write access and never changed.
+
+use crate::error::{Error, Result};
+use crate::store::integrity::{self, RULES};
+use crate::store::{Db, OpenMode};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use std::path::Path;
+
+/// How many example ids each broken rule lists.
+pub const EXAMPLES: usize = 5;
+
+/// One consistency rule that some rows break.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule's key (see `store::integrity::RULES`).
+    pub rule: &'static str,
+    pub count: i64,
+    /// The first few ids of offending rows.
+    pub examples: Vec<i64>,
+}
+
+/// What the check found.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    pub counts: Vec<(&'static str, i64)>,
+    /// Lines of `PRAGMA integrity_check` other than "ok".
+    pub integrity: Vec<String>,
+    /// Dangling references.
+    pub foreign_keys: Vec<String>,
+    /// Broken consistency rules (only those with at least one row).
+    pub findings: Vec<Finding>,
+    /// Number of consistency rules checked.
+    pub rules_checked: usize,
+}
+
+impl CheckReport {
+    /// Number of distinct problems (each integrity line, dangling reference
+    /// or broken rule counts once).
+    pub fn problem_count(&self) -> usize {
+        self.integrity.len() + self.foreign_keys.len() + self.findings.len()
+    }
+    pub fn is_clean(&self) -> bool {
+        self.problem_count() == 0
+    }
+}
+
+/// Opens `path` read-only and checks it. A file that is not a Liaoyuan
+/// database, or one newer than this program, is an error (and untouched).
+pub fn check_file(path: &Path, today: NaiveDate) -> Result<CheckReport> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_file() && meta.len() == 0 {
+            return Err(Error::NotADatabase {
+                path: path.to_path_buf(),
+                detail: "the file is empty".into(),
+            });
+        }
+    }
+    let db = Db::open(path, OpenMode::ReadOnly)?;
+    check(&db.conn, today)
+}
+
+/// Checks an open database.
+pub fn check(conn: &Connection, today: NaiveDate) -> Result<CheckReport> {
+    let today = today.format(crate::domain::DATE_FMT).to_string();
+    let mut report = CheckReport {
+        counts: integrity::counts(conn)?,
+        integrity: integrity::integrity(conn)?,
+        foreign_keys: integrity::foreign_keys(conn)?,
+        findings: Vec::new(),
+        rules_checked: RULES.len(),
+    };
+    for rule in RULES {
+        let (count, examples) = integrity::violations(conn, rule, &today, EXAMPLES)?;
+        if count > 0 {
+            report.findings.push(Finding {
+                rule: rule.key,
+                count,
+                examples,
+            });
+        }
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ops::demo::{generate_into, DemoOptions};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+    }
+
+    fn demo() -> Db {
+        let mut db = Db::open_in_memory().unwrap();
+        let tx = db.write().unwrap();
+        let opts = DemoOptions {
+            teachers: 200,
+            seed: 3,
+            progress: false,
+        };
+        generate_into(&tx, &opts, today()).unwrap();
+        tx.commit().unwrap();
+        db
+    }
+
+    fn rules_broken(db: &Db) -> Vec<&'static str> {
+        check(&db.conn, today())
+            .unwrap()
+            .findings
+            .iter()
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    #[test]
+    fn the_demo_district_is_clean() {
+        let db = demo();
+        let report = check(&db.conn, today()).unwrap();
+        assert!(report.is_clean(), "{report:?}");
+        assert_eq!(report.counts[1], ("teachers", 200));
+        assert_eq!(report.rules_checked, RULES.len());
+    }
+
+    #[test]
+    fn a_mark_with_the_wrong_date_or_school_is_found() {
+        let db = demo();
+        let id: i64 = db
+            .conn
+            .query_row("SELECT min(id) FROM marks", [], |r| r.get(0))
+            .unwrap();
+        db.conn
+            .execute(
+                "UPDATE marks SET session_date = '2001-01-01' WHERE id = ?1",
+                [id],
+            )
+            .unwrap();
+        let report = check(&db.conn, today()).unwrap();
+        assert_eq!(
+            report.findings,
+            vec![Finding {
+                rule: "mark_date",
+                count: 1,
+                examples: vec![id]
+            }]
+        );
+        db.conn
+            .execute("UPDATE marks SET school_id = (SELECT max(id) FROM schools) + 0 WHERE id = ?1 AND school_id <> (SELECT max(id) FROM schools)", [id])
+            .unwrap();
+        assert!(rules_broken(&db).contains(&"mark_school"));
+    }
+
+    #[test]
+    fn marks_of_teachers_not_enrolled_and_future_marks_are_found() {
+        let db = demo();
+        db.conn
+            .execute(
+                "DELETE FROM enrolments WHERE id = (SELECT e.id FROM enrolments e JOIN sessions s ON s.project_id = e.project_id
+                 JOIN marks m ON m.session_id = s.id AND m.teacher_id = e.teacher_id LIMIT 1)",
+                [],
+            )
+            .unwrap();
+        assert!(rules_broken(&db).contains(&"mark_not_enrolled"));
+        let db = demo();
+        db.conn
+            .execute("UPDATE marks SET session_date = '2099-01-01' WHERE id = (SELECT min(id) FROM marks)", [])
+            .unwrap();
+        let broken = rules_broken(&db);
+        assert!(broken.contains(&"mark_in_future"), "{broken:?}");
+    }
+
+    #[test]
+    fn sessions_outside_their_project_are_found() {
+        let db = demo();
+        db.conn
+            .execute(
+                "UPDATE sessions SET date = '2001-01-01' WHERE id = (SELECT max(id) FROM sessions)",
+                [],
+            )
+            .unwrap();
+        assert!(rules_broken(&db).contains(&"session_outside_project"));
+    }
+
+    #[test]
+    fn dangling_references_are_found() {
+        let db = demo();
+        db.conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        db.conn
+            .execute(
+                "DELETE FROM schools WHERE id = (SELECT school_id FROM teachers WHERE id = 1)",
+                [],
+            )
+            .unwrap();
+        let report = check(&db.conn, today()).unwrap();
+        assert!(!report.foreign_keys.is_empty());
+        assert!(!report.is_clean());
+    }
+
+    #[test]
+    fn empty_and_garbage_files_are_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"").unwrap();
+        let err = check_file(&empty, today()).unwrap_err();
+        assert!(matches!(err, Error::NotADatabase { .. }), "{err}");
+        assert_eq!(std::fs::read(&empty).unwrap(), b"");
+        let text = dir.path().join("notes.txt");
+        std::fs::write(&text, "名单\n张伟,实验小学\n").unwrap();
+        assert!(matches!(
+            check_file(&text, today()),
+            Err(Error::NotADatabase { .. })
+        ));
+        assert_eq!(
+            std::fs::read_to_string(&text).unwrap(),
+            "名单\n张伟,实验小学\n"
+        );
+        assert!(matches!(
+            check_file(&dir.path().join("missing.db"), today()),
+            Err(Error::Missing(_))
+        ));
+        assert!(!dir.path().join("missing.db").exists());
+    }
+}

@@ -6,6 +6,7 @@ pub mod bulk;
 pub mod dashboard;
 pub mod enrolments;
 pub mod export_rows;
+pub mod integrity;
 pub mod marks;
 pub mod projects;
 pub mod reports;

@@ -90,10 +90,9 @@ pub fn generate(path: &Path, opts: &DemoOptions) -> Result<Summary> {
         )));
     }
     let mut db = Db::open(path, OpenMode::Create)?;
-    let rows = bulk::data_rows(&db.conn)?;
-    if rows > 0 {
+    if bulk::data_rows(&db.conn)? > 0 {
         return Err(Error::invalid(format!(
-            "{} already holds a district ({rows} schools, teachers, trainers and projects); choose a new file or delete this one first",
+            "{} already holds data; demo writes only into a new or empty database (choose another --db PATH)",
             path.display()
         )));
     }

@@ -1,0 +1,158 @@
+//! Queries of `liaoyuan check`: SQLite's own checks, row counts, and the
+//! domain's consistency rules that the schema's constraints cannot express.
+
+use crate::error::Result;
+use rusqlite::{params, Connection};
+
+/// Tables counted in the check's summary, in display order.
+pub const COUNTED: &[&str] = &[
+    "schools",
+    "teachers",
+    "trainers",
+    "projects",
+    "sessions",
+    "enrolments",
+    "marks",
+    "follow_ups",
+    "feedback",
+    "credit_entries",
+    "audit_log",
+];
+
+/// Row count of each of `COUNTED`.
+pub fn counts(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
+    let mut out = Vec::with_capacity(COUNTED.len());
+    for &t in COUNTED {
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+        out.push((t, n));
+    }
+    Ok(out)
+}
+
+/// `PRAGMA integrity_check`: empty when the file is sound.
+pub fn integrity(conn: &Connection) -> Result<Vec<String>> {
+    let mut st = conn.prepare("PRAGMA integrity_check(100)")?;
+    let rows = st
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows.into_iter().filter(|r| r != "ok").collect())
+}
+
+/// `PRAGMA foreign_key_check`: one line per dangling reference.
+pub fn foreign_keys(conn: &Connection) -> Result<Vec<String>> {
+    let mut st = conn.prepare("PRAGMA foreign_key_check")?;
+    let rows = st
+        .query_map([], |r| {
+            let table: String = r.get(0)?;
+            let rowid: Option<i64> = r.get(1)?;
+            let parent: String = r.get(2)?;
+            Ok(format!(
+                "{table} row {}: refers to a missing row of {parent}",
+                rowid.map(|v| v.to_string()).unwrap_or_default()
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// One domain rule: a key (for messages) and a query returning the ids that
+/// break it. `?1` is today's date where a rule needs it.
+pub struct Rule {
+    pub key: &'static str,
+    pub sql: &'static str,
+}
+
+pub const RULES: &[Rule] = &[
+    Rule {
+        key: "mark_date",
+        sql: "SELECT m.id FROM marks m JOIN sessions s ON s.id = m.session_id
+              WHERE m.session_date <> s.date",
+    },
+    Rule {
+        key: "mark_not_enrolled",
+        sql: "SELECT m.id FROM marks m JOIN sessions s ON s.id = m.session_id
+              WHERE NOT EXISTS (SELECT 1 FROM enrolments e
+                                WHERE e.project_id = s.project_id AND e.teacher_id = m.teacher_id)",
+    },
+    Rule {
+        key: "mark_school",
+        sql: "SELECT m.id FROM marks m JOIN sessions s ON s.id = m.session_id
+              JOIN enrolments e ON e.project_id = s.project_id AND e.teacher_id = m.teacher_id
+              WHERE m.school_id <> e.school_id",
+    },
+    Rule {
+        key: "excused_without_reason",
+        sql: "SELECT id FROM marks WHERE status = 'excused' AND length(trim(reason)) = 0",
+    },
+    Rule {
+        key: "late_without_time",
+        sql: "SELECT id FROM marks WHERE status = 'late' AND minutes_late = 0 AND checked_in_at IS NULL",
+    },
+    Rule {
+        key: "mark_in_future",
+        sql: "SELECT id FROM marks WHERE session_date > ?1 AND status <> 'excused'",
+    },
+    Rule {
+        key: "session_outside_project",
+        sql: "SELECT s.id FROM sessions s JOIN projects p ON p.id = s.project_id
+              WHERE s.date < p.start_date OR s.date > p.end_date",
+    },
+    Rule {
+        key: "bad_project_date",
+        sql: "SELECT id FROM projects
+              WHERE date(start_date) IS NOT start_date OR date(end_date) IS NOT end_date",
+    },
+    Rule {
+        key: "bad_session_time",
+        sql: "SELECT id FROM sessions
+              WHERE date(date) IS NOT date
+                 OR start_time NOT GLOB '[0-2][0-9]:[0-5][0-9]'
+                 OR end_time NOT GLOB '[0-2][0-9]:[0-5][0-9]'",
+    },
+    Rule {
+        key: "credit_not_enrolled",
+        sql: "SELECT c.id FROM credit_entries c
+              WHERE c.source = 'project' AND NOT EXISTS (SELECT 1 FROM enrolments e
+                    WHERE e.project_id = c.project_id AND e.teacher_id = c.teacher_id)",
+    },
+    Rule {
+        key: "follow_up_not_enrolled",
+        sql: "SELECT f.id FROM follow_ups f
+              WHERE NOT EXISTS (SELECT 1 FROM enrolments e
+                    WHERE e.project_id = f.project_id AND e.teacher_id = f.teacher_id)",
+    },
+    Rule {
+        key: "follow_up_held_missing",
+        sql: "SELECT id FROM follow_ups WHERE status <> 'pending' AND held_date IS NULL",
+    },
+    Rule {
+        key: "audit_json",
+        sql: "SELECT id FROM audit_log
+              WHERE (before IS NOT NULL AND NOT json_valid(before))
+                 OR (after IS NOT NULL AND NOT json_valid(after))",
+    },
+];
+
+/// Ids breaking `rule` (at most `limit`) and how many break it in all.
+pub fn violations(
+    conn: &Connection,
+    rule: &Rule,
+    today: &str,
+    limit: usize,
+) -> Result<(i64, Vec<i64>)> {
+    let mut st = conn.prepare(rule.sql)?;
+    let takes_today = rule.sql.contains("?1");
+    let mut rows = if takes_today {
+        st.query(params![today])?
+    } else {
+        st.query([])?
+    };
+    let (mut n, mut ids) = (0i64, Vec::new());
+    while let Some(r) = rows.next()? {
+        n += 1;
+        if ids.len() < limit {
+            ids.push(r.get(0)?);
+        }
+    }
+    Ok((n, ids))
+}
