@@ -31,18 +31,41 @@ pub fn split(area: Rect) -> (Rect, Rect, Rect) {
     (tabs, body, status)
 }
 
+/// The tab labels in the widest form that fits `room` columns: (texts, separator width).
+/// Forms: " 1 Dashboard " padded, "1 Dashboard" spaced, "1Dashboard", then short labels.
+fn tab_labels(ctx: &Ctx, room: usize) -> (Vec<String>, usize) {
+    let full = |i: usize, t: &TabId| format!("{} {}", i + 1, ctx.t(t.title()));
+    let forms: [(&dyn Fn(usize, &TabId) -> String, usize); 5] = [
+        (&|i, t| format!(" {} ", full(i, t)), 0),
+        (&full, 1),
+        (&|i, t| format!("{}{}", i + 1, ctx.t(t.title())), 1),
+        (&|i, t| format!("{}{}", i + 1, ctx.t(t.short_title())), 1),
+        (&|i, _| format!("{}", i + 1), 1),
+    ];
+    let mut last = (Vec::new(), 1);
+    for (make, sep) in forms {
+        let labels: Vec<String> = TabId::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, t)| make(i, t))
+            .collect();
+        let total: usize =
+            labels.iter().map(|l| width(l)).sum::<usize>() + sep * (labels.len() - 1);
+        last = (labels, sep);
+        if total <= room {
+            break;
+        }
+    }
+    last
+}
+
 /// Draws the tabs ("1 总览  2 项目 …"); returns each label's rectangle for mouse clicks.
 pub fn tab_bar(frame: &mut Frame, area: Rect, active: usize, ctx: &Ctx) -> Vec<(Rect, usize)> {
-    let labels: Vec<String> = TabId::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, t)| format!("{} {}", i + 1, ctx.t(t.title())))
-        .collect();
+    let room = area.width as usize;
     let app = format!(" {} ", ctx.t(i18n::APP_NAME));
-    let total: usize = labels.iter().map(|l| width(l) + 2).sum();
-    let show_app = total + width(&app) <= area.width as usize;
-    // Too narrow for "1 Dashboard": drop the space after the digit.
-    let compact = total > area.width as usize;
+    let (labels, sep) = tab_labels(ctx, room);
+    let total = labels.iter().map(|x| width(x)).sum::<usize>() + sep * (labels.len() - 1);
+    let show_app = total + width(&app) <= room;
     let mut spans = Vec::new();
     let mut hits = Vec::new();
     let mut x = area.x;
@@ -50,13 +73,11 @@ pub fn tab_bar(frame: &mut Frame, area: Rect, active: usize, ctx: &Ctx) -> Vec<(
         spans.push(Span::styled(app.clone(), ctx.theme.title()));
         x += width(&app) as u16;
     }
-    for (i, label) in labels.iter().enumerate() {
-        let label = if compact {
-            label.replacen(' ', "", 1)
-        } else {
-            label.clone()
-        };
-        let text = format!(" {label} ");
+    for (i, text) in labels.into_iter().enumerate() {
+        if i > 0 && sep > 0 {
+            spans.push(Span::styled(" ".repeat(sep), ctx.theme.base()));
+            x += sep as u16;
+        }
         let w = width(&text) as u16;
         let style = if i == active {
             ctx.theme.tab_active()

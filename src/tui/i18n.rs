@@ -62,6 +62,14 @@ pub const TAB_STARLIGHT: Msg = Msg::new("星光", "Starlight");
 pub const TAB_FOLLOW_UPS: Msg = Msg::new("跟踪", "Follow-ups");
 pub const TAB_VETOES: Msg = Msg::new("否决", "Vetoes");
 pub const TAB_REPORTS: Msg = Msg::new("报表", "Reports");
+pub const TAB_DASHBOARD_SHORT: Msg = Msg::new("总览", "Home");
+pub const TAB_PROJECTS_SHORT: Msg = Msg::new("项目", "Proj");
+pub const TAB_CHECK_IN_SHORT: Msg = Msg::new("签到", "Check");
+pub const TAB_TEACHERS_SHORT: Msg = Msg::new("教师", "Teach");
+pub const TAB_STARLIGHT_SHORT: Msg = Msg::new("星光", "Star");
+pub const TAB_FOLLOW_UPS_SHORT: Msg = Msg::new("跟踪", "Follow");
+pub const TAB_VETOES_SHORT: Msg = Msg::new("否决", "Veto");
+pub const TAB_REPORTS_SHORT: Msg = Msg::new("报表", "Report");
 
 // ── Shell: chrome, status bar, dialogs ─────────────────────────────────────
 pub const APP_NAME: Msg = Msg::new("燎原", "Liaoyuan");
@@ -184,6 +192,8 @@ pub const COL_CODE: Msg = Msg::new("编号", "Code");
 pub const COL_TITLE: Msg = Msg::new("项目名称", "Title");
 pub const COL_LEVEL: Msg = Msg::new("级别", "Level");
 pub const COL_DATES: Msg = Msg::new("日期", "Dates");
+pub const COL_START: Msg = Msg::new("开始", "Start");
+pub const COL_END: Msg = Msg::new("结束", "End");
 pub const COL_ENROLLED: Msg = Msg::new("报名", "Enrolled");
 
 // ── Check-in (checkin.rs) ──────────────────────────────────────────────────

@@ -92,7 +92,7 @@ impl HelpOverlay {
             .map(|e| width(&e.keys))
             .max()
             .unwrap_or(4)
-            .clamp(4, 18)
+            .clamp(4, 26)
             + 2;
         let lines = self.lines(ctx, key_w);
         let h = (lines.len() as u16 + 2).min(area.height);

@@ -51,6 +51,20 @@ impl TabId {
         }
     }
 
+    /// A shorter name for narrow terminals.
+    pub fn short_title(self) -> Msg {
+        match self {
+            TabId::Dashboard => i18n::TAB_DASHBOARD_SHORT,
+            TabId::Projects => i18n::TAB_PROJECTS_SHORT,
+            TabId::CheckIn => i18n::TAB_CHECK_IN_SHORT,
+            TabId::Teachers => i18n::TAB_TEACHERS_SHORT,
+            TabId::Starlight => i18n::TAB_STARLIGHT_SHORT,
+            TabId::FollowUps => i18n::TAB_FOLLOW_UPS_SHORT,
+            TabId::Vetoes => i18n::TAB_VETOES_SHORT,
+            TabId::Reports => i18n::TAB_REPORTS_SHORT,
+        }
+    }
+
     /// The English word used in palette commands (`go teachers`).
     pub fn slug(self) -> &'static str {
         match self {

@@ -144,7 +144,7 @@ impl Overview {
                 col(COL_VETO_COUNT, 8, 0, Kind::Number),
             ],
             _ => vec![
-                col(COL_CODE, 8, 0, Kind::Text),
+                col(COL_CODE, 11, 0, Kind::Text),
                 col(COL_TITLE, 12, 3, Kind::Text),
                 col(
                     COL_LEVEL,
@@ -152,8 +152,8 @@ impl Overview {
                     0,
                     Kind::Code(|c, zh| Level::parse(c).map(|x| x.label(zh))),
                 ),
-                col(COL_DATES, 10, 0, Kind::Text),
-                col(COL_DATES, 10, 0, Kind::Text),
+                col(COL_START, 10, 0, Kind::Text),
+                col(COL_END, 10, 0, Kind::Text),
                 col(COL_ENROLLED, 6, 0, Kind::Number),
             ],
         }

@@ -11,7 +11,7 @@ use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::list::first_visible;
-use crate::tui::widgets::text::{highlighted, layout_columns, pad};
+use crate::tui::widgets::text::{highlighted, layout_columns, pad, width};
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
@@ -270,7 +270,14 @@ impl Screen for TeachersScreen {
                 },
             )
         } else {
-            let dh = 12.min(area.height / 2);
+            // The pane takes what it needs, leaving the list at least four rows.
+            let want = self
+                .detail
+                .as_ref()
+                .map(|d| teachers_detail::lines(d, area.width as usize, &[], ctx).len())
+                .unwrap_or(1) as u16
+                + 1;
+            let dh = want.min(area.height.saturating_sub(6)).max(2);
             (
                 Rect {
                     height: area.height - dh,
@@ -289,7 +296,7 @@ impl Screen for TeachersScreen {
         } else {
             ctx.tf(i18n::TEACHERS_MATCHES, &[&self.hits.len()])
         };
-        let cw = crate::tui::widgets::text::width(&count) as u16 + 1;
+        let cw = width(&count) as u16 + 1;
         let search_area = Rect {
             height: 1,
             width: list_area.width.saturating_sub(cw),
@@ -316,7 +323,6 @@ impl Screen for TeachersScreen {
         frame.render_widget(Paragraph::new(Span::styled(count, th.muted())), count_area);
         // Header and rows.
         let w = list_area.width as usize;
-        let widths = layout_columns(w, &[(8, 1), (12, 3), (4, 1), (8, 0), (7, 0)], 1);
         let headers = [
             i18n::COL_NAME,
             i18n::COL_SCHOOL,
@@ -324,6 +330,13 @@ impl Screen for TeachersScreen {
             i18n::COL_TIER,
             i18n::COL_STAFF_NO,
         ];
+        let tier_w = Tier::ALL
+            .iter()
+            .map(|t| width(t.label(ctx.zh())))
+            .max()
+            .unwrap_or(8);
+        let staff_w = width(ctx.t(i18n::COL_STAFF_NO)).max(7);
+        let widths = layout_columns(w, &[(8, 1), (12, 3), (6, 1), (tier_w, 0), (staff_w, 0)], 1);
         let header: Vec<Span> = headers
             .iter()
             .zip(&widths)

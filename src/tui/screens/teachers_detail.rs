@@ -13,41 +13,47 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
-/// Lines of the pane for `d`, at most `w` columns wide each.
+/// Lines of the pane for `d`, at most `w` columns wide each (about ten lines).
 pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<Line<'static>> {
     let th = ctx.theme;
     let zh = ctx.zh();
     let t = &d.teacher;
     let mut out = Vec::new();
-    let sep = Span::styled(" · ", th.muted());
-    out.push(Line::from(vec![
+    let sep = || Span::styled(" · ", th.muted());
+    // Who: name, staff no, tier, phone (its matched digits highlighted).
+    let mut who = vec![
         Span::styled(t.name.clone(), th.title()),
-        sep.clone(),
+        sep(),
         Span::styled(t.staff_no.clone(), th.base()),
-        sep.clone(),
+        sep(),
         Span::styled(t.tier.label(zh), th.accent()),
-    ]));
-    let stage = t.stage.map(|s: Stage| s.label(zh)).unwrap_or("");
-    out.push(Line::from(vec![
-        Span::styled(truncate(&t.school, w.saturating_sub(16)), th.base()),
-        sep.clone(),
-        Span::styled(t.subject.clone(), th.base()),
-        sep.clone(),
-        Span::styled(stage, th.base()),
-    ]));
-    let mut phone: Vec<Span<'static>> = vec![Span::styled(
-        format!("{} ", ctx.t(i18n::DETAIL_PHONE)),
-        th.muted(),
-    )];
+        sep(),
+        Span::styled(format!("{} ", ctx.t(i18n::DETAIL_PHONE)), th.muted()),
+    ];
     for (i, c) in t.phone.chars().enumerate() {
         let style = if phone_hl.contains(&i) {
             th.highlight()
         } else {
             th.base()
         };
-        phone.push(Span::styled(c.to_string(), style));
+        who.push(Span::styled(c.to_string(), style));
     }
-    out.push(Line::from(phone));
+    out.push(Line::from(who));
+    // Where: school, subject, stage.
+    let mut place = vec![Span::styled(
+        truncate(&t.school, w.saturating_sub(16)),
+        th.base(),
+    )];
+    for part in [
+        t.subject.as_str(),
+        t.stage.map(|s: Stage| s.label(zh)).unwrap_or(""),
+    ] {
+        if !part.is_empty() {
+            place.push(sep());
+            place.push(Span::styled(part.to_string(), th.base()));
+        }
+    }
+    out.push(Line::from(place));
     if !d.tier_history.is_empty() {
         let hist: Vec<String> = d
             .tier_history
@@ -84,7 +90,7 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
             veto_label,
             Span::styled(ctx.t(i18n::YES), th.bad()),
         ]));
-        for m in d.veto_evidence.iter().take(3) {
+        for m in d.veto_evidence.iter().take(2) {
             let text = format!(
                 "  {} {} {} {}",
                 m.date,
@@ -94,9 +100,9 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
             );
             out.push(Line::from(Span::styled(truncate(&text, w), th.bad())));
         }
-        if d.veto_evidence.len() > 3 {
+        if d.veto_evidence.len() > 2 {
             out.push(Line::from(Span::styled(
-                format!("  … +{}", d.veto_evidence.len() - 3),
+                format!("  … +{}", d.veto_evidence.len() - 2),
                 th.muted(),
             )));
         }
@@ -106,7 +112,7 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
             Span::styled(ctx.t(i18n::NO), th.ok()),
         ]));
     }
-    // Credit cycle gauges.
+    // Credit cycle: status, then both gauges on one line.
     let (status_text, status_style) = match d.compliance {
         Compliance::Met => (ctx.t(i18n::DETAIL_MET), th.ok()),
         Compliance::OnPace => (ctx.t(i18n::DETAIL_ON_PACE), th.ok()),
@@ -119,8 +125,9 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
         ),
         Span::styled(status_text, status_style),
     ]));
-    let cells = w.saturating_sub(24).clamp(4, 20);
     let c = &d.credits;
+    let cells = (w.saturating_sub(44) / 2).clamp(4, 20);
+    let mut gauges = Vec::new();
     for (label, value, max) in [
         (i18n::DETAIL_TOTAL, c.total, c.required_total),
         (
@@ -130,18 +137,14 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
         ),
     ] {
         let style = if value >= max { th.ok() } else { status_style };
-        out.push(Line::from(vec![
-            Span::styled(
-                format!("  {} ", crate::tui::widgets::text::pad(ctx.t(label), 8)),
-                th.muted(),
-            ),
-            Span::styled(gauge(value, max, cells), style),
-            Span::styled(
-                format!(" {}/{}", fmt_credits(value), fmt_credits(max)),
-                th.base(),
-            ),
-        ]));
+        gauges.push(Span::styled(format!("  {} ", ctx.t(label)), th.muted()));
+        gauges.push(Span::styled(gauge(value, max, cells), style));
+        gauges.push(Span::styled(
+            format!(" {}/{}", fmt_credits(value), fmt_credits(max)),
+            th.base(),
+        ));
     }
+    out.push(Line::from(gauges));
     // Recent marks, oldest first.
     let mut recent: Vec<Status> = d.recent.iter().map(|m| m.status).collect();
     recent.reverse();

@@ -96,7 +96,13 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, t: &Table) -> usize {
         .iter()
         .zip(&widths)
         .filter(|(_, w)| **w > 0)
-        .map(|(c, w)| Span::styled(format!("{} ", pad(ctx.t(c.header), *w)), th.accent()))
+        .map(|(c, w)| {
+            let h = match c.kind {
+                Kind::Number => pad_left(ctx.t(c.header), *w),
+                _ => pad(ctx.t(c.header), *w),
+            };
+            Span::styled(format!("{h} "), th.accent())
+        })
         .collect();
     lines.push(Line::from(header));
     let page = (area.height as usize).saturating_sub(2);
@@ -124,6 +130,9 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, t: &Table) -> usize {
                 _ => text.push_str(&pad(&shown, *w)),
             }
             text.push(' ');
+        }
+        if text.ends_with(' ') {
+            text.pop();
         }
         lines.push(Line::from(Span::styled(pad(&text, w), style)));
     }

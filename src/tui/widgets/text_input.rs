@@ -67,7 +67,7 @@ impl TextInput {
             }
             KeyCode::Char('a') if ctrl => self.cursor = 0,
             KeyCode::Char('e') if ctrl => self.cursor = len,
-            KeyCode::Char(c) if !ctrl => {
+            KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
                 let b = self.byte_at(self.cursor);
                 self.text.insert(b, c);
                 self.cursor += 1;
