@@ -4,8 +4,10 @@
 pub mod audit;
 pub mod bulk;
 pub mod dashboard;
+pub mod district_charts;
 pub mod enrolments;
 pub mod export_rows;
+pub mod follow_ups;
 pub mod integrity;
 pub mod marks;
 pub mod projects;
@@ -18,6 +20,7 @@ pub mod settings;
 pub mod teacher_detail;
 pub mod teacher_record;
 pub mod teachers;
+pub mod trainer_list;
 pub mod trainers;
 pub mod vetoes;
 

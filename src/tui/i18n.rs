@@ -206,11 +206,77 @@ pub const COL_CHECKED: Msg = Msg::new("签到", "Checked in");
 pub const COL_AFFILIATION: Msg = Msg::new("单位", "Affiliation");
 pub const COL_STATUS: Msg = Msg::new("状态", "Status");
 pub const COL_COMPETENCIES: Msg = Msg::new("六能", "Competencies");
+pub const COL_TAUGHT: Msg = Msg::new("授课", "Taught");
+pub const STAR_COUNT: Msg = Msg::new("{} 位讲师", "{} trainers");
+pub const STAR_HINT: Msg = Msg::new("输入姓名、拼音、首字母或单位", "Type a name, pinyin, initials or school");
+pub const FILTER_ALL: Msg = Msg::new("全部", "all");
+pub const FILTER_STATUS: Msg = Msg::new("状态：{}", "Status: {}");
+pub const FILTER_KIND: Msg = Msg::new("类型：{}", "Kind: {}");
+pub const FILTER_PROJECT: Msg = Msg::new("项目：{}", "Project: {}");
+pub const STAR_SESSIONS: Msg = Msg::new("授课场次（{}）", "Sessions taught ({})");
+pub const STAR_NO_SESSIONS: Msg = Msg::new("还没有授课记录", "No sessions taught yet");
+pub const STAR_JOINED: Msg = Msg::new("{} 加入", "joined {}");
+pub const STAR_EXTERNAL: Msg = Msg::new("外聘专家", "external expert");
+pub const STAR_NONE_SELECTED: Msg = Msg::new("未选择讲师", "No trainer selected");
+pub const STAR_EDIT_TITLE: Msg = Msg::new("修改讲师：{}", "Edit trainer: {}");
+pub const STAR_FORM_KEYS: Msg = Msg::new(
+    "↑↓ 选择 · ←→ 或 0–3 修改 · Enter 保存 · Esc 取消",
+    "↑↓ field · ←→ or 0–3 change · Enter save · Esc cancel",
+);
+pub const STAR_SAVED: Msg = Msg::new("已保存讲师：{}", "Trainer saved: {}");
+pub const UNCHANGED: Msg = Msg::new("没有改动", "Nothing changed");
+pub const KEY_FILTER_STATUS: Msg = Msg::new("按状态筛选", "Filter by status");
+pub const KEY_EDIT: Msg = Msg::new("修改", "Edit");
+pub const KEY_FORM_SAVE: Msg = Msg::new("表单：保存", "Form: save");
+pub const KEY_FORM_CANCEL: Msg = Msg::new("表单：取消", "Form: cancel");
+pub const KEY_FORM_FIELD: Msg = Msg::new("表单：上一项 / 下一项", "Form: previous / next field");
+pub const KEY_FORM_CHANGE: Msg = Msg::new("表单：修改取值", "Form: change the value");
+pub const KEY_FORM_LEVEL: Msg = Msg::new("表单：设为该等级", "Form: set this level");
 
 // ── Follow-ups (follow_ups.rs) ─────────────────────────────────────────────
 pub const COL_KIND: Msg = Msg::new("类型", "Kind");
 pub const COL_DUE: Msg = Msg::new("截止", "Due");
 pub const OVERDUE: Msg = Msg::new("逾期", "overdue");
+pub const COL_HELD: Msg = Msg::new("开展", "Held");
+pub const COL_TEACHER: Msg = Msg::new("教师", "Teacher");
+pub const FU_HINT: Msg = Msg::new(
+    "输入教师姓名、拼音、工号或项目",
+    "Type a teacher, pinyin, staff no or project",
+);
+pub const FU_SHOWN: Msg = Msg::new("{} 条", "{} shown");
+pub const FU_FORM_TITLE: Msg = Msg::new("记录跟踪任务：{}", "Record follow-up: {}");
+pub const FU_FORM_KEYS: Msg = Msg::new(
+    "↑↓ 选择 · ←→ 修改 · Ctrl-S 保存 · Esc 取消",
+    "↑↓ field · ←→ change · Ctrl-S save · Esc cancel",
+);
+pub const FIELD_HELD: Msg = Msg::new("开展日期", "Held on");
+pub const FIELD_TITLE: Msg = Msg::new("题目", "Title");
+pub const FIELD_PLACE: Msg = Msg::new("地点", "Place");
+pub const FIELD_OBSERVER: Msg = Msg::new("听评人", "Observer");
+pub const FIELD_RATING: Msg = Msg::new("评价", "Rating");
+pub const FIELD_NOTES: Msg = Msg::new("备注", "Notes");
+pub const FIELD_STATUS: Msg = Msg::new("状态", "Status");
+pub const FU_OBSERVER_TRAINER: Msg = Msg::new("星光讲师", "trainer");
+pub const FU_OBSERVER_STAFF: Msg = Msg::new("按工作人员记录", "recorded as staff");
+pub const FU_OBSERVER_PICK: Msg = Msg::new(
+    "讲师：{} · Enter 选定 · Ctrl-N 下一个",
+    "Trainer: {} · Enter picks · Ctrl-N next",
+);
+pub const FU_NO_RATING: Msg = Msg::new("（未评）", "(none)");
+pub const FU_BAD_DATE: Msg = Msg::new(
+    "开展日期应写成 YYYY-MM-DD：{}",
+    "Write the held date as YYYY-MM-DD: {}",
+);
+pub const FU_SAVED: Msg = Msg::new("已记录：{} · {}", "Recorded: {} · {}");
+pub const FU_BACK_REASON: Msg = Msg::new(
+    "把这条跟踪任务退回到“{}”的原因",
+    "Why move this follow-up back to '{}'?",
+);
+pub const FU_NONE_SELECTED: Msg = Msg::new("未选择跟踪任务", "No follow-up selected");
+pub const KEY_FILTER_KIND: Msg = Msg::new("按类型筛选", "Filter by kind");
+pub const KEY_FILTER_PROJECT: Msg = Msg::new("按项目筛选", "Filter by project");
+pub const KEY_RECORD: Msg = Msg::new("记录 / 评价", "Record / evaluate");
+pub const KEY_FORM_PICK: Msg = Msg::new("表单：换一个讲师", "Form: next trainer match");
 
 // ── Vetoes (vetoes.rs) ─────────────────────────────────────────────────────
 pub const COL_REASONS: Msg = Msg::new("原因", "Reasons");
@@ -219,6 +285,19 @@ pub const COL_REASONS: Msg = Msg::new("原因", "Reasons");
 pub const COL_SENT: Msg = Msg::new("送培人次", "Sent");
 pub const COL_ATTENDANCE_RATE: Msg = Msg::new("出勤率", "Attendance");
 pub const COL_VETO_COUNT: Msg = Msg::new("否决人数", "Vetoes");
+pub const COL_PLACES: Msg = Msg::new("送培/名额", "Sent/places");
+pub const COL_FOLLOW_RATE: Msg = Msg::new("跟踪完成", "Follow-ups");
+pub const COL_ON_PACE: Msg = Msg::new("学分达标", "Credits");
+pub const COL_TOWNSHIP: Msg = Msg::new("镇街", "Township");
+pub const REP_TITLE: Msg = Msg::new("{}年 学校考核 · {} 所学校", "School report {} · {} schools");
+pub const REP_CYCLE: Msg = Msg::new("学分周期 {}", "Credits {}");
+pub const REP_CALENDAR: Msg = Msg::new("{}年培训日历 · {} 场", "Sessions in {} · {}");
+pub const REP_SORTED: Msg = Msg::new("排序：{}", "Sorted by {}");
+pub const REP_FEWER_MORE: Msg = Msg::new("少→多", "fewer→more");
+pub const KEY_YEAR: Msg = Msg::new("上一年 / 下一年", "Previous / next year");
+pub const KEY_SORT: Msg = Msg::new("换排序列", "Sort by the next column");
+pub const KEY_REVERSE: Msg = Msg::new("倒序", "Reverse the order");
+pub const KEY_CALENDAR: Msg = Msg::new("日历 / 报表", "Calendar / table");
 
 // ── Import (import*.rs) ────────────────────────────────────────────────────
 

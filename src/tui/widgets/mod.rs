@@ -1,5 +1,7 @@
 //! Reusable drawing pieces. No database access here.
 
+pub mod bars;
+pub mod calendar;
 pub mod list;
 pub mod marks_strip;
 pub mod text;

@@ -1,0 +1,119 @@
+//! Read queries of the Starlight tab: every trainer with the school they belong to and the
+//! number of sessions they taught, and one trainer's sessions.
+
+use crate::domain::{Trainer, TrainerStatus};
+use crate::error::Result;
+use rusqlite::{params, Connection};
+
+/// A trainer as the Starlight list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainerLine {
+    pub trainer: Trainer,
+    /// The school of a district teacher, else the affiliation of an external expert.
+    pub school: String,
+    pub staff_no: Option<String>,
+    pub sessions_taught: i64,
+}
+
+/// One session a trainer taught (or will teach).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaughtSession {
+    pub date: String,
+    pub start: String,
+    pub project_code: String,
+    pub project_title: String,
+    pub topic: String,
+}
+
+/// All trainers by name, each with their session count.
+pub fn trainer_lines(conn: &Connection) -> Result<Vec<TrainerLine>> {
+    let mut st = conn.prepare_cached(
+        "SELECT tr.id, tr.teacher_id, tr.name, tr.affiliation, tr.status, tr.design, tr.organize,
+                tr.teach, tr.guide, tr.evaluate, tr.research, tr.joined_on,
+                sc.name, t.staff_no,
+                (SELECT count(*) FROM sessions s WHERE s.trainer_id = tr.id)
+         FROM trainers tr
+         LEFT JOIN teachers t ON t.id = tr.teacher_id
+         LEFT JOIN schools sc ON sc.id = t.school_id
+         ORDER BY tr.name, tr.id",
+    )?;
+    let rows = st.query_map([], |r| {
+        let status: String = r.get(4)?;
+        let mut levels = [0u8; 6];
+        for (i, level) in levels.iter_mut().enumerate() {
+            *level = r.get::<_, i64>(5 + i)?.clamp(0, 3) as u8;
+        }
+        let joined: Option<String> = r.get(11)?;
+        let affiliation: String = r.get(3)?;
+        let school: Option<String> = r.get(12)?;
+        Ok(TrainerLine {
+            school: school.unwrap_or_else(|| affiliation.clone()),
+            staff_no: r.get(13)?,
+            sessions_taught: r.get(14)?,
+            trainer: Trainer {
+                id: r.get(0)?,
+                teacher_id: r.get(1)?,
+                name: r.get(2)?,
+                affiliation,
+                status: TrainerStatus::parse(&status).unwrap_or(TrainerStatus::Candidate),
+                levels,
+                joined_on: joined.as_deref().and_then(crate::domain::parse_date),
+            },
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The sessions trainer `id` taught, newest first, at most `limit`.
+pub fn sessions_taught(conn: &Connection, id: i64, limit: usize) -> Result<Vec<TaughtSession>> {
+    let mut st = conn.prepare_cached(
+        "SELECT s.date, s.start_time, p.code, p.title, s.topic
+         FROM sessions s JOIN projects p ON p.id = s.project_id
+         WHERE s.trainer_id = ?1
+         ORDER BY s.date DESC, s.start_time DESC LIMIT ?2",
+    )?;
+    let rows = st.query_map(params![id, limit as i64], |r| {
+        Ok(TaughtSession {
+            date: r.get(0)?,
+            start: r.get(1)?,
+            project_code: r.get(2)?,
+            project_title: r.get(3)?,
+            topic: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Db;
+
+    #[test]
+    fn counts_sessions_and_prefers_the_school_of_a_teacher() {
+        let db = Db::open_in_memory().unwrap();
+        db.conn
+            .execute_batch(
+                "INSERT INTO schools (id, name, stage) VALUES (1, '实验小学', 'primary');
+                 INSERT INTO teachers (id, staff_no, name, school_id) VALUES (1, 'T1', '张伟', 1);
+                 INSERT INTO trainers (id, teacher_id, name, affiliation, status, teach)
+                   VALUES (1, 1, '张伟', '', 'certified', 3), (2, NULL, '李教授', '西南大学', 'training', 1);
+                 INSERT INTO projects (id, code, title, level, plan, start_date, end_date)
+                   VALUES (1, 'P1', '培训', 'district', 'starlight', '2026-03-01', '2026-03-02');
+                 INSERT INTO sessions (project_id, date, start_time, end_time, trainer_id) VALUES
+                   (1, '2026-03-01', '08:30', '11:30', 1), (1, '2026-03-02', '08:30', '11:30', 1);",
+            )
+            .unwrap();
+        let lines = trainer_lines(&db.conn).unwrap();
+        assert_eq!(lines.len(), 2);
+        let zhang = lines.iter().find(|l| l.trainer.id == 1).unwrap();
+        assert_eq!(zhang.school, "实验小学");
+        assert_eq!(zhang.sessions_taught, 2);
+        assert_eq!(zhang.trainer.levels[2], 3);
+        let li = lines.iter().find(|l| l.trainer.id == 2).unwrap();
+        assert_eq!(li.school, "西南大学");
+        assert_eq!(li.sessions_taught, 0);
+        let s = sessions_taught(&db.conn, 1, 10).unwrap();
+        assert_eq!(s[0].date, "2026-03-02");
+    }
+}
