@@ -169,3 +169,20 @@ fn shortest_query_puts_the_teacher_first() {
     let q = shortest_unique_query(&index, 3, &among).unwrap_or_default();
     assert_eq!(index.search_among(&q, &among, 1)[0].id, 3);
 }
+
+#[test]
+fn is_current_tells_changed_entries() {
+    let index = sample();
+    let same = teacher(1, "张伟", "T0123", "13912345678", "实验小学", "backbone");
+    assert!(index.is_current(&same));
+    let mut moved = same.clone();
+    moved.school = "城关中学".into();
+    assert!(!index.is_current(&moved));
+    let mut stale_keys = same.clone();
+    stale_keys.pinyin = "zhangwei".into();
+    assert!(
+        index.is_current(&stale_keys),
+        "keys are recomputed, not a change"
+    );
+    assert!(!index.is_current(&teacher(77, "张伟", "T0123", "", "", "")));
+}

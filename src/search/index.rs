@@ -153,6 +153,28 @@ impl Index {
         Some(cell.get_or_init(|| Box::new(self.store.entry(slot))))
     }
 
+    /// Whether the index holds `e` unchanged (same id and fields), compared
+    /// without making an `Entry`: use this, not `entry(id) == Some(e)`, to
+    /// check many entries (`entry` keeps every entry it makes).
+    pub fn is_current(&self, e: &Entry) -> bool {
+        let Some(&slot) = self.slot_of.get(&e.id) else {
+            return false;
+        };
+        let f = self.store.fields(slot as usize);
+        let r = &self.store.records[slot as usize];
+        let s = &self.store;
+        let keys_same =
+            !keys_fit(&e.name, &e.pinyin) || (f.pinyin == e.pinyin && f.initials == e.initials);
+        f.name == e.name
+            && keys_same
+            && f.staff_no == e.staff_no
+            && f.phone == e.phone
+            && s.schools.name(r.school) == e.school
+            && s.subjects.name(r.subject) == e.subject
+            && s.tiers.name(r.tier as u32) == e.tier
+            && s.stages.name(r.stage as u32) == e.stage
+    }
+
     fn allowed(&self, f: &Filters) -> Option<Allowed> {
         if f.is_empty() {
             return None;
@@ -235,7 +257,7 @@ impl Index {
                 built
             }
         };
-        Some(self.hits(table.answer(q.text[0], limit).iter().copied()))
+        Some(self.hits(table.answer(q.text[0], limit)))
     }
 
     /// Best matches first; an empty query lists entries in stable order.

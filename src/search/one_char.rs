@@ -11,12 +11,12 @@ use super::storage::Fields;
 use std::collections::HashMap;
 
 /// Entries kept per character; longer result lists fall back to a scan.
-pub const KEEP: usize = 256;
+pub const KEEP: usize = 1000;
 
 /// Per character: `(score, slot)` best first (ties in stable order).
 #[derive(Debug, Default)]
 pub struct OneChar {
-    lists: HashMap<char, Vec<(i64, u32)>>,
+    lists: HashMap<char, Vec<(i32, u32)>>,
 }
 
 fn raise(scores: &mut Vec<(char, i64)>, c: char, s: i64) {
@@ -73,6 +73,12 @@ pub fn scores_of(f: &Fields<'_>, scratch: &mut Scratch, out: &mut Vec<(char, i64
     }
 }
 
+/// Scores here stay far below `i32::MAX` (the largest is `EXACT_STAFF` plus a
+/// few hundred); stored as `i32` to halve the table.
+fn clamp(score: i64) -> i32 {
+    score.clamp(i32::MIN as i64, i32::MAX as i64) as i32
+}
+
 impl OneChar {
     /// Builds the lists; `order` holds the slots in stable order.
     pub fn build<'a>(order: &[u32], fields: impl Fn(usize) -> Fields<'a>) -> OneChar {
@@ -97,9 +103,9 @@ impl OneChar {
             .into_iter()
             .map(|(c, mut by_score)| {
                 by_score.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
-                let list: Vec<(i64, u32)> = by_score
+                let list: Vec<(i32, u32)> = by_score
                     .into_iter()
-                    .flat_map(|(s, slots)| slots.into_iter().map(move |slot| (s, slot)))
+                    .flat_map(|(s, slots)| slots.into_iter().map(move |slot| (clamp(s), slot)))
                     .take(KEEP)
                     .collect();
                 (c, list)
@@ -109,8 +115,10 @@ impl OneChar {
     }
 
     /// The best `limit` (≤ `KEEP`) matches of the one-character query `c`.
-    pub fn answer(&self, c: char, limit: usize) -> &[(i64, u32)] {
+    pub fn answer(&self, c: char, limit: usize) -> impl Iterator<Item = (i64, u32)> + '_ {
         let list = self.lists.get(&c).map_or(&[][..], Vec::as_slice);
-        &list[..limit.min(list.len())]
+        list[..limit.min(list.len())]
+            .iter()
+            .map(|(s, slot)| (*s as i64, *slot))
     }
 }
