@@ -24,6 +24,27 @@ pub enum Target {
 pub enum Intent {
     /// Change one setting (`:set KEY VALUE`), audit-logged.
     SetSetting { key: String, value: String },
+    /// The desk: check a teacher in (`status: None`: present or late by the clock, an existing
+    /// mark is kept) or set a status (late, left early with `checked_out_at`, absent, excused).
+    /// `walk_in`: enrol the teacher in the session's project first. The undo record goes on
+    /// `desk`'s stack (screens::checkin::undo).
+    MarkAttendance {
+        desk: u64,
+        session_id: i64,
+        teacher_id: i64,
+        status: Option<crate::domain::Status>,
+        checked_out_at: Option<chrono::NaiveDateTime>,
+        walk_in: bool,
+    },
+    /// Undo the newest mark written by `desk`.
+    UndoLastMark { desk: u64 },
+    /// Close a session: unmarked enrolled teachers become absent; the session is locked.
+    CloseSession { session_id: i64 },
+    /// Change the status of an existing mark (Vetoes tab).
+    ChangeMark {
+        mark_id: i64,
+        status: crate::domain::Status,
+    },
 }
 
 /// What the user asked for.

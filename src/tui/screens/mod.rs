@@ -1,6 +1,7 @@
 //! The tabs and the screen behind each. To give a tab its real screen: add `pub mod NAME;`
 //! below and change that tab's arm in `make_screen` (one line each).
 
+pub mod checkin;
 pub mod dashboard;
 pub mod overview;
 pub mod teachers;
@@ -85,7 +86,7 @@ pub fn make_screen(tab: TabId) -> Box<dyn Screen> {
     match tab {
         TabId::Dashboard => Box::new(dashboard::DashboardScreen::new()),
         TabId::Projects => Box::new(overview::Overview::new(tab)),
-        TabId::CheckIn => Box::new(overview::Overview::new(tab)),
+        TabId::CheckIn => Box::new(checkin::CheckInScreen::new()),
         TabId::Teachers => Box::new(teachers::TeachersScreen::new()),
         TabId::Starlight => Box::new(overview::Overview::new(tab)),
         TabId::FollowUps => Box::new(overview::Overview::new(tab)),
