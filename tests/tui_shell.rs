@@ -381,6 +381,11 @@ fn another_process_commit_reloads_keeping_search_text() {
         )
         .unwrap();
     ui.app.tick();
+    // The index is rebuilt in a background thread: wait for it (no time limit asserted).
+    while ui.app.is_loading() {
+        ui.app.poll_background();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     let text = ui.text();
     assert!(text.contains("/ zhang"), "{text}");
     assert!(text.contains("张三丰"), "{text}");

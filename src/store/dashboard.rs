@@ -238,3 +238,11 @@ pub fn school_rows(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<
         4,
     )
 }
+
+/// A cheap sign that the teachers changed (count, highest id): when another process adds or
+/// removes teachers the TUI rebuilds its search index.
+pub fn teachers_fingerprint(conn: &Connection) -> Result<(i64, i64)> {
+    Ok(conn
+        .prepare_cached("SELECT count(*), coalesce(max(id), 0) FROM teachers")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}

@@ -5,6 +5,7 @@ use super::action::{Action, Target};
 use super::chrome;
 use super::commands;
 use super::i18n::{self, Lang};
+use super::index_loader;
 use super::keymap::{self, Global};
 use super::overlays::{dialog, help::HelpOverlay, palette::Palette, Outcome, Overlay};
 use super::screen::{Ctx, Screen};
@@ -77,22 +78,46 @@ pub struct App {
     pub toast: Option<Toast>,
     quit: bool,
     data_version: i64,
+    /// The search index being built in the background, if any.
+    loading: Option<index_loader::Loading>,
+    /// Teachers' (count, max id) when the index was built.
+    teachers_fingerprint: (i64, i64),
     /// Where each tab label was drawn (for mouse clicks).
     tab_hits: Vec<(Rect, usize)>,
     body: Rect,
 }
 
 impl App {
-    /// Opens the application on `db`: loads settings, builds the search index, shows the
-    /// dashboard.
+    /// Opens the application on `db`: loads settings, builds the search index, loads the
+    /// dashboard. Everything is ready when it returns (tests use this).
     pub fn new(db: Db, opts: &Options, now: NaiveDateTime) -> Result<App> {
+        let index = index_loader::build(&db.conn)?;
+        let mut app = App::with_index(db, opts, now, index)?;
+        app.refresh();
+        Ok(app)
+    }
+
+    /// Opens the application without waiting: the search index is built in a background
+    /// thread and no screen has loaded yet, so the first frame can be drawn at once; the loop
+    /// then calls `refresh` and `poll_background`.
+    pub fn start(db: Db, opts: &Options, now: NaiveDateTime) -> Result<App> {
+        match index_loader::Loading::start(&db.path) {
+            Some(loading) => {
+                let mut app = App::with_index(db, opts, now, Index::new(Vec::new()))?;
+                app.loading = Some(loading);
+                Ok(app)
+            }
+            None => App::new(db, opts, now),
+        }
+    }
+
+    fn with_index(db: Db, opts: &Options, now: NaiveDateTime, index: Index) -> Result<App> {
         let settings = crate::store::settings::load(&db.conn)?;
         let theme = Theme::load(opts.theme.as_deref(), opts.no_color)?;
-        let entries = crate::store::search_source::teacher_entries(&db.conn)?;
-        let index = Index::new(entries);
         let data_version = db.data_version()?;
+        let teachers_fingerprint = index_loader::fingerprint(&db.conn);
         let screens: Vec<Box<dyn Screen>> = TabId::ALL.iter().map(|t| make_screen(*t)).collect();
-        let mut app = App {
+        Ok(App {
             shared: Shared {
                 db,
                 settings,
@@ -110,11 +135,42 @@ impl App {
             toast: None,
             quit: false,
             data_version,
+            loading: None,
+            teachers_fingerprint,
             tab_hits: Vec::new(),
             body: Rect::default(),
+        })
+    }
+
+    /// True while the search index is being built.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Takes the background index when it is ready; true when something changed on screen.
+    pub fn poll_background(&mut self) -> bool {
+        let Some(result) = self.loading.as_ref().and_then(|l| l.poll()) else {
+            return false;
         };
-        app.refresh_active();
-        Ok(app)
+        self.loading = None;
+        match result {
+            Ok(index) => {
+                self.shared.index = index;
+                self.data_changed();
+            }
+            Err(e) => {
+                let text = self.shared.ctx().tf(i18n::ERROR_PREFIX, &[&e]);
+                self.set_toast(text, true);
+            }
+        }
+        true
+    }
+
+    /// Reloads the active screen when its data changed; true when it did.
+    pub fn refresh(&mut self) -> bool {
+        let was_stale = self.stale[self.active];
+        self.refresh_active();
+        was_stale
     }
 
     pub fn should_quit(&self) -> bool {
@@ -185,14 +241,20 @@ impl App {
         }
     }
 
+    /// Rebuilds the search index (in the background when possible) when another process
+    /// added or removed teachers.
     fn refresh_index_if_teachers_changed(&mut self) {
-        if let Ok(entries) = crate::store::search_source::teacher_entries(&self.shared.db.conn) {
-            if entries.len() != self.shared.index.len()
-                || entries
-                    .iter()
-                    .any(|e| self.shared.index.entry(e.id) != Some(e))
-            {
-                self.shared.index = Index::new(entries);
+        let fp = index_loader::fingerprint(&self.shared.db.conn);
+        if fp == self.teachers_fingerprint {
+            return;
+        }
+        self.teachers_fingerprint = fp;
+        match index_loader::Loading::start(&self.shared.db.path) {
+            Some(l) => self.loading = Some(l),
+            None => {
+                if let Ok(index) = index_loader::build(&self.shared.db.conn) {
+                    self.shared.index = index;
+                }
             }
         }
     }
@@ -374,8 +436,11 @@ impl App {
                 if let Some(s) = done.settings {
                     self.shared.settings = s;
                 }
-                for id in done.teachers_changed {
-                    self.upsert_teacher(id);
+                if !done.teachers_changed.is_empty() {
+                    for id in done.teachers_changed {
+                        self.upsert_teacher(id);
+                    }
+                    self.teachers_fingerprint = index_loader::fingerprint(&self.shared.db.conn);
                 }
                 // Our own commit does not change our data_version; keep it in step anyway.
                 if let Ok(v) = self.shared.db.data_version() {

@@ -31,11 +31,14 @@ pub fn split(area: Rect) -> (Rect, Rect, Rect) {
     (tabs, body, status)
 }
 
+/// Makes one tab's label from its position and id.
+type LabelFn<'a> = &'a dyn Fn(usize, &TabId) -> String;
+
 /// The tab labels in the widest form that fits `room` columns: (texts, separator width).
 /// Forms: " 1 Dashboard " padded, "1 Dashboard" spaced, "1Dashboard", then short labels.
 fn tab_labels(ctx: &Ctx, room: usize) -> (Vec<String>, usize) {
     let full = |i: usize, t: &TabId| format!("{} {}", i + 1, ctx.t(t.title()));
-    let forms: [(&dyn Fn(usize, &TabId) -> String, usize); 5] = [
+    let forms: [(LabelFn, usize); 5] = [
         (&|i, t| format!(" {} ", full(i, t)), 0),
         (&full, 1),
         (&|i, t| format!("{}{}", i + 1, ctx.t(t.title())), 1),

@@ -6,6 +6,7 @@ pub mod app;
 pub mod chrome;
 pub mod commands;
 pub mod i18n;
+pub mod index_loader;
 pub mod keymap;
 pub mod overlays;
 pub mod screen;
@@ -19,7 +20,7 @@ pub use app::{App, Options};
 
 use crate::error::Result;
 use crate::store::Db;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long the loop waits for a key before a tick (toasts, other processes' commits).
 pub const TICK: Duration = Duration::from_millis(250);
@@ -32,25 +33,40 @@ pub fn no_color() -> bool {
 /// Runs the TUI on `db` until the user quits. The terminal is restored on every exit path,
 /// including errors and panics.
 pub fn run(db: Db, opts: Options) -> Result<()> {
-    let mut app = App::new(db, &opts, crate::clock::now())?;
+    let mut app = App::start(db, &opts, crate::clock::now())?;
     let mut term = terminal::Session::start()?;
     let result = event_loop(&mut app, &mut term);
     term.stop();
     result
 }
 
+/// While the index builds in the background, look for it this often.
+const LOADING_POLL: Duration = Duration::from_millis(20);
+
 fn event_loop(app: &mut App, term: &mut terminal::Session) -> Result<()> {
     use crossterm::event;
+    let mut last_tick = Instant::now();
     while !app.should_quit() {
         term.draw(|f| app.draw(f))?;
-        if event::poll(TICK)? {
+        // The first frame is drawn before any screen loads; load now and draw again.
+        if app.refresh() || app.poll_background() {
+            continue;
+        }
+        let wait = if app.is_loading() {
+            LOADING_POLL
+        } else {
+            TICK.saturating_sub(last_tick.elapsed())
+        };
+        if event::poll(wait)? {
             app.set_now(crate::clock::now());
             app.handle_event(event::read()?);
             // Take every event already waiting before drawing again (fast typing, pastes).
             while !app.should_quit() && event::poll(Duration::ZERO)? {
                 app.handle_event(event::read()?);
             }
-        } else {
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
             app.set_now(crate::clock::now());
             app.tick();
         }

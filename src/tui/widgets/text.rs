@@ -109,21 +109,20 @@ pub fn layout_columns(total: usize, cols: &[(usize, usize)], gap: usize) -> Vec<
         .filter(|(_, w)| **w > 0)
         .map(|((_, wt), _)| wt)
         .sum();
-    if weight > 0 {
-        let mut given = 0;
-        for (i, (_, wt)) in cols.iter().enumerate() {
-            if widths[i] > 0 && *wt > 0 {
-                let extra = spare * wt / weight;
-                widths[i] += extra;
-                given += extra;
-            }
+    let mut given = 0;
+    for (i, (_, wt)) in cols.iter().enumerate() {
+        if widths[i] > 0 && *wt > 0 {
+            let extra = (spare * wt).checked_div(weight).unwrap_or(0);
+            widths[i] += extra;
+            given += extra;
         }
-        if let Some(i) = (0..cols.len())
-            .rev()
-            .find(|i| widths[*i] > 0 && cols[*i].1 > 0)
-        {
-            widths[i] += spare - given;
-        }
+    }
+    // The rounding remainder goes to the last flexible column.
+    if let Some(i) = (0..cols.len())
+        .rev()
+        .find(|i| widths[*i] > 0 && cols[*i].1 > 0)
+    {
+        widths[i] += spare - given;
     }
     widths
 }
