@@ -20,6 +20,8 @@ use crate::store::enrolments::{self, TeacherBrief};
 use crate::store::{marks, sessions, Db};
 use chrono::NaiveDateTime;
 
+pub use super::undo::{undo_mark, UndoMark};
+
 /// One check-in or mark change.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CheckIn {
@@ -63,17 +65,6 @@ impl CheckInOutcome {
             | CheckInOutcome::Unchanged { mark } => mark,
         }
     }
-}
-
-/// How to undo one recorded mark (the desk's `u` key).
-#[derive(Debug, Clone, PartialEq)]
-pub struct UndoMark {
-    pub session_id: i64,
-    pub teacher_id: i64,
-    /// The mark as written by the change being undone.
-    pub written: Mark,
-    /// The mark before the change; None when the change created it.
-    pub previous: Option<Mark>,
 }
 
 /// Checks a teacher in or changes their mark, following the desk rules above.
@@ -256,7 +247,7 @@ fn desired_mark(
 }
 
 /// Do two marks record the same attendance (ignoring who and when recorded)?
-fn same_mark(a: &Mark, b: &Mark) -> bool {
+pub(crate) fn same_mark(a: &Mark, b: &Mark) -> bool {
     a.status == b.status
         && a.minutes_late == b.minutes_late
         && a.minutes_early == b.minutes_early
@@ -297,44 +288,4 @@ fn refusal(
             session.date
         ))
     }
-}
-
-/// Undoes one recorded mark: deletes a mark the change created, or restores
-/// the previous one. Refused when the mark has been changed since (by any desk).
-/// Audited (action "undo").
-pub fn undo_mark(db: &mut Db, undo: &UndoMark) -> Result<Option<Mark>> {
-    let tx = db.write()?;
-    let current = marks::get_mark(&tx, undo.session_id, undo.teacher_id)?;
-    match &current {
-        Some(c) if c.id == undo.written.id && same_mark(c, &undo.written) => {}
-        _ => {
-            return Err(Error::invalid(
-                "this mark has been changed since (perhaps at another desk); nothing undone",
-            ))
-        }
-    }
-    match &undo.previous {
-        None => {
-            if let Some(c) = &current {
-                marks::delete_mark(&tx, c.id)?;
-            }
-        }
-        Some(prev) => marks::update_mark(&tx, prev)?,
-    }
-    let actor = crate::store::actor();
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: crate::clock::now(),
-            actor: &actor,
-            entity: "mark",
-            entity_id: Some(undo.written.id),
-            action: "undo",
-            before: current.as_ref().map(marks::mark_json),
-            after: undo.previous.as_ref().map(marks::mark_json),
-            reason: "undo",
-        },
-    )?;
-    tx.commit()?;
-    Ok(undo.previous.clone())
 }

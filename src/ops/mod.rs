@@ -15,4 +15,5 @@ pub mod projects;
 pub mod sessions;
 pub mod sign_in_sheet;
 pub mod trainers;
+pub mod undo;
 pub mod vetoes;

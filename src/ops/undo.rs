@@ -1,0 +1,59 @@
+//! Undoing the desk's last mark (the `u` key): restores exactly the state
+//! before that mark was written, unless someone changed it since.
+
+use super::check_in::same_mark;
+use crate::domain::Mark;
+use crate::error::{Error, Result};
+use crate::store::audit::{self, AuditEntry};
+use crate::store::{marks, Db};
+
+/// How to undo one recorded mark (the desk's `u` key).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoMark {
+    pub session_id: i64,
+    pub teacher_id: i64,
+    /// The mark as written by the change being undone.
+    pub written: Mark,
+    /// The mark before the change; None when the change created it.
+    pub previous: Option<Mark>,
+}
+
+/// Undoes one recorded mark: deletes a mark the change created, or restores
+/// the previous one. Refused when the mark has been changed since (by any desk).
+/// Audited (action "undo").
+pub fn undo_mark(db: &mut Db, undo: &UndoMark) -> Result<Option<Mark>> {
+    let tx = db.write()?;
+    let current = marks::get_mark(&tx, undo.session_id, undo.teacher_id)?;
+    match &current {
+        Some(c) if c.id == undo.written.id && same_mark(c, &undo.written) => {}
+        _ => {
+            return Err(Error::invalid(
+                "this mark has been changed since (perhaps at another desk); nothing undone",
+            ))
+        }
+    }
+    match &undo.previous {
+        None => {
+            if let Some(c) = &current {
+                marks::delete_mark(&tx, c.id)?;
+            }
+        }
+        Some(prev) => marks::update_mark(&tx, prev)?,
+    }
+    let actor = crate::store::actor();
+    audit::record(
+        &tx,
+        &AuditEntry {
+            at: crate::clock::now(),
+            actor: &actor,
+            entity: "mark",
+            entity_id: Some(undo.written.id),
+            action: "undo",
+            before: current.as_ref().map(marks::mark_json),
+            after: undo.previous.as_ref().map(marks::mark_json),
+            reason: "undo",
+        },
+    )?;
+    tx.commit()?;
+    Ok(undo.previous.clone())
+}
