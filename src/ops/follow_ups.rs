@@ -54,7 +54,9 @@ pub fn validate(r: &FollowUpRecord, today: NaiveDate) -> Result<()> {
         }
         FollowUpStatus::Done => {
             if r.held_date.is_none() {
-                return Err(Error::invalid("a done follow-up needs the date it was held"));
+                return Err(Error::invalid(
+                    "a done follow-up needs the date it was held",
+                ));
             }
             if r.rating.is_some() {
                 return Err(Error::invalid(
@@ -216,20 +218,41 @@ mod tests {
     fn rules_refuse_incomplete_records_and_change_nothing() {
         let mut db = db();
         let cases = [
-            FollowUpRecord { held_date: None, ..done() },
-            FollowUpRecord { held_date: Some(d("2026-05-11")), ..done() },
-            FollowUpRecord { rating: Some(Rating::Pass), ..done() },
-            FollowUpRecord { status: FollowUpStatus::Evaluated, ..done() },
+            FollowUpRecord {
+                held_date: None,
+                ..done()
+            },
+            FollowUpRecord {
+                held_date: Some(d("2026-05-11")),
+                ..done()
+            },
+            FollowUpRecord {
+                rating: Some(Rating::Pass),
+                ..done()
+            },
+            FollowUpRecord {
+                status: FollowUpStatus::Evaluated,
+                ..done()
+            },
             FollowUpRecord {
                 status: FollowUpStatus::Evaluated,
                 rating: Some(Rating::Pass),
                 ..done()
             },
-            FollowUpRecord { status: FollowUpStatus::Pending, ..done() },
-            FollowUpRecord { observer_trainer_id: Some(9), ..done() },
+            FollowUpRecord {
+                status: FollowUpStatus::Pending,
+                ..done()
+            },
+            FollowUpRecord {
+                observer_trainer_id: Some(9),
+                ..done()
+            },
         ];
         for c in &cases {
-            assert!(record_follow_up(&mut db, 1, c, None, now()).is_err(), "{c:?}");
+            assert!(
+                record_follow_up(&mut db, 1, c, None, now()).is_err(),
+                "{c:?}"
+            );
         }
         assert!(record_follow_up(&mut db, 99, &done(), None, now()).is_err());
         assert!(audits(&db).is_empty());
@@ -253,6 +276,9 @@ mod tests {
         assert_eq!(a.len(), 2);
         assert_eq!(a[1].1, "wrong teacher");
         assert!(moves_back(FollowUpStatus::Evaluated, FollowUpStatus::Done));
-        assert!(!moves_back(FollowUpStatus::Pending, FollowUpStatus::Evaluated));
+        assert!(!moves_back(
+            FollowUpStatus::Pending,
+            FollowUpStatus::Evaluated
+        ));
     }
 }

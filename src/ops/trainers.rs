@@ -21,8 +21,7 @@ pub fn update_standing(
         return Err(Error::invalid("competency levels are 0 to 3"));
     }
     let tx = db.write()?;
-    let before =
-        trainers::get(&tx, id)?.ok_or_else(|| Error::NotFound(format!("trainer {id}")))?;
+    let before = trainers::get(&tx, id)?.ok_or_else(|| Error::NotFound(format!("trainer {id}")))?;
     let input = TrainerInput {
         status,
         levels,
@@ -111,7 +110,13 @@ mod tests {
     #[test]
     fn bad_level_or_unknown_trainer_changes_nothing() {
         let (mut db, id) = db_with_trainer();
-        let bad = update_standing(&mut db, id, TrainerStatus::Certified, [4, 0, 0, 0, 0, 0], now());
+        let bad = update_standing(
+            &mut db,
+            id,
+            TrainerStatus::Certified,
+            [4, 0, 0, 0, 0, 0],
+            now(),
+        );
         assert!(bad.is_err());
         assert!(update_standing(&mut db, 999, TrainerStatus::Certified, [0; 6], now()).is_err());
         assert_eq!(audit_rows(&db), 0);

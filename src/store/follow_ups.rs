@@ -78,7 +78,9 @@ fn follow_up(r: &Row) -> rusqlite::Result<FollowUp> {
 
 /// One follow-up.
 pub fn get(conn: &Connection, id: i64) -> Result<Option<FollowUp>> {
-    let mut st = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM follow_ups f WHERE f.id = ?1"))?;
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM follow_ups f WHERE f.id = ?1"
+    ))?;
     Ok(st.query_row([id], follow_up).optional()?)
 }
 
@@ -249,7 +251,11 @@ mod tests {
             .count() as i64;
         assert_eq!(domain, c.overdue);
         // Overdue rows come first.
-        assert!(is_overdue(all[0].follow_up.status, all[0].follow_up.due_date, today));
+        assert!(is_overdue(
+            all[0].follow_up.status,
+            all[0].follow_up.due_date,
+            today
+        ));
         let f = FollowUpFilter {
             status: Some(StatusFilter::Overdue),
             ..Default::default()

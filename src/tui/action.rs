@@ -24,6 +24,18 @@ pub enum Target {
 pub enum Intent {
     /// Change one setting (`:set KEY VALUE`), audit-logged.
     SetSetting { key: String, value: String },
+    /// Set a Starlight trainer's status and six competency levels (Starlight tab).
+    UpdateTrainer {
+        trainer_id: i64,
+        status: crate::domain::TrainerStatus,
+        levels: [u8; 6],
+    },
+    /// Record a follow-up: held date, title, place, observer, rating, notes, status
+    /// (Follow-ups tab). Moving it back needs the reason.
+    RecordFollowUp {
+        follow_up_id: i64,
+        record: crate::ops::follow_ups::FollowUpRecord,
+    },
     /// The desk: check a teacher in (`status: None`: present or late by the clock, an existing
     /// mark is kept) or set a status (late, left early with `checked_out_at`, absent, excused).
     /// `walk_in`: enrol the teacher in the session's project first. The undo record goes on

@@ -30,6 +30,38 @@ pub fn execute(
 ) -> Result<Done> {
     match intent {
         Intent::SetSetting { key, value } => set_setting(db, key, value, reason, now, lang),
+        Intent::UpdateTrainer {
+            trainer_id,
+            status,
+            levels,
+        } => {
+            let (t, changed) =
+                crate::ops::trainers::update_standing(db, *trainer_id, *status, *levels, now)?;
+            let message = if changed {
+                i18n::fill(i18n::STAR_SAVED.get(lang), &[&t.name])
+            } else {
+                i18n::UNCHANGED.get(lang).to_string()
+            };
+            Ok(Done {
+                message: Some(message),
+                ..Done::default()
+            })
+        }
+        Intent::RecordFollowUp {
+            follow_up_id,
+            record,
+        } => {
+            let f = crate::ops::follow_ups::record_follow_up(db, *follow_up_id, record, reason, now)?;
+            let zh = lang == Lang::Zh;
+            let message = i18n::fill(
+                i18n::FU_SAVED.get(lang),
+                &[&f.kind.label(zh), &f.status.label(zh)],
+            );
+            Ok(Done {
+                message: Some(message),
+                ..Done::default()
+            })
+        }
         Intent::MarkAttendance {
             desk,
             session_id,

@@ -4,6 +4,9 @@
 pub mod checkin;
 pub mod dashboard;
 pub mod overview;
+pub mod starlight;
+pub mod starlight_detail;
+pub mod starlight_form;
 pub mod teachers;
 pub mod teachers_detail;
 
@@ -88,7 +91,7 @@ pub fn make_screen(tab: TabId) -> Box<dyn Screen> {
         TabId::Projects => Box::new(overview::Overview::new(tab)),
         TabId::CheckIn => Box::new(checkin::CheckInScreen::new()),
         TabId::Teachers => Box::new(teachers::TeachersScreen::new()),
-        TabId::Starlight => Box::new(overview::Overview::new(tab)),
+        TabId::Starlight => Box::new(starlight::StarlightScreen::new()),
         TabId::FollowUps => Box::new(overview::Overview::new(tab)),
         TabId::Vetoes => Box::new(overview::Overview::new(tab)),
         TabId::Reports => Box::new(overview::Overview::new(tab)),

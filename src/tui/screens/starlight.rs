@@ -1,0 +1,510 @@
+//! Starlight tab (星光讲师团): every trainer with their school, status, six competency levels
+//! and sessions taught; `/` pinyin-aware search, a status filter, a detail pane with the
+//! competency bar chart, and a small form to change status and levels (`e`).
+
+use super::starlight_detail;
+use super::starlight_form::{FormOutcome, TrainerForm, FORM_KEYS};
+use crate::domain::TrainerStatus;
+use crate::error::Result;
+use crate::search::keys::pinyin_keys;
+use crate::store::trainer_list::{self, TaughtSession, TrainerLine};
+use crate::tui::action::{Action, Target};
+use crate::tui::i18n::{self, Msg};
+use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
+use crate::tui::screen::{Ctx, Screen};
+use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::text::{layout_columns, pad, pad_left, width};
+use crate::tui::widgets::text_input::TextInput;
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Sessions listed in the detail pane.
+const SESSIONS_SHOWN: usize = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Move(Move),
+    Search,
+    FilterStatus,
+    Edit,
+    Back,
+}
+
+const KEYS: &[KeyBinding<Cmd>] = &[
+    KeyBinding {
+        keys: &[Key::Char('/')],
+        command: Cmd::Search,
+        help: i18n::KEY_SEARCH,
+    },
+    KeyBinding {
+        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
+        command: Cmd::Move(Move::Up),
+        help: i18n::KEY_UP_DOWN,
+    },
+    KeyBinding {
+        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
+        command: Cmd::Move(Move::Down),
+        help: i18n::KEY_UP_DOWN,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('u')],
+        command: Cmd::Move(Move::PageUp),
+        help: i18n::KEY_PAGE,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('d')],
+        command: Cmd::Move(Move::PageDown),
+        help: i18n::KEY_PAGE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
+        command: Cmd::Move(Move::Top),
+        help: i18n::KEY_TOP_BOTTOM,
+    },
+    KeyBinding {
+        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
+        command: Cmd::Move(Move::Bottom),
+        help: i18n::KEY_TOP_BOTTOM,
+    },
+    KeyBinding {
+        keys: &[Key::Char('s')],
+        command: Cmd::FilterStatus,
+        help: i18n::KEY_FILTER_STATUS,
+    },
+    KeyBinding {
+        keys: &[Key::Char('e'), Key::Code(KeyCode::Enter)],
+        command: Cmd::Edit,
+        help: i18n::KEY_EDIT,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::Esc)],
+        command: Cmd::Back,
+        help: i18n::KEY_BACK,
+    },
+];
+
+#[derive(Default)]
+pub struct StarlightScreen {
+    rows: Vec<TrainerLine>,
+    /// Full pinyin and initials of each row's name ('|' between readings).
+    keys: Vec<(String, String)>,
+    shown: Vec<usize>,
+    cursor: usize,
+    search: TextInput,
+    typing: bool,
+    status: Option<TrainerStatus>,
+    sessions: Vec<TaughtSession>,
+    sessions_of: Option<i64>,
+    form: Option<TrainerForm>,
+    page: usize,
+    first: usize,
+    rows_area: Rect,
+}
+
+impl StarlightScreen {
+    pub fn new() -> Self {
+        StarlightScreen {
+            page: 10,
+            ..Self::default()
+        }
+    }
+
+    fn selected(&self) -> Option<&TrainerLine> {
+        self.shown.get(self.cursor).map(|i| &self.rows[*i])
+    }
+
+    fn matches(&self, i: usize, needle: &str) -> bool {
+        if let Some(s) = self.status {
+            if self.rows[i].trainer.status != s {
+                return false;
+            }
+        }
+        if needle.is_empty() {
+            return true;
+        }
+        let r = &self.rows[i];
+        let (py, ini) = &self.keys[i];
+        r.trainer.name.contains(needle)
+            || r.school.to_lowercase().contains(needle)
+            || r.trainer.affiliation.to_lowercase().contains(needle)
+            || r.staff_no
+                .as_deref()
+                .is_some_and(|s| s.to_lowercase().contains(needle))
+            || py.split('|').any(|p| p.contains(needle))
+            || ini.split('|').any(|p| p.starts_with(needle))
+    }
+
+    /// Re-applies search and filter, keeping the selected trainer when still shown.
+    fn filter(&mut self) {
+        let keep = self.selected().map(|l| l.trainer.id);
+        let needle = self.search.text().trim().to_lowercase();
+        self.shown = (0..self.rows.len())
+            .filter(|i| self.matches(*i, &needle))
+            .collect();
+        self.cursor = keep
+            .and_then(|id| {
+                self.shown
+                    .iter()
+                    .position(|i| self.rows[*i].trainer.id == id)
+            })
+            .unwrap_or(0);
+    }
+
+    /// Loads the selected trainer's sessions when the selection changed.
+    fn load_sessions(&mut self, ctx: &Ctx, force: bool) -> Result<()> {
+        let id = self.selected().map(|l| l.trainer.id);
+        if id == self.sessions_of && !force {
+            return Ok(());
+        }
+        self.sessions = match id {
+            Some(id) => trainer_list::sessions_taught(ctx.conn(), id, SESSIONS_SHOWN)?,
+            None => Vec::new(),
+        };
+        self.sessions_of = id;
+        Ok(())
+    }
+
+    fn after_change(&mut self, ctx: &Ctx) -> Option<Action> {
+        match self.load_sessions(ctx, false) {
+            Ok(()) => None,
+            Err(e) => Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e]))),
+        }
+    }
+
+    fn move_to(&mut self, m: Move, ctx: &Ctx) -> Option<Action> {
+        self.cursor = keymap::apply_move(self.cursor, self.shown.len(), self.page, m);
+        self.after_change(ctx)
+    }
+
+    fn handle_form_key(&mut self, key: &KeyEvent) -> Option<Action> {
+        let cmd = keymap::lookup(FORM_KEYS, key)?;
+        let form = self.form.as_mut()?;
+        match form.handle(cmd) {
+            FormOutcome::Keep => None,
+            FormOutcome::Close => {
+                self.form = None;
+                None
+            }
+            FormOutcome::Run(a) => {
+                self.form = None;
+                Some(a)
+            }
+        }
+    }
+
+    fn handle_typing(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
+        match key.code {
+            KeyCode::Esc => {
+                self.typing = false;
+                self.search.clear();
+                self.filter();
+            }
+            KeyCode::Enter => self.typing = false,
+            KeyCode::Up => return self.move_to(Move::Up, ctx),
+            KeyCode::Down => return self.move_to(Move::Down, ctx),
+            _ => {
+                if self.search.handle_key(key) {
+                    self.cursor = 0;
+                    self.filter();
+                }
+            }
+        }
+        self.after_change(ctx)
+    }
+
+    fn render_list(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let th = ctx.theme;
+        let zh = ctx.zh();
+        // Search line, status filter and count.
+        let filter = ctx.tf(
+            i18n::FILTER_STATUS,
+            &[&self.status.map_or(ctx.t(i18n::FILTER_ALL), |s| s.label(zh))],
+        );
+        let count = ctx.tf(i18n::STAR_COUNT, &[&self.shown.len()]);
+        let right = format!("{filter}  {count}");
+        let rw = (width(&right) as u16 + 1).min(area.width);
+        let search_area = Rect {
+            height: 1,
+            width: area.width.saturating_sub(rw),
+            ..area
+        };
+        if self.typing || !self.search.is_empty() {
+            let prefix = Span::styled("/ ", th.accent());
+            self.search
+                .render(frame, search_area, prefix, th.base(), self.typing);
+        } else {
+            let hint = format!("/ {}", ctx.t(i18n::STAR_HINT));
+            frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), search_area);
+        }
+        let right_area = Rect {
+            x: area.right().saturating_sub(rw),
+            width: rw,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(Span::styled(right, th.muted())), right_area);
+        // Columns: name, school, status, six levels, sessions taught.
+        let status_w = TrainerStatus::ALL
+            .iter()
+            .map(|s| width(s.label(zh)))
+            .max()
+            .unwrap_or(8);
+        let taught_w = width(ctx.t(i18n::COL_TAUGHT)).max(4);
+        let widths = layout_columns(
+            area.width as usize,
+            &[(8, 1), (12, 2), (status_w, 0), (11, 0), (taught_w, 0)],
+            1,
+        );
+        let headers = [
+            i18n::COL_NAME,
+            i18n::COL_SCHOOL,
+            i18n::COL_STATUS,
+            i18n::COL_SIX_LEVELS,
+            i18n::COL_TAUGHT,
+        ];
+        let mut header = Vec::new();
+        for (i, (h, w)) in headers.iter().zip(&widths).enumerate() {
+            if *w > 0 {
+                let text = if i == 4 {
+                    pad_left(ctx.t(*h), *w)
+                } else {
+                    pad(ctx.t(*h), *w)
+                };
+                header.push(Span::styled(format!("{text} "), th.accent()));
+            }
+        }
+        frame.render_widget(
+            Paragraph::new(Line::from(header)),
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+        );
+        self.rows_area = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        self.page = (self.rows_area.height as usize).max(1);
+        self.first = first_visible(self.cursor, self.page);
+        let mut lines = Vec::new();
+        if self.shown.is_empty() {
+            lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
+        }
+        for (pos, i) in self
+            .shown
+            .iter()
+            .enumerate()
+            .skip(self.first)
+            .take(self.page)
+        {
+            let r = &self.rows[*i];
+            let t = &r.trainer;
+            let selected = pos == self.cursor;
+            let base = if selected { th.selected() } else { th.base() };
+            let levels: Vec<String> = t.levels.iter().map(|l| l.to_string()).collect();
+            let status_style = if selected {
+                base
+            } else {
+                starlight_detail::status_style(t.status, ctx)
+            };
+            let cells = [
+                (pad(&t.name, widths[0]), base),
+                (pad(&r.school, widths[1]), base),
+                (pad(t.status.label(zh), widths[2]), status_style),
+                (pad(&levels.join(" "), widths[3]), base),
+                (pad_left(&r.sessions_taught.to_string(), widths[4]), base),
+            ];
+            let mut spans = Vec::new();
+            for ((text, style), w) in cells.into_iter().zip(&widths) {
+                if *w > 0 {
+                    spans.push(Span::styled(text, style));
+                    spans.push(Span::styled(" ", base));
+                }
+            }
+            let used: usize = widths.iter().filter(|w| **w > 0).map(|w| w + 1).sum();
+            let total = area.width as usize;
+            if used < total {
+                spans.push(Span::styled(" ".repeat(total - used), base));
+            }
+            lines.push(Line::from(spans));
+        }
+        frame.render_widget(Paragraph::new(lines).style(th.base()), self.rows_area);
+    }
+}
+
+impl Screen for StarlightScreen {
+    fn title(&self) -> Msg {
+        i18n::TAB_STARLIGHT
+    }
+
+    fn help(&self) -> Vec<HelpEntry> {
+        let mut h = keymap::help(KEYS);
+        h.extend(keymap::help(FORM_KEYS));
+        h
+    }
+
+    fn wants_text_input(&self) -> bool {
+        self.typing || self.form.is_some()
+    }
+
+    fn has_unsaved(&self) -> bool {
+        self.form.as_ref().is_some_and(TrainerForm::is_dirty)
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if self.form.is_some() {
+            return self.handle_form_key(&key);
+        }
+        if self.typing {
+            return self.handle_typing(&key, ctx);
+        }
+        match keymap::lookup(KEYS, &key)? {
+            Cmd::Move(m) => self.move_to(m, ctx),
+            Cmd::Search => {
+                self.typing = true;
+                None
+            }
+            Cmd::FilterStatus => {
+                let all = TrainerStatus::ALL;
+                self.status = match self.status {
+                    None => all.first().copied(),
+                    Some(s) => all
+                        .iter()
+                        .position(|x| *x == s)
+                        .and_then(|i| all.get(i + 1))
+                        .copied(),
+                };
+                self.filter();
+                self.after_change(ctx)
+            }
+            Cmd::Edit => {
+                if ctx.read_only() {
+                    return Some(Action::Fail(ctx.t(i18n::READ_ONLY_REFUSED).to_string()));
+                }
+                self.form = self.selected().map(|l| TrainerForm::new(&l.trainer));
+                None
+            }
+            Cmd::Back => {
+                if self.search.is_empty() && self.status.is_none() {
+                    return Some(Action::Back);
+                }
+                self.search.clear();
+                self.status = None;
+                self.filter();
+                self.after_change(ctx)
+            }
+        }
+    }
+
+    fn handle_mouse(&mut self, ev: MouseEvent, _area: Rect, ctx: &Ctx) -> Option<Action> {
+        if self.form.is_some() {
+            return None;
+        }
+        match ev.kind {
+            MouseEventKind::ScrollDown => self.move_to(Move::Down, ctx),
+            MouseEventKind::ScrollUp => self.move_to(Move::Up, ctx),
+            MouseEventKind::Down(MouseButton::Left)
+                if self.rows_area.contains((ev.column, ev.row).into()) =>
+            {
+                let i = self.first + (ev.row - self.rows_area.y) as usize;
+                if i < self.shown.len() {
+                    self.cursor = i;
+                }
+                self.after_change(ctx)
+            }
+            _ => None,
+        }
+    }
+
+    fn open(&mut self, target: &Target, ctx: &Ctx) -> bool {
+        let Target::Trainer(id) = target else {
+            return false;
+        };
+        self.search.clear();
+        self.typing = false;
+        self.status = None;
+        self.filter();
+        if let Some(pos) = self
+            .shown
+            .iter()
+            .position(|i| self.rows[*i].trainer.id == *id)
+        {
+            self.cursor = pos;
+        }
+        let _ = self.load_sessions(ctx, false);
+        true
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<()> {
+        let keep = self.selected().map(|l| l.trainer.id);
+        self.rows = trainer_list::trainer_lines(ctx.conn())?;
+        self.keys = self
+            .rows
+            .iter()
+            .map(|r| pinyin_keys(&r.trainer.name))
+            .collect();
+        self.filter();
+        if let Some(id) = keep {
+            if let Some(pos) = self
+                .shown
+                .iter()
+                .position(|i| self.rows[*i].trainer.id == id)
+            {
+                self.cursor = pos;
+            }
+        }
+        self.load_sessions(ctx, true)
+    }
+
+    fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if area.height < 6 || area.width < 20 {
+            return;
+        }
+        let (list_area, detail_area) = if area.width >= 110 {
+            let lw = area.width * 11 / 20;
+            (
+                Rect { width: lw, ..area },
+                Rect {
+                    x: area.x + lw + 1,
+                    width: area.width - lw - 1,
+                    ..area
+                },
+            )
+        } else {
+            let dh = 12.min(area.height.saturating_sub(5));
+            (
+                Rect {
+                    height: area.height - dh,
+                    ..area
+                },
+                Rect {
+                    y: area.bottom() - dh,
+                    height: dh,
+                    ..area
+                },
+            )
+        };
+        self.render_list(frame, list_area, ctx);
+        let line = self.selected().cloned();
+        let sessions = if line.as_ref().map(|l| l.trainer.id) == self.sessions_of {
+            &self.sessions[..]
+        } else {
+            &[]
+        };
+        starlight_detail::render(frame, detail_area, line.as_ref(), sessions, ctx);
+        if let Some(form) = &self.form {
+            let h = 10.min(area.height);
+            let form_area = Rect {
+                y: area.bottom().saturating_sub(h),
+                height: h,
+                ..detail_area
+            };
+            form.render(frame, form_area, ctx);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! The Starlight tab's detail pane: who the trainer is, a bar chart of the six competencies
+//! (六能, levels 0–3) and the sessions they taught.
+
+use crate::domain::{Competency, TrainerStatus};
+use crate::store::trainer_list::{TaughtSession, TrainerLine};
+use crate::tui::i18n;
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::bars::bar;
+use crate::tui::widgets::text::{pad, truncate, width};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+/// The style of a trainer status.
+pub fn status_style(s: TrainerStatus, ctx: &Ctx) -> Style {
+    match s {
+        TrainerStatus::Certified => ctx.theme.ok(),
+        TrainerStatus::Training => ctx.theme.accent(),
+        TrainerStatus::Candidate => ctx.theme.base(),
+        TrainerStatus::Retired => ctx.theme.muted(),
+    }
+}
+
+/// The competency chart: one labelled bar per competency, `w` columns wide.
+pub fn competency_lines(levels: &[u8; 6], w: usize, ctx: &Ctx) -> Vec<Line<'static>> {
+    let th = ctx.theme;
+    let zh = ctx.zh();
+    let label_w = Competency::ALL
+        .iter()
+        .map(|c| width(c.label(zh)))
+        .max()
+        .unwrap_or(6);
+    // Whole cells per level so that equal levels draw equal bars.
+    let cells = (w.saturating_sub(label_w + 4).min(24) / 3 * 3).max(3);
+    Competency::ALL
+        .iter()
+        .zip(levels)
+        .map(|(c, l)| {
+            Line::from(vec![
+                Span::styled(format!("{} ", pad(c.label(zh), label_w)), th.muted()),
+                Span::styled(bar(f64::from(*l), 3.0, cells, '░'), th.accent()),
+                Span::styled(format!(" {l}"), th.base()),
+            ])
+        })
+        .collect()
+}
+
+fn session_line(s: &TaughtSession, w: usize, ctx: &Ctx) -> Line<'static> {
+    let text = format!(
+        "{} {} {} · {}",
+        s.date, s.project_code, s.project_title, s.topic
+    );
+    Line::from(Span::styled(truncate(&text, w), ctx.theme.base()))
+}
+
+/// Draws the pane into `area` (a line on top separates it from the list).
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    line: Option<&TrainerLine>,
+    sessions: &[TaughtSession],
+    ctx: &Ctx,
+) {
+    let th = ctx.theme;
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(th.border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(l) = line else {
+        let none = Span::styled(ctx.t(i18n::STAR_NONE_SELECTED), th.muted());
+        frame.render_widget(Paragraph::new(Line::from(none)), inner);
+        return;
+    };
+    let t = &l.trainer;
+    let zh = ctx.zh();
+    let w = inner.width as usize;
+    let sep = Span::styled(" · ", th.muted());
+    let mut head = vec![
+        Span::styled(t.name.clone(), th.title()),
+        sep.clone(),
+        Span::styled(t.status.label(zh), status_style(t.status, ctx)),
+    ];
+    if let Some(j) = t.joined_on {
+        head.push(sep.clone());
+        head.push(Span::styled(
+            ctx.tf(i18n::STAR_JOINED, &[&j.format("%Y-%m")]),
+            th.muted(),
+        ));
+    }
+    let who = match &l.staff_no {
+        Some(no) => no.clone(),
+        None => ctx.t(i18n::STAR_EXTERNAL).to_string(),
+    };
+    let mut lines = vec![
+        Line::from(head),
+        Line::from(vec![
+            Span::styled(truncate(&l.school, w.saturating_sub(14)), th.base()),
+            sep,
+            Span::styled(who, th.muted()),
+        ]),
+    ];
+    lines.extend(competency_lines(&t.levels, w, ctx));
+    lines.push(Line::from(Span::styled(
+        ctx.tf(i18n::STAR_SESSIONS, &[&l.sessions_taught]),
+        th.accent(),
+    )));
+    if sessions.is_empty() {
+        lines.push(Line::from(Span::styled(
+            ctx.t(i18n::STAR_NO_SESSIONS),
+            th.muted(),
+        )));
+    }
+    let room = (inner.height as usize).saturating_sub(lines.len());
+    lines.extend(sessions.iter().take(room).map(|s| session_line(s, w, ctx)));
+    frame.render_widget(Paragraph::new(lines).style(th.base()), inner);
+}
