@@ -317,32 +317,6 @@ pub const KEY_FORM_CANCEL: Msg = Msg::new("表单：取消", "Form: cancel");
 pub const KEY_FORM_FIELD: Msg = Msg::new("表单：上一项 / 下一项", "Form: previous / next field");
 pub const KEY_FORM_CHANGE: Msg = Msg::new("表单：修改取值", "Form: change the value");
 pub const KEY_FORM_LEVEL: Msg = Msg::new("表单：设为该等级", "Form: set this level");
-pub const COL_TAUGHT: Msg = Msg::new("授课", "Taught");
-pub const STAR_COUNT: Msg = Msg::new("{} 位讲师", "{} trainers");
-pub const STAR_HINT: Msg = Msg::new("输入姓名、拼音、首字母或单位", "Type a name, pinyin, initials or school");
-pub const FILTER_ALL: Msg = Msg::new("全部", "all");
-pub const FILTER_STATUS: Msg = Msg::new("状态：{}", "Status: {}");
-pub const FILTER_KIND: Msg = Msg::new("类型：{}", "Kind: {}");
-pub const FILTER_PROJECT: Msg = Msg::new("项目：{}", "Project: {}");
-pub const STAR_SESSIONS: Msg = Msg::new("授课场次（{}）", "Sessions taught ({})");
-pub const STAR_NO_SESSIONS: Msg = Msg::new("还没有授课记录", "No sessions taught yet");
-pub const STAR_JOINED: Msg = Msg::new("{} 加入", "joined {}");
-pub const STAR_EXTERNAL: Msg = Msg::new("外聘专家", "external expert");
-pub const STAR_NONE_SELECTED: Msg = Msg::new("未选择讲师", "No trainer selected");
-pub const STAR_EDIT_TITLE: Msg = Msg::new("修改讲师：{}", "Edit trainer: {}");
-pub const STAR_FORM_KEYS: Msg = Msg::new(
-    "↑↓ 选择 · ←→ 或 0–3 修改 · Enter 保存 · Esc 取消",
-    "↑↓ field · ←→ or 0–3 change · Enter save · Esc cancel",
-);
-pub const STAR_SAVED: Msg = Msg::new("已保存讲师：{}", "Trainer saved: {}");
-pub const UNCHANGED: Msg = Msg::new("没有改动", "Nothing changed");
-pub const KEY_FILTER_STATUS: Msg = Msg::new("按状态筛选", "Filter by status");
-pub const KEY_EDIT: Msg = Msg::new("修改", "Edit");
-pub const KEY_FORM_SAVE: Msg = Msg::new("表单：保存", "Form: save");
-pub const KEY_FORM_CANCEL: Msg = Msg::new("表单：取消", "Form: cancel");
-pub const KEY_FORM_FIELD: Msg = Msg::new("表单：上一项 / 下一项", "Form: previous / next field");
-pub const KEY_FORM_CHANGE: Msg = Msg::new("表单：修改取值", "Form: change the value");
-pub const KEY_FORM_LEVEL: Msg = Msg::new("表单：设为该等级", "Form: set this level");
 
 // ── Follow-ups (follow_ups.rs) ─────────────────────────────────────────────
 pub const COL_KIND: Msg = Msg::new("类型", "Kind");
