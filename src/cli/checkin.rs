@@ -66,6 +66,8 @@ pub fn run(path: &Path, read_only: bool, lang: Lang, args: &CheckinArgs) -> Resu
         status: args.status,
         reason: args.reason.clone(),
         minutes_late: None,
+        // A stated --at is the arrival time, except for a check-out.
+        arrived_at: args.at.filter(|_| args.status != Some(Status::LeftEarly)),
         minutes_early: None,
         checked_out_at: (args.status == Some(Status::LeftEarly)).then_some(at),
     };

@@ -27,8 +27,12 @@ pub use super::undo::{undo_mark, UndoMark};
 pub struct CheckIn {
     pub session_id: i64,
     pub teacher_id: i64,
-    /// When the teacher arrived (or when the desk acts, for explicit statuses).
+    /// When the desk acts: the arrival time of a first mark (an existing mark
+    /// keeps its check-in time unless `arrived_at` is given).
     pub at: NaiveDateTime,
+    /// A stated arrival time that replaces an existing mark's check-in time
+    /// (e.g. `checkin --at` when entering a paper sign-in sheet).
+    pub arrived_at: Option<NaiveDateTime>,
     /// None: the clock decides present or late and an existing mark is kept.
     pub status: Option<Status>,
     /// Leave reason for `excused`; the why of a veto-lifting or locked-session change.
@@ -174,7 +178,10 @@ fn desired_mark(
     now: NaiveDateTime,
 ) -> Mark {
     let grace = settings.grace_minutes;
-    let checked_in_at = existing.and_then(|m| m.checked_in_at).or(Some(req.at));
+    let checked_in_at = req
+        .arrived_at
+        .or(existing.and_then(|m| m.checked_in_at))
+        .or(Some(req.at));
     let late_minutes = |t: Option<NaiveDateTime>| {
         t.map(|t| classify_check_in(session.starts_at(), t, grace).1)
             .unwrap_or(0)
@@ -211,7 +218,7 @@ fn desired_mark(
         Status::Late => match req.minutes_late {
             Some(n) => {
                 m.minutes_late = n.max(0);
-                m.checked_in_at = existing.and_then(|e| e.checked_in_at);
+                m.checked_in_at = req.arrived_at.or(existing.and_then(|e| e.checked_in_at));
             }
             None => m.minutes_late = late_minutes(checked_in_at),
         },

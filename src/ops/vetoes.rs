@@ -43,6 +43,7 @@ pub fn change_mark(
         // Without a check-in time the minutes late are kept (0 when unknown).
         minutes_late: (status == Status::Late && m.checked_in_at.is_none())
             .then_some(m.minutes_late),
+        arrived_at: None,
         minutes_early: (status == Status::LeftEarly && m.minutes_early > 0)
             .then_some(m.minutes_early),
         checked_out_at: None,
