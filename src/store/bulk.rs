@@ -384,3 +384,46 @@ pub fn data_rows(conn: &Connection) -> Result<i64> {
         |r| r.get(0),
     )?)
 }
+
+/// Tables whose secondary indexes a bulk load drops and rebuilds.
+pub const BULK_TABLES: &[&str] = &[
+    "teachers",
+    "tier_history",
+    "enrolments",
+    "marks",
+    "follow_ups",
+    "feedback",
+    "credit_entries",
+];
+
+/// Drops the named (non-constraint) indexes of `tables` and returns their SQL,
+/// so a bulk load does not maintain them row by row. Call inside the load's
+/// transaction and `recreate_indexes` before committing: sorting once is much
+/// faster than millions of random index inserts.
+pub fn drop_indexes(conn: &Connection, tables: &[&str]) -> Result<Vec<(String, String)>> {
+    let mut st = conn.prepare(
+        "SELECT name, sql FROM sqlite_master
+         WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ?1 ORDER BY name",
+    )?;
+    let mut dropped = Vec::new();
+    for table in tables {
+        let rows = st
+            .query_map([table], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        dropped.extend(rows);
+    }
+    for (name, _) in &dropped {
+        conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(dropped)
+}
+
+/// Builds again the indexes `drop_indexes` dropped.
+pub fn recreate_indexes(conn: &Connection, dropped: &[(String, String)]) -> Result<()> {
+    for (_, sql) in dropped {
+        conn.execute_batch(sql)?;
+    }
+    Ok(())
+}

@@ -148,6 +148,7 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
         }
         bar
     });
+    let dropped = bulk::drop_indexes(conn, bulk::BULK_TABLES)?;
     let mut g = Gen {
         w: BulkWriter::new(conn)?,
         rng: Rng::new(opts.seed),
@@ -187,6 +188,11 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
     }
     aftercare::manual_credits(&mut g)?;
     aftercare::audit_rows(&mut g)?;
+    if let Some(p) = &g.progress {
+        p.set_message("索引");
+    }
+    drop(g.w);
+    bulk::recreate_indexes(conn, &dropped)?;
     if let Some(p) = &g.progress {
         p.finish_and_clear();
     }

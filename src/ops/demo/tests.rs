@@ -213,3 +213,21 @@ fn ensure_demo_creates_once() {
     drop(db);
     ensure_demo(&path).unwrap();
 }
+
+#[test]
+fn every_index_is_there_after_the_load() {
+    let fresh = Db::open_in_memory().unwrap();
+    let indexes = |db: &Db| -> Vec<String> {
+        let mut st = db
+            .conn
+            .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    let (db, _) = district(100, 1, day(2026, 11, 28));
+    assert_eq!(indexes(&db), indexes(&fresh));
+    assert!(indexes(&db).iter().any(|s| s.contains("marks_school_date")));
+}
