@@ -1,6 +1,7 @@
 //! The only place with SQL. Functions take `&Connection` (a `Transaction`
 //! derefs to one) so that they compose inside one transaction per intent.
 
+pub mod attendance_matrix;
 pub mod audit;
 pub mod bulk;
 pub mod dashboard;
@@ -10,6 +11,7 @@ pub mod export_rows;
 pub mod follow_ups;
 pub mod integrity;
 pub mod marks;
+pub mod project_roster;
 pub mod projects;
 pub mod reports;
 pub mod schema;

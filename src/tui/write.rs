@@ -84,7 +84,84 @@ pub fn execute(
         Intent::UndoLastMark { desk } => desk_undo(db, *desk, lang),
         Intent::CloseSession { session_id } => desk_close(db, *session_id, now, lang),
         Intent::ChangeMark { mark_id, status } => change_mark(db, *mark_id, *status, reason, lang),
+        i @ (Intent::SaveProject { .. }
+        | Intent::AddSession { .. }
+        | Intent::EditSession { .. }
+        | Intent::DeleteSession { .. }
+        | Intent::ScheduleSessions { .. }
+        | Intent::EnrolTeachers { .. }
+        | Intent::EnrolSchool { .. }
+        | Intent::RemoveEnrolment { .. }) => projects_write(db, i, reason, lang),
     }
+}
+
+/// The Projects tab's writes, each one ops call (one transaction with its audit entry).
+fn projects_write(db: &mut Db, intent: &Intent, reason: Option<&str>, lang: Lang) -> Result<Done> {
+    use crate::ops::{enrolments, projects, sessions, unenrol};
+    let say = |m: i18n::Msg, args: &[&dyn std::fmt::Display]| Some(i18n::fill(m.get(lang), args));
+    let message = match intent {
+        Intent::SaveProject {
+            id: None,
+            fields,
+            follow_ups,
+        } => {
+            projects::create_project(db, fields, follow_ups)?;
+            say(i18n::PJ_DONE_PROJECT_CREATED, &[&fields.code])
+        }
+        Intent::SaveProject {
+            id: Some(id),
+            fields,
+            follow_ups,
+        } => {
+            projects::edit_project(db, *id, fields, follow_ups)?;
+            say(i18n::PJ_DONE_PROJECT_SAVED, &[&fields.code])
+        }
+        Intent::AddSession { project_id, fields } => {
+            sessions::add_session(db, *project_id, fields)?;
+            say(i18n::PJ_DONE_SESSION_ADDED, &[&fields.date])
+        }
+        Intent::EditSession { session_id, fields } => {
+            sessions::edit_session(db, *session_id, fields, reason)?;
+            say(i18n::PJ_DONE_SESSION_SAVED, &[&fields.date])
+        }
+        Intent::DeleteSession { session_id } => {
+            sessions::delete_session(db, *session_id)?;
+            say(i18n::PJ_DONE_SESSION_DELETED, &[])
+        }
+        Intent::ScheduleSessions {
+            project_id,
+            schedule,
+        } => {
+            let ids = sessions::schedule_sessions(db, *project_id, schedule)?;
+            say(i18n::PJ_DONE_SCHEDULED, &[&ids.len()])
+        }
+        Intent::EnrolTeachers {
+            project_id,
+            teacher_ids,
+        } => {
+            let e = enrolments::enrol_teachers(db, *project_id, teacher_ids)?;
+            say(i18n::PJ_DONE_ENROLLED, &[&e.added, &e.already])
+        }
+        Intent::EnrolSchool {
+            project_id,
+            school_id,
+        } => {
+            let e = enrolments::enrol_school(db, *project_id, *school_id)?;
+            say(i18n::PJ_DONE_ENROLLED, &[&e.added, &e.already])
+        }
+        Intent::RemoveEnrolment {
+            project_id,
+            teacher_id,
+        } => {
+            unenrol::remove_enrolment(db, *project_id, *teacher_id)?;
+            say(i18n::PJ_DONE_UNENROLLED, &[])
+        }
+        _ => None,
+    };
+    Ok(Done {
+        message,
+        ..Done::default()
+    })
 }
 
 fn set_setting(

@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod overview;
 pub mod starlight;
 pub mod starlight_detail;
+pub mod projects;
 pub mod starlight_form;
 pub mod teachers;
 pub mod teachers_detail;
@@ -88,7 +89,7 @@ impl TabId {
 pub fn make_screen(tab: TabId) -> Box<dyn Screen> {
     match tab {
         TabId::Dashboard => Box::new(dashboard::DashboardScreen::new()),
-        TabId::Projects => Box::new(overview::Overview::new(tab)),
+        TabId::Projects => Box::new(projects::ProjectsScreen::new()),
         TabId::CheckIn => Box::new(checkin::CheckInScreen::new()),
         TabId::Teachers => Box::new(teachers::TeachersScreen::new()),
         TabId::Starlight => Box::new(starlight::StarlightScreen::new()),

@@ -1,0 +1,100 @@
+//! Removing a teacher from a project's enrolment list (the Projects tab's "remove").
+//! Refused while the teacher has attendance marks in the project: those are records the
+//! veto and the school report rest on, and would be left without their enrolment.
+
+use crate::error::{Error, Result};
+use crate::store::audit::{self, AuditEntry};
+use crate::store::{enrolments, project_roster, Db};
+
+/// Removes one enrolment; one transaction with its audit entry.
+pub fn remove_enrolment(db: &mut Db, project_id: i64, teacher_id: i64) -> Result<()> {
+    let tx = db.write()?;
+    let t = enrolments::teacher_brief(&tx, teacher_id)?
+        .ok_or_else(|| Error::NotFound(format!("teacher {teacher_id}")))?;
+    let id = enrolments::enrolment_id(&tx, project_id, teacher_id)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "{} ({}) is not enrolled in this project",
+            t.name, t.staff_no
+        ))
+    })?;
+    let n = project_roster::marks_in_project(&tx, project_id, teacher_id)?;
+    if n > 0 {
+        return Err(Error::invalid(format!(
+            "{} ({}) has {n} attendance mark(s) in this project; the enrolment cannot be removed",
+            t.name, t.staff_no
+        )));
+    }
+    project_roster::delete_enrolment(&tx, project_id, teacher_id)?;
+    let actor = crate::store::actor();
+    audit::record(
+        &tx,
+        &AuditEntry {
+            at: crate::clock::now(),
+            actor: &actor,
+            entity: "enrolment",
+            entity_id: Some(id),
+            action: "delete",
+            before: Some(serde_json::json!({
+                "project_id": project_id, "teacher_id": teacher_id, "staff_no": t.staff_no,
+            })),
+            after: None,
+            reason: "",
+        },
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db() -> Db {
+        let db = Db::open_in_memory().unwrap();
+        db.conn
+            .execute_batch(
+                "INSERT INTO schools (id, name, township, stage) VALUES (1, 'S', '', 'primary');
+                 INSERT INTO teachers (id, staff_no, name, school_id) VALUES (1, 'T1', 'A', 1), (2, 'T2', 'B', 1);
+                 INSERT INTO projects (id, code, title, level, plan, start_date, end_date) VALUES
+                   (1, 'P1', 'x', 'district', 'starlight', '2026-03-01', '2026-03-02');
+                 INSERT INTO sessions (id, project_id, date, start_time, end_time) VALUES (1, 1, '2026-03-01', '08:30', '11:30');
+                 INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at) VALUES
+                   (1, 1, 1, '2026-02-01'), (1, 2, 1, '2026-02-01');
+                 INSERT INTO marks (session_id, teacher_id, school_id, session_date, status, recorded_at)
+                   VALUES (1, 1, 1, '2026-03-01', 'present', '2026-03-01 08:30:00');",
+            )
+            .unwrap();
+        db
+    }
+
+    fn audit_rows(db: &Db) -> i64 {
+        db.conn
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE entity='enrolment'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    }
+
+    #[test]
+    fn removes_with_audit_entry() {
+        let mut db = db();
+        remove_enrolment(&mut db, 1, 2).unwrap();
+        assert!(!enrolments::is_enrolled(&db.conn, 1, 2).unwrap());
+        assert_eq!(audit_rows(&db), 1);
+        assert!(matches!(
+            remove_enrolment(&mut db, 1, 2),
+            Err(Error::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn refused_while_marks_exist_and_nothing_changes() {
+        let mut db = db();
+        let e = remove_enrolment(&mut db, 1, 1).unwrap_err();
+        assert!(e.to_string().contains("1 attendance mark"), "{e}");
+        assert!(enrolments::is_enrolled(&db.conn, 1, 1).unwrap());
+        assert_eq!(audit_rows(&db), 0);
+    }
+}

@@ -1,0 +1,405 @@
+//! A small vertical form shared by the project, session and schedule forms: one field per
+//! line (label, value, the field's problem next to it), Tab/↓/Enter to the next field,
+//! Shift-Tab/↑ back, ←/→/Space to change a choice, Space to tick a box, Ctrl-S to save,
+//! Esc to cancel (twice when something was changed).
+
+use crate::tui::i18n::{self, Msg};
+use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding};
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::text::{pad, truncate, width};
+use crate::tui::widgets::text_input::TextInput;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// What a field holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Text(TextInput),
+    /// One of the labels (`index` is the choice).
+    Choice {
+        labels: Vec<&'static str>,
+        index: usize,
+    },
+    Check(bool),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub label: Msg,
+    pub kind: Kind,
+    /// The problem shown next to the field (None: fine).
+    pub problem: Option<String>,
+    /// A muted note after the value (e.g. "empty = not required").
+    pub note: Option<String>,
+}
+
+impl Field {
+    pub fn text(label: Msg, value: &str) -> Field {
+        let mut t = TextInput::new();
+        t.set(value);
+        Field {
+            label,
+            kind: Kind::Text(t),
+            problem: None,
+            note: None,
+        }
+    }
+    pub fn choice(label: Msg, labels: Vec<&'static str>, index: usize) -> Field {
+        Field {
+            label,
+            kind: Kind::Choice { labels, index },
+            problem: None,
+            note: None,
+        }
+    }
+    pub fn check(label: Msg, on: bool) -> Field {
+        Field {
+            label,
+            kind: Kind::Check(on),
+            problem: None,
+            note: None,
+        }
+    }
+    pub fn with_note(mut self, note: String) -> Field {
+        self.note = Some(note);
+        self
+    }
+}
+
+/// What a key did to the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// Nothing to do for the owner.
+    None,
+    /// A value changed: re-validate.
+    Changed,
+    /// The focus moved from field `.0` (e.g. accept a pick).
+    Left(usize),
+    Save,
+    Cancel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Next,
+    Prev,
+    Save,
+    Cancel,
+}
+
+pub const KEYS: &[KeyBinding<FormKey>] = &[
+    KeyBinding {
+        keys: &[
+            Key::Code(KeyCode::Tab),
+            Key::Code(KeyCode::Down),
+            Key::Code(KeyCode::Enter),
+        ],
+        command: FormKey(Cmd::Next),
+        help: i18n::PJ_KEY_NEXT_FIELD,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::BackTab), Key::Code(KeyCode::Up)],
+        command: FormKey(Cmd::Prev),
+        help: i18n::PJ_KEY_PREV_FIELD,
+    },
+    KeyBinding {
+        keys: &[Key::Ctrl('s'), Key::Code(KeyCode::F(2))],
+        command: FormKey(Cmd::Save),
+        help: i18n::PJ_KEY_SAVE,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::Esc)],
+        command: FormKey(Cmd::Cancel),
+        help: i18n::PJ_KEY_CANCEL,
+    },
+];
+
+/// A form command (opaque outside this file; public for the key table's type).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormKey(Cmd);
+
+/// Help lines of the form keys (the choice and check keys are described on their fields).
+pub fn help() -> Vec<HelpEntry> {
+    let mut h = keymap::help(KEYS);
+    h.push(HelpEntry {
+        keys: "← → Space".into(),
+        help: i18n::PJ_KEY_CHOICE,
+    });
+    h
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Something was changed since the form opened.
+    pub dirty: bool,
+    /// Esc was pressed once on a changed form: the next Esc discards.
+    pub discard_armed: bool,
+    /// A save was sent; the form closes once the database shows it.
+    pub saving: bool,
+}
+
+impl Form {
+    pub fn new(fields: Vec<Field>) -> Form {
+        Form {
+            fields,
+            focus: 0,
+            dirty: false,
+            discard_armed: false,
+            saving: false,
+        }
+    }
+
+    pub fn text(&self, i: usize) -> &str {
+        match self.fields.get(i).map(|f| &f.kind) {
+            Some(Kind::Text(t)) => t.text(),
+            _ => "",
+        }
+    }
+    pub fn set_text(&mut self, i: usize, value: &str) {
+        if let Some(Field {
+            kind: Kind::Text(t),
+            ..
+        }) = self.fields.get_mut(i)
+        {
+            t.set(value);
+        }
+    }
+    pub fn choice(&self, i: usize) -> usize {
+        match self.fields.get(i).map(|f| &f.kind) {
+            Some(Kind::Choice { index, .. }) => *index,
+            _ => 0,
+        }
+    }
+    pub fn checked(&self, i: usize) -> bool {
+        matches!(self.fields.get(i).map(|f| &f.kind), Some(Kind::Check(true)))
+    }
+    pub fn clear_problems(&mut self) {
+        self.fields.iter_mut().for_each(|f| f.problem = None);
+    }
+    pub fn set_problem(&mut self, i: usize, text: String) {
+        if let Some(f) = self.fields.get_mut(i) {
+            if f.problem.is_none() {
+                f.problem = Some(text);
+            }
+        }
+    }
+    pub fn has_problems(&self) -> bool {
+        self.fields.iter().any(|f| f.problem.is_some())
+    }
+    /// The first field with a problem (the focus goes there when saving is refused).
+    pub fn first_problem(&self) -> Option<usize> {
+        self.fields.iter().position(|f| f.problem.is_some())
+    }
+
+    fn changed(&mut self) -> Event {
+        self.dirty = true;
+        self.discard_armed = false;
+        Event::Changed
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) -> Event {
+        let n = self.fields.len().max(1);
+        if let Some(FormKey(cmd)) = keymap::lookup(KEYS, key) {
+            let from = self.focus;
+            match cmd {
+                Cmd::Next => self.focus = (self.focus + 1) % n,
+                Cmd::Prev => self.focus = (self.focus + n - 1) % n,
+                Cmd::Save => return Event::Save,
+                Cmd::Cancel => {
+                    if self.dirty && !self.discard_armed {
+                        self.discard_armed = true;
+                        return Event::None;
+                    }
+                    return Event::Cancel;
+                }
+            }
+            self.discard_armed = false;
+            return Event::Left(from);
+        }
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return Event::None;
+        };
+        match &mut field.kind {
+            Kind::Text(t) => {
+                if t.handle_key(key) {
+                    return self.changed();
+                }
+            }
+            Kind::Choice { labels, index } => {
+                let len = labels.len().max(1);
+                match key.code {
+                    KeyCode::Right | KeyCode::Char(' ') | KeyCode::Char('l') => {
+                        *index = (*index + 1) % len;
+                        return self.changed();
+                    }
+                    KeyCode::Left | KeyCode::Char('h') => {
+                        *index = (*index + len - 1) % len;
+                        return self.changed();
+                    }
+                    _ => {}
+                }
+            }
+            Kind::Check(on) => {
+                if matches!(
+                    key.code,
+                    KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right
+                ) {
+                    *on = !*on;
+                    return self.changed();
+                }
+            }
+        }
+        Event::None
+    }
+
+    /// Draws the fields from `area.y`, one per line; returns the rows used.
+    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx, value_w: usize) -> u16 {
+        let th = ctx.theme;
+        let label_w = self
+            .fields
+            .iter()
+            .map(|f| width(ctx.t(f.label)))
+            .max()
+            .unwrap_or(4)
+            + 1;
+        let total = area.width as usize;
+        let value_w = value_w.min(total.saturating_sub(label_w + 2)).max(4);
+        let mut y = area.y;
+        for (i, f) in self.fields.iter().enumerate() {
+            if y >= area.bottom() {
+                break;
+            }
+            let focused = i == self.focus;
+            let row = Rect {
+                y,
+                height: 1,
+                ..area
+            };
+            let label_style = if focused { th.accent() } else { th.muted() };
+            let mark = if focused { "›" } else { " " };
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    format!("{mark}{}", pad(ctx.t(f.label), label_w)),
+                    label_style,
+                )),
+                row,
+            );
+            let vx = area.x + label_w as u16 + 1;
+            let value_area = Rect {
+                x: vx,
+                width: value_w as u16,
+                ..row
+            };
+            let value_style = if focused { th.selected() } else { th.base() };
+            match &f.kind {
+                Kind::Text(t) => {
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(" ".repeat(value_w), value_style)),
+                        value_area,
+                    );
+                    t.render(frame, value_area, Span::raw(""), value_style, focused);
+                }
+                Kind::Choice { labels, index } => {
+                    let text = labels.get(*index).copied().unwrap_or("");
+                    let shown = pad(&format!("‹ {text} ›"), value_w);
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(shown, value_style)),
+                        value_area,
+                    );
+                }
+                Kind::Check(on) => {
+                    let text = if *on {
+                        format!("[x] {}", ctx.t(i18n::YES))
+                    } else {
+                        format!("[ ] {}", ctx.t(i18n::NO))
+                    };
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(pad(&text, value_w), value_style)),
+                        value_area,
+                    );
+                }
+            }
+            let after_x = vx + value_w as u16 + 1;
+            let room = (area.right().saturating_sub(after_x)) as usize;
+            if room > 2 {
+                let (text, style) = match (&f.problem, &f.note) {
+                    (Some(p), _) => (format!("✗ {p}"), th.bad()),
+                    (None, Some(n)) => (n.clone(), th.muted()),
+                    _ => (String::new(), th.base()),
+                };
+                frame.render_widget(
+                    Paragraph::new(Span::styled(truncate(&text, room), style)),
+                    Rect {
+                        x: after_x,
+                        width: room as u16,
+                        ..row
+                    },
+                );
+            }
+            y += 1;
+        }
+        y - area.y
+    }
+
+    /// The footer: the focused field's whole problem, else the keys (or the discard warning).
+    pub fn footer(&self, ctx: &Ctx) -> Line<'static> {
+        let th = ctx.theme;
+        if self.discard_armed {
+            return Line::from(Span::styled(ctx.t(i18n::PJ_DISCARD_AGAIN), th.warn()));
+        }
+        if let Some(p) = self.fields.get(self.focus).and_then(|f| f.problem.clone()) {
+            return Line::from(Span::styled(format!("✗ {p}"), th.bad()));
+        }
+        Line::from(Span::styled(ctx.t(i18n::PJ_FORM_KEYS), th.muted()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyModifiers;
+
+    fn k(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn form() -> Form {
+        Form::new(vec![
+            Field::text(i18n::PJ_F_CODE, "P1"),
+            Field::choice(i18n::PJ_F_LEVEL, vec!["a", "b", "c"], 0),
+            Field::check(i18n::PJ_F_CONCENTRATED, true),
+        ])
+    }
+
+    #[test]
+    fn keys_move_edit_cycle_and_tick() {
+        let mut f = form();
+        assert_eq!(f.handle_key(&k(KeyCode::Char('x'))), Event::Changed);
+        assert_eq!(f.text(0), "P1x");
+        assert_eq!(f.handle_key(&k(KeyCode::Tab)), Event::Left(0));
+        f.handle_key(&k(KeyCode::Left));
+        assert_eq!(f.choice(1), 2);
+        f.handle_key(&k(KeyCode::Enter));
+        f.handle_key(&k(KeyCode::Char(' ')));
+        assert!(!f.checked(2));
+        f.handle_key(&k(KeyCode::Down));
+        assert_eq!(f.focus, 0, "wraps around");
+        let save = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(f.handle_key(&save), Event::Save);
+    }
+
+    #[test]
+    fn esc_twice_discards_a_changed_form() {
+        let mut f = form();
+        assert_eq!(f.handle_key(&k(KeyCode::Esc)), Event::Cancel);
+        f.handle_key(&k(KeyCode::Char('x')));
+        assert_eq!(f.handle_key(&k(KeyCode::Esc)), Event::None);
+        assert!(f.discard_armed);
+        assert_eq!(f.handle_key(&k(KeyCode::Esc)), Event::Cancel);
+    }
+}

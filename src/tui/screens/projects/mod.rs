@@ -1,0 +1,416 @@
+//! Projects tab: the project list (filters, search), the project form, and one project's
+//! sessions, enrolments and attendance matrix (detail.rs).
+//!
+//! Writes go out as intents; a form stays open (marked "saving") until a reload shows that
+//! its intent landed, so a refused save keeps everything typed.
+
+pub mod detail;
+pub mod enrol;
+pub mod fields;
+pub mod form;
+pub mod list;
+pub mod matrix;
+pub mod picker;
+pub mod schedule;
+pub mod session_form;
+pub mod sessions;
+
+use crate::error::Result;
+use crate::store::projects as store_projects;
+use crate::tui::action::{Action, Intent, Target};
+use crate::tui::i18n::{self, Msg};
+use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
+use crate::tui::screen::{Ctx, Screen};
+use crossterm::event::{KeyCode, KeyEvent};
+use detail::{Detail, Tab};
+use fields::Event;
+use form::ProjectForm;
+use list::{FilterKey, ProjectList};
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Move(Move),
+    Search,
+    Open(Tab),
+    New,
+    Edit,
+    Filter(FilterKey),
+    Back,
+}
+
+macro_rules! bind {
+    ($cmd:expr, $help:expr, $($key:expr),+) => {
+        KeyBinding { keys: &[$($key),+], command: $cmd, help: $help }
+    };
+}
+
+const KEYS: &[KeyBinding<Cmd>] = &[
+    bind!(Cmd::Search, i18n::PJ_KEY_SEARCH, Key::Char('/')),
+    bind!(
+        Cmd::Open(Tab::Sessions),
+        i18n::PJ_KEY_OPEN_SESSIONS,
+        Key::Code(KeyCode::Enter)
+    ),
+    bind!(
+        Cmd::Open(Tab::Enrolled),
+        i18n::PJ_KEY_OPEN_ENROLLED,
+        Key::Char('r')
+    ),
+    bind!(
+        Cmd::Open(Tab::Matrix),
+        i18n::PJ_KEY_OPEN_MATRIX,
+        Key::Char('m')
+    ),
+    bind!(Cmd::New, i18n::PJ_KEY_NEW, Key::Char('n')),
+    bind!(Cmd::Edit, i18n::PJ_KEY_EDIT, Key::Char('e')),
+    bind!(
+        Cmd::Filter(FilterKey::Level),
+        i18n::PJ_KEY_FILTER_LEVEL,
+        Key::Char('l')
+    ),
+    bind!(
+        Cmd::Filter(FilterKey::Plan),
+        i18n::PJ_KEY_FILTER_PLAN,
+        Key::Char('p')
+    ),
+    bind!(
+        Cmd::Filter(FilterKey::State),
+        i18n::PJ_KEY_FILTER_STATUS,
+        Key::Char('s')
+    ),
+    bind!(
+        Cmd::Filter(FilterKey::Year),
+        i18n::PJ_KEY_FILTER_YEAR,
+        Key::Char('y')
+    ),
+    bind!(
+        Cmd::Filter(FilterKey::Clear),
+        i18n::PJ_KEY_FILTER_CLEAR,
+        Key::Char('x')
+    ),
+    bind!(
+        Cmd::Move(Move::Up),
+        i18n::KEY_UP_DOWN,
+        Key::Char('k'),
+        Key::Code(KeyCode::Up)
+    ),
+    bind!(
+        Cmd::Move(Move::Down),
+        i18n::KEY_UP_DOWN,
+        Key::Char('j'),
+        Key::Code(KeyCode::Down)
+    ),
+    bind!(
+        Cmd::Move(Move::PageUp),
+        i18n::KEY_PAGE,
+        Key::Code(KeyCode::PageUp),
+        Key::Ctrl('u')
+    ),
+    bind!(
+        Cmd::Move(Move::PageDown),
+        i18n::KEY_PAGE,
+        Key::Code(KeyCode::PageDown),
+        Key::Ctrl('d')
+    ),
+    bind!(
+        Cmd::Move(Move::Top),
+        i18n::KEY_TOP_BOTTOM,
+        Key::Char('g'),
+        Key::Code(KeyCode::Home)
+    ),
+    bind!(
+        Cmd::Move(Move::Bottom),
+        i18n::KEY_TOP_BOTTOM,
+        Key::Char('G'),
+        Key::Code(KeyCode::End)
+    ),
+    bind!(Cmd::Back, i18n::KEY_BACK, Key::Code(KeyCode::Esc)),
+];
+
+#[derive(Default)]
+pub struct ProjectsScreen {
+    list: ProjectList,
+    project_form: Option<ProjectForm>,
+    detail: Option<Detail>,
+    /// The last form intent sent; its form closes once the database shows it.
+    pending: Option<Intent>,
+}
+
+/// The intent inside an action (through confirm and reason dialogs).
+fn intent_of(a: &Action) -> Option<&Intent> {
+    match a {
+        Action::Write { intent, .. } | Action::AskReason { intent, .. } => Some(intent),
+        Action::Confirm { then, .. } => intent_of(then),
+        _ => None,
+    }
+}
+
+impl ProjectsScreen {
+    pub fn new() -> Self {
+        ProjectsScreen {
+            list: ProjectList::new(),
+            ..Self::default()
+        }
+    }
+
+    /// Remembers a form intent going out, so that its form can close when it lands.
+    fn track(&mut self, a: Option<Action>) -> Option<Action> {
+        if let Some(i) = a.as_ref().and_then(intent_of) {
+            if !matches!(
+                i,
+                Intent::DeleteSession { .. } | Intent::RemoveEnrolment { .. }
+            ) {
+                self.pending = Some(i.clone());
+            }
+        }
+        a
+    }
+
+    /// Closes the form whose intent is now in the database.
+    fn settle(&mut self, ctx: &Ctx) {
+        let Some(intent) = self.pending.take() else {
+            return;
+        };
+        let landed = match &intent {
+            Intent::SaveProject { .. } => form::landed(ctx, &intent),
+            Intent::AddSession { .. } | Intent::EditSession { .. } => {
+                session_form::landed(ctx, &intent)
+            }
+            Intent::ScheduleSessions { .. } => schedule::landed(ctx, &intent),
+            Intent::EnrolTeachers { .. } | Intent::EnrolSchool { .. } => {
+                enrol::landed(ctx, &intent)
+            }
+            _ => true,
+        };
+        if !landed {
+            self.pending = Some(intent);
+            return;
+        }
+        match &intent {
+            Intent::SaveProject { fields, .. } => {
+                self.project_form = None;
+                if let Ok(Some(p)) = store_projects::project_by_code(ctx.conn(), &fields.code) {
+                    if !self.list.select(p.id) {
+                        self.list.search.clear();
+                        self.list.run_search();
+                        self.list.select(p.id);
+                    }
+                }
+            }
+            Intent::AddSession { .. } | Intent::EditSession { .. } => {
+                if let Some(d) = &mut self.detail {
+                    d.session_form = None;
+                }
+            }
+            Intent::ScheduleSessions { .. } => {
+                if let Some(d) = &mut self.detail {
+                    d.schedule = None;
+                }
+            }
+            _ => {
+                if let Some(d) = &mut self.detail {
+                    d.enrol.picker = None;
+                }
+            }
+        }
+    }
+
+    fn open_detail(&mut self, tab: Tab, ctx: &Ctx) -> Option<Action> {
+        let p = self.list.selected()?.clone();
+        let mut d = Detail::new(p, tab);
+        if let Err(e) = d.reload(ctx) {
+            return Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])));
+        }
+        let a = d.show(tab, ctx);
+        self.detail = Some(d);
+        a
+    }
+
+    fn list_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if self.list.typing {
+            match key.code {
+                KeyCode::Esc => {
+                    self.list.typing = false;
+                    self.list.search.clear();
+                    self.list.run_search();
+                }
+                KeyCode::Enter => self.list.typing = false,
+                KeyCode::Up => self.list.moved(Move::Up),
+                KeyCode::Down => self.list.moved(Move::Down),
+                _ => {
+                    if self.list.search.handle_key(&key) {
+                        self.list.cursor = 0;
+                        self.list.run_search();
+                    }
+                }
+            }
+            return None;
+        }
+        match keymap::lookup(KEYS, &key)? {
+            Cmd::Search => self.list.typing = true,
+            Cmd::Move(m) => self.list.moved(m),
+            Cmd::Open(tab) => return self.open_detail(tab, ctx),
+            Cmd::New => {
+                let mut f = ProjectForm::new(ctx);
+                f.validate(ctx);
+                self.project_form = Some(f);
+            }
+            Cmd::Edit => {
+                let p = self.list.selected()?.clone();
+                let kinds = store_projects::follow_up_kinds(ctx.conn(), p.id).unwrap_or_default();
+                let mut f = ProjectForm::edit(ctx, &p, &kinds);
+                f.validate(ctx);
+                self.project_form = Some(f);
+            }
+            Cmd::Filter(k) => {
+                self.list.cycle_filter(k);
+                if let Err(e) = self.list.reload(ctx) {
+                    return Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])));
+                }
+            }
+            Cmd::Back => {
+                if self.list.search.is_empty() {
+                    return Some(Action::Back);
+                }
+                self.list.search.clear();
+                self.list.run_search();
+            }
+        }
+        None
+    }
+
+    fn form_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let f = self.project_form.as_mut()?;
+        match f.form.handle_key(&key) {
+            Event::Cancel => self.project_form = None,
+            Event::Changed | Event::Left(_) => {
+                f.validate(ctx);
+            }
+            Event::Save => {
+                let intent = f.save(ctx)?;
+                f.form.saving = true;
+                return Some(Action::write(intent));
+            }
+            Event::None => {}
+        }
+        None
+    }
+
+    fn render_form(&self, frame: &mut Frame, area: Rect, ctx: &Ctx, f: &ProjectForm) {
+        let th = ctx.theme;
+        let title = if f.id.is_some() {
+            ctx.t(i18n::PJ_EDIT_PROJECT)
+        } else {
+            ctx.t(i18n::PJ_NEW_PROJECT)
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(title, th.title())),
+            Rect { height: 1, ..area },
+        );
+        let fields = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        f.form.render(frame, fields, ctx, 26);
+        frame.render_widget(
+            Paragraph::new(f.form.footer(ctx)),
+            Rect {
+                y: area.bottom().saturating_sub(1),
+                height: 1,
+                ..area
+            },
+        );
+    }
+}
+
+impl Screen for ProjectsScreen {
+    fn title(&self) -> Msg {
+        i18n::TAB_PROJECTS
+    }
+
+    fn help(&self) -> Vec<HelpEntry> {
+        if self.project_form.is_some() {
+            return fields::help();
+        }
+        match &self.detail {
+            Some(d) => d.help(),
+            None => keymap::help(KEYS),
+        }
+    }
+
+    fn wants_text_input(&self) -> bool {
+        self.project_form.is_some()
+            || self.detail.as_ref().is_some_and(|d| d.wants_text_input())
+            || (self.detail.is_none() && self.list.typing)
+    }
+
+    fn has_unsaved(&self) -> bool {
+        self.project_form.as_ref().is_some_and(|f| f.form.dirty)
+            || self.detail.as_ref().is_some_and(|d| d.has_unsaved())
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let a = if self.project_form.is_some() {
+            self.form_key(key, ctx)
+        } else if let Some(d) = &mut self.detail {
+            match d.handle_key(key, ctx) {
+                Some(Action::Back) => {
+                    self.detail = None;
+                    None
+                }
+                other => other,
+            }
+        } else {
+            self.list_key(key, ctx)
+        };
+        self.track(a)
+    }
+
+    fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if let Some(f) = &self.project_form {
+            return self.render_form(frame, area, ctx, f);
+        }
+        match &mut self.detail {
+            Some(d) => d.render(frame, area, ctx),
+            None => self.list.render(frame, area, ctx),
+        }
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<()> {
+        self.list.reload(ctx)?;
+        if let Some(d) = &mut self.detail {
+            if !d.reload(ctx)? {
+                self.detail = None;
+            }
+        }
+        self.settle(ctx);
+        if let Some(f) = &mut self.project_form {
+            if !f.form.saving {
+                f.validate(ctx);
+            }
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, target: &Target, ctx: &Ctx) -> bool {
+        let Target::Project(id) = target else {
+            return false;
+        };
+        self.project_form = None;
+        self.detail = None;
+        if !self.list.select(*id) {
+            self.list.filter = Default::default();
+            self.list.search.clear();
+            if self.list.reload(ctx).is_err() || !self.list.select(*id) {
+                return false;
+            }
+        }
+        self.open_detail(Tab::Sessions, ctx);
+        true
+    }
+}

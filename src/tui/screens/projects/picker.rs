@@ -1,0 +1,305 @@
+//! Search-and-pick for enrolment: teachers (multi-select: Space toggles, Enter enrols the
+//! ticked ones, or the highlighted one when none is ticked) over `ctx.index`, or one school
+//! (Enter asks to enrol all its teachers) over an index of the schools.
+
+use crate::domain::School;
+use crate::search::{Entry, Index};
+use crate::tui::i18n;
+use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::text::{highlighted, layout_columns, pad, width};
+use crate::tui::widgets::text_input::TextInput;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use std::collections::HashSet;
+
+const LIMIT: usize = 300;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmd {
+    Move(Move),
+    Toggle,
+    Take,
+    Search,
+    Close,
+}
+
+pub const KEYS: &[KeyBinding<Cmd>] = &[
+    KeyBinding {
+        keys: &[Key::Char(' ')],
+        command: Cmd::Toggle,
+        help: i18n::PJ_KEY_TOGGLE,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::Enter)],
+        command: Cmd::Take,
+        help: i18n::PJ_KEY_ENROL_PICKED,
+    },
+    KeyBinding {
+        keys: &[Key::Char('/')],
+        command: Cmd::Search,
+        help: i18n::KEY_SEARCH,
+    },
+    KeyBinding {
+        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
+        command: Cmd::Move(Move::Up),
+        help: i18n::KEY_UP_DOWN,
+    },
+    KeyBinding {
+        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
+        command: Cmd::Move(Move::Down),
+        help: i18n::KEY_UP_DOWN,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('u')],
+        command: Cmd::Move(Move::PageUp),
+        help: i18n::KEY_PAGE,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('d')],
+        command: Cmd::Move(Move::PageDown),
+        help: i18n::KEY_PAGE,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::Esc)],
+        command: Cmd::Close,
+        help: i18n::PJ_KEY_CLOSE_PICKER,
+    },
+];
+
+pub fn help() -> Vec<HelpEntry> {
+    keymap::help(KEYS)
+}
+
+/// What Enter asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Picked {
+    Teachers(Vec<i64>),
+    School(School),
+    Close,
+}
+
+pub struct Picker {
+    /// Schools (None: teachers).
+    schools: Option<(Vec<School>, Index)>,
+    pub input: TextInput,
+    pub typing: bool,
+    pub hits: Vec<i64>,
+    pub cursor: usize,
+    page: usize,
+    /// Ticked teachers, in the order ticked.
+    pub ticked: Vec<i64>,
+}
+
+impl Picker {
+    pub fn teachers(ctx: &Ctx) -> Picker {
+        let mut p = Picker {
+            schools: None,
+            input: TextInput::new(),
+            typing: true,
+            hits: Vec::new(),
+            cursor: 0,
+            page: 10,
+            ticked: Vec::new(),
+        };
+        p.search(ctx);
+        p
+    }
+
+    pub fn schools(ctx: &Ctx, schools: Vec<School>) -> Picker {
+        let index = Index::new(
+            schools
+                .iter()
+                .map(|s| Entry {
+                    id: s.id,
+                    name: s.name.clone(),
+                    ..Entry::default()
+                })
+                .collect(),
+        );
+        let mut p = Picker {
+            schools: Some((schools, index)),
+            ..Picker::teachers(ctx)
+        };
+        p.search(ctx);
+        p
+    }
+
+    pub fn is_schools(&self) -> bool {
+        self.schools.is_some()
+    }
+
+    fn search(&mut self, ctx: &Ctx) {
+        let q = self.input.text();
+        let index = match &self.schools {
+            Some((_, i)) => i,
+            None => ctx.index,
+        };
+        self.hits = index.search(q, LIMIT).into_iter().map(|h| h.id).collect();
+        self.cursor = 0;
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Picked> {
+        if self.typing {
+            match key.code {
+                KeyCode::Esc | KeyCode::Enter => self.typing = false,
+                KeyCode::Down => self.moved(Move::Down),
+                KeyCode::Up => self.moved(Move::Up),
+                _ => {
+                    if self.input.handle_key(key) {
+                        self.search(ctx);
+                    }
+                }
+            }
+            return None;
+        }
+        match keymap::lookup(KEYS, key)? {
+            Cmd::Move(m) => self.moved(m),
+            Cmd::Search => self.typing = true,
+            Cmd::Close => return Some(Picked::Close),
+            Cmd::Toggle => {
+                if let (None, Some(&id)) = (&self.schools, self.hits.get(self.cursor)) {
+                    match self.ticked.iter().position(|t| *t == id) {
+                        Some(i) => {
+                            self.ticked.remove(i);
+                        }
+                        None => self.ticked.push(id),
+                    }
+                    self.moved(Move::Down);
+                }
+            }
+            Cmd::Take => {
+                let id = *self.hits.get(self.cursor)?;
+                return match &self.schools {
+                    Some((list, _)) => list
+                        .iter()
+                        .find(|s| s.id == id)
+                        .cloned()
+                        .map(Picked::School),
+                    None if self.ticked.is_empty() => Some(Picked::Teachers(vec![id])),
+                    None => Some(Picked::Teachers(self.ticked.clone())),
+                };
+            }
+        }
+        None
+    }
+
+    fn moved(&mut self, m: Move) {
+        self.cursor = keymap::apply_move(self.cursor, self.hits.len(), self.page, m);
+    }
+
+    pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx, enrolled: &HashSet<i64>) {
+        if area.height < 3 {
+            return;
+        }
+        let th = ctx.theme;
+        let w = area.width as usize;
+        let line = |dy: u16| Rect {
+            y: area.y + dy,
+            height: 1,
+            ..area
+        };
+        let title = if self.is_schools() {
+            ctx.t(i18n::PJ_PICK_SCHOOL)
+        } else {
+            ctx.t(i18n::PJ_PICK_TEACHERS)
+        };
+        let count = if self.is_schools() {
+            String::new()
+        } else {
+            ctx.tf(i18n::PJ_TICKED, &[&self.ticked.len()])
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(pad(title, w.saturating_sub(width(&count))), th.title()),
+                Span::styled(count, th.accent()),
+            ])),
+            line(0),
+        );
+        self.input.render(
+            frame,
+            line(1),
+            Span::styled("/ ", th.accent()),
+            th.base(),
+            self.typing,
+        );
+        let rows = Rect {
+            y: area.y + 2,
+            height: area.height - 2,
+            ..area
+        };
+        self.page = (rows.height as usize).max(1);
+        let first = first_visible(self.cursor, self.page);
+        let q = self.input.text().to_string();
+        let mut lines = Vec::new();
+        if self.hits.is_empty() {
+            lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
+        }
+        let widths = layout_columns(w, &[(4, 0), (8, 1), (12, 2), (8, 0), (6, 0)], 1);
+        for (i, id) in self.hits.iter().enumerate().skip(first).take(self.page) {
+            let sel = i == self.cursor;
+            let base = if sel { th.selected() } else { th.base() };
+            let hl = if sel {
+                th.selected().patch(th.highlight())
+            } else {
+                th.highlight()
+            };
+            let mut spans = Vec::new();
+            match &self.schools {
+                Some((list, index)) => {
+                    let Some(s) = list.iter().find(|s| s.id == *id) else {
+                        continue;
+                    };
+                    let h = index.highlight(*id, &q);
+                    spans.extend(highlighted(
+                        &s.name,
+                        &h.name,
+                        w.saturating_sub(20).max(8),
+                        base,
+                        hl,
+                    ));
+                    spans.push(Span::styled(
+                        pad(&format!(" {}", s.township), 20.min(w)),
+                        base,
+                    ));
+                }
+                None => {
+                    let Some(e) = ctx.index.entry(*id) else {
+                        continue;
+                    };
+                    let h = ctx.index.highlight(*id, &q);
+                    let tick = if self.ticked.contains(id) {
+                        "[x]"
+                    } else {
+                        "[ ]"
+                    };
+                    let already = if enrolled.contains(id) {
+                        ctx.t(i18n::PJ_ALREADY_ENROLLED)
+                    } else {
+                        ""
+                    };
+                    let cells: [(&str, &[usize]); 5] = [
+                        (tick, &[]),
+                        (&e.name, &h.name),
+                        (&e.school, &[]),
+                        (&e.staff_no, &h.staff_no),
+                        (already, &[]),
+                    ];
+                    for ((text, pos), cw) in cells.iter().zip(&widths) {
+                        if *cw == 0 {
+                            continue;
+                        }
+                        spans.extend(highlighted(text, pos, *cw, base, hl));
+                        spans.push(Span::styled(" ", base));
+                    }
+                }
+            }
+            lines.push(Line::from(spans));
+        }
+        frame.render_widget(Paragraph::new(lines).style(th.base()), rows);
+    }
+}
