@@ -30,6 +30,28 @@ pub fn execute(
 ) -> Result<Done> {
     match intent {
         Intent::SetSetting { key, value } => set_setting(db, key, value, reason, now, lang),
+        Intent::MarkAttendance {
+            desk,
+            session_id,
+            teacher_id,
+            status,
+            checked_out_at,
+            walk_in,
+        } => {
+            let req = crate::ops::check_in::CheckIn {
+                session_id: *session_id,
+                teacher_id: *teacher_id,
+                at: now,
+                status: *status,
+                reason: reason.map(str::to_string),
+                checked_out_at: *checked_out_at,
+                ..Default::default()
+            };
+            desk_mark(db, *desk, &req, *walk_in, lang)
+        }
+        Intent::UndoLastMark { desk } => desk_undo(db, *desk, lang),
+        Intent::CloseSession { session_id } => desk_close(db, *session_id, now, lang),
+        Intent::ChangeMark { mark_id, status } => change_mark(db, *mark_id, *status, reason, lang),
         Intent::UpdateTrainer {
             trainer_id,
             status,
@@ -212,6 +234,127 @@ fn set_setting(
         message: Some(i18n::fill(i18n::SETTING_SAVED.get(lang), &[&key, &stored])),
         teachers_changed: Vec::new(),
         settings: Some(after),
+    })
+}
+
+// ── Check-in desk and Vetoes tab (screens/checkin, screens/vetoes) ─────────
+
+/// "张伟（实验小学）" for toasts.
+fn who(db: &Db, teacher_id: i64, lang: Lang) -> String {
+    match store::enrolments::teacher_brief(&db.conn, teacher_id) {
+        Ok(Some(t)) => i18n::fill(i18n::DESK_WHO.get(lang), &[&t.name, &t.school]),
+        _ => format!("#{teacher_id}"),
+    }
+}
+
+/// "迟到 12 分钟", "出勤 08:42", "早退 20 分钟", "请假".
+pub fn mark_summary(m: &crate::domain::Mark, lang: Lang) -> String {
+    use crate::domain::Status;
+    let label = m.status.label(lang == Lang::Zh);
+    match m.status {
+        Status::Late if m.minutes_late > 0 => {
+            i18n::fill(i18n::DESK_MINUTES.get(lang), &[&label, &m.minutes_late])
+        }
+        Status::LeftEarly if m.minutes_early > 0 => {
+            i18n::fill(i18n::DESK_MINUTES.get(lang), &[&label, &m.minutes_early])
+        }
+        Status::Present => match m.checked_in_at {
+            Some(t) => format!("{label} {}", t.format("%H:%M")),
+            None => label.to_string(),
+        },
+        _ => label.to_string(),
+    }
+}
+
+fn desk_mark(
+    db: &mut Db,
+    desk: u64,
+    req: &crate::ops::check_in::CheckIn,
+    walk_in: bool,
+    lang: Lang,
+) -> Result<Done> {
+    use crate::ops::check_in::{check_in, CheckInOutcome};
+    // Two transactions: the walk-in enrolment stays even if the mark is then refused
+    // (the teacher did come to the door).
+    if walk_in {
+        let project = store::sessions::get_session(&db.conn, req.session_id)?
+            .ok_or_else(|| Error::NotFound(format!("session {}", req.session_id)))?
+            .project_id;
+        crate::ops::enrolments::enrol_walk_in(db, project, req.teacher_id)?;
+    }
+    let settings = store::settings::load(&db.conn)?;
+    let outcome = check_in(db, req, &settings)?;
+    let name = who(db, req.teacher_id, lang);
+    let text = match &outcome {
+        CheckInOutcome::Recorded { mark, undo } => {
+            super::screens::checkin::undo::push(desk, (**undo).clone());
+            format!("{name} {}", mark_summary(mark, lang))
+        }
+        CheckInOutcome::AlreadyIn { at, mark } => match at {
+            Some(t) => i18n::fill(
+                i18n::DESK_ALREADY_IN.get(lang),
+                &[&name, &t.format("%H:%M")],
+            ),
+            None => format!("{name} {}", mark_summary(mark, lang)),
+        },
+        CheckInOutcome::Unchanged { mark } => i18n::fill(
+            i18n::DESK_UNCHANGED.get(lang),
+            &[&name, &mark_summary(mark, lang)],
+        ),
+    };
+    Ok(Done {
+        message: Some(text),
+        ..Done::default()
+    })
+}
+
+fn desk_undo(db: &mut Db, desk: u64, lang: Lang) -> Result<Done> {
+    let undo = super::screens::checkin::undo::pop(desk)
+        .ok_or_else(|| Error::invalid(i18n::DESK_NOTHING_TO_UNDO.get(lang)))?;
+    let previous = crate::ops::check_in::undo_mark(db, &undo)?;
+    let name = who(db, undo.teacher_id, lang);
+    let now = match previous {
+        Some(m) => mark_summary(&m, lang),
+        None => i18n::DESK_UNMARKED.get(lang).to_string(),
+    };
+    Ok(Done {
+        message: Some(i18n::fill(
+            i18n::DESK_UNDONE.get(lang),
+            &[&name, &mark_summary(&undo.written, lang), &now],
+        )),
+        ..Done::default()
+    })
+}
+
+fn desk_close(db: &mut Db, session_id: i64, now: NaiveDateTime, lang: Lang) -> Result<Done> {
+    let review = crate::ops::close_session::close_session(db, session_id, now)?;
+    Ok(Done {
+        message: Some(i18n::fill(
+            i18n::DESK_CLOSED_DONE.get(lang),
+            &[&review.unmarked],
+        )),
+        ..Done::default()
+    })
+}
+
+fn change_mark(
+    db: &mut Db,
+    mark_id: i64,
+    status: crate::domain::Status,
+    reason: Option<&str>,
+    lang: Lang,
+) -> Result<Done> {
+    let settings = store::settings::load(&db.conn)?;
+    let outcome = crate::ops::vetoes::change_mark(db, mark_id, status, reason, &settings)?;
+    let mark = outcome.mark();
+    let name = who(db, mark.teacher_id, lang);
+    Ok(Done {
+        message: Some(format!(
+            "{name} {} {}",
+            mark.session_date,
+            mark_summary(mark, lang)
+        )),
+        ..Done::default()
     })
 }
 

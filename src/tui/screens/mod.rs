@@ -2,6 +2,7 @@
 //! below and change that tab's arm in `make_screen` (one line each).
 
 pub mod checkin;
+pub mod checkin;
 pub mod dashboard;
 pub mod overview;
 pub mod starlight;
@@ -9,6 +10,7 @@ pub mod starlight_detail;
 pub mod projects;
 pub mod starlight_form;
 pub mod teachers;
+pub mod vetoes;
 pub mod teachers_detail;
 
 use super::i18n::{self, Msg};
@@ -94,7 +96,7 @@ pub fn make_screen(tab: TabId) -> Box<dyn Screen> {
         TabId::Teachers => Box::new(teachers::TeachersScreen::new()),
         TabId::Starlight => Box::new(starlight::StarlightScreen::new()),
         TabId::FollowUps => Box::new(overview::Overview::new(tab)),
-        TabId::Vetoes => Box::new(overview::Overview::new(tab)),
+        TabId::Vetoes => Box::new(vetoes::VetoesScreen::new()),
         TabId::Reports => Box::new(overview::Overview::new(tab)),
     }
 }
