@@ -4,7 +4,12 @@
 pub mod checkin;
 pub mod checkin;
 pub mod dashboard;
+pub mod follow_ups;
+pub mod follow_ups_form;
 pub mod overview;
+pub mod starlight;
+pub mod starlight_detail;
+pub mod starlight_form;
 pub mod starlight;
 pub mod starlight_detail;
 pub mod projects;
@@ -95,7 +100,7 @@ pub fn make_screen(tab: TabId) -> Box<dyn Screen> {
         TabId::CheckIn => Box::new(checkin::CheckInScreen::new()),
         TabId::Teachers => Box::new(teachers::TeachersScreen::new()),
         TabId::Starlight => Box::new(starlight::StarlightScreen::new()),
-        TabId::FollowUps => Box::new(overview::Overview::new(tab)),
+        TabId::FollowUps => Box::new(follow_ups::FollowUpsScreen::new()),
         TabId::Vetoes => Box::new(vetoes::VetoesScreen::new()),
         TabId::Reports => Box::new(overview::Overview::new(tab)),
     }

@@ -86,6 +86,20 @@ const KEYS: &[KeyBinding<Cmd>] = &[
     },
 ];
 
+/// Does the trainer match `needle` (lower case): name, school, affiliation, staff number,
+/// full pinyin (any reading) or the start of the initials? `keys` are the name's pinyin keys.
+pub fn trainer_matches(r: &TrainerLine, keys: &(String, String), needle: &str) -> bool {
+    let (py, ini) = keys;
+    r.trainer.name.contains(needle)
+        || r.school.to_lowercase().contains(needle)
+        || r.trainer.affiliation.to_lowercase().contains(needle)
+        || r.staff_no
+            .as_deref()
+            .is_some_and(|s| s.to_lowercase().contains(needle))
+        || py.split('|').any(|p| p.contains(needle))
+        || ini.split('|').any(|p| p.starts_with(needle))
+}
+
 #[derive(Default)]
 pub struct StarlightScreen {
     rows: Vec<TrainerLine>,
@@ -122,19 +136,7 @@ impl StarlightScreen {
                 return false;
             }
         }
-        if needle.is_empty() {
-            return true;
-        }
-        let r = &self.rows[i];
-        let (py, ini) = &self.keys[i];
-        r.trainer.name.contains(needle)
-            || r.school.to_lowercase().contains(needle)
-            || r.trainer.affiliation.to_lowercase().contains(needle)
-            || r.staff_no
-                .as_deref()
-                .is_some_and(|s| s.to_lowercase().contains(needle))
-            || py.split('|').any(|p| p.contains(needle))
-            || ini.split('|').any(|p| p.starts_with(needle))
+        needle.is_empty() || trainer_matches(&self.rows[i], &self.keys[i], needle)
     }
 
     /// Re-applies search and filter, keeping the selected trainer when still shown.
