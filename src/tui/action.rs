@@ -24,56 +24,6 @@ pub enum Target {
 pub enum Intent {
     /// Change one setting (`:set KEY VALUE`), audit-logged.
     SetSetting { key: String, value: String },
-    /// The desk: check a teacher in (`status: None`: present or late by the clock, an existing
-    /// mark is kept) or set a status (late, left early with `checked_out_at`, absent, excused).
-    /// `walk_in`: enrol the teacher in the session's project first. The undo record goes on
-    /// `desk`'s stack (screens::checkin::undo).
-    MarkAttendance {
-        desk: u64,
-        session_id: i64,
-        teacher_id: i64,
-        status: Option<crate::domain::Status>,
-        checked_out_at: Option<chrono::NaiveDateTime>,
-        walk_in: bool,
-    },
-    /// Undo the newest mark written by `desk`.
-    UndoLastMark { desk: u64 },
-    /// Close a session: unmarked enrolled teachers become absent; the session is locked.
-    CloseSession { session_id: i64 },
-    /// Change the status of an existing mark (Vetoes tab).
-    ChangeMark {
-        mark_id: i64,
-        status: crate::domain::Status,
-    },
-    /// Projects tab: create (`id: None`) or edit a project with its required follow-ups.
-    SaveProject {
-        id: Option<i64>,
-        fields: crate::store::projects::ProjectFields,
-        follow_ups: Vec<(crate::domain::FollowUpKind, i64)>,
-    },
-    /// Projects tab: add one session to a project.
-    AddSession {
-        project_id: i64,
-        fields: crate::store::sessions::SessionFields,
-    },
-    /// Projects tab: edit a session (a closed one needs the reason).
-    EditSession {
-        session_id: i64,
-        fields: crate::store::sessions::SessionFields,
-    },
-    /// Projects tab: delete a session (refused by ops when it has marks).
-    DeleteSession { session_id: i64 },
-    /// Projects tab: bulk-create N days × parts of the day.
-    ScheduleSessions {
-        project_id: i64,
-        schedule: crate::ops::sessions::Schedule,
-    },
-    /// Projects tab: enrol the picked teachers.
-    EnrolTeachers { project_id: i64, teacher_ids: Vec<i64> },
-    /// Projects tab: enrol every teacher of a school.
-    EnrolSchool { project_id: i64, school_id: i64 },
-    /// Projects tab: remove one enrolment (refused while the teacher has marks in it).
-    RemoveEnrolment { project_id: i64, teacher_id: i64 },
     /// Set a Starlight trainer's status and six competency levels (Starlight tab).
     UpdateTrainer {
         trainer_id: i64,

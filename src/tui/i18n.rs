@@ -423,90 +423,6 @@ pub const KEY_DESK_LEAVE: Msg = Msg::new(
     "清空搜索；再按离开搜索框",
     "Clear the search; again: leave the box",
 );
-pub const DESK_WHO: Msg = Msg::new("{}（{}）", "{} ({})");
-pub const DESK_MINUTES: Msg = Msg::new("{} {} 分钟", "{} {} min");
-pub const DESK_ALREADY_IN: Msg = Msg::new("{} 已于 {} 签到", "{} already in at {}");
-pub const DESK_IN_AT: Msg = Msg::new("已于 {} 签到", "already in at {}");
-pub const DESK_UNCHANGED: Msg = Msg::new("{}：保持 {}", "{}: kept as {}");
-pub const DESK_NOTHING_TO_UNDO: Msg =
-    Msg::new("本签到台没有可撤销的记录", "Nothing to undo at this desk");
-pub const DESK_UNDONE: Msg = Msg::new("已撤销 {} {} → {}", "Undone: {} {} → {}");
-pub const DESK_UNMARKED: Msg = Msg::new("未签到", "not marked");
-pub const DESK_CLOSED_DONE: Msg = Msg::new(
-    "场次已关闭，{} 人记为旷课",
-    "Session closed; {} marked absent",
-);
-pub const DESK_COUNTER: Msg = Msg::new("已签到 {} / {}，迟到 {}", "Checked in {} / {}, late {}");
-pub const DESK_CHOOSE: Msg = Msg::new("选择场次（Enter 确定）", "Choose a session (Enter)");
-pub const DESK_NO_SESSIONS: Msg = Msg::new(
-    "还没有培训场次：先在“项目”页添加",
-    "No sessions yet: add them in the Projects tab",
-);
-pub const DESK_NO_SESSION_CHOSEN: Msg = Msg::new("先选择场次（s）", "Choose a session first (s)");
-pub const DESK_TODAY: Msg = Msg::new("今天", "today");
-pub const DESK_LOCKED: Msg = Msg::new("［已关闭］", "[closed]");
-pub const DESK_KEYS_HINT: Msg = Msg::new(
-    "Enter签到 F2迟到 F3早退 F4旷课 F5请假 F6出勤 ^Z撤销 F7场次 F8关闭 ?帮助",
-    "Enter in F2 late F3 left F4 absent F5 leave F6 present ^Z undo F7 session F8 close",
-);
-pub const DESK_LOCKED_NOTE: Msg = Msg::new(
-    "场次已关闭：任何修改都要填写原因",
-    "Session closed: any change needs a reason",
-);
-pub const DESK_HINT: Msg = Msg::new(
-    "输入姓名/拼音首字母/工号，Enter 签到",
-    "Type name/initials/staff no, Enter checks in",
-);
-pub const DESK_WALK_INS: Msg = Msg::new("── 未报名（现场报名）──", "── Not enrolled (walk-ins) ──");
-pub const DESK_WALK_IN_ASK: Msg = Msg::new(
-    "{} 未报名本项目，现场报名并签到？",
-    "{} is not enrolled in this project. Enrol on the spot and mark?",
-);
-pub const DESK_TYPE_FIRST: Msg =
-    Msg::new("先输入姓名或拼音首字母", "Type a name or initials first");
-pub const DESK_NOBODY: Msg = Msg::new("没有匹配的教师", "No matching teacher");
-pub const DESK_REASON_EXCUSED: Msg = Msg::new("{} 请假事由：", "{}: reason for leave:");
-pub const DESK_REASON_LIFT: Msg = Msg::new(
-    "{}：{} → {} 会撤销一票否决，请填写原因：",
-    "{}: {} → {} lifts a veto; give the reason:",
-);
-pub const DESK_REASON_LOCKED: Msg = Msg::new(
-    "{}：场次已关闭，修改原因：",
-    "{}: the session is closed; reason for the change:",
-);
-pub const DESK_CHECKOUT_ASK: Msg = Msg::new("{} 签退时间（HH:MM）：", "{} left at (HH:MM):");
-pub const DESK_BAD_TIME: Msg = Msg::new("时间格式应为 HH:MM", "The time must be HH:MM");
-pub const DESK_PROMPT_KEYS: Msg =
-    Msg::new("Enter 确定 · Esc 取消", "Enter to confirm · Esc to cancel");
-pub const DESK_REVIEW_TITLE: Msg = Msg::new("关闭场次：核对", "Close session: review");
-pub const DESK_REVIEW_ENROLLED: Msg = Msg::new("报名人数", "Enrolled");
-pub const DESK_REVIEW_UNMARKED: Msg = Msg::new("未签到 → 记为旷课", "Not marked → absent");
-pub const DESK_REVIEW_KEYS: Msg = Msg::new(
-    "y 关闭并锁定 · n/Esc 取消",
-    "y close and lock · n/Esc cancel",
-);
-pub const DESK_ALREADY_CLOSED: Msg = Msg::new("该场次已关闭", "This session is already closed");
-pub const DESK_UNDO_DEPTH: Msg = Msg::new("可撤销 {}", "undo {}");
-pub const COL_MARK: Msg = Msg::new("本场", "This session");
-pub const COL_RECENT: Msg = Msg::new("近期出勤", "Recent");
-pub const KEY_DESK_CHECK_IN: Msg = Msg::new(
-    "签到（按时钟判出勤/迟到）",
-    "Check in (present or late by the clock)",
-);
-pub const KEY_DESK_PRESENT: Msg = Msg::new("改为出勤", "Mark present");
-pub const KEY_DESK_LATE: Msg = Msg::new("迟到", "Mark late");
-pub const KEY_DESK_LEFT_EARLY: Msg = Msg::new("早退（填签退时间）", "Left early (asks the time)");
-pub const KEY_DESK_ABSENT: Msg = Msg::new("旷课", "Mark absent");
-pub const KEY_DESK_EXCUSED: Msg = Msg::new("请假（填事由）", "Excused (asks the reason)");
-pub const KEY_DESK_UNDO: Msg = Msg::new("撤销本台上一条", "Undo this desk's last mark");
-pub const KEY_DESK_SESSION: Msg = Msg::new("选择场次", "Choose the session");
-pub const KEY_DESK_CLOSE: Msg =
-    Msg::new("关闭场次（核对后）", "Close the session (after a review)");
-pub const KEY_DESK_SEARCH: Msg = Msg::new("回到搜索框", "Back to the search box");
-pub const KEY_DESK_LEAVE: Msg = Msg::new(
-    "清空搜索；再按离开搜索框",
-    "Clear the search; again: leave the box",
-);
 
 // ── Starlight (starlight.rs) ───────────────────────────────────────────────
 pub const COL_AFFILIATION: Msg = Msg::new("单位", "Affiliation");
@@ -587,22 +503,6 @@ pub const KEY_FORM_PICK: Msg = Msg::new("表单：换一个讲师", "Form: next 
 
 // ── Vetoes (vetoes.rs) ─────────────────────────────────────────────────────
 pub const COL_REASONS: Msg = Msg::new("原因", "Reasons");
-pub const VETO_TITLE: Msg = Msg::new("{}年一票否决：{} 人", "Vetoes {}: {} teachers");
-pub const VETO_NONE: Msg = Msg::new("{}年没有一票否决", "No vetoes in {}");
-pub const VETO_YEAR_KEYS: Msg = Msg::new("[ ] 换年份", "[ ] year");
-pub const VETO_TEACHERS: Msg = Msg::new("{} 人", "{} teachers");
-pub const VETO_PICK_TITLE: Msg = Msg::new("修改出勤记录", "Change the mark");
-pub const VETO_PICK_KEYS: Msg = Msg::new(
-    "↑↓ 选择 · Enter 确定 · Esc 取消",
-    "↑↓ choose · Enter ok · Esc cancel",
-);
-pub const VETO_HISTORY_TITLE: Msg = Msg::new("修改记录", "History of the mark");
-pub const VETO_HISTORY_EMPTY: Msg = Msg::new("（没有记录）", "(no entries)");
-pub const VETO_HISTORY_KEYS: Msg = Msg::new("Esc 关闭", "Esc to close");
-pub const KEY_VETO_YEAR: Msg = Msg::new("上一年 / 下一年", "Previous / next year");
-pub const KEY_VETO_CHANGE: Msg = Msg::new("修改这条记录", "Change this mark");
-pub const KEY_VETO_HISTORY: Msg = Msg::new("这条记录的修改历史", "History of this mark");
-pub const KEY_VETO_OPEN_TEACHER: Msg = Msg::new("在教师页打开", "Open in Teachers");
 pub const VETO_TITLE: Msg = Msg::new("{}年一票否决：{} 人", "Vetoes {}: {} teachers");
 pub const VETO_NONE: Msg = Msg::new("{}年没有一票否决", "No vetoes in {}");
 pub const VETO_YEAR_KEYS: Msg = Msg::new("[ ] 换年份", "[ ] year");

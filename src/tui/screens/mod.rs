@@ -2,17 +2,13 @@
 //! below and change that tab's arm in `make_screen` (one line each).
 
 pub mod checkin;
-pub mod checkin;
 pub mod dashboard;
 pub mod follow_ups;
 pub mod follow_ups_form;
 pub mod overview;
-pub mod starlight;
-pub mod starlight_detail;
-pub mod starlight_form;
-pub mod starlight;
-pub mod starlight_detail;
 pub mod projects;
+pub mod starlight;
+pub mod starlight_detail;
 pub mod starlight_form;
 pub mod teachers;
 pub mod vetoes;
