@@ -8,11 +8,14 @@ use std::path::Path;
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// Version written by this binary. Each entry of `MIGRATIONS` upgrades from
-/// its index + 1 to index + 2; version 1 is `SCHEMA_SQL` itself.
-pub const SCHEMA_VERSION: i64 = 1;
+/// its index + 1 to index + 2; `SCHEMA_SQL` creates the latest version directly.
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Upgrades from older versions, each run in its own transaction.
-const MIGRATIONS: &[&str] = &[];
+const MIGRATIONS: &[&str] = &[
+    // 1 → 2: per-school monthly mark counts for the school report.
+    include_str!("migrations/002_school_month_counts.sql"),
+];
 
 /// Creates the schema on an empty database or upgrades an older one.
 /// A database newer than this binary is refused.
