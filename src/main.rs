@@ -2,6 +2,7 @@ use clap::Parser;
 use liaoyuan::cli::{self, Cli};
 
 fn main() {
+    restore_default_sigpipe();
     let args = match Cli::try_parse() {
         Ok(a) => a,
         Err(e) => {
@@ -18,4 +19,15 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+/// Rust ignores SIGPIPE, so `println!` panics when stdout is a closed pipe
+/// (`liaoyuan export vetoes | head`). Restore the default: the process ends
+/// quietly like any other Unix tool when its reader goes away.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }
