@@ -6,6 +6,8 @@ pub mod dashboard;
 pub mod follow_ups;
 pub mod follow_ups_form;
 pub mod overview;
+pub mod reports;
+pub mod reports_table;
 pub mod projects;
 pub mod starlight;
 pub mod starlight_detail;
@@ -98,6 +100,6 @@ pub fn make_screen(tab: TabId) -> Box<dyn Screen> {
         TabId::Starlight => Box::new(starlight::StarlightScreen::new()),
         TabId::FollowUps => Box::new(follow_ups::FollowUpsScreen::new()),
         TabId::Vetoes => Box::new(vetoes::VetoesScreen::new()),
-        TabId::Reports => Box::new(overview::Overview::new(tab)),
+        TabId::Reports => Box::new(reports::ReportsScreen::new()),
     }
 }

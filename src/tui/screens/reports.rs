@@ -1,0 +1,469 @@
+//! Reports tab (报表): the school report of a year (学校综合目标考核, DESIGN.md §4.5) — per
+//! school sent vs places, attendance rate with a bar, vetoes, follow-up completion and credit
+//! pace, sortable by column — with the district's credit-cycle gauge above it; and a year
+//! calendar of sessions (`c`), beside the table when the terminal is wide enough.
+
+use super::reports_table::{self as table, Column};
+use crate::domain::credits::cycle_of;
+use crate::domain::veto::{veto_year, veto_year_range};
+use crate::error::Result;
+use crate::store::district_charts::{self, CycleStanding};
+use crate::store::reports::{self, SchoolReport};
+use crate::tui::action::{Action, Target};
+use crate::tui::i18n::{self, Msg};
+use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
+use crate::tui::screen::{Ctx, Screen};
+use crate::tui::widgets::calendar::{self, YearCalendar};
+use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::text::{truncate, width};
+use crate::tui::widgets::text_input::TextInput;
+use chrono::{Datelike, NaiveDate};
+use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use std::cmp::Ordering;
+
+/// Columns a side-by-side calendar needs (four months across and a gap).
+const SIDE_CALENDAR: u16 = 4 * calendar::MONTH_WIDTH + 3 * calendar::GAP + 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Move(Move),
+    Search,
+    PrevYear,
+    NextYear,
+    Sort,
+    Reverse,
+    Calendar,
+    Back,
+}
+
+const KEYS: &[KeyBinding<Cmd>] = &[
+    KeyBinding {
+        keys: &[Key::Char('/')],
+        command: Cmd::Search,
+        help: i18n::KEY_SEARCH,
+    },
+    KeyBinding {
+        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
+        command: Cmd::Move(Move::Up),
+        help: i18n::KEY_UP_DOWN,
+    },
+    KeyBinding {
+        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
+        command: Cmd::Move(Move::Down),
+        help: i18n::KEY_UP_DOWN,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('u')],
+        command: Cmd::Move(Move::PageUp),
+        help: i18n::KEY_PAGE,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('d')],
+        command: Cmd::Move(Move::PageDown),
+        help: i18n::KEY_PAGE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
+        command: Cmd::Move(Move::Top),
+        help: i18n::KEY_TOP_BOTTOM,
+    },
+    KeyBinding {
+        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
+        command: Cmd::Move(Move::Bottom),
+        help: i18n::KEY_TOP_BOTTOM,
+    },
+    KeyBinding {
+        keys: &[Key::Char('[')],
+        command: Cmd::PrevYear,
+        help: i18n::KEY_YEAR,
+    },
+    KeyBinding {
+        keys: &[Key::Char(']')],
+        command: Cmd::NextYear,
+        help: i18n::KEY_YEAR,
+    },
+    KeyBinding {
+        keys: &[Key::Char('s')],
+        command: Cmd::Sort,
+        help: i18n::KEY_SORT,
+    },
+    KeyBinding {
+        keys: &[Key::Char('r')],
+        command: Cmd::Reverse,
+        help: i18n::KEY_REVERSE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('c')],
+        command: Cmd::Calendar,
+        help: i18n::KEY_CALENDAR,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::Esc)],
+        command: Cmd::Back,
+        help: i18n::KEY_BACK,
+    },
+];
+
+#[derive(Default)]
+pub struct ReportsScreen {
+    /// The report's year (a veto year: settings may start it in another month); None until
+    /// the first reload picks the current one.
+    year: Option<i32>,
+    rows: Vec<SchoolReport>,
+    shown: Vec<usize>,
+    standing: CycleStanding,
+    cycle_label: String,
+    sessions: Vec<(NaiveDate, u32)>,
+    sort: Option<Column>,
+    descending: bool,
+    calendar: bool,
+    calendar_row: u16,
+    search: TextInput,
+    typing: bool,
+    cursor: usize,
+    page: usize,
+}
+
+/// Orders two optional figures, schools without a figure last.
+fn by_figure(a: Option<f64>, b: Option<f64>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) => Ordering::Greater,
+        (None, Some(_)) => Ordering::Less,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// The order of two schools by `col`.
+pub fn compare(a: &SchoolReport, b: &SchoolReport, col: Column) -> Ordering {
+    match col {
+        Column::School => a.school.cmp(&b.school),
+        Column::Township => a.township.cmp(&b.township),
+        Column::Sent => a.teachers_sent.cmp(&b.teachers_sent),
+        Column::Attendance => by_figure(a.attendance_rate(), b.attendance_rate()),
+        Column::Vetoes => a.vetoed_teachers.cmp(&b.vetoed_teachers),
+        Column::FollowUps => by_figure(a.follow_up_rate(), b.follow_up_rate()),
+        Column::Credits => by_figure(a.on_pace_share(), b.on_pace_share()),
+    }
+}
+
+impl ReportsScreen {
+    pub fn new() -> Self {
+        ReportsScreen {
+            page: 10,
+            ..Self::default()
+        }
+    }
+
+    fn year(&self, ctx: &Ctx) -> i32 {
+        self.year
+            .unwrap_or_else(|| veto_year(ctx.today(), ctx.settings.veto_year_start_month))
+    }
+
+    fn selected_id(&self) -> Option<i64> {
+        self.shown.get(self.cursor).map(|i| self.rows[*i].school_id)
+    }
+
+    /// Applies search and sort, keeping the selected school.
+    fn arrange(&mut self) {
+        let keep = self.selected_id();
+        let needle = self.search.text().trim().to_lowercase();
+        self.shown = (0..self.rows.len())
+            .filter(|i| {
+                let r = &self.rows[*i];
+                needle.is_empty()
+                    || r.school.to_lowercase().contains(&needle)
+                    || r.township.to_lowercase().contains(&needle)
+            })
+            .collect();
+        if let Some(col) = self.sort {
+            let rows = &self.rows;
+            let desc = self.descending;
+            self.shown.sort_by(|a, b| {
+                let o = compare(&rows[*a], &rows[*b], col);
+                let o = if desc { o.reverse() } else { o };
+                o.then_with(|| rows[*a].school.cmp(&rows[*b].school))
+            });
+        }
+        self.cursor = keep
+            .and_then(|id| {
+                self.shown
+                    .iter()
+                    .position(|i| self.rows[*i].school_id == id)
+            })
+            .unwrap_or(0);
+    }
+
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        let s = ctx.settings;
+        let year = self.year(ctx);
+        self.year = Some(year);
+        let (from, to) = veto_year_range(year, s.veto_year_start_month);
+        let cycle = cycle_of(to.min(ctx.today()).max(from), s);
+        let as_of = ctx.today().clamp(from, to);
+        self.rows = reports::school_report(ctx.conn(), from, to, &cycle, as_of, s)?;
+        self.standing = district_charts::cycle_standing(ctx.conn(), &cycle, as_of, s)?;
+        self.cycle_label = cycle.label();
+        let (jan, dec) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        );
+        self.sessions = match (jan, dec) {
+            (Some(a), Some(b)) => district_charts::sessions_per_day(ctx.conn(), a, b)?,
+            _ => Vec::new(),
+        };
+        self.arrange();
+        Ok(())
+    }
+
+    fn reloaded(&mut self, ctx: &Ctx) -> Option<Action> {
+        self.load(ctx)
+            .err()
+            .map(|e| Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])))
+    }
+
+    fn render_table(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let th = ctx.theme;
+        let total = area.width as usize;
+        // Title (or search) on the left, the sort on the right.
+        let sort = self.sort.unwrap_or(Column::School);
+        let right = ctx.tf(i18n::REP_SORTED, &[&ctx.t(sort.header())]);
+        let rw = (width(&right) as u16 + 1).min(area.width / 2);
+        let left = Rect {
+            height: 1,
+            width: area.width.saturating_sub(rw),
+            ..area
+        };
+        if self.typing || !self.search.is_empty() {
+            let prefix = Span::styled("/ ", th.accent());
+            self.search
+                .render(frame, left, prefix, th.base(), self.typing);
+        } else {
+            let title = ctx.tf(i18n::REP_TITLE, &[&self.year(ctx), &self.shown.len()]);
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    truncate(&title, left.width as usize),
+                    th.title(),
+                )),
+                left,
+            );
+        }
+        frame.render_widget(
+            Paragraph::new(Span::styled(truncate(&right, rw as usize), th.muted())),
+            Rect {
+                x: area.right().saturating_sub(rw),
+                width: rw,
+                height: 1,
+                ..area
+            },
+        );
+        let gauge = table::cycle_gauge(&self.standing, &self.cycle_label, total, ctx);
+        let cols = table::layout(total, ctx);
+        let mut lines = vec![
+            gauge,
+            table::header(&cols, sort, self.descending && self.sort.is_some(), ctx),
+        ];
+        self.page = (area.height as usize).saturating_sub(3).max(1);
+        let first = first_visible(self.cursor, self.page);
+        if self.shown.is_empty() {
+            lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
+        }
+        for (pos, i) in self.shown.iter().enumerate().skip(first).take(self.page) {
+            lines.push(table::row(
+                &self.rows[*i],
+                &cols,
+                pos == self.cursor,
+                total,
+                ctx,
+            ));
+        }
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        frame.render_widget(Paragraph::new(lines).style(th.base()), body);
+    }
+
+    fn render_calendar(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let th = ctx.theme;
+        let year = self.year(ctx);
+        let total: u32 = self.sessions.iter().map(|s| s.1).sum();
+        let cal = YearCalendar {
+            year,
+            counts: &self.sessions,
+            today: ctx.today(),
+            lang: ctx.lang,
+            theme: th,
+            first_row: self.calendar_row,
+        };
+        let mut head = vec![
+            Span::styled(ctx.tf(i18n::REP_CALENDAR, &[&year, &total]), th.title()),
+            Span::raw("  "),
+        ];
+        head.extend(cal.legend());
+        head.push(Span::styled(ctx.t(i18n::REP_FEWER_MORE), th.muted()));
+        frame.render_widget(Paragraph::new(Line::from(head)), Rect { height: 1, ..area });
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        // Scroll only as far as needed to show the last row of months.
+        let rows = YearCalendar::rows_for(body.width);
+        let fit = (body.height / calendar::row_lines(false)).max(1);
+        self.calendar_row = self.calendar_row.min(rows.saturating_sub(fit));
+        YearCalendar {
+            first_row: self.calendar_row,
+            ..cal
+        }
+        .render(frame, body);
+    }
+}
+
+impl Screen for ReportsScreen {
+    fn title(&self) -> Msg {
+        i18n::TAB_REPORTS
+    }
+
+    fn help(&self) -> Vec<HelpEntry> {
+        keymap::help(KEYS)
+    }
+
+    fn wants_text_input(&self) -> bool {
+        self.typing
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if self.typing {
+            match key.code {
+                KeyCode::Esc => {
+                    self.typing = false;
+                    self.search.clear();
+                }
+                KeyCode::Enter => self.typing = false,
+                _ => {
+                    if !self.search.handle_key(&key) {
+                        return None;
+                    }
+                    self.cursor = 0;
+                }
+            }
+            self.arrange();
+            return None;
+        }
+        match keymap::lookup(KEYS, &key)? {
+            Cmd::Move(m) if self.calendar => {
+                self.calendar_row = match m {
+                    Move::Up | Move::PageUp | Move::Top => self.calendar_row.saturating_sub(1),
+                    _ => self.calendar_row + 1,
+                };
+            }
+            Cmd::Move(m) => {
+                self.cursor = keymap::apply_move(self.cursor, self.shown.len(), self.page, m)
+            }
+            Cmd::Search => self.typing = true,
+            Cmd::PrevYear | Cmd::NextYear => {
+                let step = if key.code == KeyCode::Char('[') {
+                    -1
+                } else {
+                    1
+                };
+                self.year = Some(self.year(ctx) + step);
+                return self.reloaded(ctx);
+            }
+            Cmd::Sort => {
+                let all: Vec<Column> = Column::ALL
+                    .iter()
+                    .copied()
+                    .filter(|c| *c != Column::Township || ctx.today().year() > 0)
+                    .collect();
+                let next = match self.sort {
+                    None => Column::Sent,
+                    Some(c) => {
+                        let i = all.iter().position(|x| *x == c).unwrap_or(0);
+                        all[(i + 1) % all.len()]
+                    }
+                };
+                self.sort = Some(next);
+                // Names read best A→Z; figures best first.
+                self.descending = !matches!(next, Column::School | Column::Township);
+                self.arrange();
+            }
+            Cmd::Reverse => {
+                if self.sort.is_none() {
+                    self.sort = Some(Column::School);
+                }
+                self.descending = !self.descending;
+                self.arrange();
+            }
+            Cmd::Calendar => self.calendar = !self.calendar,
+            Cmd::Back => {
+                if self.search.is_empty() && !self.calendar {
+                    return Some(Action::Back);
+                }
+                self.search.clear();
+                self.calendar = false;
+                self.arrange();
+            }
+        }
+        None
+    }
+
+    fn handle_mouse(&mut self, ev: MouseEvent, _area: Rect, _ctx: &Ctx) -> Option<Action> {
+        let m = match ev.kind {
+            MouseEventKind::ScrollDown => Move::Down,
+            MouseEventKind::ScrollUp => Move::Up,
+            _ => return None,
+        };
+        self.cursor = keymap::apply_move(self.cursor, self.shown.len(), self.page, m);
+        None
+    }
+
+    fn open(&mut self, target: &Target, _ctx: &Ctx) -> bool {
+        let Target::School(id) = target else {
+            return false;
+        };
+        self.search.clear();
+        self.typing = false;
+        self.calendar = false;
+        self.arrange();
+        if let Some(pos) = self
+            .shown
+            .iter()
+            .position(|i| self.rows[*i].school_id == *id)
+        {
+            self.cursor = pos;
+        }
+        true
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<()> {
+        self.load(ctx)
+    }
+
+    fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if area.height < 6 || area.width < 30 {
+            return;
+        }
+        if self.calendar {
+            return self.render_calendar(frame, area, ctx);
+        }
+        if area.width >= 80 + SIDE_CALENDAR {
+            let tw = area.width - SIDE_CALENDAR;
+            self.render_table(frame, Rect { width: tw, ..area }, ctx);
+            let cal = Rect {
+                x: area.x + tw + 2,
+                width: SIDE_CALENDAR - 2,
+                ..area
+            };
+            self.render_calendar(frame, cal, ctx);
+        } else {
+            self.render_table(frame, area, ctx);
+        }
+    }
+}

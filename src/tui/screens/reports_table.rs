@@ -1,0 +1,209 @@
+//! Drawing of the Reports tab's table: one row per school with sent/places, an attendance-rate
+//! bar, vetoes, follow-up completion and credit pace; and the district's credit-cycle gauge.
+
+use crate::store::district_charts::CycleStanding;
+use crate::store::reports::SchoolReport;
+use crate::tui::i18n::{self, Msg};
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::bars::{bar, percent, stacked};
+use crate::tui::widgets::text::{layout_columns, pad, pad_left, width};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// The columns, in order; also the sort keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    School,
+    Township,
+    Sent,
+    Attendance,
+    Vetoes,
+    FollowUps,
+    Credits,
+}
+
+impl Column {
+    pub const ALL: &'static [Column] = &[
+        Column::School,
+        Column::Township,
+        Column::Sent,
+        Column::Attendance,
+        Column::Vetoes,
+        Column::FollowUps,
+        Column::Credits,
+    ];
+
+    pub fn header(self) -> Msg {
+        match self {
+            Column::School => i18n::COL_SCHOOL,
+            Column::Township => i18n::COL_TOWNSHIP,
+            Column::Sent => i18n::COL_PLACES,
+            Column::Attendance => i18n::COL_ATTENDANCE_RATE,
+            Column::Vetoes => i18n::COL_VETO_COUNT,
+            Column::FollowUps => i18n::COL_FOLLOW_RATE,
+            Column::Credits => i18n::COL_ON_PACE,
+        }
+    }
+
+    /// (minimum width, weight) of the column; the township only on wide screens.
+    fn size(self, ctx: &Ctx) -> (usize, usize) {
+        let h = width(ctx.t(self.header()));
+        match self {
+            Column::School => (12, 3),
+            Column::Township => (8, 1),
+            Column::Sent => (h.max(7), 0),
+            Column::Attendance => (h.max(12), 2),
+            Column::Vetoes => (h.max(4), 0),
+            Column::FollowUps | Column::Credits => (h.max(5), 0),
+        }
+    }
+}
+
+/// The columns shown at `total` width (the township is left out below 120 columns) and their
+/// widths.
+pub fn layout(total: usize, ctx: &Ctx) -> Vec<(Column, usize)> {
+    let cols: Vec<Column> = Column::ALL
+        .iter()
+        .copied()
+        .filter(|c| *c != Column::Township || total >= 120)
+        .collect();
+    let sizes: Vec<(usize, usize)> = cols.iter().map(|c| c.size(ctx)).collect();
+    cols.into_iter()
+        .zip(layout_columns(total, &sizes, 1))
+        .filter(|(_, w)| *w > 0)
+        .collect()
+}
+
+/// The header line, with ▲/▼ on the sorted column.
+pub fn header(
+    cols: &[(Column, usize)],
+    sort: Column,
+    descending: bool,
+    ctx: &Ctx,
+) -> Line<'static> {
+    let th = ctx.theme;
+    let spans = cols
+        .iter()
+        .map(|(c, w)| {
+            let mut text = ctx.t(c.header()).to_string();
+            if *c == sort {
+                text.push(if descending { '▼' } else { '▲' });
+            }
+            let cell = if matches!(c, Column::School | Column::Township | Column::Attendance) {
+                pad(&text, *w)
+            } else {
+                pad_left(&text, *w)
+            };
+            let style = if *c == sort { th.title() } else { th.accent() };
+            Span::styled(format!("{cell} "), style)
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
+}
+
+/// The style of an attendance rate: good from 95 %, a warning from 85 %, bad below.
+pub fn rate_style(rate: Option<f64>, ctx: &Ctx) -> Style {
+    match rate {
+        Some(r) if r >= 0.95 => ctx.theme.ok(),
+        Some(r) if r >= 0.85 => ctx.theme.warn(),
+        Some(_) => ctx.theme.bad(),
+        None => ctx.theme.muted(),
+    }
+}
+
+/// One school's line.
+pub fn row(
+    r: &SchoolReport,
+    cols: &[(Column, usize)],
+    selected: bool,
+    total: usize,
+    ctx: &Ctx,
+) -> Line<'static> {
+    let th = ctx.theme;
+    let base = if selected { th.selected() } else { th.base() };
+    let mut spans = Vec::new();
+    for (c, w) in cols {
+        let w = *w;
+        match c {
+            Column::School => spans.push(Span::styled(pad(&r.school, w), base)),
+            Column::Township => spans.push(Span::styled(pad(&r.township, w), base)),
+            Column::Sent => {
+                let text = if r.places_allotted > 0 {
+                    format!("{}/{}", r.teachers_sent, r.places_allotted)
+                } else {
+                    r.teachers_sent.to_string()
+                };
+                spans.push(Span::styled(pad_left(&text, w), base));
+            }
+            Column::Attendance => {
+                let rate = r.attendance_rate();
+                let label = pad_left(&percent(rate), 4);
+                let cells = w.saturating_sub(5);
+                let style = if selected {
+                    base
+                } else {
+                    rate_style(rate, ctx)
+                };
+                spans.push(Span::styled(format!("{label} "), base));
+                spans.push(Span::styled(
+                    bar(rate.unwrap_or(0.0), 1.0, cells, ' '),
+                    style,
+                ));
+            }
+            Column::Vetoes => {
+                let style = if r.vetoed_teachers > 0 && !selected {
+                    th.bad()
+                } else {
+                    base
+                };
+                spans.push(Span::styled(
+                    pad_left(&r.vetoed_teachers.to_string(), w),
+                    style,
+                ));
+            }
+            Column::FollowUps => spans.push(Span::styled(
+                pad_left(&percent(r.follow_up_rate()), w),
+                base,
+            )),
+            Column::Credits => {
+                spans.push(Span::styled(pad_left(&percent(r.on_pace_share()), w), base))
+            }
+        }
+        spans.push(Span::styled(" ", base));
+    }
+    let used: usize = cols.iter().map(|(_, w)| w + 1).sum();
+    if used < total {
+        spans.push(Span::styled(" ".repeat(total - used), base));
+    }
+    Line::from(spans)
+}
+
+/// The district's credit-cycle gauge: a stacked bar of met / on pace / at risk with shares.
+pub fn cycle_gauge(s: &CycleStanding, cycle: &str, total: usize, ctx: &Ctx) -> Line<'static> {
+    let th = ctx.theme;
+    let n = s.teachers().max(1) as f64;
+    let parts = [
+        (i18n::DETAIL_MET, s.met, '█', th.ok()),
+        (i18n::DETAIL_ON_PACE, s.on_pace, '▓', th.accent()),
+        (i18n::DETAIL_AT_RISK, s.at_risk, '░', th.bad()),
+    ];
+    let label = format!("{} ", ctx.tf(i18n::REP_CYCLE, &[&cycle]));
+    let legend: Vec<(String, char, Style)> = parts
+        .iter()
+        .map(|(m, count, g, style)| {
+            let share = percent(Some(*count as f64 / n));
+            (format!(" {g}{} {share}", ctx.t(*m)), *g, *style)
+        })
+        .collect();
+    let legend_w: usize = legend.iter().map(|(t, _, _)| width(t)).sum();
+    let cells = total
+        .saturating_sub(width(&label) + legend_w + 1)
+        .clamp(6, 40);
+    let mut spans = vec![Span::styled(label, th.muted())];
+    let bars: Vec<(i64, char, Style)> = parts.iter().map(|p| (p.1, p.2, p.3)).collect();
+    spans.extend(stacked(&bars, cells));
+    for (text, _, style) in legend {
+        spans.push(Span::styled(text, style));
+    }
+    Line::from(spans)
+}
