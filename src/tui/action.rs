@@ -60,25 +60,25 @@ pub enum Intent {
     /// Projects tab: create (`id: None`) or edit a project with its required follow-ups.
     SaveProject {
         id: Option<i64>,
-        fields: crate::store::projects::ProjectFields,
+        fields: Box<crate::store::projects::ProjectFields>,
         follow_ups: Vec<(crate::domain::FollowUpKind, i64)>,
     },
     /// Projects tab: add one session to a project.
     AddSession {
         project_id: i64,
-        fields: crate::store::sessions::SessionFields,
+        fields: Box<crate::store::sessions::SessionFields>,
     },
     /// Projects tab: edit a session (a closed one needs the reason).
     EditSession {
         session_id: i64,
-        fields: crate::store::sessions::SessionFields,
+        fields: Box<crate::store::sessions::SessionFields>,
     },
     /// Projects tab: delete a session (refused by ops when it has marks).
     DeleteSession { session_id: i64 },
     /// Projects tab: bulk-create N days × parts of the day.
     ScheduleSessions {
         project_id: i64,
-        schedule: crate::ops::sessions::Schedule,
+        schedule: Box<crate::ops::sessions::Schedule>,
     },
     /// Projects tab: enrol the picked teachers.
     EnrolTeachers { project_id: i64, teacher_ids: Vec<i64> },

@@ -333,6 +333,10 @@ pub const PJ_KEY_PREV_FIELD: Msg = Msg::new("上一项", "Previous field");
 pub const PJ_KEY_SAVE: Msg = Msg::new("保存", "Save");
 pub const PJ_KEY_CANCEL: Msg = Msg::new("取消（有修改时按两次）", "Cancel (twice when changed)");
 pub const PJ_KEY_CHOICE: Msg = Msg::new("切换选项 / 勾选", "Change a choice / tick");
+pub const PJ_REFUSE_DELETE_SESSION: Msg =
+    Msg::new("第 {} 场已有 {} 条签到记录，不能删除", "Session {} has {} marks: not deleted");
+pub const PJ_REFUSE_REMOVE: Msg =
+    Msg::new("{} 在本项目有 {} 条签到记录，不能移出", "{} has {} marks here: not removed");
 
 // ── Check-in (checkin.rs) ──────────────────────────────────────────────────
 pub const COL_SESSION: Msg = Msg::new("场次", "Session");

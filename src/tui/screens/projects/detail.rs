@@ -329,11 +329,15 @@ impl Detail {
             Cmd::Delete if self.tab == Tab::Sessions => {
                 let s = self.sessions.selected()?;
                 let intent = Intent::DeleteSession { session_id: s.id };
-                // With marks, ops refuses and its reason is shown; no need to ask first.
-                if self.sessions.marks_of(s.id) > 0 {
-                    return Some(Action::write(intent));
-                }
                 let no = self.sessions.cursor + 1;
+                // Attendance records are never deleted with their session (ops refuses too,
+                // should a mark arrive meanwhile); say so briefly instead of asking first.
+                let marks = self.sessions.marks_of(s.id);
+                if marks > 0 {
+                    return Some(Action::Fail(
+                        ctx.tf(i18n::PJ_REFUSE_DELETE_SESSION, &[&no, &marks]),
+                    ));
+                }
                 return Some(Action::Confirm {
                     question: ctx.tf(i18n::PJ_CONFIRM_DELETE_SESSION, &[&no, &s.date]),
                     then: Box::new(Action::write(intent)),
@@ -354,7 +358,9 @@ impl Detail {
                     teacher_id: t.teacher_id,
                 };
                 if marks > 0 {
-                    return Some(Action::write(intent));
+                    return Some(Action::Fail(
+                        ctx.tf(i18n::PJ_REFUSE_REMOVE, &[&t.name, &marks]),
+                    ));
                 }
                 return Some(Action::Confirm {
                     question: ctx.tf(

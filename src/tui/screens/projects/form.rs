@@ -224,7 +224,7 @@ impl ProjectForm {
         }
         Some(Intent::SaveProject {
             id: self.id,
-            fields,
+            fields: Box::new(fields),
             follow_ups,
         })
     }
@@ -280,5 +280,5 @@ pub fn landed(ctx: &Ctx, intent: &Intent) -> bool {
         Some(id) => crate::store::projects::get_project(ctx.conn(), *id),
         None => crate::store::projects::project_by_code(ctx.conn(), &fields.code),
     };
-    matches!(stored, Ok(Some(p)) if ProjectFields::from(&p) == *fields)
+    matches!(stored, Ok(Some(p)) if ProjectFields::from(&p) == **fields)
 }

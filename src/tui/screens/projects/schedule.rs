@@ -148,9 +148,9 @@ impl ScheduleForm {
             self.form.focus = i;
         }
         let schedule = schedule?;
-        (self.preview != Some(0)).then(|| Intent::ScheduleSessions {
+        (self.preview != Some(0)).then_some(Intent::ScheduleSessions {
             project_id: self.project_id,
-            schedule,
+            schedule: Box::new(schedule),
         })
     }
 }

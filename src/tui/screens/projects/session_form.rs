@@ -199,10 +199,13 @@ impl SessionForm {
             return None;
         };
         Some(match self.id {
-            Some(session_id) => Intent::EditSession { session_id, fields },
+            Some(session_id) => Intent::EditSession {
+                session_id,
+                fields: Box::new(fields),
+            },
             None => Intent::AddSession {
                 project_id: self.project_id,
-                fields,
+                fields: Box::new(fields),
             },
         })
     }

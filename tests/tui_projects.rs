@@ -1,0 +1,416 @@
+//! The Projects tab rendered into TestBackend at 80×24, in Chinese and English, on a small
+//! district built here. Driven through the App's public API; assertions read the text a
+//! user would read and the rows the tab wrote.
+
+use chrono::NaiveDateTime;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use liaoyuan::search::keys::pinyin_keys;
+use liaoyuan::store::{Db, OpenMode};
+use liaoyuan::tui::i18n::Lang;
+use liaoyuan::tui::screens::TabId;
+use liaoyuan::tui::{App, Options};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::path::{Path, PathBuf};
+
+const NOW: &str = "2026-11-28 09:10";
+
+fn now() -> NaiveDateTime {
+    liaoyuan::domain::parse_datetime(NOW).unwrap()
+}
+
+/// Two schools, six teachers, one trainer. Projects: P1 (district, running, three sessions,
+/// 张伟 late and 王芳 absent at session 1), N1 (national, ended), P2 (school, upcoming, no
+/// sessions). Enrolled in P1: 张伟, 李娜, 王芳.
+fn build_db(dir: &Path) -> PathBuf {
+    let path = dir.join("projects.db");
+    let db = Db::open(&path, OpenMode::Create).unwrap();
+    let c = &db.conn;
+    c.execute_batch(
+        "INSERT INTO schools (id, name, township, stage) VALUES
+           (1, '实验小学', '桂林街道', 'primary'), (2, '柏梓中学', '柏梓镇', 'junior');
+         INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date, capacity)
+           VALUES (1, 'P1', '骨干教师培训', 'district', 'continuing_education', 1, 24, '2026-11-02', '2026-11-30', 50),
+                  (2, 'N1', '国培示范项目', 'national', 'starlight', 1, 30, '2026-07-01', '2026-07-05', NULL),
+                  (3, 'P2', '新教师入职培训', 'school', 'continuing_education', 0, 6, '2026-12-01', '2026-12-03', 40);
+         INSERT INTO sessions (id, project_id, date, start_time, end_time, topic) VALUES
+           (1, 1, '2026-11-02', '08:30', '11:30', '开班'),
+           (2, 1, '2026-11-02', '14:00', '17:00', '大单元教学'),
+           (3, 1, '2026-11-03', '08:30', '11:30', '作业设计');
+         INSERT INTO trainers (id, name, affiliation, status) VALUES (1, '陈思远', '进修学校', 'certified');",
+    )
+    .unwrap();
+    let teachers = [
+        (1, "T0001", "张伟", 1),
+        (2, "T0002", "李娜", 1),
+        (3, "T0003", "王芳", 2),
+        (4, "T0004", "刘洋", 2),
+        (5, "T0005", "赵敏", 2),
+        (6, "T0006", "曾小明", 1),
+    ];
+    for (id, staff, name, school) in teachers {
+        let (py, ini) = pinyin_keys(name);
+        c.execute(
+            "INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            rusqlite::params![id, staff, name, school, py, ini],
+        )
+        .unwrap();
+    }
+    c.execute_batch(
+        "INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at) VALUES
+           (1, 1, 1, '2026-10-20'), (1, 2, 1, '2026-10-20'), (1, 3, 2, '2026-10-20');
+         INSERT INTO marks (session_id, teacher_id, school_id, session_date, status, minutes_late, reason, recorded_at)
+           VALUES (1, 1, 1, '2026-11-02', 'late', 12, '', '2026-11-02 08:42:00'),
+                  (1, 2, 1, '2026-11-02', 'present', 0, '', '2026-11-02 08:20:00'),
+                  (1, 3, 2, '2026-11-02', 'absent', 0, '', '2026-11-02 12:00:00'),
+                  (2, 1, 1, '2026-11-02', 'present', 0, '', '2026-11-02 13:55:00'),
+                  (2, 2, 1, '2026-11-02', 'excused', 0, '病假', '2026-11-02 13:00:00');",
+    )
+    .unwrap();
+    path
+}
+
+struct Ui {
+    app: App,
+    term: Terminal<TestBackend>,
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn open(lang: Lang) -> Ui {
+    // ops stamp audit entries with crate::clock::now(); pin it like the App's clock.
+    std::env::set_var("LIAOYUAN_NOW", NOW);
+    let dir = tempfile::tempdir().unwrap();
+    let path = build_db(dir.path());
+    let db = Db::open(&path, OpenMode::Existing).unwrap();
+    let opts = Options {
+        lang,
+        theme: Some("dark".into()),
+        no_color: false,
+    };
+    let app = App::new(db, &opts, now()).unwrap();
+    let term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut ui = Ui {
+        app,
+        term,
+        path,
+        _dir: dir,
+    };
+    ui.typed("2");
+    assert_eq!(ui.app.active_tab(), TabId::Projects);
+    ui
+}
+
+impl Ui {
+    /// The screen as text, one line per row (wide characters written once).
+    fn text(&mut self) -> String {
+        self.term.draw(|f| self.app.draw(f)).unwrap();
+        let b = self.term.backend().buffer();
+        let mut s = String::new();
+        for y in 0..b.area.height {
+            let mut skip = 0;
+            for x in 0..b.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = b[(x, y)].symbol();
+                s.push_str(sym);
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            }
+            s.push('\n');
+        }
+        s
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    fn ctrl(&mut self, c: char) {
+        self.app
+            .handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    }
+
+    fn typed(&mut self, s: &str) {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    /// Moves the list cursor onto project `code` by searching, then leaves the search box.
+    fn pick(&mut self, code: &str) {
+        self.typed("/");
+        self.typed(code);
+        self.key(KeyCode::Enter);
+    }
+
+    fn count(&self, sql: &str) -> i64 {
+        let db = Db::open(&self.path, OpenMode::ReadOnly).unwrap();
+        db.conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    /// The rows of the list that start with a project code.
+    fn rows_with(&mut self, code: &str) -> usize {
+        self.text().lines().filter(|l| l.starts_with(code)).count()
+    }
+}
+
+#[test]
+fn list_shows_projects_with_levels_plans_status_and_enrolment() {
+    let mut ui = open(Lang::Zh);
+    let text = ui.text();
+    let p1 = text.lines().find(|l| l.starts_with("P1 ")).expect(&text);
+    assert!(p1.contains("骨干教师培训") && p1.contains("区培"), "{p1}");
+    assert!(p1.contains("进行中") && p1.contains("3/50"), "{p1}");
+    assert!(p1.contains("2026-11-02~11-30"), "{p1}");
+    let n1 = text.lines().find(|l| l.starts_with("N1 ")).expect(&text);
+    assert!(n1.contains("国培") && n1.contains("已结束"), "{n1}");
+    let p2 = text.lines().find(|l| l.starts_with("P2 ")).expect(&text);
+    assert!(
+        p2.contains("校培") && p2.contains("未开始") && p2.contains("0/40"),
+        "{p2}"
+    );
+    assert!(text.contains("级别 全部 [l]"), "{text}");
+    assert!(text.contains("3/3 个项目"), "{text}");
+    // Every line fits in 80 columns.
+    for l in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(l) <= 80, "{l}");
+    }
+}
+
+#[test]
+fn level_filter_narrows_and_search_finds_by_title_pinyin() {
+    let mut ui = open(Lang::Zh);
+    ui.typed("l"); // 国培 (the first level)
+    let text = ui.text();
+    assert!(text.contains("级别 国培"), "{text}");
+    assert_eq!(ui.rows_with("N1 "), 1, "{text}");
+    assert_eq!(ui.rows_with("P1 "), 0, "{text}");
+    ui.typed("x"); // clear the filters
+    assert_eq!(ui.rows_with("P1 "), 1);
+    ui.typed("s"); // 未开始
+    let text = ui.text();
+    assert!(text.contains("状态 未开始"), "{text}");
+    assert_eq!(ui.rows_with("P2 "), 1, "{text}");
+    assert_eq!(ui.rows_with("P1 "), 0, "{text}");
+    ui.typed("x");
+    // Pinyin initials of the title: 骨干教师培训 → ggjspx.
+    ui.typed("/ggjs");
+    let text = ui.text();
+    assert_eq!(ui.rows_with("P1 "), 1, "{text}");
+    assert_eq!(ui.rows_with("N1 "), 0, "{text}");
+}
+
+#[test]
+fn create_a_project_through_the_form() {
+    let mut ui = open(Lang::Zh);
+    ui.typed("n");
+    assert!(ui.text().contains("新建项目"));
+    ui.typed("Q9");
+    ui.key(KeyCode::Tab);
+    ui.typed("班主任能力提升");
+    ui.key(KeyCode::Tab);
+    ui.key(KeyCode::Right); // level: district → school
+                            // Unsaved input: quitting asks first.
+    ui.app.update(liaoyuan::tui::action::Action::Quit);
+    assert!(ui.app.has_overlay() && !ui.app.should_quit());
+    ui.key(KeyCode::Char('n'));
+    for _ in 0..3 {
+        ui.key(KeyCode::Tab);
+    }
+    ui.app
+        .handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    ui.typed("12"); // credits
+    ui.ctrl('s');
+    let text = ui.text();
+    assert!(text.contains("已创建项目 Q9"), "{text}");
+    let q9 = text.lines().find(|l| l.starts_with("Q9 ")).expect(&text);
+    assert!(q9.contains("班主任能力提升") && q9.contains("校培"), "{q9}");
+    assert_eq!(
+        ui.count("SELECT count(*) FROM projects WHERE code='Q9' AND level='school' AND credits=12"),
+        1
+    );
+    assert_eq!(
+        ui.count("SELECT count(*) FROM audit_log WHERE entity='project' AND action='create'"),
+        1
+    );
+}
+
+#[test]
+fn bad_date_order_and_duplicate_code_block_saving() {
+    let mut ui = open(Lang::Zh);
+    ui.typed("n");
+    ui.typed("P1");
+    let text = ui.text();
+    assert!(text.contains("编号“P1”已被其他项目使用"), "{text}");
+    ui.key(KeyCode::Tab);
+    ui.typed("测试");
+    for _ in 0..6 {
+        ui.key(KeyCode::Tab);
+    }
+    // End date field: clear it and type a date before the start (today).
+    ui.ctrl('u');
+    ui.typed("2026-01-01");
+    let text = ui.text();
+    assert!(text.contains("结束日期早于开始日期"), "{text}");
+    ui.ctrl('s');
+    assert_eq!(ui.count("SELECT count(*) FROM projects"), 3);
+    // Still in the form, the focus on the first problem (the code), nothing saved.
+    let text = ui.text();
+    assert!(
+        text.contains("新建项目") && text.contains("›项目编号"),
+        "{text}"
+    );
+    // Esc twice discards.
+    ui.key(KeyCode::Esc);
+    assert!(ui.text().contains("再按 Esc"));
+    ui.key(KeyCode::Esc);
+    assert!(ui.text().contains("3/3 个项目"));
+}
+
+#[test]
+fn bulk_schedule_creates_days_times_parts() {
+    let mut ui = open(Lang::Zh);
+    ui.pick("P2");
+    ui.key(KeyCode::Enter);
+    let text = ui.text();
+    assert!(
+        text.contains("P2 新教师入职培训") && text.contains("[场次 0]"),
+        "{text}"
+    );
+    ui.typed("b");
+    let text = ui.text();
+    // Three days (12-01..12-03) × morning and afternoon ticked by default.
+    assert!(text.contains("将新建 6 个场次"), "{text}");
+    assert!(
+        text.contains("08:30-11:30") && text.contains("14:00-17:00"),
+        "{text}"
+    );
+    ui.ctrl('s');
+    assert_eq!(
+        ui.count("SELECT count(*) FROM sessions WHERE project_id=3"),
+        6
+    );
+    let text = ui.text();
+    assert!(text.contains("已新建 6 个场次"), "{text}");
+    assert!(text.contains("[场次 6]"), "{text}");
+    assert!(
+        text.contains("2026-12-03") && text.contains("下午"),
+        "{text}"
+    );
+    assert_eq!(
+        ui.count("SELECT count(*) FROM audit_log WHERE entity='session' AND action='create'"),
+        6
+    );
+}
+
+#[test]
+fn deleting_a_session_with_marks_shows_the_refusal() {
+    let mut ui = open(Lang::Zh);
+    ui.pick("P1");
+    ui.key(KeyCode::Enter);
+    let text = ui.text();
+    assert!(text.contains("开班"), "{text}");
+    ui.typed("d");
+    let text = ui.text();
+    assert!(
+        text.contains("第 1 场已有 3 条签到记录，不能删除"),
+        "{text}"
+    );
+    assert!(!ui.app.has_overlay());
+    assert_eq!(
+        ui.count("SELECT count(*) FROM sessions WHERE project_id=1"),
+        3
+    );
+    // Session 3 has no marks: deleting it asks first, then deletes.
+    ui.typed("G");
+    ui.typed("d");
+    assert!(ui.app.has_overlay());
+    ui.typed("y");
+    assert_eq!(
+        ui.count("SELECT count(*) FROM sessions WHERE project_id=1"),
+        2
+    );
+}
+
+#[test]
+fn enrol_two_teachers_by_multi_select() {
+    let mut ui = open(Lang::Zh);
+    ui.pick("P1");
+    ui.typed("r");
+    let text = ui.text();
+    assert!(text.contains("[报名 3]"), "{text}");
+    ui.typed("a");
+    // 刘洋 (ly) and 赵敏 (zm) are not enrolled.
+    ui.typed("T0004");
+    ui.key(KeyCode::Enter); // leave the search box
+    ui.typed(" ");
+    ui.typed("/");
+    ui.ctrl('u');
+    ui.typed("zm");
+    ui.key(KeyCode::Enter);
+    ui.typed(" ");
+    let text = ui.text();
+    assert!(text.contains("已选 2 人"), "{text}");
+    ui.key(KeyCode::Enter);
+    assert_eq!(
+        ui.count("SELECT count(*) FROM enrolments WHERE project_id=1"),
+        5
+    );
+    let text = ui.text();
+    assert!(text.contains("已报名 2 人"), "{text}");
+    assert!(
+        text.contains("[报名 5]") && text.contains("刘洋") && text.contains("赵敏"),
+        "{text}"
+    );
+}
+
+#[test]
+fn attendance_matrix_shows_glyphs_and_totals() {
+    let mut ui = open(Lang::Zh);
+    ui.pick("P1");
+    ui.typed("m");
+    let text = ui.text();
+    assert!(text.contains("[出勤表]"), "{text}");
+    let zhang = text.lines().find(|l| l.starts_with("张伟")).expect(&text);
+    assert!(zhang.contains("迟") && zhang.contains("勤"), "{zhang}");
+    let wang = text.lines().find(|l| l.starts_with("王芳")).expect(&text);
+    assert!(wang.contains("旷"), "{wang}");
+    // Per-status totals per session at the bottom: session 1 has 1 present, 1 late, 1 absent.
+    let late = text
+        .lines()
+        .find(|l| l.starts_with("迟 迟到"))
+        .expect(&text);
+    assert!(late.contains("Σ1"), "{late}");
+    let none = text.lines().find(|l| l.starts_with("· 未签")).expect(&text);
+    // Session 3 has nobody marked: 3 without a mark; session 2 one (王芳).
+    assert!(none.contains("Σ4"), "{none}");
+    // Sorting by name puts 李娜 (li) first; by school 柏梓中学 (bai) first.
+    let first_row = |t: &str| t.lines().nth(4).unwrap_or("").to_string();
+    assert!(first_row(&text).starts_with("王芳"), "{text}");
+    ui.typed("o");
+    let text = ui.text();
+    assert!(first_row(&text).starts_with("李娜"), "{text}");
+    for l in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(l) <= 80, "{l}");
+    }
+}
+
+#[test]
+fn english_list_and_matrix() {
+    let mut ui = open(Lang::En);
+    let text = ui.text();
+    let n1 = text.lines().find(|l| l.starts_with("N1 ")).expect(&text);
+    assert!(n1.contains("National") && n1.contains("Ended"), "{n1}");
+    assert!(text.contains("Level any [l]"), "{text}");
+    ui.pick("P1");
+    ui.typed("m");
+    let text = ui.text();
+    assert!(text.contains("[Attendance]"), "{text}");
+    let zhang = text.lines().find(|l| l.starts_with("张伟")).expect(&text);
+    assert!(zhang.contains('L') && zhang.contains('✓'), "{zhang}");
+    assert!(text.contains("· no mark"), "{text}");
+    assert!(!text.contains("出勤表"), "{text}");
+}
