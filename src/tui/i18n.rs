@@ -424,8 +424,8 @@ pub const KEY_DESK_CLOSE: Msg =
     Msg::new("关闭场次（核对后）", "Close the session (after a review)");
 pub const KEY_DESK_SEARCH: Msg = Msg::new("回到搜索框", "Back to the search box");
 pub const KEY_DESK_LEAVE: Msg = Msg::new(
-    "清空搜索；再按离开搜索框",
-    "Clear the search; again: leave the box",
+    "清空搜索框；空时离开搜索框（之后字母键直接操作）",
+    "Clear the box; when empty, leave it (letters then act)",
 );
 
 // ── Starlight (starlight.rs) ───────────────────────────────────────────────

@@ -217,17 +217,15 @@ impl CheckInScreen {
     }
 
     /// The row an action applies to; in the box, only when something is typed.
-    fn target_row(&self, ctx: &Ctx) -> std::result::Result<DeskRow, Option<Action>> {
+    /// Else the message to show.
+    fn target_row(&self) -> std::result::Result<DeskRow, Msg> {
         if self.session_id.is_none() {
-            return Err(Some(Action::Fail(
-                ctx.t(i18n::DESK_NO_SESSION_CHOSEN).into(),
-            )));
+            return Err(i18n::DESK_NO_SESSION_CHOSEN);
         }
         if self.mode == Mode::Typing && self.search.text().trim().is_empty() {
-            return Err(Some(Action::Fail(ctx.t(i18n::DESK_TYPE_FIRST).into())));
+            return Err(i18n::DESK_TYPE_FIRST);
         }
-        self.selected()
-            .ok_or_else(|| Some(Action::Fail(ctx.t(i18n::DESK_NOBODY).into())))
+        self.selected().ok_or(i18n::DESK_NOBODY)
     }
 
     /// After acting from the box: clear it for the next teacher.
@@ -244,9 +242,9 @@ impl CheckInScreen {
         }
         match cmd {
             Cmd::CheckIn | Cmd::Mark(_) => {
-                let row = match self.target_row(ctx) {
+                let row = match self.target_row() {
                     Ok(r) => r,
-                    Err(a) => return a,
+                    Err(msg) => return Some(Action::Fail(ctx.t(msg).into())),
                 };
                 let action = match cmd {
                     Cmd::Mark(Status::LeftEarly) => {
@@ -422,7 +420,11 @@ impl Screen for CheckInScreen {
     }
 
     fn wants_text_input(&self) -> bool {
-        matches!(self.mode, Mode::Typing | Mode::Checkout { .. })
+        // The review takes its own y/n/Esc (and q means "no" there, not "quit").
+        matches!(
+            self.mode,
+            Mode::Typing | Mode::Checkout { .. } | Mode::Review(_)
+        )
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
@@ -466,7 +468,7 @@ impl Screen for CheckInScreen {
     }
 
     fn has_unsaved(&self) -> bool {
-        matches!(self.mode, Mode::Checkout { .. } | Mode::Review(_))
+        matches!(self.mode, Mode::Checkout { .. })
     }
 }
 

@@ -1,0 +1,228 @@
+//! The desk through the real binary in a pseudo-terminal: open the Check-in tab on today's
+//! session (LIAOYUAN_NOW pinned), type a teacher's pinyin initials, Enter → the counter goes up
+//! by one and the name shows as present. And two processes: a `liaoyuan checkin` marks a
+//! teacher while the TUI is open on that session → the TUI shows the new count (polled; no
+//! duration is asserted).
+
+use liaoyuan::search::keys::pinyin_keys;
+use liaoyuan::store::{Db, OpenMode};
+use portable_pty::{native_pty_system, Child, CommandBuilder, PtySize};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+const PATIENCE: Duration = Duration::from_secs(30);
+const NOW: &str = "2026-11-28 08:32";
+
+/// Two schools, four teachers, project P1 with today's 08:30 session; all four enrolled.
+fn build_db(path: &Path) {
+    let db = Db::open(path, OpenMode::Create).unwrap();
+    db.conn
+        .execute_batch(
+            "INSERT INTO schools (id, name, stage) VALUES (1, '实验小学', 'primary'), (2, '柏梓中学', 'junior');
+             INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date)
+               VALUES (1, 'P1', '骨干教师培训', 'district', 'continuing_education', 1, 24, '2026-11-01', '2026-11-30');
+             INSERT INTO sessions (id, project_id, date, start_time, end_time, topic)
+               VALUES (1, 1, '2026-11-28', '08:30', '11:30', '大单元教学');",
+        )
+        .unwrap();
+    for (id, staff, name, school) in [
+        (1, "T0001", "张伟", 1),
+        (2, "T0002", "李娜", 1),
+        (3, "T0003", "王芳", 2),
+        (4, "T0004", "刘洋", 2),
+    ] {
+        let (py, ini) = pinyin_keys(name);
+        db.conn
+            .execute(
+                "INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                rusqlite::params![id, staff, name, school, py, ini],
+            )
+            .unwrap();
+        db.conn
+            .execute(
+                "INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at) VALUES (1, ?1, ?2, '2026-11-01')",
+                rusqlite::params![id, school],
+            )
+            .unwrap();
+    }
+}
+
+struct Term {
+    parser: vt100::Parser,
+    rx: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+}
+
+impl Term {
+    fn start(db: &Path) -> Term {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liaoyuan"));
+        cmd.arg("--db");
+        cmd.arg(db);
+        cmd.env("LIAOYUAN_NOW", NOW);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("LIAOYUAN_DB");
+        if let Some(dir) = db.parent() {
+            cmd.cwd(dir);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        // Keep the master alive as long as the child runs.
+        std::mem::forget(pair.master);
+        Term {
+            parser: vt100::Parser::new(24, 80, 0),
+            rx,
+            writer,
+            child,
+        }
+    }
+
+    fn pump(&mut self, wait: Duration) {
+        if let Ok(bytes) = self.rx.recv_timeout(wait) {
+            self.parser.process(&bytes);
+            while let Ok(more) = self.rx.try_recv() {
+                self.parser.process(&more);
+            }
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            if ok(&self.screen()) {
+                return;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited for {what}; screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// `3` → the Check-in tab; Enter chooses today's session (the picker starts on it).
+    fn open_desk(&mut self) {
+        self.wait_for("the tab bar", |s| s.contains("3 签到"));
+        self.send(b"3");
+        self.wait_for("the session picker", |s| s.contains("选择场次"));
+        self.send(b"\r");
+        self.wait_for("the desk counter", |s| s.contains("已签到 0 / 4，迟到 0"));
+    }
+
+    fn quit(&mut self) {
+        // Esc leaves the (empty) search box; q quits.
+        self.send(b"\x1b");
+        std::thread::sleep(Duration::from_millis(100));
+        self.send(b"q");
+        let start = Instant::now();
+        loop {
+            self.pump(Duration::from_millis(50));
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "exit status {status:?}");
+                return;
+            }
+            if start.elapsed() > PATIENCE {
+                let _ = self.child.kill();
+                panic!("the program did not exit; screen:\n{}", self.screen());
+            }
+        }
+    }
+}
+
+fn marks(db: &Path) -> Vec<(i64, String)> {
+    let db = Db::open(db, OpenMode::ReadOnly).unwrap();
+    let mut st = db
+        .conn
+        .prepare("SELECT teacher_id, status FROM marks ORDER BY teacher_id")
+        .unwrap();
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+#[test]
+fn initials_and_enter_check_a_teacher_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    build_db(&db);
+    let mut t = Term::start(&db);
+    t.open_desk();
+    t.send(b"ln");
+    t.wait_for("李娜 highlighted", |s| {
+        s.contains("> ln") && s.contains("▶ 李娜")
+    });
+    t.send(b"\r");
+    t.wait_for("the counter up by one and 李娜 present", |s| {
+        s.contains("已签到 1 / 4，迟到 0")
+            && s.lines()
+                .any(|l| l.starts_with("李娜") && l.contains("出勤 08:32"))
+    });
+    assert_eq!(marks(&db), vec![(2, "present".to_string())]);
+    t.quit();
+}
+
+#[test]
+fn a_checkin_from_another_process_shows_on_the_open_desk() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    build_db(&db);
+    let mut t = Term::start(&db);
+    t.open_desk();
+    t.send(b"w");
+    t.wait_for("the typed query", |s| s.contains("> w"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_liaoyuan"))
+        .arg("--db")
+        .arg(&db)
+        .args(["checkin", "--project", "P1", "wf"])
+        .env("LIAOYUAN_NOW", NOW)
+        .env_remove("LIAOYUAN_DB")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    t.wait_for("the other desk's mark", |s| {
+        s.contains("已签到 1 / 4，迟到 0")
+            && s.lines()
+                .any(|l| l.starts_with("王芳") && l.contains("出勤 08:32"))
+    });
+    // The search text survived the reload.
+    assert!(t.screen().contains("> w"), "{}", t.screen());
+    t.send(b"\x7f"); // Backspace empties the box before quitting
+    t.quit();
+}
