@@ -86,6 +86,8 @@ pub enum Intent {
     EnrolSchool { project_id: i64, school_id: i64 },
     /// Projects tab: remove one enrolment (refused while the teacher has marks in it).
     RemoveEnrolment { project_id: i64, teacher_id: i64 },
+    /// Import a file after its preview (`:import KIND PATH`; screens/import_preview.rs).
+    ImportFile { kind: crate::ops::import::Kind, path: String },
 }
 
 /// What the user asked for.
@@ -129,6 +131,8 @@ pub enum Action {
     },
     /// Several actions in order.
     Batch(Vec<Action>),
+    /// Dry-run an import and show its preview dialog (screens/import_preview.rs).
+    PreviewImport { kind: crate::ops::import::Kind, path: String },
 }
 
 impl Action {

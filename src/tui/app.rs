@@ -408,6 +408,14 @@ impl App {
             }
             Action::Write { intent, reason } => self.write(intent, reason),
             Action::Batch(list) => list.into_iter().for_each(|a| self.update(a)),
+            Action::PreviewImport { kind, path } => {
+                let p = super::screens::import_preview::ImportPreview::compute(
+                    &mut self.shared.db,
+                    kind,
+                    &path,
+                );
+                self.overlay = Some(Overlay::ImportPreview(p));
+            }
         }
     }
 

@@ -79,6 +79,11 @@ pub fn global(lang: Lang) -> Vec<PaletteCommand> {
         i18n::CMD_SET.get(lang),
         set_setting,
     ));
+    out.push(PaletteCommand::with_arg(
+        "import",
+        i18n::CMD_IMPORT.get(lang),
+        super::screens::import_preview::palette_command,
+    ));
     out.push(PaletteCommand::now(
         "reload",
         i18n::CMD_RELOAD.get(lang),

@@ -543,6 +543,23 @@ pub const KEY_REVERSE: Msg = Msg::new("倒序", "Reverse the order");
 pub const KEY_CALENDAR: Msg = Msg::new("日历 / 报表", "Calendar / table");
 
 // ── Import (import*.rs) ────────────────────────────────────────────────────
+pub const CMD_IMPORT: Msg = Msg::new(
+    "导入文件：import 类型 路径（teachers、schools、trainers、projects、sessions、enrolments、marks）",
+    "Import a file: import KIND PATH (teachers, schools, trainers, projects, sessions, enrolments, marks)",
+);
+pub const IMPORT_TITLE: Msg = Msg::new("导入预览", "Import preview");
+pub const IMPORT_FILE: Msg = Msg::new("导入{}：{}", "Import {}: {}");
+pub const IMPORT_COUNTS: Msg = Msg::new(
+    "读取 {} 行：将新增 {}，更新 {}，未变 {}",
+    "{} rows: would add {}, update {}, {} unchanged",
+);
+pub const IMPORT_ASK: Msg = Msg::new("y/回车 导入 · n/Esc 取消", "y/Enter import · n/Esc cancel");
+pub const IMPORT_PROBLEMS: Msg = Msg::new(
+    "发现 {} 个问题，未导入任何数据：",
+    "{} problem(s) found; nothing can be imported:",
+);
+pub const IMPORT_MORE: Msg = Msg::new("……另有 {} 个问题", "… and {} more");
+pub const IMPORT_CLOSE: Msg = Msg::new("Esc 关闭（改正文件后再导入）", "Esc close (fix the file, then import again)");
 
 #[cfg(test)]
 mod tests {

@@ -92,6 +92,9 @@ pub fn execute(
         | Intent::EnrolTeachers { .. }
         | Intent::EnrolSchool { .. }
         | Intent::RemoveEnrolment { .. }) => projects_write(db, i, reason, lang),
+        Intent::ImportFile { kind, path } => {
+            super::screens::import_preview::execute(db, *kind, path, lang)
+        }
     }
 }
 

@@ -116,14 +116,18 @@ pub struct ImportReport {
     pub updated: usize,
     pub unchanged: usize,
     pub dry_run: bool,
+    /// Teachers added or updated (for refreshing a search index).
+    #[serde(skip)]
+    pub changed_teachers: Vec<i64>,
 }
 
 /// Counts of one kind's writes.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Counts {
     pub added: usize,
     pub updated: usize,
     pub unchanged: usize,
+    pub changed_teachers: Vec<i64>,
 }
 
 impl Counts {
@@ -212,6 +216,7 @@ pub fn import_rows(
         updated: counts.updated,
         unchanged: counts.unchanged,
         dry_run: opts.dry_run,
+        changed_teachers: counts.changed_teachers,
     };
     if opts.dry_run {
         tx.rollback()?;

@@ -106,7 +106,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     for (i, row) in rows.iter().enumerate() {
         let outcome = match teachers::by_staff_no(conn, &row.staff_no)? {
             None => {
-                teachers::insert(
+                let id = teachers::insert(
                     conn,
                     &TeacherInput {
                         staff_no: row.staff_no.clone(),
@@ -119,6 +119,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
                         tier: row.tier.unwrap_or(Tier::Qualified),
                     },
                 )?;
+                counts.changed_teachers.push(id);
                 Outcome::Added
             }
             Some(before) => {
@@ -145,6 +146,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
                         before.audit_json(),
                         after.audit_json(),
                     )?;
+                    counts.changed_teachers.push(before.id);
                     Outcome::Updated
                 } else {
                     Outcome::Unchanged

@@ -28,6 +28,7 @@ pub enum Overlay {
     Palette(palette::Palette),
     Confirm(dialog::Confirm),
     Reason(dialog::ReasonPrompt),
+    ImportPreview(crate::tui::screens::import_preview::ImportPreview),
 }
 
 impl Overlay {
@@ -37,6 +38,7 @@ impl Overlay {
             Overlay::Palette(p) => p.handle_key(key, ctx),
             Overlay::Confirm(c) => c.handle_key(key),
             Overlay::Reason(r) => r.handle_key(key, ctx),
+            Overlay::ImportPreview(p) => p.handle_key(key),
         }
     }
 
@@ -46,6 +48,7 @@ impl Overlay {
             Overlay::Palette(p) => p.render(frame, area, ctx),
             Overlay::Confirm(c) => c.render(frame, area, ctx),
             Overlay::Reason(r) => r.render(frame, area, ctx),
+            Overlay::ImportPreview(p) => p.render(frame, area, ctx),
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod checkin;
 pub mod dashboard;
 pub mod follow_ups;
 pub mod follow_ups_form;
+pub mod import_preview;
 pub mod overview;
 pub mod reports;
 pub mod reports_table;

@@ -1,0 +1,263 @@
+//! `:import KIND PATH` in the command palette: a dry run of the import shown
+//! in a dialog (rows, what would be added and updated, the first problems),
+//! and the real import only after `y`. The import itself is `ops::import`,
+//! the same as `liaoyuan import`.
+
+use crate::error::{Error, Result};
+use crate::ops::import::{self, ImportOptions, ImportReport, Kind};
+use crate::store::Db;
+use crate::tui::action::{Action, Intent};
+use crate::tui::i18n::{self, Lang};
+use crate::tui::overlays::{centred, Outcome};
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::text::width;
+use crate::tui::write::Done;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::Frame;
+use std::path::PathBuf;
+
+/// Problems listed in the dialog before "… and N more".
+const SHOWN_PROBLEMS: usize = 8;
+
+/// The palette's `import` command: "teachers ~/t.csv" → a preview of that import.
+pub fn palette_command(arg: &str) -> Action {
+    let arg = arg.trim();
+    let (kind, path) = arg.split_once(char::is_whitespace).unwrap_or((arg, ""));
+    match Kind::parse(kind) {
+        Some(kind) if !path.trim().is_empty() => Action::PreviewImport {
+            kind,
+            path: path.trim().to_string(),
+        },
+        _ => Action::Fail(format!(
+            "import KIND PATH — KIND: {}",
+            Kind::ALL
+                .iter()
+                .map(|k| k.code())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// `~/x.csv` → the home folder's x.csv; surrounding quotes dropped.
+fn expand(path: &str) -> PathBuf {
+    let p = path.trim().trim_matches(|c| c == '"' || c == '\'');
+    match (p.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(p),
+    }
+}
+
+/// The preview dialog.
+pub struct ImportPreview {
+    kind: Kind,
+    path: String,
+    /// The dry run's counts, or the problems that refuse the file.
+    outcome: std::result::Result<ImportReport, Vec<String>>,
+}
+
+impl ImportPreview {
+    /// Runs the import as a dry run (validated and counted, nothing written).
+    pub fn compute(db: &mut Db, kind: Kind, path: &str) -> ImportPreview {
+        let opts = ImportOptions {
+            dry_run: true,
+            ..ImportOptions::default()
+        };
+        let outcome = match import::import_file(db, kind, &expand(path), &opts) {
+            Ok(report) => Ok(report),
+            Err(Error::Rows(rows)) => Err(rows),
+            Err(e) => Err(vec![e.to_string()]),
+        };
+        ImportPreview {
+            kind,
+            path: path.to_string(),
+            outcome,
+        }
+    }
+
+    /// True when the file can be imported.
+    pub fn is_importable(&self) -> bool {
+        self.outcome.is_ok()
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
+        match key.code {
+            KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter if self.is_importable() => {
+                Outcome::Run(Action::write(Intent::ImportFile {
+                    kind: self.kind,
+                    path: self.path.clone(),
+                }))
+            }
+            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc | KeyCode::Char('q') => {
+                Outcome::Close
+            }
+            KeyCode::Enter => Outcome::Close,
+            _ => Outcome::Keep,
+        }
+    }
+
+    /// The dialog's lines, in the UI language.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        let kind = if lang == Lang::Zh {
+            self.kind.zh()
+        } else {
+            self.kind.code()
+        };
+        let mut out = vec![i18n::fill(
+            i18n::IMPORT_FILE.get(lang),
+            &[&kind, &self.path],
+        )];
+        match &self.outcome {
+            Ok(r) => {
+                out.push(i18n::fill(
+                    i18n::IMPORT_COUNTS.get(lang),
+                    &[&r.rows, &r.added, &r.updated, &r.unchanged],
+                ));
+                out.push(String::new());
+                out.push(i18n::IMPORT_ASK.get(lang).to_string());
+            }
+            Err(problems) => {
+                out.push(i18n::fill(
+                    i18n::IMPORT_PROBLEMS.get(lang),
+                    &[&problems.len()],
+                ));
+                out.extend(problems.iter().take(SHOWN_PROBLEMS).cloned());
+                if problems.len() > SHOWN_PROBLEMS {
+                    out.push(i18n::fill(
+                        i18n::IMPORT_MORE.get(lang),
+                        &[&(problems.len() - SHOWN_PROBLEMS)],
+                    ));
+                }
+                out.push(String::new());
+                out.push(i18n::IMPORT_CLOSE.get(lang).to_string());
+            }
+        }
+        out
+    }
+
+    pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let lines = self.lines(ctx.lang);
+        let w = 76.min(area.width);
+        let inner = w.saturating_sub(2).max(1) as usize;
+        // Long problems wrap: count the rows each line takes.
+        let rows: usize = lines.iter().map(|l| width(l).div_ceil(inner).max(1)).sum();
+        let r = centred(frame, area, w, (rows as u16).saturating_add(2));
+        let style = |i: usize| {
+            if i == 1 && !self.is_importable() {
+                ctx.theme.bad()
+            } else if i + 1 == lines.len() {
+                ctx.theme.muted()
+            } else {
+                ctx.theme.base()
+            }
+        };
+        let text: Vec<Line> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Line::from(Span::styled(l.clone(), style(i))))
+            .collect();
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(ctx.theme.border())
+            .title(Span::styled(
+                format!(" {} ", ctx.t(i18n::IMPORT_TITLE)),
+                ctx.theme.title(),
+            ));
+        let p = Paragraph::new(text).wrap(Wrap { trim: false }).block(block);
+        frame.render_widget(p, r);
+    }
+}
+
+/// Runs the confirmed import (one transaction, audit entry included).
+pub fn execute(db: &mut Db, kind: Kind, path: &str, lang: Lang) -> Result<Done> {
+    let report = import::import_file(db, kind, &expand(path), &ImportOptions::default())?;
+    Ok(Done {
+        message: Some(crate::cli::import::summary(&report, lang == Lang::Zh)),
+        teachers_changed: report.changed_teachers,
+        ..Done::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn fixture(name: &str) -> String {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name)
+            .display()
+            .to_string()
+    }
+
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::from(KeyCode::Char(c))
+    }
+
+    #[test]
+    fn palette_argument_names_kind_and_path() {
+        assert_eq!(
+            palette_command("teachers  ~/t.csv"),
+            Action::PreviewImport {
+                kind: Kind::Teachers,
+                path: "~/t.csv".into()
+            }
+        );
+        assert!(matches!(palette_command("teachers"), Action::Fail(_)));
+        assert!(matches!(palette_command("pets a.csv"), Action::Fail(_)));
+    }
+
+    #[test]
+    fn preview_counts_then_asks_and_writes_nothing() {
+        let mut db = Db::open_in_memory().unwrap();
+        let p = ImportPreview::compute(&mut db, Kind::Schools, &fixture("schools.csv"));
+        let lines = p.lines(Lang::En);
+        assert!(
+            lines[1].contains("14") && lines[1].contains("add 14"),
+            "{lines:?}"
+        );
+        let n: i64 = db
+            .conn
+            .query_row("SELECT count(*) FROM schools", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0);
+        let mut p = p;
+        assert!(matches!(
+            p.handle_key(&key('y')),
+            Outcome::Run(Action::Write { .. })
+        ));
+    }
+
+    #[test]
+    fn preview_lists_first_problems_and_refuses_yes() {
+        let mut db = Db::open_in_memory().unwrap();
+        crate::ops::import::import_file(
+            &mut db,
+            Kind::Schools,
+            Path::new(&fixture("schools.csv")),
+            &ImportOptions::default(),
+        )
+        .unwrap();
+        let mut p = ImportPreview::compute(
+            &mut db,
+            Kind::Teachers,
+            &fixture("teachers-with-errors.csv"),
+        );
+        let lines = p.lines(Lang::Zh);
+        assert!(lines[1].contains('6'), "{lines:?}");
+        assert!(lines[2].starts_with("line 3: name:"), "{lines:?}");
+        assert_eq!(p.handle_key(&key('y')), Outcome::Keep);
+        assert_eq!(p.handle_key(&KeyEvent::from(KeyCode::Esc)), Outcome::Close);
+    }
+
+    #[test]
+    fn confirmed_import_writes_and_reports() {
+        let mut db = Db::open_in_memory().unwrap();
+        let done = execute(&mut db, Kind::Schools, &fixture("schools.csv"), Lang::En).unwrap();
+        assert!(done.message.unwrap().contains("14 added"));
+    }
+}
