@@ -274,7 +274,10 @@ mod tests {
             panic!()
         };
         let t = get(&db.conn, id).unwrap().unwrap();
-        assert_eq!((t.pinyin.as_str(), t.initials.as_str()), ("zhang'wei", "zw"));
+        assert_eq!(
+            (t.pinyin.as_str(), t.initials.as_str()),
+            ("zhang'wei", "zw")
+        );
         assert_eq!(t.school, "实验小学");
         assert_eq!(
             upsert(&db.conn, &input(sid), day).unwrap(),
