@@ -21,7 +21,7 @@ fn now() -> NaiveDateTime {
 
 /// Two schools, six teachers, one trainer. Projects: P1 (district, running, three sessions,
 /// 张伟 late and 王芳 absent at session 1), N1 (national, ended), P2 (school, upcoming, no
-/// sessions). Enrolled in P1: 张伟, 李娜, 王芳.
+/// sessions). Enrolled in P1: 张伟, 李娜, 王芳. P1's session 3 is closed and unmarked.
 fn build_db(dir: &Path) -> PathBuf {
     let path = dir.join("projects.db");
     let db = Db::open(&path, OpenMode::Create).unwrap();
@@ -37,6 +37,7 @@ fn build_db(dir: &Path) -> PathBuf {
            (1, 1, '2026-11-02', '08:30', '11:30', '开班'),
            (2, 1, '2026-11-02', '14:00', '17:00', '大单元教学'),
            (3, 1, '2026-11-03', '08:30', '11:30', '作业设计');
+         UPDATE sessions SET closed_at = '2026-11-03 12:00:00', closed_by = 'desk' WHERE id = 3;
          INSERT INTO trainers (id, name, affiliation, status) VALUES (1, '陈思远', '进修学校', 'certified');",
     )
     .unwrap();
@@ -413,4 +414,119 @@ fn english_list_and_matrix() {
     assert!(zhang.contains('L') && zhang.contains('✓'), "{zhang}");
     assert!(text.contains("· no mark"), "{text}");
     assert!(!text.contains("出勤表"), "{text}");
+}
+
+#[test]
+fn add_a_session_with_a_trainer_picked_by_pinyin() {
+    let mut ui = open(Lang::Zh);
+    ui.pick("P1");
+    ui.key(KeyCode::Enter);
+    ui.typed("a");
+    assert!(ui.text().contains("添加场次"));
+    for _ in 0..3 {
+        ui.key(KeyCode::Tab);
+    }
+    ui.typed("观课议课");
+    ui.key(KeyCode::Tab);
+    ui.typed("csy");
+    let text = ui.text();
+    assert!(
+        text.contains("陈思远") && text.contains("进修学校"),
+        "{text}"
+    );
+    ui.key(KeyCode::Enter); // takes the candidate
+    ui.ctrl('s');
+    assert_eq!(
+        ui.count("SELECT count(*) FROM sessions WHERE project_id=1 AND date='2026-11-28' AND topic='观课议课' AND trainer_id=1"),
+        1
+    );
+    let text = ui.text();
+    assert!(
+        text.contains("[场次 4]") && text.contains("陈思远"),
+        "{text}"
+    );
+    // A session outside the project's dates is refused next to the field.
+    ui.typed("a");
+    ui.ctrl('u');
+    ui.typed("2026-12-25");
+    let text = ui.text();
+    assert!(text.contains("不在项目日期内"), "{text}");
+    ui.ctrl('s');
+    assert_eq!(
+        ui.count("SELECT count(*) FROM sessions WHERE project_id=1"),
+        4
+    );
+}
+
+#[test]
+fn editing_a_closed_session_asks_for_a_reason() {
+    let mut ui = open(Lang::Zh);
+    ui.pick("P1");
+    ui.key(KeyCode::Enter);
+    let text = ui.text();
+    let row = text.lines().find(|l| l.contains("作业设计")).expect(&text);
+    assert!(row.contains("已锁"), "{row}");
+    ui.typed("G");
+    ui.typed("e");
+    for _ in 0..3 {
+        ui.key(KeyCode::Tab);
+    }
+    ui.ctrl('u');
+    ui.typed("作业设计与评价");
+    ui.ctrl('s');
+    assert!(ui.app.has_overlay());
+    ui.typed("主题写错了");
+    ui.key(KeyCode::Enter);
+    assert_eq!(
+        ui.count("SELECT count(*) FROM sessions WHERE id=3 AND topic='作业设计与评价'"),
+        1
+    );
+    assert_eq!(
+        ui.count("SELECT count(*) FROM audit_log WHERE entity='session' AND action='update' AND reason='主题写错了'"),
+        1
+    );
+    assert!(!ui.text().contains("编辑场次"));
+}
+
+#[test]
+fn remove_an_enrolment_but_not_one_with_marks() {
+    let mut ui = open(Lang::Zh);
+    ui.pick("P1");
+    ui.typed("r");
+    // 张伟 (first: 实验小学 is sorted by the store by school name) has marks.
+    let text = ui.text();
+    assert!(text.contains("张伟"), "{text}");
+    ui.typed("d");
+    let text = ui.text();
+    assert!(text.contains("条签到记录，不能移出"), "{text}");
+    // Enrol 刘洋 then remove him again (confirm).
+    ui.typed("a");
+    ui.typed("T0004");
+    ui.key(KeyCode::Enter);
+    ui.key(KeyCode::Enter);
+    assert_eq!(
+        ui.count("SELECT count(*) FROM enrolments WHERE project_id=1"),
+        4
+    );
+    let text = ui.text();
+    let pos = text
+        .lines()
+        .skip(4)
+        .position(|l| l.starts_with("刘洋"))
+        .expect(&text);
+    ui.typed("g");
+    for _ in 0..pos {
+        ui.typed("j");
+    }
+    ui.typed("d");
+    assert!(ui.app.has_overlay());
+    ui.typed("y");
+    assert_eq!(
+        ui.count("SELECT count(*) FROM enrolments WHERE project_id=1"),
+        3
+    );
+    assert_eq!(
+        ui.count("SELECT count(*) FROM audit_log WHERE entity='enrolment' AND action='delete'"),
+        1
+    );
 }

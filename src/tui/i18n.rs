@@ -284,6 +284,7 @@ pub const PJ_END_NOT_AFTER_START: Msg = Msg::new("结束时间须晚于开始时
 pub const PJ_TRAINER_NOT_PICKED: Msg = Msg::new("请从候选中选定讲师（或清空）", "pick a trainer from the list (or clear it)");
 pub const PJ_SCHEDULE_OUTSIDE: Msg = Msg::new("排课超出项目日期", "the schedule runs outside the project's dates");
 pub const PJ_NO_PARTS: Msg = Msg::new("至少勾选一个时段", "tick at least one part of the day");
+pub const PJ_SCHEDULE_TITLE: Msg = Msg::new("批量排课", "Bulk schedule");
 pub const PJ_SCHEDULE_PREVIEW: Msg = Msg::new("将新建 {} 个场次（已有的跳过）", "{} sessions will be created (existing ones are skipped)");
 pub const PJ_SCHEDULE_NOTHING_NEW: Msg = Msg::new("这些场次都已存在", "Every one of these sessions exists already");
 pub const PJ_REASON_CLOSED_SESSION: Msg = Msg::new("该场次已锁定，修改原因：", "This session is closed. Reason for the change:");

@@ -451,6 +451,15 @@ impl Detail {
             return render_session_form(frame, body, ctx, f);
         }
         if let Some(f) = &self.schedule {
+            frame.render_widget(
+                Paragraph::new(Span::styled(ctx.t(i18n::PJ_SCHEDULE_TITLE), th.title())),
+                Rect { height: 1, ..body },
+            );
+            let body = Rect {
+                y: body.y + 1,
+                height: body.height - 1,
+                ..body
+            };
             let used = f.form.render(frame, body, ctx, 24);
             let preview = match f.preview {
                 Some(n) => ctx.tf(i18n::PJ_SCHEDULE_PREVIEW, &[&n]),
