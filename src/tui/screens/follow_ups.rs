@@ -207,26 +207,28 @@ impl FollowUpsScreen {
         }
     }
 
+    /// The filters in use ("Status: Done Kind: Forum"), empty when none is.
     fn filter_label(&self, ctx: &Ctx) -> String {
         let zh = ctx.zh();
-        let all = ctx.t(i18n::FILTER_ALL);
-        let status = match self.filter.status {
-            None => all,
-            Some(StatusFilter::Is(s)) => s.label(zh),
-            Some(StatusFilter::Overdue) => ctx.t(i18n::OVERDUE),
-        };
-        let kind = self.filter.kind.map_or(all, |k| k.label(zh));
+        let mut parts = Vec::new();
+        match self.filter.status {
+            None => {}
+            Some(StatusFilter::Is(s)) => parts.push(ctx.tf(i18n::FILTER_STATUS, &[&s.label(zh)])),
+            Some(StatusFilter::Overdue) => {
+                parts.push(ctx.tf(i18n::FILTER_STATUS, &[&ctx.t(i18n::OVERDUE)]))
+            }
+        }
+        if let Some(k) = self.filter.kind {
+            parts.push(ctx.tf(i18n::FILTER_KIND, &[&k.label(zh)]));
+        }
         let project = self
             .filter
             .project_id
-            .and_then(|id| self.projects.iter().find(|p| p.0 == id))
-            .map_or(all, |p| p.1.as_str());
-        format!(
-            "{} {} {}",
-            ctx.tf(i18n::FILTER_STATUS, &[&status]),
-            ctx.tf(i18n::FILTER_KIND, &[&kind]),
-            ctx.tf(i18n::FILTER_PROJECT, &[&project])
-        )
+            .and_then(|id| self.projects.iter().find(|p| p.0 == id));
+        if let Some(p) = project {
+            parts.push(ctx.tf(i18n::FILTER_PROJECT, &[&p.1]));
+        }
+        parts.join(" ")
     }
 
     fn counts_line(&self, ctx: &Ctx) -> Line<'static> {
@@ -538,8 +540,10 @@ impl Screen for FollowUpsScreen {
             "{}  {}",
             self.filter_label(ctx),
             ctx.tf(i18n::FU_SHOWN, &[&shown])
-        );
-        let rw = (width(&right) as u16 + 1).min(area.width / 2 + 10);
+        )
+        .trim_start()
+        .to_string();
+        let rw = (width(&right) as u16 + 1).min(area.width.saturating_sub(20));
         let line1 = Rect {
             y: area.y + 1,
             height: 1,

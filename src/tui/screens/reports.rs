@@ -17,7 +17,7 @@ use crate::tui::widgets::calendar::{self, YearCalendar};
 use crate::tui::widgets::list::first_visible;
 use crate::tui::widgets::text::{truncate, width};
 use crate::tui::widgets::text_input::TextInput;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -126,6 +126,8 @@ pub struct ReportsScreen {
     typing: bool,
     cursor: usize,
     page: usize,
+    /// Width of the table in the last frame (the township column shows from 120).
+    width: u16,
 }
 
 /// Orders two optional figures, schools without a figure last.
@@ -229,6 +231,7 @@ impl ReportsScreen {
     fn render_table(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let th = ctx.theme;
         let total = area.width as usize;
+        self.width = area.width;
         // Title (or search) on the left, the sort on the right.
         let sort = self.sort.unwrap_or(Column::School);
         let right = ctx.tf(i18n::REP_SORTED, &[&ctx.t(sort.header())]);
@@ -377,10 +380,11 @@ impl Screen for ReportsScreen {
                 return self.reloaded(ctx);
             }
             Cmd::Sort => {
+                let wide = self.width >= 120;
                 let all: Vec<Column> = Column::ALL
                     .iter()
                     .copied()
-                    .filter(|c| *c != Column::Township || ctx.today().year() > 0)
+                    .filter(|c| *c != Column::Township || wide)
                     .collect();
                 let next = match self.sort {
                     None => Column::Sent,

@@ -1,0 +1,521 @@
+//! The Starlight, Follow-ups and Reports tabs rendered into ratatui's TestBackend at 80×24,
+//! in Chinese and English, on a demo district (crate::ops::demo) generated for a pinned day.
+//! Assertions read the text a user would read.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use liaoyuan::ops::demo::{generate_into, DemoOptions};
+use liaoyuan::store::{Db, OpenMode};
+use liaoyuan::tui::i18n::Lang;
+use liaoyuan::tui::screens::TabId;
+use liaoyuan::tui::{App, Options};
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use ratatui::Terminal;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const NOW: &str = "2026-11-28 09:10";
+
+fn now() -> chrono::NaiveDateTime {
+    liaoyuan::domain::parse_datetime(NOW).unwrap()
+}
+
+/// One demo district per test run, copied for each test (generation is the slow part).
+fn template() -> &'static Path {
+    static DB: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = DB.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.db");
+        let mut db = Db::open(&path, OpenMode::Create).unwrap();
+        let tx = db.write().unwrap();
+        let opts = DemoOptions {
+            teachers: 400,
+            seed: 7,
+            progress: false,
+        };
+        generate_into(&tx, &opts, now().date()).unwrap();
+        tx.commit().unwrap();
+        db.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .unwrap();
+        (dir, path)
+    });
+    path
+}
+
+struct Ui {
+    app: App,
+    term: Terminal<TestBackend>,
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn open(lang: Lang, w: u16, h: u16) -> Ui {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("district.db");
+    std::fs::copy(template(), &path).unwrap();
+    let db = Db::open(&path, OpenMode::Existing).unwrap();
+    let opts = Options {
+        lang,
+        theme: Some("dark".into()),
+        no_color: false,
+    };
+    let app = App::new(db, &opts, now()).unwrap();
+    let term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    Ui {
+        app,
+        term,
+        path,
+        _dir: dir,
+    }
+}
+
+impl Ui {
+    /// The screen as text, one line per row (wide characters written once).
+    fn text(&mut self) -> String {
+        self.term.draw(|f| self.app.draw(f)).unwrap();
+        let b = self.term.backend().buffer();
+        let mut s = String::new();
+        for y in 0..b.area.height {
+            let mut skip = 0;
+            for x in 0..b.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = b[(x, y)].symbol();
+                s.push_str(sym);
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            }
+            s.push('\n');
+        }
+        s
+    }
+
+    /// The screen after two frames (the first frame after a tab switch may leave wide
+    /// characters of the previous tab in TestBackend's buffer).
+    fn settled(&mut self) -> String {
+        self.text();
+        self.text()
+    }
+
+    /// The foreground colour of the first cell showing `sym` on a row containing `needle`.
+    fn fg_on_row(&mut self, needle: &str, sym: &str) -> Option<Color> {
+        let text = self.settled();
+        let y = text.lines().position(|l| l.contains(needle))? as u16;
+        let b = self.term.backend().buffer();
+        (0..b.area.width)
+            .map(|x| &b[(x, y)])
+            .find(|c| c.symbol() == sym)
+            .map(|c| c.fg)
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    fn ctrl(&mut self, c: char) {
+        self.app
+            .handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    }
+
+    fn typed(&mut self, s: &str) {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    fn tab(&mut self, t: TabId) {
+        self.app.update(liaoyuan::tui::action::Action::GoToTab(t));
+    }
+
+    /// A second connection to the same file, to check what was written.
+    fn db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.path).unwrap()
+    }
+}
+
+fn count(c: &rusqlite::Connection, sql: &str) -> i64 {
+    c.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn first_text(c: &rusqlite::Connection, sql: &str) -> String {
+    c.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+// ── Starlight ────────────────────────────────────────────────────────────────
+
+#[test]
+fn starlight_lists_trainers_with_levels_and_a_competency_chart_in_chinese() {
+    let mut ui = open(Lang::Zh, 80, 24);
+    ui.tab(TabId::Starlight);
+    let text = ui.settled();
+    let db = ui.db();
+    let first = first_text(&db, "SELECT name FROM trainers ORDER BY name, id LIMIT 1");
+    let n = count(&db, "SELECT count(*) FROM trainers");
+    assert!(text.contains(&first), "{text}");
+    assert!(text.contains(&format!("{n} 位讲师")), "{text}");
+    for h in ["姓名", "学校", "状态", "六能", "授课"] {
+        assert!(text.contains(h), "header {h}: {text}");
+    }
+    for c in ["能设计", "能组织", "能教学", "能指导", "能评价", "能研究"] {
+        assert!(text.contains(c), "competency {c}: {text}");
+    }
+    // The chart: the first competency line carries a bar of the trainer's level.
+    let design: i64 = count(&db, "SELECT design FROM trainers ORDER BY name, id LIMIT 1");
+    let line = text.lines().find(|l| l.starts_with("能设计")).unwrap();
+    assert!(line.trim_end().ends_with(&design.to_string()), "{line}");
+    assert_eq!(line.matches('█').count() as i64, design * 8, "{line}");
+    assert!(text.contains("授课场次"), "{text}");
+}
+
+#[test]
+fn starlight_in_english() {
+    let mut ui = open(Lang::En, 80, 24);
+    ui.tab(TabId::Starlight);
+    let text = ui.settled();
+    for w in [
+        "Design",
+        "Organize",
+        "Teach",
+        "Guide",
+        "Evaluate",
+        "Research",
+        "Sessions taught",
+    ] {
+        assert!(text.contains(w), "{w}: {text}");
+    }
+    assert!(text.contains('█'));
+    assert!(text.contains("Certified"), "{text}");
+}
+
+#[test]
+fn starlight_search_and_status_filter() {
+    let mut ui = open(Lang::Zh, 80, 24);
+    ui.tab(TabId::Starlight);
+    let db = ui.db();
+    let external = first_text(
+        &db,
+        "SELECT name FROM trainers WHERE teacher_id IS NULL ORDER BY name LIMIT 1",
+    );
+    ui.key(KeyCode::Char('/'));
+    ui.typed(&external);
+    ui.key(KeyCode::Enter);
+    let text = ui.settled();
+    assert!(text.contains("1 位讲师"), "{text}");
+    assert!(text.contains("外聘专家"), "{text}");
+    ui.key(KeyCode::Esc);
+    ui.key(KeyCode::Char('s'));
+    let candidates = count(
+        &db,
+        "SELECT count(*) FROM trainers WHERE status = 'candidate'",
+    );
+    let text = ui.settled();
+    assert!(text.contains("状态：培养对象"), "{text}");
+    assert!(text.contains(&format!("{candidates} 位讲师")), "{text}");
+}
+
+#[test]
+fn starlight_edit_form_saves_levels_with_an_audit_row() {
+    let mut ui = open(Lang::Zh, 80, 24);
+    ui.tab(TabId::Starlight);
+    let db = ui.db();
+    let (id, name): (i64, String) = db
+        .query_row(
+            "SELECT id, name FROM trainers ORDER BY name, id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    ui.key(KeyCode::Char('e'));
+    let text = ui.settled();
+    assert!(text.contains(&format!("修改讲师：{name}")), "{text}");
+    ui.key(KeyCode::Right); // status → the next one
+    ui.key(KeyCode::Down); // 能设计
+    ui.key(KeyCode::Char('0'));
+    ui.key(KeyCode::Down); // 能组织
+    ui.key(KeyCode::Char('3'));
+    ui.key(KeyCode::Enter);
+    let (design, organize): (i64, i64) = db
+        .query_row(
+            "SELECT design, organize FROM trainers WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((design, organize), (0, 3));
+    let audits = count(
+        &db,
+        &format!("SELECT count(*) FROM audit_log WHERE entity = 'trainer' AND entity_id = {id} AND action = 'update'"),
+    );
+    assert_eq!(audits, 1);
+    let text = ui.settled();
+    assert!(text.contains("已保存讲师"), "{text}");
+}
+
+// ── Follow-ups ───────────────────────────────────────────────────────────────
+
+#[test]
+fn follow_ups_show_counts_and_mark_overdue_rows_in_the_bad_colour() {
+    let mut ui = open(Lang::Zh, 80, 24);
+    ui.tab(TabId::FollowUps);
+    let db = ui.db();
+    let today = now().date().to_string();
+    let pending = count(
+        &db,
+        "SELECT count(*) FROM follow_ups WHERE status = 'pending'",
+    );
+    let done = count(&db, "SELECT count(*) FROM follow_ups WHERE status = 'done'");
+    let overdue = count(
+        &db,
+        &format!(
+            "SELECT count(*) FROM follow_ups WHERE status = 'pending' AND due_date < '{today}'"
+        ),
+    );
+    assert!(overdue > 0, "the demo district has overdue follow-ups");
+    let text = ui.settled();
+    assert!(text.contains(&format!("待完成 {pending}")), "{text}");
+    assert!(text.contains(&format!("已完成 {done}")), "{text}");
+    assert!(text.contains(&format!("逾期 {overdue}")), "{text}");
+    // Overdue rows come first and say so, in the theme's "bad" colour.
+    let row = text.lines().nth(5).unwrap().to_string();
+    assert!(row.contains("⚠逾期"), "{text}");
+    let bad = ui.app.shared.theme.bad;
+    assert_eq!(ui.fg_on_row(&row, "⚠"), Some(bad));
+}
+
+#[test]
+fn follow_ups_filters_by_status_and_kind_in_english() {
+    let mut ui = open(Lang::En, 80, 24);
+    ui.tab(TabId::FollowUps);
+    ui.key(KeyCode::Char('s')); // pending
+    ui.key(KeyCode::Char('s')); // done
+    let text = ui.settled();
+    assert!(text.contains("Status: Done"), "{text}");
+    assert!(!text.contains("⚠overdue"), "{text}");
+    ui.key(KeyCode::Char('t'));
+    let text = ui.settled();
+    assert!(text.contains("Kind: Report-back"), "{text}");
+    let db = ui.db();
+    let n = count(
+        &db,
+        "SELECT count(*) FROM follow_ups WHERE status = 'done' AND kind = 'report_back'",
+    );
+    assert!(text.contains(&format!("{n} shown")), "{text}");
+}
+
+#[test]
+fn recording_a_follow_up_moves_it_to_done_then_evaluated_with_audit_rows() {
+    let mut ui = open(Lang::Zh, 80, 24);
+    ui.tab(TabId::FollowUps);
+    ui.settled();
+    // The first row is the oldest overdue follow-up.
+    let db = ui.db();
+    let today = now().date().to_string();
+    let id: i64 = count(
+        &db,
+        &format!(
+            "SELECT f.id FROM follow_ups f JOIN teachers t ON t.id = f.teacher_id
+             WHERE f.status = 'pending' AND f.due_date < '{today}'
+             ORDER BY f.due_date, t.name, f.id LIMIT 1"
+        ),
+    );
+    ui.key(KeyCode::Enter);
+    let text = ui.settled();
+    assert!(text.contains("记录跟踪任务"), "{text}");
+    assert!(text.contains(&today), "held date proposed: {text}");
+    ui.key(KeyCode::Down); // title
+    ui.ctrl('u');
+    ui.typed("移植课：大单元教学");
+    ui.ctrl('s');
+    let status = first_text(
+        &db,
+        &format!("SELECT status FROM follow_ups WHERE id = {id}"),
+    );
+    assert_eq!(status, "done");
+    let title = first_text(
+        &db,
+        &format!("SELECT title FROM follow_ups WHERE id = {id}"),
+    );
+    assert_eq!(title, "移植课：大单元教学");
+    // Evaluate it: observer picked among the trainers by pinyin initials, a rating.
+    let (trainer_id, trainer): (i64, String) = db
+        .query_row(
+            "SELECT id, name FROM trainers WHERE teacher_id IS NULL ORDER BY name LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let text = ui.settled();
+    assert!(!text.contains("⚠逾期") || text.contains("已完成"), "{text}");
+    let row = ui.app.shared.db.conn.query_row(
+        "SELECT count(*) FROM follow_ups WHERE id = ?1",
+        [id],
+        |r| r.get::<_, i64>(0),
+    );
+    assert_eq!(row.unwrap(), 1);
+    // The list keeps the recorded follow-up selected.
+    ui.key(KeyCode::Enter);
+    for _ in 0..3 {
+        ui.key(KeyCode::Down); // observer
+    }
+    ui.typed(&trainer);
+    let text = ui.settled();
+    assert!(text.contains("Enter 选定"), "{text}");
+    ui.key(KeyCode::Enter); // picks the trainer
+    ui.key(KeyCode::Down); // rating
+    ui.key(KeyCode::Right); // 优秀 → evaluated
+    ui.ctrl('s');
+    let (status, observer, rating): (String, Option<i64>, Option<String>) = db
+        .query_row(
+            "SELECT status, observer_trainer_id, rating FROM follow_ups WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(status, "evaluated");
+    assert_eq!(observer, Some(trainer_id));
+    assert_eq!(rating.as_deref(), Some("excellent"));
+    let audits = count(
+        &db,
+        &format!("SELECT count(*) FROM audit_log WHERE entity = 'follow_up' AND entity_id = {id}"),
+    );
+    assert_eq!(audits, 2);
+}
+
+#[test]
+fn a_bad_held_date_keeps_the_form_open_and_writes_nothing() {
+    let mut ui = open(Lang::Zh, 80, 24);
+    ui.tab(TabId::FollowUps);
+    ui.settled();
+    let db = ui.db();
+    let before = count(
+        &db,
+        "SELECT count(*) FROM audit_log WHERE entity = 'follow_up'",
+    );
+    ui.key(KeyCode::Char('e'));
+    ui.ctrl('u');
+    ui.typed("2026-13-45");
+    ui.ctrl('s');
+    let text = ui.settled();
+    assert!(text.contains("开展日期应写成 YYYY-MM-DD"), "{text}");
+    assert!(text.contains("记录跟踪任务"), "{text}");
+    // A future date is refused by the rule, with the form still open.
+    ui.ctrl('u');
+    ui.typed("2026-12-01");
+    ui.ctrl('s');
+    let text = ui.settled();
+    assert!(text.contains("future"), "{text}");
+    let after = count(
+        &db,
+        "SELECT count(*) FROM audit_log WHERE entity = 'follow_up'",
+    );
+    assert_eq!(before, after);
+    // Esc leaves the form; quitting now would not ask.
+    ui.key(KeyCode::Esc);
+    assert!(!ui.settled().contains("记录跟踪任务"));
+}
+
+// ── Reports ──────────────────────────────────────────────────────────────────
+
+#[test]
+fn reports_list_schools_with_rates_bars_and_the_credit_gauge() {
+    let mut ui = open(Lang::Zh, 80, 24);
+    ui.tab(TabId::Reports);
+    let text = ui.settled();
+    let db = ui.db();
+    let first = first_text(&db, "SELECT name FROM schools ORDER BY name, id LIMIT 1");
+    let schools = count(&db, "SELECT count(*) FROM schools");
+    assert!(
+        text.contains(&format!("2026年 学校考核 · {schools} 所学校")),
+        "{text}"
+    );
+    assert!(text.contains(&first), "{text}");
+    for h in [
+        "送培/名额",
+        "出勤率",
+        "否决人数",
+        "跟踪完成",
+        "学分达标",
+        "学分周期 2026–2030",
+    ] {
+        assert!(text.contains(h), "{h}: {text}");
+    }
+    let row = text.lines().find(|l| l.starts_with(&first)).unwrap();
+    assert!(row.contains('%') && row.contains('█'), "{row}");
+    for l in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(l) <= 80, "{l}");
+    }
+}
+
+#[test]
+fn reports_sort_year_and_calendar_in_english() {
+    let mut ui = open(Lang::En, 80, 24);
+    ui.tab(TabId::Reports);
+    ui.key(KeyCode::Char('s')); // sent, most first
+    let text = ui.settled();
+    assert!(text.contains("Sorted by Sent/places"), "{text}");
+    let db = ui.db();
+    let top = first_text(
+        &db,
+        "SELECT s.name FROM schools s JOIN enrolments e ON e.school_id = s.id
+         JOIN projects p ON p.id = e.project_id
+         WHERE p.start_date BETWEEN '2026-01-01' AND '2026-12-31'
+         GROUP BY s.id ORDER BY count(DISTINCT e.teacher_id) DESC, s.name LIMIT 1",
+    );
+    let first_row = text.lines().nth(4).unwrap();
+    assert!(first_row.starts_with(&top), "{top} first: {text}");
+    ui.key(KeyCode::Char('['));
+    assert!(ui.settled().contains("School report 2025"));
+    ui.key(KeyCode::Char(']'));
+    ui.key(KeyCode::Char('c'));
+    let text = ui.settled();
+    assert!(text.contains("Sessions in 2026"), "{text}");
+    for m in ["Jan", "Feb", "Jun", "Sep", "Dec"] {
+        assert!(text.contains(m), "{m}: {text}");
+    }
+    let sessions = count(
+        &db,
+        "SELECT count(*) FROM sessions WHERE date BETWEEN '2026-01-01' AND '2026-12-31'",
+    );
+    assert!(
+        text.contains(&format!("Sessions in 2026 · {sessions}")),
+        "{text}"
+    );
+}
+
+#[test]
+fn reports_calendar_in_chinese_shows_every_month() {
+    let mut ui = open(Lang::Zh, 80, 24);
+    ui.tab(TabId::Reports);
+    ui.key(KeyCode::Char('c'));
+    let text = ui.settled();
+    for m in 1..=12 {
+        assert!(text.contains(&format!("{m}月")), "{m}月: {text}");
+    }
+    assert!(text.contains("2026年培训日历"), "{text}");
+}
+
+#[test]
+fn wide_terminal_shows_the_calendar_beside_the_table() {
+    let mut ui = open(Lang::Zh, 160, 40);
+    ui.tab(TabId::Reports);
+    let text = ui.settled();
+    assert!(text.contains("出勤率") && text.contains("12月"), "{text}");
+}
+
+#[test]
+fn help_lists_each_tabs_own_keys() {
+    let mut ui = open(Lang::Zh, 80, 24);
+    for (tab, key_help) in [
+        (TabId::Starlight, "按状态筛选"),
+        (TabId::FollowUps, "按类型筛选"),
+        (TabId::Reports, "换排序列"),
+    ] {
+        ui.tab(tab);
+        ui.key(KeyCode::Char('?'));
+        let text = ui.settled();
+        assert!(text.contains(key_help), "{key_help}: {text}");
+        ui.key(KeyCode::Esc);
+    }
+}
