@@ -2,6 +2,7 @@
 //! then name, then id) for ties and empty queries, and the precomputed
 //! one-character answers.
 
+use super::fx::FxHashMap;
 use super::keys::{is_unit, pinyin_keys, ALT_SEP, SYLLABLE_SEP};
 use super::matcher::{self, Scratch};
 use super::one_char::{OneChar, KEEP};
@@ -9,7 +10,6 @@ use super::query::{stage_matches, text_matches, tier_matches, Filters, Query};
 use super::storage::{Fields, Record, Storage};
 use super::{Entry, Highlight, Hit};
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
 
 /// Below this many candidates a query runs on one thread.
@@ -49,7 +49,7 @@ pub struct Index {
     order: Vec<u32>,
     /// Position of each slot in `order`.
     rank: Vec<u32>,
-    slot_of: HashMap<i64, u32>,
+    slot_of: FxHashMap<i64, u32>,
     /// Made at build time; dropped by changes and remade on the next
     /// one-character query.
     one_char: RwLock<Option<Arc<OneChar>>>,
@@ -103,7 +103,8 @@ impl Index {
     pub fn build(entries: impl IntoIterator<Item = Entry>) -> Index {
         let entries = entries.into_iter();
         let mut store = Storage::with_capacity(entries.size_hint().0);
-        let mut slot_of = HashMap::with_capacity(entries.size_hint().0);
+        let mut slot_of =
+            FxHashMap::with_capacity_and_hasher(entries.size_hint().0, Default::default());
         for e in entries {
             if slot_of.contains_key(&e.id) {
                 continue;
@@ -120,11 +121,7 @@ impl Index {
             ..Index::default()
         };
         index.cache = (0..index.len()).map(|_| OnceLock::new()).collect();
-        index.order = (0..index.len() as u32).collect();
-        let store = &index.store;
-        index
-            .order
-            .sort_unstable_by(|a, b| index_cmp(store, *a, *b));
+        index.order = stable_order(&index.store);
         index.rerank();
         let one = OneChar::build(&index.order, |slot| index.store.fields(slot));
         index.one_char = RwLock::new(Some(Arc::new(one)));
@@ -399,6 +396,24 @@ impl Index {
         }
         self.changed();
     }
+}
+
+/// The first 16 bytes of a pinyin key, as a number that sorts like the text.
+fn sort_prefix(pinyin: &str) -> u128 {
+    let mut key = [0u8; 16];
+    let bytes = pinyin.as_bytes();
+    let n = bytes.len().min(16);
+    key[..n].copy_from_slice(&bytes[..n]);
+    u128::from_be_bytes(key)
+}
+
+/// All slots in stable order (numeric prefixes first, full comparison on ties).
+fn stable_order(store: &Storage) -> Vec<u32> {
+    let mut keyed: Vec<(u128, u32)> = (0..store.records.len())
+        .map(|slot| (sort_prefix(store.fields(slot).pinyin), slot as u32))
+        .collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| index_cmp(store, a.1, b.1)));
+    keyed.into_iter().map(|(_, slot)| slot).collect()
 }
 
 /// Stable order of two slots: pinyin, then name, then id.

@@ -5,6 +5,7 @@
 //! Field prefixes (`school:实验 tier:backbone subject:语文 stage:小学`)
 //! narrow any query. See `matcher` for the scoring.
 
+mod fx;
 mod index;
 pub mod keys;
 pub mod keystrokes;

@@ -6,9 +6,9 @@
 //! `scores_of` must give exactly what `matcher::score` gives for the
 //! one-character query; a unit test checks this over synthetic entries.
 
+use super::fx::FxHashMap;
 use super::matcher::{Scratch, CHAR, END, EXACT_NAME, EXACT_STAFF, FULL, LEAD_SKIP, START, UNIT};
 use super::storage::Fields;
-use std::collections::HashMap;
 
 /// Entries kept per character; longer result lists fall back to a scan.
 pub const KEEP: usize = 1000;
@@ -16,7 +16,7 @@ pub const KEEP: usize = 1000;
 /// Per character: `(score, slot)` best first (ties in stable order).
 #[derive(Debug, Default)]
 pub struct OneChar {
-    lists: HashMap<char, Vec<(i32, u32)>>,
+    lists: FxHashMap<char, Vec<(i32, u32)>>,
 }
 
 fn raise(scores: &mut Vec<(char, i64)>, c: char, s: i64) {
@@ -32,33 +32,30 @@ pub fn scores_of(f: &Fields<'_>, scratch: &mut Scratch, out: &mut Vec<(char, i64
     scratch.load(f.name, f.pinyin);
     let n = scratch.unit_count();
     let py = f.pinyin.as_bytes();
-    let mut name_scores: Vec<(char, i64)> = Vec::new();
     for j in 0..n {
         let base = UNIT + CHAR - LEAD_SKIP * j as i32
             + if j == 0 { START } else { 0 }
             + if j + 1 == n { END } else { 0 };
         let c = scratch.unit_char(j);
         if !c.is_ascii() {
-            raise(&mut name_scores, c, (base + FULL) as i64);
+            raise(out, c, (base + FULL) as i64);
         }
         for syl in scratch.syllables(j, py) {
             let Some(&b) = syl.first().filter(|b| b.is_ascii()) else {
                 continue;
             };
             let full = if syl.len() == 1 { FULL } else { 0 };
-            raise(&mut name_scores, b as char, (base + full) as i64);
+            raise(out, b as char, (base + full) as i64);
             if b == b'v' {
-                raise(&mut name_scores, 'u', (base + full) as i64);
+                raise(out, 'u', (base + full) as i64);
             }
         }
     }
-    for (c, s) in name_scores {
-        let exact = if std::iter::once(c).eq(f.name.chars()) {
-            EXACT_NAME
-        } else {
-            0
-        };
-        raise(out, c, s + exact);
+    let mut name = f.name.chars();
+    if let (Some(only), None) = (name.next(), name.next()) {
+        if let Some(entry) = out.iter_mut().find(|(c, _)| *c == only) {
+            entry.1 += EXACT_NAME;
+        }
     }
     let staff = f.staff_no.as_bytes();
     for (i, b) in staff.iter().enumerate() {
@@ -79,28 +76,89 @@ fn clamp(score: i64) -> i32 {
     score.clamp(i32::MIN as i64, i32::MAX as i64) as i32
 }
 
-impl OneChar {
-    /// Builds the lists; `order` holds the slots in stable order.
-    pub fn build<'a>(order: &[u32], fields: impl Fn(usize) -> Fields<'a>) -> OneChar {
-        let mut classes: HashMap<char, Vec<(i64, Vec<u32>)>> = HashMap::new();
+/// Per score, the slots with it (at most `KEEP`, in stable order).
+type Classes = Vec<(i64, Vec<u32>)>;
+
+/// The classes of every character over part of the stable order.
+struct Partial {
+    ascii: Vec<Classes>,
+    other: FxHashMap<char, Classes>,
+}
+
+impl Partial {
+    fn scan<'a>(order: &[u32], fields: &impl Fn(usize) -> Fields<'a>) -> Partial {
+        let mut part = Partial {
+            ascii: (0..128).map(|_| Vec::new()).collect(),
+            other: FxHashMap::default(),
+        };
         let mut scratch = Scratch::default();
         let mut scores = Vec::new();
         for &slot in order {
             scores_of(&fields(slot as usize), &mut scratch, &mut scores);
             for &(c, s) in &scores {
-                let lists = classes.entry(c).or_default();
-                match lists.iter_mut().find(|(score, _)| *score == s) {
+                let classes = part.classes(c);
+                match classes.iter_mut().find(|(score, _)| *score == s) {
                     Some((_, list)) => {
                         if list.len() < KEEP {
                             list.push(slot);
                         }
                     }
-                    None => lists.push((s, vec![slot])),
+                    None => classes.push((s, vec![slot])),
                 }
             }
         }
-        let lists = classes
+        part
+    }
+
+    fn classes(&mut self, c: char) -> &mut Classes {
+        match self.ascii.get_mut(c as usize) {
+            Some(classes) => classes,
+            None => self.other.entry(c).or_default(),
+        }
+    }
+
+    /// Appends a part that comes later in the stable order.
+    fn append(&mut self, later: Partial) {
+        let ascii = later
+            .ascii
             .into_iter()
+            .enumerate()
+            .map(|(i, cl)| (char::from(i as u8), cl));
+        for (c, later_classes) in ascii.chain(later.other) {
+            let classes = self.classes(c);
+            for (s, slots) in later_classes {
+                match classes.iter_mut().find(|(score, _)| *score == s) {
+                    Some((_, list)) => {
+                        let room = KEEP.saturating_sub(list.len());
+                        list.extend(slots.into_iter().take(room));
+                    }
+                    None => classes.push((s, slots)),
+                }
+            }
+        }
+    }
+}
+
+impl OneChar {
+    /// Builds the lists on two threads; `order` holds the slots in stable order.
+    pub fn build<'a>(order: &[u32], fields: impl Fn(usize) -> Fields<'a> + Sync) -> OneChar {
+        let (first, second) = order.split_at(order.len() / 2);
+        let mut all = std::thread::scope(|scope| {
+            let later = scope.spawn(|| Partial::scan(second, &fields));
+            let mut all = Partial::scan(first, &fields);
+            match later.join() {
+                Ok(part) => all.append(part),
+                Err(_) => all.append(Partial::scan(second, &fields)),
+            }
+            all
+        });
+        let ascii = std::mem::take(&mut all.ascii)
+            .into_iter()
+            .enumerate()
+            .map(|(i, cl)| (char::from(i as u8), cl));
+        let lists = ascii
+            .chain(all.other)
+            .filter(|(_, classes)| !classes.is_empty())
             .map(|(c, mut by_score)| {
                 by_score.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
                 let list: Vec<(i32, u32)> = by_score

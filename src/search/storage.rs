@@ -3,15 +3,15 @@
 //! per-entry character masks. About 130 bytes per entry instead of ~550 for
 //! nine `String`s (DESIGN.md §8: 200,000 teachers within the memory budget).
 
+use super::fx::FxHashMap;
 use super::query::char_bit;
 use super::Entry;
-use std::collections::HashMap;
 
 /// Distinct values of one repeated field.
 #[derive(Debug, Default)]
 pub struct Interner {
     pub names: Vec<String>,
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
 }
 
 impl Interner {
