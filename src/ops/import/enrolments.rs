@@ -37,7 +37,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             problems: &mut problems,
         };
         let project = project_of(conn, &mut c, fixed.as_ref(), &mut cache)?;
-        let teacher = match c.required("staff_no") {
+        let teacher = match c.identifier("staff_no") {
             Some(s) => match teachers::by_staff_no(conn, s)? {
                 Some(t) => Some(t),
                 None => {

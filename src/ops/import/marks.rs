@@ -85,7 +85,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             }
             None => None,
         };
-        let teacher = match c.required("staff_no") {
+        let teacher = match c.identifier("staff_no") {
             Some(s) => match teachers::by_staff_no(conn, s)? {
                 Some(t) => Some(t),
                 None => {

@@ -42,7 +42,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             record,
             problems: &mut problems,
         };
-        let code = c.required("code");
+        let code = c.identifier("code");
         if let Some(code) = code {
             if let Some(first) = seen.insert(code.to_lowercase(), c.line()) {
                 c.problem(

@@ -60,7 +60,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             record,
             problems: &mut problems,
         };
-        let staff_no = c.required("staff_no");
+        let staff_no = c.identifier("staff_no");
         if let Some(s) = staff_no {
             if let Some(first) = seen.insert(s, c.line()) {
                 c.problem(

@@ -157,6 +157,9 @@ impl<'a> Cells<'a, '_> {
         let digits = digits.strip_prefix("+86").unwrap_or(&digits).to_string();
         if digits.len() == 11 && digits.chars().all(|c| c.is_ascii_digit()) {
             Ok(Some(digits))
+        } else if is_scientific(v) {
+            self.problem(column, format!("'{v}' was shortened by Excel (scientific notation); format the column as text, retype the numbers and save again"));
+            Err(())
         } else {
             let n = digits.chars().filter(|c| c.is_ascii_digit()).count();
             self.problem(
@@ -164,6 +167,60 @@ impl<'a> Cells<'a, '_> {
                 format!("'{v}' is not an 11-digit phone number ({n} digits)"),
             );
             Err(())
+        }
+    }
+
+    /// A required identifier (staff number, project code): empty, or mangled
+    /// by Excel into scientific notation, is a problem.
+    pub fn identifier(&mut self, column: &str) -> Option<&'a str> {
+        let v = self.required(column)?;
+        if is_scientific(v) {
+            self.problem(column, format!("'{v}' was shortened by Excel (scientific notation); format the column as text, retype the numbers and save again"));
+            return None;
+        }
+        Some(v)
+    }
+}
+
+/// "1.38123E+10": what Excel writes to CSV for a long number shown in General format.
+fn is_scientific(v: &str) -> bool {
+    let upper = v.to_ascii_uppercase();
+    upper.contains("E+")
+        && upper
+            .replace("E+", "")
+            .replace('.', "")
+            .chars()
+            .all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_scientific_notation_is_recognised() {
+        assert!(is_scientific("1.38123E+10"));
+        assert!(is_scientific("1.38123e+10"));
+        assert!(!is_scientific("13812345678"));
+        assert!(!is_scientific("TN20001"));
+    }
+
+    #[test]
+    fn hand_written_times_and_dates_parse() {
+        use crate::domain::{parse_date, parse_time};
+        for t in ["8:30", "08:30", "08:30:00", "8：30"] {
+            assert_eq!(
+                parse_time(t).map(|t| t.to_string()),
+                Some("08:30:00".into()),
+                "{t}"
+            );
+        }
+        for d in ["2026-3-2", "2026/3/2", "2026.03.02", "2026年3月2日"] {
+            assert_eq!(
+                parse_date(d).map(|d| d.to_string()),
+                Some("2026-03-02".into()),
+                "{d}"
+            );
         }
     }
 }
