@@ -186,3 +186,51 @@ fn is_current_tells_changed_entries() {
     );
     assert!(!index.is_current(&teacher(77, "张伟", "T0123", "", "", "")));
 }
+
+mod from_database {
+    use liaoyuan::store::search_source::{teacher_entries, teacher_entry, teacher_index};
+    use liaoyuan::store::Db;
+
+    fn db() -> Db {
+        let db = Db::open_in_memory().expect("in-memory database");
+        db.conn
+            .execute_batch(
+                "INSERT INTO schools (id, name, township, stage) VALUES (1, '实验小学', '城关镇', 'primary');
+                 INSERT INTO teachers (id, staff_no, name, school_id, subject, stage, phone, tier, pinyin, initials)
+                 VALUES (1, 'T0123', '张伟', 1, '语文', NULL, '13912345678', 'backbone', 'zhang''wei', 'zw'),
+                        (2, 'T0456', '曾国强', 1, '数学', 'junior', '', 'qualified', 'zengguoqiang', 'zgq');",
+            )
+            .expect("rows");
+        db
+    }
+
+    #[test]
+    fn entries_join_the_school_and_fall_back_to_its_stage() {
+        let db = db();
+        let entries = teacher_entries(&db.conn).expect("entries");
+        assert_eq!(entries.len(), 2);
+        let zhang = entries.iter().find(|e| e.id == 1).expect("张伟");
+        assert_eq!(zhang.school, "实验小学");
+        assert_eq!(zhang.stage, "primary");
+        assert_eq!(zhang.tier, "backbone");
+        assert_eq!(zhang.pinyin, "zhang'wei");
+        let one = teacher_entry(&db.conn, 2).expect("query").expect("row");
+        assert_eq!(
+            (one.name.as_str(), one.stage.as_str()),
+            ("曾国强", "junior")
+        );
+        assert!(teacher_entry(&db.conn, 99).expect("query").is_none());
+    }
+
+    #[test]
+    fn index_from_rows_recomputes_stale_keys() {
+        let db = db();
+        let index = teacher_index(&db.conn).expect("index");
+        assert_eq!(index.len(), 2);
+        assert_eq!(index.search("zw", 5)[0].id, 1);
+        // stored keys of an older format are recomputed: both readings work
+        assert_eq!(index.search("cgq", 5)[0].id, 2);
+        assert_eq!(index.search("zengg", 5)[0].id, 2);
+        assert_eq!(index.search("stage:初中", 5)[0].id, 2);
+    }
+}
