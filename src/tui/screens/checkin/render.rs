@@ -177,7 +177,7 @@ fn picker(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
 /// What the "this session" cell says about a mark.
 fn mark_cell(m: Option<&Mark>, ctx: &Ctx) -> (String, Style) {
     match m {
-        None => ("—".into(), ctx.theme.muted()),
+        None => ("-".into(), ctx.theme.muted()),
         Some(m) => {
             let (_, st) = marks_strip::glyph(m.status, ctx.lang, ctx.theme);
             (mark_summary(m, ctx.lang), st)

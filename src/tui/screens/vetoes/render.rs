@@ -226,7 +226,7 @@ fn status_in(json: Option<&str>, ctx: &Ctx) -> String {
                 .map(|s| s.label(ctx.zh()).to_string())
                 .unwrap_or(code)
         })
-        .unwrap_or_else(|| "—".into())
+        .unwrap_or_else(|| "-".into())
 }
 
 /// "2026-03-02 09:00 张三 update 迟到 → 出勤 「核实后更正」".
