@@ -4,15 +4,11 @@
 pub mod checkin;
 pub mod dashboard;
 pub mod follow_ups;
-pub mod follow_ups_form;
 pub mod import_preview;
 pub mod overview;
 pub mod reports;
-pub mod reports_table;
 pub mod projects;
 pub mod starlight;
-pub mod starlight_detail;
-pub mod starlight_form;
 pub mod teachers;
 pub mod vetoes;
 pub mod teachers_detail;

@@ -1,0 +1,220 @@
+//! The Follow-ups tab's drawing: the counts line, the filters in use, the rows (overdue ones in
+//! the "bad" colour) and the detail of the selected follow-up.
+
+use super::FollowUpsScreen;
+use crate::domain::follow_up::is_overdue;
+use crate::domain::{FollowUpKind, FollowUpStatus};
+use crate::store::follow_ups::{FollowUpLine, StatusFilter};
+use crate::tui::i18n::{self, Msg};
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::text::{layout_columns, pad, truncate, width};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+impl FollowUpsScreen {
+    /// The filters in use ("Status: Done Kind: Forum"), empty when none is.
+    pub(super) fn filter_label(&self, ctx: &Ctx) -> String {
+        let zh = ctx.zh();
+        let mut parts = Vec::new();
+        match self.filter.status {
+            None => {}
+            Some(StatusFilter::Is(s)) => parts.push(ctx.tf(i18n::FILTER_STATUS, &[&s.label(zh)])),
+            Some(StatusFilter::Overdue) => {
+                parts.push(ctx.tf(i18n::FILTER_STATUS, &[&ctx.t(i18n::OVERDUE)]))
+            }
+        }
+        if let Some(k) = self.filter.kind {
+            parts.push(ctx.tf(i18n::FILTER_KIND, &[&k.label(zh)]));
+        }
+        let project = self
+            .filter
+            .project_id
+            .and_then(|id| self.projects.iter().find(|p| p.0 == id));
+        if let Some(p) = project {
+            parts.push(ctx.tf(i18n::FILTER_PROJECT, &[&p.1]));
+        }
+        parts.join(" ")
+    }
+
+    pub(super) fn counts_line(&self, ctx: &Ctx) -> Line<'static> {
+        let th = ctx.theme;
+        let zh = ctx.zh();
+        let c = &self.counts;
+        let mut spans = Vec::new();
+        for (label, n, style) in [
+            (FollowUpStatus::Pending.label(zh), c.pending, th.base()),
+            (FollowUpStatus::Done.label(zh), c.done, th.ok()),
+            (
+                FollowUpStatus::Evaluated.label(zh),
+                c.evaluated,
+                th.accent(),
+            ),
+            (ctx.t(i18n::OVERDUE), c.overdue, th.bad()),
+        ] {
+            spans.push(Span::styled(format!("{label} "), th.muted()));
+            spans.push(Span::styled(format!("{n}   "), style));
+        }
+        Line::from(spans)
+    }
+
+    /// The status cell of a row and its style: overdue is derived (pending past due).
+    pub(super) fn status_cell(&self, l: &FollowUpLine, ctx: &Ctx) -> (String, Style) {
+        let f = &l.follow_up;
+        let th = ctx.theme;
+        if is_overdue(f.status, f.due_date, ctx.today()) {
+            return (format!("⚠{}", ctx.t(i18n::OVERDUE)), th.bad());
+        }
+        let style = match f.status {
+            FollowUpStatus::Pending => th.base(),
+            FollowUpStatus::Done => th.ok(),
+            FollowUpStatus::Evaluated => th.accent(),
+        };
+        (f.status.label(ctx.zh()).to_string(), style)
+    }
+
+    pub(super) fn render_rows(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let th = ctx.theme;
+        let zh = ctx.zh();
+        let kind_w = FollowUpKind::ALL
+            .iter()
+            .map(|k| width(k.label(zh)))
+            .max()
+            .unwrap_or(8)
+            .min(12);
+        let status_w = width(ctx.t(i18n::OVERDUE)) + 1;
+        let status_w = FollowUpStatus::ALL
+            .iter()
+            .map(|s| width(s.label(zh)))
+            .fold(status_w, usize::max);
+        let widths = layout_columns(
+            area.width as usize,
+            &[
+                (6, 1),
+                (10, 2),
+                (11, 0),
+                (kind_w, 0),
+                (10, 0),
+                (status_w, 0),
+            ],
+            1,
+        );
+        let headers = [
+            i18n::COL_TEACHER,
+            i18n::COL_SCHOOL,
+            i18n::COL_PROJECT,
+            i18n::COL_KIND,
+            i18n::COL_DUE,
+            i18n::COL_STATUS,
+        ];
+        let header: Vec<Span> = headers
+            .iter()
+            .zip(&widths)
+            .filter(|(_, w)| **w > 0)
+            .map(|(h, w)| Span::styled(format!("{} ", pad(ctx.t(*h), *w)), th.accent()))
+            .collect();
+        frame.render_widget(
+            Paragraph::new(Line::from(header)),
+            Rect { height: 1, ..area },
+        );
+        self.rows_area = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        self.page = (self.rows_area.height as usize).max(1);
+        self.first = first_visible(self.cursor, self.page);
+        let mut out = Vec::new();
+        if self.lines.is_empty() {
+            out.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
+        }
+        for (i, l) in self
+            .lines
+            .iter()
+            .enumerate()
+            .skip(self.first)
+            .take(self.page)
+        {
+            let selected = i == self.cursor;
+            let base = if selected { th.selected() } else { th.base() };
+            let (status, status_style) = self.status_cell(l, ctx);
+            let overdue = is_overdue(l.follow_up.status, l.follow_up.due_date, ctx.today());
+            let row_style = if overdue && !selected { th.bad() } else { base };
+            let cells = [
+                (l.teacher_name.as_str(), row_style),
+                (l.school.as_str(), base),
+                (l.project_code.as_str(), base),
+                (l.follow_up.kind.label(zh), base),
+                (&l.follow_up.due_date.to_string(), row_style),
+                (status.as_str(), if selected { base } else { status_style }),
+            ]
+            .map(|(t, s)| (t.to_string(), s));
+            let mut spans = Vec::new();
+            for ((text, style), w) in cells.iter().zip(&widths) {
+                if *w > 0 {
+                    spans.push(Span::styled(pad(text, *w), *style));
+                    spans.push(Span::styled(" ", base));
+                }
+            }
+            let used: usize = widths.iter().filter(|w| **w > 0).map(|w| w + 1).sum();
+            let total = area.width as usize;
+            if used < total {
+                spans.push(Span::styled(" ".repeat(total - used), base));
+            }
+            out.push(Line::from(spans));
+        }
+        frame.render_widget(Paragraph::new(out).style(th.base()), self.rows_area);
+    }
+
+    pub(super) fn render_detail(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let th = ctx.theme;
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(th.border());
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let w = inner.width as usize;
+        let Some(l) = self.selected() else {
+            let none = Span::styled(ctx.t(i18n::FU_NONE_SELECTED), th.muted());
+            frame.render_widget(Paragraph::new(Line::from(none)), inner);
+            return;
+        };
+        let f = &l.follow_up;
+        let zh = ctx.zh();
+        let label = |m: Msg| Span::styled(format!("{} ", ctx.t(m)), th.muted());
+        let sep = || Span::styled(" · ", th.muted());
+        let observer = l
+            .observer_name
+            .clone()
+            .unwrap_or_else(|| f.observer_staff.clone());
+        let rating = f.rating.map_or("", |r| r.label(zh));
+        let lines = vec![
+            Line::from(vec![
+                Span::styled(format!("{} {} ", l.teacher_name, l.staff_no), th.title()),
+                Span::styled(truncate(&l.project_title, w.saturating_sub(20)), th.base()),
+            ]),
+            Line::from(vec![
+                label(i18n::FIELD_HELD),
+                Span::raw(f.held_date.map(|d| d.to_string()).unwrap_or_default()),
+                sep(),
+                label(i18n::FIELD_OBSERVER),
+                Span::raw(observer),
+                sep(),
+                label(i18n::FIELD_RATING),
+                Span::styled(rating, th.accent()),
+            ]),
+            Line::from(vec![
+                label(i18n::FIELD_TITLE),
+                Span::raw(truncate(&f.title, w / 2)),
+                sep(),
+                label(i18n::FIELD_PLACE),
+                Span::raw(f.place.clone()),
+            ]),
+            Line::from(vec![label(i18n::FIELD_NOTES), Span::raw(f.notes.clone())]),
+        ];
+        frame.render_widget(Paragraph::new(lines).style(th.base()), inner);
+    }
+}

@@ -1,0 +1,295 @@
+//! Reports tab (报表): the school report of a year (学校综合目标考核, DESIGN.md §4.5) — per
+//! school sent vs places, attendance rate with a bar, vetoes, follow-up completion and credit
+//! pace, sortable by column — with the district's credit-cycle gauge above it; and a year
+//! calendar of sessions (`c`), beside the table when the terminal is wide enough.
+
+mod keys;
+mod table;
+mod view;
+
+use crate::domain::credits::cycle_of;
+use crate::domain::veto::{veto_year, veto_year_range};
+use crate::error::Result;
+use crate::store::district_charts::{self, CycleStanding};
+use crate::store::reports::{self, SchoolReport};
+use crate::tui::action::{Action, Target};
+use crate::tui::i18n::{self, Msg};
+use crate::tui::keymap::{self, HelpEntry, Move};
+use crate::tui::screen::{Ctx, Screen};
+use crate::tui::widgets::calendar;
+use crate::tui::widgets::text_input::TextInput;
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+use keys::{Cmd, KEYS};
+use ratatui::layout::Rect;
+use ratatui::Frame;
+use std::cmp::Ordering;
+use table::Column;
+
+/// Columns a side-by-side calendar needs (four months across and a gap).
+const SIDE_CALENDAR: u16 = 4 * calendar::MONTH_WIDTH + 3 * calendar::GAP + 2;
+
+#[derive(Default)]
+pub struct ReportsScreen {
+    /// The report's year (a veto year: settings may start it in another month); None until
+    /// the first reload picks the current one.
+    year: Option<i32>,
+    rows: Vec<SchoolReport>,
+    shown: Vec<usize>,
+    standing: CycleStanding,
+    cycle_label: String,
+    sessions: Vec<(NaiveDate, u32)>,
+    sort: Option<Column>,
+    descending: bool,
+    calendar: bool,
+    calendar_row: u16,
+    search: TextInput,
+    typing: bool,
+    cursor: usize,
+    page: usize,
+    /// Width of the table in the last frame (the township column shows from 120).
+    width: u16,
+}
+
+/// Orders two optional figures, schools without a figure last.
+fn by_figure(a: Option<f64>, b: Option<f64>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) => Ordering::Greater,
+        (None, Some(_)) => Ordering::Less,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// The order of two schools by `col`.
+pub fn compare(a: &SchoolReport, b: &SchoolReport, col: Column) -> Ordering {
+    match col {
+        Column::School => a.school.cmp(&b.school),
+        Column::Township => a.township.cmp(&b.township),
+        Column::Sent => a.teachers_sent.cmp(&b.teachers_sent),
+        Column::Attendance => by_figure(a.attendance_rate(), b.attendance_rate()),
+        Column::Vetoes => a.vetoed_teachers.cmp(&b.vetoed_teachers),
+        Column::FollowUps => by_figure(a.follow_up_rate(), b.follow_up_rate()),
+        Column::Credits => by_figure(a.on_pace_share(), b.on_pace_share()),
+    }
+}
+
+impl ReportsScreen {
+    pub fn new() -> Self {
+        ReportsScreen {
+            page: 10,
+            ..Self::default()
+        }
+    }
+
+    fn year(&self, ctx: &Ctx) -> i32 {
+        self.year
+            .unwrap_or_else(|| veto_year(ctx.today(), ctx.settings.veto_year_start_month))
+    }
+
+    fn selected_id(&self) -> Option<i64> {
+        self.shown.get(self.cursor).map(|i| self.rows[*i].school_id)
+    }
+
+    /// Applies search and sort, keeping the selected school.
+    fn arrange(&mut self) {
+        let keep = self.selected_id();
+        let needle = self.search.text().trim().to_lowercase();
+        self.shown = (0..self.rows.len())
+            .filter(|i| {
+                let r = &self.rows[*i];
+                needle.is_empty()
+                    || r.school.to_lowercase().contains(&needle)
+                    || r.township.to_lowercase().contains(&needle)
+            })
+            .collect();
+        if let Some(col) = self.sort {
+            let rows = &self.rows;
+            let desc = self.descending;
+            self.shown.sort_by(|a, b| {
+                let o = compare(&rows[*a], &rows[*b], col);
+                let o = if desc { o.reverse() } else { o };
+                o.then_with(|| rows[*a].school.cmp(&rows[*b].school))
+            });
+        }
+        self.cursor = keep
+            .and_then(|id| {
+                self.shown
+                    .iter()
+                    .position(|i| self.rows[*i].school_id == id)
+            })
+            .unwrap_or(0);
+    }
+
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        let s = ctx.settings;
+        let year = self.year(ctx);
+        self.year = Some(year);
+        let (from, to) = veto_year_range(year, s.veto_year_start_month);
+        let cycle = cycle_of(to.min(ctx.today()).max(from), s);
+        let as_of = ctx.today().clamp(from, to);
+        self.rows = reports::school_report(ctx.conn(), from, to, &cycle, as_of, s)?;
+        self.standing = district_charts::cycle_standing(ctx.conn(), &cycle, as_of, s)?;
+        self.cycle_label = cycle.label();
+        let (jan, dec) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        );
+        self.sessions = match (jan, dec) {
+            (Some(a), Some(b)) => district_charts::sessions_per_day(ctx.conn(), a, b)?,
+            _ => Vec::new(),
+        };
+        self.arrange();
+        Ok(())
+    }
+
+    fn reloaded(&mut self, ctx: &Ctx) -> Option<Action> {
+        self.load(ctx)
+            .err()
+            .map(|e| Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])))
+    }
+}
+
+impl Screen for ReportsScreen {
+    fn title(&self) -> Msg {
+        i18n::TAB_REPORTS
+    }
+
+    fn help(&self) -> Vec<HelpEntry> {
+        keymap::help(KEYS)
+    }
+
+    fn wants_text_input(&self) -> bool {
+        self.typing
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if self.typing {
+            match key.code {
+                KeyCode::Esc => {
+                    self.typing = false;
+                    self.search.clear();
+                }
+                KeyCode::Enter => self.typing = false,
+                _ => {
+                    if !self.search.handle_key(&key) {
+                        return None;
+                    }
+                    self.cursor = 0;
+                }
+            }
+            self.arrange();
+            return None;
+        }
+        match keymap::lookup(KEYS, &key)? {
+            Cmd::Move(m) if self.calendar => {
+                self.calendar_row = match m {
+                    Move::Up | Move::PageUp | Move::Top => self.calendar_row.saturating_sub(1),
+                    _ => self.calendar_row + 1,
+                };
+            }
+            Cmd::Move(m) => {
+                self.cursor = keymap::apply_move(self.cursor, self.shown.len(), self.page, m)
+            }
+            Cmd::Search => self.typing = true,
+            Cmd::PrevYear | Cmd::NextYear => {
+                let step = if key.code == KeyCode::Char('[') {
+                    -1
+                } else {
+                    1
+                };
+                self.year = Some(self.year(ctx) + step);
+                return self.reloaded(ctx);
+            }
+            Cmd::Sort => {
+                let wide = self.width >= 120;
+                let all: Vec<Column> = Column::ALL
+                    .iter()
+                    .copied()
+                    .filter(|c| *c != Column::Township || wide)
+                    .collect();
+                let next = match self.sort {
+                    None => Column::Sent,
+                    Some(c) => {
+                        let i = all.iter().position(|x| *x == c).unwrap_or(0);
+                        all[(i + 1) % all.len()]
+                    }
+                };
+                self.sort = Some(next);
+                // Names read best A→Z; figures best first.
+                self.descending = !matches!(next, Column::School | Column::Township);
+                self.arrange();
+            }
+            Cmd::Reverse => {
+                if self.sort.is_none() {
+                    self.sort = Some(Column::School);
+                }
+                self.descending = !self.descending;
+                self.arrange();
+            }
+            Cmd::Calendar => self.calendar = !self.calendar,
+            Cmd::Back => {
+                if self.search.is_empty() && !self.calendar {
+                    return Some(Action::Back);
+                }
+                self.search.clear();
+                self.calendar = false;
+                self.arrange();
+            }
+        }
+        None
+    }
+
+    fn handle_mouse(&mut self, ev: MouseEvent, _area: Rect, _ctx: &Ctx) -> Option<Action> {
+        let m = match ev.kind {
+            MouseEventKind::ScrollDown => Move::Down,
+            MouseEventKind::ScrollUp => Move::Up,
+            _ => return None,
+        };
+        self.cursor = keymap::apply_move(self.cursor, self.shown.len(), self.page, m);
+        None
+    }
+
+    fn open(&mut self, target: &Target, _ctx: &Ctx) -> bool {
+        let Target::School(id) = target else {
+            return false;
+        };
+        self.search.clear();
+        self.typing = false;
+        self.calendar = false;
+        self.arrange();
+        if let Some(pos) = self
+            .shown
+            .iter()
+            .position(|i| self.rows[*i].school_id == *id)
+        {
+            self.cursor = pos;
+        }
+        true
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<()> {
+        self.load(ctx)
+    }
+
+    fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if area.height < 6 || area.width < 30 {
+            return;
+        }
+        if self.calendar {
+            return self.render_calendar(frame, area, ctx);
+        }
+        if area.width >= 80 + SIDE_CALENDAR {
+            let tw = area.width - SIDE_CALENDAR;
+            self.render_table(frame, Rect { width: tw, ..area }, ctx);
+            let cal = Rect {
+                x: area.x + tw + 2,
+                width: SIDE_CALENDAR - 2,
+                ..area
+            };
+            self.render_calendar(frame, cal, ctx);
+        } else {
+            self.render_table(frame, area, ctx);
+        }
+    }
+}

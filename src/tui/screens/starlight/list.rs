@@ -1,0 +1,151 @@
+//! The Starlight tab's list: search line, status filter, count, and one row per trainer
+//! (name, school, status, the six levels in compact form, sessions taught).
+
+use super::{detail, StarlightScreen};
+use crate::domain::TrainerStatus;
+use crate::store::trainer_list::TrainerLine;
+use crate::tui::i18n;
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::text::{layout_columns, pad, pad_left, width};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Does the trainer match `needle` (lower case): name, school, affiliation, staff number,
+/// full pinyin (any reading) or the start of the initials? `keys` are the name's pinyin keys.
+pub fn trainer_matches(r: &TrainerLine, keys: &(String, String), needle: &str) -> bool {
+    let (py, ini) = keys;
+    r.trainer.name.contains(needle)
+        || r.school.to_lowercase().contains(needle)
+        || r.trainer.affiliation.to_lowercase().contains(needle)
+        || r.staff_no
+            .as_deref()
+            .is_some_and(|s| s.to_lowercase().contains(needle))
+        || py.split('|').any(|p| p.contains(needle))
+        || ini.split('|').any(|p| p.starts_with(needle))
+}
+
+impl StarlightScreen {
+    pub(super) fn render_list(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let th = ctx.theme;
+        let zh = ctx.zh();
+        // Search line, status filter and count.
+        let filter = ctx.tf(
+            i18n::FILTER_STATUS,
+            &[&self.status.map_or(ctx.t(i18n::FILTER_ALL), |s| s.label(zh))],
+        );
+        let count = ctx.tf(i18n::STAR_COUNT, &[&self.shown.len()]);
+        let right = format!("{filter}  {count}");
+        let rw = (width(&right) as u16 + 1).min(area.width);
+        let search_area = Rect {
+            height: 1,
+            width: area.width.saturating_sub(rw),
+            ..area
+        };
+        if self.typing || !self.search.is_empty() {
+            let prefix = Span::styled("/ ", th.accent());
+            self.search
+                .render(frame, search_area, prefix, th.base(), self.typing);
+        } else {
+            let hint = format!("/ {}", ctx.t(i18n::STAR_HINT));
+            frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), search_area);
+        }
+        let right_area = Rect {
+            x: area.right().saturating_sub(rw),
+            width: rw,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(Span::styled(right, th.muted())), right_area);
+        // Columns: name, school, status, six levels, sessions taught.
+        let status_w = TrainerStatus::ALL
+            .iter()
+            .map(|s| width(s.label(zh)))
+            .max()
+            .unwrap_or(8);
+        let taught_w = width(ctx.t(i18n::COL_TAUGHT)).max(4);
+        let widths = layout_columns(
+            area.width as usize,
+            &[(8, 1), (12, 2), (status_w, 0), (11, 0), (taught_w, 0)],
+            1,
+        );
+        let headers = [
+            i18n::COL_NAME,
+            i18n::COL_SCHOOL,
+            i18n::COL_STATUS,
+            i18n::COL_SIX_LEVELS,
+            i18n::COL_TAUGHT,
+        ];
+        let mut header = Vec::new();
+        for (i, (h, w)) in headers.iter().zip(&widths).enumerate() {
+            if *w > 0 {
+                let text = if i == 4 {
+                    pad_left(ctx.t(*h), *w)
+                } else {
+                    pad(ctx.t(*h), *w)
+                };
+                header.push(Span::styled(format!("{text} "), th.accent()));
+            }
+        }
+        frame.render_widget(
+            Paragraph::new(Line::from(header)),
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+        );
+        self.rows_area = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        self.page = (self.rows_area.height as usize).max(1);
+        self.first = first_visible(self.cursor, self.page);
+        let mut lines = Vec::new();
+        if self.shown.is_empty() {
+            lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
+        }
+        for (pos, i) in self
+            .shown
+            .iter()
+            .enumerate()
+            .skip(self.first)
+            .take(self.page)
+        {
+            let r = &self.rows[*i];
+            let t = &r.trainer;
+            let selected = pos == self.cursor;
+            let base = if selected { th.selected() } else { th.base() };
+            let levels: Vec<String> = t.levels.iter().map(|l| l.to_string()).collect();
+            let status_style = if selected {
+                base
+            } else {
+                detail::status_style(t.status, ctx)
+            };
+            let cells = [
+                (pad(&t.name, widths[0]), base),
+                (pad(&r.school, widths[1]), base),
+                (pad(t.status.label(zh), widths[2]), status_style),
+                (pad(&levels.join(" "), widths[3]), base),
+                (pad_left(&r.sessions_taught.to_string(), widths[4]), base),
+            ];
+            let mut spans = Vec::new();
+            for ((text, style), w) in cells.into_iter().zip(&widths) {
+                if *w > 0 {
+                    spans.push(Span::styled(text, style));
+                    spans.push(Span::styled(" ", base));
+                }
+            }
+            let used: usize = widths.iter().filter(|w| **w > 0).map(|w| w + 1).sum();
+            let total = area.width as usize;
+            if used < total {
+                spans.push(Span::styled(" ".repeat(total - used), base));
+            }
+            lines.push(Line::from(spans));
+        }
+        frame.render_widget(Paragraph::new(lines).style(th.base()), self.rows_area);
+    }
+}

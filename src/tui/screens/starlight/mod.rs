@@ -1,0 +1,318 @@
+//! Starlight tab (星光讲师团): every trainer with their school, status, six competency levels
+//! and sessions taught; `/` pinyin-aware search, a status filter, a detail pane with the
+//! competency bar chart, and a small form to change status and levels (`e`).
+
+mod detail;
+mod form;
+mod keys;
+mod list;
+
+pub use list::trainer_matches;
+
+use crate::domain::TrainerStatus;
+use crate::error::Result;
+use crate::search::keys::pinyin_keys;
+use crate::store::trainer_list::{self, TaughtSession, TrainerLine};
+use crate::tui::action::{Action, Target};
+use crate::tui::i18n::{self, Msg};
+use crate::tui::keymap::{self, HelpEntry, Move};
+use crate::tui::screen::{Ctx, Screen};
+use crate::tui::widgets::text_input::TextInput;
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use form::{FormOutcome, TrainerForm, FORM_KEYS};
+use keys::{Cmd, KEYS};
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+/// Sessions listed in the detail pane.
+const SESSIONS_SHOWN: usize = 20;
+
+#[derive(Default)]
+pub struct StarlightScreen {
+    rows: Vec<TrainerLine>,
+    /// Full pinyin and initials of each row's name ('|' between readings).
+    keys: Vec<(String, String)>,
+    shown: Vec<usize>,
+    cursor: usize,
+    search: TextInput,
+    typing: bool,
+    status: Option<TrainerStatus>,
+    sessions: Vec<TaughtSession>,
+    sessions_of: Option<i64>,
+    form: Option<TrainerForm>,
+    page: usize,
+    first: usize,
+    rows_area: Rect,
+}
+
+impl StarlightScreen {
+    pub fn new() -> Self {
+        StarlightScreen {
+            page: 10,
+            ..Self::default()
+        }
+    }
+
+    fn selected(&self) -> Option<&TrainerLine> {
+        self.shown.get(self.cursor).map(|i| &self.rows[*i])
+    }
+
+    fn matches(&self, i: usize, needle: &str) -> bool {
+        if let Some(s) = self.status {
+            if self.rows[i].trainer.status != s {
+                return false;
+            }
+        }
+        needle.is_empty() || trainer_matches(&self.rows[i], &self.keys[i], needle)
+    }
+
+    /// Re-applies search and filter, keeping the selected trainer when still shown.
+    fn filter(&mut self) {
+        let keep = self.selected().map(|l| l.trainer.id);
+        let needle = self.search.text().trim().to_lowercase();
+        self.shown = (0..self.rows.len())
+            .filter(|i| self.matches(*i, &needle))
+            .collect();
+        self.cursor = keep
+            .and_then(|id| {
+                self.shown
+                    .iter()
+                    .position(|i| self.rows[*i].trainer.id == id)
+            })
+            .unwrap_or(0);
+    }
+
+    /// Loads the selected trainer's sessions when the selection changed.
+    fn load_sessions(&mut self, ctx: &Ctx, force: bool) -> Result<()> {
+        let id = self.selected().map(|l| l.trainer.id);
+        if id == self.sessions_of && !force {
+            return Ok(());
+        }
+        self.sessions = match id {
+            Some(id) => trainer_list::sessions_taught(ctx.conn(), id, SESSIONS_SHOWN)?,
+            None => Vec::new(),
+        };
+        self.sessions_of = id;
+        Ok(())
+    }
+
+    fn after_change(&mut self, ctx: &Ctx) -> Option<Action> {
+        match self.load_sessions(ctx, false) {
+            Ok(()) => None,
+            Err(e) => Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e]))),
+        }
+    }
+
+    fn move_to(&mut self, m: Move, ctx: &Ctx) -> Option<Action> {
+        self.cursor = keymap::apply_move(self.cursor, self.shown.len(), self.page, m);
+        self.after_change(ctx)
+    }
+
+    fn handle_form_key(&mut self, key: &KeyEvent) -> Option<Action> {
+        let cmd = keymap::lookup(FORM_KEYS, key)?;
+        let form = self.form.as_mut()?;
+        match form.handle(cmd) {
+            FormOutcome::Keep => None,
+            FormOutcome::Close => {
+                self.form = None;
+                None
+            }
+            FormOutcome::Run(a) => {
+                self.form = None;
+                Some(a)
+            }
+        }
+    }
+
+    fn handle_typing(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
+        match key.code {
+            KeyCode::Esc => {
+                self.typing = false;
+                self.search.clear();
+                self.filter();
+            }
+            KeyCode::Enter => self.typing = false,
+            KeyCode::Up => return self.move_to(Move::Up, ctx),
+            KeyCode::Down => return self.move_to(Move::Down, ctx),
+            _ => {
+                if self.search.handle_key(key) {
+                    self.cursor = 0;
+                    self.filter();
+                }
+            }
+        }
+        self.after_change(ctx)
+    }
+}
+
+impl Screen for StarlightScreen {
+    fn title(&self) -> Msg {
+        i18n::TAB_STARLIGHT
+    }
+
+    fn help(&self) -> Vec<HelpEntry> {
+        let mut h = keymap::help(KEYS);
+        h.extend(keymap::help(FORM_KEYS));
+        h
+    }
+
+    fn wants_text_input(&self) -> bool {
+        self.typing || self.form.is_some()
+    }
+
+    fn has_unsaved(&self) -> bool {
+        self.form.as_ref().is_some_and(TrainerForm::is_dirty)
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if self.form.is_some() {
+            return self.handle_form_key(&key);
+        }
+        if self.typing {
+            return self.handle_typing(&key, ctx);
+        }
+        match keymap::lookup(KEYS, &key)? {
+            Cmd::Move(m) => self.move_to(m, ctx),
+            Cmd::Search => {
+                self.typing = true;
+                None
+            }
+            Cmd::FilterStatus => {
+                let all = TrainerStatus::ALL;
+                self.status = match self.status {
+                    None => all.first().copied(),
+                    Some(s) => all
+                        .iter()
+                        .position(|x| *x == s)
+                        .and_then(|i| all.get(i + 1))
+                        .copied(),
+                };
+                self.filter();
+                self.after_change(ctx)
+            }
+            Cmd::Edit => {
+                if ctx.read_only() {
+                    return Some(Action::Fail(ctx.t(i18n::READ_ONLY_REFUSED).to_string()));
+                }
+                self.form = self.selected().map(|l| TrainerForm::new(&l.trainer));
+                None
+            }
+            Cmd::Back => {
+                if self.search.is_empty() && self.status.is_none() {
+                    return Some(Action::Back);
+                }
+                self.search.clear();
+                self.status = None;
+                self.filter();
+                self.after_change(ctx)
+            }
+        }
+    }
+
+    fn handle_mouse(&mut self, ev: MouseEvent, _area: Rect, ctx: &Ctx) -> Option<Action> {
+        if self.form.is_some() {
+            return None;
+        }
+        match ev.kind {
+            MouseEventKind::ScrollDown => self.move_to(Move::Down, ctx),
+            MouseEventKind::ScrollUp => self.move_to(Move::Up, ctx),
+            MouseEventKind::Down(MouseButton::Left)
+                if self.rows_area.contains((ev.column, ev.row).into()) =>
+            {
+                let i = self.first + (ev.row - self.rows_area.y) as usize;
+                if i < self.shown.len() {
+                    self.cursor = i;
+                }
+                self.after_change(ctx)
+            }
+            _ => None,
+        }
+    }
+
+    fn open(&mut self, target: &Target, ctx: &Ctx) -> bool {
+        let Target::Trainer(id) = target else {
+            return false;
+        };
+        self.search.clear();
+        self.typing = false;
+        self.status = None;
+        self.filter();
+        if let Some(pos) = self
+            .shown
+            .iter()
+            .position(|i| self.rows[*i].trainer.id == *id)
+        {
+            self.cursor = pos;
+        }
+        let _ = self.load_sessions(ctx, false);
+        true
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<()> {
+        let keep = self.selected().map(|l| l.trainer.id);
+        self.rows = trainer_list::trainer_lines(ctx.conn())?;
+        self.keys = self
+            .rows
+            .iter()
+            .map(|r| pinyin_keys(&r.trainer.name))
+            .collect();
+        self.filter();
+        if let Some(id) = keep {
+            if let Some(pos) = self
+                .shown
+                .iter()
+                .position(|i| self.rows[*i].trainer.id == id)
+            {
+                self.cursor = pos;
+            }
+        }
+        self.load_sessions(ctx, true)
+    }
+
+    fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if area.height < 6 || area.width < 20 {
+            return;
+        }
+        let (list_area, detail_area) = if area.width >= 110 {
+            let lw = area.width * 11 / 20;
+            (
+                Rect { width: lw, ..area },
+                Rect {
+                    x: area.x + lw + 1,
+                    width: area.width - lw - 1,
+                    ..area
+                },
+            )
+        } else {
+            let dh = 12.min(area.height.saturating_sub(5));
+            (
+                Rect {
+                    height: area.height - dh,
+                    ..area
+                },
+                Rect {
+                    y: area.bottom() - dh,
+                    height: dh,
+                    ..area
+                },
+            )
+        };
+        self.render_list(frame, list_area, ctx);
+        let line = self.selected().cloned();
+        let sessions = if line.as_ref().map(|l| l.trainer.id) == self.sessions_of {
+            &self.sessions[..]
+        } else {
+            &[]
+        };
+        detail::render(frame, detail_area, line.as_ref(), sessions, ctx);
+        if let Some(form) = &self.form {
+            let h = 10.min(area.height);
+            let form_area = Rect {
+                y: area.bottom().saturating_sub(h),
+                height: h,
+                ..detail_area
+            };
+            form.render(frame, form_area, ctx);
+        }
+    }
+}
