@@ -10,13 +10,15 @@
 //! separated by `|`, the surname reading first: 曾国强 →
 //! `zeng'guo'qiang|ceng'guo'qiang`, initials `zgq|cgq`.
 
-use super::surnames::surname_readings;
+use super::surnames::{given_name_reading, surname_readings};
 use pinyin::ToPinyin;
 
 /// Separates the syllables of one alternative.
 pub const SYLLABLE_SEP: char = '\'';
 /// Separates alternatives.
 pub const ALT_SEP: char = '|';
+/// Most alternatives kept for one name.
+pub const MAX_ALTERNATIVES: usize = 4;
 
 /// Whether `ch` is a unit of a name (it gets a syllable and can be matched).
 pub fn is_unit(ch: char) -> bool {
@@ -51,8 +53,22 @@ pub fn pinyin_keys(name: &str) -> (String, String) {
             }
         }
     }
+    let surname_len = surname_readings(name.trim_start()).map_or(0, |(count, _)| count);
     if !alternatives.contains(&base) {
         alternatives.push(base);
+    }
+    let units: Vec<char> = name.chars().filter(|c| is_unit(*c)).collect();
+    for (k, ch) in units.iter().enumerate().skip(surname_len) {
+        let Some(reading) = given_name_reading(*ch) else {
+            continue;
+        };
+        for i in 0..alternatives.len() {
+            let mut alt = alternatives[i].clone();
+            alt[k] = reading.to_string();
+            if alternatives.len() < MAX_ALTERNATIVES && !alternatives.contains(&alt) {
+                alternatives.push(alt);
+            }
+        }
     }
     let full: Vec<String> = alternatives
         .iter()
@@ -104,5 +120,19 @@ mod tests {
         assert_eq!(pinyin_keys("😀"), (String::new(), String::new()));
         // a surname alone
         assert_eq!(pinyin_keys("曾").0, "zeng|ceng");
+    }
+
+    #[test]
+    fn given_name_readings_are_extra_alternatives() {
+        assert_eq!(pinyin_keys("王晟").0, "wang'cheng|wang'sheng");
+        assert_eq!(
+            pinyin_keys("李乐乐").0,
+            "li'le'le|li'yue'le|li'le'yue|li'yue'yue"
+        );
+        // capped
+        assert_eq!(pinyin_keys("曾乐乐").0.split('|').count(), MAX_ALTERNATIVES);
+        assert!(pinyin_keys("曾乐乐")
+            .0
+            .starts_with("zeng'le'le|ceng'le'le|"));
     }
 }

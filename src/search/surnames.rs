@@ -33,7 +33,33 @@ pub const TWO_READING_SURNAMES: &[(&str, &[&str])] = &[
     ("洗", &["xian", "xi"]),
     ("能", &["nai", "neng"]),
     ("牟", &["mou", "mu"]),
+    ("都", &["du", "dou"]),
+    ("藏", &["zang", "cang"]),
+    ("晟", &["sheng", "cheng"]),
 ];
+
+/// Characters of given names often read other than the `pinyin` crate's
+/// first reading: the extra reading is indexed as another alternative.
+pub const GIVEN_NAME_READINGS: &[(char, &str)] = &[
+    ('晟', "sheng"),
+    ('乐', "yue"),
+    ('长', "chang"),
+    ('朝', "zhao"),
+    ('重', "chong"),
+    ('茜', "xi"),
+    ('行', "hang"),
+    ('单', "shan"),
+    ('曾', "zeng"),
+    ('解', "xie"),
+];
+
+/// The extra given-name reading of `ch`, if listed.
+pub fn given_name_reading(ch: char) -> Option<&'static str> {
+    GIVEN_NAME_READINGS
+        .iter()
+        .find(|(c, _)| *c == ch)
+        .map(|(_, r)| *r)
+}
 
 /// The readings of the surname `name` starts with, and how many characters
 /// the surname has; `None` when the name starts with no listed surname.
