@@ -19,10 +19,10 @@ use crate::error::Result;
 use crate::ops::close_session::{close_session_review, CloseReview};
 use crate::tui::action::{Action, Intent, Target};
 use crate::tui::i18n::{self, Msg};
-use crate::tui::keymap::{self, HelpEntry};
+use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text_input::TextInput;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::Frame;
 use std::collections::HashMap;
@@ -67,6 +67,8 @@ pub struct CheckInScreen {
     page: usize,
     /// The picker starts on today's session once.
     placed: bool,
+    /// Screen row → list index drawn in the last frame (mouse clicks).
+    row_hits: Vec<(u16, usize)>,
 }
 
 impl Default for CheckInScreen {
@@ -90,6 +92,7 @@ impl CheckInScreen {
             strips: HashMap::new(),
             page: 10,
             placed: false,
+            row_hits: Vec::new(),
         }
     }
 
@@ -465,6 +468,35 @@ impl Screen for CheckInScreen {
             self.picker_cursor = i;
         }
         self.choose(*id, ctx).is_ok()
+    }
+
+    fn handle_mouse(&mut self, ev: MouseEvent, _area: Rect, ctx: &Ctx) -> Option<Action> {
+        let m = match ev.kind {
+            MouseEventKind::ScrollDown => Move::Down,
+            MouseEventKind::ScrollUp => Move::Up,
+            MouseEventKind::Down(MouseButton::Left) => {
+                let (_, i) = *self.row_hits.iter().find(|(y, _)| *y == ev.row)?;
+                return match self.mode {
+                    Mode::Picker => {
+                        self.picker_cursor = i;
+                        self.run_picker(Cmd::CheckIn, ctx)
+                    }
+                    Mode::Typing | Mode::List => {
+                        self.cursor = i;
+                        if self.search.is_empty() {
+                            self.mode = Mode::List;
+                        }
+                        None
+                    }
+                    _ => None,
+                };
+            }
+            _ => return None,
+        };
+        match self.mode {
+            Mode::Picker | Mode::Typing | Mode::List => self.run(Cmd::Move(m), ctx),
+            _ => None,
+        }
     }
 
     fn has_unsaved(&self) -> bool {

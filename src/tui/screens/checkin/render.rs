@@ -151,7 +151,9 @@ fn picker(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let first = first_visible(s.picker_cursor, s.page);
     let w = area.width as usize;
     let mut lines = Vec::new();
+    s.row_hits.clear();
     for (i, c) in s.choices.iter().enumerate().skip(first).take(s.page) {
+        s.row_hits.push((rows.y + lines.len() as u16, i));
         let selected = i == s.picker_cursor;
         let base = if selected { th.selected() } else { th.base() };
         let mut tail = ctx.tf(i18n::DASH_CHECKED, &[&c.checked, &c.enrolled]);
@@ -298,6 +300,7 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let first = first_visible(s.cursor, s.page.saturating_sub(1).max(1));
     let query = s.search.text().to_string();
     let mut lines: Vec<Line> = Vec::new();
+    let mut hits = Vec::new();
     if s.rows.is_empty() {
         let t = if s.search.is_empty() {
             ctx.t(i18n::NO_ROWS)
@@ -322,6 +325,7 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let Some(e) = ctx.index.entry(row.teacher_id) else {
             continue;
         };
+        hits.push((rows_area.y + lines.len() as u16, i));
         let selected = show_cursor && i == s.cursor;
         let base = if selected { th.selected() } else { th.base() };
         let hl = if selected {
@@ -356,6 +360,7 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines).style(th.base()), rows_area);
+    s.row_hits = hits;
 }
 
 fn selected_line(s: &CheckInScreen, row: DeskRow, ctx: &Ctx, w: usize) -> Line<'static> {
