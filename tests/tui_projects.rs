@@ -530,3 +530,39 @@ fn remove_an_enrolment_but_not_one_with_marks() {
         1
     );
 }
+
+#[test]
+fn mouse_click_selects_then_opens_and_wheel_scrolls() {
+    use crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+    let mut ui = open(Lang::Zh);
+    let text = ui.text();
+    let y = text
+        .lines()
+        .position(|l| l.starts_with("N1 "))
+        .expect(&text) as u16;
+    let click = |ui: &mut Ui| {
+        ui.app.handle_event(Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 3,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        }))
+    };
+    click(&mut ui);
+    assert!(!ui.text().contains("[场次"), "first click only selects");
+    click(&mut ui);
+    let text = ui.text();
+    assert!(
+        text.contains("N1 国培示范项目") && text.contains("[场次 0]"),
+        "{text}"
+    );
+    ui.key(KeyCode::Esc);
+    ui.app.handle_event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollUp,
+        column: 3,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    }));
+    ui.key(KeyCode::Enter);
+    assert!(ui.text().contains("P1 骨干教师培训 ·"));
+}

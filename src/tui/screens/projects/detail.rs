@@ -6,22 +6,17 @@ use super::fields::Event;
 use super::matrix::MatrixView;
 use super::picker::{Picked, Picker};
 use super::schedule::ScheduleForm;
-use super::session_form::{SessionForm, CANDIDATES, TRAINER};
+use super::session_form::SessionForm;
 use super::sessions::SessionsView;
 use crate::domain::Project;
 use crate::error::Result;
-use crate::store::projects::{self, ProjectState};
+use crate::store::projects;
 use crate::store::{enrolments, project_roster, schools};
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
-use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
+use crate::tui::keymap::{self, HelpEntry, KeyBinding, Move};
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::text::{pad, truncate, width};
-use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
-use ratatui::Frame;
+use crossterm::event::KeyEvent;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -31,123 +26,13 @@ pub enum Tab {
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Sessions, Tab::Enrolled, Tab::Matrix];
+    pub const ALL: [Tab; 3] = [Tab::Sessions, Tab::Enrolled, Tab::Matrix];
     fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cmd {
-    Move(Move),
-    PrevView,
-    NextView,
-    Back,
-    Add,
-    Edit,
-    Delete,
-    Schedule,
-    School,
-    Left,
-    Right,
-    Sort,
-}
-
-macro_rules! bind {
-    ($cmd:expr, $help:expr, $($key:expr),+) => {
-        KeyBinding { keys: &[$($key),+], command: $cmd, help: $help }
-    };
-}
-
-const COMMON_KEYS: &[KeyBinding<Cmd>] = &[
-    bind!(Cmd::NextView, i18n::PJ_KEY_NEXT_VIEW, Key::Char(']')),
-    bind!(Cmd::PrevView, i18n::PJ_KEY_PREV_VIEW, Key::Char('[')),
-    bind!(
-        Cmd::Move(Move::Up),
-        i18n::KEY_UP_DOWN,
-        Key::Char('k'),
-        Key::Code(KeyCode::Up)
-    ),
-    bind!(
-        Cmd::Move(Move::Down),
-        i18n::KEY_UP_DOWN,
-        Key::Char('j'),
-        Key::Code(KeyCode::Down)
-    ),
-    bind!(
-        Cmd::Move(Move::PageUp),
-        i18n::KEY_PAGE,
-        Key::Code(KeyCode::PageUp),
-        Key::Ctrl('u')
-    ),
-    bind!(
-        Cmd::Move(Move::PageDown),
-        i18n::KEY_PAGE,
-        Key::Code(KeyCode::PageDown),
-        Key::Ctrl('d')
-    ),
-    bind!(
-        Cmd::Move(Move::Top),
-        i18n::KEY_TOP_BOTTOM,
-        Key::Char('g'),
-        Key::Code(KeyCode::Home)
-    ),
-    bind!(
-        Cmd::Move(Move::Bottom),
-        i18n::KEY_TOP_BOTTOM,
-        Key::Char('G'),
-        Key::Code(KeyCode::End)
-    ),
-    bind!(
-        Cmd::Back,
-        i18n::PJ_KEY_BACK_TO_LIST,
-        Key::Code(KeyCode::Esc)
-    ),
-];
-
-const SESSION_KEYS: &[KeyBinding<Cmd>] = &[
-    bind!(Cmd::Add, i18n::PJ_KEY_ADD_SESSION, Key::Char('a')),
-    bind!(
-        Cmd::Edit,
-        i18n::PJ_KEY_EDIT_SESSION,
-        Key::Char('e'),
-        Key::Code(KeyCode::Enter)
-    ),
-    bind!(
-        Cmd::Delete,
-        i18n::PJ_KEY_DELETE_SESSION,
-        Key::Char('d'),
-        Key::Code(KeyCode::Delete)
-    ),
-    bind!(Cmd::Schedule, i18n::PJ_KEY_SCHEDULE, Key::Char('b')),
-];
-
-const ENROL_KEYS: &[KeyBinding<Cmd>] = &[
-    bind!(Cmd::Add, i18n::PJ_KEY_ENROL_TEACHERS, Key::Char('a')),
-    bind!(Cmd::School, i18n::PJ_KEY_ENROL_SCHOOL, Key::Char('s')),
-    bind!(
-        Cmd::Delete,
-        i18n::PJ_KEY_REMOVE_ENROLMENT,
-        Key::Char('d'),
-        Key::Code(KeyCode::Delete)
-    ),
-];
-
-const MATRIX_KEYS: &[KeyBinding<Cmd>] = &[
-    bind!(
-        Cmd::Left,
-        i18n::PJ_KEY_SESSION_LEFT_RIGHT,
-        Key::Char('h'),
-        Key::Code(KeyCode::Left)
-    ),
-    bind!(
-        Cmd::Right,
-        i18n::PJ_KEY_SESSION_LEFT_RIGHT,
-        Key::Char('l'),
-        Key::Code(KeyCode::Right)
-    ),
-    bind!(Cmd::Sort, i18n::PJ_KEY_SORT, Key::Char('o')),
-];
+use super::detail_keys::{Cmd, COMMON_KEYS, ENROL_KEYS, MATRIX_KEYS, SESSION_KEYS};
 
 pub struct Detail {
     pub project: Project,
@@ -306,11 +191,7 @@ impl Detail {
                 };
                 return self.show(Tab::ALL[j], ctx);
             }
-            Cmd::Move(m) => match self.tab {
-                Tab::Sessions => self.sessions.moved(m),
-                Tab::Enrolled => self.enrol.moved(m),
-                Tab::Matrix => self.matrix.moved(m),
-            },
+            Cmd::Move(m) => self.scroll(m),
             Cmd::Left => self.matrix.left(),
             Cmd::Right => self.matrix.right(),
             Cmd::Sort => self.matrix.toggle_order(),
@@ -374,6 +255,18 @@ impl Detail {
         None
     }
 
+    /// Moves the cursor of the shown view (keys and the mouse wheel); not while a form is open.
+    pub fn scroll(&mut self, m: Move) {
+        if self.session_form.is_some() || self.schedule.is_some() || self.enrol.picker.is_some() {
+            return;
+        }
+        match self.tab {
+            Tab::Sessions => self.sessions.moved(m),
+            Tab::Enrolled => self.enrol.moved(m),
+            Tab::Matrix => self.matrix.moved(m),
+        }
+    }
+
     /// Switches to `tab`, loading it.
     pub fn show(&mut self, tab: Tab, ctx: &Ctx) -> Option<Action> {
         self.tab = tab;
@@ -384,164 +277,4 @@ impl Detail {
         }
         None
     }
-
-    pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        if area.height < 6 {
-            return;
-        }
-        let th = ctx.theme;
-        let zh = ctx.zh();
-        let w = area.width as usize;
-        let p = &self.project;
-        let line = |dy: u16| Rect {
-            y: area.y + dy,
-            height: 1,
-            ..area
-        };
-        let state = ProjectState::of(p, ctx.today());
-        let facts = format!(
-            " · {} · {}~{} · {} · {}",
-            p.level.label(zh),
-            p.start_date,
-            p.end_date,
-            state.label(zh),
-            ctx.tf(
-                i18n::PJ_ENROLLED_OF,
-                &[
-                    &self.enrol.rows.len(),
-                    &p.capacity.map(|c| c.to_string()).unwrap_or("—".into())
-                ]
-            ),
-        );
-        let head = format!("{} {}", p.code, p.title);
-        let head_w = w.saturating_sub(width(&facts)).max(10);
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(truncate(&head, head_w), th.title()),
-                Span::styled(
-                    truncate(&facts, w.saturating_sub(width(&head).min(head_w))),
-                    th.muted(),
-                ),
-            ])),
-            line(0),
-        );
-        // View tabs.
-        let labels = [
-            ctx.tf(i18n::PJ_VIEW_SESSIONS, &[&self.sessions.rows.len()]),
-            ctx.tf(i18n::PJ_VIEW_ENROLLED, &[&self.enrol.rows.len()]),
-            ctx.t(i18n::PJ_VIEW_MATRIX).to_string(),
-        ];
-        let mut spans = Vec::new();
-        for (i, l) in labels.iter().enumerate() {
-            if Tab::ALL[i] == self.tab {
-                spans.push(Span::styled(format!("[{l}]"), th.selected()));
-            } else {
-                spans.push(Span::styled(format!(" {l} "), th.muted()));
-            }
-            spans.push(Span::raw(" "));
-        }
-        spans.push(Span::styled(ctx.t(i18n::PJ_VIEW_KEYS), th.muted()));
-        frame.render_widget(Paragraph::new(Line::from(spans)), line(1));
-        let body = Rect {
-            y: area.y + 2,
-            height: area.height - 2,
-            ..area
-        };
-        if let Some(f) = &self.session_form {
-            return render_session_form(frame, body, ctx, f);
-        }
-        if let Some(f) = &self.schedule {
-            frame.render_widget(
-                Paragraph::new(Span::styled(ctx.t(i18n::PJ_SCHEDULE_TITLE), th.title())),
-                Rect { height: 1, ..body },
-            );
-            let body = Rect {
-                y: body.y + 1,
-                height: body.height - 1,
-                ..body
-            };
-            let used = f.form.render(frame, body, ctx, 24);
-            let preview = match f.preview {
-                Some(n) => ctx.tf(i18n::PJ_SCHEDULE_PREVIEW, &[&n]),
-                None => String::new(),
-            };
-            let y = body.y + used + 1;
-            if y + 1 < body.bottom() {
-                frame.render_widget(
-                    Paragraph::new(Span::styled(preview, th.accent())),
-                    Rect {
-                        y,
-                        height: 1,
-                        ..body
-                    },
-                );
-            }
-            frame.render_widget(
-                Paragraph::new(f.form.footer(ctx)),
-                Rect {
-                    y: body.bottom() - 1,
-                    height: 1,
-                    ..body
-                },
-            );
-            return;
-        }
-        match self.tab {
-            Tab::Sessions => self.sessions.render(frame, body, ctx),
-            Tab::Enrolled => self.enrol.render(frame, body, ctx),
-            Tab::Matrix => self.matrix.render(frame, body, ctx),
-        }
-    }
-}
-
-fn render_session_form(frame: &mut Frame, area: Rect, ctx: &Ctx, f: &SessionForm) {
-    let th = ctx.theme;
-    let title = if f.id.is_some() {
-        ctx.t(i18n::PJ_EDIT_SESSION)
-    } else {
-        ctx.t(i18n::PJ_NEW_SESSION)
-    };
-    frame.render_widget(
-        Paragraph::new(Span::styled(title, th.title())),
-        Rect { height: 1, ..area },
-    );
-    let fields = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
-    let used = f.form.render(frame, fields, ctx, 28);
-    // Trainer candidates under the form while the trainer field has the focus.
-    if f.form.focus == TRAINER {
-        let mut y = fields.y + used;
-        for (i, id) in f.candidates.iter().take(CANDIDATES).enumerate() {
-            if y + 1 >= area.bottom() {
-                break;
-            }
-            let Some(t) = f.trainer(*id) else { continue };
-            let style = if i == f.candidate {
-                th.selected()
-            } else {
-                th.base()
-            };
-            let text = format!("  {} {}", pad(&t.name, 10), t.affiliation);
-            frame.render_widget(
-                Paragraph::new(Span::styled(truncate(&text, area.width as usize), style)),
-                Rect {
-                    y,
-                    height: 1,
-                    ..area
-                },
-            );
-            y += 1;
-        }
-    }
-    frame.render_widget(
-        Paragraph::new(f.form.footer(ctx)),
-        Rect {
-            y: area.bottom() - 1,
-            height: 1,
-            ..area
-        },
-    );
 }

@@ -5,14 +5,8 @@
 
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding};
-use crate::tui::screen::Ctx;
-use crate::tui::widgets::text::{pad, truncate, width};
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
-use ratatui::Frame;
 
 /// What a field holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +28,8 @@ pub struct Field {
     pub problem: Option<String>,
     /// A muted note after the value (e.g. "empty = not required").
     pub note: Option<String>,
+    /// Changed since the form opened (its problem is shown from then on).
+    pub touched: bool,
 }
 
 impl Field {
@@ -45,6 +41,7 @@ impl Field {
             kind: Kind::Text(t),
             problem: None,
             note: None,
+            touched: false,
         }
     }
     pub fn choice(label: Msg, labels: Vec<&'static str>, index: usize) -> Field {
@@ -53,6 +50,7 @@ impl Field {
             kind: Kind::Choice { labels, index },
             problem: None,
             note: None,
+            touched: false,
         }
     }
     pub fn check(label: Msg, on: bool) -> Field {
@@ -61,6 +59,7 @@ impl Field {
             kind: Kind::Check(on),
             problem: None,
             note: None,
+            touched: false,
         }
     }
     pub fn with_note(mut self, note: String) -> Field {
@@ -141,6 +140,8 @@ pub struct Form {
     pub discard_armed: bool,
     /// A save was sent; the form closes once the database shows it.
     pub saving: bool,
+    /// A save was tried: every problem is shown, touched or not.
+    pub attempted: bool,
 }
 
 impl Form {
@@ -151,6 +152,7 @@ impl Form {
             dirty: false,
             discard_armed: false,
             saving: false,
+            attempted: false,
         }
     }
 
@@ -196,7 +198,18 @@ impl Form {
         self.fields.iter().position(|f| f.problem.is_some())
     }
 
+    /// The problem of field `i` if it is to be shown (touched, or a save was tried).
+    pub fn shown_problem(&self, i: usize) -> Option<&str> {
+        let f = self.fields.get(i)?;
+        (self.attempted || f.touched)
+            .then_some(f.problem.as_deref())
+            .flatten()
+    }
+
     fn changed(&mut self) -> Event {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.touched = true;
+        }
         self.dirty = true;
         self.discard_armed = false;
         Event::Changed
@@ -209,7 +222,10 @@ impl Form {
             match cmd {
                 Cmd::Next => self.focus = (self.focus + 1) % n,
                 Cmd::Prev => self.focus = (self.focus + n - 1) % n,
-                Cmd::Save => return Event::Save,
+                Cmd::Save => {
+                    self.attempted = true;
+                    return Event::Save;
+                }
                 Cmd::Cancel => {
                     if self.dirty && !self.discard_armed {
                         self.discard_armed = true;
@@ -255,107 +271,6 @@ impl Form {
             }
         }
         Event::None
-    }
-
-    /// Draws the fields from `area.y`, one per line; returns the rows used.
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx, value_w: usize) -> u16 {
-        let th = ctx.theme;
-        let label_w = self
-            .fields
-            .iter()
-            .map(|f| width(ctx.t(f.label)))
-            .max()
-            .unwrap_or(4)
-            + 1;
-        let total = area.width as usize;
-        let value_w = value_w.min(total.saturating_sub(label_w + 2)).max(4);
-        let mut y = area.y;
-        for (i, f) in self.fields.iter().enumerate() {
-            if y >= area.bottom() {
-                break;
-            }
-            let focused = i == self.focus;
-            let row = Rect {
-                y,
-                height: 1,
-                ..area
-            };
-            let label_style = if focused { th.accent() } else { th.muted() };
-            let mark = if focused { "›" } else { " " };
-            frame.render_widget(
-                Paragraph::new(Span::styled(
-                    format!("{mark}{}", pad(ctx.t(f.label), label_w)),
-                    label_style,
-                )),
-                row,
-            );
-            let vx = area.x + label_w as u16 + 1;
-            let value_area = Rect {
-                x: vx,
-                width: value_w as u16,
-                ..row
-            };
-            let value_style = if focused { th.selected() } else { th.base() };
-            match &f.kind {
-                Kind::Text(t) => {
-                    frame.render_widget(
-                        Paragraph::new(Span::styled(" ".repeat(value_w), value_style)),
-                        value_area,
-                    );
-                    t.render(frame, value_area, Span::raw(""), value_style, focused);
-                }
-                Kind::Choice { labels, index } => {
-                    let text = labels.get(*index).copied().unwrap_or("");
-                    let shown = pad(&format!("‹ {text} ›"), value_w);
-                    frame.render_widget(
-                        Paragraph::new(Span::styled(shown, value_style)),
-                        value_area,
-                    );
-                }
-                Kind::Check(on) => {
-                    let text = if *on {
-                        format!("[x] {}", ctx.t(i18n::YES))
-                    } else {
-                        format!("[ ] {}", ctx.t(i18n::NO))
-                    };
-                    frame.render_widget(
-                        Paragraph::new(Span::styled(pad(&text, value_w), value_style)),
-                        value_area,
-                    );
-                }
-            }
-            let after_x = vx + value_w as u16 + 1;
-            let room = (area.right().saturating_sub(after_x)) as usize;
-            if room > 2 {
-                let (text, style) = match (&f.problem, &f.note) {
-                    (Some(p), _) => (format!("✗ {p}"), th.bad()),
-                    (None, Some(n)) => (n.clone(), th.muted()),
-                    _ => (String::new(), th.base()),
-                };
-                frame.render_widget(
-                    Paragraph::new(Span::styled(truncate(&text, room), style)),
-                    Rect {
-                        x: after_x,
-                        width: room as u16,
-                        ..row
-                    },
-                );
-            }
-            y += 1;
-        }
-        y - area.y
-    }
-
-    /// The footer: the focused field's whole problem, else the keys (or the discard warning).
-    pub fn footer(&self, ctx: &Ctx) -> Line<'static> {
-        let th = ctx.theme;
-        if self.discard_armed {
-            return Line::from(Span::styled(ctx.t(i18n::PJ_DISCARD_AGAIN), th.warn()));
-        }
-        if let Some(p) = self.fields.get(self.focus).and_then(|f| f.problem.clone()) {
-            return Line::from(Span::styled(format!("✗ {p}"), th.bad()));
-        }
-        Line::from(Span::styled(ctx.t(i18n::PJ_FORM_KEYS), th.muted()))
     }
 }
 

@@ -5,10 +5,15 @@
 //! its intent landed, so a refused save keeps everything typed.
 
 pub mod detail;
+pub mod detail_keys;
+pub mod detail_view;
 pub mod enrol;
 pub mod fields;
+pub mod fields_view;
 pub mod form;
 pub mod list;
+pub mod list_keys;
+pub mod list_view;
 pub mod matrix;
 pub mod picker;
 pub mod schedule;
@@ -19,117 +24,19 @@ use crate::error::Result;
 use crate::store::projects as store_projects;
 use crate::tui::action::{Action, Intent, Target};
 use crate::tui::i18n::{self, Msg};
-use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
+use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::screen::{Ctx, Screen};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use detail::{Detail, Tab};
 use fields::Event;
 use form::ProjectForm;
-use list::{FilterKey, ProjectList};
+use list::ProjectList;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cmd {
-    Move(Move),
-    Search,
-    Open(Tab),
-    New,
-    Edit,
-    Filter(FilterKey),
-    Back,
-}
-
-macro_rules! bind {
-    ($cmd:expr, $help:expr, $($key:expr),+) => {
-        KeyBinding { keys: &[$($key),+], command: $cmd, help: $help }
-    };
-}
-
-const KEYS: &[KeyBinding<Cmd>] = &[
-    bind!(Cmd::Search, i18n::PJ_KEY_SEARCH, Key::Char('/')),
-    bind!(
-        Cmd::Open(Tab::Sessions),
-        i18n::PJ_KEY_OPEN_SESSIONS,
-        Key::Code(KeyCode::Enter)
-    ),
-    bind!(
-        Cmd::Open(Tab::Enrolled),
-        i18n::PJ_KEY_OPEN_ENROLLED,
-        Key::Char('r')
-    ),
-    bind!(
-        Cmd::Open(Tab::Matrix),
-        i18n::PJ_KEY_OPEN_MATRIX,
-        Key::Char('m')
-    ),
-    bind!(Cmd::New, i18n::PJ_KEY_NEW, Key::Char('n')),
-    bind!(Cmd::Edit, i18n::PJ_KEY_EDIT, Key::Char('e')),
-    bind!(
-        Cmd::Filter(FilterKey::Level),
-        i18n::PJ_KEY_FILTER_LEVEL,
-        Key::Char('l')
-    ),
-    bind!(
-        Cmd::Filter(FilterKey::Plan),
-        i18n::PJ_KEY_FILTER_PLAN,
-        Key::Char('p')
-    ),
-    bind!(
-        Cmd::Filter(FilterKey::State),
-        i18n::PJ_KEY_FILTER_STATUS,
-        Key::Char('s')
-    ),
-    bind!(
-        Cmd::Filter(FilterKey::Year),
-        i18n::PJ_KEY_FILTER_YEAR,
-        Key::Char('y')
-    ),
-    bind!(
-        Cmd::Filter(FilterKey::Clear),
-        i18n::PJ_KEY_FILTER_CLEAR,
-        Key::Char('x')
-    ),
-    bind!(
-        Cmd::Move(Move::Up),
-        i18n::KEY_UP_DOWN,
-        Key::Char('k'),
-        Key::Code(KeyCode::Up)
-    ),
-    bind!(
-        Cmd::Move(Move::Down),
-        i18n::KEY_UP_DOWN,
-        Key::Char('j'),
-        Key::Code(KeyCode::Down)
-    ),
-    bind!(
-        Cmd::Move(Move::PageUp),
-        i18n::KEY_PAGE,
-        Key::Code(KeyCode::PageUp),
-        Key::Ctrl('u')
-    ),
-    bind!(
-        Cmd::Move(Move::PageDown),
-        i18n::KEY_PAGE,
-        Key::Code(KeyCode::PageDown),
-        Key::Ctrl('d')
-    ),
-    bind!(
-        Cmd::Move(Move::Top),
-        i18n::KEY_TOP_BOTTOM,
-        Key::Char('g'),
-        Key::Code(KeyCode::Home)
-    ),
-    bind!(
-        Cmd::Move(Move::Bottom),
-        i18n::KEY_TOP_BOTTOM,
-        Key::Char('G'),
-        Key::Code(KeyCode::End)
-    ),
-    bind!(Cmd::Back, i18n::KEY_BACK, Key::Code(KeyCode::Esc)),
-];
+use list_keys::{Cmd, KEYS};
 
 #[derive(Default)]
 pub struct ProjectsScreen {
@@ -369,6 +276,32 @@ impl Screen for ProjectsScreen {
             self.list_key(key, ctx)
         };
         self.track(a)
+    }
+
+    fn handle_mouse(&mut self, ev: MouseEvent, _area: Rect, ctx: &Ctx) -> Option<Action> {
+        if self.project_form.is_some() {
+            return None;
+        }
+        let m = match ev.kind {
+            MouseEventKind::ScrollDown => Move::Down,
+            MouseEventKind::ScrollUp => Move::Up,
+            MouseEventKind::Down(MouseButton::Left) if self.detail.is_none() => {
+                let on_selected = self.list.selected().map(|p| p.id);
+                if self.list.click(ev.column, ev.row)
+                    && on_selected == self.list.selected().map(|p| p.id)
+                {
+                    // A click on the selected project opens it.
+                    return self.open_detail(Tab::Sessions, ctx);
+                }
+                return None;
+            }
+            _ => return None,
+        };
+        match &mut self.detail {
+            Some(d) => d.scroll(m),
+            None => self.list.moved(m),
+        }
+        None
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {

@@ -1,0 +1,118 @@
+//! The keys of an opened project, one table per view plus the keys they share; the same
+//! tables dispatch the keys and make the `?` help.
+
+use crate::tui::i18n;
+use crate::tui::keymap::{Key, KeyBinding, Move};
+use crossterm::event::KeyCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmd {
+    Move(Move),
+    PrevView,
+    NextView,
+    Back,
+    Add,
+    Edit,
+    Delete,
+    Schedule,
+    School,
+    Left,
+    Right,
+    Sort,
+}
+
+macro_rules! bind {
+    ($cmd:expr, $help:expr, $($key:expr),+) => {
+        KeyBinding { keys: &[$($key),+], command: $cmd, help: $help }
+    };
+}
+
+pub const COMMON_KEYS: &[KeyBinding<Cmd>] = &[
+    bind!(Cmd::NextView, i18n::PJ_KEY_NEXT_VIEW, Key::Char(']')),
+    bind!(Cmd::PrevView, i18n::PJ_KEY_PREV_VIEW, Key::Char('[')),
+    bind!(
+        Cmd::Move(Move::Up),
+        i18n::KEY_UP_DOWN,
+        Key::Char('k'),
+        Key::Code(KeyCode::Up)
+    ),
+    bind!(
+        Cmd::Move(Move::Down),
+        i18n::KEY_UP_DOWN,
+        Key::Char('j'),
+        Key::Code(KeyCode::Down)
+    ),
+    bind!(
+        Cmd::Move(Move::PageUp),
+        i18n::KEY_PAGE,
+        Key::Code(KeyCode::PageUp),
+        Key::Ctrl('u')
+    ),
+    bind!(
+        Cmd::Move(Move::PageDown),
+        i18n::KEY_PAGE,
+        Key::Code(KeyCode::PageDown),
+        Key::Ctrl('d')
+    ),
+    bind!(
+        Cmd::Move(Move::Top),
+        i18n::KEY_TOP_BOTTOM,
+        Key::Char('g'),
+        Key::Code(KeyCode::Home)
+    ),
+    bind!(
+        Cmd::Move(Move::Bottom),
+        i18n::KEY_TOP_BOTTOM,
+        Key::Char('G'),
+        Key::Code(KeyCode::End)
+    ),
+    bind!(
+        Cmd::Back,
+        i18n::PJ_KEY_BACK_TO_LIST,
+        Key::Code(KeyCode::Esc)
+    ),
+];
+
+pub const SESSION_KEYS: &[KeyBinding<Cmd>] = &[
+    bind!(Cmd::Add, i18n::PJ_KEY_ADD_SESSION, Key::Char('a')),
+    bind!(
+        Cmd::Edit,
+        i18n::PJ_KEY_EDIT_SESSION,
+        Key::Char('e'),
+        Key::Code(KeyCode::Enter)
+    ),
+    bind!(
+        Cmd::Delete,
+        i18n::PJ_KEY_DELETE_SESSION,
+        Key::Char('d'),
+        Key::Code(KeyCode::Delete)
+    ),
+    bind!(Cmd::Schedule, i18n::PJ_KEY_SCHEDULE, Key::Char('b')),
+];
+
+pub const ENROL_KEYS: &[KeyBinding<Cmd>] = &[
+    bind!(Cmd::Add, i18n::PJ_KEY_ENROL_TEACHERS, Key::Char('a')),
+    bind!(Cmd::School, i18n::PJ_KEY_ENROL_SCHOOL, Key::Char('s')),
+    bind!(
+        Cmd::Delete,
+        i18n::PJ_KEY_REMOVE_ENROLMENT,
+        Key::Char('d'),
+        Key::Code(KeyCode::Delete)
+    ),
+];
+
+pub const MATRIX_KEYS: &[KeyBinding<Cmd>] = &[
+    bind!(
+        Cmd::Left,
+        i18n::PJ_KEY_SESSION_LEFT_RIGHT,
+        Key::Char('h'),
+        Key::Code(KeyCode::Left)
+    ),
+    bind!(
+        Cmd::Right,
+        i18n::PJ_KEY_SESSION_LEFT_RIGHT,
+        Key::Char('l'),
+        Key::Code(KeyCode::Right)
+    ),
+    bind!(Cmd::Sort, i18n::PJ_KEY_SORT, Key::Char('o')),
+];

@@ -1,0 +1,174 @@
+//! Drawing one opened project: its heading, the view tabs, then the shown view or form.
+
+use super::detail::{Detail, Tab};
+use super::session_form::{SessionForm, CANDIDATES, TRAINER};
+use crate::store::projects::ProjectState;
+use crate::tui::i18n;
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::text::{pad, truncate, width};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+impl Detail {
+    pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if area.height < 6 {
+            return;
+        }
+        let th = ctx.theme;
+        let zh = ctx.zh();
+        let w = area.width as usize;
+        let p = &self.project;
+        let line = |dy: u16| Rect {
+            y: area.y + dy,
+            height: 1,
+            ..area
+        };
+        let state = ProjectState::of(p, ctx.today());
+        let facts = format!(
+            " · {} · {}~{} · {} · {}",
+            p.level.label(zh),
+            p.start_date,
+            p.end_date,
+            state.label(zh),
+            ctx.tf(
+                i18n::PJ_ENROLLED_OF,
+                &[
+                    &self.enrol.rows.len(),
+                    &p.capacity.map(|c| c.to_string()).unwrap_or("—".into())
+                ]
+            ),
+        );
+        let head = format!("{} {}", p.code, p.title);
+        let head_w = w.saturating_sub(width(&facts)).max(10);
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(truncate(&head, head_w), th.title()),
+                Span::styled(
+                    truncate(&facts, w.saturating_sub(width(&head).min(head_w))),
+                    th.muted(),
+                ),
+            ])),
+            line(0),
+        );
+        // View tabs.
+        let labels = [
+            ctx.tf(i18n::PJ_VIEW_SESSIONS, &[&self.sessions.rows.len()]),
+            ctx.tf(i18n::PJ_VIEW_ENROLLED, &[&self.enrol.rows.len()]),
+            ctx.t(i18n::PJ_VIEW_MATRIX).to_string(),
+        ];
+        let mut spans = Vec::new();
+        for (i, l) in labels.iter().enumerate() {
+            if Tab::ALL[i] == self.tab {
+                spans.push(Span::styled(format!("[{l}]"), th.selected()));
+            } else {
+                spans.push(Span::styled(format!(" {l} "), th.muted()));
+            }
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(ctx.t(i18n::PJ_VIEW_KEYS), th.muted()));
+        frame.render_widget(Paragraph::new(Line::from(spans)), line(1));
+        let body = Rect {
+            y: area.y + 2,
+            height: area.height - 2,
+            ..area
+        };
+        if let Some(f) = &self.session_form {
+            return render_session_form(frame, body, ctx, f);
+        }
+        if let Some(f) = &self.schedule {
+            frame.render_widget(
+                Paragraph::new(Span::styled(ctx.t(i18n::PJ_SCHEDULE_TITLE), th.title())),
+                Rect { height: 1, ..body },
+            );
+            let body = Rect {
+                y: body.y + 1,
+                height: body.height - 1,
+                ..body
+            };
+            let used = f.form.render(frame, body, ctx, 24);
+            let preview = match f.preview {
+                Some(n) => ctx.tf(i18n::PJ_SCHEDULE_PREVIEW, &[&n]),
+                None => String::new(),
+            };
+            let y = body.y + used + 1;
+            if y + 1 < body.bottom() {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(preview, th.accent())),
+                    Rect {
+                        y,
+                        height: 1,
+                        ..body
+                    },
+                );
+            }
+            frame.render_widget(
+                Paragraph::new(f.form.footer(ctx)),
+                Rect {
+                    y: body.bottom() - 1,
+                    height: 1,
+                    ..body
+                },
+            );
+            return;
+        }
+        match self.tab {
+            Tab::Sessions => self.sessions.render(frame, body, ctx),
+            Tab::Enrolled => self.enrol.render(frame, body, ctx),
+            Tab::Matrix => self.matrix.render(frame, body, ctx),
+        }
+    }
+}
+
+fn render_session_form(frame: &mut Frame, area: Rect, ctx: &Ctx, f: &SessionForm) {
+    let th = ctx.theme;
+    let title = if f.id.is_some() {
+        ctx.t(i18n::PJ_EDIT_SESSION)
+    } else {
+        ctx.t(i18n::PJ_NEW_SESSION)
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(title, th.title())),
+        Rect { height: 1, ..area },
+    );
+    let fields = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    let used = f.form.render(frame, fields, ctx, 28);
+    // Trainer candidates under the form while the trainer field has the focus.
+    if f.form.focus == TRAINER {
+        let mut y = fields.y + used;
+        for (i, id) in f.candidates.iter().take(CANDIDATES).enumerate() {
+            if y + 1 >= area.bottom() {
+                break;
+            }
+            let Some(t) = f.trainer(*id) else { continue };
+            let style = if i == f.candidate {
+                th.selected()
+            } else {
+                th.base()
+            };
+            let text = format!("  {} {}", pad(&t.name, 10), t.affiliation);
+            frame.render_widget(
+                Paragraph::new(Span::styled(truncate(&text, area.width as usize), style)),
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+            );
+            y += 1;
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(f.form.footer(ctx)),
+        Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        },
+    );
+}

@@ -1,0 +1,115 @@
+//! Drawing the form: one line per field (label, value, its problem or note beside it) and
+//! the footer line (the focused field's whole problem, the discard warning, or the keys).
+//! A problem shows once its field was changed or a save was tried.
+
+use super::fields::{Form, Kind};
+use crate::tui::i18n;
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::text::{pad, truncate, width};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+impl Form {
+    /// Draws the fields from `area.y`, one per line; returns the rows used.
+    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx, value_w: usize) -> u16 {
+        let th = ctx.theme;
+        let label_w = self
+            .fields
+            .iter()
+            .map(|f| width(ctx.t(f.label)))
+            .max()
+            .unwrap_or(4)
+            + 1;
+        let total = area.width as usize;
+        let value_w = value_w.min(total.saturating_sub(label_w + 2)).max(4);
+        let mut y = area.y;
+        for (i, f) in self.fields.iter().enumerate() {
+            if y >= area.bottom() {
+                break;
+            }
+            let focused = i == self.focus;
+            let row = Rect {
+                y,
+                height: 1,
+                ..area
+            };
+            let label_style = if focused { th.accent() } else { th.muted() };
+            let mark = if focused { "›" } else { " " };
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    format!("{mark}{}", pad(ctx.t(f.label), label_w)),
+                    label_style,
+                )),
+                row,
+            );
+            let vx = area.x + label_w as u16 + 1;
+            let value_area = Rect {
+                x: vx,
+                width: value_w as u16,
+                ..row
+            };
+            let value_style = if focused { th.selected() } else { th.base() };
+            match &f.kind {
+                Kind::Text(t) => {
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(" ".repeat(value_w), value_style)),
+                        value_area,
+                    );
+                    t.render(frame, value_area, Span::raw(""), value_style, focused);
+                }
+                Kind::Choice { labels, index } => {
+                    let text = labels.get(*index).copied().unwrap_or("");
+                    let shown = pad(&format!("‹ {text} ›"), value_w);
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(shown, value_style)),
+                        value_area,
+                    );
+                }
+                Kind::Check(on) => {
+                    let text = if *on {
+                        format!("[x] {}", ctx.t(i18n::YES))
+                    } else {
+                        format!("[ ] {}", ctx.t(i18n::NO))
+                    };
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(pad(&text, value_w), value_style)),
+                        value_area,
+                    );
+                }
+            }
+            let after_x = vx + value_w as u16 + 1;
+            let room = (area.right().saturating_sub(after_x)) as usize;
+            if room > 2 {
+                let (text, style) = match (self.shown_problem(i), &f.note) {
+                    (Some(p), _) => (format!("✗ {p}"), th.bad()),
+                    (None, Some(n)) => (n.clone(), th.muted()),
+                    _ => (String::new(), th.base()),
+                };
+                frame.render_widget(
+                    Paragraph::new(Span::styled(truncate(&text, room), style)),
+                    Rect {
+                        x: after_x,
+                        width: room as u16,
+                        ..row
+                    },
+                );
+            }
+            y += 1;
+        }
+        y - area.y
+    }
+
+    /// The footer: the focused field's whole problem, else the keys (or the discard warning).
+    pub fn footer(&self, ctx: &Ctx) -> Line<'static> {
+        let th = ctx.theme;
+        if self.discard_armed {
+            return Line::from(Span::styled(ctx.t(i18n::PJ_DISCARD_AGAIN), th.warn()));
+        }
+        if let Some(p) = self.shown_problem(self.focus) {
+            return Line::from(Span::styled(format!("✗ {p}"), th.bad()));
+        }
+        Line::from(Span::styled(ctx.t(i18n::PJ_FORM_KEYS), th.muted()))
+    }
+}

@@ -1,0 +1,217 @@
+//! Drawing the project list: the filter line, the search line with the count, the columns
+//! (code, title, level, plan, dates, status, enrolled/capacity) measured by display width.
+
+use super::list::ProjectList;
+use crate::domain::Level;
+use crate::store::projects::ProjectState;
+use crate::tui::i18n;
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::text::{layout_columns, pad, pad_left, truncate, width};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+impl ProjectList {
+    /// The filter line: `级别 区培 [l] · 计划 全部 [p] · …`.
+    fn filter_line(&self, ctx: &Ctx, w: usize) -> Line<'static> {
+        let th = ctx.theme;
+        let zh = ctx.zh();
+        let any = ctx.t(i18n::PJ_ANY);
+        let f = &self.filter;
+        let year = f.year.map(|y| y.to_string());
+        let items: [(i18n::Msg, Option<&str>, char); 4] = [
+            (i18n::PJ_FILTER_LEVEL, f.level.map(|l| l.label(zh)), 'l'),
+            (i18n::PJ_FILTER_PLAN, f.plan.map(|p| p.label(zh)), 'p'),
+            (i18n::PJ_FILTER_STATUS, f.state.map(|s| s.label(zh)), 's'),
+            (i18n::PJ_FILTER_YEAR, year.as_deref(), 'y'),
+        ];
+        let mut spans = Vec::new();
+        let mut used = 0;
+        for (i, (label, value, key)) in items.iter().enumerate() {
+            let value = truncate(value.unwrap_or(any), 10);
+            let text = format!("{} {} ", ctx.t(*label), value);
+            let k = format!("[{key}]");
+            let sep = if i > 0 { " · " } else { "" };
+            let need = width(sep) + width(&text) + k.len();
+            if used + need > w {
+                break;
+            }
+            used += need;
+            spans.push(Span::styled(sep, th.muted()));
+            let style = if value == any {
+                th.muted()
+            } else {
+                th.accent()
+            };
+            spans.push(Span::styled(text, style));
+            spans.push(Span::styled(k, th.muted()));
+        }
+        Line::from(spans)
+    }
+
+    pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if area.height < 5 || area.width < 20 {
+            return;
+        }
+        let th = ctx.theme;
+        let zh = ctx.zh();
+        let w = area.width as usize;
+        let line = |dy: u16| Rect {
+            y: area.y + dy,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(self.filter_line(ctx, w)), line(0));
+        // Search line with the count on the right.
+        let count = ctx.tf(i18n::PJ_COUNT, &[&self.shown.len(), &self.rows.len()]);
+        let cw = width(&count) as u16 + 1;
+        let search_area = Rect {
+            width: area.width.saturating_sub(cw),
+            ..line(1)
+        };
+        if self.typing || !self.search.is_empty() {
+            self.search.render(
+                frame,
+                search_area,
+                Span::styled("/ ", th.accent()),
+                th.base(),
+                self.typing,
+            );
+        } else {
+            let hint = format!("/ {}", ctx.t(i18n::PJ_SEARCH_HINT));
+            frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), search_area);
+        }
+        frame.render_widget(
+            Paragraph::new(Span::styled(count, th.muted())),
+            Rect {
+                x: area.right().saturating_sub(cw),
+                width: cw,
+                ..line(1)
+            },
+        );
+        // Columns: code, title, level, plan, dates, status, enrolled/capacity.
+        let level_w = Level::ALL
+            .iter()
+            .map(|l| width(l.label(zh)))
+            .max()
+            .unwrap_or(4);
+        let state_w = ProjectState::ALL
+            .iter()
+            .map(|s| width(s.label(zh)))
+            .max()
+            .unwrap_or(6);
+        let cols = [
+            (8, 0),
+            (10, 1),
+            (level_w, 0),
+            (8, 0),
+            (16, 0),
+            (state_w, 0),
+            (7, 0),
+        ];
+        let widths = layout_columns(w, &cols, 1);
+        let headers = [
+            i18n::COL_CODE,
+            i18n::COL_TITLE,
+            i18n::COL_LEVEL,
+            i18n::PJ_COL_PLAN,
+            i18n::COL_DATES,
+            i18n::COL_STATUS,
+            i18n::COL_ENROLLED,
+        ];
+        let header: String = headers
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .filter(|(_, (_, w))| **w > 0)
+            .map(|(i, (h, w))| {
+                if i == 6 {
+                    pad_left(ctx.t(*h), *w)
+                } else {
+                    pad(ctx.t(*h), *w)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        frame.render_widget(Paragraph::new(Span::styled(header, th.accent())), line(2));
+        let rows_area = Rect {
+            y: area.y + 3,
+            height: area.height - 3,
+            ..area
+        };
+        self.page = (rows_area.height as usize).max(1);
+        let first = first_visible(self.cursor, self.page);
+        self.rows_area = rows_area;
+        self.first = first;
+        let mut lines = Vec::new();
+        if self.shown.is_empty() {
+            lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
+        }
+        for (i, idx) in self.shown.iter().enumerate().skip(first).take(self.page) {
+            let Some(p) = self.rows.get(*idx) else {
+                continue;
+            };
+            let state = ProjectState::of(p, ctx.today());
+            let enrolled = self.counts.get(&p.id).copied().unwrap_or(0);
+            let cap = match p.capacity {
+                Some(c) => format!("{enrolled}/{c}"),
+                None => enrolled.to_string(),
+            };
+            let dates = if p.start_date == p.end_date {
+                p.start_date.to_string()
+            } else if p.start_date.format("%Y").to_string() == p.end_date.format("%Y").to_string() {
+                format!("{}~{}", p.start_date, p.end_date.format("%m-%d"))
+            } else {
+                format!("{}~{}", p.start_date, p.end_date.format("%y-%m-%d"))
+            };
+            let cells = [
+                p.code.clone(),
+                p.title.clone(),
+                p.level.label(zh).to_string(),
+                p.plan.label(zh).to_string(),
+                dates,
+                state.label(zh).to_string(),
+                cap,
+            ];
+            let selected = i == self.cursor;
+            let base = if selected { th.selected() } else { th.base() };
+            let state_style = match state {
+                ProjectState::Running => th.ok(),
+                ProjectState::Upcoming => th.accent(),
+                _ => th.muted(),
+            };
+            let mut spans = Vec::new();
+            for (c, (cell, cw)) in cells.iter().zip(&widths).enumerate() {
+                if *cw == 0 {
+                    continue;
+                }
+                if !spans.is_empty() {
+                    spans.push(Span::styled(" ", base));
+                }
+                let text = if c == 6 {
+                    pad_left(cell, *cw)
+                } else {
+                    pad(cell, *cw)
+                };
+                let style = if c == 5 && !selected {
+                    state_style
+                } else {
+                    base
+                };
+                spans.push(Span::styled(text, style));
+            }
+            let used: usize = widths
+                .iter()
+                .filter(|w| **w > 0)
+                .map(|w| w + 1)
+                .sum::<usize>();
+            if used <= w {
+                spans.push(Span::styled(" ".repeat(w + 1 - used), base));
+            }
+            lines.push(Line::from(spans));
+        }
+        frame.render_widget(Paragraph::new(lines).style(th.base()), rows_area);
+    }
+}
