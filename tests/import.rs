@@ -407,3 +407,163 @@ fn cli_exit_1_lists_every_bad_line_and_dry_run_writes_nothing() {
     let db = Db::open(Path::new(db), liaoyuan::store::OpenMode::ReadOnly).unwrap();
     assert_eq!(count(&db, "teachers"), 0);
 }
+
+#[test]
+fn xlsx_date_and_time_cells_come_out_as_iso_text() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let date = Format::new().set_num_format("yyyy/m/d");
+    let time = Format::new().set_num_format("h:mm");
+    let projects = dir.path().join("projects.xlsx");
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    let head = [
+        "项目编号",
+        "项目名称",
+        "级别",
+        "计划",
+        "学分",
+        "开始日期",
+        "结束日期",
+    ];
+    for (j, h) in head.iter().enumerate() {
+        ws.write_string(0, j as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "2026-MP-201").unwrap();
+    ws.write_string(1, 1, "市级骨干研修").unwrap();
+    ws.write_string(1, 2, "市培").unwrap();
+    ws.write_string(1, 3, "紧缺学科").unwrap();
+    ws.write_number(1, 4, 8.0).unwrap();
+    let d1 = ExcelDateTime::from_ymd(2026, 5, 6).unwrap();
+    let d2 = ExcelDateTime::from_ymd(2026, 5, 7).unwrap();
+    ws.write_datetime_with_format(1, 5, &d1, &date).unwrap();
+    ws.write_datetime_with_format(1, 6, &d2, &date).unwrap();
+    book.save(&projects).unwrap();
+
+    let sessions = dir.path().join("sessions.xlsx");
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    for (j, h) in ["项目编号", "日期", "开始时间", "结束时间"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, j as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "2026-MP-201").unwrap();
+    ws.write_datetime_with_format(1, 1, &d1, &date).unwrap();
+    let t1 = ExcelDateTime::from_hms(8, 30, 0).unwrap();
+    let t2 = ExcelDateTime::from_hms(11, 45, 0).unwrap();
+    ws.write_datetime_with_format(1, 2, &t1, &time).unwrap();
+    ws.write_datetime_with_format(1, 3, &t2, &time).unwrap();
+    book.save(&sessions).unwrap();
+
+    let mut db = Db::open_in_memory().unwrap();
+    assert_eq!(import(&mut db, Kind::Projects, &projects).unwrap().added, 1);
+    assert_eq!(import(&mut db, Kind::Sessions, &sessions).unwrap().added, 1);
+    let p = liaoyuan::store::projects::project_by_code(&db.conn, "2026-MP-201")
+        .unwrap()
+        .unwrap();
+    assert_eq!(p.start_date.to_string(), "2026-05-06");
+    assert_eq!(p.credits, 8.0);
+    let s = sessions::sessions_of_project(&db.conn, p.id).unwrap();
+    assert_eq!(s[0].date.to_string(), "2026-05-06");
+    assert_eq!(s[0].start.format("%H:%M").to_string(), "08:30");
+    assert_eq!(s[0].end.format("%H:%M").to_string(), "11:45");
+}
+
+fn problems_of(db: &mut Db, kind: Kind, name: &str, text: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    match import(db, kind, &path).unwrap_err() {
+        Error::Rows(rows) => rows,
+        other => panic!("expected row problems, got {other}"),
+    }
+}
+
+#[test]
+fn bad_projects_sessions_and_trainers_are_listed_by_line_and_column() {
+    let mut db = district();
+    let rows = problems_of(
+        &mut db,
+        Kind::Projects,
+        "p.csv",
+        "code,title,level,plan,start_date,end_date,capacity\n\
+         X1,甲,省培,starlight,2026-01-02,2026-01-03,\n\
+         X2,乙,district,starlight,2026-02-30,2026-03-01,\n\
+         X3,丙,district,星光,2026-03-05,2026-03-01,\n\
+         X4,丁,district,starlight,2026-03-05,2026-03-06,很多\n",
+    );
+    assert_eq!(rows.len(), 5, "{rows:#?}");
+    assert!(
+        rows[0].starts_with("line 2: level: '省培' is not a known level (accepted: national/国培")
+    );
+    assert!(rows[1].starts_with("line 3: start_date: '2026-02-30' is not a date"));
+    assert!(rows[2].starts_with("line 4: plan: '星光'"), "{}", rows[2]);
+    assert!(rows[3].starts_with("line 4: end_date: 2026-03-01 is before the start date"));
+    assert!(rows[4].starts_with("line 5: capacity: '很多' is not a whole number"));
+
+    let rows = problems_of(
+        &mut db,
+        Kind::Sessions,
+        "s.csv",
+        "project,date,start,end,trainer\n\
+         2026-QP-101,2026-03-04,08:30,11:30,李明\n\
+         2026-QP-101,2026-03-04,14:00,13:00,\n\
+         NOPE,2026-03-04,08:30,11:30,\n\
+         2026-QP-101,2026-03-04,8点半,11:30,\n",
+    );
+    assert_eq!(rows.len(), 4, "{rows:#?}");
+    assert!(
+        rows[0].contains("line 2: trainer: '李明' is not a known trainer (did you mean 李明华?)")
+    );
+    assert!(rows[1].starts_with("line 3: end: 13:00 is not after the start 14:00"));
+    assert!(rows[2].starts_with("line 4: project: 'NOPE' is not a known project code"));
+    assert!(rows[3].starts_with("line 5: start: '8点半' is not a time"));
+
+    let rows = problems_of(
+        &mut db,
+        Kind::Trainers,
+        "t.csv",
+        "工号,姓名,设计,状态\nTN99999,,1,\n,,2,\n,张三,4,\n,李四,1,退休了\n",
+    );
+    assert_eq!(rows.len(), 4, "{rows:#?}");
+    assert!(rows[0].starts_with("line 2: 工号: TN99999 is not a known teacher"));
+    assert!(rows[1].starts_with("line 3: 姓名: is empty"));
+    assert!(rows[2].starts_with("line 4: 设计: '4' is not a whole number from 0 to 3"));
+    assert!(rows[3].starts_with("line 5: 状态: '退休了' is not a known trainer status"));
+}
+
+#[test]
+fn marks_session_may_be_a_number_a_date_or_a_date_and_start() {
+    let mut db = district();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.csv");
+    std::fs::write(
+        &path,
+        "项目编号,场次,工号,签到时间\n\
+         2026-QP-101,3,TN20001,08:20\n\
+         2026-QP-101,2026-03-03,TN20002,08:40\n\
+         2026-QP-101,2026-03-02 14:00,TN20003,14:00\n\
+         2026-QP-101,2026-03-02,TN20004,08:00\n\
+         2026-QP-101,9,TN20005,08:00\n",
+    )
+    .unwrap();
+    let err = import(&mut db, Kind::Marks, &path).unwrap_err();
+    let Error::Rows(rows) = err else {
+        panic!("{err}")
+    };
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert!(rows[0].starts_with("line 5: 场次: 2026-QP-101 has several sessions on 2026-03-02"));
+    assert!(rows[1].starts_with("line 6: 场次: 9: 2026-QP-101 has 3 session(s)"));
+    std::fs::write(
+        &path,
+        "项目编号,场次,工号,签到时间\n\
+         2026-QP-101,3,TN20001,08:20\n\
+         2026-QP-101,2026-03-03,TN20002,08:40\n\
+         2026-QP-101,2026-03-02 14:00,TN20003,14:00\n",
+    )
+    .unwrap();
+    let r = import(&mut db, Kind::Marks, &path).unwrap();
+    assert_eq!(r.added, 3);
+}
