@@ -169,6 +169,7 @@ pub const COL_TIER: Msg = Msg::new("层级", "Tier");
 pub const COL_STAFF_NO: Msg = Msg::new("工号", "Staff no");
 pub const TEACHERS_COUNT: Msg = Msg::new("{} 位教师", "{} teachers");
 pub const TEACHERS_MATCHES: Msg = Msg::new("{} 条匹配", "{} matches");
+pub const INDEX_LOADING: Msg = Msg::new("正在建立搜索索引…", "Building the search index…");
 pub const TEACHERS_HINT: Msg = Msg::new(
     "输入姓名、拼音、首字母、工号或手机尾号",
     "Type a name, pinyin, initials, staff no or phone tail",

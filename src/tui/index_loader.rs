@@ -8,9 +8,9 @@ use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, TryRecvError};
 
-/// Reads every teacher and builds the index.
+/// Reads every teacher and builds the index (streaming, without an intermediate list).
 pub fn build(conn: &Connection) -> Result<Index> {
-    Ok(Index::new(search_source::teacher_entries(conn)?))
+    search_source::teacher_index(conn)
 }
 
 /// An index being built in a background thread.

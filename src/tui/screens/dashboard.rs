@@ -66,6 +66,8 @@ pub struct DashboardScreen {
     not_taken_total: i64,
     /// Index into today ++ not_taken.
     cursor: usize,
+    /// False until the first reload (the first frame is drawn before any query).
+    loaded: bool,
 }
 
 impl DashboardScreen {
@@ -220,10 +222,14 @@ impl Screen for DashboardScreen {
         self.not_taken = rows;
         self.not_taken_total = total;
         self.cursor = self.cursor.min(self.session_count().saturating_sub(1));
+        self.loaded = true;
         Ok(())
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if !self.loaded {
+            return;
+        }
         let th = ctx.theme;
         let w = area.width as usize;
         let mut lines = self.figure_spans(ctx, w);

@@ -84,6 +84,8 @@ pub struct TeachersScreen {
     /// The list's rows area in the last frame (for mouse clicks).
     rows_area: Rect,
     first: usize,
+    /// The database has teachers but the index is still being built.
+    index_pending: bool,
 }
 
 impl TeachersScreen {
@@ -249,6 +251,8 @@ impl Screen for TeachersScreen {
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<()> {
+        self.index_pending = ctx.index.is_empty()
+            && crate::store::dashboard::teachers_fingerprint(ctx.conn())?.0 > 0;
         self.run_search(ctx);
         self.load_detail(ctx)
     }
@@ -361,7 +365,12 @@ impl Screen for TeachersScreen {
         let query = self.search.text();
         let mut lines = Vec::new();
         if self.hits.is_empty() {
-            lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
+            let msg = if self.index_pending {
+                i18n::INDEX_LOADING
+            } else {
+                i18n::NO_ROWS
+            };
+            lines.push(Line::from(Span::styled(ctx.t(msg), th.muted())));
         }
         let mut phone_hl = Vec::new();
         for (i, id) in self
