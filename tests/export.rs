@@ -287,6 +287,14 @@ fn sign_in_sheet_lists_the_enrolled_by_school_then_name() {
         rows[4][4].is_empty() && rows[4][5].is_empty(),
         "signature and times left blank"
     );
+    assert!(
+        rows[10..10 + sign_in_sheet::WALK_IN_ROWS]
+            .iter()
+            .all(|r| r.iter().all(String::is_empty)),
+        "blank rows for walk-ins"
+    );
+    let foot = rows.last().unwrap();
+    assert!(foot[0].starts_with("应到 6 人"), "{foot:?}");
     assert!(sign_in_sheet::build(&db.conn, "2026-QP-101", 4).is_err());
 }
 
@@ -373,4 +381,55 @@ fn cli_export_to_stdout_file_and_sign_in_sheet() {
         "export never creates a database"
     );
     assert!(!dir.path().join("none.db").exists());
+}
+
+/// The paper round trip: print session 3's sheet, "fill it in" (a copy with
+/// times typed into the 签到时间 column), import it back as marks.
+#[test]
+fn filled_sign_in_sheet_imports_back_as_marks() {
+    let (dir, mut db) = district();
+    let sheet = sign_in_sheet::build(&db.conn, "2026-QP-101", 3).unwrap();
+    let printed = read_xlsx(sheet.xlsx_bytes().unwrap());
+    let filled = dir.path().join("filled.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    for (i, row) in printed.iter().enumerate() {
+        for (j, cell) in row.iter().enumerate() {
+            ws.write_string(i as u32, j as u16, cell).unwrap();
+        }
+    }
+    // Rows 4 and 5 are the first two teachers (by school, then name).
+    ws.write_string(4, 5, "08:31").unwrap();
+    ws.write_string(5, 5, "08:50").unwrap();
+    book.save(&filled).unwrap();
+    let opts = ImportOptions {
+        project: Some("2026-QP-101".into()),
+        session: Some(3),
+        ..ImportOptions::default()
+    };
+    let r = import_file(&mut db, Kind::Marks, &filled, &opts).unwrap();
+    assert_eq!(r.added, 2, "only the rows with a time");
+    let e = build(&db, ExportKind::Attendance, None, Some("2026-QP-101"));
+    let third: Vec<(String, String)> = e
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["session"] == 3)
+        .map(|r| {
+            (
+                r["name"].as_str().unwrap().to_string(),
+                r["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(third.len(), 2);
+    let by_name = |n: &str| {
+        third
+            .iter()
+            .find(|(name, _)| name == n)
+            .map(|(_, s)| s.clone())
+    };
+    assert_eq!(by_name(&printed[4][1]).as_deref(), Some("present"));
+    assert_eq!(by_name(&printed[5][1]).as_deref(), Some("late"));
 }

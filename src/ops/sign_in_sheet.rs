@@ -25,6 +25,9 @@ pub const HEADERS: [&str; 7] = [
     "签退时间",
 ];
 
+/// Blank rows at the end of the list for teachers who walk in unenrolled.
+pub const WALK_IN_ROWS: usize = 3;
+
 /// Everything printed on one session's sheet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignInSheet {
@@ -172,7 +175,16 @@ impl SignInSheet {
             widths[2] = widths[2].max(t.school.width() + 2);
             widths[3] = widths[3].max(t.staff_no.width() + 2);
         }
-        let foot = (self.teachers.len() + 5) as u32;
+        // Blank bordered rows for walk-ins (现场报名): name, school and staff number by hand.
+        let first_blank = self.teachers.len() + 4;
+        for i in 0..WALK_IN_ROWS {
+            let r = (first_blank + i) as u32;
+            ws.set_row_height(r, 26)?;
+            for c in 0..=last {
+                ws.write_blank(r, c, &cell)?;
+            }
+        }
+        let foot = (first_blank + WALK_IN_ROWS + 1) as u32;
         ws.merge_range(
             foot,
             0,
@@ -191,6 +203,7 @@ impl SignInSheet {
         ws.set_portrait();
         ws.set_print_fit_to_pages(1, 0);
         ws.set_print_center_horizontally(true);
+        ws.set_footer("&C第 &P 页 / 共 &N 页");
         ws.set_repeat_rows(3, 3)?;
         ws.set_freeze_panes(4, 0)?;
         Ok(())
