@@ -52,6 +52,8 @@ pub enum Intent {
     UndoLastMark { desk: u64 },
     /// Close a session: unmarked enrolled teachers become absent; the session is locked.
     CloseSession { session_id: i64 },
+    /// Reopen a closed session (needs the reason; marks stay as they are).
+    ReopenSession { session_id: i64 },
     /// Change the status of an existing mark (Vetoes tab).
     ChangeMark {
         mark_id: i64,

@@ -408,6 +408,10 @@ pub const DESK_REVIEW_KEYS: Msg = Msg::new(
     "y close and lock · n/Esc cancel",
 );
 pub const DESK_ALREADY_CLOSED: Msg = Msg::new("该场次已关闭", "This session is already closed");
+pub const DESK_NOT_CLOSED: Msg = Msg::new("该场次未关闭", "This session is not closed");
+pub const DESK_REOPEN_ASK: Msg = Msg::new("重新开放场次的原因：", "Reason for reopening the session:");
+pub const DESK_REOPENED: Msg = Msg::new("场次已重新开放", "Session reopened");
+pub const KEY_DESK_REOPEN: Msg = Msg::new("重新开放已关闭的场次（填原因）", "Reopen a closed session (asks the reason)");
 pub const DESK_UNDO_DEPTH: Msg = Msg::new("可撤销 {}", "undo {}");
 pub const COL_MARK: Msg = Msg::new("本场", "This session");
 pub const COL_RECENT: Msg = Msg::new("近期出勤", "Recent");

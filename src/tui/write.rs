@@ -83,6 +83,13 @@ pub fn execute(
         }
         Intent::UndoLastMark { desk } => desk_undo(db, *desk, lang),
         Intent::CloseSession { session_id } => desk_close(db, *session_id, now, lang),
+        Intent::ReopenSession { session_id } => {
+            crate::ops::close_session::reopen_session(db, *session_id, reason.unwrap_or(""))?;
+            Ok(Done {
+                message: Some(i18n::DESK_REOPENED.get(lang).to_string()),
+                ..Done::default()
+            })
+        }
         Intent::ChangeMark { mark_id, status } => change_mark(db, *mark_id, *status, reason, lang),
         i @ (Intent::SaveProject { .. }
         | Intent::AddSession { .. }

@@ -18,6 +18,7 @@ pub enum Cmd {
     Undo,
     ChooseSession,
     CloseSession,
+    ReopenSession,
     Search,
     Move(Move),
     Escape,
@@ -68,6 +69,11 @@ pub const KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('C'), Key::Code(KeyCode::F(8))],
         command: Cmd::CloseSession,
         help: i18n::KEY_DESK_CLOSE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('R'), Key::Code(KeyCode::F(9))],
+        command: Cmd::ReopenSession,
+        help: i18n::KEY_DESK_REOPEN,
     },
     KeyBinding {
         keys: &[Key::Char('/'), Key::Char('i')],

@@ -295,6 +295,16 @@ impl CheckInScreen {
                     Err(e) => Self::fail(ctx, e),
                 }
             }
+            Cmd::ReopenSession => {
+                let session_id = self.session_id?;
+                if !self.data.is_closed() {
+                    return Some(Action::Fail(ctx.t(i18n::DESK_NOT_CLOSED).into()));
+                }
+                Some(Action::AskReason {
+                    prompt: ctx.t(i18n::DESK_REOPEN_ASK).into(),
+                    intent: Intent::ReopenSession { session_id },
+                })
+            }
             Cmd::Search => {
                 self.mode = Mode::Typing;
                 None
