@@ -410,7 +410,13 @@ fn a_bad_held_date_keeps_the_form_open_and_writes_nothing() {
         "SELECT count(*) FROM audit_log WHERE entity = 'follow_up'",
     );
     assert_eq!(before, after);
-    // Esc leaves the form; quitting now would not ask.
+    // The first Esc warns about the typed changes, the second discards them.
+    ui.key(KeyCode::Esc);
+    let text = ui.settled();
+    assert!(
+        text.contains("再按 Esc 放弃") && text.contains("记录跟踪任务"),
+        "{text}"
+    );
     ui.key(KeyCode::Esc);
     assert!(!ui.settled().contains("记录跟踪任务"));
 }

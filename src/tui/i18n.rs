@@ -458,6 +458,10 @@ pub const STAR_FORM_KEYS: Msg = Msg::new(
 );
 pub const STAR_SAVED: Msg = Msg::new("已保存讲师：{}", "Trainer saved: {}");
 pub const UNCHANGED: Msg = Msg::new("没有改动", "Nothing changed");
+pub const FORM_DISCARD_AGAIN: Msg = Msg::new(
+    "有未保存的修改：再按 Esc 放弃",
+    "Unsaved changes: press Esc again to discard",
+);
 pub const KEY_FILTER_STATUS: Msg = Msg::new("按状态筛选", "Filter by status");
 pub const KEY_EDIT: Msg = Msg::new("修改", "Edit");
 pub const KEY_FORM_SAVE: Msg = Msg::new("表单：保存", "Form: save");

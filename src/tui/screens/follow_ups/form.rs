@@ -287,7 +287,14 @@ impl FollowUpForm {
         let text_field = matches!(self.field, HELD | TITLE | PLACE | OBSERVER | NOTES);
         match cmd {
             Some(FormCmd::Save) => return self.submit(ctx),
-            Some(FormCmd::Cancel) => return FormOutcome::Close,
+            Some(FormCmd::Cancel) => {
+                // Changes are discarded only by a second Esc.
+                if !self.dirty || self.error.as_deref() == Some(ctx.t(i18n::FORM_DISCARD_AGAIN)) {
+                    return FormOutcome::Close;
+                }
+                self.error = Some(ctx.t(i18n::FORM_DISCARD_AGAIN).to_string());
+                return FormOutcome::Keep;
+            }
             Some(FormCmd::Next) => {
                 let observer_unpicked = self.field == OBSERVER
                     && key.code == KeyCode::Enter

@@ -96,6 +96,8 @@ pub struct TrainerForm {
     pub levels: [u8; 6],
     original: (TrainerStatus, [u8; 6]),
     pub field: usize,
+    /// Esc was pressed once with changes: the next Esc discards them.
+    warned: bool,
 }
 
 /// What a key did to the form.
@@ -114,6 +116,7 @@ impl TrainerForm {
             levels: t.levels,
             original: (t.status, t.levels),
             field: 0,
+            warned: false,
         }
     }
 
@@ -146,7 +149,14 @@ impl TrainerForm {
                     levels: self.levels,
                 }))
             }
-            FormCmd::Cancel => return FormOutcome::Close,
+            FormCmd::Cancel => {
+                // Changes are discarded only by a second Esc.
+                if !self.is_dirty() || self.warned {
+                    return FormOutcome::Close;
+                }
+                self.warned = true;
+                return FormOutcome::Keep;
+            }
             FormCmd::Up => self.field = self.field.saturating_sub(1),
             FormCmd::Down => self.field = (self.field + 1).min(6),
             FormCmd::Less => self.step(false),
@@ -154,6 +164,7 @@ impl TrainerForm {
             FormCmd::Level(l) if self.field > 0 => self.levels[self.field - 1] = l.min(3),
             FormCmd::Level(_) => {}
         }
+        self.warned = false;
         FormOutcome::Keep
     }
 
@@ -203,10 +214,11 @@ impl TrainerForm {
             }
             lines.push(Line::from(spans));
         }
-        lines.push(Line::from(Span::styled(
-            ctx.t(i18n::STAR_FORM_KEYS),
-            th.muted(),
-        )));
+        lines.push(Line::from(if self.warned {
+            Span::styled(ctx.t(i18n::FORM_DISCARD_AGAIN), th.bad())
+        } else {
+            Span::styled(ctx.t(i18n::STAR_FORM_KEYS), th.muted())
+        }));
         frame.render_widget(Paragraph::new(lines).style(th.base()), inner);
     }
 }
