@@ -89,7 +89,10 @@ pub enum Intent {
     /// Projects tab: remove one enrolment (refused while the teacher has marks in it).
     RemoveEnrolment { project_id: i64, teacher_id: i64 },
     /// Import a file after its preview (`:import KIND PATH`; screens/import_preview.rs).
-    ImportFile { kind: crate::ops::import::Kind, path: String },
+    ImportFile {
+        kind: crate::ops::import::Kind,
+        path: String,
+    },
 }
 
 /// What the user asked for.
@@ -134,7 +137,10 @@ pub enum Action {
     /// Several actions in order.
     Batch(Vec<Action>),
     /// Dry-run an import and show its preview dialog (screens/import_preview.rs).
-    PreviewImport { kind: crate::ops::import::Kind, path: String },
+    PreviewImport {
+        kind: crate::ops::import::Kind,
+        path: String,
+    },
 }
 
 impl Action {
