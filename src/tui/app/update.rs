@@ -1,0 +1,155 @@
+//! `App::update`: the only place that acts on an action, and the only writer.
+
+use super::App;
+use crate::tui::action::{Action, Intent, Target};
+use crate::tui::commands;
+use crate::tui::i18n;
+use crate::tui::index_loader;
+use crate::tui::overlays::{dialog, help::HelpOverlay, palette::Palette, Overlay};
+use crate::tui::screens::TabId;
+use crate::tui::theme::Theme;
+use crate::tui::write;
+
+impl App {
+    pub(super) fn go_to(&mut self, i: usize) {
+        if i != self.active {
+            self.history.push(self.active);
+            if self.history.len() > 32 {
+                self.history.remove(0);
+            }
+            self.active = i;
+        }
+        self.refresh_active();
+    }
+
+    /// The only place that acts on an action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => {
+                if self.screens.iter().any(|s| s.has_unsaved()) {
+                    self.overlay = Some(Overlay::Confirm(dialog::Confirm {
+                        question: self.shared.ctx().t(i18n::QUIT_UNSAVED).to_string(),
+                        then: Action::ForceQuit,
+                    }));
+                } else {
+                    self.quit = true;
+                }
+            }
+            Action::ForceQuit => self.quit = true,
+            Action::Back => {
+                if let Some(i) = self.history.pop() {
+                    self.active = i;
+                    self.refresh_active();
+                }
+            }
+            Action::GoToTab(t) => self.go_to(t.index()),
+            Action::NextTab => self.go_to((self.active + 1) % self.screens.len()),
+            Action::PrevTab => {
+                let n = self.screens.len();
+                self.go_to((self.active + n - 1) % n)
+            }
+            Action::Open(target) => self.open(target),
+            Action::OpenHelp => {
+                let s = &self.screens[self.active];
+                self.overlay = Some(Overlay::Help(HelpOverlay::new(s.title(), s.help())));
+            }
+            Action::OpenPalette => {
+                let mut cmds = commands::global(self.shared.lang);
+                for s in &self.screens {
+                    cmds.extend(s.commands());
+                }
+                self.overlay = Some(Overlay::Palette(Palette::new(cmds)));
+            }
+            Action::SetTheme(name) => match Theme::load(Some(&name), self.shared.no_color) {
+                Ok(t) => {
+                    let text = self.shared.ctx().tf(i18n::THEME_SET, &[&t.name]);
+                    self.shared.theme = t;
+                    self.set_toast(text, false);
+                }
+                Err(e) => self.set_toast(e.to_string(), true),
+            },
+            Action::SetLanguage(lang) => {
+                self.shared.lang = lang;
+                self.data_changed();
+            }
+            Action::Reload => self.data_changed(),
+            Action::Toast(text) => self.set_toast(text, false),
+            Action::Fail(text) => self.set_toast(text, true),
+            Action::Confirm { question, then } => {
+                self.overlay = Some(Overlay::Confirm(dialog::Confirm {
+                    question,
+                    then: *then,
+                }));
+            }
+            Action::AskReason { prompt, intent } => {
+                self.overlay = Some(Overlay::Reason(dialog::ReasonPrompt::new(prompt, intent)));
+            }
+            Action::Write { intent, reason } => self.write(intent, reason),
+            Action::Batch(list) => list.into_iter().for_each(|a| self.update(a)),
+            Action::PreviewImport { kind, path } => {
+                let p = crate::tui::screens::import_preview::ImportPreview::compute(
+                    &mut self.shared.db,
+                    kind,
+                    &path,
+                );
+                self.overlay = Some(Overlay::ImportPreview(p));
+            }
+        }
+    }
+
+    fn open(&mut self, target: Target) {
+        let tab = match target {
+            Target::Teacher(_) => TabId::Teachers,
+            Target::Project(_) => TabId::Projects,
+            Target::Session(_) => TabId::CheckIn,
+            Target::Trainer(_) => TabId::Starlight,
+            Target::School(_) => TabId::Reports,
+        };
+        self.go_to(tab.index());
+        let ctx = self.shared.ctx();
+        self.screens[self.active].open(&target, &ctx);
+    }
+
+    fn write(&mut self, intent: Intent, reason: Option<String>) {
+        if self.shared.db.read_only {
+            let text = self.shared.ctx().t(i18n::READ_ONLY_REFUSED).to_string();
+            return self.set_toast(text, true);
+        }
+        let lang = self.shared.lang;
+        let now = self.shared.now;
+        match write::execute(&mut self.shared.db, &intent, reason.as_deref(), now, lang) {
+            Ok(done) => {
+                if let Some(s) = done.settings {
+                    self.shared.settings = s;
+                }
+                if !done.teachers_changed.is_empty() {
+                    for id in done.teachers_changed {
+                        self.upsert_teacher(id);
+                    }
+                    self.teachers_fingerprint = index_loader::fingerprint(&self.shared.db.conn);
+                }
+                // Our own commit does not change our data_version; keep it in step anyway.
+                if let Ok(v) = self.shared.db.data_version() {
+                    self.data_version = v;
+                }
+                if let Some(text) = done.message {
+                    self.set_toast(text, false);
+                }
+                self.data_changed();
+            }
+            Err(e) => {
+                let text = self.shared.ctx().tf(i18n::ERROR_PREFIX, &[&e]);
+                self.set_toast(text, true);
+            }
+        }
+    }
+
+    fn upsert_teacher(&mut self, id: i64) {
+        if let Ok(entry) = crate::store::search_source::teacher_entry(&self.shared.db.conn, id) {
+            match entry {
+                Some(e) => self.shared.index.upsert(e),
+                None => self.shared.index.remove(id),
+            }
+        }
+    }
+}
