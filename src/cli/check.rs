@@ -152,6 +152,14 @@ fn rule_text(rule: &str, zh: bool) -> &str {
             "已完成的跟踪任务没有实施日期",
             "a done follow-up has no held date",
         ),
+        "school_month_marks" => (
+            "学校月度考勤汇总与考勤记录不一致（列出学校 id）",
+            "the per-school monthly mark counts disagree with the marks (school ids listed)",
+        ),
+        "school_month_vetoes" => (
+            "学校月度否决汇总与考勤记录不一致（列出学校 id）",
+            "the per-school monthly veto counts disagree with the marks (school ids listed)",
+        ),
         "audit_json" => (
             "操作记录的前后内容不是有效的 JSON",
             "an audit entry's before/after is not valid JSON",

@@ -173,6 +173,20 @@ mod tests {
     }
 
     #[test]
+    fn summary_counts_that_disagree_with_the_marks_are_found() {
+        let db = demo();
+        db.conn
+            .execute("UPDATE school_month_marks SET marks = marks + 1 WHERE school_id = (SELECT min(school_id) FROM school_month_marks)", [])
+            .unwrap();
+        db.conn
+            .execute("DELETE FROM school_month_vetoes WHERE school_id = (SELECT min(school_id) FROM school_month_vetoes)", [])
+            .unwrap();
+        let broken = rules_broken(&db);
+        assert!(broken.contains(&"school_month_marks"), "{broken:?}");
+        assert!(broken.contains(&"school_month_vetoes"), "{broken:?}");
+    }
+
+    #[test]
     fn sessions_outside_their_project_are_found() {
         let db = demo();
         db.conn

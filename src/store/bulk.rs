@@ -427,3 +427,43 @@ pub fn recreate_indexes(conn: &Connection, dropped: &[(String, String)]) -> Resu
     }
     Ok(())
 }
+
+/// Drops the triggers on `table` and returns their SQL (see `drop_indexes`).
+pub fn drop_triggers(conn: &Connection, table: &str) -> Result<Vec<(String, String)>> {
+    let dropped = conn
+        .prepare(
+            "SELECT name, sql FROM sqlite_master
+             WHERE type = 'trigger' AND tbl_name = ?1 ORDER BY name",
+        )?
+        .query_map([table], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (name, _) in &dropped {
+        conn.execute_batch(&format!("DROP TRIGGER \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(dropped)
+}
+
+/// Recreates the triggers `drop_triggers` dropped.
+pub fn recreate_triggers(conn: &Connection, dropped: &[(String, String)]) -> Result<()> {
+    recreate_indexes(conn, dropped)
+}
+
+/// Recomputes the per-school monthly mark counts that the `marks` triggers
+/// keep (schema v2), after marks were loaded with the triggers dropped.
+/// Same statements as the backfill of migrations/002_school_month_counts.sql.
+pub fn rebuild_mark_counts(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM school_month_marks;
+         DELETE FROM school_month_vetoes;
+         INSERT INTO school_month_marks (school_id, month, status, marks)
+         SELECT school_id, substr(session_date, 1, 7), status, count(*)
+         FROM marks GROUP BY school_id, substr(session_date, 1, 7), status;
+         INSERT INTO school_month_vetoes (school_id, month, teacher_id, marks)
+         SELECT school_id, substr(session_date, 1, 7), teacher_id, count(*)
+         FROM marks WHERE status IN ('late', 'left_early', 'absent')
+         GROUP BY school_id, substr(session_date, 1, 7), teacher_id;",
+    )?;
+    Ok(())
+}

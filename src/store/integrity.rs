@@ -126,6 +126,27 @@ pub const RULES: &[Rule] = &[
         sql: "SELECT id FROM follow_ups WHERE status <> 'pending' AND held_date IS NULL",
     },
     Rule {
+        key: "school_month_marks",
+        sql: "SELECT school_id FROM (
+                SELECT school_id, month, status, sum(n) AS n, sum(kept) AS kept FROM (
+                    SELECT school_id, substr(session_date, 1, 7) AS month, status, 1 AS n, 0 AS kept FROM marks
+                    UNION ALL
+                    SELECT school_id, month, status, 0, marks FROM school_month_marks)
+                GROUP BY school_id, month, status HAVING sum(n) <> sum(kept))
+              GROUP BY school_id",
+    },
+    Rule {
+        key: "school_month_vetoes",
+        sql: "SELECT school_id FROM (
+                SELECT school_id, month, teacher_id, sum(n) AS n, sum(kept) AS kept FROM (
+                    SELECT school_id, substr(session_date, 1, 7) AS month, teacher_id, 1 AS n, 0 AS kept
+                    FROM marks WHERE status IN ('late', 'left_early', 'absent')
+                    UNION ALL
+                    SELECT school_id, month, teacher_id, 0, marks FROM school_month_vetoes)
+                GROUP BY school_id, month, teacher_id HAVING sum(n) <> sum(kept))
+              GROUP BY school_id",
+    },
+    Rule {
         key: "audit_json",
         sql: "SELECT id FROM audit_log
               WHERE (before IS NOT NULL AND NOT json_valid(before))

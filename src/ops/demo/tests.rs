@@ -220,7 +220,7 @@ fn every_index_is_there_after_the_load() {
     let indexes = |db: &Db| -> Vec<String> {
         let mut st = db
             .conn
-            .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            .prepare("SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name")
             .unwrap();
         st.query_map([], |r| r.get(0))
             .unwrap()
@@ -230,4 +230,8 @@ fn every_index_is_there_after_the_load() {
     let (db, _) = district(100, 1, day(2026, 11, 28));
     assert_eq!(indexes(&db), indexes(&fresh));
     assert!(indexes(&db).iter().any(|s| s.contains("marks_school_date")));
+    assert!(indexes(&db).iter().any(|s| s.contains("TRIGGER")));
+    // The counts the triggers keep agree with the marks.
+    let report = crate::ops::check::check(&db.conn, day(2026, 11, 28)).unwrap();
+    assert!(report.is_clean(), "{report:?}");
 }
