@@ -102,8 +102,16 @@ impl ProjectList {
             .map(|s| width(s.label(zh)))
             .max()
             .unwrap_or(6);
+        // Codes are shown whole (they are what people type and say), up to 16 columns.
+        let code_w = self
+            .rows
+            .iter()
+            .map(|p| width(&p.code))
+            .max()
+            .unwrap_or(4)
+            .clamp(4, 16);
         let cols = [
-            (8, 0),
+            (code_w, 0),
             (10, 1),
             (level_w, 0),
             (8, 0),
