@@ -6,23 +6,25 @@
 //! for the next teacher. F2–F6 (or l e a x p after Esc) set a status; Ctrl-Z / u undoes this
 //! desk's last mark; C reviews and closes the session. Writes go through `Intent`s (write.rs).
 
+mod actions;
 pub mod desk;
+mod dialogs;
 pub mod keys;
+mod modes;
 mod render;
 pub mod undo;
 
 use self::desk::{DeskData, DeskRow, SessionChoice};
 use self::keys::{Cmd, KEYS};
-use crate::domain::attendance::{change_needs_reason, classify_check_in};
 use crate::domain::Status;
 use crate::error::Result;
-use crate::ops::close_session::{close_session_review, CloseReview};
-use crate::tui::action::{Action, Intent, Target};
+use crate::ops::close_session::CloseReview;
+use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text_input::TextInput;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::Frame;
 use std::collections::HashMap;
@@ -166,261 +168,6 @@ impl CheckInScreen {
             .map(|e| ctx.tf(i18n::DESK_WHO, &[&e.name, &e.school]))
             .unwrap_or_else(|| format!("#{id}"))
     }
-
-    /// The action that marks `row` with `status` (None: by the clock), asking for a reason
-    /// and for the walk-in enrolment when needed.
-    fn mark_action(
-        &self,
-        row: DeskRow,
-        status: Option<Status>,
-        checked_out_at: Option<chrono::NaiveDateTime>,
-        ctx: &Ctx,
-    ) -> Option<Action> {
-        let session = self.data.session.as_ref()?;
-        let before = self.data.status_of(row.teacher_id);
-        let intent = Intent::MarkAttendance {
-            desk: self.desk,
-            session_id: session.id,
-            teacher_id: row.teacher_id,
-            status,
-            checked_out_at,
-            walk_in: row.walk_in,
-        };
-        let name = Self::teacher_name(ctx, row.teacher_id);
-        // A plain check-in keeps an existing mark, so it can only need a reason when it
-        // creates one at a closed session.
-        let after = match (status, before) {
-            (Some(s), _) => Some(s),
-            (None, None) => {
-                Some(classify_check_in(session.starts_at(), ctx.now, ctx.settings.grace_minutes).0)
-            }
-            (None, Some(_)) => None,
-        };
-        let mut action = match after {
-            Some(a) if change_needs_reason(before, a, session.is_closed()) => {
-                let prompt = match before {
-                    Some(b) if b.causes_veto() && !a.causes_veto() => ctx.tf(
-                        i18n::DESK_REASON_LIFT,
-                        &[&name, &b.label(ctx.zh()), &a.label(ctx.zh())],
-                    ),
-                    _ if a == Status::Excused => ctx.tf(i18n::DESK_REASON_EXCUSED, &[&name]),
-                    _ => ctx.tf(i18n::DESK_REASON_LOCKED, &[&name]),
-                };
-                Action::AskReason { prompt, intent }
-            }
-            _ => Action::write(intent),
-        };
-        if row.walk_in {
-            action = Action::Confirm {
-                question: ctx.tf(i18n::DESK_WALK_IN_ASK, &[&name]),
-                then: Box::new(action),
-            };
-        }
-        Some(action)
-    }
-
-    /// The row an action applies to; in the box, only when something is typed.
-    /// Else the message to show.
-    fn target_row(&self) -> std::result::Result<DeskRow, Msg> {
-        if self.session_id.is_none() {
-            return Err(i18n::DESK_NO_SESSION_CHOSEN);
-        }
-        if self.mode == Mode::Typing && self.search.text().trim().is_empty() {
-            return Err(i18n::DESK_TYPE_FIRST);
-        }
-        self.selected().ok_or(i18n::DESK_NOBODY)
-    }
-
-    /// After acting from the box: clear it for the next teacher.
-    fn next_teacher(&mut self, ctx: &Ctx) {
-        if self.mode == Mode::Typing {
-            self.search.clear();
-            let _ = self.refresh_rows(ctx, false);
-        }
-    }
-
-    fn run(&mut self, cmd: Cmd, ctx: &Ctx) -> Option<Action> {
-        if self.mode == Mode::Picker {
-            return self.run_picker(cmd, ctx);
-        }
-        match cmd {
-            Cmd::CheckIn | Cmd::Mark(_) => {
-                let row = match self.target_row() {
-                    Ok(r) => r,
-                    Err(msg) => return Some(Action::Fail(ctx.t(msg).into())),
-                };
-                let action = match cmd {
-                    Cmd::Mark(Status::LeftEarly) => {
-                        let mut input = TextInput::new();
-                        input.set(&ctx.now.format("%H:%M").to_string());
-                        self.mode = Mode::Checkout {
-                            row,
-                            input,
-                            error: false,
-                            back_to: Box::new(self.mode.clone()),
-                        };
-                        return None;
-                    }
-                    Cmd::Mark(s) => self.mark_action(row, Some(s), None, ctx),
-                    _ => self.mark_action(row, None, None, ctx),
-                };
-                self.next_teacher(ctx);
-                action
-            }
-            Cmd::Undo => {
-                if undo::depth(self.desk) == 0 {
-                    return Some(Action::Fail(ctx.t(i18n::DESK_NOTHING_TO_UNDO).into()));
-                }
-                Some(Action::write(Intent::UndoLastMark { desk: self.desk }))
-            }
-            Cmd::ChooseSession => {
-                if let Some(id) = self.session_id {
-                    if let Some(i) = self.choices.iter().position(|c| c.session.id == id) {
-                        self.picker_cursor = i;
-                    }
-                }
-                self.mode = Mode::Picker;
-                None
-            }
-            Cmd::CloseSession => {
-                let id = self.session_id?;
-                match close_session_review(ctx.conn(), id) {
-                    Ok(r) if r.closed => {
-                        Some(Action::Fail(ctx.t(i18n::DESK_ALREADY_CLOSED).into()))
-                    }
-                    Ok(r) => {
-                        self.mode = Mode::Review(r);
-                        None
-                    }
-                    Err(e) => Self::fail(ctx, e),
-                }
-            }
-            Cmd::ReopenSession => {
-                let session_id = self.session_id?;
-                if !self.data.is_closed() {
-                    return Some(Action::Fail(ctx.t(i18n::DESK_NOT_CLOSED).into()));
-                }
-                Some(Action::AskReason {
-                    prompt: ctx.t(i18n::DESK_REOPEN_ASK).into(),
-                    intent: Intent::ReopenSession { session_id },
-                })
-            }
-            Cmd::Search => {
-                self.mode = Mode::Typing;
-                None
-            }
-            Cmd::Move(m) => {
-                self.cursor = keymap::apply_move(self.cursor, self.rows.len(), self.page, m);
-                None
-            }
-            Cmd::Escape => {
-                if self.mode == Mode::Typing {
-                    if self.search.is_empty() {
-                        self.mode = Mode::List;
-                    } else {
-                        self.search.clear();
-                        if let Err(e) = self.refresh_rows(ctx, false) {
-                            return Self::fail(ctx, e);
-                        }
-                    }
-                    None
-                } else {
-                    Some(Action::Back)
-                }
-            }
-        }
-    }
-
-    fn run_picker(&mut self, cmd: Cmd, ctx: &Ctx) -> Option<Action> {
-        match cmd {
-            Cmd::Move(m) => {
-                self.picker_cursor =
-                    keymap::apply_move(self.picker_cursor, self.choices.len(), self.page, m);
-                None
-            }
-            Cmd::CheckIn => {
-                let id = self.choices.get(self.picker_cursor)?.session.id;
-                self.choose(id, ctx).err().and_then(|e| Self::fail(ctx, e))
-            }
-            Cmd::Escape if self.session_id.is_some() => {
-                self.mode = Mode::Typing;
-                None
-            }
-            Cmd::Escape => Some(Action::Back),
-            _ => None,
-        }
-    }
-
-    fn handle_checkout(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
-        let Mode::Checkout {
-            row,
-            input,
-            error,
-            back_to,
-        } = &mut self.mode
-        else {
-            return None;
-        };
-        match key.code {
-            KeyCode::Esc => {
-                self.mode = (**back_to).clone();
-                None
-            }
-            KeyCode::Enter => {
-                let date = self.data.session.as_ref()?.date;
-                let Some(t) = crate::domain::parse_time(input.text()) else {
-                    *error = true;
-                    return None;
-                };
-                let row = *row;
-                self.mode = (**back_to).clone();
-                let a = self.mark_action(row, Some(Status::LeftEarly), Some(date.and_time(t)), ctx);
-                self.next_teacher(ctx);
-                a
-            }
-            _ => {
-                if input.handle_key(&key) {
-                    *error = false;
-                }
-                None
-            }
-        }
-    }
-
-    fn handle_review(&mut self, key: KeyEvent) -> Option<Action> {
-        match key.code {
-            KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter => {
-                self.mode = Mode::Typing;
-                let session_id = self.session_id?;
-                Some(Action::write(Intent::CloseSession { session_id }))
-            }
-            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc | KeyCode::Char('q') => {
-                self.mode = Mode::Typing;
-                None
-            }
-            _ => None,
-        }
-    }
-
-    fn handle_typing(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
-        let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
-        match key.code {
-            KeyCode::Char(_) if plain => {}
-            KeyCode::Tab => return Some(Action::NextTab),
-            KeyCode::BackTab => return Some(Action::PrevTab),
-            _ => {
-                if let Some(cmd) = keymap::lookup(KEYS, &key) {
-                    return self.run(cmd, ctx);
-                }
-            }
-        }
-        if self.search.handle_key(&key) {
-            if let Err(e) = self.refresh_rows(ctx, false) {
-                return Self::fail(ctx, e);
-            }
-        }
-        None
-    }
 }
 
 impl Screen for CheckInScreen {
@@ -517,7 +264,7 @@ impl Screen for CheckInScreen {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::KeyEvent;
+    use crossterm::event::{KeyCode, KeyModifiers};
 
     #[test]
     fn every_status_key_works_outside_the_box_and_as_an_f_key() {

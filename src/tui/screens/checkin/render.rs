@@ -3,22 +3,21 @@
 //! close-session review. Fits 80×24; CJK measured by display width.
 
 use super::desk::{DeskRow, SessionChoice};
-use super::{CheckInScreen, Mode};
+use super::{dialogs, CheckInScreen, Mode};
 use crate::domain::{Mark, Status};
 use crate::tui::i18n;
-use crate::tui::overlays::centred;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::list::first_visible;
 use crate::tui::widgets::marks_strip;
-use crate::tui::widgets::text::{highlighted, layout_columns, pad, pad_left, width};
+use crate::tui::widgets::text::{highlighted, layout_columns, pad, width};
 use crate::tui::write::mark_summary;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-fn line_at(area: Rect, y: u16) -> Rect {
+pub(super) fn line_at(area: Rect, y: u16) -> Rect {
     Rect {
         y: area.y + y,
         height: 1,
@@ -31,89 +30,19 @@ pub(super) fn render(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: 
         return;
     }
     if s.mode == Mode::Picker {
-        return picker(s, frame, area, ctx);
+        return dialogs::picker(s, frame, area, ctx);
     }
     desk(s, frame, area, ctx);
     match &s.mode {
         Mode::Checkout {
             row, input, error, ..
-        } => {
-            let r = centred(frame, area, 50, 6);
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_style(ctx.theme.border())
-                .title(Span::styled(
-                    format!(" {} ", ctx.t(i18n::KEY_DESK_LEFT_EARLY)),
-                    ctx.theme.title(),
-                ));
-            let inner = block.inner(r);
-            frame.render_widget(block, r);
-            if inner.height < 3 {
-                return;
-            }
-            let name = CheckInScreen::teacher_name(ctx, row.teacher_id);
-            let ask = ctx.tf(i18n::DESK_CHECKOUT_ASK, &[&name]);
-            frame.render_widget(
-                Paragraph::new(Span::styled(ask, ctx.theme.base())),
-                line_at(inner, 0),
-            );
-            input.render(
-                frame,
-                line_at(inner, 1),
-                Span::styled("> ", ctx.theme.accent()),
-                ctx.theme.base(),
-                true,
-            );
-            let (t, st) = if *error {
-                (ctx.t(i18n::DESK_BAD_TIME), ctx.theme.bad())
-            } else {
-                (ctx.t(i18n::DESK_PROMPT_KEYS), ctx.theme.muted())
-            };
-            frame.render_widget(Paragraph::new(Span::styled(t, st)), line_at(inner, 2));
-        }
-        Mode::Review(r) => {
-            let box_area = centred(frame, area, 46, 12);
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_style(ctx.theme.border())
-                .title(Span::styled(
-                    format!(" {} ", ctx.t(i18n::DESK_REVIEW_TITLE)),
-                    ctx.theme.title(),
-                ));
-            let inner = block.inner(box_area);
-            frame.render_widget(block, box_area);
-            let row = |label: &str, n: i64, st: Style| {
-                Line::from(vec![
-                    Span::styled(pad(label, 30), ctx.theme.base()),
-                    Span::styled(pad_left(&n.to_string(), 6), st),
-                ])
-            };
-            let mut lines = vec![row(
-                ctx.t(i18n::DESK_REVIEW_ENROLLED),
-                r.enrolled,
-                ctx.theme.base(),
-            )];
-            for st in Status::ALL {
-                let (_, style) = marks_strip::glyph(*st, ctx.lang, ctx.theme);
-                lines.push(row(st.label(ctx.zh()), r.counts.get(*st), style));
-            }
-            lines.push(row(
-                ctx.t(i18n::DESK_REVIEW_UNMARKED),
-                r.unmarked,
-                ctx.theme.bad(),
-            ));
-            lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled(
-                ctx.t(i18n::DESK_REVIEW_KEYS),
-                ctx.theme.accent(),
-            )));
-            frame.render_widget(Paragraph::new(lines), inner);
-        }
+        } => dialogs::checkout(frame, area, ctx, *row, input, *error),
+        Mode::Review(r) => dialogs::review(frame, area, ctx, r),
         _ => {}
     }
 }
 
-fn session_line(c: &SessionChoice, ctx: &Ctx) -> String {
+pub(super) fn session_line(c: &SessionChoice, ctx: &Ctx) -> String {
     let s = &c.session;
     let wd = crate::tui::i18n::WEEKDAYS
         [chrono::Datelike::weekday(&s.date).num_days_from_monday() as usize]
@@ -127,53 +56,6 @@ fn session_line(c: &SessionChoice, ctx: &Ctx) -> String {
         c.project_code,
         c.project_title
     )
-}
-
-fn picker(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-    let th = ctx.theme;
-    frame.render_widget(
-        Paragraph::new(Span::styled(ctx.t(i18n::DESK_CHOOSE), th.title())),
-        line_at(area, 0),
-    );
-    let rows = Rect {
-        y: area.y + 1,
-        height: area.height - 1,
-        ..area
-    };
-    if s.choices.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled(ctx.t(i18n::DESK_NO_SESSIONS), th.muted())),
-            line_at(rows, 0),
-        );
-        return;
-    }
-    s.page = rows.height as usize;
-    let first = first_visible(s.picker_cursor, s.page);
-    let w = area.width as usize;
-    let mut lines = Vec::new();
-    s.row_hits.clear();
-    for (i, c) in s.choices.iter().enumerate().skip(first).take(s.page) {
-        s.row_hits.push((rows.y + lines.len() as u16, i));
-        let selected = i == s.picker_cursor;
-        let base = if selected { th.selected() } else { th.base() };
-        let mut tail = ctx.tf(i18n::DASH_CHECKED, &[&c.checked, &c.enrolled]);
-        if c.session.is_closed() {
-            tail = format!("{tail} {}", ctx.t(i18n::DESK_LOCKED));
-        }
-        if c.session.date == ctx.today() {
-            tail = format!("{} {tail}", ctx.t(i18n::DESK_TODAY));
-        }
-        let tw = width(&tail) + 1;
-        let head = pad(&session_line(c, ctx), w.saturating_sub(tw));
-        lines.push(Line::from(vec![
-            Span::styled(head, base),
-            Span::styled(
-                pad_left(&tail, tw.min(w)),
-                if selected { base } else { th.muted() },
-            ),
-        ]));
-    }
-    frame.render_widget(Paragraph::new(lines).style(th.base()), rows);
 }
 
 /// What the "this session" cell says about a mark.

@@ -3,102 +3,26 @@
 //! filters, Enter on an evidence row changes that mark (a status picker; lifting a veto asks for
 //! a reason), `h` shows the mark's audit history.
 
+mod dialog;
+mod keys;
 mod render;
 
-use crate::domain::attendance::change_needs_reason;
+use self::keys::{Cmd, KEYS};
+
 use crate::domain::veto::veto_year;
 use crate::domain::Status;
 use crate::error::Result;
 use crate::store::audit::AuditRow;
 use crate::store::marks::TeacherMark;
 use crate::store::vetoes::{SchoolVetoes, VetoedTeacher};
-use crate::tui::action::{Action, Intent, Target};
+use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
-use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
+use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::Frame;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cmd {
-    Move(Move),
-    Year(i32),
-    Filter,
-    Change,
-    History,
-    OpenTeacher,
-    Back,
-}
-
-const KEYS: &[KeyBinding<Cmd>] = &[
-    KeyBinding {
-        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
-        command: Cmd::Move(Move::Up),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
-        command: Cmd::Move(Move::Down),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('u')],
-        command: Cmd::Move(Move::PageUp),
-        help: i18n::KEY_PAGE,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('d')],
-        command: Cmd::Move(Move::PageDown),
-        help: i18n::KEY_PAGE,
-    },
-    KeyBinding {
-        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
-        command: Cmd::Move(Move::Top),
-        help: i18n::KEY_TOP_BOTTOM,
-    },
-    KeyBinding {
-        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
-        command: Cmd::Move(Move::Bottom),
-        help: i18n::KEY_TOP_BOTTOM,
-    },
-    KeyBinding {
-        keys: &[Key::Char('[')],
-        command: Cmd::Year(-1),
-        help: i18n::KEY_VETO_YEAR,
-    },
-    KeyBinding {
-        keys: &[Key::Char(']')],
-        command: Cmd::Year(1),
-        help: i18n::KEY_VETO_YEAR,
-    },
-    KeyBinding {
-        keys: &[Key::Char('/')],
-        command: Cmd::Filter,
-        help: i18n::KEY_SEARCH,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::Enter)],
-        command: Cmd::Change,
-        help: i18n::KEY_VETO_CHANGE,
-    },
-    KeyBinding {
-        keys: &[Key::Char('h')],
-        command: Cmd::History,
-        help: i18n::KEY_VETO_HISTORY,
-    },
-    KeyBinding {
-        keys: &[Key::Char('o')],
-        command: Cmd::OpenTeacher,
-        help: i18n::KEY_VETO_OPEN_TEACHER,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::Esc)],
-        command: Cmd::Back,
-        help: i18n::KEY_BACK,
-    },
-];
 
 /// One line of the list: a school heading, a teacher, or one piece of evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,106 +190,6 @@ impl VetoesScreen {
             c = self.cursor;
         }
         self.cursor = c;
-    }
-
-    fn open_picker(&mut self, ctx: &Ctx) -> Option<Action> {
-        let row = *self.rows.get(self.cursor)?;
-        let (teacher, ev) = (self.teacher_at(row)?, self.evidence_at(row)?);
-        let closed = match crate::store::sessions::get_session(ctx.conn(), ev.session_id) {
-            Ok(Some(s)) => s.is_closed(),
-            Ok(None) => false,
-            Err(e) => return Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e]))),
-        };
-        let cursor = Status::ALL
-            .iter()
-            .position(|x| *x == ev.status)
-            .unwrap_or(0);
-        self.dialog = Some(Dialog::Pick {
-            mark_id: ev.mark_id,
-            current: ev.status,
-            closed,
-            who: format!("{} {} {}", teacher.name, ev.date, ev.project_code),
-            cursor,
-        });
-        None
-    }
-
-    fn open_history(&mut self, ctx: &Ctx) -> Option<Action> {
-        let row = *self.rows.get(self.cursor)?;
-        let (teacher, ev) = (self.teacher_at(row)?, self.evidence_at(row)?);
-        match crate::ops::vetoes::mark_history(ctx.conn(), ev.mark_id) {
-            Ok(rows) => {
-                self.dialog = Some(Dialog::History {
-                    title: format!("{} {} {}", teacher.name, ev.date, ev.project_code),
-                    rows,
-                });
-                None
-            }
-            Err(e) => Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e]))),
-        }
-    }
-
-    fn handle_dialog(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
-        let dialog = self.dialog.as_mut()?;
-        match dialog {
-            Dialog::History { .. } => {
-                if matches!(
-                    key.code,
-                    KeyCode::Esc | KeyCode::Enter | KeyCode::Char('h') | KeyCode::Char('q')
-                ) {
-                    self.dialog = None;
-                }
-                None
-            }
-            Dialog::Pick {
-                mark_id,
-                current,
-                closed,
-                who,
-                cursor,
-            } => match key.code {
-                KeyCode::Esc | KeyCode::Char('q') => {
-                    self.dialog = None;
-                    None
-                }
-                KeyCode::Up | KeyCode::Char('k') => {
-                    *cursor = cursor.saturating_sub(1);
-                    None
-                }
-                KeyCode::Down | KeyCode::Char('j') => {
-                    *cursor = (*cursor + 1).min(Status::ALL.len() - 1);
-                    None
-                }
-                KeyCode::Enter => {
-                    let after = Status::ALL[*cursor];
-                    let before = *current;
-                    let intent = Intent::ChangeMark {
-                        mark_id: *mark_id,
-                        status: after,
-                    };
-                    let prompt = if before.causes_veto() && !after.causes_veto() {
-                        ctx.tf(
-                            i18n::DESK_REASON_LIFT,
-                            &[&*who, &before.label(ctx.zh()), &after.label(ctx.zh())],
-                        )
-                    } else if after == Status::Excused {
-                        ctx.tf(i18n::DESK_REASON_EXCUSED, &[&*who])
-                    } else {
-                        ctx.tf(i18n::DESK_REASON_LOCKED, &[&*who])
-                    };
-                    let needs = change_needs_reason(Some(before), after, *closed);
-                    self.dialog = None;
-                    if after == before {
-                        None
-                    } else if needs {
-                        Some(Action::AskReason { prompt, intent })
-                    } else {
-                        Some(Action::write(intent))
-                    }
-                }
-                _ => None,
-            },
-        }
     }
 }
 

@@ -1,0 +1,201 @@
+//! What the desk's commands do: marking (with the reason and walk-in questions), undo,
+//! the session picker, closing and reopening the session.
+
+use super::desk::DeskRow;
+use super::keys::Cmd;
+use super::undo;
+use super::{CheckInScreen, Mode};
+use crate::domain::attendance::{change_needs_reason, classify_check_in};
+use crate::domain::Status;
+use crate::ops::close_session::close_session_review;
+use crate::tui::action::{Action, Intent};
+use crate::tui::i18n::{self, Msg};
+use crate::tui::keymap;
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::text_input::TextInput;
+
+impl CheckInScreen {
+    /// The action that marks `row` with `status` (None: by the clock), asking for a reason
+    /// and for the walk-in enrolment when needed.
+    pub(super) fn mark_action(
+        &self,
+        row: DeskRow,
+        status: Option<Status>,
+        checked_out_at: Option<chrono::NaiveDateTime>,
+        ctx: &Ctx,
+    ) -> Option<Action> {
+        let session = self.data.session.as_ref()?;
+        let before = self.data.status_of(row.teacher_id);
+        let intent = Intent::MarkAttendance {
+            desk: self.desk,
+            session_id: session.id,
+            teacher_id: row.teacher_id,
+            status,
+            checked_out_at,
+            walk_in: row.walk_in,
+        };
+        let name = Self::teacher_name(ctx, row.teacher_id);
+        // A plain check-in keeps an existing mark, so it can only need a reason when it
+        // creates one at a closed session.
+        let after = match (status, before) {
+            (Some(s), _) => Some(s),
+            (None, None) => {
+                Some(classify_check_in(session.starts_at(), ctx.now, ctx.settings.grace_minutes).0)
+            }
+            (None, Some(_)) => None,
+        };
+        let mut action = match after {
+            Some(a) if change_needs_reason(before, a, session.is_closed()) => {
+                let prompt = match before {
+                    Some(b) if b.causes_veto() && !a.causes_veto() => ctx.tf(
+                        i18n::DESK_REASON_LIFT,
+                        &[&name, &b.label(ctx.zh()), &a.label(ctx.zh())],
+                    ),
+                    _ if a == Status::Excused => ctx.tf(i18n::DESK_REASON_EXCUSED, &[&name]),
+                    _ => ctx.tf(i18n::DESK_REASON_LOCKED, &[&name]),
+                };
+                Action::AskReason { prompt, intent }
+            }
+            _ => Action::write(intent),
+        };
+        if row.walk_in {
+            action = Action::Confirm {
+                question: ctx.tf(i18n::DESK_WALK_IN_ASK, &[&name]),
+                then: Box::new(action),
+            };
+        }
+        Some(action)
+    }
+
+    /// The row an action applies to; in the box, only when something is typed.
+    /// Else the message to show.
+    pub(super) fn target_row(&self) -> std::result::Result<DeskRow, Msg> {
+        if self.session_id.is_none() {
+            return Err(i18n::DESK_NO_SESSION_CHOSEN);
+        }
+        if self.mode == Mode::Typing && self.search.text().trim().is_empty() {
+            return Err(i18n::DESK_TYPE_FIRST);
+        }
+        self.selected().ok_or(i18n::DESK_NOBODY)
+    }
+
+    /// After acting from the box: clear it for the next teacher.
+    pub(super) fn next_teacher(&mut self, ctx: &Ctx) {
+        if self.mode == Mode::Typing {
+            self.search.clear();
+            let _ = self.refresh_rows(ctx, false);
+        }
+    }
+
+    pub(super) fn run(&mut self, cmd: Cmd, ctx: &Ctx) -> Option<Action> {
+        if self.mode == Mode::Picker {
+            return self.run_picker(cmd, ctx);
+        }
+        match cmd {
+            Cmd::CheckIn | Cmd::Mark(_) => {
+                let row = match self.target_row() {
+                    Ok(r) => r,
+                    Err(msg) => return Some(Action::Fail(ctx.t(msg).into())),
+                };
+                let action = match cmd {
+                    Cmd::Mark(Status::LeftEarly) => {
+                        let mut input = TextInput::new();
+                        input.set(&ctx.now.format("%H:%M").to_string());
+                        self.mode = Mode::Checkout {
+                            row,
+                            input,
+                            error: false,
+                            back_to: Box::new(self.mode.clone()),
+                        };
+                        return None;
+                    }
+                    Cmd::Mark(s) => self.mark_action(row, Some(s), None, ctx),
+                    _ => self.mark_action(row, None, None, ctx),
+                };
+                self.next_teacher(ctx);
+                action
+            }
+            Cmd::Undo => {
+                if undo::depth(self.desk) == 0 {
+                    return Some(Action::Fail(ctx.t(i18n::DESK_NOTHING_TO_UNDO).into()));
+                }
+                Some(Action::write(Intent::UndoLastMark { desk: self.desk }))
+            }
+            Cmd::ChooseSession => {
+                if let Some(id) = self.session_id {
+                    if let Some(i) = self.choices.iter().position(|c| c.session.id == id) {
+                        self.picker_cursor = i;
+                    }
+                }
+                self.mode = Mode::Picker;
+                None
+            }
+            Cmd::CloseSession => {
+                let id = self.session_id?;
+                match close_session_review(ctx.conn(), id) {
+                    Ok(r) if r.closed => {
+                        Some(Action::Fail(ctx.t(i18n::DESK_ALREADY_CLOSED).into()))
+                    }
+                    Ok(r) => {
+                        self.mode = Mode::Review(r);
+                        None
+                    }
+                    Err(e) => Self::fail(ctx, e),
+                }
+            }
+            Cmd::ReopenSession => {
+                let session_id = self.session_id?;
+                if !self.data.is_closed() {
+                    return Some(Action::Fail(ctx.t(i18n::DESK_NOT_CLOSED).into()));
+                }
+                Some(Action::AskReason {
+                    prompt: ctx.t(i18n::DESK_REOPEN_ASK).into(),
+                    intent: Intent::ReopenSession { session_id },
+                })
+            }
+            Cmd::Search => {
+                self.mode = Mode::Typing;
+                None
+            }
+            Cmd::Move(m) => {
+                self.cursor = keymap::apply_move(self.cursor, self.rows.len(), self.page, m);
+                None
+            }
+            Cmd::Escape => {
+                if self.mode == Mode::Typing {
+                    if self.search.is_empty() {
+                        self.mode = Mode::List;
+                    } else {
+                        self.search.clear();
+                        if let Err(e) = self.refresh_rows(ctx, false) {
+                            return Self::fail(ctx, e);
+                        }
+                    }
+                    None
+                } else {
+                    Some(Action::Back)
+                }
+            }
+        }
+    }
+
+    pub(super) fn run_picker(&mut self, cmd: Cmd, ctx: &Ctx) -> Option<Action> {
+        match cmd {
+            Cmd::Move(m) => {
+                self.picker_cursor =
+                    keymap::apply_move(self.picker_cursor, self.choices.len(), self.page, m);
+                None
+            }
+            Cmd::CheckIn => {
+                let id = self.choices.get(self.picker_cursor)?.session.id;
+                self.choose(id, ctx).err().and_then(|e| Self::fail(ctx, e))
+            }
+            Cmd::Escape if self.session_id.is_some() => {
+                self.mode = Mode::Typing;
+                None
+            }
+            Cmd::Escape => Some(Action::Back),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! The Vetoes tab's dialogs: the status picker of an evidence row (lifting a veto asks for the
+//! reason) and the audit history of a mark.
+
+use super::{Dialog, VetoesScreen};
+use crate::domain::attendance::change_needs_reason;
+use crate::domain::Status;
+use crate::tui::action::{Action, Intent};
+use crate::tui::i18n;
+use crate::tui::screen::Ctx;
+use crossterm::event::{KeyCode, KeyEvent};
+
+impl VetoesScreen {
+    pub(super) fn open_picker(&mut self, ctx: &Ctx) -> Option<Action> {
+        let row = *self.rows.get(self.cursor)?;
+        let (teacher, ev) = (self.teacher_at(row)?, self.evidence_at(row)?);
+        let closed = match crate::store::sessions::get_session(ctx.conn(), ev.session_id) {
+            Ok(Some(s)) => s.is_closed(),
+            Ok(None) => false,
+            Err(e) => return Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e]))),
+        };
+        let cursor = Status::ALL
+            .iter()
+            .position(|x| *x == ev.status)
+            .unwrap_or(0);
+        self.dialog = Some(Dialog::Pick {
+            mark_id: ev.mark_id,
+            current: ev.status,
+            closed,
+            who: format!("{} {} {}", teacher.name, ev.date, ev.project_code),
+            cursor,
+        });
+        None
+    }
+
+    pub(super) fn open_history(&mut self, ctx: &Ctx) -> Option<Action> {
+        let row = *self.rows.get(self.cursor)?;
+        let (teacher, ev) = (self.teacher_at(row)?, self.evidence_at(row)?);
+        match crate::ops::vetoes::mark_history(ctx.conn(), ev.mark_id) {
+            Ok(rows) => {
+                self.dialog = Some(Dialog::History {
+                    title: format!("{} {} {}", teacher.name, ev.date, ev.project_code),
+                    rows,
+                });
+                None
+            }
+            Err(e) => Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e]))),
+        }
+    }
+
+    pub(super) fn handle_dialog(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let dialog = self.dialog.as_mut()?;
+        match dialog {
+            Dialog::History { .. } => {
+                if matches!(
+                    key.code,
+                    KeyCode::Esc | KeyCode::Enter | KeyCode::Char('h') | KeyCode::Char('q')
+                ) {
+                    self.dialog = None;
+                }
+                None
+            }
+            Dialog::Pick {
+                mark_id,
+                current,
+                closed,
+                who,
+                cursor,
+            } => match key.code {
+                KeyCode::Esc | KeyCode::Char('q') => {
+                    self.dialog = None;
+                    None
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    *cursor = cursor.saturating_sub(1);
+                    None
+                }
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *cursor = (*cursor + 1).min(Status::ALL.len() - 1);
+                    None
+                }
+                KeyCode::Enter => {
+                    let after = Status::ALL[*cursor];
+                    let before = *current;
+                    let intent = Intent::ChangeMark {
+                        mark_id: *mark_id,
+                        status: after,
+                    };
+                    let prompt = if before.causes_veto() && !after.causes_veto() {
+                        ctx.tf(
+                            i18n::DESK_REASON_LIFT,
+                            &[&*who, &before.label(ctx.zh()), &after.label(ctx.zh())],
+                        )
+                    } else if after == Status::Excused {
+                        ctx.tf(i18n::DESK_REASON_EXCUSED, &[&*who])
+                    } else {
+                        ctx.tf(i18n::DESK_REASON_LOCKED, &[&*who])
+                    };
+                    let needs = change_needs_reason(Some(before), after, *closed);
+                    self.dialog = None;
+                    if after == before {
+                        None
+                    } else if needs {
+                        Some(Action::AskReason { prompt, intent })
+                    } else {
+                        Some(Action::write(intent))
+                    }
+                }
+                _ => None,
+            },
+        }
+    }
+}
