@@ -566,3 +566,54 @@ fn mouse_click_selects_then_opens_and_wheel_scrolls() {
     ui.key(KeyCode::Enter);
     assert!(ui.text().contains("P1 骨干教师培训 ·"));
 }
+
+#[test]
+fn matrix_scrolls_across_sessions_beyond_the_width() {
+    let mut ui = open(Lang::Zh);
+    ui.pick("N1");
+    ui.key(KeyCode::Enter);
+    ui.typed("b");
+    for _ in 0..6 {
+        ui.key(KeyCode::Tab);
+    }
+    ui.typed(" "); // tick the evening
+    let text = ui.text();
+    assert!(text.contains("将新建 15 个场次"), "{text}");
+    ui.ctrl('s');
+    assert_eq!(
+        ui.count("SELECT count(*) FROM sessions WHERE project_id=2"),
+        15
+    );
+    ui.typed("]]");
+    let header = |ui: &mut Ui| ui.text().lines().nth(3).unwrap_or("").to_string();
+    let h = header(&mut ui);
+    assert!(h.contains(" 14 ") && !h.contains(" 15 "), "{h}");
+    for _ in 0..14 {
+        ui.typed("l");
+    }
+    let h = header(&mut ui);
+    assert!(h.contains(" 15 ") && !h.contains("  1  2 "), "{h}");
+    assert!(ui.text().contains("#15/15 2026-07-05 晚上 19:00–21:00"));
+}
+
+#[test]
+fn another_process_commit_shows_and_keeps_the_search() {
+    let mut ui = open(Lang::Zh);
+    ui.typed("y"); // year 2026 (the only year)
+    assert!(ui.text().contains("年度 2026"));
+    ui.typed("/P");
+    ui.key(KeyCode::Enter);
+    let other = Db::open(&ui.path, OpenMode::Existing).unwrap();
+    other
+        .conn
+        .execute_batch(
+            "INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at)
+             VALUES (1, 4, 2, '2026-11-28');",
+        )
+        .unwrap();
+    ui.app.check_external_changes();
+    let text = ui.text();
+    assert!(text.contains("/ P"), "{text}");
+    let p1 = text.lines().find(|l| l.starts_with("P1 ")).expect(&text);
+    assert!(p1.contains("4/50"), "{p1}");
+}
