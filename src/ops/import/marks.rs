@@ -5,12 +5,12 @@
 //! for time out. Rows with no time, status or reason are skipped (the close
 //! of the session marks them absent).
 
-use super::sessions::{fixed_project, project_of};
+use super::sessions::{fixed_project, project_of, session_of};
 use super::table::{Column, Problems, Table};
 use super::values::Cells;
 use super::{Context, Counts, Outcome};
 use crate::domain::attendance::{change_needs_reason, classify_check_in, minutes_early};
-use crate::domain::{parse_date, parse_datetime, Mark, Project, Session, Status};
+use crate::domain::{Mark, Session, Status};
 use crate::error::Result;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::{enrolments, marks, sessions, settings, teachers};
@@ -229,83 +229,6 @@ fn same(a: &Mark, b: &Mark) -> bool {
         && a.checked_in_at == b.checked_in_at
         && a.checked_out_at == b.checked_out_at
         && a.reason == b.reason
-}
-
-/// The session of a row: a number (1-based, date and time order), a date
-/// and start time, or a date with one session; else `--session N`.
-fn session_of(
-    c: &mut Cells,
-    project: &Project,
-    list: &[Session],
-    fixed: Option<usize>,
-) -> Option<Session> {
-    let text = c.text("session");
-    let by_number = |n: usize| list.get(n.wrapping_sub(1)).cloned();
-    if text.is_empty() {
-        return match fixed {
-            Some(n) => match by_number(n) {
-                Some(s) => Some(s),
-                None => {
-                    c.problem(
-                        "session",
-                        format!(
-                            "--session {n}: {} has {} session(s)",
-                            project.code,
-                            list.len()
-                        ),
-                    );
-                    None
-                }
-            },
-            None => {
-                c.problem("session", "is empty (required; or give --session N)");
-                None
-            }
-        };
-    }
-    let digits = text.trim_start_matches('第').trim_end_matches('场');
-    if let Ok(n) = digits.parse::<usize>() {
-        let found = by_number(n);
-        if found.is_none() {
-            c.problem(
-                "session",
-                format!("{n}: {} has {} session(s)", project.code, list.len()),
-            );
-        }
-        return found;
-    }
-    if let Some(at) = parse_datetime(text) {
-        let found = list.iter().find(|s| s.starts_at() == at).cloned();
-        if found.is_none() {
-            c.problem(
-                "session",
-                format!("{} has no session starting at {text}", project.code),
-            );
-        }
-        return found;
-    }
-    if let Some(day) = parse_date(text) {
-        let same_day: Vec<&Session> = list.iter().filter(|s| s.date == day).collect();
-        return match same_day.as_slice() {
-            [one] => Some((*one).clone()),
-            [] => {
-                c.problem(
-                    "session",
-                    format!("{} has no session on {day}", project.code),
-                );
-                None
-            }
-            _ => {
-                c.problem("session", format!("{} has several sessions on {day}; write the number or the date and start time", project.code));
-                None
-            }
-        };
-    }
-    c.problem(
-        "session",
-        format!("'{text}' is not a session number or a date (and start time)"),
-    );
-    None
 }
 
 /// The mark a row asks for (teacher, school and recorder filled in by the caller).
