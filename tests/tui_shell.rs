@@ -30,7 +30,8 @@ fn build_db(dir: &Path) -> PathBuf {
          INSERT INTO sessions (id, project_id, date, start_time, end_time, topic) VALUES
            (1, 1, '2026-03-01', '08:30', '11:30', '开班'),
            (2, 1, '2026-11-28', '08:30', '11:30', '大单元教学'),
-           (3, 1, '2026-11-27', '14:00', '17:00', '作业设计');",
+           (3, 1, '2026-11-27', '14:00', '17:00', '作业设计'),
+           (4, 1, '2026-11-30', '08:30', '11:30', '课堂观察');",
     )
     .unwrap();
     let teachers = [
@@ -157,6 +158,11 @@ fn chinese_tab_bar_status_bar_and_dashboard_figures() {
     // Today's 08:30 session and yesterday's afternoon session have no marks at all.
     assert!(text.contains("未点名场次 (2)"), "{text}");
     assert!(text.contains("2026-11-27 14:00"), "{text}");
+    assert!(text.contains("未来 7 天的场次 (1)"), "{text}");
+    assert!(
+        text.contains("2026-11-30 08:30 骨干教师培训 · 课堂观察"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -413,4 +419,59 @@ fn no_color_draws_without_any_colour() {
             assert_eq!(cell.bg, Color::Reset);
         }
     }
+}
+
+#[test]
+fn confirm_dialog_runs_its_action_only_on_yes() {
+    use liaoyuan::tui::action::Action;
+    let mut ui = open(Lang::En, OpenMode::Existing, 80, 24);
+    let ask = Action::Confirm {
+        question: "Go to the vetoes?".into(),
+        then: Box::new(Action::GoToTab(TabId::Vetoes)),
+    };
+    ui.app.update(ask.clone());
+    let text = ui.text();
+    assert!(
+        text.contains("Go to the vetoes?") && text.contains("y yes"),
+        "{text}"
+    );
+    ui.typed("n");
+    assert!(!ui.app.has_overlay());
+    assert_eq!(ui.app.active_tab(), TabId::Dashboard);
+    ui.app.update(ask);
+    ui.typed("y");
+    assert_eq!(ui.app.active_tab(), TabId::Vetoes);
+}
+
+#[test]
+fn reason_prompt_refuses_empty_and_writes_with_the_reason() {
+    use liaoyuan::tui::action::{Action, Intent};
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    ui.app.update(Action::AskReason {
+        prompt: "为什么修改宽限时间？".into(),
+        intent: Intent::SetSetting {
+            key: "grace_minutes".into(),
+            value: "8".into(),
+        },
+    });
+    assert!(ui.text().contains("为什么修改宽限时间？"));
+    ui.key(KeyCode::Enter);
+    assert!(ui.text().contains("原因不能为空"));
+    assert_eq!(ui.app.shared.settings.grace_minutes, 5);
+    ui.typed("区里通知");
+    ui.key(KeyCode::Enter);
+    assert!(!ui.app.has_overlay());
+    assert_eq!(ui.app.shared.settings.grace_minutes, 8);
+    let reason: String = ui
+        .app
+        .shared
+        .db
+        .conn
+        .query_row(
+            "SELECT reason FROM audit_log WHERE entity = 'settings'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reason, "区里通知");
 }

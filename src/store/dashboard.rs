@@ -110,6 +110,33 @@ pub fn sessions_on(conn: &Connection, day: NaiveDate) -> Result<Vec<SessionLine>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Sessions dated after `day` up to `days` days later, in date and time order, at most
+/// `limit`; and how many there are in all.
+pub fn sessions_after(
+    conn: &Connection,
+    day: NaiveDate,
+    days: u64,
+    limit: usize,
+) -> Result<(Vec<SessionLine>, i64)> {
+    let last = day.checked_add_days(chrono::Days::new(days)).unwrap_or(day);
+    let (from, to) = (
+        day.format(DATE_FMT).to_string(),
+        last.format(DATE_FMT).to_string(),
+    );
+    let filter = "FROM sessions s JOIN projects p ON p.id = s.project_id
+        WHERE s.date > ?1 AND s.date <= ?2";
+    let total = count(
+        conn,
+        &format!("SELECT count(*) {filter}"),
+        params![from, to],
+    )?;
+    let sql =
+        format!("SELECT {SESSION_COLUMNS} {filter} ORDER BY s.date, s.start_time, p.code LIMIT ?3");
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params![from, to, limit as i64], session_line)?;
+    Ok((rows.collect::<rusqlite::Result<_>>()?, total))
+}
+
 /// Sessions whose start has passed with no marks at all ("register not taken", DESIGN §4.1),
 /// newest first, at most `limit`; and how many there are in all.
 pub fn registers_not_taken(

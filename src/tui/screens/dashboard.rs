@@ -1,5 +1,5 @@
-//! Dashboard: headline figures, today's sessions with check-in counts, registers not taken.
-//! Enter on a session opens it in the Check-in tab.
+//! Dashboard: headline figures, then three lists of sessions: today's (with check-in counts),
+//! registers not taken, and the coming week's. Enter on a session opens it in Check-in.
 
 use crate::error::Result;
 use crate::store::dashboard::{self as q, Figures, SessionLine};
@@ -22,49 +22,37 @@ enum Cmd {
     Back,
 }
 
+#[rustfmt::skip]
 const KEYS: &[KeyBinding<Cmd>] = &[
-    KeyBinding {
-        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
-        command: Cmd::Move(Move::Up),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
-        command: Cmd::Move(Move::Down),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
-        command: Cmd::Move(Move::Top),
-        help: i18n::KEY_TOP_BOTTOM,
-    },
-    KeyBinding {
-        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
-        command: Cmd::Move(Move::Bottom),
-        help: i18n::KEY_TOP_BOTTOM,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::Enter), Key::Char('l')],
-        command: Cmd::Open,
-        help: i18n::KEY_OPEN,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::Esc)],
-        command: Cmd::Back,
-        help: i18n::KEY_BACK,
-    },
+    KeyBinding { keys: &[Key::Char('k'), Key::Code(KeyCode::Up)], command: Cmd::Move(Move::Up), help: i18n::KEY_UP_DOWN },
+    KeyBinding { keys: &[Key::Char('j'), Key::Code(KeyCode::Down)], command: Cmd::Move(Move::Down), help: i18n::KEY_UP_DOWN },
+    KeyBinding { keys: &[Key::Char('g'), Key::Code(KeyCode::Home)], command: Cmd::Move(Move::Top), help: i18n::KEY_TOP_BOTTOM },
+    KeyBinding { keys: &[Key::Char('G'), Key::Code(KeyCode::End)], command: Cmd::Move(Move::Bottom), help: i18n::KEY_TOP_BOTTOM },
+    KeyBinding { keys: &[Key::Code(KeyCode::Enter), Key::Char('l')], command: Cmd::Open, help: i18n::DASH_KEY_OPEN },
+    KeyBinding { keys: &[Key::Code(KeyCode::Esc)], command: Cmd::Back, help: i18n::KEY_BACK },
 ];
 
-/// Registers-not-taken rows listed at most.
-const NOT_TAKEN_LIMIT: usize = 50;
+/// Rows listed at most per section.
+const SECTION_LIMIT: usize = 50;
+/// How far ahead "coming sessions" looks.
+const COMING_DAYS: u64 = 7;
+
+/// One list of sessions.
+struct Section {
+    title: Msg,
+    /// Rows in the database (may exceed `rows.len()`).
+    total: i64,
+    rows: Vec<SessionLine>,
+    empty: Msg,
+    /// Show the date (not only the times).
+    dated: bool,
+}
 
 #[derive(Default)]
 pub struct DashboardScreen {
     figures: Figures,
-    today: Vec<SessionLine>,
-    not_taken: Vec<SessionLine>,
-    not_taken_total: i64,
-    /// Index into today ++ not_taken.
+    sections: Vec<Section>,
+    /// Index into the sessions of all sections, in order.
     cursor: usize,
     /// False until the first reload (the first frame is drawn before any query).
     loaded: bool,
@@ -76,19 +64,24 @@ impl DashboardScreen {
     }
 
     fn session_count(&self) -> usize {
-        self.today.len() + self.not_taken.len()
+        self.sections.iter().map(|s| s.rows.len()).sum()
     }
 
-    fn session_at(&self, i: usize) -> Option<&SessionLine> {
-        self.today
-            .get(i)
-            .or_else(|| self.not_taken.get(i.checked_sub(self.today.len())?))
+    fn session_at(&self, mut i: usize) -> Option<&SessionLine> {
+        for s in &self.sections {
+            if i < s.rows.len() {
+                return s.rows.get(i);
+            }
+            i -= s.rows.len();
+        }
+        None
     }
 
-    fn figure_spans(&self, ctx: &Ctx, w: usize) -> Vec<Line<'static>> {
+    fn figure_lines(&self, ctx: &Ctx, w: usize) -> Vec<Line<'static>> {
         let f = &self.figures;
         let th = ctx.theme;
         let veto = ctx.tf(i18n::DASH_VETOES, &[&f.veto_year]);
+        let alarm = |n: i64, s: Style| if n > 0 { s } else { th.ok() };
         let items: Vec<(String, i64, Style)> = vec![
             (ctx.t(i18n::DASH_SCHOOLS).into(), f.schools, th.accent()),
             (ctx.t(i18n::DASH_TEACHERS).into(), f.teachers, th.accent()),
@@ -106,20 +99,12 @@ impl DashboardScreen {
             (
                 veto,
                 f.vetoes_this_year,
-                if f.vetoes_this_year > 0 {
-                    th.bad()
-                } else {
-                    th.ok()
-                },
+                alarm(f.vetoes_this_year, th.bad()),
             ),
             (
                 ctx.t(i18n::DASH_OVERDUE).into(),
                 f.overdue_follow_ups,
-                if f.overdue_follow_ups > 0 {
-                    th.warn()
-                } else {
-                    th.ok()
-                },
+                alarm(f.overdue_follow_ups, th.warn()),
             ),
         ];
         let mut lines = Vec::new();
@@ -144,13 +129,13 @@ impl DashboardScreen {
     fn session_line(
         &self,
         s: &SessionLine,
-        with_date: bool,
+        dated: bool,
         selected: bool,
         w: usize,
         ctx: &Ctx,
     ) -> Line<'static> {
         let th = ctx.theme;
-        let when = if with_date {
+        let when = if dated {
             format!("{} {}", s.date, s.start)
         } else {
             format!("{}–{}", s.start, s.end)
@@ -169,7 +154,7 @@ impl DashboardScreen {
         } else if s.enrolled > 0 && s.checked_in >= s.enrolled {
             th.ok()
         } else {
-            th.warn()
+            th.muted()
         };
         Line::from(vec![
             Span::styled(format!("  {when} "), base),
@@ -217,10 +202,33 @@ impl Screen for DashboardScreen {
     fn reload(&mut self, ctx: &Ctx) -> Result<()> {
         let conn = ctx.conn();
         self.figures = q::figures(conn, ctx.today(), ctx.settings)?;
-        self.today = q::sessions_on(conn, ctx.today())?;
-        let (rows, total) = q::registers_not_taken(conn, ctx.now, NOT_TAKEN_LIMIT)?;
-        self.not_taken = rows;
-        self.not_taken_total = total;
+        let today = q::sessions_on(conn, ctx.today())?;
+        let (not_taken, not_taken_total) = q::registers_not_taken(conn, ctx.now, SECTION_LIMIT)?;
+        let (coming, coming_total) =
+            q::sessions_after(conn, ctx.today(), COMING_DAYS, SECTION_LIMIT)?;
+        self.sections = vec![
+            Section {
+                title: i18n::DASH_TODAY,
+                total: today.len() as i64,
+                rows: today,
+                empty: i18n::DASH_NO_SESSIONS,
+                dated: false,
+            },
+            Section {
+                title: i18n::DASH_NOT_TAKEN,
+                total: not_taken_total,
+                rows: not_taken,
+                empty: i18n::DASH_ALL_TAKEN,
+                dated: true,
+            },
+            Section {
+                title: i18n::DASH_COMING,
+                total: coming_total,
+                rows: coming,
+                empty: i18n::DASH_NONE_COMING,
+                dated: true,
+            },
+        ];
         self.cursor = self.cursor.min(self.session_count().saturating_sub(1));
         self.loaded = true;
         Ok(())
@@ -232,52 +240,48 @@ impl Screen for DashboardScreen {
         }
         let th = ctx.theme;
         let w = area.width as usize;
-        let mut lines = self.figure_spans(ctx, w);
-        lines.push(Line::from(""));
-        let head = |text: String| Line::from(Span::styled(text, th.title()));
-        lines.push(head(format!(
-            " {} ({})",
-            ctx.t(i18n::DASH_TODAY),
-            self.today.len()
-        )));
-        if self.today.is_empty() {
+        let height = area.height as usize;
+        let mut lines = self.figure_lines(ctx, w);
+        // Each section gets its title line, then rows while there is room; the cursor's row
+        // is kept visible by starting its section further down.
+        let mut offset = 0;
+        let n = self.sections.len();
+        for (k, sec) in self.sections.iter().enumerate() {
+            lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(
-                format!("  {}", ctx.t(i18n::DASH_NO_SESSIONS)),
-                th.muted(),
+                format!(" {} ({})", ctx.t(sec.title), sec.total),
+                th.title(),
             )));
-        }
-        let mut rows_today = Vec::new();
-        for (i, s) in self.today.iter().enumerate() {
-            rows_today.push(self.session_line(s, false, i == self.cursor, w, ctx));
-        }
-        let fixed = lines.len() + 3;
-        let room = (area.height as usize).saturating_sub(fixed);
-        // Share the room: today's sessions first, the rest for registers not taken.
-        let today_room = rows_today
-            .len()
-            .min(room.saturating_sub(2.min(room)).max(room / 2));
-        let first = self
-            .cursor
-            .min(self.today.len())
-            .saturating_sub(today_room.saturating_sub(1));
-        lines.extend(rows_today.into_iter().skip(first).take(today_room));
-        lines.push(Line::from(""));
-        lines.push(head(format!(
-            " {} ({})",
-            ctx.t(i18n::DASH_NOT_TAKEN),
-            self.not_taken_total
-        )));
-        if self.not_taken.is_empty() {
-            lines.push(Line::from(Span::styled(
-                format!("  {}", ctx.t(i18n::DASH_ALL_TAKEN)),
-                th.muted(),
-            )));
-        }
-        let rest = (area.height as usize).saturating_sub(lines.len());
-        let sel = self.cursor.checked_sub(self.today.len());
-        let first = sel.unwrap_or(0).saturating_sub(rest.saturating_sub(1));
-        for (i, s) in self.not_taken.iter().enumerate().skip(first).take(rest) {
-            lines.push(self.session_line(s, true, sel == Some(i), w, ctx));
+            // Leave two lines for each later section's title.
+            let reserve = (n - k - 1) * 3;
+            let room = height.saturating_sub(lines.len() + reserve).max(1);
+            if sec.rows.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", ctx.t(sec.empty)),
+                    th.muted(),
+                )));
+            } else {
+                let later_rows: usize = self.sections[k + 1..]
+                    .iter()
+                    .map(|s| s.rows.len().min(3))
+                    .sum();
+                let take = if k + 1 == n {
+                    room
+                } else {
+                    sec.rows
+                        .len()
+                        .min(room.saturating_sub(later_rows).max(room / 2).max(1))
+                };
+                let local = self
+                    .cursor
+                    .checked_sub(offset)
+                    .filter(|c| *c < sec.rows.len());
+                let first = local.map_or(0, |c| c.saturating_sub(take.saturating_sub(1)));
+                for (i, s) in sec.rows.iter().enumerate().skip(first).take(take) {
+                    lines.push(self.session_line(s, sec.dated, local == Some(i), w, ctx));
+                }
+            }
+            offset += sec.rows.len();
         }
         frame.render_widget(Paragraph::new(lines).style(th.base()), area);
     }
