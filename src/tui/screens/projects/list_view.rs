@@ -203,10 +203,12 @@ impl ProjectList {
                 } else {
                     pad(cell, *cw)
                 };
-                let style = if c == 5 && !selected {
-                    state_style
-                } else {
-                    base
+                let over = p.capacity.is_some_and(|cap| enrolled > cap);
+                let style = match c {
+                    5 if !selected => state_style,
+                    // More enrolled than places: shown as a problem.
+                    6 if over => base.patch(th.bad()),
+                    _ => base,
                 };
                 spans.push(Span::styled(text, style));
             }

@@ -66,6 +66,14 @@ impl ProjectsScreen {
 
     /// Remembers a form intent going out, so that its form can close when it lands.
     fn track(&mut self, a: Option<Action>) -> Option<Action> {
+        let open = self.project_form.is_some()
+            || self.detail.as_ref().is_some_and(|d| {
+                d.session_form.is_some() || d.schedule.is_some() || d.enrol.picker.is_some()
+            });
+        if !open {
+            // The form was closed (cancelled): its intent no longer closes anything.
+            self.pending = None;
+        }
         if let Some(i) = a.as_ref().and_then(intent_of) {
             if !matches!(
                 i,
