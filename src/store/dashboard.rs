@@ -1,5 +1,5 @@
-//! Read queries of the TUI's dashboard and of the plain overview lists shown by tabs whose
-//! dedicated screen is not there yet. Codes are returned as stored; the UI translates them.
+//! Read queries of the TUI's dashboard (figures and session lists) and the teachers'
+//! fingerprint that tells the TUI when to rebuild its search index.
 
 use crate::domain::{Settings, DATE_FMT};
 use crate::error::Result;
@@ -156,114 +156,6 @@ pub fn registers_not_taken(
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(params![d, t, limit as i64], session_line)?;
     Ok((rows.collect::<rusqlite::Result<_>>()?, total))
-}
-
-/// Plain rows (one `Vec<String>` per row, codes untranslated) for the overview lists.
-fn rows(
-    conn: &Connection,
-    sql: &str,
-    p: impl rusqlite::Params,
-    n: usize,
-) -> Result<Vec<Vec<String>>> {
-    let mut st = conn.prepare_cached(sql)?;
-    let rows = st.query_map(p, |r| {
-        (0..n)
-            .map(|i| {
-                let v: rusqlite::types::Value = r.get(i)?;
-                Ok(match v {
-                    rusqlite::types::Value::Null => String::new(),
-                    rusqlite::types::Value::Integer(i) => i.to_string(),
-                    rusqlite::types::Value::Real(f) => format!("{f}"),
-                    rusqlite::types::Value::Text(t) => t,
-                    rusqlite::types::Value::Blob(_) => String::new(),
-                })
-            })
-            .collect::<rusqlite::Result<Vec<String>>>()
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Projects, newest first: code, title, level, start, end, enrolled.
-pub fn project_rows(conn: &Connection) -> Result<Vec<Vec<String>>> {
-    rows(
-        conn,
-        "SELECT p.code, p.title, p.level, p.start_date, p.end_date,
-                (SELECT count(*) FROM enrolments e WHERE e.project_id = p.id)
-         FROM projects p ORDER BY p.start_date DESC, p.code LIMIT 2000",
-        [],
-        6,
-    )
-}
-
-/// Sessions from `day` on: date, start, project title, topic, checked in, enrolled.
-pub fn session_rows_from(conn: &Connection, day: NaiveDate) -> Result<Vec<Vec<String>>> {
-    rows(
-        conn,
-        "SELECT s.date, s.start_time, p.title, s.topic,
-           (SELECT count(*) FROM marks m WHERE m.session_id = s.id
-              AND m.status IN ('present','late','left_early')),
-           (SELECT count(*) FROM enrolments e WHERE e.project_id = s.project_id)
-         FROM sessions s JOIN projects p ON p.id = s.project_id
-         WHERE s.date >= ?1 ORDER BY s.date, s.start_time LIMIT 500",
-        [day.format(DATE_FMT).to_string()],
-        6,
-    )
-}
-
-/// Trainers: name, affiliation, status, the six levels joined as "3 2 1 0 2 1".
-pub fn trainer_rows(conn: &Connection) -> Result<Vec<Vec<String>>> {
-    rows(
-        conn,
-        "SELECT t.name, coalesce(s.name, t.affiliation), t.status,
-                design || ' ' || organize || ' ' || teach || ' ' || guide || ' ' || evaluate || ' ' || research
-         FROM trainers t LEFT JOIN teachers te ON te.id = t.teacher_id
-         LEFT JOIN schools s ON s.id = te.school_id ORDER BY t.status, t.name",
-        [],
-        4,
-    )
-}
-
-/// Pending follow-ups by due date: teacher, project code, kind, due date.
-pub fn pending_follow_up_rows(conn: &Connection) -> Result<Vec<Vec<String>>> {
-    rows(
-        conn,
-        "SELECT t.name, p.code, f.kind, f.due_date FROM follow_ups f
-         JOIN teachers t ON t.id = f.teacher_id JOIN projects p ON p.id = f.project_id
-         WHERE f.status = 'pending' ORDER BY f.due_date, t.name LIMIT 2000",
-        [],
-        4,
-    )
-}
-
-/// Teachers with a veto between `from` and `to`: name, school, staff no, veto-causing marks.
-pub fn veto_rows(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Vec<String>>> {
-    rows(
-        conn,
-        "SELECT t.name, s.name, t.staff_no, count(*) FROM marks m
-         JOIN teachers t ON t.id = m.teacher_id JOIN schools s ON s.id = t.school_id
-         WHERE m.session_date BETWEEN ?1 AND ?2 AND m.status IN ('late','left_early','absent')
-         GROUP BY m.teacher_id ORDER BY s.name, t.name LIMIT 5000",
-        params![
-            from.format(DATE_FMT).to_string(),
-            to.format(DATE_FMT).to_string()
-        ],
-        4,
-    )
-}
-
-/// Per school between `from` and `to`: name, marks, attendance rate %, teachers with a veto.
-pub fn school_rows(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Vec<String>>> {
-    rows(
-        conn,
-        "SELECT s.name, count(m.id),
-           CASE WHEN count(m.id) = 0 THEN '' ELSE CAST(round(100.0 *
-             sum(m.status IN ('present','late','left_early')) / count(m.id)) AS INTEGER) || '%' END,
-           count(DISTINCT CASE WHEN m.status IN ('late','left_early','absent') THEN m.teacher_id END)
-         FROM schools s LEFT JOIN marks m ON m.school_id = s.id AND m.session_date BETWEEN ?1 AND ?2
-         GROUP BY s.id ORDER BY s.name",
-        params![from.format(DATE_FMT).to_string(), to.format(DATE_FMT).to_string()],
-        4,
-    )
 }
 
 /// A cheap sign that the teachers changed (count, highest id): when another process adds or

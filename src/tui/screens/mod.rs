@@ -5,7 +5,6 @@ pub mod checkin;
 pub mod dashboard;
 pub mod follow_ups;
 pub mod import_preview;
-pub mod overview;
 pub mod reports;
 pub mod projects;
 pub mod starlight;
