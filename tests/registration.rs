@@ -563,3 +563,23 @@ fn at_a_closed_session_even_a_change_of_minutes_needs_a_reason() {
     run(&mut f, &r).unwrap();
     assert_eq!(mark_of(&f, 0).unwrap().minutes_early, 10);
 }
+
+#[test]
+fn project_codes_and_staff_numbers_are_found_in_any_case() {
+    let f = setup();
+    let p = liaoyuan::store::projects::project_by_code(&f.db.conn, " p1 ").unwrap();
+    assert_eq!(p.map(|p| p.id), Some(f.project));
+    let t = liaoyuan::store::enrolments::teacher_id_by_staff_no(&f.db.conn, "t002").unwrap();
+    assert_eq!(t, Some(f.teachers[1]));
+    // An exact match still wins over a case-insensitive one.
+    f.db.conn
+        .execute(
+            "INSERT INTO teachers (staff_no, name, school_id) VALUES ('t002', '周敏', 1)",
+            [],
+        )
+        .unwrap();
+    let lower = f.db.conn.last_insert_rowid();
+    let find = |q| liaoyuan::store::enrolments::teacher_id_by_staff_no(&f.db.conn, q).unwrap();
+    assert_eq!(find("t002"), Some(lower));
+    assert_eq!(find("T002"), Some(f.teachers[1]));
+}

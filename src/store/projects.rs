@@ -114,16 +114,22 @@ pub fn get_project(conn: &Connection, id: i64) -> Result<Option<Project>> {
         .optional()?)
 }
 
-/// One project by code (exact, then case-insensitive).
+/// One project by code (exact, then case-insensitive). Two queries: SQLite
+/// folds `code = ?1 OR code = ?1 COLLATE NOCASE` into the exact lookup alone.
 pub fn project_by_code(conn: &Connection, code: &str) -> Result<Option<Project>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM projects WHERE code = ?1 OR code = ?1 COLLATE NOCASE
-         ORDER BY code = ?1 DESC LIMIT 1"
-    );
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row([code.trim()], from_row)
-        .optional()?)
+    for sql in [
+        format!("SELECT {COLUMNS} FROM projects WHERE code = ?1"),
+        format!("SELECT {COLUMNS} FROM projects WHERE code = ?1 COLLATE NOCASE LIMIT 1"),
+    ] {
+        let found = conn
+            .prepare_cached(&sql)?
+            .query_row([code.trim()], from_row)
+            .optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
 }
 
 /// Projects matching `filter` on `today`, newest start first.
