@@ -475,3 +475,17 @@ fn reason_prompt_refuses_empty_and_writes_with_the_reason() {
         .unwrap();
     assert_eq!(reason, "区里通知");
 }
+
+#[test]
+fn slash_on_the_dashboard_starts_a_teacher_lookup() {
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    ui.typed("/zengxm");
+    assert_eq!(ui.app.active_tab(), TabId::Teachers);
+    let text = ui.text();
+    assert!(text.contains("/ zengxm"), "{text}");
+    assert!(text.contains("曾小明 · T0004"), "{text}");
+    // Esc clears the box; a second Esc goes back to the dashboard.
+    ui.key(KeyCode::Esc);
+    ui.key(KeyCode::Esc);
+    assert_eq!(ui.app.active_tab(), TabId::Dashboard);
+}

@@ -1,6 +1,6 @@
 //! The one vocabulary of the TUI: everything a key, a click or a palette command can ask for.
 //!
-//! Screens never change the database: they return an `Action`, and `App::update` (app.rs) is
+//! Screens never change the database: they return an `Action`, and `App::update` (app/update.rs) is
 //! the only place that acts on it. Database changes are `Action::Write(Intent)`; each `Intent`
 //! variant is executed in `write.rs` through `crate::ops` / `crate::store` in ONE transaction
 //! with its audit entry. To add a write: add an `Intent` variant here (named as a verb phrase:
@@ -17,6 +17,8 @@ pub enum Target {
     Session(i64),
     Trainer(i64),
     School(i64),
+    /// The Teachers tab with this text in its search box, typing (the quick lookup).
+    TeacherSearch(String),
 }
 
 /// A change of the database, executed by `write::execute` in one transaction.

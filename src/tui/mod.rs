@@ -1,5 +1,5 @@
 //! The terminal user interface (DESIGN.md §7). See `screen.rs` for how to add a screen and
-//! `app.rs` for the loop's router.
+//! `app/` for the router (state, input, and `update`, the only writer).
 
 pub mod action;
 pub mod app;

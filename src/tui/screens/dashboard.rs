@@ -19,6 +19,7 @@ use ratatui::Frame;
 enum Cmd {
     Move(Move),
     Open,
+    FindTeacher,
     Back,
 }
 
@@ -29,6 +30,7 @@ const KEYS: &[KeyBinding<Cmd>] = &[
     KeyBinding { keys: &[Key::Char('g'), Key::Code(KeyCode::Home)], command: Cmd::Move(Move::Top), help: i18n::KEY_TOP_BOTTOM },
     KeyBinding { keys: &[Key::Char('G'), Key::Code(KeyCode::End)], command: Cmd::Move(Move::Bottom), help: i18n::KEY_TOP_BOTTOM },
     KeyBinding { keys: &[Key::Code(KeyCode::Enter), Key::Char('l')], command: Cmd::Open, help: i18n::DASH_KEY_OPEN },
+    KeyBinding { keys: &[Key::Char('/')], command: Cmd::FindTeacher, help: i18n::DASH_KEY_FIND },
     KeyBinding { keys: &[Key::Code(KeyCode::Esc)], command: Cmd::Back, help: i18n::KEY_BACK },
 ];
 
@@ -184,6 +186,7 @@ impl Screen for DashboardScreen {
                     .session_at(self.cursor)
                     .map(|s| Action::Open(Target::Session(s.id)))
             }
+            Cmd::FindTeacher => return Some(Action::Open(Target::TeacherSearch(String::new()))),
             Cmd::Back => return Some(Action::Back),
         }
         None

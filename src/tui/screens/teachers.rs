@@ -236,8 +236,15 @@ impl Screen for TeachersScreen {
     }
 
     fn open(&mut self, target: &Target, ctx: &Ctx) -> bool {
-        let Target::Teacher(id) = target else {
-            return false;
+        let id = match target {
+            Target::Teacher(id) => id,
+            Target::TeacherSearch(text) => {
+                self.search.set(text);
+                self.typing = true;
+                let _ = self.after_edit(ctx);
+                return true;
+            }
+            _ => return false,
         };
         let Some(e) = ctx.index.entry(*id) else {
             return false;
