@@ -234,3 +234,18 @@ mod from_database {
         assert_eq!(index.search("stage:初中", 5)[0].id, 2);
     }
 }
+
+#[test]
+fn reusable_for_schools_and_projects() {
+    let index = Index::new(vec![
+        Entry::named(1, "城关镇第一实验小学", "S01"),
+        Entry::named(2, "南湖中学", "S02"),
+        Entry::named(3, "2026年骨干教师培训", "2026-GP-003"),
+    ]);
+    assert_eq!(ids(&index, "syxx"), vec![1]);
+    assert_eq!(ids(&index, "实验"), vec![1]);
+    assert_eq!(ids(&index, "nanhu"), vec![2]);
+    assert_eq!(ids(&index, "gp-003"), vec![3]);
+    assert_eq!(ids(&index, "2026-GP-003"), vec![3]);
+    assert_eq!(ids(&index, "gganjs"), vec![3]);
+}

@@ -37,6 +37,23 @@ pub struct Entry {
     pub stage: String,
 }
 
+impl Entry {
+    /// An entry for any named record (a school, project or external trainer):
+    /// `code` is matched like a staff number (e.g. a project code), the
+    /// pinyin keys come from the name, other fields are empty.
+    pub fn named(id: i64, name: &str, code: &str) -> Entry {
+        let (pinyin, initials) = keys::pinyin_keys(name);
+        Entry {
+            id,
+            name: name.to_string(),
+            pinyin,
+            initials,
+            staff_no: code.to_string(),
+            ..Entry::default()
+        }
+    }
+}
+
 /// A search result: the entry's id and its score (higher is better).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
