@@ -239,7 +239,8 @@ impl Picker {
         if self.hits.is_empty() {
             lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
         }
-        let widths = layout_columns(w, &[(4, 0), (8, 1), (12, 2), (8, 0), (6, 0)], 1);
+        let done_w = width(ctx.t(i18n::PJ_ALREADY_ENROLLED)).max(6);
+        let widths = layout_columns(w, &[(4, 0), (8, 1), (12, 2), (8, 0), (done_w, 0)], 1);
         for (i, id) in self.hits.iter().enumerate().skip(first).take(self.page) {
             let sel = i == self.cursor;
             let base = if sel { th.selected() } else { th.base() };

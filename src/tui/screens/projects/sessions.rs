@@ -73,7 +73,7 @@ impl SessionsView {
             (8, 2),
             (8, 1),
             (6, 1),
-            (4, 0),
+            (width(ctx.t(i18n::PJ_COL_MARKS)).max(4), 0),
             (width(closed_label), 0),
         ];
         let widths = layout_columns(w, &cols, 1);
