@@ -161,7 +161,10 @@ pub const DASH_ALL_TAKEN: Msg = Msg::new(
 pub const DASH_CHECKED: Msg = Msg::new("已签 {}/{}", "in {}/{}");
 pub const DASH_COMING: Msg = Msg::new("未来 7 天的场次", "Sessions in the next 7 days");
 pub const DASH_NONE_COMING: Msg = Msg::new("未来 7 天没有场次", "No sessions in the next 7 days");
-pub const DASH_KEY_FIND: Msg = Msg::new("查找教师（出勤、否决、学分）", "Find a teacher (attendance, veto, credits)");
+pub const DASH_KEY_FIND: Msg = Msg::new(
+    "查找教师（出勤、否决、学分）",
+    "Find a teacher (attendance, veto, credits)",
+);
 pub const DASH_KEY_OPEN: Msg = Msg::new("在签到页打开该场次", "Open the session in Check-in");
 pub const DASH_FIGURES: Msg = Msg::new("概况", "Figures");
 
