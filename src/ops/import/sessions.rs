@@ -65,6 +65,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     let trainer_names: Vec<String> = trainers::list(conn)?.into_iter().map(|t| t.name).collect();
     let mut cache = HashMap::new();
     let mut problems = Problems::default();
+    let mut hints = suggest::Hints::default();
     let mut rows: Vec<(i64, SessionFields)> = Vec::new();
     let mut seen: HashMap<(i64, String, String), usize> = HashMap::new();
     for record in &table.records {
@@ -107,7 +108,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
                 continue;
             }
         }
-        let trainer = trainer_of(conn, &mut c, &trainer_names)?;
+        let trainer = trainer_of(conn, &mut c, &trainer_names, &mut hints)?;
         let (Some(project), Ok(Some(date)), Ok(Some(start)), Ok(Some(end)), Ok(trainer_id)) =
             (project, date, start, end, trainer)
         else {
@@ -197,6 +198,7 @@ fn trainer_of(
     conn: &Connection,
     c: &mut Cells,
     names: &[String],
+    hints: &mut suggest::Hints,
 ) -> Result<Result<Option<i64>, ()>> {
     let text = c.text("trainer");
     if text.is_empty() {
@@ -211,7 +213,7 @@ fn trainer_of(
     match found.len() {
         1 => Ok(Ok(Some(found[0].id))),
         0 => {
-            let hint = suggest::hint(text, names.iter().map(String::as_str));
+            let hint = hints.hint(text, names.iter().map(String::as_str));
             c.problem("trainer", format!("'{text}' is not a known trainer{hint}"));
             Ok(Err(()))
         }

@@ -52,6 +52,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     table.check_required(&[])?;
     let known = schools::by_name_map(conn)?;
     let mut problems = Problems::default();
+    let mut hints = suggest::Hints::default();
     let mut rows: Vec<Row> = Vec::with_capacity(table.records.len());
     let mut seen: HashMap<&str, usize> = HashMap::with_capacity(table.records.len());
     for record in &table.records {
@@ -74,7 +75,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         let school = c.required("school").and_then(|s| match known.get(s) {
             Some(school) => Some(school.clone()),
             None => {
-                let hint = suggest::hint(s, known.keys().map(String::as_str));
+                let hint = hints.hint(s, known.keys().map(String::as_str));
                 c.problem("school", format!("'{s}' is not a known school{hint}"));
                 None
             }
