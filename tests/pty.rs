@@ -39,6 +39,7 @@ struct Term {
     parser: vt100::Parser,
     rx: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Term {
@@ -77,12 +78,12 @@ impl Term {
     }
 }
 
-#[test]
-fn real_binary_help_search_and_quit() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("pty.db");
-    build_db(&db);
-
+/// Starts the real binary with `args` in an 80×24 pseudo-terminal.
+fn spawn(
+    args: &[&std::ffi::OsStr],
+    env: &[(&str, &std::ffi::OsStr)],
+    cwd: &Path,
+) -> (Term, Box<dyn portable_pty::Child + Send + Sync>) {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -92,13 +93,18 @@ fn real_binary_help_search_and_quit() {
         })
         .unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liaoyuan"));
-    cmd.arg("--db");
-    cmd.arg(&db);
+    for a in args {
+        cmd.arg(a);
+    }
     cmd.env("LIAOYUAN_NOW", "2026-11-28 09:10");
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("NO_COLOR");
-    cmd.cwd(dir.path());
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    cmd.env_remove("LIAOYUAN_DB");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.cwd(cwd);
+    let child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();
     let writer = pair.master.take_writer().unwrap();
@@ -111,33 +117,18 @@ fn real_binary_help_search_and_quit() {
             }
         }
     });
-    let mut t = Term {
+    // Keep the master open as long as the terminal lives.
+    let term = Term {
         parser: vt100::Parser::new(24, 80, 0),
         rx,
         writer,
+        _master: pair.master,
     };
+    (term, child)
+}
 
-    t.wait_for("the tab bar", |s| {
-        s.contains("1 总览") && s.contains("4 教师")
-    });
-    assert!(t.parser.screen().alternate_screen());
-
-    t.send(b"?");
-    t.wait_for("the help overlay", |s| {
-        s.contains("帮助：总览") && s.contains("命令面板")
-    });
-    t.send(b"\x1b");
-    t.wait_for("the help to close", |s| !s.contains("帮助：总览"));
-
-    // `/` on the dashboard opens the Teachers search.
-    t.send(b"/zw");
-    t.wait_for("张伟 found by initials", |s| {
-        s.contains("/ zw") && s.contains("1 条匹配") && s.contains("张伟")
-    });
-    assert!(!t.screen().contains("李娜"), "{}", t.screen());
-
-    t.send(b"\x1b"); // clear and leave the search box
-    t.wait_for("the search to clear", |s| s.contains("4 位教师"));
+/// Sends `q`, waits for the exit, and checks the status and that the alternate screen is left.
+fn quit_and_check(t: &mut Term, child: &mut Box<dyn portable_pty::Child + Send + Sync>) {
     t.send(b"q");
     let start = Instant::now();
     let status = loop {
@@ -161,4 +152,57 @@ fn real_binary_help_search_and_quit() {
         !t.parser.screen().alternate_screen(),
         "still in the alternate screen"
     );
+}
+
+#[test]
+fn real_binary_help_search_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pty.db");
+    build_db(&db);
+    let (mut t, mut child) = spawn(&["--db".as_ref(), db.as_os_str()], &[], dir.path());
+
+    t.wait_for("the tab bar", |s| {
+        s.contains("1 总览") && s.contains("4 教师")
+    });
+    assert!(t.parser.screen().alternate_screen());
+
+    t.send(b"?");
+    t.wait_for("the help overlay", |s| {
+        s.contains("帮助：总览") && s.contains("命令面板")
+    });
+    t.send(b"\x1b");
+    t.wait_for("the help to close", |s| !s.contains("帮助：总览"));
+
+    // `/` on the dashboard opens the Teachers search.
+    t.send(b"/zw");
+    t.wait_for("张伟 found by initials", |s| {
+        s.contains("/ zw") && s.contains("1 条匹配") && s.contains("张伟")
+    });
+    assert!(!t.screen().contains("李娜"), "{}", t.screen());
+
+    t.send(b"\x1b"); // clear and leave the search box
+    t.wait_for("the search to clear", |s| s.contains("4 位教师"));
+    quit_and_check(&mut t, &mut child);
+}
+
+#[test]
+fn demo_flag_opens_a_populated_district_in_english() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let (mut t, mut child) = spawn(
+        &["--demo".as_ref(), "--lang".as_ref(), "en".as_ref()],
+        &[
+            ("HOME", home.path().as_os_str()),
+            ("XDG_DATA_HOME", data.as_os_str()),
+        ],
+        home.path(),
+    );
+    t.wait_for("the demo dashboard", |s| {
+        s.contains("Teachers 2000") && s.contains("Today's sessions")
+    });
+    t.send(b"4");
+    t.wait_for("the Teachers tab", |s| {
+        s.contains("2000 teachers") && s.contains("Staff no")
+    });
+    quit_and_check(&mut t, &mut child);
 }
