@@ -82,12 +82,7 @@ impl ProjectList {
             self.index = Index::new(
                 self.rows
                     .iter()
-                    .map(|p| Entry {
-                        id: p.id,
-                        name: p.title.clone(),
-                        staff_no: p.code.clone(),
-                        ..Entry::default()
-                    })
+                    .map(|p| Entry::named(p.id, &p.title, &p.code))
                     .collect(),
             );
             self.indexed = sig;

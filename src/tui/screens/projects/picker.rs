@@ -114,11 +114,7 @@ impl Picker {
         let index = Index::new(
             schools
                 .iter()
-                .map(|s| Entry {
-                    id: s.id,
-                    name: s.name.clone(),
-                    ..Entry::default()
-                })
+                .map(|s| Entry::named(s.id, &s.name, ""))
                 .collect(),
         );
         let mut p = Picker {

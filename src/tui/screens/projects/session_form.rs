@@ -56,10 +56,8 @@ impl SessionForm {
             trainers
                 .iter()
                 .map(|t| Entry {
-                    id: t.id,
-                    name: t.name.clone(),
                     school: t.affiliation.clone(),
-                    ..Entry::default()
+                    ..Entry::named(t.id, &t.name, "")
                 })
                 .collect(),
         );
