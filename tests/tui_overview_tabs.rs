@@ -205,6 +205,15 @@ fn starlight_search_and_status_filter() {
     assert!(text.contains("1 位讲师"), "{text}");
     assert!(text.contains("外聘专家"), "{text}");
     ui.key(KeyCode::Esc);
+    // Full pinyin finds the same expert.
+    let (full, _) = liaoyuan::search::keys::pinyin_keys(&external);
+    let full = full.split('|').next().unwrap().replace('\'', "");
+    ui.key(KeyCode::Char('/'));
+    ui.typed(&full);
+    ui.key(KeyCode::Enter);
+    let text = ui.settled();
+    assert!(text.contains(&external), "{full}: {text}");
+    ui.key(KeyCode::Esc);
     ui.key(KeyCode::Char('s'));
     let candidates = count(
         &db,
@@ -317,7 +326,7 @@ fn recording_a_follow_up_moves_it_to_done_then_evaluated_with_audit_rows() {
         &format!(
             "SELECT f.id FROM follow_ups f JOIN teachers t ON t.id = f.teacher_id
              WHERE f.status = 'pending' AND f.due_date < '{today}'
-             ORDER BY f.due_date, t.name, f.id LIMIT 1"
+             ORDER BY f.due_date, f.id LIMIT 1"
         ),
     );
     ui.key(KeyCode::Enter);

@@ -6,6 +6,7 @@ use crate::domain::{Settings, DATE_FMT};
 use crate::error::Result;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
+use std::collections::HashMap;
 
 fn day(d: NaiveDate) -> String {
     d.format(DATE_FMT).to_string()
@@ -67,17 +68,28 @@ pub fn cycle_standing(
     };
     let mut out = CycleStanding::default();
     let mut with_entries = 0;
+    // A plain scan of the cycle's entries summed per teacher in memory: at 200,000 teachers
+    // this is several times faster than GROUP BY over the teacher index (random row reads).
+    let mut per_teacher: HashMap<i64, (f64, f64)> = HashMap::new();
     let mut st = conn.prepare_cached(
-        "SELECT sum(c.credits), sum(CASE WHEN c.concentrated THEN c.credits ELSE 0 END)
-         FROM credit_entries c JOIN teachers t ON t.id = c.teacher_id
-         WHERE c.earned_on BETWEEN ?1 AND ?2 GROUP BY c.teacher_id",
+        "SELECT teacher_id, credits, concentrated FROM credit_entries NOT INDEXED
+         WHERE earned_on BETWEEN ?1 AND ?2",
     )?;
     let mut rows = st.query(params![day(cycle.start()), day(cycle.end())])?;
     while let Some(r) = rows.next()? {
+        let credits: f64 = r.get::<_, Option<f64>>(1)?.unwrap_or(0.0);
+        let concentrated: bool = r.get::<_, Option<bool>>(2)?.unwrap_or(false);
+        let e = per_teacher.entry(r.get(0)?).or_default();
+        e.0 += credits;
+        if concentrated {
+            e.1 += credits;
+        }
+    }
+    for (total, concentrated) in per_teacher.values() {
         with_entries += 1;
         let s = CreditStanding {
-            total: r.get::<_, Option<f64>>(0)?.unwrap_or(0.0),
-            concentrated: r.get::<_, Option<f64>>(1)?.unwrap_or(0.0),
+            total: *total,
+            concentrated: *concentrated,
             ..nothing
         };
         add(&mut out, s.compliance(cycle, today), 1);

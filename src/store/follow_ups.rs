@@ -84,61 +84,118 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<FollowUp>> {
     Ok(st.query_row([id], follow_up).optional()?)
 }
 
-/// Follow-ups matching `filter` on `today`: overdue first, then by due date; at most `limit`.
+/// The list's segments, in the order shown: overdue (oldest first), pending and not yet due
+/// (soonest first), done, evaluated (latest due first). Without a search each segment reads
+/// the `(status, due_date)` index in order, so a page of rows never sorts the whole table.
+const SEGMENTS: [(&str, &str); 4] = [
+    (
+        "f.status = 'pending' AND f.due_date < ?1",
+        "f.due_date, f.id",
+    ),
+    (
+        "f.status = 'pending' AND f.due_date >= ?1",
+        "f.due_date, f.id",
+    ),
+    ("f.status = 'done'", "f.due_date DESC, f.id DESC"),
+    ("f.status = 'evaluated'", "f.due_date DESC, f.id DESC"),
+];
+
+/// A search: the teachers (name, pinyin without syllable marks, initials, staff number) and the
+/// projects (code, title) that match lead through their indexes.
+const SEARCH: &str = "(f.teacher_id IN (SELECT id FROM teachers WHERE name LIKE ?4
+        OR replace(lower(pinyin), '''', '') LIKE ?4 OR lower(initials) LIKE ?4
+        OR lower(staff_no) LIKE ?4)
+    OR f.project_id IN (SELECT id FROM projects WHERE lower(code) LIKE ?4 OR title LIKE ?4))";
+
+fn line(r: &Row) -> rusqlite::Result<FollowUpLine> {
+    Ok(FollowUpLine {
+        follow_up: follow_up(r)?,
+        teacher_name: r.get(13)?,
+        staff_no: r.get(14)?,
+        school: r.get(15)?,
+        project_code: r.get(16)?,
+        project_title: r.get(17)?,
+        observer_name: r.get(18)?,
+    })
+}
+
+/// The segment a follow-up belongs to on `today`.
+fn segment_of(f: &FollowUp, today: NaiveDate) -> usize {
+    match f.status {
+        FollowUpStatus::Pending if f.due_date < today => 0,
+        FollowUpStatus::Pending => 1,
+        FollowUpStatus::Done => 2,
+        FollowUpStatus::Evaluated => 3,
+    }
+}
+
+/// Follow-ups matching `filter` on `today`: overdue first, then pending by due date, then done
+/// and evaluated ones (latest first); at most `limit`.
 pub fn list(
     conn: &Connection,
     filter: &FollowUpFilter,
     today: NaiveDate,
     limit: usize,
 ) -> Result<Vec<FollowUpLine>> {
-    let (status, overdue) = match filter.status {
-        None => (None, false),
-        Some(StatusFilter::Is(s)) => (Some(s.code()), false),
-        Some(StatusFilter::Overdue) => (Some(FollowUpStatus::Pending.code()), true),
+    let segments: &[usize] = match filter.status {
+        None => &[0, 1, 2, 3],
+        Some(StatusFilter::Overdue) => &[0],
+        Some(StatusFilter::Is(FollowUpStatus::Pending)) => &[0, 1],
+        Some(StatusFilter::Is(FollowUpStatus::Done)) => &[2],
+        Some(StatusFilter::Is(FollowUpStatus::Evaluated)) => &[3],
     };
-    let needle = filter.search.trim().to_lowercase();
-    let like = format!("%{}%", needle.replace(['%', '_'], ""));
-    let sql = format!(
+    let needle = filter.search.trim().to_lowercase().replace('\'', "");
+    let select = format!(
         "SELECT {COLUMNS}, t.name, t.staff_no, sc.name, p.code, p.title, tr.name
          FROM follow_ups f
          JOIN teachers t ON t.id = f.teacher_id
          JOIN schools sc ON sc.id = t.school_id
          JOIN projects p ON p.id = f.project_id
          LEFT JOIN trainers tr ON tr.id = f.observer_trainer_id
-         WHERE (?1 IS NULL OR f.status = ?1)
-           AND (?2 = 0 OR f.due_date < ?3)
-           AND (?4 IS NULL OR f.kind = ?4)
-           AND (?5 IS NULL OR f.project_id = ?5)
-           AND (?6 = '' OR t.name LIKE ?7 OR lower(t.pinyin) LIKE ?7 OR lower(t.initials) LIKE ?7
-                OR lower(t.staff_no) LIKE ?7 OR lower(p.code) LIKE ?7 OR p.title LIKE ?7)
-         ORDER BY (f.status = 'pending' AND f.due_date < ?3) DESC, f.due_date, t.name, f.id
-         LIMIT ?8"
+         WHERE (?2 IS NULL OR f.kind = ?2) AND (?3 IS NULL OR f.project_id = ?3)"
     );
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(
-        params![
-            status,
-            overdue as i64,
-            day(today),
-            filter.kind.map(|k| k.code()),
-            filter.project_id,
-            needle,
-            like,
-            limit as i64
-        ],
-        |r| {
-            Ok(FollowUpLine {
-                follow_up: follow_up(r)?,
-                teacher_name: r.get(13)?,
-                staff_no: r.get(14)?,
-                school: r.get(15)?,
-                project_code: r.get(16)?,
-                project_title: r.get(17)?,
-                observer_name: r.get(18)?,
-            })
-        },
-    )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let kind = filter.kind.map(|k| k.code());
+    let mut out = Vec::new();
+    if !needle.is_empty() {
+        // A name matches few follow-ups: fetch them all and order them here.
+        let like = format!("%{}%", needle.replace(['%', '_'], ""));
+        let status: Vec<String> = segments
+            .iter()
+            .map(|s| format!("({})", SEGMENTS[*s].0))
+            .collect();
+        let sql = format!("{select} AND ({}) AND {SEARCH}", status.join(" OR "));
+        let mut st = conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params![day(today), kind, filter.project_id, like], line)?;
+        for row in rows {
+            out.push(row?);
+        }
+        out.sort_by(|a, b| {
+            let (fa, fb) = (&a.follow_up, &b.follow_up);
+            let (sa, sb) = (segment_of(fa, today), segment_of(fb, today));
+            let by_due = if sa < 2 {
+                (fa.due_date, fa.id).cmp(&(fb.due_date, fb.id))
+            } else {
+                (fb.due_date, fb.id).cmp(&(fa.due_date, fa.id))
+            };
+            sa.cmp(&sb).then(by_due)
+        });
+        out.truncate(limit);
+        return Ok(out);
+    }
+    for &seg in segments {
+        if out.len() >= limit {
+            break;
+        }
+        let (condition, order) = SEGMENTS[seg];
+        let sql = format!("{select} AND {condition} ORDER BY {order} LIMIT ?4");
+        let mut st = conn.prepare_cached(&sql)?;
+        let left = (limit - out.len()) as i64;
+        let rows = st.query_map(params![day(today), kind, filter.project_id, left], line)?;
+        for row in rows {
+            out.push(row?);
+        }
+    }
+    Ok(out)
 }
 
 /// Counts by status on `today`, over every follow-up.
@@ -225,7 +282,7 @@ mod tests {
             .execute_batch(
                 "INSERT INTO schools (id, name, stage) VALUES (1, '实验小学', 'primary');
                  INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials)
-                   VALUES (1, 'T1', '张伟', 1, 'zhangwei', 'zw'), (2, 'T2', '李娜', 1, 'lina', 'ln');
+                   VALUES (1, 'T1', '张伟', 1, 'zhang''wei', 'zw'), (2, 'T2', '李娜', 1, 'li''na', 'ln');
                  INSERT INTO projects (id, code, title, level, plan, start_date, end_date)
                    VALUES (1, 'P1', '骨干培训', 'district', 'starlight', '2026-03-01', '2026-03-02');
                  INSERT INTO follow_ups (project_id, teacher_id, kind, due_date, status) VALUES
@@ -277,6 +334,15 @@ mod tests {
         let rows = list(&db.conn, &f, today, 100).unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].follow_up.status, FollowUpStatus::Done);
+        // Full pinyin matches across the stored syllable marks.
+        let f = FollowUpFilter {
+            search: "zhangw".into(),
+            ..Default::default()
+        };
+        let rows = list(&db.conn, &f, today, 100).unwrap();
+        assert_eq!(rows.len(), 2);
+        // Searched rows keep the list's order: pending (by due date) before done.
+        assert_eq!(rows[0].follow_up.status, FollowUpStatus::Pending);
         let f = FollowUpFilter {
             search: "骨干".into(),
             ..Default::default()

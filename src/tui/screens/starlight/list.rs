@@ -14,7 +14,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Does the trainer match `needle` (lower case): name, school, affiliation, staff number,
-/// full pinyin (any reading) or the start of the initials? `keys` are the name's pinyin keys.
+/// full pinyin (any reading, syllable marks ignored) or the start of the initials? `keys` are the name's pinyin keys.
 pub fn trainer_matches(r: &TrainerLine, keys: &(String, String), needle: &str) -> bool {
     let (py, ini) = keys;
     r.trainer.name.contains(needle)
@@ -23,7 +23,7 @@ pub fn trainer_matches(r: &TrainerLine, keys: &(String, String), needle: &str) -
         || r.staff_no
             .as_deref()
             .is_some_and(|s| s.to_lowercase().contains(needle))
-        || py.split('|').any(|p| p.contains(needle))
+        || py.split('|').any(|p| p.replace('\'', "").contains(needle))
         || ini.split('|').any(|p| p.starts_with(needle))
 }
 
