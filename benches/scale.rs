@@ -35,7 +35,7 @@ fn line(figure: &str, value: String, target: &str, ok: Option<bool>) {
         Some(false) => "MISSED",
         None => "",
     };
-    println!("{figure:<46} {value:>16}   target {target:<14} {verdict}");
+    println!("{figure:<54} {value:>12}   target {target:<14} {verdict}");
 }
 
 /// (median, p95, p99, max) in milliseconds.
@@ -71,7 +71,7 @@ fn main() -> Res<()> {
         "Liaoyuan scale benchmark — DESIGN.md §8 ({teachers} teachers, {})",
         path.display()
     );
-    println!("{:<46} {:>16}", "figure", "measured");
+    println!("{:<54} {:>12}", "figure", "measured");
     generate(&path, teachers)?;
     let index = first_frame(&path)?;
     search_per_keystroke(&index);
@@ -326,11 +326,39 @@ fn check_in_commits(path: &Path, (session, teachers): (i64, Vec<i64>)) -> Res<()
         Some(p99 <= 2.0),
     );
     println!("  ({count} check-ins: median {median:.2} ms, max {max:.2} ms)");
+    let (bare, _, bare_p99, _) = bare_commits(path)?;
+    println!("  (baseline on this disk: a bare one-row WAL commit, sync=FULL: median {bare:.2} ms, p99 {bare_p99:.2} ms)");
     db.conn
         .execute("DELETE FROM marks WHERE id > ?1", [marks_before])?;
     db.conn
         .execute("DELETE FROM audit_log WHERE id > ?1", [audit_before])?;
     Ok(())
+}
+
+/// What the disk alone costs: 300 one-row commits in a scratch WAL database
+/// next to the district, synchronous=FULL.
+fn bare_commits(path: &Path) -> Res<(f64, f64, f64, f64)> {
+    let scratch = path.with_extension("fsync-probe.db");
+    let _ = std::fs::remove_file(&scratch);
+    let conn = rusqlite::Connection::open(&scratch)?;
+    let _: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.execute_batch("CREATE TABLE t (x INTEGER)")?;
+    let mut times = Vec::new();
+    for i in 0..300 {
+        let t = Instant::now();
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        conn.execute("INSERT INTO t VALUES (?1)", [i])?;
+        conn.execute_batch("COMMIT")?;
+        times.push(ms(t.elapsed()));
+    }
+    drop(conn);
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = scratch.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
+    Ok(spread(times))
 }
 
 fn school_report(path: &Path) -> Res<()> {
