@@ -546,3 +546,18 @@ fn veto_year_boundary_through_the_cli() {
         (2026.into(), false.into())
     );
 }
+
+#[test]
+fn a_check_in_time_on_another_day_than_the_session_is_refused() {
+    let (_d, db) = district();
+    // Session 1 is on 2026-03-02; without --at the clock (2026-03-09) would decide.
+    let o = liaoyuan(
+        &db,
+        "2026-03-09 10:00",
+        &["checkin", "--project", "P1", "--session", "1", "T003"],
+    );
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("2026-03-02") && err.contains("--at"), "{err}");
+    assert_eq!(mark(&db, "T003"), None);
+}

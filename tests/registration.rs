@@ -583,3 +583,46 @@ fn project_codes_and_staff_numbers_are_found_in_any_case() {
     assert_eq!(find("t002"), Some(lower));
     assert_eq!(find("T002"), Some(f.teachers[1]));
 }
+
+#[test]
+fn a_time_on_another_day_never_decides_late_or_early() {
+    let mut f = setup();
+    // Entering the 03-02 register on 03-09 by the clock would be "late 10 230 minutes".
+    let err = plain(&mut f, 0, at(d(2026, 3, 9), 10, 0))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("2026-03-02") && err.contains("2026-03-09"), "{err}");
+    assert!(mark_of(&f, 0).is_none());
+    let mut late = req(&f, 1, at(d(2026, 3, 3), 8, 40));
+    late.status = Some(Status::Late);
+    assert!(run(&mut f, &late).is_err());
+    assert!(mark_of(&f, 1).is_none());
+    plain(&mut f, 2, at(DAY(), 8, 30)).unwrap();
+    let mut out = req(&f, 2, at(d(2026, 3, 3), 11, 0));
+    out.checked_out_at = Some(at(d(2026, 3, 3), 11, 0));
+    assert!(run(&mut f, &out).is_err());
+    assert_eq!(mark_of(&f, 2).unwrap().status, Status::Present);
+    // An explicit status with stated minutes, or absent/excused, needs no time of day.
+    let mut absent = req(&f, 3, at(d(2026, 3, 9), 10, 0));
+    absent.status = Some(Status::Absent);
+    run(&mut f, &absent).unwrap();
+    late.minutes_late = Some(10);
+    run(&mut f, &late).unwrap();
+    assert_eq!(mark_of(&f, 1).unwrap().minutes_late, 10);
+}
+
+#[test]
+fn correcting_absent_to_left_early_on_a_later_day_keeps_unknown_minutes() {
+    let mut f = setup();
+    let mut r = req(&f, 0, at(DAY(), 12, 0));
+    r.status = Some(Status::Absent);
+    run(&mut f, &r).unwrap();
+    close_session(&mut f.db, f.session, at(DAY(), 12, 5)).unwrap();
+    let id = mark_of(&f, 0).unwrap().id;
+    let s = f.settings.clone();
+    // The Vetoes tab, days later: both statuses cause a veto; the session is closed.
+    vetoes::change_mark(&mut f.db, id, Status::LeftEarly, Some("签退表更正"), &s).unwrap();
+    let m = mark_of(&f, 0).unwrap();
+    assert_eq!((m.status, m.minutes_early), (Status::LeftEarly, 0));
+    assert!(m.checked_out_at.is_none_or(|t| t.date() == DAY()), "{m:?}");
+}

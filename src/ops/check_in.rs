@@ -111,6 +111,9 @@ pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<Check
         settings,
         now,
     );
+    if let Some(t) = deciding_time(req, &new).filter(|t| t.date() != session.date) {
+        return Err(other_day(&teacher, &session, t));
+    }
     if let Some(old) = &existing {
         if same_mark(old, &new) {
             return Ok(CheckInOutcome::Unchanged { mark: old.clone() });
@@ -223,11 +226,16 @@ fn desired_mark(
             None => m.minutes_late = late_minutes(checked_in_at),
         },
         Status::LeftEarly => {
-            let out = req.checked_out_at.or(m.checked_out_at).unwrap_or(req.at);
-            m.checked_out_at = Some(out);
+            // Stated minutes with no check-out time known invent none.
+            let out = req
+                .checked_out_at
+                .or(m.checked_out_at)
+                .or(req.minutes_early.is_none().then_some(req.at));
+            m.checked_out_at = out;
             m.minutes_early = req
                 .minutes_early
-                .unwrap_or_else(|| minutes_early(session.ends_at(), out, grace))
+                .or_else(|| out.map(|out| minutes_early(session.ends_at(), out, grace)))
+                .unwrap_or(0)
                 .max(0);
             m.minutes_late = existing.map(|e| e.minutes_late).unwrap_or(0);
             m.checked_in_at = existing.and_then(|e| e.checked_in_at);
@@ -251,6 +259,34 @@ fn desired_mark(
             .unwrap_or_default()
     };
     m
+}
+
+/// The time of day that decides the mark's status or minutes, if one does:
+/// the arrival of a clock-decided check-in, the check-in time behind computed
+/// minutes late, the check-out time behind computed minutes early.
+fn deciding_time(req: &CheckIn, new: &Mark) -> Option<NaiveDateTime> {
+    match (req.status, req.checked_out_at) {
+        (None, None) => Some(req.at),
+        (None, Some(out)) => Some(out),
+        (Some(Status::Late), _) if req.minutes_late.is_none() => new.checked_in_at,
+        (Some(Status::LeftEarly), _) if req.minutes_early.is_none() => new.checked_out_at,
+        _ => None,
+    }
+}
+
+/// The refusal of a time on another day than the session's: it cannot say
+/// present or late (entering a register days later would make everyone late).
+fn other_day(teacher: &TeacherBrief, session: &Session, t: NaiveDateTime) -> Error {
+    Error::invalid(format!(
+        "{} ({}, {}): the session is on {} but the time is {}; give the time from the \
+         sign-in sheet on the session's day (checkin --at \"{} HH:MM\") or a status",
+        teacher.name,
+        teacher.school,
+        teacher.staff_no,
+        session.date,
+        t.format("%Y-%m-%d %H:%M"),
+        session.date
+    ))
 }
 
 /// Do two marks record the same attendance (ignoring who and when recorded)?

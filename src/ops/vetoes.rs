@@ -44,8 +44,10 @@ pub fn change_mark(
         minutes_late: (status == Status::Late && m.checked_in_at.is_none())
             .then_some(m.minutes_late),
         arrived_at: None,
-        minutes_early: (status == Status::LeftEarly && m.minutes_early > 0)
-            .then_some(m.minutes_early),
+        // Likewise minutes early without a check-out time (e.g. absent → left early).
+        minutes_early: (status == Status::LeftEarly
+            && (m.minutes_early > 0 || m.checked_out_at.is_none()))
+        .then_some(m.minutes_early),
         checked_out_at: None,
     };
     check_in(db, &req, settings)
