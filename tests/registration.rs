@@ -626,3 +626,16 @@ fn correcting_absent_to_left_early_on_a_later_day_keeps_unknown_minutes() {
     assert_eq!((m.status, m.minutes_early), (Status::LeftEarly, 0));
     assert!(m.checked_out_at.is_none_or(|t| t.date() == DAY()), "{m:?}");
 }
+
+#[test]
+fn marks_carry_the_sending_school_whichever_way_they_are_written() {
+    let mut f = setup();
+    // 张伟 and 李娜 were sent by 实验小学 (1) and have moved to 第二中学 (2) since.
+    f.db.conn
+        .execute("UPDATE teachers SET school_id = 2 WHERE staff_no IN ('T001', 'T002')", [])
+        .unwrap();
+    plain(&mut f, 0, at(DAY(), 8, 40)).unwrap();
+    close_session(&mut f.db, f.session, at(DAY(), 12, 0)).unwrap();
+    assert_eq!(mark_of(&f, 1).unwrap().school_id, 1, "closing: the enrolment's school");
+    assert_eq!(mark_of(&f, 0).unwrap().school_id, 1, "check-in: the same school");
+}

@@ -101,6 +101,16 @@ pub fn enrolment_id(conn: &Connection, project_id: i64, teacher_id: i64) -> Resu
         .optional()?)
 }
 
+/// The school that sent a teacher to a project (recorded at enrolment), if enrolled.
+pub fn sending_school(conn: &Connection, project_id: i64, teacher_id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT school_id FROM enrolments WHERE project_id = ?1 AND teacher_id = ?2",
+        )?
+        .query_row(params![project_id, teacher_id], |r| r.get(0))
+        .optional()?)
+}
+
 /// Is a teacher enrolled in a project?
 pub fn is_enrolled(conn: &Connection, project_id: i64, teacher_id: i64) -> Result<bool> {
     Ok(enrolment_id(conn, project_id, teacher_id)?.is_some())

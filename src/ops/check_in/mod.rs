@@ -12,7 +12,6 @@
 //! - Each change is one transaction with one audit entry (entity "mark").
 
 use crate::domain::attendance::{change_needs_reason, classify_check_in, minutes_early};
-use crate::domain::veto::veto_year;
 use crate::domain::{Mark, Session, Settings, Status};
 use crate::error::{Error, Result};
 use crate::store::audit::{self, AuditEntry};
@@ -21,6 +20,9 @@ use crate::store::{marks, sessions, Db};
 use chrono::NaiveDateTime;
 
 pub use super::undo::{undo_mark, UndoMark};
+
+mod refusal;
+use refusal::{not_enrolled, other_day, refusal};
 
 /// One check-in or mark change.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -80,12 +82,11 @@ pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<Check
         .ok_or_else(|| Error::NotFound(format!("session {}", req.session_id)))?;
     let teacher = enrolments::teacher_brief(&tx, req.teacher_id)?
         .ok_or_else(|| Error::NotFound(format!("teacher {}", req.teacher_id)))?;
-    if !enrolments::is_enrolled(&tx, session.project_id, teacher.id)? {
-        return Err(Error::invalid(format!(
-            "{} ({}, {}) is not enrolled in this project",
-            teacher.name, teacher.school, teacher.staff_no
-        )));
-    }
+    // A new mark carries the school that sent the teacher (as closing the session does).
+    let Some(sending_school) = enrolments::sending_school(&tx, session.project_id, teacher.id)?
+    else {
+        return Err(not_enrolled(&teacher));
+    };
     let existing = marks::get_mark(&tx, session.id, teacher.id)?;
     let reason = req.reason.as_deref().map(str::trim).unwrap_or("");
     let plain = req.status.is_none() && req.checked_out_at.is_none();
@@ -102,7 +103,7 @@ pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<Check
         }
     }
     let now = crate::clock::now();
-    let new = desired_mark(
+    let mut new = desired_mark(
         &session,
         &teacher,
         existing.as_ref(),
@@ -111,6 +112,9 @@ pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<Check
         settings,
         now,
     );
+    if existing.is_none() {
+        new.school_id = sending_school;
+    }
     if let Some(t) = deciding_time(req, &new).filter(|t| t.date() != session.date) {
         return Err(other_day(&teacher, &session, t));
     }
@@ -274,21 +278,6 @@ fn deciding_time(req: &CheckIn, new: &Mark) -> Option<NaiveDateTime> {
     }
 }
 
-/// The refusal of a time on another day than the session's: it cannot say
-/// present or late (entering a register days later would make everyone late).
-fn other_day(teacher: &TeacherBrief, session: &Session, t: NaiveDateTime) -> Error {
-    Error::invalid(format!(
-        "{} ({}, {}): the session is on {} but the time is {}; give the time from the \
-         sign-in sheet on the session's day (checkin --at \"{} HH:MM\") or a status",
-        teacher.name,
-        teacher.school,
-        teacher.staff_no,
-        session.date,
-        t.format("%Y-%m-%d %H:%M"),
-        session.date
-    ))
-}
-
 /// Do two marks record the same attendance (ignoring who and when recorded)?
 pub(crate) fn same_mark(a: &Mark, b: &Mark) -> bool {
     a.status == b.status
@@ -297,38 +286,4 @@ pub(crate) fn same_mark(a: &Mark, b: &Mark) -> bool {
         && a.checked_in_at == b.checked_in_at
         && a.checked_out_at == b.checked_out_at
         && a.reason == b.reason
-}
-
-/// The refusal of a change that needs a reason, naming the teacher and why.
-fn refusal(
-    teacher: &TeacherBrief,
-    session: &Session,
-    before: Option<Status>,
-    after: Status,
-    settings: &Settings,
-) -> Error {
-    let who = format!(
-        "{} ({}, {})",
-        teacher.name, teacher.school, teacher.staff_no
-    );
-    let lifts = before.is_some_and(|b| b.causes_veto()) && !after.causes_veto();
-    if lifts {
-        let b = before.unwrap_or(after);
-        let year = veto_year(session.date, settings.veto_year_start_month);
-        Error::invalid(format!(
-            "{who}: changing {} ({}) to {} ({}) lifts the one-vote veto (一票否决) for {year}; \
-             a reason is required",
-            b.zh(),
-            b.code(),
-            after.zh(),
-            after.code()
-        ))
-    } else if after == Status::Excused {
-        Error::invalid(format!("{who}: leave (请假) needs a reason (请假事由)"))
-    } else {
-        Error::invalid(format!(
-            "{who}: the session of {} is closed; changing a mark needs a reason",
-            session.date
-        ))
-    }
 }
