@@ -244,7 +244,20 @@ fn held_mark(g: &mut Gen, s: &Slot, teacher: i64) -> Result<bool> {
 fn desk_marks(g: &mut Gen, s: &Slot, teachers: &[i64], morning: bool) -> Result<()> {
     let leaves = if morning { 3 } else { 1 };
     let arrived = if morning { teachers.len() / 7 } else { 0 };
-    for (i, &t) in teachers.iter().enumerate().take(leaves + arrived) {
+    if morning {
+        // Who phoned in leave and who is already in: random teachers; the
+        // first leave stays away all day.
+        let mut order = g.rng.sample(teachers.len(), leaves + arrived);
+        g.rng.shuffle(&mut order);
+        g.desk_order = order;
+    }
+    let chosen: Vec<usize> = g
+        .desk_order
+        .iter()
+        .copied()
+        .take(leaves + arrived)
+        .collect();
+    for (i, t) in chosen.into_iter().map(|k| teachers[k]).enumerate() {
         let info = g.teacher_info[(t - 1) as usize];
         let (status, reason, time_in, recorded) = if i < leaves {
             let rec = format!("{} 17:{:02}:00", date_str(days_before(s.date, 1)), 10 + i);

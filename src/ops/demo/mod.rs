@@ -67,6 +67,8 @@ pub(crate) struct Gen<'c> {
     stage_pools: HashMap<String, Vec<i64>>,
     strong: Vec<i64>,
     session_id: i64,
+    /// Today's desk: indices into its enrolled teachers (leaves first).
+    desk_order: Vec<usize>,
     register_not_taken: bool,
     corrected_mark: Option<(i64, i64, String)>,
     counts: Summary,
@@ -165,6 +167,7 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
         stage_pools: HashMap::new(),
         strong: Vec::new(),
         session_id: 0,
+        desk_order: Vec::new(),
         register_not_taken: false,
         corrected_mark: None,
         counts: Summary::default(),

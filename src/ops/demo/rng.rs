@@ -67,6 +67,14 @@ impl Rng {
         0
     }
 
+    /// Shuffles in place (Fisher–Yates).
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.index(i + 1);
+            items.swap(i, j);
+        }
+    }
+
     /// `k` distinct indices of `0..n`, in ascending order (Floyd's algorithm).
     pub fn sample(&mut self, n: usize, k: usize) -> Vec<usize> {
         let k = k.min(n);
@@ -114,6 +122,16 @@ mod tests {
         assert!(s.windows(2).all(|w| w[0] < w[1]));
         assert!(s.iter().all(|&i| i < 50));
         assert_eq!(r.sample(5, 10).len(), 5);
+    }
+
+    #[test]
+    fn shuffle_keeps_every_item() {
+        let mut r = Rng::new(6);
+        let mut v: Vec<u32> = (0..20).collect();
+        r.shuffle(&mut v);
+        assert_ne!(v, (0..20).collect::<Vec<_>>());
+        v.sort_unstable();
+        assert_eq!(v, (0..20).collect::<Vec<_>>());
     }
 
     #[test]

@@ -100,6 +100,14 @@ fn district_has_what_the_screens_need() {
         &format!("SELECT count(*) FROM marks WHERE session_id = ({desk}) AND status = 'excused'"),
     );
     assert!((2..=3).contains(&excused));
+    let all_day = one(
+        &db,
+        "SELECT count(*) FROM marks a JOIN marks b ON a.teacher_id = b.teacher_id
+         JOIN sessions sa ON sa.id = a.session_id JOIN sessions sb ON sb.id = b.session_id
+         WHERE sa.date = '2026-11-28' AND sb.date = '2026-11-28' AND sa.start_time = '08:30'
+           AND sb.start_time = '14:00' AND a.status = 'excused' AND b.status = 'excused'",
+    );
+    assert_eq!(all_day, 1, "the first leave stays away all day");
     let present = one(
         &db,
         &format!("SELECT count(*) FROM marks WHERE session_id = ({desk}) AND status = 'present'"),
