@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod chrome;
 pub mod commands;
 pub mod i18n;

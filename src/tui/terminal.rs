@@ -1,18 +1,18 @@
 //! Terminal setup and restoration: raw mode, alternate screen, mouse capture; a panic hook and
 //! `Drop` restore the terminal so that a message is never lost in the alternate screen.
 
+use super::backend::CompactBackend;
 use crate::error::{Error, Result};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
-use ratatui::backend::CrosstermBackend;
 use ratatui::{Frame, Terminal};
 use std::io::{stdout, Stdout};
 
 pub struct Session {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    terminal: Terminal<CompactBackend<Stdout>>,
     active: bool,
 }
 
@@ -43,7 +43,7 @@ impl Session {
             restore();
             return Err(Error::Io(format!("cannot use this terminal: {e}")));
         }
-        match Terminal::new(CrosstermBackend::new(stdout())) {
+        match Terminal::new(CompactBackend::new(stdout())) {
             Ok(terminal) => Ok(Session {
                 terminal,
                 active: true,
