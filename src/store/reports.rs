@@ -222,13 +222,15 @@ pub fn school_report(
             Ok(())
         },
     )?;
-    // Follow-ups due in the period, by the teacher's current school, read
-    // through follow_ups_due (status first: all three statuses named).
+    // Follow-ups due in the period, by the teacher's current school. A year
+    // is a large share of the table: one scan beats the index plus a row
+    // lookup each (measured: 170 ms against 260 ms over 390,000 follow-ups).
     lines.each(
         conn,
-        "SELECT t.school_id, count(*), sum(f.status IN ('done', 'evaluated')) FROM follow_ups f
+        "SELECT t.school_id, count(*), sum(f.status IN ('done', 'evaluated'))
+         FROM follow_ups f NOT INDEXED
          JOIN teachers t ON t.id = f.teacher_id
-         WHERE f.status IN ('pending', 'done', 'evaluated') AND f.due_date BETWEEN ?1 AND ?2
+         WHERE f.due_date BETWEEN ?1 AND ?2
          GROUP BY t.school_id",
         &f,
         &t,
@@ -265,10 +267,15 @@ fn add_credit_pace(
     }
     lines.each(
         conn,
-        "SELECT t.school_id, sum(c.credits),
-                sum(CASE WHEN c.concentrated THEN c.credits ELSE 0 END)
-         FROM credit_entries c JOIN teachers t ON t.id = c.teacher_id
-         WHERE c.earned_on BETWEEN ?1 AND ?2 GROUP BY c.teacher_id",
+        // Sum per teacher in one scan of the ledger (a cycle is most of it),
+        // then one school lookup per teacher (130 ms against 270 ms over
+        // 700,000 entries).
+        "SELECT t.school_id, x.total, x.concentrated
+         FROM (SELECT teacher_id, sum(credits) AS total,
+                      sum(CASE WHEN concentrated THEN credits ELSE 0 END) AS concentrated
+               FROM credit_entries NOT INDEXED
+               WHERE earned_on BETWEEN ?1 AND ?2 GROUP BY teacher_id) x
+         JOIN teachers t ON t.id = x.teacher_id",
         &day(cycle.start()),
         &day(cycle.end()),
         |line, r| {
