@@ -7,14 +7,19 @@
 //! 2. Declare its keys once: `const KEYS: &[KeyBinding<Cmd>]` (see `keymap.rs`); `handle_key`
 //!    dispatches with `keymap::lookup(KEYS, &key)` and `help` returns `keymap::help(KEYS)`, so
 //!    the `?` overlay can never disagree with the keys.
-//! 3. Never write to the database from a screen: return `Some(Action::Write(Intent::…))`
-//!    (add the variant in `action.rs`, its execution in `write.rs`). For risky changes wrap it in
-//!    `Action::Confirm { .. }`; when a reason is required (lifting a veto, a locked session) return
-//!    `Action::AskReason { .. }`. After a write, `App` calls `reload` on the active screen and on the
-//!    others when they are next shown.
+//! 3. Never write to the database from a screen: return `Some(Action::write(Intent::…))`
+//!    (add the variant in `action.rs`, its execution in `write.rs`, which returns `Done` with the
+//!    status-bar message and the teachers whose search entries changed). For risky changes wrap
+//!    it in `Action::Confirm { .. }`; when a reason is required (lifting a veto, a locked session)
+//!    return `Action::AskReason { .. }`: the reason reaches `write::execute`. After a write, `App`
+//!    calls `reload` on the active screen and on the others when they are next shown. A screen
+//!    may keep its own per-screen state for feedback, but the database changes only in `write.rs`.
 //! 4. Register it: in `screens/mod.rs`, `pub mod NAME;` and its arm in `make_screen`.
 //! 5. Strings go in `i18n.rs` (one line each, in your screen's section); colours come from
 //!    `ctx.theme` (never hard-coded); measure text with `widgets::text` (CJK is two columns wide).
+//! 6. To show something in another tab return `Action::Open(Target::…)`: the App switches tab
+//!    and calls that screen's `open`. Palette commands of a screen come from `commands`.
+//! 7. Test it by rendering `App` into ratatui's `TestBackend` (see tests/tui_shell.rs).
 //!
 //! Key routing: overlays (help, palette, dialogs) first; then, unless `wants_text_input()`, the
 //! global keys (`?`, `:`, `q`, Tab, Shift-Tab, digits 1–8, Ctrl-C); then the screen. A screen that
