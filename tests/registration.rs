@@ -639,3 +639,29 @@ fn marks_carry_the_sending_school_whichever_way_they_are_written() {
     assert_eq!(mark_of(&f, 1).unwrap().school_id, 1, "closing: the enrolment's school");
     assert_eq!(mark_of(&f, 0).unwrap().school_id, 1, "check-in: the same school");
 }
+
+#[test]
+fn a_session_cannot_be_closed_before_it_starts() {
+    let mut f = setup();
+    // Closing tomorrow's session by mistake would give every enrolled teacher a veto.
+    let err = close_session(&mut f.db, f.session, at(d(2026, 3, 1), 16, 0))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("2026-03-02 08:30"), "{err}");
+    assert_eq!(marks::mark_count(&f.db.conn, f.session).unwrap(), 0);
+    let s = sessions::get_session(&f.db.conn, f.session).unwrap().unwrap();
+    assert!(!s.is_closed());
+    close_session(&mut f.db, f.session, at(DAY(), 8, 30)).unwrap();
+}
+
+#[test]
+fn undo_after_the_session_was_closed_is_refused() {
+    let mut f = setup();
+    let CheckInOutcome::Recorded { undo, .. } = plain(&mut f, 0, at(DAY(), 8, 30)).unwrap() else {
+        panic!("not recorded")
+    };
+    close_session(&mut f.db, f.session, at(DAY(), 12, 0)).unwrap();
+    let err = undo_mark(&mut f.db, &undo).unwrap_err().to_string();
+    assert!(err.contains("closed"), "{err}");
+    assert_eq!(mark_of(&f, 0).unwrap().status, Status::Present);
+}

@@ -49,6 +49,14 @@ pub fn close_session(db: &mut Db, session_id: i64, now: NaiveDateTime) -> Result
             session.start.format(crate::domain::TIME_FMT)
         )));
     }
+    if now < session.starts_at() {
+        // Everyone unmarked would be absent, and so vetoed, before they could come.
+        return Err(Error::invalid(format!(
+            "the session of {} {} has not started yet; it can be closed once it has",
+            session.date,
+            session.start.format(crate::domain::TIME_FMT)
+        )));
+    }
     let actor = crate::store::actor();
     let created = marks::mark_unmarked_absent(&tx, session_id, &actor, now)?;
     for (mark_id, _) in &created {

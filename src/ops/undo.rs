@@ -5,7 +5,7 @@ use super::check_in::same_mark;
 use crate::domain::Mark;
 use crate::error::{Error, Result};
 use crate::store::audit::{self, AuditEntry};
-use crate::store::{marks, Db};
+use crate::store::{marks, sessions, Db};
 
 /// How to undo one recorded mark (the desk's `u` key).
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +16,9 @@ pub struct UndoMark {
     pub written: Mark,
     /// The mark before the change; None when the change created it.
     pub previous: Option<Mark>,
+    /// Was the session closed when the change was written? A session closed
+    /// since is locked: its marks change only with a reason, not by undo.
+    pub session_was_closed: bool,
 }
 
 /// Undoes one recorded mark: deletes a mark the change created, or restores
@@ -23,6 +26,15 @@ pub struct UndoMark {
 /// Audited (action "undo").
 pub fn undo_mark(db: &mut Db, undo: &UndoMark) -> Result<Option<Mark>> {
     let tx = db.write()?;
+    let session = sessions::get_session(&tx, undo.session_id)?
+        .ok_or_else(|| Error::NotFound(format!("session {}", undo.session_id)))?;
+    if session.is_closed() && !undo.session_was_closed {
+        return Err(Error::invalid(format!(
+            "the session of {} has been closed since this mark; nothing undone \
+             (change the mark with a reason instead)",
+            session.date
+        )));
+    }
     let current = marks::get_mark(&tx, undo.session_id, undo.teacher_id)?;
     match &current {
         Some(c) if c.id == undo.written.id && same_mark(c, &undo.written) => {}

@@ -170,6 +170,7 @@ pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<Check
         teacher_id: teacher.id,
         written: mark.clone(),
         previous: existing,
+        session_was_closed: session.is_closed(),
     });
     Ok(CheckInOutcome::Recorded { mark, undo })
 }
