@@ -5,6 +5,8 @@ pub mod backup;
 pub mod check;
 pub mod check_in;
 pub mod close_session;
+pub mod completion;
+pub mod credits;
 pub mod demo;
 pub mod enrolments;
 pub mod export;

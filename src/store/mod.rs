@@ -4,6 +4,8 @@
 pub mod attendance_matrix;
 pub mod audit;
 pub mod bulk;
+pub mod completion;
+pub mod credits;
 pub mod dashboard;
 pub mod district_charts;
 pub mod enrolments;

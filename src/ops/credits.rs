@@ -1,0 +1,117 @@
+//! Manual credit entries (§4.3): credits earned outside the district's projects, e.g. national
+//! online courses, added by a coordinator with a note, and deleted with a reason. One
+//! transaction each, with its audit entry. Project entries come only from completion
+//! (`ops::completion`) and cannot be deleted here.
+
+use crate::domain::CreditEntry;
+use crate::error::{Error, Result};
+use crate::store::audit::{self, AuditEntry};
+use crate::store::credits::{self as ledger, NewEntry};
+use crate::store::{teachers, Db};
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// The most credits one manual entry may carry (a typo guard: a five-year cycle needs 120).
+pub const MAX_MANUAL_CREDITS: f64 = 200.0;
+
+/// Checks a manual entry's values: credits in (0, 200], a note.
+pub fn validate_manual(credits: f64, note: &str) -> Result<()> {
+    if !credits.is_finite() || credits <= 0.0 {
+        return Err(Error::invalid(format!(
+            "credits must be more than 0 (got {credits})"
+        )));
+    }
+    if credits > MAX_MANUAL_CREDITS {
+        return Err(Error::invalid(format!(
+            "credits must be at most {MAX_MANUAL_CREDITS} for one entry (got {credits})"
+        )));
+    }
+    if note.trim().is_empty() {
+        return Err(Error::invalid(
+            "a manual credit entry needs a note saying where the credits come from (e.g. the course)",
+        ));
+    }
+    Ok(())
+}
+
+/// Adds a manual entry for a teacher; returns it.
+pub fn add_manual_entry(
+    db: &mut Db,
+    teacher_id: i64,
+    credits: f64,
+    concentrated: bool,
+    earned_on: NaiveDate,
+    note: &str,
+    now: NaiveDateTime,
+) -> Result<CreditEntry> {
+    validate_manual(credits, note)?;
+    let tx = db.write()?;
+    let teacher = teachers::get(&tx, teacher_id)?
+        .ok_or_else(|| Error::NotFound(format!("teacher {teacher_id}")))?;
+    let actor = crate::store::actor();
+    let new = NewEntry {
+        teacher_id: teacher.id,
+        project_id: None,
+        credits,
+        concentrated,
+        earned_on,
+        note: note.trim(),
+        recorded_by: &actor,
+    };
+    let id = ledger::insert_entry(&tx, &new)?
+        .ok_or_else(|| Error::invalid("the credit entry could not be written"))?;
+    let row =
+        ledger::get_entry(&tx, id)?.ok_or_else(|| Error::NotFound(format!("credit entry {id}")))?;
+    audit::record(
+        &tx,
+        &AuditEntry {
+            at: now,
+            actor: &actor,
+            entity: "credit_entry",
+            entity_id: Some(id),
+            action: "create",
+            before: None,
+            after: Some(ledger::entry_json(&row.entry)),
+            reason: "",
+        },
+    )?;
+    tx.commit()?;
+    Ok(row.entry)
+}
+
+/// Deletes a manual entry (a reason is required); project entries are refused.
+pub fn delete_manual_entry(
+    db: &mut Db,
+    entry_id: i64,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<CreditEntry> {
+    if reason.trim().is_empty() {
+        return Err(Error::invalid("deleting a credit entry needs a reason"));
+    }
+    let tx = db.write()?;
+    let row = ledger::get_entry(&tx, entry_id)?
+        .ok_or_else(|| Error::NotFound(format!("credit entry {entry_id}")))?;
+    if !row.entry.manual {
+        return Err(Error::invalid(format!(
+            "this entry was granted by completing project {}; only manual entries can be deleted",
+            row.project_code.as_deref().unwrap_or("?")
+        )));
+    }
+    ledger::delete_entry(&tx, entry_id)?;
+    let actor = crate::store::actor();
+    audit::record(
+        &tx,
+        &AuditEntry {
+            at: now,
+            actor: &actor,
+            entity: "credit_entry",
+            entity_id: Some(entry_id),
+            action: "delete",
+            before: Some(ledger::entry_json(&row.entry)),
+            after: None,
+            reason: reason.trim(),
+        },
+    )?;
+    tx.commit()?;
+    Ok(row.entry)
+}
