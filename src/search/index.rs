@@ -2,41 +2,20 @@
 //! then name, then id) for ties and empty queries, and the precomputed
 //! one-character answers.
 
+use super::filter::Allowed;
 use super::fx::FxHashMap;
-use super::keys::{is_unit, pinyin_keys, ALT_SEP, SYLLABLE_SEP};
+use super::highlight;
 use super::matcher::{self, Scratch};
 use super::one_char::{OneChar, KEEP};
-use super::query::{stage_matches, text_matches, tier_matches, Filters, Query};
-use super::storage::{Fields, Record, Storage};
+use super::order::{index_cmp, keys_fit, stable_order, top, with_keys, Found};
+use super::query::{Filters, Query};
+use super::storage::Storage;
 use super::{Entry, Highlight, Hit};
 use std::cmp::Ordering;
 use std::sync::{Arc, OnceLock, RwLock};
 
 /// Below this many candidates a query runs on one thread.
 const PARALLEL_FROM: usize = 20_000;
-
-/// The filters of one query, resolved to allowed field codes.
-struct Allowed {
-    school: Option<Vec<bool>>,
-    subject: Option<Vec<bool>>,
-    tier: Option<Vec<bool>>,
-    stage: Option<Vec<bool>>,
-}
-
-fn pass(allowed: &Option<Vec<bool>>, code: u32) -> bool {
-    allowed
-        .as_ref()
-        .is_none_or(|a| a.get(code as usize).copied().unwrap_or(false))
-}
-
-impl Allowed {
-    fn admits(&self, r: &Record) -> bool {
-        pass(&self.school, r.school)
-            && pass(&self.subject, r.subject)
-            && pass(&self.tier, r.tier as u32)
-            && pass(&self.stage, r.stage as u32)
-    }
-}
 
 /// The fuzzy index. Build it once with `new`, keep it current with
 /// `upsert`/`remove`.
@@ -53,44 +32,6 @@ pub struct Index {
     /// Made at build time; dropped by changes and remade on the next
     /// one-character query.
     one_char: RwLock<Option<Arc<OneChar>>>,
-}
-
-/// Whether stored keys fit the name (one syllable per unit); stale or missing
-/// keys are recomputed.
-fn keys_fit(name: &str, pinyin: &str) -> bool {
-    let units = name.chars().filter(|c| is_unit(*c)).count();
-    if units == 0 {
-        return pinyin.is_empty();
-    }
-    pinyin
-        .split(ALT_SEP)
-        .all(|alt| !alt.is_empty() && alt.split(SYLLABLE_SEP).count() == units)
-}
-
-fn with_keys(mut e: Entry) -> Entry {
-    if !keys_fit(&e.name, &e.pinyin) {
-        let (pinyin, initials) = pinyin_keys(&e.name);
-        e.pinyin = pinyin;
-        e.initials = initials;
-    }
-    e
-}
-
-type Found = (i64, u32, u32);
-
-/// Keeps the best `limit` of `(score, rank, slot)`, best first.
-fn top(mut v: Vec<Found>, limit: usize) -> Vec<Found> {
-    let key = |a: &Found, b: &Found| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-    if v.len() > limit && limit > 0 {
-        v.select_nth_unstable_by(limit - 1, key);
-    }
-    v.truncate(limit);
-    v.sort_unstable_by(key);
-    v
-}
-
-fn cmp_fields(a: &Fields<'_>, b: &Fields<'_>) -> Ordering {
-    a.pinyin.cmp(b.pinyin).then_with(|| a.name.cmp(b.name))
 }
 
 impl Index {
@@ -173,16 +114,7 @@ impl Index {
     }
 
     fn allowed(&self, f: &Filters) -> Option<Allowed> {
-        if f.is_empty() {
-            return None;
-        }
-        let s = &self.store;
-        Some(Allowed {
-            school: s.schools.allowed(&f.school, text_matches),
-            subject: s.subjects.allowed(&f.subject, text_matches),
-            tier: s.tiers.allowed(&f.tier, tier_matches),
-            stage: s.stages.allowed(&f.stage, stage_matches),
-        })
+        Allowed::resolve(&self.store, f)
     }
 
     /// Score of one slot, `None` when filtered out or not matching.
@@ -315,29 +247,7 @@ impl Index {
         let Some(&slot) = self.slot_of.get(&id) else {
             return Highlight::default();
         };
-        let f = self.store.fields(slot as usize);
-        let q = Query::parse(query);
-        let mut h = Highlight {
-            name: matcher::name_positions(f.name, f.pinyin, &q.text),
-            ..Highlight::default()
-        };
-        if !q.compact.is_empty() && (q.has_digit || f.staff_no.eq_ignore_ascii_case(&q.compact)) {
-            if let Some(at) = matcher::find_ascii_ci(f.staff_no, &q.compact) {
-                let first = f.staff_no[..at].chars().count();
-                h.staff_no = (first..first + q.compact.chars().count()).collect();
-            }
-        }
-        if q.all_digits && q.text.len() >= 4 && matcher::phone_tail(f.phone, &q.text) {
-            let digits: Vec<usize> = f
-                .phone
-                .chars()
-                .enumerate()
-                .filter(|(_, c)| c.is_ascii_digit())
-                .map(|(i, _)| i)
-                .collect();
-            h.phone = digits[digits.len().saturating_sub(q.text.len())..].to_vec();
-        }
-        h
+        highlight::of_fields(&self.store.fields(slot as usize), query)
     }
 
     fn changed(&mut self) {
@@ -396,33 +306,6 @@ impl Index {
         }
         self.changed();
     }
-}
-
-/// The first 16 bytes of a pinyin key, as a number that sorts like the text.
-fn sort_prefix(pinyin: &str) -> u128 {
-    let mut key = [0u8; 16];
-    let bytes = pinyin.as_bytes();
-    let n = bytes.len().min(16);
-    key[..n].copy_from_slice(&bytes[..n]);
-    u128::from_be_bytes(key)
-}
-
-/// All slots in stable order (numeric prefixes first, full comparison on ties).
-fn stable_order(store: &Storage) -> Vec<u32> {
-    let mut keyed: Vec<(u128, u32)> = (0..store.records.len())
-        .map(|slot| (sort_prefix(store.fields(slot).pinyin), slot as u32))
-        .collect();
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| index_cmp(store, a.1, b.1)));
-    keyed.into_iter().map(|(_, slot)| slot).collect()
-}
-
-/// Stable order of two slots: pinyin, then name, then id.
-fn index_cmp(store: &Storage, a: u32, b: u32) -> Ordering {
-    cmp_fields(&store.fields(a as usize), &store.fields(b as usize)).then(
-        store.records[a as usize]
-            .id
-            .cmp(&store.records[b as usize].id),
-    )
 }
 
 #[cfg(test)]

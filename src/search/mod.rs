@@ -5,12 +5,15 @@
 //! Field prefixes (`school:实验 tier:backbone subject:语文 stage:小学`)
 //! narrow any query. See `matcher` for the scoring.
 
+mod filter;
 mod fx;
+mod highlight;
 mod index;
 pub mod keys;
 pub mod keystrokes;
 mod matcher;
 mod one_char;
+mod order;
 pub mod query;
 mod storage;
 pub mod surnames;
