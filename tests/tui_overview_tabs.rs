@@ -533,3 +533,27 @@ fn help_lists_each_tabs_own_keys() {
         ui.key(KeyCode::Esc);
     }
 }
+
+#[test]
+fn every_tab_draws_at_the_smallest_and_a_large_size_without_breaking_lines() {
+    for (w, h) in [(60, 16), (80, 24), (200, 60)] {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut ui = open(lang, w, h);
+            for tab in [TabId::Starlight, TabId::FollowUps, TabId::Reports] {
+                ui.tab(tab);
+                let mut screens = vec![ui.settled()];
+                // The forms and the calendar too.
+                let open_key = if tab == TabId::Reports { 'c' } else { 'e' };
+                ui.key(KeyCode::Char(open_key));
+                screens.push(ui.settled());
+                ui.key(KeyCode::Esc);
+                for text in screens {
+                    for l in text.lines() {
+                        let lw = unicode_width::UnicodeWidthStr::width(l);
+                        assert!(lw <= w as usize, "{w}x{h} {tab:?}: {l}");
+                    }
+                }
+            }
+        }
+    }
+}

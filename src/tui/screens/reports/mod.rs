@@ -293,3 +293,29 @@ impl Screen for ReportsScreen {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn school(name: &str, attended: i64, absent: i64) -> SchoolReport {
+        let mut r = SchoolReport {
+            school: name.into(),
+            ..SchoolReport::default()
+        };
+        r.marks.add(crate::domain::Status::Present, attended);
+        r.marks.add(crate::domain::Status::Absent, absent);
+        r
+    }
+
+    #[test]
+    fn schools_without_a_figure_sort_below_every_figure() {
+        let none = school("甲", 0, 0);
+        let low = school("乙", 1, 9);
+        let high = school("丙", 9, 1);
+        assert_eq!(compare(&high, &low, Column::Attendance), Ordering::Greater);
+        assert_eq!(compare(&low, &none, Column::Attendance), Ordering::Greater);
+        assert_eq!(compare(&none, &none, Column::Attendance), Ordering::Equal);
+        assert_eq!(compare(&none, &low, Column::School), Ordering::Greater);
+    }
+}

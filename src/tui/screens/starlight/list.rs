@@ -149,3 +149,46 @@ impl StarlightScreen {
         frame.render_widget(Paragraph::new(lines).style(th.base()), self.rows_area);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Trainer, TrainerStatus};
+
+    fn line(name: &str, school: &str) -> TrainerLine {
+        TrainerLine {
+            trainer: Trainer {
+                id: 1,
+                teacher_id: None,
+                name: name.into(),
+                affiliation: school.into(),
+                status: TrainerStatus::Certified,
+                levels: [0; 6],
+                joined_on: None,
+            },
+            school: school.into(),
+            staff_no: Some("T0042".into()),
+            sessions_taught: 0,
+        }
+    }
+
+    #[test]
+    fn matches_han_pinyin_initials_school_and_staff_number() {
+        let l = line("曾小明", "西南大学");
+        let keys = crate::search::keys::pinyin_keys("曾小明");
+        for q in [
+            "曾小",
+            "zengxiao",
+            "cengxiaoming",
+            "zxm",
+            "cx",
+            "西南",
+            "t0042",
+        ] {
+            assert!(trainer_matches(&l, &keys, q), "{q}");
+        }
+        for q in ["xm", "zhang", "t0043"] {
+            assert!(!trainer_matches(&l, &keys, q), "{q}");
+        }
+    }
+}
