@@ -430,6 +430,13 @@ impl Screen for TeachersScreen {
             lines.push(Line::from(spans));
         }
         frame.render_widget(Paragraph::new(lines).style(th.base()), self.rows_area);
-        teachers_detail::render(frame, detail_area, self.detail.as_ref(), &phone_hl, ctx);
+        teachers_detail::render(
+            frame,
+            detail_area,
+            self.detail.as_ref(),
+            &phone_hl,
+            ctx,
+            side,
+        );
     }
 }

@@ -126,7 +126,7 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
         Span::styled(status_text, status_style),
     ]));
     let c = &d.credits;
-    let cells = (w.saturating_sub(44) / 2).clamp(4, 20);
+    let cells = (w.saturating_sub(38) / 2).clamp(4, 20);
     let mut gauges = Vec::new();
     for (label, value, max) in [
         (i18n::DETAIL_TOTAL, c.total, c.required_total),
@@ -165,16 +165,17 @@ fn fmt_credits(v: f64) -> String {
     }
 }
 
-/// Draws the pane (bordered) into `area`.
+/// Draws the pane into `area`, with a rule on its left (`beside` the list) or on top.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
     d: Option<&TeacherDetail>,
     phone_hl: &[usize],
     ctx: &Ctx,
+    beside: bool,
 ) {
     let block = Block::default()
-        .borders(Borders::TOP)
+        .borders(if beside { Borders::LEFT } else { Borders::TOP })
         .border_style(ctx.theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
