@@ -1,0 +1,102 @@
+//! The scale benchmark (DESIGN.md §8): builds a 200,000-teacher demo district
+//! and prints each figure beside its target. `cargo bench --bench scale`.
+//!
+//! LIAOYUAN_BENCH_DB=PATH keeps the district in PATH and reuses it next time;
+//! LIAOYUAN_BENCH_TEACHERS=N changes its size (default 200000);
+//! LIAOYUAN_BENCH_SHOW=1 prints the Check-in desk screen that was measured.
+
+mod data;
+mod desk;
+mod search;
+mod startup;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+type Res<T> = Result<T, Box<dyn std::error::Error>>;
+
+pub fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+pub fn line(figure: &str, value: String, target: &str, ok: Option<bool>) {
+    let verdict = match ok {
+        Some(true) => "ok",
+        Some(false) => "MISSED",
+        None => "",
+    };
+    println!("{figure:<54} {value:>12}   target {target:<14} {verdict}");
+}
+
+/// (median, p95, p99, max) in milliseconds.
+pub fn spread(mut v: Vec<f64>) -> (f64, f64, f64, f64) {
+    if v.is_empty() {
+        return (0.0, 0.0, 0.0, 0.0);
+    }
+    v.sort_by(|a, b| a.total_cmp(b));
+    let at = |q: f64| v[((v.len() as f64 - 1.0) * q).round() as usize];
+    (at(0.5), at(0.95), at(0.99), v[v.len() - 1])
+}
+
+pub fn rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn main() -> Res<()> {
+    let teachers: usize = std::env::var("LIAOYUAN_BENCH_TEACHERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200_000);
+    let temp = tempfile::tempdir()?;
+    let path = std::env::var_os("LIAOYUAN_BENCH_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| temp.path().join("scale.db"));
+    println!(
+        "Liaoyuan scale benchmark — DESIGN.md §8 ({teachers} teachers, {})",
+        path.display()
+    );
+    println!("{:<54} {:>12}", "figure", "measured");
+    generate(&path, teachers)?;
+    let index = startup::first_frame(&path)?;
+    search::search_per_keystroke(&index);
+    let desk = desk::desk_session(&path)?;
+    search::keystrokes(&index, &desk.1);
+    drop(index);
+    desk::check_in_commits(&path, desk)?;
+    data::school_report(&path)?;
+    data::import_teachers(temp.path())?;
+    Ok(())
+}
+
+/// Demo generation, in a child process so its memory does not count below.
+fn generate(path: &Path, teachers: usize) -> Res<()> {
+    if path.exists() {
+        line("demo generation", "reused".into(), "< 60 s", None);
+        return Ok(());
+    }
+    let t = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_liaoyuan"))
+        .args(["demo", "--teachers", &teachers.to_string(), "--db"])
+        .arg(path)
+        .output()?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
+    }
+    let secs = t.elapsed().as_secs_f64();
+    line(
+        "demo generation",
+        format!("{secs:.1} s"),
+        "< 60 s",
+        Some(secs < 60.0),
+    );
+    let mb = std::fs::metadata(path)?.len() as f64 / 1_048_576.0;
+    println!("  (database {mb:.0} MB)");
+    Ok(())
+}

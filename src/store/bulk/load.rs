@@ -1,0 +1,99 @@
+//! Making a bulk load fast and safe: check the target is empty, drop the
+//! secondary indexes and the marks triggers during the load, rebuild them
+//! (and the counts the triggers keep) before the commit.
+
+use crate::error::Result;
+use rusqlite::Connection;
+
+/// Number of rows in the tables that hold a district's data (not settings).
+pub fn data_rows(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM schools) + (SELECT count(*) FROM teachers)
+              + (SELECT count(*) FROM projects) + (SELECT count(*) FROM trainers)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Tables whose secondary indexes a bulk load drops and rebuilds.
+pub const BULK_TABLES: &[&str] = &[
+    "teachers",
+    "tier_history",
+    "enrolments",
+    "marks",
+    "follow_ups",
+    "feedback",
+    "credit_entries",
+];
+
+/// Drops the named (non-constraint) indexes of `tables` and returns their SQL,
+/// so a bulk load does not maintain them row by row. Call inside the load's
+/// transaction and `recreate_indexes` before committing: sorting once is much
+/// faster than millions of random index inserts.
+pub fn drop_indexes(conn: &Connection, tables: &[&str]) -> Result<Vec<(String, String)>> {
+    let mut st = conn.prepare(
+        "SELECT name, sql FROM sqlite_master
+         WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ?1 ORDER BY name",
+    )?;
+    let mut dropped = Vec::new();
+    for table in tables {
+        let rows = st
+            .query_map([table], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        dropped.extend(rows);
+    }
+    for (name, _) in &dropped {
+        conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(dropped)
+}
+
+/// Builds again the indexes `drop_indexes` dropped.
+pub fn recreate_indexes(conn: &Connection, dropped: &[(String, String)]) -> Result<()> {
+    for (_, sql) in dropped {
+        conn.execute_batch(sql)?;
+    }
+    Ok(())
+}
+
+/// Drops the triggers on `table` and returns their SQL (see `drop_indexes`).
+pub fn drop_triggers(conn: &Connection, table: &str) -> Result<Vec<(String, String)>> {
+    let dropped = conn
+        .prepare(
+            "SELECT name, sql FROM sqlite_master
+             WHERE type = 'trigger' AND tbl_name = ?1 ORDER BY name",
+        )?
+        .query_map([table], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (name, _) in &dropped {
+        conn.execute_batch(&format!("DROP TRIGGER \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(dropped)
+}
+
+/// Recreates the triggers `drop_triggers` dropped.
+pub fn recreate_triggers(conn: &Connection, dropped: &[(String, String)]) -> Result<()> {
+    recreate_indexes(conn, dropped)
+}
+
+/// Recomputes the per-school monthly mark counts that the `marks` triggers
+/// keep (schema v2), after marks were loaded with the triggers dropped.
+/// Same statements as the backfill of migrations/002_school_month_counts.sql.
+pub fn rebuild_mark_counts(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM school_month_marks;
+         DELETE FROM school_month_vetoes;
+         INSERT INTO school_month_marks (school_id, month, status, marks)
+         SELECT school_id, substr(session_date, 1, 7), status, count(*)
+         FROM marks GROUP BY school_id, substr(session_date, 1, 7), status;
+         INSERT INTO school_month_vetoes (school_id, month, teacher_id, marks)
+         SELECT school_id, substr(session_date, 1, 7), teacher_id, count(*)
+         FROM marks WHERE status IN ('late', 'left_early', 'absent')
+         GROUP BY school_id, substr(session_date, 1, 7), teacher_id;",
+    )?;
+    Ok(())
+}
