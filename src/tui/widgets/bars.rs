@@ -90,11 +90,12 @@ pub fn stacked(parts: &[(i64, char, Style)], cells: usize) -> Vec<Span<'static>>
         .collect()
 }
 
-/// A rate 0.0–1.0 as "95%" (or "—" when there is none).
+/// A rate 0.0–1.0 as "95%" (or "-" when there is none: an em dash is two columns wide in
+/// some CJK terminals).
 pub fn percent(rate: Option<f64>) -> String {
     match rate {
         Some(r) => format!("{:.0}%", (r * 100.0).clamp(0.0, 100.0)),
-        None => "—".to_string(),
+        None => "-".to_string(),
     }
 }
 
@@ -134,6 +135,6 @@ mod tests {
     fn percent_rounds_and_says_none() {
         assert_eq!(percent(Some(0.954)), "95%");
         assert_eq!(percent(Some(1.0)), "100%");
-        assert_eq!(percent(None), "—");
+        assert_eq!(percent(None), "-");
     }
 }

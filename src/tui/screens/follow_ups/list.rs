@@ -66,7 +66,7 @@ impl FollowUpsScreen {
         let f = &l.follow_up;
         let th = ctx.theme;
         if is_overdue(f.status, f.due_date, ctx.today()) {
-            return (format!("⚠{}", ctx.t(i18n::OVERDUE)), th.bad());
+            return (ctx.t(i18n::OVERDUE).to_string(), th.bad());
         }
         let style = match f.status {
             FollowUpStatus::Pending => th.base(),
