@@ -384,7 +384,8 @@ fn cli_export_to_stdout_file_and_sign_in_sheet() {
 }
 
 /// The paper round trip: print session 3's sheet, "fill it in" (a copy with
-/// times typed into the 签到时间 column), import it back as marks.
+/// times typed into the 签到时间 column), import it back as marks; the title
+/// rows tell which project and session.
 #[test]
 fn filled_sign_in_sheet_imports_back_as_marks() {
     let (dir, mut db) = district();
@@ -402,12 +403,8 @@ fn filled_sign_in_sheet_imports_back_as_marks() {
     ws.write_string(4, 5, "08:31").unwrap();
     ws.write_string(5, 5, "08:50").unwrap();
     book.save(&filled).unwrap();
-    let opts = ImportOptions {
-        project: Some("2026-QP-101".into()),
-        session: Some(3),
-        ..ImportOptions::default()
-    };
-    let r = import_file(&mut db, Kind::Marks, &filled, &opts).unwrap();
+    // The title rows name the project and the session: no --project, no --session.
+    let r = import_file(&mut db, Kind::Marks, &filled, &ImportOptions::default()).unwrap();
     assert_eq!(r.added, 2, "only the rows with a time");
     let e = build(&db, ExportKind::Attendance, None, Some("2026-QP-101"));
     let third: Vec<(String, String)> = e

@@ -92,6 +92,36 @@ fn weekday(d: chrono::NaiveDate) -> &'static str {
     ][d.weekday().num_days_from_monday() as usize]
 }
 
+/// The project code and session number printed in a sheet's title rows
+/// ("项目：…（CODE）", "第N场"), so that `import marks` of a filled-in sheet
+/// needs neither `--project` nor `--session`.
+pub fn read_title(lines: &[String]) -> (Option<String>, Option<usize>) {
+    let mut code = None;
+    let mut number = None;
+    for line in lines {
+        if let Some(rest) = line.strip_prefix("项目：") {
+            let what = rest.split('\u{3000}').next().unwrap_or(rest);
+            if let (Some(open), Some(close)) = (what.rfind('（'), what.rfind('）')) {
+                let inner = what[open + '（'.len_utf8()..close].trim();
+                if open < close && !inner.is_empty() {
+                    code = Some(inner.to_string());
+                }
+            }
+        }
+        for (i, _) in line.match_indices('第') {
+            let digits: String = line[i + '第'.len_utf8()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let after = &line[i + '第'.len_utf8() + digits.len()..];
+            if !digits.is_empty() && after.starts_with('场') {
+                number = digits.parse().ok();
+            }
+        }
+    }
+    (code, number)
+}
+
 impl SignInSheet {
     /// The title lines above the table.
     pub fn title_lines(&self) -> [String; 3] {
@@ -207,5 +237,25 @@ impl SignInSheet {
         ws.set_repeat_rows(3, 3)?;
         ws.set_freeze_panes(4, 0)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_names_project_and_session() {
+        let lines = [
+            "潼南区教师培训签到表".to_string(),
+            "项目：2026年（春季）骨干培训（2026-QP-101）　主题：新课标（一）　讲师：李明华"
+                .to_string(),
+            "时间：2026-03-02 星期一 08:30–11:30　第12场　地点：报告厅".to_string(),
+        ];
+        assert_eq!(
+            read_title(&lines),
+            (Some("2026-QP-101".to_string()), Some(12))
+        );
+        assert_eq!(read_title(&["签到表".to_string()]), (None, None));
     }
 }

@@ -13,7 +13,7 @@ use crate::domain::attendance::{change_needs_reason, classify_check_in, minutes_
 use crate::domain::{Mark, Session, Status};
 use crate::error::Result;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::{enrolments, marks, sessions, settings, teachers};
+use crate::store::{enrolments, marks, projects, sessions, settings, teachers};
 use chrono::NaiveTime;
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -38,7 +38,15 @@ pub(crate) static COLUMNS: &[Column] = &[
 ];
 
 pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
-    let fixed = fixed_project(conn, ctx)?;
+    // A sheet printed by `export sign-in-sheet` names its project and session in its title.
+    let (title_code, title_session) = crate::ops::sign_in_sheet::read_title(&table.title);
+    let mut fixed = fixed_project(conn, ctx)?;
+    if fixed.is_none() && !table.has("project") {
+        if let Some(code) = &title_code {
+            fixed = projects::project_by_code(conn, code)?;
+        }
+    }
+    let session_default = ctx.opts.session.or(title_session);
     table.check_required(&[])?;
     if fixed.is_none() && !table.has("project") {
         return Err(crate::Error::invalid(format!(
@@ -46,7 +54,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             table.header_line
         )));
     }
-    if ctx.opts.session.is_none() && !table.has("session") {
+    if session_default.is_none() && !table.has("session") {
         return Err(crate::Error::invalid(format!(
             "line {}: the header has no session (场次) column; give --session N",
             table.header_line
@@ -81,7 +89,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
                         e.insert(sessions::sessions_of_project(conn, p.id)?)
                     }
                 };
-                session_of(&mut c, p, list, ctx.opts.session)
+                session_of(&mut c, p, list, session_default)
             }
             None => None,
         };

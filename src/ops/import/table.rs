@@ -68,6 +68,8 @@ pub struct Table {
     /// The file's own header text of each column ("" when the column is absent).
     pub headers: Vec<String>,
     pub header_line: usize,
+    /// The text of the title rows above the header, one string per row.
+    pub title: Vec<String>,
     pub records: Vec<Record>,
 }
 
@@ -117,6 +119,18 @@ impl Table {
             columns,
             headers,
             header_line: header.line,
+            title: rows[..at]
+                .iter()
+                .map(|r| {
+                    let cells: Vec<&str> = r
+                        .cells
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    cells.join(" ")
+                })
+                .collect(),
             records,
         })
     }
