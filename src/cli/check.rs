@@ -120,10 +120,6 @@ fn rule_text(rule: &str, zh: bool) -> &str {
             "a mark's school differs from the teacher's sending school at enrolment",
         ),
         "excused_without_reason" => ("请假记录没有请假事由", "an excused mark has no reason"),
-        "late_without_time" => (
-            "迟到记录既无签到时间也无迟到分钟数",
-            "a late mark has neither a check-in time nor minutes late",
-        ),
         "mark_in_future" => (
             "尚未举行的场次已有非请假考勤",
             "a session that has not happened yet has a mark other than excused",
@@ -159,6 +155,18 @@ fn rule_text(rule: &str, zh: bool) -> &str {
         "school_month_vetoes" => (
             "学校月度否决汇总与考勤记录不一致（列出学校 id）",
             "the per-school monthly veto counts disagree with the marks (school ids listed)",
+        ),
+        "follow_up_rating_missing" => (
+            "已评价的跟踪任务没有评价等级",
+            "an evaluated follow-up has no rating",
+        ),
+        "follow_up_pending_recorded" => (
+            "待完成的跟踪任务已有实施日期或评价",
+            "a pending follow-up already has a held date or rating",
+        ),
+        "follow_up_held_in_future" => (
+            "跟踪任务的实施日期晚于今天",
+            "a follow-up's held date is after today",
         ),
         "audit_json" => (
             "操作记录的前后内容不是有效的 JSON",

@@ -187,6 +187,22 @@ mod tests {
     }
 
     #[test]
+    fn follow_ups_that_break_the_recording_rules_are_found() {
+        let db = demo();
+        db.conn
+            .execute("UPDATE follow_ups SET rating = NULL WHERE id = (SELECT min(id) FROM follow_ups WHERE status = 'evaluated')", [])
+            .unwrap();
+        db.conn
+            .execute("UPDATE follow_ups SET held_date = '2099-01-01' WHERE id = (SELECT min(id) FROM follow_ups WHERE status = 'done')", [])
+            .unwrap();
+        let broken = rules_broken(&db);
+        assert_eq!(
+            broken,
+            vec!["follow_up_rating_missing", "follow_up_held_in_future"]
+        );
+    }
+
+    #[test]
     fn sessions_outside_their_project_are_found() {
         let db = demo();
         db.conn

@@ -85,10 +85,6 @@ pub const RULES: &[Rule] = &[
         sql: "SELECT id FROM marks WHERE status = 'excused' AND length(trim(reason)) = 0",
     },
     Rule {
-        key: "late_without_time",
-        sql: "SELECT id FROM marks WHERE status = 'late' AND minutes_late = 0 AND checked_in_at IS NULL",
-    },
-    Rule {
         key: "mark_in_future",
         sql: "SELECT id FROM marks WHERE session_date > ?1 AND status <> 'excused'",
     },
@@ -124,6 +120,19 @@ pub const RULES: &[Rule] = &[
     Rule {
         key: "follow_up_held_missing",
         sql: "SELECT id FROM follow_ups WHERE status <> 'pending' AND held_date IS NULL",
+    },
+    Rule {
+        key: "follow_up_rating_missing",
+        sql: "SELECT id FROM follow_ups WHERE status = 'evaluated' AND rating IS NULL",
+    },
+    Rule {
+        key: "follow_up_pending_recorded",
+        sql: "SELECT id FROM follow_ups
+              WHERE status = 'pending' AND (held_date IS NOT NULL OR rating IS NOT NULL)",
+    },
+    Rule {
+        key: "follow_up_held_in_future",
+        sql: "SELECT id FROM follow_ups WHERE held_date > ?1",
     },
     Rule {
         key: "school_month_marks",
