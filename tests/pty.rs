@@ -197,12 +197,13 @@ fn demo_flag_opens_a_populated_district_in_english() {
         ],
         home.path(),
     );
+    let n = liaoyuan::ops::demo::DEMO_TEACHERS;
     t.wait_for("the demo dashboard", |s| {
-        s.contains("Teachers 2000") && s.contains("Today's sessions")
+        s.contains(&format!("Teachers {n}")) && s.contains("Today's sessions")
     });
     t.send(b"4");
     t.wait_for("the Teachers tab", |s| {
-        s.contains("2000 teachers") && s.contains("Staff no")
+        s.contains(&format!("{n} teachers")) && s.contains("Staff no")
     });
     quit_and_check(&mut t, &mut child);
 }
