@@ -314,6 +314,21 @@ fn follow_ups_filters_by_status_and_kind_in_english() {
         "SELECT count(*) FROM follow_ups WHERE status = 'done' AND kind = 'report_back'",
     );
     assert!(text.contains(&format!("{n} shown")), "{text}");
+    // p keeps only the selected row's project; p again shows all projects.
+    ui.key(KeyCode::Char('t')); // forum
+    ui.key(KeyCode::Char('t')); // transplant lesson
+    let code = text_of_first_row_project(&mut ui);
+    ui.key(KeyCode::Char('p'));
+    let text = ui.settled();
+    assert!(text.contains(&format!("Project: {code}")), "{text}");
+    let rows: Vec<&str> = text.lines().skip(4).take(5).collect();
+    assert!(
+        rows.iter()
+            .all(|l| l.contains(&code) || l.trim().is_empty()),
+        "{text}"
+    );
+    ui.key(KeyCode::Char('p'));
+    assert!(!ui.settled().contains("Project: "));
 }
 
 #[test]
@@ -431,6 +446,16 @@ fn a_bad_held_date_keeps_the_form_open_and_writes_nothing() {
     );
     ui.key(KeyCode::Esc);
     assert!(!ui.settled().contains("记录跟踪任务"));
+}
+
+/// The project code on the first (selected) row of the follow-up list.
+fn text_of_first_row_project(ui: &mut Ui) -> String {
+    let text = ui.settled();
+    let row = text.lines().nth(4).unwrap().to_string();
+    row.split_whitespace()
+        .find(|w| w.chars().filter(|c| *c == '-').count() == 2 && w.len() >= 10)
+        .unwrap_or_else(|| panic!("no project code in {row}"))
+        .to_string()
 }
 
 // ── Reports ──────────────────────────────────────────────────────────────────

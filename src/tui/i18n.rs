@@ -518,7 +518,11 @@ pub const FU_BACK_REASON: Msg = Msg::new(
 );
 pub const FU_NONE_SELECTED: Msg = Msg::new("未选择跟踪任务", "No follow-up selected");
 pub const KEY_FILTER_KIND: Msg = Msg::new("按类型筛选", "Filter by kind");
-pub const KEY_FILTER_PROJECT: Msg = Msg::new("按项目筛选", "Filter by project");
+pub const KEY_FILTER_PROJECT: Msg = Msg::new("依次按各项目筛选", "Filter by the next project");
+pub const KEY_FILTER_ROW_PROJECT: Msg = Msg::new(
+    "只看本行的项目 / 取消",
+    "Only this row's project / all projects",
+);
 pub const KEY_RECORD: Msg = Msg::new("记录 / 评价", "Record / evaluate");
 pub const KEY_FORM_PICK: Msg = Msg::new("表单：换一个讲师", "Form: next trainer match");
 

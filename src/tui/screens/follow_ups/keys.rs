@@ -11,6 +11,7 @@ pub(super) enum Cmd {
     FilterStatus,
     FilterKind,
     FilterProject,
+    FilterRowProject,
     Record,
     Back,
 }
@@ -63,6 +64,11 @@ pub(super) const KEYS: &[KeyBinding<Cmd>] = &[
     },
     KeyBinding {
         keys: &[Key::Char('p')],
+        command: Cmd::FilterRowProject,
+        help: i18n::KEY_FILTER_ROW_PROJECT,
+    },
+    KeyBinding {
+        keys: &[Key::Char('P')],
         command: Cmd::FilterProject,
         help: i18n::KEY_FILTER_PROJECT,
     },

@@ -185,6 +185,13 @@ impl Screen for FollowUpsScreen {
                 self.filter.kind = next_of(FollowUpKind::ALL, self.filter.kind);
                 self.requery(ctx)
             }
+            Cmd::FilterRowProject => {
+                self.filter.project_id = match self.filter.project_id {
+                    Some(_) => None,
+                    None => self.selected().map(|l| l.follow_up.project_id),
+                };
+                self.requery(ctx)
+            }
             Cmd::FilterProject => {
                 let ids: Vec<i64> = self.projects.iter().map(|p| p.0).collect();
                 self.filter.project_id = next_of(&ids, self.filter.project_id);
