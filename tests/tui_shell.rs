@@ -489,3 +489,22 @@ fn slash_on_the_dashboard_starts_a_teacher_lookup() {
     ui.key(KeyCode::Esc);
     assert_eq!(ui.app.active_tab(), TabId::Dashboard);
 }
+
+#[test]
+fn field_prefixes_narrow_the_teacher_list() {
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    ui.typed("4/school:柏梓");
+    let text = ui.text();
+    assert!(text.contains("T0002") && text.contains("T0004"), "{text}");
+    assert!(!text.contains("T0001") && !text.contains("T0003"), "{text}");
+    ui.key(KeyCode::Esc);
+    ui.typed("/zw tier:backbone");
+    let text = ui.text();
+    assert!(
+        text.contains("1 条匹配") && text.contains("T0001"),
+        "{text}"
+    );
+    ui.key(KeyCode::Enter);
+    ui.typed("?");
+    assert!(ui.text().contains("按字段筛选"));
+}

@@ -155,7 +155,13 @@ impl Screen for TeachersScreen {
     }
 
     fn help(&self) -> Vec<HelpEntry> {
-        keymap::help(KEYS)
+        let mut h = keymap::help(KEYS);
+        // Not a key, but what the search box understands.
+        h.push(HelpEntry {
+            keys: "school: tier: subject: stage:".into(),
+            help: i18n::TEACHERS_FILTERS,
+        });
+        h
     }
 
     fn wants_text_input(&self) -> bool {
