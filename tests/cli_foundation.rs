@@ -107,6 +107,10 @@ fn demo_refuses_a_database_with_data() {
         stderr(&out)
     );
     assert!(dump(&a) == before);
+    let small = dir.path().join("small.db");
+    let out = demo(&small, "10", "1");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("at least"), "{}", stderr(&out));
     let out = liaoyuan(&["demo", "--teachers", "100"]);
     assert_eq!(
         out.status.code(),
