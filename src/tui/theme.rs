@@ -302,6 +302,22 @@ mod tests {
     }
 
     #[test]
+    fn a_theme_file_path_is_loaded_and_missing_roles_are_reset() {
+        let dir = std::env::temp_dir().join(format!("liaoyuan-theme-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("mine.toml");
+        std::fs::write(&path, "accent = \"#010203\"\nbad = \"red\"\n").unwrap();
+        let t = Theme::load(path.to_str(), false).unwrap();
+        assert_eq!(t.accent, Color::Rgb(1, 2, 3));
+        assert_eq!(t.bad, Color::Red);
+        assert_eq!(t.fg, Color::Reset);
+        std::fs::write(&path, "acent = \"red\"\n").unwrap();
+        let e = Theme::load(path.to_str(), false).unwrap_err().to_string();
+        assert!(e.contains("acent"), "{e}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn bad_theme_is_a_clear_error() {
         let e = Theme::parse("x", "fg = \"#12\"").unwrap_err().to_string();
         assert!(e.contains("not a colour"), "{e}");
