@@ -28,7 +28,7 @@ impl FollowUpForm {
             .borders(Borders::ALL)
             .border_style(th.accent())
             .title(Span::styled(
-                truncate(&title, area.width as usize - 2),
+                truncate(&title, (area.width as usize).saturating_sub(2)),
                 th.title(),
             ));
         let inner = block.inner(area);
