@@ -561,3 +561,35 @@ fn a_check_in_time_on_another_day_than_the_session_is_refused() {
     assert!(err.contains("2026-03-02") && err.contains("--at"), "{err}");
     assert_eq!(mark(&db, "T003"), None);
 }
+
+#[test]
+fn several_matches_outside_the_project_are_not_called_not_enrolled() {
+    let (_d, db) = district();
+    {
+        let db = Db::open(&db, OpenMode::Existing).unwrap();
+        let (py, ini) = pinyin_keys("赵磊");
+        db.conn
+            .execute(
+                "INSERT INTO teachers (staff_no, name, school_id, pinyin, initials)
+                 VALUES ('T010', '赵磊', 2, ?1, ?2)",
+                [py, ini],
+            )
+            .unwrap();
+    }
+    let o = liaoyuan(
+        &db,
+        MORNING,
+        &["checkin", "--project", "P1", "--session", "1", "zl"],
+    );
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err.contains("matches no teacher enrolled in project P1")
+            && err.contains("T009")
+            && err.contains("T010"),
+        "{err}"
+    );
+    let o = liaoyuan(&db, MORNING, &["checkin", "--project", "P1", " "]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).1.contains("empty"), "{}", text(&o).1);
+}

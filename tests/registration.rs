@@ -591,7 +591,10 @@ fn a_time_on_another_day_never_decides_late_or_early() {
     let err = plain(&mut f, 0, at(d(2026, 3, 9), 10, 0))
         .unwrap_err()
         .to_string();
-    assert!(err.contains("2026-03-02") && err.contains("2026-03-09"), "{err}");
+    assert!(
+        err.contains("2026-03-02") && err.contains("2026-03-09"),
+        "{err}"
+    );
     assert!(mark_of(&f, 0).is_none());
     let mut late = req(&f, 1, at(d(2026, 3, 3), 8, 40));
     late.status = Some(Status::Late);
@@ -632,12 +635,23 @@ fn marks_carry_the_sending_school_whichever_way_they_are_written() {
     let mut f = setup();
     // 张伟 and 李娜 were sent by 实验小学 (1) and have moved to 第二中学 (2) since.
     f.db.conn
-        .execute("UPDATE teachers SET school_id = 2 WHERE staff_no IN ('T001', 'T002')", [])
+        .execute(
+            "UPDATE teachers SET school_id = 2 WHERE staff_no IN ('T001', 'T002')",
+            [],
+        )
         .unwrap();
     plain(&mut f, 0, at(DAY(), 8, 40)).unwrap();
     close_session(&mut f.db, f.session, at(DAY(), 12, 0)).unwrap();
-    assert_eq!(mark_of(&f, 1).unwrap().school_id, 1, "closing: the enrolment's school");
-    assert_eq!(mark_of(&f, 0).unwrap().school_id, 1, "check-in: the same school");
+    assert_eq!(
+        mark_of(&f, 1).unwrap().school_id,
+        1,
+        "closing: the enrolment's school"
+    );
+    assert_eq!(
+        mark_of(&f, 0).unwrap().school_id,
+        1,
+        "check-in: the same school"
+    );
 }
 
 #[test]
@@ -649,7 +663,9 @@ fn a_session_cannot_be_closed_before_it_starts() {
         .to_string();
     assert!(err.contains("2026-03-02 08:30"), "{err}");
     assert_eq!(marks::mark_count(&f.db.conn, f.session).unwrap(), 0);
-    let s = sessions::get_session(&f.db.conn, f.session).unwrap().unwrap();
+    let s = sessions::get_session(&f.db.conn, f.session)
+        .unwrap()
+        .unwrap();
     assert!(!s.is_closed());
     close_session(&mut f.db, f.session, at(DAY(), 8, 30)).unwrap();
 }
@@ -664,4 +680,74 @@ fn undo_after_the_session_was_closed_is_refused() {
     let err = undo_mark(&mut f.db, &undo).unwrap_err().to_string();
     assert!(err.contains("closed"), "{err}");
     assert_eq!(mark_of(&f, 0).unwrap().status, Status::Present);
+}
+
+#[test]
+fn a_long_list_of_equally_good_matches_is_cut_to_ten_with_a_count() {
+    let teachers: Vec<liaoyuan::store::enrolments::TeacherBrief> = (1..=13)
+        .map(|i| liaoyuan::store::enrolments::TeacherBrief {
+            id: i,
+            staff_no: format!("T{i:03}"),
+            name: "张伟".into(),
+            school_id: 1,
+            school: "实验小学".into(),
+        })
+        .collect();
+    let err = lookup::ambiguous("zw", &teachers).to_string();
+    assert!(err.contains("13 teachers"), "{err}");
+    assert!(err.contains("T010") && !err.contains("T011"), "{err}");
+    assert!(err.contains("3 more"), "{err}");
+}
+
+#[test]
+fn an_empty_query_says_so() {
+    let f = setup();
+    let index = lookup::teacher_index(&f.db.conn).unwrap();
+    for q in ["", "   "] {
+        let err = lookup::find_one(&f.db.conn, &index, q)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("empty"), "{err}");
+    }
+    let err = lookup::lookup(&f.db.conn, " ", 2026, &f.settings, DAY())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("empty"), "{err}");
+}
+
+#[test]
+fn a_project_cannot_be_shortened_past_its_sessions() {
+    let mut f = setup();
+    session_ops::add_session(&mut f.db, f.project, &session_fields(d(2026, 3, 5))).unwrap();
+    let err = projects::edit_project(
+        &mut f.db,
+        f.project,
+        &fields("P1", d(2026, 3, 3), d(2026, 3, 6)),
+        &[],
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("start_date") && err.contains("2026-03-02"),
+        "{err}"
+    );
+    let err = projects::edit_project(
+        &mut f.db,
+        f.project,
+        &fields("P1", d(2026, 3, 2), d(2026, 3, 4)),
+        &[],
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("end_date") && err.contains("2026-03-05"),
+        "{err}"
+    );
+    projects::edit_project(
+        &mut f.db,
+        f.project,
+        &fields("P1", d(2026, 3, 1), d(2026, 3, 5)),
+        &[],
+    )
+    .unwrap();
 }

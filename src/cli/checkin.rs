@@ -5,7 +5,9 @@ use super::args::Lang;
 use crate::domain::{Session, Status, TIME_FMT};
 use crate::error::{Error, Result};
 use crate::ops::check_in::{check_in, CheckIn, CheckInOutcome};
-use crate::ops::lookup::{ambiguous, best_matches, briefs, index_of, teacher_index};
+use crate::ops::lookup::{
+    ambiguous, best_matches, briefs, index_of, no_match, teacher_index, teacher_list,
+};
 use crate::store::{enrolments, projects, sessions, Db, OpenMode};
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
@@ -135,6 +137,9 @@ fn choose_session(
 /// The one enrolled teacher the query finds: enrolled teachers first, then
 /// everyone (a match outside the enrolment is refused as not enrolled).
 fn find_enrolled(conn: &Connection, project_id: i64, code: &str, query: &str) -> Result<i64> {
+    if query.trim().is_empty() {
+        return Err(no_match(query));
+    }
     let enrolled = enrolments::enrolled_teacher_ids(conn, project_id)?;
     let exact = enrolments::teacher_id_by_staff_no(conn, query.trim())?;
     let others = match exact {
@@ -154,20 +159,19 @@ fn find_enrolled(conn: &Connection, project_id: i64, code: &str, query: &str) ->
             )?
         }
     };
-    if others.is_empty() {
-        return Err(Error::Invalid(format!(
-            "no teacher matches '{}' (try a staff number, full pinyin or initials)",
-            query.trim()
-        )));
+    match others.len() {
+        0 => Err(no_match(query)),
+        1 => Err(Error::invalid(format!(
+            "not enrolled in project {code} (enrol a walk-in in the TUI's Check-in tab):\n{}",
+            teacher_list(&others)
+        ))),
+        n => Err(Error::invalid(format!(
+            "'{}' matches no teacher enrolled in project {code}; {n} teachers outside it \
+             match equally well (a walk-in is enrolled in the TUI's Check-in tab):\n{}",
+            query.trim(),
+            teacher_list(&others)
+        ))),
     }
-    let list: Vec<String> = others
-        .iter()
-        .map(|t| format!("  {}  {}  {}", t.staff_no, t.name, t.school))
-        .collect();
-    Err(Error::invalid(format!(
-        "not enrolled in project {code} (enrol a walk-in in the TUI's Check-in tab):\n{}",
-        list.join("\n")
-    )))
 }
 
 /// "迟到 12 分钟 at 08:42" / "late 12 min at 08:42".

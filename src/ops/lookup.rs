@@ -77,18 +77,42 @@ pub fn briefs(conn: &Connection, ids: &[i64]) -> Result<Vec<TeacherBrief>> {
     Ok(out)
 }
 
-/// The refusal of an ambiguous query, listing every equally good match.
-pub fn ambiguous(query: &str, teachers: &[TeacherBrief]) -> Error {
-    let list: Vec<String> = teachers
+/// How many teachers a refusal lists at most.
+const LISTED: usize = 10;
+
+/// One line per teacher ("  T001  张伟  实验小学"), at most ten, then how many more.
+pub fn teacher_list(teachers: &[TeacherBrief]) -> String {
+    let mut lines: Vec<String> = teachers
         .iter()
+        .take(LISTED)
         .map(|t| format!("  {}  {}  {}", t.staff_no, t.name, t.school))
         .collect();
+    if teachers.len() > LISTED {
+        lines.push(format!("  … and {} more", teachers.len() - LISTED));
+    }
+    lines.join("\n")
+}
+
+/// The refusal of an ambiguous query, listing the equally good matches.
+pub fn ambiguous(query: &str, teachers: &[TeacherBrief]) -> Error {
     Error::Invalid(format!(
         "'{}' matches {} teachers equally well; use a staff number or a longer query:\n{}",
         query.trim(),
         teachers.len(),
-        list.join("\n")
+        teacher_list(teachers)
     ))
+}
+
+/// The refusal of a query that finds nobody (or is empty).
+pub fn no_match(query: &str) -> Error {
+    let q = query.trim();
+    if q.is_empty() {
+        Error::invalid("the query is empty: give a name, pinyin, initials or a staff number")
+    } else {
+        Error::Invalid(format!(
+            "no teacher matches '{q}' (try a staff number, full pinyin or initials)"
+        ))
+    }
 }
 
 /// Exactly one teacher for a query, or a clear refusal (none / ambiguous).
@@ -96,10 +120,7 @@ pub fn find_one(conn: &Connection, index: &Index, query: &str) -> Result<Teacher
     let ids = best_matches(conn, index, query, None)?;
     let found = briefs(conn, &ids)?;
     match found.len() {
-        0 => Err(Error::Invalid(format!(
-            "no teacher matches '{}' (try a staff number, full pinyin or initials)",
-            query.trim()
-        ))),
+        0 => Err(no_match(query)),
         1 => Ok(found
             .into_iter()
             .next()
@@ -189,10 +210,7 @@ pub fn lookup_with_index(
 ) -> Result<Vec<LookupRow>> {
     let ids = best_matches(conn, index, query, None)?;
     if ids.is_empty() {
-        return Err(Error::Invalid(format!(
-            "no teacher matches '{}' (try a staff number, full pinyin or initials)",
-            query.trim()
-        )));
+        return Err(no_match(query));
     }
     briefs(conn, &ids)?
         .iter()
@@ -208,6 +226,9 @@ pub fn lookup(
     settings: &Settings,
     today: NaiveDate,
 ) -> Result<Vec<LookupRow>> {
+    if query.trim().is_empty() {
+        return Err(no_match(query));
+    }
     if let Some(id) = enrolments::teacher_id_by_staff_no(conn, query.trim())? {
         // An exact staff number needs no index.
         return briefs(conn, &[id])?

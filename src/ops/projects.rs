@@ -16,7 +16,8 @@ pub struct FieldProblem {
 }
 
 /// Checks a project's fields (code unique, dates ordered, credits ≥ 0,
-/// threshold 1–100 %, capacity ≥ 0). `id` is the project being edited, if any.
+/// threshold 1–100 %, capacity ≥ 0, its sessions within its dates). `id` is
+/// the project being edited, if any.
 /// Returns every problem, for inline display in the form.
 pub fn validate_project(
     conn: &Connection,
@@ -48,6 +49,26 @@ pub fn validate_project(
                 f.end_date, f.start_date
             ),
         );
+    }
+    if let Some((first, last)) = match id {
+        Some(id) => crate::store::sessions::date_span(conn, id)?,
+        None => None,
+    } {
+        if f.start_date > first {
+            bad(
+                "start_date",
+                format!(
+                    "a session is on {first}, before the start date {}",
+                    f.start_date
+                ),
+            );
+        }
+        if f.end_date < last {
+            bad(
+                "end_date",
+                format!("a session is on {last}, after the end date {}", f.end_date),
+            );
+        }
     }
     if !f.credits.is_finite() || f.credits < 0.0 {
         bad("credits", "credits must be 0 or more".into());

@@ -97,6 +97,17 @@ pub fn sessions_of_project(conn: &Connection, project_id: i64) -> Result<Vec<Ses
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// The first and last dates of a project's sessions (None without sessions).
+pub fn date_span(conn: &Connection, project_id: i64) -> Result<Option<(NaiveDate, NaiveDate)>> {
+    let span: (Option<String>, Option<String>) = conn
+        .prepare_cached("SELECT min(date), max(date) FROM sessions WHERE project_id = ?1")?
+        .query_row([project_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(match span {
+        (Some(a), Some(b)) => crate::domain::parse_date(&a).zip(crate::domain::parse_date(&b)),
+        _ => None,
+    })
+}
+
 /// Session `number` (1-based, project order) of a project.
 pub fn session_number_of(
     conn: &Connection,
