@@ -751,3 +751,34 @@ fn a_project_cannot_be_shortened_past_its_sessions() {
     )
     .unwrap();
 }
+
+#[test]
+fn correcting_absent_to_present_days_later_invents_no_check_in_time() {
+    let mut f = setup();
+    let mut r = req(&f, 0, at(DAY(), 12, 0));
+    r.status = Some(Status::Absent);
+    run(&mut f, &r).unwrap();
+    let id = mark_of(&f, 0).unwrap().id;
+    let s = f.settings.clone();
+    // The clock (not the session's day) must not become her arrival time.
+    vetoes::change_mark(&mut f.db, id, Status::Present, Some("补签：实际出勤"), &s).unwrap();
+    let m = mark_of(&f, 0).unwrap();
+    assert_eq!(m.status, Status::Present);
+    assert!(m.checked_in_at.is_none_or(|t| t.date() == DAY()), "{m:?}");
+}
+
+#[test]
+fn reopening_a_session_is_audited_with_the_session_after() {
+    let mut f = setup();
+    close_session(&mut f.db, f.session, at(DAY(), 12, 0)).unwrap();
+    assert!(liaoyuan::ops::close_session::reopen_session(&mut f.db, f.session, " ").is_err());
+    liaoyuan::ops::close_session::reopen_session(&mut f.db, f.session, "漏签补录").unwrap();
+    let history = audit::history(&f.db.conn, "session", f.session).unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(
+        (last.action.as_str(), last.reason.as_str()),
+        ("reopen", "漏签补录")
+    );
+    let after: serde_json::Value = serde_json::from_str(last.after.as_deref().unwrap()).unwrap();
+    assert!(after["closed_at"].is_null(), "{after}");
+}

@@ -118,6 +118,7 @@ pub fn reopen_session(db: &mut Db, session_id: i64, reason: &str) -> Result<()> 
         return Err(Error::invalid("this session is not closed"));
     }
     sessions::set_reopened(&tx, session_id)?;
+    let after = sessions::get_session(&tx, session_id)?;
     let actor = crate::store::actor();
     audit::record(
         &tx,
@@ -128,7 +129,7 @@ pub fn reopen_session(db: &mut Db, session_id: i64, reason: &str) -> Result<()> 
             entity_id: Some(session_id),
             action: "reopen",
             before: Some(sessions::session_json(&session)),
-            after: None,
+            after: after.as_ref().map(sessions::session_json),
             reason: reason.trim(),
         },
     )?;

@@ -186,10 +186,11 @@ fn desired_mark(
     now: NaiveDateTime,
 ) -> Mark {
     let grace = settings.grace_minutes;
+    // The desk's clock is an arrival time only on the session's day.
     let checked_in_at = req
         .arrived_at
         .or(existing.and_then(|m| m.checked_in_at))
-        .or(Some(req.at));
+        .or(Some(req.at).filter(|t| t.date() == session.date));
     let late_minutes = |t: Option<NaiveDateTime>| {
         t.map(|t| classify_check_in(session.starts_at(), t, grace).1)
             .unwrap_or(0)
@@ -273,7 +274,7 @@ fn deciding_time(req: &CheckIn, new: &Mark) -> Option<NaiveDateTime> {
     match (req.status, req.checked_out_at) {
         (None, None) => Some(req.at),
         (None, Some(out)) => Some(out),
-        (Some(Status::Late), _) if req.minutes_late.is_none() => new.checked_in_at,
+        (Some(Status::Late), _) if req.minutes_late.is_none() => new.checked_in_at.or(Some(req.at)),
         (Some(Status::LeftEarly), _) if req.minutes_early.is_none() => new.checked_out_at,
         _ => None,
     }
