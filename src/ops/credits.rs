@@ -13,8 +13,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 /// The most credits one manual entry may carry (a typo guard: a five-year cycle needs 120).
 pub const MAX_MANUAL_CREDITS: f64 = 200.0;
 
-/// Checks a manual entry's values: credits in (0, 200], a note.
-pub fn validate_manual(credits: f64, note: &str) -> Result<()> {
+/// Checks a manual entry's values on `today`: credits in (0, 200], earned no later than
+/// today, a note.
+pub fn validate_manual(
+    credits: f64,
+    earned_on: NaiveDate,
+    note: &str,
+    today: NaiveDate,
+) -> Result<()> {
     if !credits.is_finite() || credits <= 0.0 {
         return Err(Error::invalid(format!(
             "credits must be more than 0 (got {credits})"
@@ -23,6 +29,11 @@ pub fn validate_manual(credits: f64, note: &str) -> Result<()> {
     if credits > MAX_MANUAL_CREDITS {
         return Err(Error::invalid(format!(
             "credits must be at most {MAX_MANUAL_CREDITS} for one entry (got {credits})"
+        )));
+    }
+    if earned_on > today {
+        return Err(Error::invalid(format!(
+            "the date {earned_on} is in the future; credits are entered once earned"
         )));
     }
     if note.trim().is_empty() {
@@ -43,7 +54,7 @@ pub fn add_manual_entry(
     note: &str,
     now: NaiveDateTime,
 ) -> Result<CreditEntry> {
-    validate_manual(credits, note)?;
+    validate_manual(credits, earned_on, note, now.date())?;
     let tx = db.write()?;
     let teacher = teachers::get(&tx, teacher_id)?
         .ok_or_else(|| Error::NotFound(format!("teacher {teacher_id}")))?;

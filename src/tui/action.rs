@@ -19,6 +19,8 @@ pub enum Target {
     School(i64),
     /// The Teachers tab with this text in its search box, typing (the quick lookup).
     TeacherSearch(String),
+    /// The manual credit entry form (`:credit add`; shown over the Projects tab).
+    NewCreditEntry,
 }
 
 /// A change of the database, executed by `write::execute` in one transaction.
@@ -95,6 +97,19 @@ pub enum Intent {
         kind: crate::ops::import::Kind,
         path: String,
     },
+    /// Projects tab: complete a project after its review: credits and follow-ups for the
+    /// completers, `completed_at` set (ops::completion).
+    CompleteProject { project_id: i64 },
+    /// Add a manual credit entry (national online course etc.; ops::credits).
+    AddCreditEntry {
+        teacher_id: i64,
+        credits: f64,
+        concentrated: bool,
+        earned_on: chrono::NaiveDate,
+        note: String,
+    },
+    /// Delete a manual credit entry (needs the reason).
+    DeleteCreditEntry { entry_id: i64 },
 }
 
 /// What the user asked for.

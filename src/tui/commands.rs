@@ -85,6 +85,11 @@ pub fn global(lang: Lang) -> Vec<PaletteCommand> {
         super::screens::import_preview::palette_command,
     ));
     out.push(PaletteCommand::now(
+        "credit add",
+        i18n::CMD_CREDIT_ADD.get(lang),
+        Action::Open(super::action::Target::NewCreditEntry),
+    ));
+    out.push(PaletteCommand::now(
         "reload",
         i18n::CMD_RELOAD.get(lang),
         Action::Reload,

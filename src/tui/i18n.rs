@@ -586,6 +586,89 @@ pub const IMPORT_PROBLEMS: Msg = Msg::new(
 pub const IMPORT_MORE: Msg = Msg::new("……另有 {} 个问题", "… and {} more");
 pub const IMPORT_CLOSE: Msg = Msg::new("Esc 关闭（改正文件后再导入）", "Esc close (fix the file, then import again)");
 
+// ── Completion and credits (screens/projects/completion*.rs, credit_form*.rs) ─
+pub const CP_KEY_REVIEW: Msg =
+    Msg::new("结业审核（发放学分）", "Completion review (grant credits)");
+pub const CP_KEY_CONFIRM: Msg = Msg::new("确认结业并发放学分", "Complete and grant credits");
+pub const CP_KEY_CLOSE: Msg = Msg::new("关闭，不结业", "Close without completing");
+pub const CP_TITLE: Msg = Msg::new("结业审核 {} {}", "Completion review {} {}");
+pub const CP_FACTS: Msg = Msg::new(
+    "场次 {} · 结业线 {}% · 学分 {}{}",
+    "{} sessions · threshold {}% · {} credits{}",
+);
+pub const CP_CONCENTRATED_TAG: Msg = Msg::new("（集中）", " (concentrated)");
+pub const CP_COUNTS: Msg = Msg::new(
+    "结业 {} 人 · 未结业 {} 人",
+    "Complete: {} · not complete: {}",
+);
+pub const CP_FOLLOW_UPS: Msg = Msg::new("结业者跟踪任务：{}", "Follow-ups for completers: {}");
+pub const CP_FOLLOW_UP_ITEM: Msg = Msg::new("{}（{} 天内）", "{} (within {} d)");
+pub const CP_NO_FOLLOW_UPS: Msg = Msg::new("无", "none");
+pub const CP_W_ALREADY: Msg = Msg::new(
+    "已于 {} 结业；学分只发放一次",
+    "Already completed on {}; credits are granted once",
+);
+pub const CP_W_NO_SESSIONS: Msg =
+    Msg::new("没有场次，无人能结业", "No sessions: nobody can complete");
+pub const CP_W_NO_ENROLMENTS: Msg = Msg::new("无人报名", "Nobody is enrolled");
+pub const CP_W_NOT_OVER: Msg = Msg::new(
+    "{} 个场次尚未结束（最早 {}），暂不能结业",
+    "{} session(s) not over yet (first {}): cannot complete yet",
+);
+pub const CP_W_OPEN: Msg = Msg::new(
+    "{} 个场次未关闭（未签到者尚未记为旷课）",
+    "{} session(s) not closed (unmarked teachers not yet absent)",
+);
+pub const CP_W_UNMARKED: Msg = Msg::new(
+    "{} 名教师共缺 {} 条考勤记录（按未出勤计）",
+    "{} teacher(s) miss {} mark(s) (counted as not attended)",
+);
+pub const CP_COL_NAME: Msg = Msg::new("姓名", "Name");
+pub const CP_COL_SCHOOL: Msg = Msg::new("学校", "School");
+pub const CP_COL_ATTENDED: Msg = Msg::new("出勤", "Attended");
+pub const CP_COL_SHARE: Msg = Msg::new("比例", "Share");
+pub const CP_COL_RESULT: Msg = Msg::new("结果", "Result");
+pub const CP_COMPLETES: Msg = Msg::new("结业", "completes");
+pub const CP_NOT_COMPLETE: Msg = Msg::new("未结业", "not complete");
+pub const CP_FOOTER: Msg = Msg::new(
+    "Enter 确认结业并发放学分 · Esc 取消",
+    "Enter complete and grant credits · Esc cancel",
+);
+pub const CP_FOOTER_BLOCKED: Msg = Msg::new("不能结业 · Esc 关闭", "Cannot complete · Esc close");
+pub const CP_DONE: Msg = Msg::new(
+    "{} 已结业：{} 人获得学分，{} 人未结业，生成跟踪任务 {} 项",
+    "{} completed: {} credited, {} not complete, {} follow-ups created",
+);
+pub const CMD_CREDIT_ADD: Msg = Msg::new("添加学分（手工录入）", "Add credits (manual entry)");
+pub const CR_TITLE: Msg = Msg::new("添加学分（手工录入）", "Add credits (manual entry)");
+pub const CR_F_TEACHER: Msg = Msg::new("教师", "Teacher");
+pub const CR_F_CREDITS: Msg = Msg::new("学分", "Credits");
+pub const CR_F_CONCENTRATED: Msg = Msg::new("集中培训", "Concentrated");
+pub const CR_F_DATE: Msg = Msg::new("获得日期", "Earned on");
+pub const CR_F_NOTE: Msg = Msg::new("说明", "Note");
+pub const CR_NOTE_TEACHER: Msg = Msg::new(
+    "姓名/拼音/工号，↑↓ 回车选定",
+    "name/pinyin/staff no, ↑↓ Enter",
+);
+pub const CR_NOTE_NOTE: Msg = Msg::new("如：国家智慧教育平台研修", "e.g. national online course");
+pub const CR_TEACHER_NOT_PICKED: Msg =
+    Msg::new("请从候选中选定教师", "pick a teacher from the list");
+pub const CR_BAD_CREDITS: Msg = Msg::new("学分应大于 0 且不超过 200", "more than 0, at most 200");
+pub const CR_DATE_FUTURE: Msg = Msg::new("日期不能晚于今天", "not after today");
+pub const CR_NOTE_REQUIRED: Msg = Msg::new("请写明学分来源", "say where the credits come from");
+pub const CR_STANDING: Msg = Msg::new(
+    "{} 周期：已获 {} 学分（集中 {}），要求 {}（集中 {}）",
+    "Cycle {}: {} credits ({} concentrated) of {} ({})",
+);
+pub const CR_LEDGER: Msg = Msg::new("学分记录（最近）", "Ledger (newest first)");
+pub const CR_MANUAL: Msg = Msg::new("手工", "manual");
+pub const CR_CONC_SHORT: Msg = Msg::new("集中", "conc.");
+pub const CR_DONE: Msg = Msg::new("已为 {} 添加 {} 学分", "{}: {} credits added");
+pub const CR_DELETED: Msg = Msg::new(
+    "已删除 {} 的 {} 学分记录",
+    "{}: entry of {} credits deleted",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

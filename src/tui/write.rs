@@ -102,6 +102,9 @@ pub fn execute(
         Intent::ImportFile { kind, path } => {
             super::screens::import_preview::execute(db, *kind, path, lang)
         }
+        i @ (Intent::CompleteProject { .. }
+        | Intent::AddCreditEntry { .. }
+        | Intent::DeleteCreditEntry { .. }) => credits_write(db, i, reason, now, lang),
     }
 }
 
@@ -170,6 +173,67 @@ fn projects_write(db: &mut Db, intent: &Intent, reason: Option<&str>, lang: Lang
     };
     Ok(Done {
         message,
+        ..Done::default()
+    })
+}
+
+/// Completion and the credit ledger (ops::completion, ops::credits), one transaction each.
+fn credits_write(
+    db: &mut Db,
+    intent: &Intent,
+    reason: Option<&str>,
+    now: NaiveDateTime,
+    lang: Lang,
+) -> Result<Done> {
+    let message = match intent {
+        Intent::CompleteProject { project_id } => {
+            let out = crate::ops::completion::complete_project(db, *project_id, now)?;
+            let code = store::projects::get_project(&db.conn, *project_id)?
+                .map(|p| p.code)
+                .unwrap_or_default();
+            i18n::fill(
+                i18n::CP_DONE.get(lang),
+                &[
+                    &code,
+                    &out.credit_entries,
+                    &out.non_completers,
+                    &out.follow_ups,
+                ],
+            )
+        }
+        Intent::AddCreditEntry {
+            teacher_id,
+            credits,
+            concentrated,
+            earned_on,
+            note,
+        } => {
+            let e = crate::ops::credits::add_manual_entry(
+                db,
+                *teacher_id,
+                *credits,
+                *concentrated,
+                *earned_on,
+                note,
+                now,
+            )?;
+            i18n::fill(
+                i18n::CR_DONE.get(lang),
+                &[&who(db, e.teacher_id, lang), &e.credits],
+            )
+        }
+        Intent::DeleteCreditEntry { entry_id } => {
+            let e =
+                crate::ops::credits::delete_manual_entry(db, *entry_id, reason.unwrap_or(""), now)?;
+            i18n::fill(
+                i18n::CR_DELETED.get(lang),
+                &[&who(db, e.teacher_id, lang), &e.credits],
+            )
+        }
+        _ => return Ok(Done::default()),
+    };
+    Ok(Done {
+        message: Some(message),
         ..Done::default()
     })
 }

@@ -100,7 +100,7 @@ impl App {
     fn open(&mut self, target: Target) {
         let tab = match target {
             Target::Teacher(_) | Target::TeacherSearch(_) => TabId::Teachers,
-            Target::Project(_) => TabId::Projects,
+            Target::Project(_) | Target::NewCreditEntry => TabId::Projects,
             Target::Session(_) => TabId::CheckIn,
             Target::Trainer(_) => TabId::Starlight,
             Target::School(_) => TabId::Reports,

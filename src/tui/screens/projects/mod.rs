@@ -4,6 +4,10 @@
 //! Writes go out as intents; a form stays open (marked "saving") until a reload shows that
 //! its intent landed, so a refused save keeps everything typed.
 
+pub mod completion;
+pub mod completion_view;
+pub mod credit_form;
+pub mod credit_form_view;
 pub mod detail;
 pub mod detail_keys;
 pub mod detail_view;
@@ -15,6 +19,7 @@ pub mod list;
 pub mod list_keys;
 pub mod list_view;
 pub mod matrix;
+pub mod overlays;
 pub mod picker;
 pub mod schedule;
 pub mod session_form;
@@ -45,6 +50,10 @@ pub struct ProjectsScreen {
     detail: Option<Detail>,
     /// The last form intent sent; its form closes once the database shows it.
     pending: Option<Intent>,
+    /// The completion review window (overlays.rs).
+    completion: Option<completion::CompletionView>,
+    /// The manual credit entry window (overlays.rs).
+    credit_form: Option<credit_form::CreditForm>,
 }
 
 /// The intent inside an action (through confirm and reason dialogs).
@@ -78,7 +87,8 @@ impl ProjectsScreen {
             if !matches!(
                 i,
                 Intent::DeleteSession { .. } | Intent::RemoveEnrolment { .. }
-            ) {
+            ) && !overlays::is_own(i)
+            {
                 self.pending = Some(i.clone());
             }
         }
@@ -249,27 +259,39 @@ impl Screen for ProjectsScreen {
     }
 
     fn help(&self) -> Vec<HelpEntry> {
+        if let Some(h) = self.overlay_help() {
+            return h;
+        }
         if self.project_form.is_some() {
             return fields::help();
         }
         match &self.detail {
-            Some(d) => d.help(),
-            None => keymap::help(KEYS),
+            Some(d) if d.wants_text_input() => d.help(),
+            Some(d) => overlays::list_help(d.help()),
+            None => overlays::list_help(keymap::help(KEYS)),
         }
     }
 
     fn wants_text_input(&self) -> bool {
-        self.project_form.is_some()
+        self.overlay_open()
+            || self.project_form.is_some()
             || self.detail.as_ref().is_some_and(|d| d.wants_text_input())
             || (self.detail.is_none() && self.list.typing)
     }
 
     fn has_unsaved(&self) -> bool {
-        self.project_form.as_ref().is_some_and(|f| f.form.dirty)
+        self.overlay_unsaved()
+            || self.project_form.as_ref().is_some_and(|f| f.form.dirty)
             || self.detail.as_ref().is_some_and(|d| d.has_unsaved())
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if self.overlay_open() {
+            return self.overlay_key(key, ctx);
+        }
+        if let Some(a) = self.open_review_key(&key, ctx) {
+            return a;
+        }
         let a = if self.project_form.is_some() {
             self.form_key(key, ctx)
         } else if let Some(d) = &mut self.detail {
@@ -287,7 +309,7 @@ impl Screen for ProjectsScreen {
     }
 
     fn handle_mouse(&mut self, ev: MouseEvent, _area: Rect, ctx: &Ctx) -> Option<Action> {
-        if self.project_form.is_some() {
+        if self.project_form.is_some() || self.overlay_open() {
             return None;
         }
         let m = match ev.kind {
@@ -314,12 +336,14 @@ impl Screen for ProjectsScreen {
 
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if let Some(f) = &self.project_form {
-            return self.render_form(frame, area, ctx, f);
+            self.render_form(frame, area, ctx, f);
+        } else {
+            match &mut self.detail {
+                Some(d) => d.render(frame, area, ctx),
+                None => self.list.render(frame, area, ctx),
+            }
         }
-        match &mut self.detail {
-            Some(d) => d.render(frame, area, ctx),
-            None => self.list.render(frame, area, ctx),
-        }
+        self.render_overlay(frame, area, ctx);
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<()> {
@@ -330,6 +354,7 @@ impl Screen for ProjectsScreen {
             }
         }
         self.settle(ctx);
+        self.reload_overlay(ctx)?;
         if let Some(f) = &mut self.project_form {
             if !f.form.saving {
                 f.validate(ctx);
@@ -339,6 +364,10 @@ impl Screen for ProjectsScreen {
     }
 
     fn open(&mut self, target: &Target, ctx: &Ctx) -> bool {
+        if *target == Target::NewCreditEntry {
+            self.open_credit_form(ctx);
+            return true;
+        }
         let Target::Project(id) = target else {
             return false;
         };

@@ -1,0 +1,198 @@
+//! The manual credit entry form (`:credit add`, 添加学分): a teacher picked by search over the
+//! teacher index (type, ↑/↓ among the candidates, Enter takes one), credits, concentrated or
+//! not, the date earned (today by default) and a note. Once a teacher is picked, their cycle
+//! standing and newest ledger entries show under the form. Saving sends
+//! `Intent::AddCreditEntry`; the form closes when the entry shows in the ledger.
+
+use super::fields::{Event, Field, Form};
+use crate::domain::credits::{CreditStanding, Cycle};
+use crate::domain::{parse_date, DATE_FMT};
+use crate::ops::credits::MAX_MANUAL_CREDITS;
+use crate::store::credits::{self as ledger, LedgerRow};
+use crate::tui::action::Intent;
+use crate::tui::i18n;
+use crate::tui::screen::Ctx;
+use crossterm::event::{KeyCode, KeyEvent};
+
+pub const TEACHER: usize = 0;
+const CREDITS: usize = 1;
+const CONCENTRATED: usize = 2;
+const DATE: usize = 3;
+const NOTE: usize = 4;
+
+/// Candidates listed under the teacher field.
+pub const CANDIDATES: usize = 5;
+
+pub struct CreditForm {
+    pub form: Form,
+    pub teacher_id: Option<i64>,
+    /// Teacher ids matching the teacher field, best first.
+    pub candidates: Vec<i64>,
+    pub candidate: usize,
+    /// The picked teacher's ledger, newest first, and cycle standing.
+    pub ledger: Vec<LedgerRow>,
+    pub standing: Option<(Cycle, CreditStanding)>,
+    /// (teacher, manual entries then) when a save was sent: it landed once there are more.
+    pub sent: Option<(i64, usize)>,
+}
+
+fn manual_count(rows: &[LedgerRow]) -> usize {
+    rows.iter().filter(|r| r.entry.manual).count()
+}
+
+impl CreditForm {
+    pub fn new(ctx: &Ctx) -> CreditForm {
+        let form = Form::new(vec![
+            Field::text(i18n::CR_F_TEACHER, "").with_note(ctx.t(i18n::CR_NOTE_TEACHER).to_string()),
+            Field::text(i18n::CR_F_CREDITS, ""),
+            Field::check(i18n::CR_F_CONCENTRATED, false),
+            Field::text(i18n::CR_F_DATE, &ctx.today().format(DATE_FMT).to_string()),
+            Field::text(i18n::CR_F_NOTE, "").with_note(ctx.t(i18n::CR_NOTE_NOTE).to_string()),
+        ]);
+        CreditForm {
+            form,
+            teacher_id: None,
+            candidates: Vec::new(),
+            candidate: 0,
+            ledger: Vec::new(),
+            standing: None,
+            sent: None,
+        }
+    }
+
+    fn search_teachers(&mut self, ctx: &Ctx) {
+        let q = self.form.text(TEACHER).trim().to_string();
+        self.candidates = if q.is_empty() {
+            Vec::new()
+        } else {
+            ctx.index
+                .search(&q, CANDIDATES)
+                .into_iter()
+                .map(|h| h.id)
+                .collect()
+        };
+        self.candidate = 0;
+    }
+
+    /// Takes the highlighted candidate as the teacher and reads their ledger.
+    fn accept_candidate(&mut self, ctx: &Ctx) {
+        if let Some(&id) = self.candidates.get(self.candidate) {
+            let name = ctx
+                .index
+                .entry(id)
+                .map(|e| e.name.clone())
+                .unwrap_or_default();
+            self.teacher_id = Some(id);
+            self.form.set_text(TEACHER, &name);
+            self.load_ledger(ctx);
+        }
+        self.candidates.clear();
+    }
+
+    /// Re-reads the picked teacher's ledger and standing.
+    pub fn load_ledger(&mut self, ctx: &Ctx) {
+        match self.teacher_id {
+            Some(id) => {
+                self.ledger = ledger::entries_of_teacher(ctx.conn(), id).unwrap_or_default();
+                self.standing =
+                    ledger::cycle_standing(ctx.conn(), id, ctx.today(), ctx.settings).ok();
+            }
+            None => {
+                self.ledger.clear();
+                self.standing = None;
+            }
+        }
+    }
+
+    /// A key; returns the form event (Save and Cancel are the owner's).
+    pub fn handle_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Event {
+        if self.form.focus == TEACHER && !self.candidates.is_empty() {
+            match key.code {
+                KeyCode::Up => {
+                    self.candidate = self.candidate.saturating_sub(1);
+                    return Event::None;
+                }
+                KeyCode::Down => {
+                    self.candidate = (self.candidate + 1).min(self.candidates.len() - 1);
+                    return Event::None;
+                }
+                KeyCode::Enter | KeyCode::Tab => self.accept_candidate(ctx),
+                _ => {}
+            }
+        }
+        let ev = self.form.handle_key(key);
+        if ev == Event::Changed && self.form.focus == TEACHER {
+            self.teacher_id = None;
+            self.load_ledger(ctx);
+            self.search_teachers(ctx);
+        }
+        if matches!(ev, Event::Left(_)) {
+            self.candidates.clear();
+        }
+        if matches!(ev, Event::Changed | Event::Left(_)) {
+            self.validate(ctx);
+        }
+        ev
+    }
+
+    /// Checks the fields (problems show next to them); the intent when all are fine.
+    pub fn validate(&mut self, ctx: &Ctx) -> Option<Intent> {
+        let lang = ctx.lang;
+        let f = &mut self.form;
+        f.clear_problems();
+        let bad = |f: &mut Form, i: usize, m: i18n::Msg| f.set_problem(i, m.get(lang).to_string());
+        if self.teacher_id.is_none() {
+            bad(f, TEACHER, i18n::CR_TEACHER_NOT_PICKED);
+        }
+        let credits = f.text(CREDITS).trim().parse::<f64>().ok();
+        if !credits.is_some_and(|c| c.is_finite() && c > 0.0 && c <= MAX_MANUAL_CREDITS) {
+            bad(f, CREDITS, i18n::CR_BAD_CREDITS);
+        }
+        let date = parse_date(f.text(DATE));
+        match date {
+            None => bad(f, DATE, i18n::PJ_BAD_DATE),
+            Some(d) if d > ctx.today() => bad(f, DATE, i18n::CR_DATE_FUTURE),
+            _ => {}
+        }
+        let note = f.text(NOTE).trim().to_string();
+        if note.is_empty() {
+            bad(f, NOTE, i18n::CR_NOTE_REQUIRED);
+        }
+        if f.has_problems() {
+            return None;
+        }
+        Some(Intent::AddCreditEntry {
+            teacher_id: self.teacher_id?,
+            credits: credits?,
+            concentrated: f.checked(CONCENTRATED),
+            earned_on: date?,
+            note,
+        })
+    }
+
+    /// The save intent, or None with the focus on the first problem.
+    pub fn save(&mut self, ctx: &Ctx) -> Option<Intent> {
+        let Some(intent) = self.validate(ctx) else {
+            if let Some(i) = self.form.first_problem() {
+                self.form.focus = i;
+            }
+            return None;
+        };
+        if let Intent::AddCreditEntry { teacher_id, .. } = &intent {
+            self.sent = Some((*teacher_id, manual_count(&self.ledger)));
+        }
+        self.form.saving = true;
+        Some(intent)
+    }
+
+    /// After a reload: true when the sent entry is now in the ledger (the form can close).
+    pub fn landed(&mut self, ctx: &Ctx) -> bool {
+        self.load_ledger(ctx);
+        match self.sent {
+            Some((teacher, before)) => {
+                self.teacher_id == Some(teacher) && manual_count(&self.ledger) > before
+            }
+            None => false,
+        }
+    }
+}

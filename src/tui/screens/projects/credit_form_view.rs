@@ -1,0 +1,107 @@
+//! Drawing the manual credit form in a box over the Projects tab: the fields, the teacher
+//! candidates while the teacher field has the focus, else the picked teacher's cycle standing
+//! and newest ledger entries, and the form's footer.
+
+use super::completion_view::credits_text;
+use super::credit_form::{CreditForm, CANDIDATES, TEACHER};
+use crate::domain::DATE_FMT;
+use crate::tui::i18n;
+use crate::tui::overlays::centred;
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::text::{pad, pad_left, truncate};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+impl CreditForm {
+    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let th = ctx.theme;
+        let r = centred(frame, area, 76, area.height.min(20));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(th.border())
+            .title(Span::styled(
+                format!(" {} ", ctx.t(i18n::CR_TITLE)),
+                th.title(),
+            ));
+        let inner = block.inner(r);
+        frame.render_widget(block, r);
+        if inner.height < 7 || inner.width < 30 {
+            return;
+        }
+        let w = inner.width as usize;
+        let fields = Rect {
+            height: inner.height.saturating_sub(1),
+            ..inner
+        };
+        let used = self.form.render(frame, fields, ctx, 24);
+        let mut lines: Vec<Line> = Vec::new();
+        if self.form.focus == TEACHER && !self.candidates.is_empty() {
+            for (i, id) in self.candidates.iter().take(CANDIDATES).enumerate() {
+                let Some(e) = ctx.index.entry(*id) else {
+                    continue;
+                };
+                let style = if i == self.candidate {
+                    th.selected()
+                } else {
+                    th.base()
+                };
+                let text = format!(
+                    "  {} {} {}",
+                    pad(&e.name, 10),
+                    pad(&e.staff_no, 10),
+                    e.school
+                );
+                lines.push(Line::from(Span::styled(truncate(&text, w), style)));
+            }
+        } else if let Some((cycle, s)) = &self.standing {
+            let text = ctx.tf(
+                i18n::CR_STANDING,
+                &[
+                    &cycle.label(),
+                    &credits_text(s.total),
+                    &credits_text(s.concentrated),
+                    &credits_text(s.required_total),
+                    &credits_text(s.required_concentrated),
+                ],
+            );
+            lines.push(Line::from(Span::styled(truncate(&text, w), th.accent())));
+            lines.push(Line::from(Span::styled(ctx.t(i18n::CR_LEDGER), th.muted())));
+            for row in &self.ledger {
+                let e = &row.entry;
+                let source = match (&row.project_code, &row.project_title) {
+                    (Some(code), Some(title)) => format!("{code} {title}"),
+                    _ => format!("{} {}", ctx.t(i18n::CR_MANUAL), e.note),
+                };
+                let conc = if e.concentrated {
+                    ctx.t(i18n::CR_CONC_SHORT)
+                } else {
+                    ""
+                };
+                let text = format!(
+                    "  {} {} {} {}",
+                    e.earned_on.format(DATE_FMT),
+                    pad_left(&credits_text(e.credits), 5),
+                    pad(conc, 5),
+                    source
+                );
+                lines.push(Line::from(Span::styled(truncate(&text, w), th.base())));
+            }
+        }
+        let list = Rect {
+            y: fields.y + used,
+            height: fields.height.saturating_sub(used),
+            ..fields
+        };
+        frame.render_widget(Paragraph::new(lines), list);
+        frame.render_widget(
+            Paragraph::new(self.form.footer(ctx)),
+            Rect {
+                y: inner.bottom().saturating_sub(1),
+                height: 1,
+                ..inner
+            },
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! The two windows the Projects tab draws over its list or opened project: the completion
+//! review (`F`, completion.rs) and the manual credit form (`:credit add`, credit_form.rs).
+//! While one is open it takes every key.
+
+use super::completion::{self, CompletionView};
+use super::credit_form::CreditForm;
+use super::fields::Event;
+use super::ProjectsScreen;
+use crate::tui::action::{Action, Intent};
+use crate::tui::i18n;
+use crate::tui::keymap::{self, HelpEntry};
+use crate::tui::screen::Ctx;
+use crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+/// Intents of these windows (not the Projects forms' pending intents).
+pub fn is_own(i: &Intent) -> bool {
+    matches!(
+        i,
+        Intent::CompleteProject { .. }
+            | Intent::AddCreditEntry { .. }
+            | Intent::DeleteCreditEntry { .. }
+    )
+}
+
+impl ProjectsScreen {
+    /// True while a window is open.
+    pub(super) fn overlay_open(&self) -> bool {
+        self.completion.is_some() || self.credit_form.is_some()
+    }
+
+    pub(super) fn overlay_help(&self) -> Option<Vec<HelpEntry>> {
+        if self.credit_form.is_some() {
+            return Some(super::fields::help());
+        }
+        self.completion.as_ref().map(|_| completion::help())
+    }
+
+    pub(super) fn overlay_unsaved(&self) -> bool {
+        self.credit_form
+            .as_ref()
+            .is_some_and(|f| f.form.dirty && f.sent.is_none())
+    }
+
+    /// The key that opens the review, on the list or an opened project (not while typing).
+    pub(super) fn open_review_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Option<Action>> {
+        if !completion::opens(key) || self.project_form.is_some() {
+            return None;
+        }
+        let project_id = match &self.detail {
+            Some(d) if d.wants_text_input() => return None,
+            Some(d) => d.project.id,
+            None if self.list.typing => return None,
+            None => self.list.selected()?.id,
+        };
+        Some(match CompletionView::open(ctx, project_id) {
+            Ok(v) => {
+                self.completion = Some(v);
+                None
+            }
+            Err(e) => Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e]))),
+        })
+    }
+
+    /// A key for the open window.
+    pub(super) fn overlay_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if let Some(f) = &mut self.credit_form {
+            return match f.handle_key(&key, ctx) {
+                Event::Cancel => {
+                    self.credit_form = None;
+                    None
+                }
+                Event::Save => f.save(ctx).map(Action::write),
+                _ => None,
+            };
+        }
+        let v = self.completion.as_mut()?;
+        match v.handle_key(&key) {
+            Some(action) => {
+                self.completion = None;
+                action
+            }
+            None => None,
+        }
+    }
+
+    /// Opens the manual credit form (`Target::NewCreditEntry`).
+    pub(super) fn open_credit_form(&mut self, ctx: &Ctx) {
+        let mut f = CreditForm::new(ctx);
+        f.validate(ctx);
+        self.completion = None;
+        self.credit_form = Some(f);
+    }
+
+    pub(super) fn render_overlay(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if let Some(f) = &self.credit_form {
+            f.render(frame, area, ctx);
+        } else if let Some(v) = &mut self.completion {
+            v.render(frame, area, ctx);
+        }
+    }
+
+    /// After any reload: the review is recomputed; a credit form whose entry landed closes.
+    pub(super) fn reload_overlay(&mut self, ctx: &Ctx) -> crate::error::Result<()> {
+        if let Some(v) = &mut self.completion {
+            v.reload(ctx)?;
+        }
+        if let Some(f) = &mut self.credit_form {
+            if f.landed(ctx) {
+                self.credit_form = None;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The list's help with the review key added.
+pub fn list_help(table: Vec<HelpEntry>) -> Vec<HelpEntry> {
+    let mut h = table;
+    h.extend(keymap::help(completion::OPEN_KEYS));
+    h
+}
