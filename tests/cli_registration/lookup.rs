@@ -1,0 +1,114 @@
+//! `liaoyuan lookup` through the real binary: stable JSON keys, ties, read-only files.
+
+use super::*;
+
+#[test]
+fn lookup_json_has_exactly_the_stable_keys() {
+    let (_d, db) = district();
+    let o = liaoyuan(
+        &db,
+        "2026-03-02 08:50",
+        &["checkin", "--project", "P1", "--session", "1", "李娜"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    let o = liaoyuan(&db, "2026-03-03 10:00", &["lookup", "lina", "--json"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        keys(row),
+        [
+            "attendance",
+            "credits",
+            "name",
+            "school",
+            "staff_no",
+            "veto",
+            "veto_reasons",
+            "year"
+        ]
+    );
+    assert_eq!(
+        keys(&row["attendance"]),
+        ["absent", "excused", "late", "left_early", "present"]
+    );
+    assert_eq!(
+        keys(&row["credits"]),
+        [
+            "concentrated",
+            "cycle",
+            "required_concentrated",
+            "required_total",
+            "total"
+        ]
+    );
+    assert_eq!(keys(&row["veto_reasons"][0]), ["date", "project", "status"]);
+    assert_eq!(row["staff_no"], "T003");
+    assert_eq!(row["school"], "实验小学");
+    assert_eq!(row["year"], 2026);
+    assert_eq!(row["veto"], true);
+    assert_eq!(row["attendance"]["late"], 1);
+    assert_eq!(row["veto_reasons"][0]["date"], "2026-03-02");
+    assert_eq!(row["veto_reasons"][0]["project"], "P1");
+    assert_eq!(row["veto_reasons"][0]["status"], "late");
+    assert_eq!(row["credits"]["total"], 30.0);
+    assert_eq!(row["credits"]["cycle"], "2026–2030");
+    // Another year has no veto.
+    let o = liaoyuan(
+        &db,
+        "2026-03-03 10:00",
+        &["lookup", "T003", "--json", "--year", "2025"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&text(&o).0).unwrap();
+    assert_eq!(v[0]["veto"], false);
+}
+
+#[test]
+fn lookup_of_two_equally_good_matches_shows_both() {
+    let (_d, db) = district();
+    let o = liaoyuan(&db, MORNING, &["lookup", "张伟", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&text(&o).0).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    let o = liaoyuan(&db, MORNING, &["lookup", "张伟", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert!(
+        out.contains("One-vote veto: no") && out.contains("第二中学"),
+        "{out}"
+    );
+}
+
+#[test]
+fn lookup_works_on_a_read_only_file_and_writes_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_d, db) = district();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let o = liaoyuan(&db, MORNING, &["lookup", "wf"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        out.contains("王芳") && out.contains("一票否决：否"),
+        "{out}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn lookup_of_a_missing_database_or_teacher_exits_1() {
+    let (d, db) = district();
+    let missing = d.path().join("nope.db");
+    let o = liaoyuan(&missing, MORNING, &["lookup", "zw"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).1.contains("database not found"), "{}", text(&o).1);
+    assert!(!missing.exists());
+    let o = liaoyuan(&db, MORNING, &["lookup", "xyzxyz"]);
+    assert_eq!(o.status.code(), Some(1));
+}
