@@ -165,8 +165,14 @@ pub fn sessions_on(conn: &Connection, date: NaiveDate) -> Result<Vec<SessionList
     listings(conn, &sql, params![date.format(DATE_FMT).to_string()])
 }
 
-/// Registers not taken (§4.1): sessions dated `since`..=`now`'s date whose start
-/// has passed at `now`, that are not closed and have no marks at all. Oldest first.
+/// The rule of "register not taken" (§4.1) as a condition on `sessions s`, for
+/// every query that lists them: not closed, started by date ?1 and time ?2
+/// ('YYYY-MM-DD', 'HH:MM'), no marks at all. Say it once: use this constant.
+pub const NOT_TAKEN: &str = "s.closed_at IS NULL
+    AND (s.date < ?1 OR (s.date = ?1 AND s.start_time <= ?2))
+    AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.session_id = s.id)";
+
+/// Registers not taken (`NOT_TAKEN`) at `now` of sessions dated from `since`. Oldest first.
 pub fn registers_not_taken(
     conn: &Connection,
     since: NaiveDate,
@@ -174,18 +180,16 @@ pub fn registers_not_taken(
 ) -> Result<Vec<SessionListing>> {
     let sql = format!(
         "SELECT {COLUMNS}, p.code, p.title FROM sessions s JOIN projects p ON p.id = s.project_id
-         WHERE s.date BETWEEN ?1 AND ?2 AND s.closed_at IS NULL
-           AND (s.date < ?2 OR s.start_time <= ?3)
-           AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.session_id = s.id)
+         WHERE s.date >= ?3 AND {NOT_TAKEN}
          ORDER BY s.date, s.start_time, s.id"
     );
     listings(
         conn,
         &sql,
         params![
-            since.format(DATE_FMT).to_string(),
             now.date().format(DATE_FMT).to_string(),
-            now.time().format(TIME_FMT).to_string()
+            now.time().format(TIME_FMT).to_string(),
+            since.format(DATE_FMT).to_string()
         ],
     )
 }

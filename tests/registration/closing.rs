@@ -154,4 +154,16 @@ fn registers_not_taken_lists_started_sessions_without_marks() {
     let before_start =
         sessions::registers_not_taken(&f.db.conn, d(2026, 1, 1), at(d(2026, 3, 3), 8, 0)).unwrap();
     assert!(before_start.is_empty());
+    // A closed session is not "not taken", even with no marks (nobody was enrolled).
+    let empty = empty_session_of_another_project(&mut f);
+    assert!(open(&f).contains(&empty));
+    close_session(&mut f.db, empty, now).unwrap();
+    assert!(!open(&f).contains(&empty));
+}
+
+/// A session of a second project with nobody enrolled, on 2026-03-03.
+fn empty_session_of_another_project(f: &mut Fixture) -> i64 {
+    let p = projects::create_project(&mut f.db, &fields("P2", d(2026, 3, 3), d(2026, 3, 3)), &[])
+        .unwrap();
+    session_ops::add_session(&mut f.db, p, &session_fields(d(2026, 3, 3))).unwrap()
 }
