@@ -328,3 +328,62 @@ fn palette_opens_the_manual_credit_form_and_saving_adds_the_entry() {
         1
     );
 }
+
+#[test]
+fn a_manual_entry_is_deleted_from_the_ledger_with_a_reason() {
+    let mut ui = open(Lang::Zh);
+    {
+        let db = Db::open(&ui.path, OpenMode::Existing).unwrap();
+        db.conn
+            .execute(
+                "INSERT INTO credit_entries (teacher_id, credits, concentrated, earned_on, source, note)
+                 VALUES (1, 3, 0, '2026-09-01', 'manual', '网络研修')",
+                [],
+            )
+            .unwrap();
+    }
+    ui.typed(":");
+    ui.typed("credit add");
+    ui.key(KeyCode::Enter);
+    ui.typed("zw");
+    ui.key(KeyCode::Enter);
+    let text = ui.text();
+    assert!(text.contains("已获 3 学分"), "{text}");
+    assert!(text.contains("手工 网络研修"), "{text}");
+    // Ctrl-D before choosing says how to choose.
+    ui.ctrl('d');
+    assert!(ui.text().contains("先用 PgUp/PgDn 选择"));
+    ui.key(KeyCode::PageDown);
+    ui.ctrl('d');
+    let text = ui.text();
+    assert!(text.contains("删除这条学分记录的原因"), "{text}");
+    ui.typed("录入错误");
+    ui.key(KeyCode::Enter);
+    let text = ui.text();
+    assert!(text.contains("已删除 张伟"), "{text}");
+    assert!(text.contains("已获 0 学分"), "{text}");
+    assert_eq!(ui.count("SELECT count(*) FROM credit_entries"), 0);
+    assert_eq!(
+        ui.count("SELECT count(*) FROM audit_log WHERE entity = 'credit_entry' AND action = 'delete' AND reason = '录入错误'"),
+        1
+    );
+}
+
+#[test]
+fn the_review_key_works_in_an_opened_project_and_is_in_the_help() {
+    let mut ui = open(Lang::Zh);
+    ui.typed("?");
+    let text = ui.text();
+    assert!(text.contains("结业审核（发放学分）"), "{text}");
+    ui.key(KeyCode::Esc);
+    ui.pick("E1");
+    ui.key(KeyCode::Enter); // open E1's sessions
+    ui.typed("F");
+    let text = ui.text();
+    assert!(text.contains("结业审核 E1"), "{text}");
+    ui.typed("?");
+    let text = ui.text();
+    assert!(text.contains("关闭，不结业"), "the review's keys: {text}");
+    ui.key(KeyCode::Esc); // closes the help; the review stays
+    assert!(ui.text().contains("结业审核 E1"));
+}

@@ -660,10 +660,30 @@ pub const CR_STANDING: Msg = Msg::new(
     "{} 周期：已获 {} 学分（集中 {}），要求 {}（集中 {}）",
     "Cycle {}: {} credits ({} concentrated) of {} ({})",
 );
-pub const CR_LEDGER: Msg = Msg::new("学分记录（最近）", "Ledger (newest first)");
+pub const CR_LEDGER: Msg = Msg::new(
+    "学分记录（最近在前；PgUp/PgDn 选择，Ctrl-D 删除手工记录）",
+    "Ledger, newest first (PgUp/PgDn choose, Ctrl-D delete a manual entry)",
+);
 pub const CR_MANUAL: Msg = Msg::new("手工", "manual");
 pub const CR_CONC_SHORT: Msg = Msg::new("集中", "conc.");
 pub const CR_DONE: Msg = Msg::new("已为 {} 添加 {} 学分", "{}: {} credits added");
+pub const CR_KEY_LEDGER_MOVE: Msg = Msg::new("在学分记录中选择", "Choose a ledger entry");
+pub const CR_KEY_DELETE: Msg = Msg::new(
+    "删除所选手工记录（需说明原因）",
+    "Delete the chosen manual entry (needs a reason)",
+);
+pub const CR_CHOOSE_ENTRY: Msg = Msg::new(
+    "先用 PgUp/PgDn 选择一条学分记录",
+    "Choose an entry with PgUp/PgDn first",
+);
+pub const CR_ONLY_MANUAL: Msg = Msg::new(
+    "项目结业所得学分不能删除，只能删除手工记录",
+    "Credits from a completed project cannot be deleted; only manual entries",
+);
+pub const CR_DELETE_REASON: Msg = Msg::new(
+    "删除这条学分记录的原因：",
+    "Reason for deleting this credit entry:",
+);
 pub const CR_DELETED: Msg = Msg::new(
     "已删除 {} 的 {} 学分记录",
     "{}: entry of {} credits deleted",

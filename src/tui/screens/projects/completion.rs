@@ -16,6 +16,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 pub enum Cmd {
     Confirm,
     Close,
+    Help,
     Move(Move),
 }
 
@@ -37,6 +38,11 @@ pub const KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Code(KeyCode::Esc), Key::Char('n'), Key::Char('q')],
         command: Cmd::Close,
         help: i18n::CP_KEY_CLOSE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+        command: Cmd::Help,
+        help: i18n::KEY_HELP,
     },
     KeyBinding {
         keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
@@ -77,6 +83,8 @@ pub struct CompletionView {
     pub scroll: usize,
     /// Rows that fit (set while drawing).
     pub page: usize,
+    /// `?` was pressed: the screen returns `Action::OpenHelp` and the review stays.
+    pub help_asked: bool,
 }
 
 impl CompletionView {
@@ -87,6 +95,7 @@ impl CompletionView {
             order: Vec::new(),
             scroll: 0,
             page: 5,
+            help_asked: false,
         };
         v.sort();
         Ok(v)
@@ -114,9 +123,14 @@ impl CompletionView {
     }
 
     /// A key: `Some(Some(action))` to close and act, `Some(None)` to close, `None` to stay.
+    /// Help opens over the review (`OpenHelp` through `help_action`).
     pub fn handle_key(&mut self, key: &KeyEvent) -> Option<Option<Action>> {
         match keymap::lookup(KEYS, key)? {
             Cmd::Close => Some(None),
+            Cmd::Help => {
+                self.help_asked = true;
+                None
+            }
             Cmd::Confirm => {
                 if self.review.refusal().is_some() {
                     // The footer says why; Enter does nothing but stay.

@@ -9,10 +9,44 @@ use crate::domain::credits::{CreditStanding, Cycle};
 use crate::domain::{parse_date, DATE_FMT};
 use crate::ops::credits::MAX_MANUAL_CREDITS;
 use crate::store::credits::{self as ledger, LedgerRow};
-use crate::tui::action::Intent;
+use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
+use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding};
 use crate::tui::screen::Ctx;
 use crossterm::event::{KeyCode, KeyEvent};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LedgerCmd {
+    Up,
+    Down,
+    Delete,
+}
+
+/// The ledger keys of the window (besides the form's own keys).
+pub const LEDGER_KEYS: &[KeyBinding<LedgerCmd>] = &[
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::PageUp)],
+        command: LedgerCmd::Up,
+        help: i18n::CR_KEY_LEDGER_MOVE,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::PageDown)],
+        command: LedgerCmd::Down,
+        help: i18n::CR_KEY_LEDGER_MOVE,
+    },
+    KeyBinding {
+        keys: &[Key::Ctrl('d')],
+        command: LedgerCmd::Delete,
+        help: i18n::CR_KEY_DELETE,
+    },
+];
+
+/// The window's help: the form keys, then the ledger keys.
+pub fn help() -> Vec<HelpEntry> {
+    let mut h = super::fields::help();
+    h.extend(keymap::help(LEDGER_KEYS));
+    h
+}
 
 pub const TEACHER: usize = 0;
 const CREDITS: usize = 1;
@@ -34,6 +68,8 @@ pub struct CreditForm {
     pub standing: Option<(Cycle, CreditStanding)>,
     /// (teacher, manual entries then) when a save was sent: it landed once there are more.
     pub sent: Option<(i64, usize)>,
+    /// The ledger row chosen with PgUp/PgDn (for Ctrl-D), if any.
+    pub ledger_cursor: Option<usize>,
 }
 
 fn manual_count(rows: &[LedgerRow]) -> usize {
@@ -57,6 +93,7 @@ impl CreditForm {
             ledger: Vec::new(),
             standing: None,
             sent: None,
+            ledger_cursor: None,
         }
     }
 
@@ -102,6 +139,40 @@ impl CreditForm {
                 self.standing = None;
             }
         }
+        if let Some(c) = self.ledger_cursor {
+            self.ledger_cursor = (!self.ledger.is_empty()).then(|| c.min(self.ledger.len() - 1));
+        }
+    }
+
+    /// PgUp/PgDn choose a ledger row; Ctrl-D asks for the reason to delete the chosen manual
+    /// entry. `None` when the key is not a ledger key.
+    pub fn ledger_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Option<Action>> {
+        let cmd = keymap::lookup(LEDGER_KEYS, key)?;
+        let last = self.ledger.len().checked_sub(1);
+        match cmd {
+            LedgerCmd::Up => {
+                self.ledger_cursor =
+                    last.map(|_| self.ledger_cursor.unwrap_or(0).saturating_sub(1));
+            }
+            LedgerCmd::Down => {
+                self.ledger_cursor = last.map(|l| self.ledger_cursor.map_or(0, |c| (c + 1).min(l)));
+            }
+            LedgerCmd::Delete => {
+                let Some(row) = self.ledger_cursor.and_then(|c| self.ledger.get(c)) else {
+                    return Some(Some(Action::Fail(ctx.t(i18n::CR_CHOOSE_ENTRY).to_string())));
+                };
+                if !row.entry.manual {
+                    return Some(Some(Action::Fail(ctx.t(i18n::CR_ONLY_MANUAL).to_string())));
+                }
+                return Some(Some(Action::AskReason {
+                    prompt: ctx.t(i18n::CR_DELETE_REASON).to_string(),
+                    intent: Intent::DeleteCreditEntry {
+                        entry_id: row.entry.id,
+                    },
+                }));
+            }
+        }
+        Some(None)
     }
 
     /// A key; returns the form event (Save and Cancel are the owner's).

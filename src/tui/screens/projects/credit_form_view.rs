@@ -67,8 +67,11 @@ impl CreditForm {
                 ],
             );
             lines.push(Line::from(Span::styled(truncate(&text, w), th.accent())));
-            lines.push(Line::from(Span::styled(ctx.t(i18n::CR_LEDGER), th.muted())));
-            for row in &self.ledger {
+            lines.push(Line::from(Span::styled(
+                truncate(ctx.t(i18n::CR_LEDGER), w),
+                th.muted(),
+            )));
+            for (i, row) in self.ledger.iter().enumerate() {
                 let e = &row.entry;
                 let source = match (&row.project_code, &row.project_title) {
                     (Some(code), Some(title)) => format!("{code} {title}"),
@@ -86,7 +89,12 @@ impl CreditForm {
                     pad(conc, 5),
                     source
                 );
-                lines.push(Line::from(Span::styled(truncate(&text, w), th.base())));
+                let style = if self.ledger_cursor == Some(i) {
+                    th.selected()
+                } else {
+                    th.base()
+                };
+                lines.push(Line::from(Span::styled(pad(&text, w), style)));
             }
         }
         let list = Rect {

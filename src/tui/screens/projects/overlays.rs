@@ -32,7 +32,7 @@ impl ProjectsScreen {
 
     pub(super) fn overlay_help(&self) -> Option<Vec<HelpEntry>> {
         if self.credit_form.is_some() {
-            return Some(super::fields::help());
+            return Some(super::credit_form::help());
         }
         self.completion.as_ref().map(|_| completion::help())
     }
@@ -66,6 +66,12 @@ impl ProjectsScreen {
     /// A key for the open window.
     pub(super) fn overlay_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         if let Some(f) = &mut self.credit_form {
+            if let Some(a) = f.ledger_key(&key, ctx) {
+                return a;
+            }
+            if key.code == crossterm::event::KeyCode::F(1) {
+                return Some(Action::OpenHelp);
+            }
             return match f.handle_key(&key, ctx) {
                 Event::Cancel => {
                     self.credit_form = None;
@@ -81,6 +87,7 @@ impl ProjectsScreen {
                 self.completion = None;
                 action
             }
+            None if std::mem::take(&mut v.help_asked) => Some(Action::OpenHelp),
             None => None,
         }
     }
@@ -115,9 +122,9 @@ impl ProjectsScreen {
     }
 }
 
-/// The list's help with the review key added.
+/// A list's or an opened project's help with the review key first.
 pub fn list_help(table: Vec<HelpEntry>) -> Vec<HelpEntry> {
-    let mut h = table;
-    h.extend(keymap::help(completion::OPEN_KEYS));
+    let mut h = keymap::help(completion::OPEN_KEYS);
+    h.extend(table);
     h
 }
