@@ -49,8 +49,9 @@ fn event_loop(app: &mut App, term: &mut terminal::Session) -> Result<()> {
     let mut last_tick = Instant::now();
     while !app.should_quit() {
         term.draw(|f| app.draw(f))?;
-        // The first frame is drawn before any screen loads; load now and draw again.
-        if app.refresh() || app.poll_background() {
+        // The first frame is drawn before any screen loads. The search index comes first (it
+        // makes lookups possible); then the active screen loads and the frame is drawn again.
+        if app.poll_background() || (!app.is_loading() && app.refresh()) {
             continue;
         }
         let wait = if app.is_loading() {
