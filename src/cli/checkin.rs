@@ -94,7 +94,8 @@ fn choose_session(
 ) -> Result<Session> {
     let all = sessions::sessions_of_project(conn, project_id)?;
     if let Some(n) = number {
-        return all.get(n as usize - 1).cloned().ok_or_else(|| {
+        let index = (n as usize).checked_sub(1);
+        return index.and_then(|i| all.get(i)).cloned().ok_or_else(|| {
             Error::invalid(format!(
                 "project {code} has {} session(s); there is no session {n}",
                 all.len()
