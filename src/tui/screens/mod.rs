@@ -10,7 +10,6 @@ pub mod projects;
 pub mod starlight;
 pub mod teachers;
 pub mod vetoes;
-pub mod teachers_detail;
 
 use super::i18n::{self, Msg};
 use super::screen::Screen;

@@ -1,22 +1,20 @@
 //! Teachers tab: live pinyin-aware fuzzy search over every teacher (crate::search::Index),
 //! matched characters highlighted, and a detail pane for the selected teacher.
 //! Columns: name · school · subject · tier · staff no (same-name teachers differ by school).
+//! `view.rs` draws the list, `detail.rs` the pane.
 
-use super::teachers_detail;
-use crate::domain::Tier;
+pub mod detail;
+mod view;
+
 use crate::error::Result;
 use crate::store::teacher_detail::{self, TeacherDetail};
 use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
 use crate::tui::screen::{Ctx, Screen};
-use crate::tui::widgets::list::first_visible;
-use crate::tui::widgets::text::{highlighted, layout_columns, pad, width};
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Rows kept per search (the list scrolls within them).
@@ -29,6 +27,7 @@ enum Cmd {
     Back,
 }
 
+#[rustfmt::skip]
 const KEYS: &[KeyBinding<Cmd>] = &[
     KeyBinding {
         keys: &[Key::Char('/')],
@@ -271,178 +270,6 @@ impl Screen for TeachersScreen {
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        if area.height < 4 || area.width < 10 {
-            return;
-        }
-        let th = ctx.theme;
-        let side = area.width >= 110;
-        let (list_area, detail_area) = if side {
-            let lw = area.width * 3 / 5;
-            (
-                Rect { width: lw, ..area },
-                Rect {
-                    x: area.x + lw + 1,
-                    width: area.width - lw - 1,
-                    ..area
-                },
-            )
-        } else {
-            // The pane takes what it needs, leaving the list at least four rows.
-            let want = self
-                .detail
-                .as_ref()
-                .map(|d| teachers_detail::lines(d, area.width as usize, &[], ctx).len())
-                .unwrap_or(1) as u16
-                + 1;
-            let dh = want.min(area.height.saturating_sub(6)).max(2);
-            (
-                Rect {
-                    height: area.height - dh,
-                    ..area
-                },
-                Rect {
-                    y: area.bottom() - dh,
-                    height: dh,
-                    ..area
-                },
-            )
-        };
-        // Search line.
-        let count = if self.search.is_empty() {
-            ctx.tf(i18n::TEACHERS_COUNT, &[&ctx.index.len()])
-        } else {
-            ctx.tf(i18n::TEACHERS_MATCHES, &[&self.hits.len()])
-        };
-        let cw = width(&count) as u16 + 1;
-        let search_area = Rect {
-            height: 1,
-            width: list_area.width.saturating_sub(cw),
-            ..list_area
-        };
-        if self.typing || !self.search.is_empty() {
-            self.search.render(
-                frame,
-                search_area,
-                Span::styled("/ ", th.accent()),
-                th.base(),
-                self.typing,
-            );
-        } else {
-            let hint = format!("/ {}", ctx.t(i18n::TEACHERS_HINT));
-            frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), search_area);
-        }
-        let count_area = Rect {
-            x: list_area.right().saturating_sub(cw),
-            width: cw,
-            height: 1,
-            ..list_area
-        };
-        frame.render_widget(Paragraph::new(Span::styled(count, th.muted())), count_area);
-        // Header and rows.
-        let w = list_area.width as usize;
-        let headers = [
-            i18n::COL_NAME,
-            i18n::COL_SCHOOL,
-            i18n::COL_SUBJECT,
-            i18n::COL_TIER,
-            i18n::COL_STAFF_NO,
-        ];
-        let tier_w = Tier::ALL
-            .iter()
-            .map(|t| width(t.label(ctx.zh())))
-            .max()
-            .unwrap_or(8);
-        let staff_w = width(ctx.t(i18n::COL_STAFF_NO)).max(7);
-        let widths = layout_columns(w, &[(8, 1), (12, 3), (6, 1), (tier_w, 0), (staff_w, 0)], 1);
-        let header: Vec<Span> = headers
-            .iter()
-            .zip(&widths)
-            .filter(|(_, w)| **w > 0)
-            .map(|(h, w)| Span::styled(format!("{} ", pad(ctx.t(*h), *w)), th.accent()))
-            .collect();
-        frame.render_widget(
-            Paragraph::new(Line::from(header)),
-            Rect {
-                y: list_area.y + 1,
-                height: 1,
-                ..list_area
-            },
-        );
-        self.rows_area = Rect {
-            y: list_area.y + 2,
-            height: list_area.height.saturating_sub(2),
-            ..list_area
-        };
-        self.page = (self.rows_area.height as usize).max(1);
-        self.first = first_visible(self.cursor, self.page);
-        let query = self.search.text();
-        let mut lines = Vec::new();
-        if self.hits.is_empty() {
-            let msg = if self.index_pending {
-                i18n::INDEX_LOADING
-            } else {
-                i18n::NO_ROWS
-            };
-            lines.push(Line::from(Span::styled(ctx.t(msg), th.muted())));
-        }
-        let mut phone_hl = Vec::new();
-        for (i, id) in self
-            .hits
-            .iter()
-            .enumerate()
-            .skip(self.first)
-            .take(self.page)
-        {
-            let Some(e) = ctx.index.entry(*id) else {
-                continue;
-            };
-            let selected = i == self.cursor;
-            let base = if selected { th.selected() } else { th.base() };
-            let hl = if selected {
-                th.selected().patch(th.highlight())
-            } else {
-                th.highlight()
-            };
-            let h = if query.trim().is_empty() {
-                Default::default()
-            } else {
-                ctx.index.highlight(*id, query)
-            };
-            if selected {
-                phone_hl = h.phone.clone();
-            }
-            let tier = Tier::parse(&e.tier)
-                .map(|t| t.label(ctx.zh()))
-                .unwrap_or(&e.tier);
-            let cells: [(&str, &[usize]); 5] = [
-                (&e.name, &h.name),
-                (&e.school, &[]),
-                (&e.subject, &[]),
-                (tier, &[]),
-                (&e.staff_no, &h.staff_no),
-            ];
-            let mut spans = Vec::new();
-            for ((text, pos), w) in cells.iter().zip(&widths) {
-                if *w == 0 {
-                    continue;
-                }
-                spans.extend(highlighted(text, pos, *w, base, hl));
-                spans.push(Span::styled(" ", base));
-            }
-            let used: usize = widths.iter().filter(|w| **w > 0).map(|w| w + 1).sum();
-            if used < w {
-                spans.push(Span::styled(" ".repeat(w - used), base));
-            }
-            lines.push(Line::from(spans));
-        }
-        frame.render_widget(Paragraph::new(lines).style(th.base()), self.rows_area);
-        teachers_detail::render(
-            frame,
-            detail_area,
-            self.detail.as_ref(),
-            &phone_hl,
-            ctx,
-            side,
-        );
+        self.draw(frame, area, ctx);
     }
 }
