@@ -1,5 +1,6 @@
 //! Adding, editing, deleting and bulk-scheduling a project's sessions.
 
+use crate::domain::veto::veto_year;
 use crate::domain::{DayPart, Session, TIME_FMT};
 use crate::error::{Error, Result};
 use crate::store::audit::{self, AuditEntry};
@@ -104,11 +105,34 @@ pub fn edit_session(db: &mut Db, id: i64, f: &SessionFields, reason: Option<&str
             "this session is closed; changing it needs a reason",
         ));
     }
+    if reason.is_empty() {
+        leaves_veto_year(&tx, &old, f.date)?;
+    }
     sessions::update_session(&tx, id, f)?;
     let after = sessions::get_session(&tx, id)?;
     record(&tx, id, "update", Some(&old), after.as_ref(), reason)?;
     tx.commit()?;
     Ok(())
+}
+
+/// Refuses moving a session with veto-causing marks to a date in another veto
+/// year without a reason: it lifts those vetoes of the old year (§4.2).
+fn leaves_veto_year(conn: &Connection, old: &Session, date: NaiveDate) -> Result<()> {
+    let start_month = crate::store::settings::load(conn)?.veto_year_start_month;
+    let year = veto_year(old.date, start_month);
+    if veto_year(date, start_month) == year {
+        return Ok(());
+    }
+    let n = marks::counts_of_session(conn, old.id)?.veto_causing();
+    if n == 0 {
+        return Ok(());
+    }
+    Err(Error::invalid(format!(
+        "the session has {n} veto-causing mark(s) (late, left early, absent); moving it from \
+         {} to {date} takes them out of veto year {year}, lifting those one-vote vetoes \
+         (一票否决); a reason is required",
+        old.date
+    )))
 }
 
 /// Deletes a session; refused when it has marks (they are attendance records).

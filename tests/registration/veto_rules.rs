@@ -149,3 +149,23 @@ fn moving_a_session_to_another_date_moves_its_marks_veto_year_date() {
         &vetoes::vetoes_of_year(&f.db.conn, 2026, &f.settings).unwrap()[0].teachers[0].evidence;
     assert_eq!(ev[0].date, d(2026, 3, 4));
 }
+
+#[test]
+fn moving_a_session_with_veto_marks_into_another_veto_year_needs_a_reason() {
+    let mut f = setup_with(d(2025, 12, 30), d(2026, 1, 2), d(2025, 12, 31));
+    plain(&mut f, 0, at(d(2025, 12, 31), 8, 45)).unwrap(); // late: a 2025 veto
+                                                           // Moving the session to 2 January lifts 张伟's 2025 veto.
+    let moved = session_fields(d(2026, 1, 2));
+    let err = session_ops::edit_session(&mut f.db, f.session, &moved, None)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("veto") && err.contains("2025"), "{err}");
+    assert_eq!(mark_of(&f, 0).unwrap().session_date, d(2025, 12, 31));
+    // Within the same veto year no reason is needed.
+    session_ops::edit_session(&mut f.db, f.session, &session_fields(d(2025, 12, 30)), None)
+        .unwrap();
+    session_ops::edit_session(&mut f.db, f.session, &moved, Some("改期到元旦后")).unwrap();
+    assert_eq!(mark_of(&f, 0).unwrap().session_date, d(2026, 1, 2));
+    let last = audit::history(&f.db.conn, "session", f.session).unwrap();
+    assert_eq!(last.last().unwrap().reason, "改期到元旦后");
+}
