@@ -1,0 +1,182 @@
+//! Tab bar, status bar, dashboard, languages, help, palette, sizes, colours.
+
+use crate::fixture::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use liaoyuan::store::{Db, OpenMode};
+use liaoyuan::tui::i18n::Lang;
+use liaoyuan::tui::screens::TabId;
+use liaoyuan::tui::{App, Options};
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use ratatui::Terminal;
+
+#[test]
+fn chinese_tab_bar_status_bar_and_dashboard_figures() {
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    let text = ui.text();
+    let top = ui.line(0);
+    for label in [
+        "1 总览", "2 项目", "3 签到", "4 教师", "5 星光", "6 跟踪", "7 否决", "8 报表",
+    ] {
+        assert!(top.contains(label), "tab bar lacks {label}: {top}");
+    }
+    let status = ui.line(23);
+    assert!(status.contains("district.db"), "{status}");
+    assert!(status.contains("2026-11-28 周六"), "{status}");
+    assert!(status.contains(&liaoyuan::store::actor()), "{status}");
+    assert!(text.contains("学校 2"), "{text}");
+    assert!(text.contains("教师 4"), "{text}");
+    assert!(text.contains("2026年一票否决 1"), "{text}");
+    assert!(text.contains("逾期跟踪任务 1"), "{text}");
+    assert!(text.contains("今日场次 (1)"), "{text}");
+    assert!(text.contains("已签 0/2"), "{text}");
+    // Today's 08:30 session and yesterday's afternoon session have no marks at all.
+    assert!(text.contains("未点名场次 (2)"), "{text}");
+    assert!(text.contains("2026-11-27 14:00"), "{text}");
+    assert!(text.contains("未来 7 天的场次 (1)"), "{text}");
+    assert!(
+        text.contains("2026-11-30 08:30 骨干教师培训 · 课堂观察"),
+        "{text}"
+    );
+}
+
+#[test]
+fn english_labels_with_lang_en() {
+    let mut ui = open(Lang::En, OpenMode::Existing, 80, 24);
+    let text = ui.text();
+    let top = ui.line(0);
+    for label in [
+        "Dashboard",
+        "Projects",
+        "Check-in",
+        "Teachers",
+        "Starlight",
+        "Follow-ups",
+        "Vetoes",
+        "Reports",
+    ] {
+        assert!(top.contains(label), "tab bar lacks {label}: {top}");
+    }
+    assert!(text.contains("Registers not taken (2)"), "{text}");
+    assert!(text.contains("Today's sessions (1)"), "{text}");
+    assert!(ui.line(23).contains("2026-11-28 Sat"));
+    assert!(!text.contains("总览"), "{text}");
+}
+
+#[test]
+fn help_overlay_lists_global_and_screen_keys_and_esc_closes_it() {
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    ui.typed("4?");
+    let text = ui.text();
+    assert!(text.contains("帮助：教师"), "{text}");
+    assert!(
+        text.contains("全局按键") && text.contains("本页按键"),
+        "{text}"
+    );
+    assert!(
+        text.contains("命令面板") && text.contains("上下移动") && text.contains("退出"),
+        "{text}"
+    );
+    assert!(text.contains("k ↑ j ↓"), "{text}");
+    ui.key(KeyCode::Esc);
+    assert!(!ui.app.has_overlay());
+    assert!(!ui.text().contains("帮助：教师"));
+}
+
+#[test]
+fn palette_filters_and_runs_commands() {
+    let mut ui = open(Lang::En, OpenMode::Existing, 80, 24);
+    ui.typed(":");
+    let text = ui.text();
+    assert!(text.contains("Commands"), "{text}");
+    assert!(text.contains("Go to: Teachers"), "{text}");
+    ui.typed("go vet");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.app.active_tab(), TabId::Vetoes);
+    ui.typed(":theme mono");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.app.shared.theme.name, "mono");
+    assert!(ui.line(23).contains("Theme: mono"));
+    ui.typed(":lang zh");
+    ui.key(KeyCode::Enter);
+    assert!(ui.line(0).contains("7 否决"));
+}
+
+#[test]
+fn too_small_terminal_says_so_and_never_panics() {
+    for (lang, words) in [(Lang::Zh, "终端太小"), (Lang::En, "terminal too small")] {
+        for (w, h) in [(20, 5), (59, 15), (60, 15), (59, 16)] {
+            let mut ui = open(lang, OpenMode::Existing, w, h);
+            let text = ui.text();
+            assert!(text.contains(words), "{w}×{h}: {text}");
+            assert!(text.contains("60×16"), "{w}×{h}: {text}");
+        }
+    }
+    for (w, h) in [(1, 1), (3, 2), (0, 0), (60, 16), (200, 60)] {
+        let mut ui = open(Lang::Zh, OpenMode::Existing, w, h);
+        ui.typed("4/zw");
+        ui.key(KeyCode::Enter);
+        ui.typed("?");
+        let text = ui.text();
+        if w >= 60 {
+            assert!(!text.contains("终端太小"), "{w}×{h}: {text}");
+            assert!(text.contains("帮助：教师"), "{w}×{h}: {text}");
+        }
+    }
+}
+
+#[test]
+fn tabs_move_with_tab_digits_mouse_and_esc_goes_back() {
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    ui.key(KeyCode::Tab);
+    assert_eq!(ui.app.active_tab(), TabId::Projects);
+    ui.key(KeyCode::BackTab);
+    ui.key(KeyCode::BackTab);
+    assert_eq!(ui.app.active_tab(), TabId::Reports);
+    ui.typed("2");
+    assert!(ui.text().contains("骨干教师培训"));
+    ui.key(KeyCode::Esc);
+    assert_eq!(ui.app.active_tab(), TabId::Reports);
+    // Click on the "4 教师" label.
+    let top = ui.line(0);
+    let col = unicode_width::UnicodeWidthStr::width(&top[..top.find("4 教师").unwrap()]) as u16;
+    ui.app
+        .handle_event(crossterm::event::Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: col + 1,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        }));
+    assert_eq!(ui.app.active_tab(), TabId::Teachers);
+    // While typing a search, q and digits are text, not commands.
+    ui.typed("/q1");
+    assert_eq!(ui.app.active_tab(), TabId::Teachers);
+    assert!(!ui.app.should_quit());
+    ui.key(KeyCode::Esc);
+    ui.typed("q");
+    assert!(ui.app.should_quit());
+}
+
+#[test]
+fn no_color_draws_without_any_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&build_db(dir.path()), OpenMode::Existing).unwrap();
+    let opts = Options {
+        lang: Lang::Zh,
+        theme: Some("dark".into()),
+        no_color: true,
+    };
+    let mut app = App::new(db, &opts, now()).unwrap();
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    for keys in ["", "4/zw"] {
+        for c in keys.chars() {
+            app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        term.draw(|f| app.draw(f)).unwrap();
+        let b = term.backend().buffer();
+        for cell in b.content() {
+            assert_eq!(cell.fg, Color::Reset);
+            assert_eq!(cell.bg, Color::Reset);
+        }
+    }
+}
