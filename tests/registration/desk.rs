@@ -194,3 +194,28 @@ fn marks_carry_the_sending_school_whichever_way_they_are_written() {
         "check-in: the same school"
     );
 }
+
+#[test]
+fn before_the_session_s_day_only_leave_can_be_marked() {
+    let mut f = setup();
+    let eve = at(d(2026, 3, 1), 16, 0);
+    for status in [Status::Absent, Status::Present, Status::LeftEarly] {
+        let mut r = req(&f, 0, eve);
+        r.status = Some(status);
+        r.minutes_early = Some(10);
+        let err = run(&mut f, &r).unwrap_err().to_string();
+        assert!(
+            err.contains("2026-03-02") && err.contains("leave"),
+            "{status:?}: {err}"
+        );
+    }
+    let mut late = req(&f, 0, eve);
+    late.status = Some(Status::Late);
+    late.minutes_late = Some(5);
+    assert!(run(&mut f, &late).is_err());
+    assert!(mark_of(&f, 0).is_none());
+    let mut leave = req(&f, 0, eve);
+    leave.status = Some(Status::Excused);
+    leave.reason = Some("学校来电：外出培训".into());
+    run(&mut f, &leave).unwrap();
+}

@@ -22,7 +22,7 @@ use chrono::NaiveDateTime;
 pub use super::undo::{undo_mark, UndoMark};
 
 mod refusal;
-use refusal::{not_enrolled, other_day, refusal};
+use refusal::{not_enrolled, not_yet, other_day, refusal};
 
 /// One check-in or mark change.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -114,6 +114,9 @@ pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<Check
     );
     if existing.is_none() {
         new.school_id = sending_school;
+    }
+    if new.status != Status::Excused && req.at.date() < session.date {
+        return Err(not_yet(&teacher, &session));
     }
     if let Some(t) = deciding_time(req, &new).filter(|t| t.date() != session.date) {
         return Err(other_day(&teacher, &session, t));

@@ -18,6 +18,17 @@ pub(super) fn not_enrolled(teacher: &TeacherBrief) -> Error {
     Error::invalid(format!("{} is not enrolled in this project", who(teacher)))
 }
 
+/// Before the session's day only leave (excused) can be registered: any other
+/// mark would say how the teacher attended a session still to come.
+pub(super) fn not_yet(teacher: &TeacherBrief, session: &Session) -> Error {
+    Error::invalid(format!(
+        "{}: the session of {} has not come yet; only leave (请假, with its reason) \
+         can be registered ahead",
+        who(teacher),
+        session.date
+    ))
+}
+
 /// The refusal of a time on another day than the session's: it cannot say
 /// present or late (entering a register days later would make everyone late).
 pub(super) fn other_day(teacher: &TeacherBrief, session: &Session, t: NaiveDateTime) -> Error {
