@@ -193,6 +193,25 @@ pub const GLOBAL_KEYS: &[KeyBinding<Global>] = &[
     },
 ];
 
+/// The global keys that also work while a screen takes text input (none of them is text).
+pub const ALWAYS_KEYS: &[KeyBinding<Global>] = &[
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::F(1))],
+        command: Global::Help,
+        help: i18n::KEY_HELP,
+    },
+    KeyBinding {
+        keys: &[Key::Ctrl('p')],
+        command: Global::Palette,
+        help: i18n::KEY_PALETTE,
+    },
+    KeyBinding {
+        keys: &[Key::Ctrl('c')],
+        command: Global::Quit,
+        help: i18n::KEY_QUIT,
+    },
+];
+
 /// Help lines for the keys every screen shares (shown above the screen's own keys).
 pub fn global_help() -> Vec<HelpEntry> {
     let mut h = help(GLOBAL_KEYS);

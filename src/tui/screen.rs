@@ -22,8 +22,9 @@
 //! 7. Test it by rendering `App` into ratatui's `TestBackend` (see tests/tui_shell.rs).
 //!
 //! Key routing: overlays (help, palette, dialogs) first; then, unless `wants_text_input()`, the
-//! global keys (`?`, `:`, `q`, Tab, Shift-Tab, digits 1–8, Ctrl-C); then the screen. A screen that
-//! is taking text receives every key except Ctrl-C; it must handle Esc itself (leave the box).
+//! global keys (`?`, `:`, `q`, Tab, Shift-Tab, digits 1–8); then the screen. A screen that is
+//! taking text receives every key except F1 (help), Ctrl-P (palette) and Ctrl-C (quit), which
+//! work everywhere; it must handle Esc itself (leave the box).
 //! Return `Some(Action::Back)` for an Esc the screen does not need.
 //! Reloads happen after the screen's own writes and within a second of another process's commit
 //! (`PRAGMA data_version`); `reload` must keep the cursor and search text.

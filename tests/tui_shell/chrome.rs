@@ -180,3 +180,21 @@ fn no_color_draws_without_any_colour() {
         }
     }
 }
+
+#[test]
+fn f1_and_ctrl_p_work_while_typing_but_question_mark_is_text() {
+    let mut ui = open(Lang::En, OpenMode::Existing, 80, 24);
+    ui.typed("4/z?");
+    assert!(!ui.app.has_overlay());
+    assert!(ui.text().contains("/ z?"));
+    ui.key(KeyCode::F(1));
+    assert!(ui.text().contains("Help: Teachers"));
+    ui.key(KeyCode::Esc);
+    ui.app
+        .handle_key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
+    assert!(ui.text().contains("Commands"));
+    ui.key(KeyCode::Esc);
+    ui.app
+        .handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(ui.app.should_quit());
+}

@@ -1,5 +1,5 @@
-//! Keys and mouse → actions: overlays first, then global keys (unless the screen takes text),
-//! then the active screen.
+//! Keys and mouse → actions: overlays first, then F1/Ctrl-P/Ctrl-C, then the other global keys
+//! (unless the screen takes text), then the active screen.
 
 use super::App;
 use crate::tui::action::Action;
@@ -34,11 +34,14 @@ impl App {
             }
             return;
         }
-        let ctrl_c =
-            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         let screen = &mut self.screens[self.active];
-        if ctrl_c {
-            return self.update(Action::Quit);
+        // These work even while a text box has the focus: they cannot be typed text.
+        if let Some(a) = keymap::lookup(keymap::ALWAYS_KEYS, &key) {
+            return self.update(match a {
+                Global::Help => Action::OpenHelp,
+                Global::Palette => Action::OpenPalette,
+                _ => Action::Quit,
+            });
         }
         if !screen.wants_text_input() {
             if let Some(g) = keymap::lookup(keymap::GLOBAL_KEYS, &key) {
