@@ -4,6 +4,7 @@ pub mod cli;
 pub mod clock;
 pub mod domain;
 pub mod error;
+pub mod lang;
 pub mod ops;
 pub mod search;
 pub mod store;

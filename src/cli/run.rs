@@ -5,6 +5,7 @@ use crate::error::Result;
 use crate::store::{Db, OpenMode};
 
 pub fn run(cli: Cli) -> Result<()> {
+    crate::lang::set_english(cli.lang == super::args::Lang::En);
     match &cli.command {
         None => {
             let path = if cli.demo {

@@ -73,12 +73,12 @@ impl StatusCounts {
     }
 }
 
-/// Does changing a mark from `before` to `after` lift a veto cause, and so
-/// need a reason (§4.2)?
+/// Does a change of a mark from `before` to `after` need a reason? Lifting a
+/// veto cause does (§4.2), leave always does (§4.1), and so does any change at a
+/// closed (locked) session, even one that keeps the status (new times or minutes).
 pub fn change_needs_reason(before: Option<Status>, after: Status, session_closed: bool) -> bool {
     let lifts = matches!(before, Some(b) if b.causes_veto()) && !after.causes_veto();
-    let edits_locked = session_closed && before != Some(after);
-    lifts || edits_locked || after == Status::Excused
+    lifts || session_closed || after == Status::Excused
 }
 
 #[cfg(test)]
