@@ -5,17 +5,54 @@
 use super::filter::Allowed;
 use super::fx::FxHashMap;
 use super::highlight;
+use super::keys::keys_fit;
 use super::matcher::{self, Scratch};
 use super::one_char::{OneChar, KEEP};
-use super::order::{index_cmp, keys_fit, stable_order, top, with_keys, Found};
+use super::order::{index_cmp, stable_order, top, Found};
 use super::query::{Filters, Query};
 use super::storage::Storage;
-use super::{Entry, Highlight, Hit};
+use super::{Entry, EntryRef, Highlight, Hit};
 use std::cmp::Ordering;
 use std::sync::{Arc, OnceLock, RwLock};
 
 /// Below this many candidates a query runs on one thread.
 const PARALLEL_FROM: usize = 20_000;
+
+/// Collects entries one by one; `finish` orders them and precomputes the
+/// one-character answers.
+#[derive(Debug)]
+pub struct IndexBuilder {
+    store: Storage,
+    slot_of: FxHashMap<i64, u32>,
+}
+
+impl IndexBuilder {
+    /// Adds an entry; a second entry with the same id is ignored.
+    pub fn push(&mut self, e: EntryRef<'_>) {
+        if self.slot_of.contains_key(&e.id) {
+            return;
+        }
+        self.slot_of.insert(e.id, self.store.records.len() as u32);
+        let record = self.store.record_of(&e);
+        self.store.records.push(record);
+    }
+
+    pub fn finish(self) -> Index {
+        let mut store = self.store;
+        store.shrink();
+        let mut index = Index {
+            store,
+            slot_of: self.slot_of,
+            ..Index::default()
+        };
+        index.cache = (0..index.len()).map(|_| OnceLock::new()).collect();
+        index.order = stable_order(&index.store);
+        index.rerank();
+        let one = OneChar::build(&index.order, |slot| index.store.fields(slot));
+        index.one_char = RwLock::new(Some(Arc::new(one)));
+        index
+    }
+}
 
 /// The fuzzy index. Build it once with `new`, keep it current with
 /// `upsert`/`remove`.
@@ -39,34 +76,22 @@ impl Index {
         Index::build(entries)
     }
 
-    /// Builds from any source of entries (e.g. rows streamed from SQLite)
-    /// without holding them all as `Entry` values at once.
+    /// Builds from any source of entries without holding them all at once.
     pub fn build(entries: impl IntoIterator<Item = Entry>) -> Index {
         let entries = entries.into_iter();
-        let mut store = Storage::with_capacity(entries.size_hint().0);
-        let mut slot_of =
-            FxHashMap::with_capacity_and_hasher(entries.size_hint().0, Default::default());
+        let mut builder = Index::builder(entries.size_hint().0);
         for e in entries {
-            if slot_of.contains_key(&e.id) {
-                continue;
-            }
-            let e = with_keys(e);
-            slot_of.insert(e.id, store.records.len() as u32);
-            let record = store.record_of(&e);
-            store.records.push(record);
+            builder.push(e.borrowed());
         }
-        store.shrink();
-        let mut index = Index {
-            store,
-            slot_of,
-            ..Index::default()
-        };
-        index.cache = (0..index.len()).map(|_| OnceLock::new()).collect();
-        index.order = stable_order(&index.store);
-        index.rerank();
-        let one = OneChar::build(&index.order, |slot| index.store.fields(slot));
-        index.one_char = RwLock::new(Some(Arc::new(one)));
-        index
+        builder.finish()
+    }
+
+    /// A builder for entries borrowed from elsewhere (database rows).
+    pub fn builder(capacity: usize) -> IndexBuilder {
+        IndexBuilder {
+            store: Storage::with_capacity(capacity),
+            slot_of: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
+        }
     }
 
     fn rerank(&mut self) {
@@ -260,8 +285,7 @@ impl Index {
 
     /// Adds the entry, or replaces the entry with the same id.
     pub fn upsert(&mut self, entry: Entry) {
-        let entry = with_keys(entry);
-        let record = self.store.record_of(&entry);
+        let record = self.store.record_of(&entry.borrowed());
         let slot = match self.slot_of.get(&entry.id) {
             Some(&slot) => {
                 self.order.remove(self.rank[slot as usize] as usize);

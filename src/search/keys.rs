@@ -87,6 +87,18 @@ pub fn pinyin_keys(name: &str) -> (String, String) {
     )
 }
 
+/// Whether stored keys fit the name (one syllable per unit); stale or missing
+/// keys are recomputed.
+pub fn keys_fit(name: &str, pinyin: &str) -> bool {
+    let units = name.chars().filter(|c| is_unit(*c)).count();
+    if units == 0 {
+        return pinyin.is_empty();
+    }
+    pinyin
+        .split(ALT_SEP)
+        .all(|alt| !alt.is_empty() && alt.split(SYLLABLE_SEP).count() == units)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,7 @@ pub mod query;
 mod storage;
 pub mod surnames;
 
-pub use index::Index;
+pub use index::{Index, IndexBuilder};
 pub use keystrokes::shortest_unique_query;
 
 /// One searchable record. For teachers: `tier` and `stage` are code names;
@@ -40,7 +40,39 @@ pub struct Entry {
     pub stage: String,
 }
 
+/// An entry's fields borrowed (e.g. straight from a database row), for
+/// `IndexBuilder::push`: no `String` per field.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EntryRef<'a> {
+    pub id: i64,
+    pub name: &'a str,
+    pub pinyin: &'a str,
+    pub initials: &'a str,
+    pub staff_no: &'a str,
+    pub phone: &'a str,
+    pub school: &'a str,
+    pub tier: &'a str,
+    pub subject: &'a str,
+    pub stage: &'a str,
+}
+
 impl Entry {
+    /// The fields borrowed.
+    pub fn borrowed(&self) -> EntryRef<'_> {
+        EntryRef {
+            id: self.id,
+            name: &self.name,
+            pinyin: &self.pinyin,
+            initials: &self.initials,
+            staff_no: &self.staff_no,
+            phone: &self.phone,
+            school: &self.school,
+            tier: &self.tier,
+            subject: &self.subject,
+            stage: &self.stage,
+        }
+    }
+
     /// An entry for any named record (a school, project or external trainer):
     /// `code` is matched like a staff number (e.g. a project code), the
     /// pinyin keys come from the name, other fields are empty.

@@ -1,31 +1,8 @@
-//! Ordering: stored keys checked, the stable order of entries (pinyin, then
+//! Ordering: the stable order of entries (pinyin, then
 //! name, then id) and the best-first cut of results.
 
-use super::keys::{is_unit, pinyin_keys, ALT_SEP, SYLLABLE_SEP};
 use super::storage::{Fields, Storage};
-use super::Entry;
 use std::cmp::Ordering;
-
-/// Whether stored keys fit the name (one syllable per unit); stale or missing
-/// keys are recomputed.
-pub fn keys_fit(name: &str, pinyin: &str) -> bool {
-    let units = name.chars().filter(|c| is_unit(*c)).count();
-    if units == 0 {
-        return pinyin.is_empty();
-    }
-    pinyin
-        .split(ALT_SEP)
-        .all(|alt| !alt.is_empty() && alt.split(SYLLABLE_SEP).count() == units)
-}
-
-pub fn with_keys(mut e: Entry) -> Entry {
-    if !keys_fit(&e.name, &e.pinyin) {
-        let (pinyin, initials) = pinyin_keys(&e.name);
-        e.pinyin = pinyin;
-        e.initials = initials;
-    }
-    e
-}
 
 pub type Found = (i64, u32, u32);
 
@@ -44,22 +21,58 @@ fn cmp_fields(a: &Fields<'_>, b: &Fields<'_>) -> Ordering {
     a.pinyin.cmp(b.pinyin).then_with(|| a.name.cmp(b.name))
 }
 
-/// The first 16 bytes of a pinyin key, as a number that sorts like the text.
-fn sort_prefix(pinyin: &str) -> u128 {
+/// The first 16 bytes of a text, as a number that sorts like the text, and
+/// whether that number tells the whole text (no more bytes, no NUL).
+fn sort_prefix(text: &str) -> (u128, bool) {
     let mut key = [0u8; 16];
-    let bytes = pinyin.as_bytes();
+    let bytes = text.as_bytes();
     let n = bytes.len().min(16);
     key[..n].copy_from_slice(&bytes[..n]);
-    u128::from_be_bytes(key)
+    (
+        u128::from_be_bytes(key),
+        bytes.len() <= 16 && !bytes.contains(&0),
+    )
 }
 
-/// All slots in stable order (numeric prefixes first, full comparison on ties).
+/// All slots in stable order: sorted by numeric prefixes of pinyin and name
+/// (then id), and runs sharing a pinyin prefix that the numbers do not tell
+/// fully are sorted again by the full comparison.
 pub fn stable_order(store: &Storage) -> Vec<u32> {
-    let mut keyed: Vec<(u128, u32)> = (0..store.records.len())
-        .map(|slot| (sort_prefix(store.fields(slot).pinyin), slot as u32))
+    struct Key {
+        pinyin: u128,
+        name: u128,
+        id: i64,
+        slot: u32,
+        whole: bool,
+    }
+    let mut keys: Vec<Key> = (0..store.records.len())
+        .map(|slot| {
+            let f = store.fields(slot);
+            let (pinyin, whole_pinyin) = sort_prefix(f.pinyin);
+            let (name, whole_name) = sort_prefix(f.name);
+            Key {
+                pinyin,
+                name,
+                id: store.records[slot].id,
+                slot: slot as u32,
+                whole: whole_pinyin && whole_name,
+            }
+        })
         .collect();
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| index_cmp(store, a.1, b.1)));
-    keyed.into_iter().map(|(_, slot)| slot).collect()
+    keys.sort_unstable_by_key(|k| (k.pinyin, k.name, k.id));
+    let mut start = 0;
+    while start < keys.len() {
+        let mut end = start + 1;
+        while end < keys.len() && keys[end].pinyin == keys[start].pinyin {
+            end += 1;
+        }
+        let run = &mut keys[start..end];
+        if run.iter().any(|k| !k.whole) {
+            run.sort_unstable_by(|a, b| index_cmp(store, a.slot, b.slot));
+        }
+        start = end;
+    }
+    keys.into_iter().map(|k| k.slot).collect()
 }
 
 /// Stable order of two slots: pinyin, then name, then id.
@@ -69,4 +82,46 @@ pub fn index_cmp(store: &Storage, a: u32, b: u32) -> Ordering {
             .id
             .cmp(&store.records[b as usize].id),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::EntryRef;
+
+    #[test]
+    fn stable_order_equals_a_full_sort() {
+        let names = [
+            "张伟",
+            "张伟",
+            "张伟明",
+            "张",
+            "欧阳娜娜",
+            "欧阳娜娜娜",
+            "尉迟恭",
+            "李\0",
+            "李",
+            "Li Ming",
+            "李明",
+            "曾国强",
+            "曾国强",
+            "司马相如司马相如",
+            "司马相如司马相",
+            "",
+        ];
+        let mut store = Storage::default();
+        for (i, name) in names.iter().enumerate() {
+            let id = i as i64;
+            let e = EntryRef {
+                id,
+                name,
+                ..EntryRef::default()
+            };
+            let record = store.record_of(&e);
+            store.records.push(record);
+        }
+        let mut expected: Vec<u32> = (0..names.len() as u32).collect();
+        expected.sort_by(|a, b| index_cmp(&store, *a, *b));
+        assert_eq!(stable_order(&store), expected);
+    }
 }

@@ -4,8 +4,9 @@
 //! nine `String`s (DESIGN.md §8: 200,000 teachers within the memory budget).
 
 use super::fx::FxHashMap;
+use super::keys::{keys_fit, pinyin_keys};
 use super::query::char_bit;
-use super::Entry;
+use super::{Entry, EntryRef};
 
 /// Distinct values of one repeated field.
 #[derive(Debug, Default)]
@@ -119,10 +120,18 @@ impl Storage {
     }
 
     /// Appends the entry's text and returns its record (not yet placed).
-    pub fn record_of(&mut self, e: &Entry) -> Record {
+    /// Missing or stale pinyin keys (not one syllable per unit) are recomputed.
+    pub fn record_of(&mut self, e: &EntryRef<'_>) -> Record {
+        let computed;
+        let (pinyin, initials) = if keys_fit(e.name, e.pinyin) {
+            (e.pinyin, e.initials)
+        } else {
+            computed = pinyin_keys(e.name);
+            (computed.0.as_str(), computed.1.as_str())
+        };
         let start = self.text.len() as u32;
         let mut lens = [0u16; 5];
-        for (i, field) in [&e.name, &e.pinyin, &e.initials, &e.staff_no, &e.phone]
+        for (i, field) in [e.name, pinyin, initials, e.staff_no, e.phone]
             .into_iter()
             .enumerate()
         {
@@ -137,14 +146,14 @@ impl Storage {
             .fold(0, |m, c| m | char_bit(c));
         Record {
             id: e.id,
-            name_mask: name_mask(&e.name, &e.pinyin),
+            name_mask: name_mask(e.name, pinyin),
             key_mask,
             start,
             lens,
-            school: self.schools.get(&e.school),
-            subject: self.subjects.get(&e.subject),
-            tier: self.tiers.get(&e.tier).min(u16::MAX as u32) as u16,
-            stage: self.stages.get(&e.stage).min(u16::MAX as u32) as u16,
+            school: self.schools.get(e.school),
+            subject: self.subjects.get(e.subject),
+            tier: self.tiers.get(e.tier).min(u16::MAX as u32) as u16,
+            stage: self.stages.get(e.stage).min(u16::MAX as u32) as u16,
         }
     }
 
