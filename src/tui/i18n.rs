@@ -178,8 +178,8 @@ pub const TEACHERS_COUNT: Msg = Msg::new("{} 位教师", "{} teachers");
 pub const TEACHERS_MATCHES: Msg = Msg::new("{} 条匹配", "{} matches");
 pub const INDEX_LOADING: Msg = Msg::new("正在建立搜索索引…", "Building the search index…");
 pub const TEACHERS_FILTERS: Msg = Msg::new(
-    "在搜索框中按字段筛选，如 school:实验 tier:骨干",
-    "Narrow the search by field, e.g. school:实验 tier:backbone",
+    "按字段筛选：school: tier: subject: stage:",
+    "Narrow by field: school: tier: subject: stage:",
 );
 pub const TEACHERS_HINT: Msg = Msg::new(
     "输入姓名、拼音、首字母、工号或手机尾号",

@@ -50,60 +50,73 @@ impl HelpOverlay {
         Outcome::Keep
     }
 
-    fn lines(&self, ctx: &Ctx, key_w: usize) -> Vec<Line<'static>> {
-        let mut out = Vec::new();
-        let section = |title: Msg, entries: &[HelpEntry], out: &mut Vec<Line<'static>>| {
-            out.push(Line::from(Span::styled(ctx.t(title), ctx.theme.accent())));
-            let mut last = None;
-            for e in entries {
-                // Entries sharing a help text (j and k both "move") are merged on one line.
-                if last == Some(e.help) {
-                    if let Some(l) = out.last_mut() {
-                        l.spans[0].content = pad(
-                            &format!("{} {}", l.spans[0].content.trim_end(), e.keys),
-                            key_w,
-                        )
-                        .into();
-                    }
-                    continue;
+    /// Entries sharing a help text (j and k both "move") merged on one line.
+    fn merged(entries: &[HelpEntry]) -> Vec<HelpEntry> {
+        let mut out: Vec<HelpEntry> = Vec::new();
+        for e in entries {
+            match out.last_mut() {
+                Some(last) if last.help == e.help => {
+                    last.keys = format!("{} {}", last.keys, e.keys);
                 }
-                last = Some(e.help);
+                _ => out.push(e.clone()),
+            }
+        }
+        out
+    }
+
+    fn lines(&self, ctx: &Ctx) -> Vec<Line<'static>> {
+        let global = Self::merged(&self.global);
+        let local = Self::merged(&self.local);
+        let key_w = global
+            .iter()
+            .chain(&local)
+            .map(|e| width(&e.keys))
+            .max()
+            .unwrap_or(4)
+            .clamp(4, 28)
+            + 2;
+        let mut out = Vec::new();
+        for (title, entries) in [
+            (i18n::HELP_EVERYWHERE, &global),
+            (i18n::HELP_THIS_SCREEN, &local),
+        ] {
+            if !out.is_empty() {
+                out.push(Line::from(""));
+            }
+            out.push(Line::from(Span::styled(ctx.t(title), ctx.theme.accent())));
+            for e in entries {
                 out.push(Line::from(vec![
                     Span::styled(pad(&e.keys, key_w), ctx.theme.highlight()),
                     Span::styled(ctx.t(e.help), ctx.theme.base()),
                 ]));
             }
-            out.push(Line::from(""));
-        };
-        section(i18n::HELP_EVERYWHERE, &self.global, &mut out);
-        section(i18n::HELP_THIS_SCREEN, &self.local, &mut out);
-        out.push(Line::from(Span::styled(
-            ctx.t(i18n::HELP_CLOSE),
-            ctx.theme.muted(),
-        )));
+        }
         out
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        let key_w = self
-            .global
-            .iter()
-            .chain(&self.local)
-            .map(|e| width(&e.keys))
-            .max()
-            .unwrap_or(4)
-            .clamp(4, 26)
-            + 2;
-        let lines = self.lines(ctx, key_w);
+        let lines = self.lines(ctx);
         let h = (lines.len() as u16 + 2).min(area.height);
-        let r = super::centred(frame, area, 64, h);
+        let r = super::centred(frame, area, 72, h);
         let inner_h = r.height.saturating_sub(2) as usize;
         self.scroll = self.scroll.min(lines.len().saturating_sub(inner_h));
         let title = ctx.tf(i18n::HELP_TITLE, &[&ctx.t(self.screen)]);
+        // The way out stays visible at the bottom; say so when there is more to scroll.
+        let footer = if lines.len() > inner_h {
+            let more = if self.scroll + inner_h < lines.len() {
+                "↓"
+            } else {
+                "↑"
+            };
+            format!(" {} · j/k {more} ", ctx.t(i18n::HELP_CLOSE))
+        } else {
+            format!(" {} ", ctx.t(i18n::HELP_CLOSE))
+        };
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(ctx.theme.border())
-            .title(Span::styled(format!(" {title} "), ctx.theme.title()));
+            .title(Span::styled(format!(" {title} "), ctx.theme.title()))
+            .title_bottom(Span::styled(footer, ctx.theme.muted()));
         let p = Paragraph::new(lines)
             .block(block)
             .style(ctx.theme.base())

@@ -157,7 +157,7 @@ impl Screen for TeachersScreen {
         let mut h = keymap::help(KEYS);
         // Not a key, but what the search box understands.
         h.push(HelpEntry {
-            keys: "school: tier: subject: stage:".into(),
+            keys: "field:value".into(),
             help: i18n::TEACHERS_FILTERS,
         });
         h
