@@ -87,7 +87,10 @@ pub enum Intent {
         schedule: Box<crate::ops::sessions::Schedule>,
     },
     /// Projects tab: enrol the picked teachers.
-    EnrolTeachers { project_id: i64, teacher_ids: Vec<i64> },
+    EnrolTeachers {
+        project_id: i64,
+        teacher_ids: Vec<i64>,
+    },
     /// Projects tab: enrol every teacher of a school.
     EnrolSchool { project_id: i64, school_id: i64 },
     /// Projects tab: remove one enrolment (refused while the teacher has marks in it).

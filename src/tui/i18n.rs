@@ -214,7 +214,10 @@ pub const PJ_FILTER_PLAN: Msg = Msg::new("计划", "Plan");
 pub const PJ_FILTER_STATUS: Msg = Msg::new("状态", "Status");
 pub const PJ_FILTER_YEAR: Msg = Msg::new("年度", "Year");
 pub const PJ_COUNT: Msg = Msg::new("{}/{} 个项目", "{}/{} projects");
-pub const PJ_SEARCH_HINT: Msg = Msg::new("按编号、名称或拼音搜索项目", "Search projects by code, title or pinyin");
+pub const PJ_SEARCH_HINT: Msg = Msg::new(
+    "按编号、名称或拼音搜索项目",
+    "Search projects by code, title or pinyin",
+);
 pub const PJ_COL_PLAN: Msg = Msg::new("计划", "Plan");
 pub const PJ_COL_NO: Msg = Msg::new("#", "#");
 pub const PJ_COL_DATE: Msg = Msg::new("日期", "Date");
@@ -227,14 +230,23 @@ pub const PJ_COL_CLOSED: Msg = Msg::new("锁定", "Closed");
 pub const PJ_COL_WALK_IN: Msg = Msg::new("现场", "Walk-in");
 pub const PJ_CLOSED: Msg = Msg::new("已锁", "closed");
 pub const PJ_WALK_IN: Msg = Msg::new("现场报名", "walk-in");
-pub const PJ_NO_SESSIONS: Msg = Msg::new("（还没有场次：a 添加，b 批量排课）", "(no sessions yet: a to add, b to schedule)");
-pub const PJ_NO_ENROLMENTS: Msg = Msg::new("（还没有报名：a 添加教师，s 整校报名）", "(nobody enrolled: a to add teachers, s for a school)");
+pub const PJ_NO_SESSIONS: Msg = Msg::new(
+    "（还没有场次：a 添加，b 批量排课）",
+    "(no sessions yet: a to add, b to schedule)",
+);
+pub const PJ_NO_ENROLMENTS: Msg = Msg::new(
+    "（还没有报名：a 添加教师，s 整校报名）",
+    "(nobody enrolled: a to add teachers, s for a school)",
+);
 pub const PJ_NO_MARK: Msg = Msg::new("未签", "no mark");
 pub const PJ_ENROLLED_OF: Msg = Msg::new("报名 {}/{}", "enrolled {}/{}");
 pub const PJ_VIEW_SESSIONS: Msg = Msg::new("场次 {}", "Sessions {}");
 pub const PJ_VIEW_ENROLLED: Msg = Msg::new("报名 {}", "Enrolled {}");
 pub const PJ_VIEW_MATRIX: Msg = Msg::new("出勤表", "Attendance");
-pub const PJ_VIEW_KEYS: Msg = Msg::new("[ ] 切换 · Esc 返回 · ? 帮助", "[ ] switch · Esc back · ? help");
+pub const PJ_VIEW_KEYS: Msg = Msg::new(
+    "[ ] 切换 · Esc 返回 · ? 帮助",
+    "[ ] switch · Esc back · ? help",
+);
 pub const PJ_SORTED_SCHOOL: Msg = Msg::new("按学校排序 (o)", "by school (o)");
 pub const PJ_SORTED_NAME: Msg = Msg::new("按姓名排序 (o)", "by name (o)");
 pub const PJ_NEW_PROJECT: Msg = Msg::new("新建项目", "New project");
@@ -245,7 +257,10 @@ pub const PJ_FORM_KEYS: Msg = Msg::new(
     "Tab/↓ 下一项 · ↑ 上一项 · ←→/空格 选择 · Ctrl-S 保存 · Esc 取消",
     "Tab/↓ next · ↑ previous · ←→/Space choose · Ctrl-S save · Esc cancel",
 );
-pub const PJ_DISCARD_AGAIN: Msg = Msg::new("有未保存的修改：再按 Esc 放弃", "Unsaved changes: press Esc again to discard");
+pub const PJ_DISCARD_AGAIN: Msg = Msg::new(
+    "有未保存的修改：再按 Esc 放弃",
+    "Unsaved changes: press Esc again to discard",
+);
 pub const PJ_F_CODE: Msg = Msg::new("项目编号", "Code");
 pub const PJ_F_TITLE: Msg = Msg::new("项目名称", "Title");
 pub const PJ_F_LEVEL: Msg = Msg::new("级别", "Level");
@@ -275,8 +290,14 @@ pub const PJ_F_AFTERNOON_TIME: Msg = Msg::new("  下午时间", "  afternoon tim
 pub const PJ_F_EVENING: Msg = Msg::new("晚上", "Evening");
 pub const PJ_F_EVENING_TIME: Msg = Msg::new("  晚上时间", "  evening times");
 pub const PJ_NOTE_EMPTY_NO_LIMIT: Msg = Msg::new("空 = 不限", "empty = no limit");
-pub const PJ_NOTE_DUE_DAYS: Msg = Msg::new("结束后天数；空 = 不要求（常用 {}）", "days after the end; empty = not required (usual {})");
-pub const PJ_NOTE_TRAINER: Msg = Msg::new("输入姓名或拼音，↑↓ 选，Enter 确定", "type a name or pinyin, ↑↓, Enter");
+pub const PJ_NOTE_DUE_DAYS: Msg = Msg::new(
+    "结束后天数；空 = 不要求（常用 {}）",
+    "days after the end; empty = not required (usual {})",
+);
+pub const PJ_NOTE_TRAINER: Msg = Msg::new(
+    "输入姓名或拼音，↑↓ 选，Enter 确定",
+    "type a name or pinyin, ↑↓, Enter",
+);
 pub const PJ_BAD_DATE: Msg = Msg::new("日期格式应为 2026-03-01", "a date like 2026-03-01");
 pub const PJ_BAD_TIME: Msg = Msg::new("时间格式应为 08:30", "a time like 08:30");
 pub const PJ_BAD_RANGE: Msg = Msg::new("时间段格式应为 08:30-11:30", "times like 08:30-11:30");
@@ -284,27 +305,59 @@ pub const PJ_BAD_NUMBER: Msg = Msg::new("应为数字", "must be a number");
 pub const PJ_BAD_WHOLE_NUMBER: Msg = Msg::new("应为整数", "must be a whole number");
 pub const PJ_BAD_DAYS: Msg = Msg::new("天数应为 1–366", "days must be 1–366");
 pub const PJ_CODE_REQUIRED: Msg = Msg::new("必须填写项目编号", "a project code is required");
-pub const PJ_CODE_TAKEN: Msg = Msg::new("编号“{}”已被其他项目使用", "code '{}' is already used by another project");
+pub const PJ_CODE_TAKEN: Msg = Msg::new(
+    "编号“{}”已被其他项目使用",
+    "code '{}' is already used by another project",
+);
 pub const PJ_TITLE_REQUIRED: Msg = Msg::new("必须填写项目名称", "a title is required");
-pub const PJ_END_BEFORE_START: Msg = Msg::new("结束日期早于开始日期", "the end date is before the start date");
+pub const PJ_END_BEFORE_START: Msg = Msg::new(
+    "结束日期早于开始日期",
+    "the end date is before the start date",
+);
 pub const PJ_CREDITS_NEGATIVE: Msg = Msg::new("学分不能为负", "credits must be 0 or more");
 pub const PJ_THRESHOLD_RANGE: Msg = Msg::new("应在 1–100 之间", "must be 1–100 %");
 pub const PJ_CAPACITY_NEGATIVE: Msg = Msg::new("名额不能为负", "capacity must be 0 or more");
 pub const PJ_DAYS_NEGATIVE: Msg = Msg::new("天数不能为负", "days must be 0 or more");
 pub const PJ_DATE_OUTSIDE: Msg = Msg::new("不在项目日期内", "outside the project's dates");
-pub const PJ_END_NOT_AFTER_START: Msg = Msg::new("结束时间须晚于开始时间", "the end must be after the start");
-pub const PJ_TRAINER_NOT_PICKED: Msg = Msg::new("请从候选中选定讲师（或清空）", "pick a trainer from the list (or clear it)");
-pub const PJ_SCHEDULE_OUTSIDE: Msg = Msg::new("排课超出项目日期", "the schedule runs outside the project's dates");
+pub const PJ_END_NOT_AFTER_START: Msg =
+    Msg::new("结束时间须晚于开始时间", "the end must be after the start");
+pub const PJ_TRAINER_NOT_PICKED: Msg = Msg::new(
+    "请从候选中选定讲师（或清空）",
+    "pick a trainer from the list (or clear it)",
+);
+pub const PJ_SCHEDULE_OUTSIDE: Msg = Msg::new(
+    "排课超出项目日期",
+    "the schedule runs outside the project's dates",
+);
 pub const PJ_NO_PARTS: Msg = Msg::new("至少勾选一个时段", "tick at least one part of the day");
 pub const PJ_SCHEDULE_TITLE: Msg = Msg::new("批量排课", "Bulk schedule");
-pub const PJ_SCHEDULE_PREVIEW: Msg = Msg::new("将新建 {} 个场次（已有的跳过）", "{} sessions will be created (existing ones are skipped)");
-pub const PJ_SCHEDULE_NOTHING_NEW: Msg = Msg::new("这些场次都已存在", "Every one of these sessions exists already");
-pub const PJ_REASON_CLOSED_SESSION: Msg = Msg::new("该场次已锁定，修改原因：", "This session is closed. Reason for the change:");
-pub const PJ_CONFIRM_DELETE_SESSION: Msg = Msg::new("删除第 {} 场（{}）？", "Delete session {} ({})?");
+pub const PJ_SCHEDULE_PREVIEW: Msg = Msg::new(
+    "将新建 {} 个场次（已有的跳过）",
+    "{} sessions will be created (existing ones are skipped)",
+);
+pub const PJ_SCHEDULE_NOTHING_NEW: Msg = Msg::new(
+    "这些场次都已存在",
+    "Every one of these sessions exists already",
+);
+pub const PJ_REASON_CLOSED_SESSION: Msg = Msg::new(
+    "该场次已锁定，修改原因：",
+    "This session is closed. Reason for the change:",
+);
+pub const PJ_CONFIRM_DELETE_SESSION: Msg =
+    Msg::new("删除第 {} 场（{}）？", "Delete session {} ({})?");
 pub const PJ_CONFIRM_REMOVE: Msg = Msg::new("把 {}（{}）移出 {}？", "Remove {} ({}) from {}?");
-pub const PJ_CONFIRM_SCHOOL: Msg = Msg::new("把{}的 {} 位教师全部报名到 {}？", "Enrol all teachers of {} ({}) in {}?");
-pub const PJ_PICK_TEACHERS: Msg = Msg::new("添加教师：空格勾选，Enter 报名", "Add teachers: Space ticks, Enter enrols");
-pub const PJ_PICK_SCHOOL: Msg = Msg::new("整校报名：选学校后 Enter", "Enrol a school: pick it, then Enter");
+pub const PJ_CONFIRM_SCHOOL: Msg = Msg::new(
+    "把{}的 {} 位教师全部报名到 {}？",
+    "Enrol all teachers of {} ({}) in {}?",
+);
+pub const PJ_PICK_TEACHERS: Msg = Msg::new(
+    "添加教师：空格勾选，Enter 报名",
+    "Add teachers: Space ticks, Enter enrols",
+);
+pub const PJ_PICK_SCHOOL: Msg = Msg::new(
+    "整校报名：选学校后 Enter",
+    "Enrol a school: pick it, then Enter",
+);
 pub const PJ_TICKED: Msg = Msg::new("已选 {} 人", "{} ticked");
 pub const PJ_ALREADY_ENROLLED: Msg = Msg::new("已报名", "enrolled");
 pub const PJ_DONE_PROJECT_CREATED: Msg = Msg::new("已创建项目 {}", "Project {} created");
@@ -313,7 +366,10 @@ pub const PJ_DONE_SESSION_ADDED: Msg = Msg::new("已添加场次 {}", "Session a
 pub const PJ_DONE_SESSION_SAVED: Msg = Msg::new("已保存场次 {}", "Session of {} saved");
 pub const PJ_DONE_SESSION_DELETED: Msg = Msg::new("已删除场次", "Session deleted");
 pub const PJ_DONE_SCHEDULED: Msg = Msg::new("已新建 {} 个场次", "{} sessions created");
-pub const PJ_DONE_ENROLLED: Msg = Msg::new("已报名 {} 人（{} 人原已报名）", "{} enrolled ({} were already)");
+pub const PJ_DONE_ENROLLED: Msg = Msg::new(
+    "已报名 {} 人（{} 人原已报名）",
+    "{} enrolled ({} were already)",
+);
 pub const PJ_DONE_UNENROLLED: Msg = Msg::new("已移出报名", "Enrolment removed");
 pub const PJ_KEY_SEARCH: Msg = Msg::new("搜索项目", "Search projects");
 pub const PJ_KEY_OPEN_SESSIONS: Msg = Msg::new("打开项目：场次", "Open: sessions");
@@ -326,30 +382,46 @@ pub const PJ_KEY_FILTER_PLAN: Msg = Msg::new("切换计划筛选", "Cycle the pl
 pub const PJ_KEY_FILTER_STATUS: Msg = Msg::new("切换状态筛选", "Cycle the status filter");
 pub const PJ_KEY_FILTER_YEAR: Msg = Msg::new("切换年度筛选", "Cycle the year filter");
 pub const PJ_KEY_FILTER_CLEAR: Msg = Msg::new("清除筛选", "Clear the filters");
-pub const PJ_KEY_NEXT_VIEW: Msg = Msg::new("下一视图（场次/报名/出勤表）", "Next view (sessions/enrolled/attendance)");
+pub const PJ_KEY_NEXT_VIEW: Msg = Msg::new(
+    "下一视图（场次/报名/出勤表）",
+    "Next view (sessions/enrolled/attendance)",
+);
 pub const PJ_KEY_PREV_VIEW: Msg = Msg::new("上一视图", "Previous view");
 pub const PJ_KEY_BACK_TO_LIST: Msg = Msg::new("返回项目列表", "Back to the project list");
 pub const PJ_KEY_ADD_SESSION: Msg = Msg::new("添加场次", "Add a session");
 pub const PJ_KEY_EDIT_SESSION: Msg = Msg::new("编辑场次", "Edit the session");
-pub const PJ_KEY_DELETE_SESSION: Msg = Msg::new("删除场次（有签到记录时拒绝）", "Delete the session (refused when it has marks)");
+pub const PJ_KEY_DELETE_SESSION: Msg = Msg::new(
+    "删除场次（有签到记录时拒绝）",
+    "Delete the session (refused when it has marks)",
+);
 pub const PJ_KEY_SCHEDULE: Msg = Msg::new("批量排课", "Bulk schedule");
-pub const PJ_KEY_ENROL_TEACHERS: Msg = Msg::new("添加教师（搜索多选）", "Add teachers (search, multi-select)");
+pub const PJ_KEY_ENROL_TEACHERS: Msg = Msg::new(
+    "添加教师（搜索多选）",
+    "Add teachers (search, multi-select)",
+);
 pub const PJ_KEY_ENROL_SCHOOL: Msg = Msg::new("整校报名", "Enrol a whole school");
 pub const PJ_KEY_REMOVE_ENROLMENT: Msg = Msg::new("移出报名", "Remove from the project");
 pub const PJ_KEY_SESSION_LEFT_RIGHT: Msg = Msg::new("左右切换场次", "Previous / next session");
 pub const PJ_KEY_SORT: Msg = Msg::new("按学校/姓名排序", "Sort by school / name");
 pub const PJ_KEY_TOGGLE: Msg = Msg::new("勾选 / 取消", "Tick / untick");
-pub const PJ_KEY_ENROL_PICKED: Msg = Msg::new("报名所选（未勾选时报名当前行）", "Enrol the ticked (or the highlighted)");
+pub const PJ_KEY_ENROL_PICKED: Msg = Msg::new(
+    "报名所选（未勾选时报名当前行）",
+    "Enrol the ticked (or the highlighted)",
+);
 pub const PJ_KEY_CLOSE_PICKER: Msg = Msg::new("关闭", "Close");
 pub const PJ_KEY_NEXT_FIELD: Msg = Msg::new("下一项", "Next field");
 pub const PJ_KEY_PREV_FIELD: Msg = Msg::new("上一项", "Previous field");
 pub const PJ_KEY_SAVE: Msg = Msg::new("保存", "Save");
 pub const PJ_KEY_CANCEL: Msg = Msg::new("取消（有修改时按两次）", "Cancel (twice when changed)");
 pub const PJ_KEY_CHOICE: Msg = Msg::new("切换选项 / 勾选", "Change a choice / tick");
-pub const PJ_REFUSE_DELETE_SESSION: Msg =
-    Msg::new("第 {} 场已有 {} 条签到记录，不能删除", "Session {} has {} marks: not deleted");
-pub const PJ_REFUSE_REMOVE: Msg =
-    Msg::new("{} 在本项目有 {} 条签到记录，不能移出", "{} has {} marks here: not removed");
+pub const PJ_REFUSE_DELETE_SESSION: Msg = Msg::new(
+    "第 {} 场已有 {} 条签到记录，不能删除",
+    "Session {} has {} marks: not deleted",
+);
+pub const PJ_REFUSE_REMOVE: Msg = Msg::new(
+    "{} 在本项目有 {} 条签到记录，不能移出",
+    "{} has {} marks here: not removed",
+);
 
 // ── Check-in (checkin.rs) ──────────────────────────────────────────────────
 pub const COL_SESSION: Msg = Msg::new("场次", "Session");
@@ -420,9 +492,13 @@ pub const DESK_REVIEW_KEYS: Msg = Msg::new(
 );
 pub const DESK_ALREADY_CLOSED: Msg = Msg::new("该场次已关闭", "This session is already closed");
 pub const DESK_NOT_CLOSED: Msg = Msg::new("该场次未关闭", "This session is not closed");
-pub const DESK_REOPEN_ASK: Msg = Msg::new("重新开放场次的原因：", "Reason for reopening the session:");
+pub const DESK_REOPEN_ASK: Msg =
+    Msg::new("重新开放场次的原因：", "Reason for reopening the session:");
 pub const DESK_REOPENED: Msg = Msg::new("场次已重新开放", "Session reopened");
-pub const KEY_DESK_REOPEN: Msg = Msg::new("重新开放已关闭的场次（填原因）", "Reopen a closed session (asks the reason)");
+pub const KEY_DESK_REOPEN: Msg = Msg::new(
+    "重新开放已关闭的场次（填原因）",
+    "Reopen a closed session (asks the reason)",
+);
 pub const DESK_UNDO_DEPTH: Msg = Msg::new("可撤销 {}", "undo {}");
 pub const COL_MARK: Msg = Msg::new("本场", "This session");
 pub const COL_RECENT: Msg = Msg::new("近期出勤", "Recent");
@@ -452,7 +528,10 @@ pub const COL_COMPETENCIES: Msg = Msg::new("六能", "Competencies");
 pub const COL_TAUGHT: Msg = Msg::new("授课", "Taught");
 pub const COL_SIX_LEVELS: Msg = Msg::new("六能", "6 levels");
 pub const STAR_COUNT: Msg = Msg::new("{} 位讲师", "{} trainers");
-pub const STAR_HINT: Msg = Msg::new("输入姓名、拼音、首字母或单位", "Type a name, pinyin, initials or school");
+pub const STAR_HINT: Msg = Msg::new(
+    "输入姓名、拼音、首字母或单位",
+    "Type a name, pinyin, initials or school",
+);
 pub const FILTER_ALL: Msg = Msg::new("全部", "all");
 pub const FILTER_STATUS: Msg = Msg::new("状态：{}", "Status: {}");
 pub const FILTER_KIND: Msg = Msg::new("类型：{}", "Kind: {}");
@@ -584,7 +663,10 @@ pub const IMPORT_PROBLEMS: Msg = Msg::new(
     "{} problem(s) found; nothing can be imported:",
 );
 pub const IMPORT_MORE: Msg = Msg::new("……另有 {} 个问题", "… and {} more");
-pub const IMPORT_CLOSE: Msg = Msg::new("Esc 关闭（改正文件后再导入）", "Esc close (fix the file, then import again)");
+pub const IMPORT_CLOSE: Msg = Msg::new(
+    "Esc 关闭（改正文件后再导入）",
+    "Esc close (fix the file, then import again)",
+);
 
 // ── Completion and credits (screens/projects/completion*.rs, credit_form*.rs) ─
 pub const CP_KEY_REVIEW: Msg =

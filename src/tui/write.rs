@@ -51,7 +51,8 @@ pub fn execute(
             follow_up_id,
             record,
         } => {
-            let f = crate::ops::follow_ups::record_follow_up(db, *follow_up_id, record, reason, now)?;
+            let f =
+                crate::ops::follow_ups::record_follow_up(db, *follow_up_id, record, reason, now)?;
             let zh = lang == Lang::Zh;
             let message = i18n::fill(
                 i18n::FU_SAVED.get(lang),
