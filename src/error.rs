@@ -1,36 +1,93 @@
 //! One error type whose messages a coordinator can act on.
 
+use std::fmt;
 use std::path::PathBuf;
 
-#[derive(Debug, thiserror::Error)]
+use crate::lang::pick;
+
+/// Each message exists in Simplified Chinese and English; `Display` shows the
+/// one of the process's language (`crate::lang`).
+#[derive(Debug)]
 pub enum Error {
     /// The file exists but is not a Liaoyuan/SQLite database.
-    #[error("{path}: not a Liaoyuan database ({detail})")]
-    NotADatabase { path: PathBuf, detail: String },
+    NotADatabase {
+        path: PathBuf,
+        detail: String,
+    },
     /// The database was written by a newer Liaoyuan.
-    #[error("{path}: database version {found} is newer than this program understands ({supported}); please upgrade Liaoyuan")]
     TooNew {
         path: PathBuf,
         found: i64,
         supported: i64,
     },
-    #[error("{0}: database not found")]
     Missing(PathBuf),
-    #[error("the database is busy (another program holds a lock); try again in a moment")]
     Busy,
     /// Input the user can fix (bad value, unknown name, refused action).
-    #[error("{0}")]
     Invalid(String),
     /// Several rows of an import were bad; nothing was written.
-    #[error("{} problem(s) found, nothing written:\n{}", .0.len(), .0.join("\n"))]
     Rows(Vec<String>),
-    #[error("not found: {0}")]
     NotFound(String),
-    #[error("database error: {0}")]
     Db(String),
-    #[error("{0}")]
     Io(String),
 }
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            Error::NotADatabase { path, detail } => {
+                let p = path.display();
+                pick(
+                    format!("{p}：不是燎原数据库（{detail}）"),
+                    format!("{p}: not a Liaoyuan database ({detail})"),
+                )
+            }
+            Error::TooNew {
+                path,
+                found,
+                supported,
+            } => {
+                let p = path.display();
+                pick(
+                    format!(
+                        "{p}：数据库版本 {found} 高于本程序支持的版本（{supported}），请升级燎原"
+                    ),
+                    format!(
+                        "{p}: database version {found} is newer than this program understands \
+                         ({supported}); please upgrade Liaoyuan"
+                    ),
+                )
+            }
+            Error::Missing(path) => {
+                let p = path.display();
+                pick(
+                    format!("{p}：找不到数据库"),
+                    format!("{p}: database not found"),
+                )
+            }
+            Error::Busy => pick(
+                "数据库正忙（另一个程序占用着它），请稍后再试",
+                "the database is busy (another program holds a lock); try again in a moment",
+            ),
+            Error::Invalid(msg) | Error::Io(msg) => msg.clone(),
+            Error::Rows(rows) => {
+                let n = rows.len();
+                let list = rows.join("\n");
+                pick(
+                    format!("发现 {n} 个问题，未写入任何数据：\n{list}"),
+                    format!("{n} problem(s) found, nothing written:\n{list}"),
+                )
+            }
+            Error::NotFound(what) => pick(format!("找不到{what}"), format!("not found: {what}")),
+            Error::Db(msg) => pick(
+                format!("数据库出错：{msg}"),
+                format!("database error: {msg}"),
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for Error {}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -43,13 +100,14 @@ impl From<rusqlite::Error> for Error {
                 ErrorCode::NotADatabase => {
                     return Error::NotADatabase {
                         path: PathBuf::new(),
-                        detail: "file is not a database".into(),
+                        detail: pick("文件不是数据库", "file is not a database"),
                     }
                 }
                 ErrorCode::ReadOnly => {
-                    return Error::Invalid(
-                        "the database is read-only; this change was not saved".into(),
-                    )
+                    return Error::Invalid(pick(
+                        "数据库是只读的，这项修改没有保存",
+                        "the database is read-only; this change was not saved",
+                    ))
                 }
                 _ => {}
             }

@@ -173,7 +173,7 @@ fn garbage_files_are_refused_and_left_untouched() {
     .unwrap();
     for f in [&text, &noise] {
         let p = f.to_str().unwrap();
-        assert_refused_untouched(f, &["check", "--db", p], "not a Liaoyuan database");
+        assert_refused_untouched(f, &["check", "--db", p], "不是燎原数据库");
         assert_refused_untouched(
             f,
             &[
@@ -182,11 +182,11 @@ fn garbage_files_are_refused_and_left_untouched() {
                 "backup",
                 dir.path().join("x.db").to_str().unwrap(),
             ],
-            "not a Liaoyuan database",
+            "不是燎原数据库",
         );
-        assert_refused_untouched(f, &["demo", "--db", p], "not a Liaoyuan database");
+        assert_refused_untouched(f, &["demo", "--db", p], "不是燎原数据库");
     }
-    assert_refused_untouched(&empty, &["check", "--db", empty.to_str().unwrap()], "empty");
+    assert_refused_untouched(&empty, &["check", "--db", empty.to_str().unwrap()], "文件是空的");
     assert!(!dir.path().join("x.db").exists());
 }
 
@@ -199,8 +199,8 @@ fn a_newer_database_is_refused() {
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);
     let p = a.to_str().unwrap();
-    assert_refused_untouched(&a, &["check", "--db", p], "newer");
-    assert_refused_untouched(&a, &["demo", "--db", p], "newer");
+    assert_refused_untouched(&a, &["check", "--db", p], "高于本程序支持");
+    assert_refused_untouched(&a, &["demo", "--db", p], "高于本程序支持");
 }
 
 #[test]

@@ -54,7 +54,7 @@ pub fn check_file(path: &Path, today: NaiveDate) -> Result<CheckReport> {
         if meta.is_file() && meta.len() == 0 {
             return Err(Error::NotADatabase {
                 path: path.to_path_buf(),
-                detail: "the file is empty".into(),
+                detail: crate::lang::pick("文件是空的", "the file is empty"),
             });
         }
     }

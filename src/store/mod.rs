@@ -29,6 +29,7 @@ pub mod trainers;
 pub mod vetoes;
 
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -65,7 +66,10 @@ impl Db {
         } else if let Some(dir) = path.parent() {
             if !dir.as_os_str().is_empty() {
                 std::fs::create_dir_all(dir).map_err(|e| {
-                    Error::Io(format!("cannot create folder {}: {e}", dir.display()))
+                    Error::Io(pick(
+                        format!("无法创建文件夹 {}：{e}", dir.display()),
+                        format!("cannot create folder {}: {e}", dir.display()),
+                    ))
                 })?;
             }
         }
@@ -127,9 +131,10 @@ impl Db {
     /// (BEGIN IMMEDIATE), so concurrent desks wait instead of failing.
     pub fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
         if self.read_only {
-            return Err(Error::invalid(
+            return Err(Error::invalid(pick(
+                "以只读方式打开（--read-only），不能修改",
                 "opened read-only (--read-only); changes are not allowed",
-            ));
+            )));
         }
         Ok(self
             .conn
@@ -144,20 +149,27 @@ fn sniff_header(path: &Path) -> Result<()> {
     if meta.is_dir() {
         return Err(Error::NotADatabase {
             path: path.to_path_buf(),
-            detail: "it is a folder".into(),
+            detail: pick("这是一个文件夹", "it is a folder"),
         });
     }
     if meta.len() == 0 {
         return Ok(());
     }
     let mut head = [0u8; 16];
-    let mut f = std::fs::File::open(path)
-        .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+    let mut f = std::fs::File::open(path).map_err(|e| {
+        Error::Io(pick(
+            format!("无法读取 {}：{e}", path.display()),
+            format!("cannot read {}: {e}", path.display()),
+        ))
+    })?;
     let n = f.read(&mut head)?;
     if n < 16 || &head != b"SQLite format 3\0" {
         return Err(Error::NotADatabase {
             path: path.to_path_buf(),
-            detail: "the file does not start with an SQLite header".into(),
+            detail: pick(
+                "文件开头不是 SQLite 文件头",
+                "the file does not start with an SQLite header",
+            ),
         });
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! The schema and its versioned upgrades (PRAGMA user_version).
 
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use rusqlite::Connection;
 use std::path::Path;
 
@@ -37,7 +38,10 @@ pub fn ensure(conn: &mut Connection, path: &Path) -> Result<()> {
         if tables > 0 {
             return Err(Error::NotADatabase {
                 path: path.to_path_buf(),
-                detail: "it is an SQLite file of another program".into(),
+                detail: pick(
+                    "这是其他程序的 SQLite 文件",
+                    "it is an SQLite file of another program",
+                ),
             });
         }
         let tx = conn.transaction()?;
@@ -73,8 +77,13 @@ pub fn check_readable(conn: &Connection, path: &Path) -> Result<()> {
     if version < SCHEMA_VERSION {
         return Err(Error::NotADatabase {
             path: path.to_path_buf(),
-            detail: format!(
-                "schema version {version}, expected {SCHEMA_VERSION}; open it once without --read-only to upgrade"
+            detail: pick(
+                format!(
+                    "结构版本 {version}，应为 {SCHEMA_VERSION}；请先不加 --read-only 打开一次以升级"
+                ),
+                format!(
+                    "schema version {version}, expected {SCHEMA_VERSION}; open it once without --read-only to upgrade"
+                ),
             ),
         });
     }

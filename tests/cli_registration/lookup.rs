@@ -107,7 +107,7 @@ fn lookup_of_a_missing_database_or_teacher_exits_1() {
     let missing = d.path().join("nope.db");
     let o = liaoyuan(&missing, MORNING, &["lookup", "zw"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).1.contains("database not found"), "{}", text(&o).1);
+    assert!(text(&o).1.contains("找不到数据库"), "{}", text(&o).1);
     assert!(!missing.exists());
     let o = liaoyuan(&db, MORNING, &["lookup", "xyzxyz"]);
     assert_eq!(o.status.code(), Some(1));
