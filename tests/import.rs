@@ -567,3 +567,72 @@ fn marks_session_may_be_a_number_a_date_or_a_date_and_start() {
     let r = import(&mut db, Kind::Marks, &path).unwrap();
     assert_eq!(r.added, 3);
 }
+
+fn sheet_opts() -> ImportOptions {
+    ImportOptions {
+        project: Some("2026-QP-101".into()),
+        session: Some(1),
+        ..ImportOptions::default()
+    }
+}
+
+fn write_sheet(dir: &tempfile::TempDir, text: &str) -> PathBuf {
+    let path = dir.path().join("sheet.csv");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_mark_carries_the_school_that_sent_the_teacher_not_the_current_one() {
+    let mut db = district();
+    let t = teachers::by_staff_no(&db.conn, "TN20001").unwrap().unwrap();
+    let sent_by = t.school_id;
+    // The teacher moves to another school after the enrolment.
+    db.conn
+        .execute(
+            "UPDATE teachers SET school_id = (SELECT min(id) FROM schools WHERE id <> ?1) WHERE id = ?2",
+            [sent_by, t.id],
+        )
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_sheet(&dir, "工号,签到时间\nTN20001,08:20\n");
+    import_file(&mut db, Kind::Marks, &path, &sheet_opts()).unwrap();
+    assert_eq!(mark_of(&db, "TN20001").unwrap().school_id, sent_by);
+}
+
+#[test]
+fn at_a_closed_session_a_change_of_minutes_or_times_needs_a_reason() {
+    let mut db = district();
+    import_file(
+        &mut db,
+        Kind::Marks,
+        &fixture("marks-sheet.csv"),
+        &sheet_opts(),
+    )
+    .unwrap();
+    db.conn
+        .execute(
+            "UPDATE sessions SET closed_at = '2026-03-20 12:00:00', closed_by = 'x'",
+            [],
+        )
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // TN20003 stays late (other minutes); TN20001 stays present (other arrival time).
+    let path = write_sheet(&dir, "工号,签到时间,事由\nTN20003,08:50,\nTN20001,08:10,\n");
+    let err = import_file(&mut db, Kind::Marks, &path, &sheet_opts()).unwrap_err();
+    let Error::Rows(rows) = err else {
+        panic!("{err}")
+    };
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert!(rows[0].starts_with("line 2: 事由: "), "{}", rows[0]);
+    assert!(rows[1].starts_with("line 3: 事由: "), "{}", rows[1]);
+    assert_eq!(mark_of(&db, "TN20003").unwrap().minutes_late, 6);
+    // With the reason the change is written; the unchanged rows need none.
+    let path = write_sheet(
+        &dir,
+        "工号,签到时间,事由\nTN20003,08:50,按签到表更正\nTN20002,08:35,\n",
+    );
+    let r = import_file(&mut db, Kind::Marks, &path, &sheet_opts()).unwrap();
+    assert_eq!((r.updated, r.unchanged), (1, 1));
+    assert_eq!(mark_of(&db, "TN20003").unwrap().minutes_late, 20);
+}

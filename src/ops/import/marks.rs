@@ -12,6 +12,7 @@ use super::{Context, Counts, Outcome};
 use crate::domain::attendance::{change_needs_reason, classify_check_in, minutes_early};
 use crate::domain::{Mark, Session, Status};
 use crate::error::Result;
+use crate::ops::check_in::same_mark;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::{enrolments, marks, projects, sessions, settings, teachers};
 use chrono::NaiveTime;
@@ -120,7 +121,8 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         else {
             continue;
         };
-        if !enrolments::is_enrolled(conn, project.id, teacher.id)? {
+        // A mark carries the school that sent the teacher (as check-in and closing do).
+        let Some(sending_school) = enrolments::sending_school(conn, project.id, teacher.id)? else {
             c.problem(
                 "staff_no",
                 format!(
@@ -129,7 +131,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
                 ),
             );
             continue;
-        }
+        };
         if let Some(first) = seen.insert((session.id, teacher.id), c.line()) {
             c.problem(
                 "staff_no",
@@ -148,7 +150,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         mark.school_id = existing
             .as_ref()
             .map(|m| m.school_id)
-            .unwrap_or(teacher.school_id);
+            .unwrap_or(sending_school);
         mark.reason = reason;
         mark.recorded_by = ctx.actor.clone();
         mark.recorded_at = ctx.now;
@@ -157,7 +159,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             continue;
         }
         let before = existing.as_ref().map(|m| m.status);
-        let changes = existing.as_ref().is_none_or(|m| !same(m, &mark));
+        let changes = existing.as_ref().is_none_or(|m| !same_mark(m, &mark));
         if changes
             && mark.reason.is_empty()
             && change_needs_reason(before, mark.status, session.is_closed())
@@ -183,7 +185,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     let mut counts = Counts::default();
     for (i, (mark, existing, _line)) in rows.iter().enumerate() {
         let outcome = match existing {
-            Some(old) if same(old, mark) => Outcome::Unchanged,
+            Some(old) if same_mark(old, mark) => Outcome::Unchanged,
             Some(old) => {
                 let m = Mark {
                     id: old.id,
@@ -227,16 +229,6 @@ fn log(
             reason: &m.reason,
         },
     )
-}
-
-/// Same attendance (ignoring who recorded it and when)?
-fn same(a: &Mark, b: &Mark) -> bool {
-    a.status == b.status
-        && a.minutes_late == b.minutes_late
-        && a.minutes_early == b.minutes_early
-        && a.checked_in_at == b.checked_in_at
-        && a.checked_out_at == b.checked_out_at
-        && a.reason == b.reason
 }
 
 /// The mark a row asks for (teacher, school and recorder filled in by the caller).
