@@ -137,8 +137,8 @@ pub fn sessions_after(
     Ok((rows.collect::<rusqlite::Result<_>>()?, total))
 }
 
-/// Sessions whose start has passed with no marks at all ("register not taken", DESIGN §4.1),
-/// newest first, at most `limit`; and how many there are in all.
+/// Registers not taken (the one rule, `store::sessions::NOT_TAKEN`: not closed, started,
+/// no marks at all; DESIGN §4.1), newest first, at most `limit`; and how many there are in all.
 pub fn registers_not_taken(
     conn: &Connection,
     now: NaiveDateTime,
@@ -146,9 +146,10 @@ pub fn registers_not_taken(
 ) -> Result<(Vec<SessionLine>, i64)> {
     let d = now.date().format(DATE_FMT).to_string();
     let t = now.format("%H:%M").to_string();
-    let filter = "FROM sessions s JOIN projects p ON p.id = s.project_id
-        WHERE (s.date < ?1 OR (s.date = ?1 AND s.start_time <= ?2))
-          AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.session_id = s.id)";
+    let filter = format!(
+        "FROM sessions s JOIN projects p ON p.id = s.project_id WHERE {}",
+        super::sessions::NOT_TAKEN
+    );
     let total = count(conn, &format!("SELECT count(*) {filter}"), params![d, t])?;
     let sql = format!(
         "SELECT {SESSION_COLUMNS} {filter} ORDER BY s.date DESC, s.start_time DESC LIMIT ?3"

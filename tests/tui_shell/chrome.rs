@@ -198,3 +198,22 @@ fn f1_and_ctrl_p_work_while_typing_but_question_mark_is_text() {
         .handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     assert!(ui.app.should_quit());
 }
+
+#[test]
+fn a_closed_session_is_not_a_register_not_taken() {
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    assert!(ui.text().contains("未点名场次 (2)"));
+    ui.app
+        .shared
+        .db
+        .conn
+        .execute(
+            "UPDATE sessions SET closed_at = '2026-11-27 18:00:00', closed_by = 'x' WHERE id = 3",
+            [],
+        )
+        .unwrap();
+    ui.app.update(liaoyuan::tui::action::Action::Reload);
+    let text = ui.text();
+    assert!(text.contains("未点名场次 (1)"), "{text}");
+    assert!(!text.contains("2026-11-27 14:00"), "{text}");
+}
