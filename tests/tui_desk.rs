@@ -331,6 +331,30 @@ fn a_walk_in_is_enrolled_on_the_spot_after_a_confirm() {
 }
 
 #[test]
+fn undoing_a_walk_in_check_in_also_undoes_the_on_the_spot_enrolment() {
+    let mut ui = open(Lang::Zh, "2026-11-28 08:32");
+    ui.desk(1);
+    ui.typed("ly");
+    ui.key(KeyCode::Enter);
+    ui.key(KeyCode::Char('y'));
+    assert!(ui.text().contains("已签到 1 / 5"), "{}", ui.text());
+    ui.ctrl('z');
+    let text = ui.text();
+    assert!(text.contains("已签到 0 / 4"), "{text}");
+    assert_eq!(ui.status_of(1, 4), None);
+    let db = Db::open(&ui.path, OpenMode::ReadOnly).unwrap();
+    let enrolled: i64 = db
+        .conn
+        .query_row(
+            "SELECT count(*) FROM enrolments WHERE teacher_id = 4",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(enrolled, 0, "the walk-in's enrolment went with the mark");
+}
+
+#[test]
 fn close_session_reviews_counts_then_marks_the_rest_absent_and_locks() {
     let mut ui = open(Lang::Zh, "2026-11-28 08:32");
     ui.desk(1);

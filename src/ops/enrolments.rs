@@ -16,7 +16,8 @@ pub struct Enrolled {
     pub already: usize,
 }
 
-fn enrol_all(
+/// Enrols teachers inside the caller's transaction (also used by a walk-in's check-in).
+pub(crate) fn enrol_all(
     conn: &Connection,
     project_id: i64,
     teacher_ids: &[i64],

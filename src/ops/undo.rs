@@ -19,6 +19,9 @@ pub struct UndoMark {
     /// Was the session closed when the change was written? A session closed
     /// since is locked: its marks change only with a reason, not by undo.
     pub session_was_closed: bool,
+    /// The enrolment a walk-in's check-in created with this mark: undoing the
+    /// mark removes it too (unless the teacher has other marks in the project).
+    pub walk_in_enrolment: Option<i64>,
 }
 
 /// Undoes one recorded mark: deletes a mark the change created, or restores
@@ -66,6 +69,9 @@ pub fn undo_mark(db: &mut Db, undo: &UndoMark) -> Result<Option<Mark>> {
             reason: "undo",
         },
     )?;
+    if undo.previous.is_none() {
+        super::check_in::remove_walk_in_enrolment(&tx, undo)?;
+    }
     tx.commit()?;
     Ok(undo.previous.clone())
 }

@@ -9,25 +9,38 @@ use crate::store::{enrolments, project_roster, Db};
 /// Removes one enrolment; one transaction with its audit entry.
 pub fn remove_enrolment(db: &mut Db, project_id: i64, teacher_id: i64) -> Result<()> {
     let tx = db.write()?;
-    let t = enrolments::teacher_brief(&tx, teacher_id)?
+    remove_in(&tx, project_id, teacher_id, "")?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Removes one enrolment inside the caller's transaction, audited with `reason`
+/// (also used when undoing a walk-in's check-in removes its on-the-spot enrolment).
+pub(crate) fn remove_in(
+    tx: &rusqlite::Connection,
+    project_id: i64,
+    teacher_id: i64,
+    reason: &str,
+) -> Result<()> {
+    let t = enrolments::teacher_brief(tx, teacher_id)?
         .ok_or_else(|| Error::NotFound(format!("teacher {teacher_id}")))?;
-    let id = enrolments::enrolment_id(&tx, project_id, teacher_id)?.ok_or_else(|| {
+    let id = enrolments::enrolment_id(tx, project_id, teacher_id)?.ok_or_else(|| {
         Error::NotFound(format!(
             "{} ({}) is not enrolled in this project",
             t.name, t.staff_no
         ))
     })?;
-    let n = project_roster::marks_in_project(&tx, project_id, teacher_id)?;
+    let n = project_roster::marks_in_project(tx, project_id, teacher_id)?;
     if n > 0 {
         return Err(Error::invalid(format!(
             "{} ({}) has {n} attendance mark(s) in this project; the enrolment cannot be removed",
             t.name, t.staff_no
         )));
     }
-    project_roster::delete_enrolment(&tx, project_id, teacher_id)?;
+    project_roster::delete_enrolment(tx, project_id, teacher_id)?;
     let actor = crate::store::actor();
     audit::record(
-        &tx,
+        tx,
         &AuditEntry {
             at: crate::clock::now(),
             actor: &actor,
@@ -38,10 +51,9 @@ pub fn remove_enrolment(db: &mut Db, project_id: i64, teacher_id: i64) -> Result
                 "project_id": project_id, "teacher_id": teacher_id, "staff_no": t.staff_no,
             })),
             after: None,
-            reason: "",
+            reason,
         },
     )?;
-    tx.commit()?;
     Ok(())
 }
 

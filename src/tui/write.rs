@@ -326,17 +326,15 @@ fn desk_mark(
     walk_in: bool,
     lang: Lang,
 ) -> Result<Done> {
-    use crate::ops::check_in::{check_in, CheckInOutcome};
-    // Two transactions: the walk-in enrolment stays even if the mark is then refused
-    // (the teacher did come to the door).
-    if walk_in {
-        let project = store::sessions::get_session(&db.conn, req.session_id)?
-            .ok_or_else(|| Error::NotFound(format!("session {}", req.session_id)))?
-            .project_id;
-        crate::ops::enrolments::enrol_walk_in(db, project, req.teacher_id)?;
-    }
+    use crate::ops::check_in::{check_in, check_in_walk_in, CheckInOutcome};
     let settings = store::settings::load(&db.conn)?;
-    let outcome = check_in(db, req, &settings)?;
+    // A walk-in is enrolled and checked in as one transaction: a refused mark
+    // leaves no enrolment, and undoing the mark removes the enrolment.
+    let outcome = if walk_in {
+        check_in_walk_in(db, req, &settings)?
+    } else {
+        check_in(db, req, &settings)?
+    };
     let name = who(db, req.teacher_id, lang);
     let text = match &outcome {
         CheckInOutcome::Recorded { mark, undo } => {

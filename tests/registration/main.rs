@@ -14,6 +14,7 @@ mod closing;
 mod desk;
 mod setup_rules;
 mod veto_rules;
+mod walk_in;
 
 struct Fixture {
     _dir: tempfile::TempDir,

@@ -9,7 +9,7 @@ fn deleting_a_session_with_marks_is_refused() {
     let err = session_ops::delete_session(&mut f.db, f.session)
         .unwrap_err()
         .to_string();
-    assert!(err.contains("1 attendance mark"), "{err}");
+    assert!(err.contains("1 条签到记录"), "{err}");
     assert!(sessions::get_session(&f.db.conn, f.session)
         .unwrap()
         .is_some());
@@ -145,9 +145,9 @@ fn a_long_list_of_equally_good_matches_is_cut_to_ten_with_a_count() {
         })
         .collect();
     let err = lookup::ambiguous("zw", &teachers).to_string();
-    assert!(err.contains("13 teachers"), "{err}");
+    assert!(err.contains("13 位教师"), "{err}");
     assert!(err.contains("T010") && !err.contains("T011"), "{err}");
-    assert!(err.contains("3 more"), "{err}");
+    assert!(err.contains("还有 3 人"), "{err}");
 }
 
 #[test]
@@ -158,10 +158,10 @@ fn an_empty_query_says_so() {
         let err = lookup::find_one(&f.db.conn, &index, q)
             .unwrap_err()
             .to_string();
-        assert!(err.contains("empty"), "{err}");
+        assert!(err.contains("查询为空"), "{err}");
     }
     let err = lookup::lookup(&f.db.conn, " ", 2026, &f.settings, DAY())
         .unwrap_err()
         .to_string();
-    assert!(err.contains("empty"), "{err}");
+    assert!(err.contains("查询为空"), "{err}");
 }

@@ -18,11 +18,15 @@ use crate::store::audit::{self, AuditEntry};
 use crate::store::enrolments::{self, TeacherBrief};
 use crate::store::{marks, sessions, Db};
 use chrono::NaiveDateTime;
+use rusqlite::Connection;
 
 pub use super::undo::{undo_mark, UndoMark};
 
 mod refusal;
+mod walk_in;
 use refusal::{not_enrolled, not_yet, other_day, refusal};
+pub use walk_in::check_in_walk_in;
+pub(crate) use walk_in::remove_walk_in_enrolment;
 
 /// One check-in or mark change.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -74,20 +78,27 @@ impl CheckInOutcome {
 }
 
 /// Checks a teacher in or changes their mark, following the desk rules above.
-/// The teacher must be enrolled in the session's project (enrol a walk-in first:
-/// `ops::enrolments::enrol_walk_in`).
+/// The teacher must be enrolled in the session's project (a walk-in at the desk:
+/// `check_in_walk_in`).
 pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<CheckInOutcome> {
     let tx = db.write()?;
-    let session = sessions::get_session(&tx, req.session_id)?
+    let outcome = record(&tx, req, settings)?;
+    tx.commit()?;
+    Ok(outcome)
+}
+
+/// The check-in inside the caller's transaction (see `check_in`).
+fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckInOutcome> {
+    let session = sessions::get_session(tx, req.session_id)?
         .ok_or_else(|| Error::NotFound(format!("session {}", req.session_id)))?;
-    let teacher = enrolments::teacher_brief(&tx, req.teacher_id)?
+    let teacher = enrolments::teacher_brief(tx, req.teacher_id)?
         .ok_or_else(|| Error::NotFound(format!("teacher {}", req.teacher_id)))?;
     // A new mark carries the school that sent the teacher (as closing the session does).
-    let Some(sending_school) = enrolments::sending_school(&tx, session.project_id, teacher.id)?
+    let Some(sending_school) = enrolments::sending_school(tx, session.project_id, teacher.id)?
     else {
         return Err(not_enrolled(&teacher));
     };
-    let existing = marks::get_mark(&tx, session.id, teacher.id)?;
+    let existing = marks::get_mark(tx, session.id, teacher.id)?;
     let reason = req.reason.as_deref().map(str::trim).unwrap_or("");
     let plain = req.status.is_none() && req.checked_out_at.is_none();
 
@@ -128,18 +139,16 @@ pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<Check
     }
     let before = existing.as_ref().map(|m| m.status);
     // At a closed session every change needs a reason (not only a change of status).
-    let needs_reason =
-        change_needs_reason(before, new.status, session.is_closed()) || session.is_closed();
-    if reason.is_empty() && needs_reason {
+    if reason.is_empty() && change_needs_reason(before, new.status, session.is_closed()) {
         return Err(refusal(&teacher, &session, before, new.status, settings));
     }
 
     let (mark, action) = match &existing {
-        None => match marks::insert_mark_if_absent(&tx, &new)? {
+        None => match marks::insert_mark_if_absent(tx, &new)? {
             Some(id) => (Mark { id, ..new }, "create"),
             None => {
                 // Another desk won the race: keep its mark.
-                let m = marks::get_mark(&tx, session.id, teacher.id)?
+                let m = marks::get_mark(tx, session.id, teacher.id)?
                     .ok_or_else(|| Error::Db("a mark vanished during check-in".into()))?;
                 return Ok(CheckInOutcome::AlreadyIn {
                     at: m.checked_in_at,
@@ -149,13 +158,13 @@ pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<Check
         },
         Some(old) => {
             let m = Mark { id: old.id, ..new };
-            marks::update_mark(&tx, &m)?;
+            marks::update_mark(tx, &m)?;
             (m, "update")
         }
     };
     let actor = crate::store::actor();
     audit::record(
-        &tx,
+        tx,
         &AuditEntry {
             at: now,
             actor: &actor,
@@ -167,13 +176,13 @@ pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<Check
             reason,
         },
     )?;
-    tx.commit()?;
     let undo = Box::new(UndoMark {
         session_id: session.id,
         teacher_id: teacher.id,
         written: mark.clone(),
         previous: existing,
         session_was_closed: session.is_closed(),
+        walk_in_enrolment: None,
     });
     Ok(CheckInOutcome::Recorded { mark, undo })
 }
