@@ -62,13 +62,15 @@ pub fn figures(conn: &Connection, today: NaiveDate, s: &Settings) -> Result<Figu
             "SELECT count(*) FROM projects WHERE start_date > ?1",
             [&d],
         )?,
+        // Teachers with a veto-causing mark in the veto year, read from the per-school monthly
+        // summary the triggers keep (school_month_vetoes): a veto year is whole months.
         vetoes_this_year: count(
             conn,
-            "SELECT count(DISTINCT teacher_id) FROM marks
-             WHERE session_date BETWEEN ?1 AND ?2 AND status IN ('late','left_early','absent')",
+            "SELECT count(DISTINCT teacher_id) FROM school_month_vetoes
+             WHERE month BETWEEN ?1 AND ?2",
             params![
-                from.format(DATE_FMT).to_string(),
-                to.format(DATE_FMT).to_string()
+                from.format("%Y-%m").to_string(),
+                to.format("%Y-%m").to_string()
             ],
         )?,
         veto_year: year,

@@ -217,3 +217,14 @@ fn a_closed_session_is_not_a_register_not_taken() {
     assert!(text.contains("未点名场次 (1)"), "{text}");
     assert!(!text.contains("2026-11-27 14:00"), "{text}");
 }
+
+#[test]
+fn dashboard_veto_count_follows_a_school_year_setting() {
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    assert!(ui.text().contains("2026年一票否决 1"));
+    // A veto year from September: 2026 is Sep 2026 – Aug 2027, so March's late mark is 2025's.
+    ui.typed(":set veto_year_start_month 9");
+    ui.key(KeyCode::Enter);
+    let text = ui.text();
+    assert!(text.contains("2026年一票否决 0"), "{text}");
+}
