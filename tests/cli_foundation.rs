@@ -101,16 +101,12 @@ fn demo_refuses_a_database_with_data() {
     let before = dump(&a);
     let out = demo(&a, "100", "2");
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("already holds data"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("已有数据"), "{}", stderr(&out));
     assert!(dump(&a) == before);
     let small = dir.path().join("small.db");
     let out = demo(&small, "10", "1");
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("at least"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("至少"), "{}", stderr(&out));
     let out = liaoyuan(&["demo", "--teachers", "100"]);
     assert_eq!(
         out.status.code(),
@@ -186,7 +182,11 @@ fn garbage_files_are_refused_and_left_untouched() {
         );
         assert_refused_untouched(f, &["demo", "--db", p], "不是燎原数据库");
     }
-    assert_refused_untouched(&empty, &["check", "--db", empty.to_str().unwrap()], "文件是空的");
+    assert_refused_untouched(
+        &empty,
+        &["check", "--db", empty.to_str().unwrap()],
+        "文件是空的",
+    );
     assert!(!dir.path().join("x.db").exists());
 }
 
@@ -225,7 +225,7 @@ fn backup_copies_and_refuses_an_existing_destination() {
     let p = a.to_str().unwrap();
     assert_refused_untouched(
         &copy,
-        &["--db", p, "backup", copy.to_str().unwrap()],
+        &["--lang", "en", "--db", p, "backup", copy.to_str().unwrap()],
         "already exists",
     );
 }

@@ -12,6 +12,7 @@ mod rng;
 mod schools;
 
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::bulk::{self, BulkWriter};
 use crate::store::{Db, OpenMode};
 use chrono::NaiveDate;
@@ -87,15 +88,17 @@ impl Gen<'_> {
 /// a failure leaves no partial district behind.
 pub fn generate(path: &Path, opts: &DemoOptions) -> Result<Summary> {
     if opts.teachers < MIN_TEACHERS {
-        return Err(Error::invalid(format!(
-            "--teachers must be at least {MIN_TEACHERS}"
+        return Err(Error::invalid(pick(
+            format!("--teachers 至少为 {MIN_TEACHERS}"),
+            format!("--teachers must be at least {MIN_TEACHERS}"),
         )));
     }
     let mut db = Db::open(path, OpenMode::Create)?;
     if bulk::data_rows(&db.conn)? > 0 {
-        return Err(Error::invalid(format!(
-            "{} already holds data; demo writes only into a new or empty database (choose another --db PATH)",
-            path.display()
+        let p = path.display();
+        return Err(Error::invalid(pick(
+            format!("{p} 中已有数据；演示数据只写入新的或空的数据库（请换一个 --db PATH）"),
+            format!("{p} already holds data; demo writes only into a new or empty database (choose another --db PATH)"),
         )));
     }
     // One big transaction: a rollback journal (not the WAL) avoids writing

@@ -195,7 +195,7 @@ fn refuses_a_file_with_data_and_leaves_it_alone() {
     generate(&path, &opts).unwrap();
     let before = std::fs::read(&path).unwrap();
     let err = generate(&path, &opts).unwrap_err().to_string();
-    assert!(err.contains("already holds"), "{err}");
+    assert!(err.contains("已有数据"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(generate(
         &dir.path().join("x.db"),
