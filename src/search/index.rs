@@ -8,7 +8,7 @@ use super::highlight;
 use super::keys::keys_fit;
 use super::matcher::{self, Scratch};
 use super::one_char::{OneChar, KEEP};
-use super::order::{index_cmp, stable_order, top, Found};
+use super::order::{index_cmp, pack, stable_order, top, unpack, Found};
 use super::query::{Filters, Query};
 use super::storage::Storage;
 use super::{Entry, EntryRef, Highlight, Hit};
@@ -176,10 +176,20 @@ impl Index {
         let found: Vec<Found> = slots
             .filter_map(|s| {
                 self.score_slot(s, q, allowed, &mut scratch)
-                    .map(|sc| (sc, self.rank[s as usize], s))
+                    .map(|sc| pack(sc, self.rank[s as usize]))
             })
             .collect();
         top(found, limit)
+    }
+
+    /// Hits of packed results (score and rank).
+    fn ranked_hits(&self, best: Vec<Found>) -> Vec<Hit> {
+        let order = &self.order;
+        self.hits(
+            best.into_iter()
+                .map(unpack)
+                .map(|(score, rank)| (score, order[rank as usize])),
+        )
     }
 
     fn hits(&self, best: impl IntoIterator<Item = (i64, u32)>) -> Vec<Hit> {
@@ -247,7 +257,7 @@ impl Index {
                 top(mine, limit)
             })
         };
-        self.hits(best.into_iter().map(|(score, _, slot)| (score, slot)))
+        self.ranked_hits(best)
     }
 
     /// Like `search`, restricted to `ids` (e.g. a session's enrolled teachers).
@@ -264,7 +274,7 @@ impl Index {
         slots.sort_unstable();
         slots.dedup();
         let best = self.scan(slots.into_iter(), &q, &allowed, limit);
-        self.hits(best.into_iter().map(|(score, _, slot)| (score, slot)))
+        self.ranked_hits(best)
     }
 
     /// Positions to highlight in the entry's name, staff number and phone.

@@ -46,7 +46,7 @@ fn synthetic(n: usize) -> Vec<Entry> {
 fn scanned(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
     let q = Query::parse(query);
     let best = index.scan(0..index.len() as u32, &q, &None, limit);
-    index.hits(best.into_iter().map(|(s, _, slot)| (s, slot)))
+    index.ranked_hits(best)
 }
 
 fn one_char_queries() -> Vec<String> {

@@ -4,16 +4,27 @@
 use super::storage::{Fields, Storage};
 use std::cmp::Ordering;
 
-pub type Found = (i64, u32, u32);
+/// A result packed for fast selection: higher score first, then lower rank
+/// (stable order). Scores are clamped to the `i32` range.
+pub type Found = u64;
 
-/// Keeps the best `limit` of `(score, rank, slot)`, best first.
+pub fn pack(score: i64, rank: u32) -> Found {
+    let s = score.clamp(i32::MIN as i64, i32::MAX as i64);
+    (((i32::MAX as i64 - s) as u64) << 32) | rank as u64
+}
+
+/// `(score, rank)` of a packed result.
+pub fn unpack(found: Found) -> (i64, u32) {
+    (i32::MAX as i64 - (found >> 32) as i64, found as u32)
+}
+
+/// Keeps the best `limit` results, best first.
 pub fn top(mut v: Vec<Found>, limit: usize) -> Vec<Found> {
-    let key = |a: &Found, b: &Found| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
     if v.len() > limit && limit > 0 {
-        v.select_nth_unstable_by(limit - 1, key);
+        v.select_nth_unstable(limit - 1);
     }
     v.truncate(limit);
-    v.sort_unstable_by(key);
+    v.sort_unstable();
     v
 }
 
@@ -88,6 +99,26 @@ pub fn index_cmp(store: &Storage, a: u32, b: u32) -> Ordering {
 mod tests {
     use super::*;
     use crate::search::EntryRef;
+
+    #[test]
+    fn packed_results_sort_best_first() {
+        for (score, rank) in [
+            (0, 0),
+            (-5, 3),
+            (2_000_123, 7),
+            (i64::MAX, 1),
+            (i64::MIN, 2),
+        ] {
+            let (s, r) = unpack(pack(score, rank));
+            assert_eq!(
+                (s, r),
+                (score.clamp(i32::MIN as i64, i32::MAX as i64), rank)
+            );
+        }
+        assert!(pack(10, 5) < pack(9, 0));
+        assert!(pack(10, 1) < pack(10, 2));
+        assert!(pack(-1, 9) < pack(-2, 0));
+    }
 
     #[test]
     fn stable_order_equals_a_full_sort() {
