@@ -415,7 +415,7 @@ fn manual_entries_are_validated_audited_and_deleted_with_a_reason() {
     assert!(add_manual_entry(&mut f.db, 999, 5.0, false, day, "国家平台", now).is_err());
     let tomorrow = d("2026-04-02");
     let err = add_manual_entry(&mut f.db, 1, 5.0, false, tomorrow, "国家平台", now).unwrap_err();
-    assert!(err.to_string().contains("future"), "{err}");
+    assert!(err.to_string().contains("还没到"), "{err}");
     assert_eq!(count(&f.db, "SELECT count(*) FROM credit_entries"), 0);
     assert_eq!(count(&f.db, "SELECT count(*) FROM audit_log"), 0);
 

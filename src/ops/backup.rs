@@ -2,6 +2,7 @@
 //! consistent snapshot while other desks keep working, to a new file only.
 
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::{Db, OpenMode};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
@@ -20,10 +21,13 @@ pub struct BackupInfo {
 /// checks that the copy opens and is sound. On failure nothing is left at `dest`.
 pub fn backup(source: &Path, dest: &Path) -> Result<BackupInfo> {
     if dest.exists() {
-        return Err(Error::invalid(format!(
-            "{} already exists; a backup is only written to a new file",
-            dest.display()
-        )));
+        return Err({
+            let d = dest.display();
+            Error::invalid(pick(
+                format!("{d} 已存在；备份只写入新文件"),
+                format!("{d} already exists; a backup is only written to a new file"),
+            ))
+        });
     }
     let src = Db::open(source, OpenMode::ReadOnly)?;
     // Claim the name atomically so two backups never write the same file.
@@ -31,7 +35,13 @@ pub fn backup(source: &Path, dest: &Path) -> Result<BackupInfo> {
         .write(true)
         .create_new(true)
         .open(dest)
-        .map_err(|e| Error::Io(format!("cannot create {}: {e}", dest.display())))?;
+        .map_err(|e| {
+            let d = dest.display();
+            Error::Io(pick(
+                format!("无法创建 {d}：{e}"),
+                format!("cannot create {d}: {e}"),
+            ))
+        })?;
     let result = copy(&src.conn, dest).and_then(|()| verify(dest));
     if result.is_err() {
         remove_copy(dest);
@@ -69,10 +79,13 @@ fn verify(dest: &Path) -> Result<BackupInfo> {
         .conn
         .query_row("PRAGMA quick_check", [], |r| r.get(0))?;
     if quick != "ok" {
-        return Err(Error::Db(format!(
-            "the copy at {} failed its check: {quick}",
-            dest.display()
-        )));
+        return Err({
+            let d = dest.display();
+            Error::Db(pick(
+                format!("{d} 处的副本未通过检查：{quick}"),
+                format!("the copy at {d} failed its check: {quick}"),
+            ))
+        });
     }
     let teachers = copy
         .conn
@@ -118,7 +131,7 @@ mod tests {
         assert!(info.marks > 0);
         let before = std::fs::read(&dest).unwrap();
         let err = backup(&src, &dest).unwrap_err().to_string();
-        assert!(err.contains("already exists"), "{err}");
+        assert!(err.contains("已存在"), "{err}");
         assert_eq!(std::fs::read(&dest).unwrap(), before);
     }
 

@@ -5,6 +5,7 @@
 
 use crate::domain::attendance::StatusCounts;
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::{enrolments, marks, sessions, Db};
 use chrono::NaiveDateTime;
@@ -25,8 +26,12 @@ pub struct CloseReview {
 
 /// The counts a coordinator reviews before closing a session.
 pub fn close_session_review(conn: &Connection, session_id: i64) -> Result<CloseReview> {
-    let session = sessions::get_session(conn, session_id)?
-        .ok_or_else(|| Error::NotFound(format!("session {session_id}")))?;
+    let session = sessions::get_session(conn, session_id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {session_id} 的场次"),
+            format!("session {session_id}"),
+        ))
+    })?;
     Ok(CloseReview {
         counts: marks::counts_of_session(conn, session_id)?,
         enrolled: enrolments::enrolment_count(conn, session.project_id)?,
@@ -40,22 +45,32 @@ pub fn close_session_review(conn: &Connection, session_id: i64) -> Result<CloseR
 /// Returns the counts after closing (`unmarked` = how many were marked absent).
 pub fn close_session(db: &mut Db, session_id: i64, now: NaiveDateTime) -> Result<CloseReview> {
     let tx = db.write()?;
-    let session = sessions::get_session(&tx, session_id)?
-        .ok_or_else(|| Error::NotFound(format!("session {session_id}")))?;
+    let session = sessions::get_session(&tx, session_id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {session_id} 的场次"),
+            format!("session {session_id}"),
+        ))
+    })?;
     if session.is_closed() {
-        return Err(Error::invalid(format!(
-            "the session of {} {} is already closed",
-            session.date,
-            session.start.format(crate::domain::TIME_FMT)
-        )));
+        return Err({
+            let (date, start) = (session.date, session.start.format(crate::domain::TIME_FMT));
+            Error::invalid(pick(
+                format!("{date} {start} 的场次已关闭"),
+                format!("the session of {date} {start} is already closed"),
+            ))
+        });
     }
     if now < session.starts_at() {
         // Everyone unmarked would be absent, and so vetoed, before they could come.
-        return Err(Error::invalid(format!(
-            "the session of {} {} has not started yet; it can be closed once it has",
-            session.date,
-            session.start.format(crate::domain::TIME_FMT)
-        )));
+        return Err({
+            let (date, start) = (session.date, session.start.format(crate::domain::TIME_FMT));
+            Error::invalid(pick(
+                format!("{date} {start} 的场次还没开始，开始后才能关闭"),
+                format!(
+                    "the session of {date} {start} has not started yet; it can be closed once it has"
+                ),
+            ))
+        });
     }
     let actor = crate::store::actor();
     let created = marks::mark_unmarked_absent(&tx, session_id, &actor, now)?;
@@ -109,13 +124,23 @@ pub fn close_session(db: &mut Db, session_id: i64, now: NaiveDateTime) -> Result
 /// Reopens a closed session (marks stay as they are). Needs a reason; audited.
 pub fn reopen_session(db: &mut Db, session_id: i64, reason: &str) -> Result<()> {
     if reason.trim().is_empty() {
-        return Err(Error::invalid("reopening a closed session needs a reason"));
+        return Err(Error::invalid(pick(
+            "重新开放已关闭的场次需要填写原因",
+            "reopening a closed session needs a reason",
+        )));
     }
     let tx = db.write()?;
-    let session = sessions::get_session(&tx, session_id)?
-        .ok_or_else(|| Error::NotFound(format!("session {session_id}")))?;
+    let session = sessions::get_session(&tx, session_id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {session_id} 的场次"),
+            format!("session {session_id}"),
+        ))
+    })?;
     if !session.is_closed() {
-        return Err(Error::invalid("this session is not closed"));
+        return Err(Error::invalid(pick(
+            "该场次未关闭",
+            "this session is not closed",
+        )));
     }
     sessions::set_reopened(&tx, session_id)?;
     let after = sessions::get_session(&tx, session_id)?;

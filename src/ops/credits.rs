@@ -5,6 +5,7 @@
 
 use crate::domain::CreditEntry;
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::credits::{self as ledger, NewEntry};
 use crate::store::{teachers, Db};
@@ -22,24 +23,28 @@ pub fn validate_manual(
     today: NaiveDate,
 ) -> Result<()> {
     if !credits.is_finite() || credits <= 0.0 {
-        return Err(Error::invalid(format!(
-            "credits must be more than 0 (got {credits})"
+        return Err(Error::invalid(pick(
+            format!("学分必须大于 0（填的是 {credits}）"),
+            format!("credits must be more than 0 (got {credits})"),
         )));
     }
     if credits > MAX_MANUAL_CREDITS {
-        return Err(Error::invalid(format!(
-            "credits must be at most {MAX_MANUAL_CREDITS} for one entry (got {credits})"
+        return Err(Error::invalid(pick(
+            format!("一条记录最多 {MAX_MANUAL_CREDITS} 学分（填的是 {credits}）"),
+            format!("credits must be at most {MAX_MANUAL_CREDITS} for one entry (got {credits})"),
         )));
     }
     if earned_on > today {
-        return Err(Error::invalid(format!(
-            "the date {earned_on} is in the future; credits are entered once earned"
+        return Err(Error::invalid(pick(
+            format!("日期 {earned_on} 还没到；学分要在取得后再录入"),
+            format!("the date {earned_on} is in the future; credits are entered once earned"),
         )));
     }
     if note.trim().is_empty() {
-        return Err(Error::invalid(
+        return Err(Error::invalid(pick(
+            "手工录入学分需要备注学分来源（如课程名称）",
             "a manual credit entry needs a note saying where the credits come from (e.g. the course)",
-        ));
+        )));
     }
     Ok(())
 }
@@ -56,8 +61,12 @@ pub fn add_manual_entry(
 ) -> Result<CreditEntry> {
     validate_manual(credits, earned_on, note, now.date())?;
     let tx = db.write()?;
-    let teacher = teachers::get(&tx, teacher_id)?
-        .ok_or_else(|| Error::NotFound(format!("teacher {teacher_id}")))?;
+    let teacher = teachers::get(&tx, teacher_id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {teacher_id} 的教师"),
+            format!("teacher {teacher_id}"),
+        ))
+    })?;
     let actor = crate::store::actor();
     let new = NewEntry {
         teacher_id: teacher.id,
@@ -68,10 +77,18 @@ pub fn add_manual_entry(
         note: note.trim(),
         recorded_by: &actor,
     };
-    let id = ledger::insert_entry(&tx, &new)?
-        .ok_or_else(|| Error::invalid("the credit entry could not be written"))?;
-    let row =
-        ledger::get_entry(&tx, id)?.ok_or_else(|| Error::NotFound(format!("credit entry {id}")))?;
+    let id = ledger::insert_entry(&tx, &new)?.ok_or_else(|| {
+        Error::invalid(pick(
+            "学分记录未能写入",
+            "the credit entry could not be written",
+        ))
+    })?;
+    let row = ledger::get_entry(&tx, id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {id} 的学分记录"),
+            format!("credit entry {id}"),
+        ))
+    })?;
     audit::record(
         &tx,
         &AuditEntry {
@@ -97,16 +114,28 @@ pub fn delete_manual_entry(
     now: NaiveDateTime,
 ) -> Result<CreditEntry> {
     if reason.trim().is_empty() {
-        return Err(Error::invalid("deleting a credit entry needs a reason"));
+        return Err(Error::invalid(pick(
+            "删除学分记录需要填写原因",
+            "deleting a credit entry needs a reason",
+        )));
     }
     let tx = db.write()?;
-    let row = ledger::get_entry(&tx, entry_id)?
-        .ok_or_else(|| Error::NotFound(format!("credit entry {entry_id}")))?;
+    let row = ledger::get_entry(&tx, entry_id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {entry_id} 的学分记录"),
+            format!("credit entry {entry_id}"),
+        ))
+    })?;
     if !row.entry.manual {
-        return Err(Error::invalid(format!(
-            "this entry was granted by completing project {}; only manual entries can be deleted",
-            row.project_code.as_deref().unwrap_or("?")
-        )));
+        return Err({
+            let code = row.project_code.as_deref().unwrap_or("?");
+            Error::invalid(pick(
+                format!("这条学分来自培训项目 {code} 的结业，只有手工录入的学分可以删除"),
+                format!(
+                    "this entry was granted by completing project {code}; only manual entries can be deleted"
+                ),
+            ))
+        });
     }
     ledger::delete_entry(&tx, entry_id)?;
     let actor = crate::store::actor();

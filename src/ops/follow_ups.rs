@@ -4,6 +4,7 @@
 
 use crate::domain::{FollowUp, FollowUpStatus, Rating};
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::{self, follow_ups, trainers, Db};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -39,41 +40,49 @@ pub fn moves_back(from: FollowUpStatus, to: FollowUpStatus) -> bool {
 pub fn validate(r: &FollowUpRecord, today: NaiveDate) -> Result<()> {
     if let Some(held) = r.held_date {
         if held > today {
-            return Err(Error::invalid(format!(
-                "the held date {held} is in the future; record a follow-up once it has taken place"
+            return Err(Error::invalid(pick(
+                format!("开展日期 {held} 还没到；跟踪任务开展后再记录"),
+                format!(
+                    "the held date {held} is in the future; record a follow-up once it has taken place"
+                ),
             )));
         }
     }
     match r.status {
         FollowUpStatus::Pending => {
             if r.held_date.is_some() || r.rating.is_some() {
-                return Err(Error::invalid(
+                return Err(Error::invalid(pick(
+                    "待完成的跟踪任务没有开展日期和评价；请改为已完成",
                     "a pending follow-up has no held date or rating; mark it done instead",
-                ));
+                )));
             }
         }
         FollowUpStatus::Done => {
             if r.held_date.is_none() {
-                return Err(Error::invalid(
+                return Err(Error::invalid(pick(
+                    "已完成的跟踪任务需要填写开展日期",
                     "a done follow-up needs the date it was held",
-                ));
+                )));
             }
             if r.rating.is_some() {
-                return Err(Error::invalid(
+                return Err(Error::invalid(pick(
+                    "有评价的跟踪任务应为已评价；请把状态改为已评价",
                     "a rated follow-up is evaluated; set its status to evaluated",
-                ));
+                )));
             }
         }
         FollowUpStatus::Evaluated => {
             if r.held_date.is_none() || r.rating.is_none() {
-                return Err(Error::invalid(
+                return Err(Error::invalid(pick(
+                    "已评价的跟踪任务需要填写开展日期和评价",
                     "an evaluated follow-up needs the date it was held and a rating",
-                ));
+                )));
             }
             if r.observer_trainer_id.is_none() && r.observer_staff.trim().is_empty() {
-                return Err(Error::invalid(
+                return Err(Error::invalid(pick(
+                    "已评价的跟踪任务需要填写听评人（星光讲师或工作人员姓名）",
                     "an evaluated follow-up needs its observer (a trainer or a staff name)",
-                ));
+                )));
             }
         }
     }
@@ -91,18 +100,32 @@ pub fn record_follow_up(
 ) -> Result<FollowUp> {
     validate(record, now.date())?;
     let tx = db.write()?;
-    let before =
-        follow_ups::get(&tx, id)?.ok_or_else(|| Error::NotFound(format!("follow-up {id}")))?;
+    let before = follow_ups::get(&tx, id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {id} 的跟踪任务"),
+            format!("follow-up {id}"),
+        ))
+    })?;
     let reason = reason.map(str::trim).unwrap_or("");
     if moves_back(before.status, record.status) && reason.is_empty() {
-        return Err(Error::invalid(format!(
-            "moving a follow-up back from {} to {} needs a reason",
-            before.status, record.status
+        return Err(Error::invalid(pick(
+            format!(
+                "把跟踪任务从{}退回{}需要填写原因",
+                before.status.zh(),
+                record.status.zh()
+            ),
+            format!(
+                "moving a follow-up back from {} to {} needs a reason",
+                before.status, record.status
+            ),
         )));
     }
     if let Some(t) = record.observer_trainer_id {
         if trainers::get(&tx, t)?.is_none() {
-            return Err(Error::NotFound(format!("trainer {t}")));
+            return Err(Error::NotFound(pick(
+                format!("编号 {t} 的星光讲师"),
+                format!("trainer {t}"),
+            )));
         }
     }
     let after = FollowUp {

@@ -6,6 +6,7 @@ use crate::domain::credits::{cycle_of, standing};
 use crate::domain::veto::{veto_reasons, veto_year_range, VetoReason};
 use crate::domain::Settings;
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::search::{Hit, Index};
 use crate::store::enrolments::{self, TeacherBrief};
 use crate::store::{marks, teacher_record};
@@ -88,18 +89,23 @@ pub fn teacher_list(teachers: &[TeacherBrief]) -> String {
         .map(|t| format!("  {}  {}  {}", t.staff_no, t.name, t.school))
         .collect();
     if teachers.len() > LISTED {
-        lines.push(format!("  … and {} more", teachers.len() - LISTED));
+        let more = teachers.len() - LISTED;
+        lines.push(pick(
+            format!("  …还有 {more} 人"),
+            format!("  … and {more} more"),
+        ));
     }
     lines.join("\n")
 }
 
 /// The refusal of an ambiguous query, listing the equally good matches.
 pub fn ambiguous(query: &str, teachers: &[TeacherBrief]) -> Error {
-    Error::Invalid(format!(
-        "'{}' matches {} teachers equally well; use a staff number or a longer query:\n{}",
-        query.trim(),
-        teachers.len(),
-        teacher_list(teachers)
+    let (q, n, list) = (query.trim(), teachers.len(), teacher_list(teachers));
+    Error::Invalid(pick(
+        format!("“{q}”同样匹配 {n} 位教师，请用工号或更长的查询：\n{list}"),
+        format!(
+            "'{q}' matches {n} teachers equally well; use a staff number or a longer query:\n{list}"
+        ),
     ))
 }
 
@@ -107,10 +113,14 @@ pub fn ambiguous(query: &str, teachers: &[TeacherBrief]) -> Error {
 pub fn no_match(query: &str) -> Error {
     let q = query.trim();
     if q.is_empty() {
-        Error::invalid("the query is empty: give a name, pinyin, initials or a staff number")
+        Error::invalid(pick(
+            "查询为空：请输入姓名、拼音、首字母或工号",
+            "the query is empty: give a name, pinyin, initials or a staff number",
+        ))
     } else {
-        Error::Invalid(format!(
-            "no teacher matches '{q}' (try a staff number, full pinyin or initials)"
+        Error::Invalid(pick(
+            format!("没有教师匹配“{q}”（可试工号、全拼或首字母）"),
+            format!("no teacher matches '{q}' (try a staff number, full pinyin or initials)"),
         ))
     }
 }
@@ -124,7 +134,7 @@ pub fn find_one(conn: &Connection, index: &Index, query: &str) -> Result<Teacher
         1 => Ok(found
             .into_iter()
             .next()
-            .ok_or_else(|| Error::Db("lost a match".into()))?),
+            .ok_or_else(|| Error::Db(pick("匹配结果丢失", "lost a match")))?),
         _ => Err(ambiguous(query, &found)),
     }
 }

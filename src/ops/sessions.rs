@@ -3,6 +3,7 @@
 use crate::domain::veto::veto_year;
 use crate::domain::{DayPart, Session, TIME_FMT};
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::sessions::{self, SessionFields};
 use crate::store::{marks, projects, Db};
@@ -40,19 +41,31 @@ pub struct Schedule {
 }
 
 fn check_fields(conn: &Connection, project_id: i64, f: &SessionFields) -> Result<()> {
-    let p = projects::get_project(conn, project_id)?
-        .ok_or_else(|| Error::NotFound(format!("project {project_id}")))?;
+    let p = projects::get_project(conn, project_id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {project_id} 的培训项目"),
+            format!("project {project_id}"),
+        ))
+    })?;
     if f.end <= f.start {
-        return Err(Error::invalid(format!(
-            "the end time {} is not after the start time {}",
-            f.end.format(TIME_FMT),
-            f.start.format(TIME_FMT)
-        )));
+        return Err({
+            let (end, start) = (f.end.format(TIME_FMT), f.start.format(TIME_FMT));
+            Error::invalid(pick(
+                format!("结束时间 {end} 不晚于开始时间 {start}"),
+                format!("the end time {end} is not after the start time {start}"),
+            ))
+        });
     }
     if f.date < p.start_date || f.date > p.end_date {
-        return Err(Error::invalid(format!(
-            "{} is outside the project's dates ({} to {})",
-            f.date, p.start_date, p.end_date
+        return Err(Error::invalid(pick(
+            format!(
+                "{} 不在培训项目的日期内（{} 至 {}）",
+                f.date, p.start_date, p.end_date
+            ),
+            format!(
+                "{} is outside the project's dates ({} to {})",
+                f.date, p.start_date, p.end_date
+            ),
         )));
     }
     Ok(())
@@ -97,13 +110,15 @@ pub fn add_session(db: &mut Db, project_id: i64, f: &SessionFields) -> Result<i6
 pub fn edit_session(db: &mut Db, id: i64, f: &SessionFields, reason: Option<&str>) -> Result<()> {
     let reason = reason.map(str::trim).unwrap_or("");
     let tx = db.write()?;
-    let old =
-        sessions::get_session(&tx, id)?.ok_or_else(|| Error::NotFound(format!("session {id}")))?;
+    let old = sessions::get_session(&tx, id)?.ok_or_else(|| {
+        Error::NotFound(pick(format!("编号 {id} 的场次"), format!("session {id}")))
+    })?;
     check_fields(&tx, old.project_id, f)?;
     if old.is_closed() && reason.is_empty() {
-        return Err(Error::invalid(
+        return Err(Error::invalid(pick(
+            "该场次已关闭，修改需要填写原因",
             "this session is closed; changing it needs a reason",
-        ));
+        )));
     }
     if reason.is_empty() {
         leaves_veto_year(&tx, &old, f.date)?;
@@ -127,26 +142,37 @@ fn leaves_veto_year(conn: &Connection, old: &Session, date: NaiveDate) -> Result
     if n == 0 {
         return Ok(());
     }
-    Err(Error::invalid(format!(
-        "the session has {n} veto-causing mark(s) (late, left early, absent); moving it from \
-         {} to {date} takes them out of veto year {year}, lifting those one-vote vetoes \
-         (一票否决); a reason is required",
-        old.date
+    let old_date = old.date;
+    Err(Error::invalid(pick(
+        format!(
+            "需要填写原因：该场次有 {n} 条导致一票否决的记录（迟到、早退、旷课），\
+             从 {old_date} 改到 {date} 会使其移出 {year} 否决年度，撤销这些一票否决"
+        ),
+        format!(
+            "the session has {n} veto-causing mark(s) (late, left early, absent); moving it from \
+             {old_date} to {date} takes them out of veto year {year}, lifting those one-vote vetoes \
+             (一票否决); a reason is required"
+        ),
     )))
 }
 
 /// Deletes a session; refused when it has marks (they are attendance records).
 pub fn delete_session(db: &mut Db, id: i64) -> Result<()> {
     let tx = db.write()?;
-    let old =
-        sessions::get_session(&tx, id)?.ok_or_else(|| Error::NotFound(format!("session {id}")))?;
+    let old = sessions::get_session(&tx, id)?.ok_or_else(|| {
+        Error::NotFound(pick(format!("编号 {id} 的场次"), format!("session {id}")))
+    })?;
     let n = marks::mark_count(&tx, id)?;
     if n > 0 {
-        return Err(Error::invalid(format!(
-            "the session of {} {} has {n} attendance mark(s); it cannot be deleted",
-            old.date,
-            old.start.format(TIME_FMT)
-        )));
+        return Err({
+            let (date, start) = (old.date, old.start.format(TIME_FMT));
+            Error::invalid(pick(
+                format!("{date} {start} 的场次已有 {n} 条签到记录，不能删除"),
+                format!(
+                    "the session of {date} {start} has {n} attendance mark(s); it cannot be deleted"
+                ),
+            ))
+        });
     }
     sessions::delete_session(&tx, id)?;
     record(&tx, id, "delete", Some(&old), None, "")?;
@@ -159,9 +185,10 @@ pub fn delete_session(db: &mut Db, id: i64) -> Result<()> {
 /// Returns the ids of the new sessions.
 pub fn schedule_sessions(db: &mut Db, project_id: i64, s: &Schedule) -> Result<Vec<i64>> {
     if s.days == 0 || s.blocks.is_empty() {
-        return Err(Error::invalid(
+        return Err(Error::invalid(pick(
+            "排课至少需要一天和一个时段",
             "a schedule needs at least one day and one part of the day",
-        ));
+        )));
     }
     let tx = db.write()?;
     let existing: Vec<(NaiveDate, NaiveTime)> = sessions::sessions_of_project(&tx, project_id)?
@@ -173,7 +200,12 @@ pub fn schedule_sessions(db: &mut Db, project_id: i64, s: &Schedule) -> Result<V
         let date = s
             .first_date
             .checked_add_days(Days::new(u64::from(day)))
-            .ok_or_else(|| Error::invalid("the schedule runs past the calendar"))?;
+            .ok_or_else(|| {
+                Error::invalid(pick(
+                    "排课超出了日历范围",
+                    "the schedule runs past the calendar",
+                ))
+            })?;
         for b in &s.blocks {
             if existing.contains(&(date, b.start)) {
                 continue;
@@ -186,8 +218,13 @@ pub fn schedule_sessions(db: &mut Db, project_id: i64, s: &Schedule) -> Result<V
                 trainer_id: None,
                 venue: s.venue.clone(),
             };
-            check_fields(&tx, project_id, &f)
-                .map_err(|e| Error::invalid(format!("{date} {}: {e}", b.part.zh())))?;
+            check_fields(&tx, project_id, &f).map_err(|e| {
+                let part = b.part.label(!crate::lang::is_english());
+                Error::invalid(pick(
+                    format!("{date} {part}：{e}"),
+                    format!("{date} {part}: {e}"),
+                ))
+            })?;
             let id = sessions::insert_session(&tx, project_id, &f)?;
             let after = sessions::get_session(&tx, id)?;
             record(&tx, id, "create", None, after.as_ref(), "bulk schedule")?;

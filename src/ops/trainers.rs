@@ -3,6 +3,7 @@
 
 use crate::domain::{Trainer, TrainerStatus};
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::trainers::{self, TrainerInput};
 use crate::store::{self, Db};
@@ -18,10 +19,18 @@ pub fn update_standing(
     now: NaiveDateTime,
 ) -> Result<(Trainer, bool)> {
     if levels.iter().any(|l| *l > 3) {
-        return Err(Error::invalid("competency levels are 0 to 3"));
+        return Err(Error::invalid(pick(
+            "能力等级只能是 0 到 3",
+            "competency levels are 0 to 3",
+        )));
     }
     let tx = db.write()?;
-    let before = trainers::get(&tx, id)?.ok_or_else(|| Error::NotFound(format!("trainer {id}")))?;
+    let before = trainers::get(&tx, id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {id} 的星光讲师"),
+            format!("trainer {id}"),
+        ))
+    })?;
     let input = TrainerInput {
         status,
         levels,

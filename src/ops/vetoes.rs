@@ -32,8 +32,12 @@ pub fn change_mark(
     reason: Option<&str>,
     settings: &Settings,
 ) -> Result<CheckInOutcome> {
-    let m = marks::get_mark_by_id(&db.conn, mark_id)?
-        .ok_or_else(|| Error::NotFound(format!("mark {mark_id}")))?;
+    let m = marks::get_mark_by_id(&db.conn, mark_id)?.ok_or_else(|| {
+        Error::NotFound(crate::lang::pick(
+            format!("编号 {mark_id} 的签到记录"),
+            format!("mark {mark_id}"),
+        ))
+    })?;
     let req = CheckIn {
         session_id: m.session_id,
         teacher_id: m.teacher_id,
