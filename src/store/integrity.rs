@@ -46,9 +46,10 @@ pub fn foreign_keys(conn: &Connection) -> Result<Vec<String>> {
             let table: String = r.get(0)?;
             let rowid: Option<i64> = r.get(1)?;
             let parent: String = r.get(2)?;
-            Ok(format!(
-                "{table} row {}: refers to a missing row of {parent}",
-                rowid.map(|v| v.to_string()).unwrap_or_default()
+            let row = rowid.map(|v| v.to_string()).unwrap_or_default();
+            Ok(crate::lang::pick(
+                format!("{table} 第 {row} 行：引用的 {parent} 记录不存在"),
+                format!("{table} row {row}: refers to a missing row of {parent}"),
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
