@@ -431,7 +431,7 @@ fn a_bad_held_date_keeps_the_form_open_and_writes_nothing() {
     ui.typed("2026-12-01");
     ui.ctrl('s');
     let text = ui.settled();
-    assert!(text.contains("future"), "{text}");
+    assert!(text.contains("还没到"), "{text}");
     let after = count(
         &db,
         "SELECT count(*) FROM audit_log WHERE entity = 'follow_up'",
