@@ -248,11 +248,13 @@ impl Index {
         } else {
             let half = n / 2;
             std::thread::scope(|scope| {
-                let other = scope.spawn(|| self.scan(half..n, &q, &allowed, limit));
+                let other = std::thread::Builder::new()
+                    .spawn_scoped(scope, || self.scan(half..n, &q, &allowed, limit));
                 let mut mine = self.scan(0..half, &q, &allowed, limit);
-                match other.join() {
+                // no thread (or a failed one): the other half on this thread
+                match other.map_err(|_| ()).and_then(|t| t.join().map_err(|_| ())) {
                     Ok(theirs) => mine.extend(theirs),
-                    Err(_) => mine.extend(self.scan(half..n, &q, &allowed, limit)),
+                    Err(()) => mine.extend(self.scan(half..n, &q, &allowed, limit)),
                 }
                 top(mine, limit)
             })

@@ -144,11 +144,13 @@ impl OneChar {
     pub fn build<'a>(order: &[u32], fields: impl Fn(usize) -> Fields<'a> + Sync) -> OneChar {
         let (first, second) = order.split_at(order.len() / 2);
         let mut all = std::thread::scope(|scope| {
-            let later = scope.spawn(|| Partial::scan(second, &fields));
+            let later =
+                std::thread::Builder::new().spawn_scoped(scope, || Partial::scan(second, &fields));
             let mut all = Partial::scan(first, &fields);
-            match later.join() {
+            // no thread (or a failed one): the second half on this thread
+            match later.map_err(|_| ()).and_then(|t| t.join().map_err(|_| ())) {
                 Ok(part) => all.append(part),
-                Err(_) => all.append(Partial::scan(second, &fields)),
+                Err(()) => all.append(Partial::scan(second, &fields)),
             }
             all
         });
