@@ -269,7 +269,7 @@ fn completing_twice_is_refused_and_rows_stay_unique() {
     complete_project(&mut f.db, 1, later()).unwrap();
     let audit_before = count(&f.db, "SELECT count(*) FROM audit_log");
     let err = complete_project(&mut f.db, 1, at("2026-03-21 10:00")).unwrap_err();
-    assert!(err.to_string().contains("already completed"), "{err}");
+    assert!(err.to_string().contains("学分只发放一次"), "{err}");
     assert_eq!(count(&f.db, "SELECT count(*) FROM credit_entries"), 3);
     assert_eq!(count(&f.db, "SELECT count(*) FROM follow_ups"), 6);
     assert_eq!(count(&f.db, "SELECT count(*) FROM audit_log"), audit_before);
@@ -381,16 +381,16 @@ fn a_failure_midway_leaves_nothing() {
 fn future_sessions_and_empty_projects_are_refused() {
     let mut f = setup();
     let err = complete_project(&mut f.db, 1, at("2026-03-10 11:00")).unwrap_err();
-    assert!(err.to_string().contains("not over yet"), "{err}");
+    assert!(err.to_string().contains("场未结束"), "{err}");
     assert_eq!(completed_at(&f.db), None);
     // P2 has a session but nobody enrolled.
     let err = complete_project(&mut f.db, 2, later()).unwrap_err();
-    assert!(err.to_string().contains("nobody is enrolled"), "{err}");
+    assert!(err.to_string().contains("没有人报名"), "{err}");
     f.db.conn
         .execute("DELETE FROM sessions WHERE id = 11", [])
         .unwrap();
     let err = complete_project(&mut f.db, 2, later()).unwrap_err();
-    assert!(err.to_string().contains("no sessions"), "{err}");
+    assert!(err.to_string().contains("没有场次"), "{err}");
     assert!(complete_project(&mut f.db, 99, later()).is_err());
     assert_eq!(count(&f.db, "SELECT count(*) FROM audit_log"), 0);
 }

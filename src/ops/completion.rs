@@ -8,6 +8,7 @@ use crate::domain::credits::completes;
 use crate::domain::follow_up::due_date;
 use crate::domain::{FollowUpKind, Project, Status, DATE_FMT, TIME_FMT};
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::credits::{self as ledger, NewEntry};
 use crate::store::{completion, enrolments, projects, sessions, Db};
@@ -68,23 +69,44 @@ impl Warning {
         )
     }
 
-    /// The refusal in a sentence for a coordinator (English; the TUI shows its own text).
+    /// The refusal in a sentence for a coordinator, in the process's language
+    /// (`crate::lang`; the TUI shows its own text).
     pub fn sentence(&self, p: &Project) -> String {
+        let code = &p.code;
         match self {
-            Warning::AlreadyCompleted(at) => format!(
-                "project {} was already completed on {}; credits are granted only once",
-                p.code,
-                at.format(DATE_FMT)
+            Warning::AlreadyCompleted(at) => {
+                let on = at.format(DATE_FMT);
+                pick(
+                    format!("培训项目 {code} 已于 {on} 结业，学分只发放一次"),
+                    format!(
+                        "project {code} was already completed on {on}; credits are granted only once"
+                    ),
+                )
+            }
+            Warning::NoSessions => pick(
+                format!("培训项目 {code} 没有场次，无人能结业"),
+                format!("project {code} has no sessions; nobody can complete it"),
             ),
-            Warning::NoSessions => format!("project {} has no sessions; nobody can complete it", p.code),
-            Warning::NoEnrolments => format!("nobody is enrolled in project {}", p.code),
-            Warning::SessionsNotOver(n, first) => format!(
-                "project {} has {n} session(s) not over yet (the first on {first}); complete it after its last session",
-                p.code
+            Warning::NoEnrolments => pick(
+                format!("培训项目 {code} 没有人报名"),
+                format!("nobody is enrolled in project {code}"),
             ),
-            Warning::SessionsOpen(n) => format!("{n} session(s) of project {} are not closed", p.code),
-            Warning::TeachersUnmarked { teachers, marks } => format!(
-                "{teachers} teacher(s) have no mark in some session ({marks} mark(s) missing)"
+            Warning::SessionsNotOver(n, first) => pick(
+                format!("培训项目 {code} 还有 {n} 场未结束（最早 {first}），请在最后一场后再结业"),
+                format!(
+                    "project {code} has {n} session(s) not over yet (the first on {first}); \
+                     complete it after its last session"
+                ),
+            ),
+            Warning::SessionsOpen(n) => pick(
+                format!("培训项目 {code} 有 {n} 场未关闭"),
+                format!("{n} session(s) of project {code} are not closed"),
+            ),
+            Warning::TeachersUnmarked { teachers, marks } => pick(
+                format!("{teachers} 位教师在某些场次没有签到记录（缺 {marks} 条）"),
+                format!(
+                    "{teachers} teacher(s) have no mark in some session ({marks} mark(s) missing)"
+                ),
             ),
         }
     }
@@ -114,8 +136,12 @@ impl CompletionReview {
 
 /// The review of project `project_id` at `now`.
 pub fn review(conn: &Connection, project_id: i64, now: NaiveDateTime) -> Result<CompletionReview> {
-    let project = projects::get_project(conn, project_id)?
-        .ok_or_else(|| Error::NotFound(format!("project {project_id}")))?;
+    let project = projects::get_project(conn, project_id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {project_id} 的培训项目"),
+            format!("project {project_id}"),
+        ))
+    })?;
     let all_sessions = sessions::sessions_of_project(conn, project_id)?;
     let total = all_sessions.len() as i64;
     let counts = completion::counts_by_teacher(conn, project_id)?;
@@ -258,10 +284,13 @@ pub fn complete_project(
         }
     }
     if !completion::set_completed(&tx, p.id, now)? {
-        return Err(Error::invalid(format!(
-            "project {} was completed by someone else meanwhile",
-            p.code
-        )));
+        return Err({
+            let code = &p.code;
+            Error::invalid(pick(
+                format!("培训项目 {code} 已被他人先行结业"),
+                format!("project {code} was completed by someone else meanwhile"),
+            ))
+        });
     }
     audit::record(
         &tx,
