@@ -316,6 +316,36 @@ fn left_early_asks_the_check_out_time() {
 }
 
 #[test]
+fn at_a_closed_session_a_new_check_out_time_keeping_the_status_asks_the_reason_first() {
+    let mut ui = open(Lang::En, "2026-11-28 08:30");
+    ui.desk(1);
+    ui.typed("ln");
+    ui.key(KeyCode::Enter);
+    ui.app.set_now(at("2026-11-28 10:00"));
+    ui.typed("ln");
+    ui.key(KeyCode::F(3));
+    ui.key(KeyCode::Enter); // left early at 10:00
+    ui.key(KeyCode::F(8));
+    ui.key(KeyCode::Char('y')); // closed
+    assert_eq!(ui.status_of(1, 2).as_deref(), Some("left_early"));
+    // Still left early, at another time: the locked session asks why before writing.
+    ui.typed("ln");
+    ui.key(KeyCode::F(3));
+    ui.key(KeyCode::Backspace);
+    ui.key(KeyCode::Backspace);
+    ui.typed("30");
+    ui.key(KeyCode::Enter);
+    assert!(ui.app.has_overlay(), "a reason is asked: {}", ui.text());
+    ui.typed("sheet says 10:30");
+    ui.key(KeyCode::Enter);
+    assert!(
+        ui.row("李娜").contains("Left early 60 min"),
+        "{}",
+        ui.text()
+    );
+}
+
+#[test]
 fn a_walk_in_is_enrolled_on_the_spot_after_a_confirm() {
     let mut ui = open(Lang::Zh, "2026-11-28 08:32");
     ui.desk(1);

@@ -48,7 +48,7 @@ fn past_time_is_late_with_minutes_and_lifting_the_veto_needs_a_reason() {
     let (_, err) = text(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("王芳") && err.contains("veto") && err.contains("reason"),
+        err.contains("王芳") && err.contains("一票否决") && err.contains("原因"),
         "{err}"
     );
     assert_eq!(mark(&db, "T004"), Some(("late".into(), 12)));
@@ -131,7 +131,7 @@ fn a_closed_session_needs_a_reason_through_the_cli() {
     }
     let (code, _, err) = checkin_at(&db, "1", "T003", "2026-03-02 08:50", &["--status", "late"]);
     assert_eq!(code, 1);
-    assert!(err.contains("closed") && err.contains("reason"), "{err}");
+    assert!(err.contains("已关闭") && err.contains("原因"), "{err}");
     assert_eq!(mark(&db, "T003"), Some(("present".into(), 0)));
     // A plain check-in of a teacher without a mark is a change too.
     let (code, _, _) = checkin_at(&db, "1", "T004", "2026-03-02 08:31", &[]);

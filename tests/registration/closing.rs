@@ -36,7 +36,7 @@ fn locked_session_edits_need_a_reason_and_are_audited() {
     let mut r = req(&f, 0, at(DAY(), 8, 50));
     r.status = Some(Status::Late);
     let err = run(&mut f, &r).unwrap_err().to_string();
-    assert!(err.contains("closed"), "{err}");
+    assert!(err.contains("已关闭") && err.contains("原因"), "{err}");
     assert_eq!(mark_of(&f, 0).unwrap().status, Status::Present);
     r.reason = Some("签到表核对：实际 8:50 到".into());
     run(&mut f, &r).unwrap();
@@ -115,7 +115,7 @@ fn undo_after_the_session_was_closed_is_refused() {
     };
     close_session(&mut f.db, f.session, at(DAY(), 12, 0)).unwrap();
     let err = undo_mark(&mut f.db, &undo).unwrap_err().to_string();
-    assert!(err.contains("closed"), "{err}");
+    assert!(err.contains("closed") || err.contains("关闭"), "{err}");
     assert_eq!(mark_of(&f, 0).unwrap().status, Status::Present);
 }
 

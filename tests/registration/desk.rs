@@ -44,7 +44,7 @@ fn excused_needs_a_reason_and_absent_is_recorded() {
     let mut r = req(&f, 0, at(DAY(), 7, 0));
     r.status = Some(Status::Excused);
     let err = run(&mut f, &r).unwrap_err().to_string();
-    assert!(err.contains("张伟") && err.contains("reason"), "{err}");
+    assert!(err.contains("张伟") && err.contains("请假事由"), "{err}");
     assert!(mark_of(&f, 0).is_none());
     r.reason = Some("病假".into());
     run(&mut f, &r).unwrap();
@@ -136,7 +136,7 @@ fn a_teacher_not_enrolled_is_refused_and_a_walk_in_can_then_check_in() {
         ..Default::default()
     };
     let err = run(&mut f, &r).unwrap_err().to_string();
-    assert!(err.contains("not enrolled"), "{err}");
+    assert!(err.contains("未报名"), "{err}");
     assert!(enrolments::enrol_walk_in(&mut f.db, f.project, id).unwrap());
     run(&mut f, &r).unwrap();
 }
@@ -205,7 +205,7 @@ fn before_the_session_s_day_only_leave_can_be_marked() {
         r.minutes_early = Some(10);
         let err = run(&mut f, &r).unwrap_err().to_string();
         assert!(
-            err.contains("2026-03-02") && err.contains("leave"),
+            err.contains("2026-03-02") && err.contains("请假"),
             "{status:?}: {err}"
         );
     }

@@ -11,7 +11,7 @@ fn lifting_a_veto_needs_a_reason_and_the_audit_log_names_actor_and_reason() {
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("张伟") && err.contains("veto") && err.contains("2026"),
+        err.contains("张伟") && err.contains("一票否决") && err.contains("2026"),
         "{err}"
     );
     assert_eq!(mark_of(&f, 0).unwrap().status, Status::Late);

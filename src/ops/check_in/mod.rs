@@ -24,7 +24,7 @@ pub use super::undo::{undo_mark, UndoMark};
 
 mod refusal;
 mod walk_in;
-use refusal::{not_enrolled, not_yet, other_day, refusal};
+use refusal::{no_session, no_teacher, not_enrolled, not_yet, other_day, refusal};
 pub use walk_in::check_in_walk_in;
 pub(crate) use walk_in::remove_walk_in_enrolment;
 
@@ -89,10 +89,10 @@ pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<Check
 
 /// The check-in inside the caller's transaction (see `check_in`).
 fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckInOutcome> {
-    let session = sessions::get_session(tx, req.session_id)?
-        .ok_or_else(|| Error::NotFound(format!("session {}", req.session_id)))?;
-    let teacher = enrolments::teacher_brief(tx, req.teacher_id)?
-        .ok_or_else(|| Error::NotFound(format!("teacher {}", req.teacher_id)))?;
+    let session =
+        sessions::get_session(tx, req.session_id)?.ok_or_else(|| no_session(req.session_id))?;
+    let teacher =
+        enrolments::teacher_brief(tx, req.teacher_id)?.ok_or_else(|| no_teacher(req.teacher_id))?;
     // A new mark carries the school that sent the teacher (as closing the session does).
     let Some(sending_school) = enrolments::sending_school(tx, session.project_id, teacher.id)?
     else {
@@ -148,8 +148,12 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
             Some(id) => (Mark { id, ..new }, "create"),
             None => {
                 // Another desk won the race: keep its mark.
-                let m = marks::get_mark(tx, session.id, teacher.id)?
-                    .ok_or_else(|| Error::Db("a mark vanished during check-in".into()))?;
+                let m = marks::get_mark(tx, session.id, teacher.id)?.ok_or_else(|| {
+                    Error::Db(crate::lang::pick(
+                        "签到过程中一条签到记录消失了",
+                        "a mark vanished during check-in",
+                    ))
+                })?;
                 return Ok(CheckInOutcome::AlreadyIn {
                     at: m.checked_in_at,
                     mark: m,

@@ -1,8 +1,10 @@
-//! The refusals of a check-in, each naming the teacher and what to do.
+//! The refusals of a check-in, each naming the teacher and what to do, in the
+//! user's language (`crate::lang::pick`).
 
 use crate::domain::veto::veto_year;
 use crate::domain::{Session, Settings, Status};
 use crate::error::Error;
+use crate::lang::pick;
 use crate::store::enrolments::TeacherBrief;
 use chrono::NaiveDateTime;
 
@@ -13,32 +15,51 @@ fn who(teacher: &TeacherBrief) -> String {
     )
 }
 
+/// The session or teacher named by a request does not exist.
+pub(super) fn no_session(id: i64) -> Error {
+    Error::NotFound(pick(format!("场次 {id}"), format!("session {id}")))
+}
+
+/// See `no_session`.
+pub(super) fn no_teacher(id: i64) -> Error {
+    Error::NotFound(pick(format!("教师 {id}"), format!("teacher {id}")))
+}
+
 /// The teacher is not enrolled in the session's project.
 pub(super) fn not_enrolled(teacher: &TeacherBrief) -> Error {
-    Error::invalid(format!("{} is not enrolled in this project", who(teacher)))
+    let who = who(teacher);
+    Error::invalid(pick(
+        format!("{who} 未报名本项目"),
+        format!("{who} is not enrolled in this project"),
+    ))
 }
 
 /// Before the session's day only leave (excused) can be registered: any other
 /// mark would say how the teacher attended a session still to come.
 pub(super) fn not_yet(teacher: &TeacherBrief, session: &Session) -> Error {
-    Error::invalid(format!(
-        "{}: the session of {} has not come yet; only leave (请假, with its reason) \
-         can be registered ahead",
-        who(teacher),
-        session.date
+    let (who, date) = (who(teacher), session.date);
+    Error::invalid(pick(
+        format!("{who}：{date} 的场次尚未到来，只能提前登记请假（须填写请假事由）"),
+        format!(
+            "{who}: the session of {date} has not come yet; only leave (请假, with its reason) \
+             can be registered ahead"
+        ),
     ))
 }
 
 /// The refusal of a time on another day than the session's: it cannot say
 /// present or late (entering a register days later would make everyone late).
 pub(super) fn other_day(teacher: &TeacherBrief, session: &Session, t: NaiveDateTime) -> Error {
-    Error::invalid(format!(
-        "{}: the session is on {} but the time is {}; give the time from the \
-         sign-in sheet on the session's day (checkin --at \"{} HH:MM\") or a status",
-        who(teacher),
-        session.date,
-        t.format("%Y-%m-%d %H:%M"),
-        session.date
+    let (who, date, t) = (who(teacher), session.date, t.format("%Y-%m-%d %H:%M"));
+    Error::invalid(pick(
+        format!(
+            "{who}：场次在 {date}，而时间是 {t}；请填写签到表上当天的时间\
+             （checkin --at \"{date} HH:MM\"）或直接给出状态"
+        ),
+        format!(
+            "{who}: the session is on {date} but the time is {t}; give the time from the \
+             sign-in sheet on the session's day (checkin --at \"{date} HH:MM\") or a status"
+        ),
     ))
 }
 
@@ -55,20 +76,31 @@ pub(super) fn refusal(
     if lifts {
         let b = before.unwrap_or(after);
         let year = veto_year(session.date, settings.veto_year_start_month);
-        Error::invalid(format!(
-            "{who}: changing {} ({}) to {} ({}) lifts the one-vote veto (一票否决) for {year}; \
-             a reason is required",
-            b.zh(),
-            b.code(),
-            after.zh(),
-            after.code()
+        Error::invalid(pick(
+            format!(
+                "{who}：把{}改为{}会撤销 {year} 年度的一票否决，须填写原因",
+                b.zh(),
+                after.zh()
+            ),
+            format!(
+                "{who}: changing {} ({}) to {} ({}) lifts the one-vote veto (一票否决) for \
+                 {year}; a reason is required",
+                b.zh(),
+                b.code(),
+                after.zh(),
+                after.code()
+            ),
         ))
     } else if after == Status::Excused {
-        Error::invalid(format!("{who}: leave (请假) needs a reason (请假事由)"))
+        Error::invalid(pick(
+            format!("{who}：请假须填写请假事由"),
+            format!("{who}: leave (请假) needs a reason (请假事由)"),
+        ))
     } else {
-        Error::invalid(format!(
-            "{who}: the session of {} is closed; changing a mark needs a reason",
-            session.date
+        let date = session.date;
+        Error::invalid(pick(
+            format!("{who}：{date} 的场次已关闭，修改签到记录须填写原因"),
+            format!("{who}: the session of {date} is closed; changing a mark needs a reason"),
         ))
     }
 }

@@ -6,7 +6,7 @@
 
 use super::{record, CheckIn, CheckInOutcome, UndoMark};
 use crate::domain::Settings;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ops::enrolments::enrol_all;
 use crate::store::{enrolments, project_roster, sessions, Db};
 use rusqlite::Connection;
@@ -15,12 +15,8 @@ use rusqlite::Connection;
 /// An enrolled teacher gets a plain `check_in`.
 pub fn check_in_walk_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<CheckInOutcome> {
     let tx = db.write()?;
-    let session = sessions::get_session(&tx, req.session_id)?.ok_or_else(|| {
-        Error::NotFound(crate::lang::pick(
-            format!("场次 {}", req.session_id),
-            format!("session {}", req.session_id),
-        ))
-    })?;
+    let session = sessions::get_session(&tx, req.session_id)?
+        .ok_or_else(|| super::refusal::no_session(req.session_id))?;
     let project = session.project_id;
     let enrolled_now = enrol_all(&tx, project, &[req.teacher_id], true)?.added > 0;
     let mut outcome = record(&tx, req, settings)?;
