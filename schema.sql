@@ -26,9 +26,10 @@ CREATE TABLE teachers (
     phone      TEXT NOT NULL DEFAULT '',
     tier       TEXT NOT NULL DEFAULT 'qualified' CHECK (tier IN ('rising','qualified','backbone','renowned','eminent')),
     -- search keys, stored so start-up does not recompute them:
-    -- pinyin: full pinyin without tones, syllables joined ("zhangwei"),
-    -- alternatives separated by '|' when the surname has two readings;
-    -- initials likewise ("zw|cw")
+    -- pinyin: full pinyin without tones, one syllable per character joined by
+    -- an apostrophe so each letter knows its character ("zhang'wei");
+    -- alternatives separated by '|' when a character has two name readings
+    -- ("zeng'guo'qiang|ceng'guo'qiang"); initials likewise ("zgq|cgq")
     pinyin     TEXT NOT NULL DEFAULT '',
     initials   TEXT NOT NULL DEFAULT ''
 );
