@@ -421,6 +421,25 @@ fn close_session_reviews_counts_then_marks_the_rest_absent_and_locks() {
 }
 
 #[test]
+fn the_close_review_of_a_session_not_started_says_so_and_offers_no_close() {
+    let mut ui = open(Lang::Zh, "2026-11-28 08:00");
+    ui.desk(1);
+    ui.key(KeyCode::F(8));
+    let text = ui.text();
+    assert!(text.contains("关闭场次：核对"), "{text}");
+    assert!(text.contains("08:30 开始后才能关闭"), "{text}");
+    assert!(!text.contains("y 关闭并锁定"), "{text}");
+    ui.key(KeyCode::Char('y'));
+    let text = ui.text();
+    assert!(!text.contains("［已关闭］"), "{text}");
+    assert!(text.contains("关闭场次：核对"), "y does nothing: {text}");
+    assert!(ui.toast().is_empty(), "{}", ui.toast());
+    ui.key(KeyCode::Esc);
+    assert!(!ui.text().contains("关闭场次：核对"), "{}", ui.text());
+    assert_eq!(ui.status_of(1, 1), None, "nobody marked absent");
+}
+
+#[test]
 fn reload_keeps_session_cursor_and_search_text() {
     let mut ui = open(Lang::Zh, "2026-11-28 08:32");
     ui.desk(1);

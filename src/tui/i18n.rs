@@ -490,6 +490,11 @@ pub const DESK_REVIEW_KEYS: Msg = Msg::new(
     "y 关闭并锁定 · n/Esc 取消",
     "y close and lock · n/Esc cancel",
 );
+pub const DESK_REVIEW_NOT_STARTED: Msg = Msg::new(
+    "场次尚未开始：{} 开始后才能关闭",
+    "Not started: it can be closed after {}",
+);
+pub const DESK_REVIEW_BACK: Msg = Msg::new("n/Esc 返回", "n/Esc back");
 pub const DESK_ALREADY_CLOSED: Msg = Msg::new("该场次已关闭", "This session is already closed");
 pub const DESK_NOT_CLOSED: Msg = Msg::new("该场次未关闭", "This session is not closed");
 pub const DESK_REOPEN_ASK: Msg =

@@ -136,8 +136,15 @@ impl CheckInScreen {
                     Ok(r) if r.closed => {
                         Some(Action::Fail(ctx.t(i18n::DESK_ALREADY_CLOSED).into()))
                     }
-                    Ok(r) => {
-                        self.mode = Mode::Review(r);
+                    Ok(review) => {
+                        // ops refuses to close a session before its start: say so here.
+                        let not_before = self
+                            .data
+                            .session
+                            .as_ref()
+                            .map(|s| s.starts_at())
+                            .filter(|start| ctx.now < *start);
+                        self.mode = Mode::Review { review, not_before };
                         None
                     }
                     Err(e) => Self::fail(ctx, e),

@@ -61,7 +61,13 @@ pub(super) fn checkout(
     frame.render_widget(Paragraph::new(Span::styled(t, st)), line_at(inner, 2));
 }
 
-pub(super) fn review(frame: &mut Frame, area: Rect, ctx: &Ctx, r: &CloseReview) {
+pub(super) fn review(
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Ctx,
+    r: &CloseReview,
+    not_before: Option<chrono::NaiveDateTime>,
+) {
     let box_area = centred(frame, area, 46, 12);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -92,11 +98,26 @@ pub(super) fn review(frame: &mut Frame, area: Rect, ctx: &Ctx, r: &CloseReview) 
         r.unmarked,
         ctx.theme.bad(),
     ));
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        ctx.t(i18n::DESK_REVIEW_KEYS),
-        ctx.theme.accent(),
-    )));
+    match not_before {
+        None => {
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                ctx.t(i18n::DESK_REVIEW_KEYS),
+                ctx.theme.accent(),
+            )));
+        }
+        Some(start) => {
+            let when = start.format("%H:%M");
+            lines.push(Line::from(Span::styled(
+                ctx.tf(i18n::DESK_REVIEW_NOT_STARTED, &[&when]),
+                ctx.theme.bad(),
+            )));
+            lines.push(Line::from(Span::styled(
+                ctx.t(i18n::DESK_REVIEW_BACK),
+                ctx.theme.accent(),
+            )));
+        }
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -50,8 +50,12 @@ enum Mode {
         error: bool,
         back_to: Box<Mode>,
     },
-    /// The review before closing the session.
-    Review(CloseReview),
+    /// The review before closing the session; `not_before` is the start of a session that
+    /// has not started yet (it cannot be closed: the review says so and offers no close).
+    Review {
+        review: CloseReview,
+        not_before: Option<chrono::NaiveDateTime>,
+    },
 }
 
 pub struct CheckInScreen {
@@ -183,14 +187,14 @@ impl Screen for CheckInScreen {
         // The review takes its own y/n/Esc (and q means "no" there, not "quit").
         matches!(
             self.mode,
-            Mode::Typing | Mode::Checkout { .. } | Mode::Review(_)
+            Mode::Typing | Mode::Checkout { .. } | Mode::Review { .. }
         )
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         match self.mode {
             Mode::Checkout { .. } => self.handle_checkout(key, ctx),
-            Mode::Review(_) => self.handle_review(key),
+            Mode::Review { .. } => self.handle_review(key),
             Mode::Typing => self.handle_typing(key, ctx),
             Mode::Picker | Mode::List => {
                 let cmd = keymap::lookup(KEYS, &key)?;

@@ -48,7 +48,15 @@ impl CheckInScreen {
 
     pub(super) fn handle_review(&mut self, key: KeyEvent) -> Option<Action> {
         match key.code {
-            KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter => {
+            KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter
+                if matches!(
+                    self.mode,
+                    Mode::Review {
+                        not_before: None,
+                        ..
+                    }
+                ) =>
+            {
                 self.mode = Mode::Typing;
                 let session_id = self.session_id?;
                 Some(Action::write(Intent::CloseSession { session_id }))

@@ -37,7 +37,9 @@ pub(super) fn render(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: 
         Mode::Checkout {
             row, input, error, ..
         } => dialogs::checkout(frame, area, ctx, *row, input, *error),
-        Mode::Review(r) => dialogs::review(frame, area, ctx, r),
+        Mode::Review { review, not_before } => {
+            dialogs::review(frame, area, ctx, review, *not_before)
+        }
         _ => {}
     }
 }
