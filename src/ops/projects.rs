@@ -3,6 +3,7 @@
 
 use crate::domain::FollowUpKind;
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::projects::{self, ProjectFields};
 use crate::store::Db;
@@ -28,78 +29,102 @@ pub fn validate_project(
     let mut out = Vec::new();
     let mut bad = |field: &'static str, message: String| out.push(FieldProblem { field, message });
     if f.code.trim().is_empty() {
-        bad("code", "a project code is required".into());
-    } else if projects::code_taken(conn, &f.code, id)? {
         bad(
             "code",
-            format!(
-                "code '{}' is already used by another project",
-                f.code.trim()
-            ),
+            pick("必须填写项目编号", "a project code is required"),
         );
+    } else if projects::code_taken(conn, &f.code, id)? {
+        bad("code", {
+            let code = f.code.trim();
+            pick(
+                format!("项目编号“{code}”已被其他培训项目使用"),
+                format!("code '{code}' is already used by another project"),
+            )
+        });
     }
     if f.title.trim().is_empty() {
-        bad("title", "a title is required".into());
+        bad("title", pick("必须填写项目名称", "a title is required"));
     }
     if f.end_date < f.start_date {
-        bad(
-            "end_date",
-            format!(
-                "the end date {} is before the start date {}",
-                f.end_date, f.start_date
-            ),
-        );
+        bad("end_date", {
+            let (end, start) = (f.end_date, f.start_date);
+            pick(
+                format!("结束日期 {end} 早于开始日期 {start}"),
+                format!("the end date {end} is before the start date {start}"),
+            )
+        });
     }
     if let Some((first, last)) = match id {
         Some(id) => crate::store::sessions::date_span(conn, id)?,
         None => None,
     } {
         if f.start_date > first {
-            bad(
-                "start_date",
-                format!(
-                    "a session is on {first}, before the start date {}",
-                    f.start_date
-                ),
-            );
+            bad("start_date", {
+                let start = f.start_date;
+                pick(
+                    format!("{first} 有场次，早于开始日期 {start}"),
+                    format!("a session is on {first}, before the start date {start}"),
+                )
+            });
         }
         if f.end_date < last {
-            bad(
-                "end_date",
-                format!("a session is on {last}, after the end date {}", f.end_date),
-            );
+            bad("end_date", {
+                let end = f.end_date;
+                pick(
+                    format!("{last} 有场次，晚于结束日期 {end}"),
+                    format!("a session is on {last}, after the end date {end}"),
+                )
+            });
         }
     }
     if !f.credits.is_finite() || f.credits < 0.0 {
-        bad("credits", "credits must be 0 or more".into());
+        bad("credits", pick("学分不能为负", "credits must be 0 or more"));
     }
     if !(1..=100).contains(&f.threshold_pct) {
         bad(
             "threshold_pct",
-            "the completion threshold must be 1–100 %".into(),
+            pick(
+                "结业出勤率应在 1–100 % 之间",
+                "the completion threshold must be 1–100 %",
+            ),
         );
     }
     if f.capacity.is_some_and(|c| c < 0) {
-        bad("capacity", "capacity must be 0 or more".into());
+        bad(
+            "capacity",
+            pick("名额不能为负", "capacity must be 0 or more"),
+        );
     }
     for (kind, days) in follow_ups {
         if *days < 0 {
             bad(
                 "follow_ups",
-                format!("{}: due days must be 0 or more", kind.zh()),
+                pick(
+                    format!("{}：天数不能为负", kind.zh()),
+                    format!("{}: due days must be 0 or more", kind.en()),
+                ),
             );
         }
     }
     Ok(out)
 }
 
+/// One refusal listing every problem. Each Chinese message names its field;
+/// the English one is prefixed with the field's code name.
 fn refuse(problems: Vec<FieldProblem>) -> Error {
+    let english = crate::lang::is_english();
     Error::Invalid(
         problems
             .into_iter()
-            .map(|p| format!("{}: {}", p.field, p.message))
+            .map(|p| {
+                if english {
+                    format!("{}: {}", p.field, p.message)
+                } else {
+                    p.message
+                }
+            })
             .collect::<Vec<_>>()
-            .join("; "),
+            .join(if english { "; " } else { "；" }),
     )
 }
 

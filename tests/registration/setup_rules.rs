@@ -71,7 +71,7 @@ fn project_validation_lists_every_problem() {
     let err = projects::create_project(&mut f.db, &bad, &[])
         .unwrap_err()
         .to_string();
-    for field in ["code", "end_date", "credits", "threshold_pct"] {
+    for field in ["项目编号", "结束日期", "学分", "结业出勤率"] {
         assert!(err.contains(field), "{field}: {err}");
     }
 }
@@ -89,7 +89,7 @@ fn a_project_cannot_be_shortened_past_its_sessions() {
     .unwrap_err()
     .to_string();
     assert!(
-        err.contains("start_date") && err.contains("2026-03-02"),
+        err.contains("开始日期") && err.contains("2026-03-02"),
         "{err}"
     );
     let err = projects::edit_project(
@@ -101,7 +101,7 @@ fn a_project_cannot_be_shortened_past_its_sessions() {
     .unwrap_err()
     .to_string();
     assert!(
-        err.contains("end_date") && err.contains("2026-03-05"),
+        err.contains("结束日期") && err.contains("2026-03-05"),
         "{err}"
     );
     projects::edit_project(
