@@ -168,3 +168,24 @@ pub fn teachers_fingerprint(conn: &Connection) -> Result<(i64, i64)> {
         .prepare_cached("SELECT count(*), coalesce(max(id), 0) FROM teachers")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?)
 }
+
+/// The newest audit-log id (0 when empty).
+pub fn last_audit_id(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(id), 0) FROM audit_log")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Whether an audit entry after `after_id` changed what the teacher search shows: an edited
+/// teacher or school (a school's name is shown with its teachers), or an import of either.
+/// Reads only the entries after `after_id` (a rowid range).
+pub fn search_entries_changed_since(conn: &Connection, after_id: i64) -> Result<bool> {
+    let n = count(
+        conn,
+        "SELECT count(*) FROM audit_log WHERE id > ?1
+           AND (entity IN ('teacher', 'school')
+                OR (entity = 'import' AND action IN ('teachers', 'schools')))",
+        [after_id],
+    )?;
+    Ok(n > 0)
+}

@@ -48,7 +48,30 @@ impl Loading {
     }
 }
 
-/// The teachers' fingerprint, `(0, 0)` when it cannot be read.
-pub fn fingerprint(conn: &Connection) -> (i64, i64) {
-    dashboard::teachers_fingerprint(conn).unwrap_or((0, 0))
+/// What the index was built from: the teachers' (count, max id) and the newest audit entry.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Fingerprint {
+    teachers: (i64, i64),
+    audit: i64,
+}
+
+impl Fingerprint {
+    /// The database's fingerprint now (zeros when it cannot be read).
+    pub fn of(conn: &Connection) -> Fingerprint {
+        Fingerprint {
+            teachers: dashboard::teachers_fingerprint(conn).unwrap_or((0, 0)),
+            audit: dashboard::last_audit_id(conn).unwrap_or(0),
+        }
+    }
+
+    /// Brings the fingerprint up to date; true when the search entries may have changed since
+    /// (teachers added or removed, a teacher or school edited or imported).
+    pub fn refresh(&mut self, conn: &Connection) -> bool {
+        let now = Fingerprint::of(conn);
+        let changed = now.teachers != self.teachers
+            || (now.audit != self.audit
+                && dashboard::search_entries_changed_since(conn, self.audit).unwrap_or(true));
+        *self = now;
+        changed
+    }
 }

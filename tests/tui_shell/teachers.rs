@@ -4,6 +4,7 @@ use crate::fixture::*;
 use crossterm::event::KeyCode;
 use liaoyuan::search::keys::pinyin_keys;
 use liaoyuan::store::{Db, OpenMode};
+use liaoyuan::tui::action::{Action, Intent};
 use liaoyuan::tui::i18n::Lang;
 use liaoyuan::tui::screens::TabId;
 
@@ -133,4 +134,63 @@ fn field_prefixes_narrow_the_teacher_list() {
     ui.key(KeyCode::Enter);
     ui.typed("?");
     assert!(ui.text().contains("按字段筛选"));
+}
+
+/// Waits for the background index rebuild (no time limit is asserted).
+fn settle(ui: &mut Ui) {
+    ui.app.tick();
+    while ui.app.is_loading() {
+        ui.app.poll_background();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn another_process_renaming_a_teacher_updates_the_search() {
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    ui.typed("4/lina");
+    assert!(ui.text().contains("李娜 · T0003"));
+    let other = Db::open(&ui.app.shared.db.path, OpenMode::Existing).unwrap();
+    let (py, ini) = pinyin_keys("李丽娜");
+    other
+        .conn
+        .execute(
+            "UPDATE teachers SET name = '李丽娜', pinyin = ?1, initials = ?2 WHERE id = 3",
+            rusqlite::params![py, ini],
+        )
+        .unwrap();
+    other
+        .conn
+        .execute(
+            "INSERT INTO audit_log (at, actor, entity, entity_id, action)
+             VALUES ('2026-11-28 09:11:00', 'desk2', 'teacher', 3, 'update')",
+            [],
+        )
+        .unwrap();
+    settle(&mut ui);
+    let text = ui.text();
+    assert!(text.contains("/ lina"), "{text}");
+    assert!(text.contains("李丽娜 · T0003"), "{text}");
+}
+
+#[test]
+fn our_own_write_does_not_hide_another_process_commit() {
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    ui.typed("4/zhang");
+    let other = Db::open(&ui.app.shared.db.path, OpenMode::Existing).unwrap();
+    let (py, ini) = pinyin_keys("张三丰");
+    other
+        .conn
+        .execute(
+            "INSERT INTO teachers (staff_no, name, school_id, pinyin, initials) VALUES ('T0009', '张三丰', 1, ?1, ?2)",
+            rusqlite::params![py, ini],
+        )
+        .unwrap();
+    // Before the next tick, this desk writes something itself.
+    ui.app.update(Action::write(Intent::SetSetting {
+        key: "grace_minutes".into(),
+        value: "6".into(),
+    }));
+    settle(&mut ui);
+    assert!(ui.text().contains("张三丰"), "{}", ui.text());
 }

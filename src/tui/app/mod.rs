@@ -77,8 +77,8 @@ pub struct App {
     data_version: i64,
     /// The search index being built in the background, if any.
     loading: Option<index_loader::Loading>,
-    /// Teachers' (count, max id) when the index was built.
-    teachers_fingerprint: (i64, i64),
+    /// What the search index was built from (to notice other processes' changes).
+    fingerprint: index_loader::Fingerprint,
     /// Where each tab label was drawn (for mouse clicks).
     tab_hits: Vec<(Rect, usize)>,
     body: Rect,
@@ -112,7 +112,7 @@ impl App {
         let settings = crate::store::settings::load(&db.conn)?;
         let theme = Theme::load(opts.theme.as_deref(), opts.no_color)?;
         let data_version = db.data_version()?;
-        let teachers_fingerprint = index_loader::fingerprint(&db.conn);
+        let fingerprint = index_loader::Fingerprint::of(&db.conn);
         let screens: Vec<Box<dyn Screen>> = TabId::ALL.iter().map(|t| make_screen(*t)).collect();
         Ok(App {
             shared: Shared {
@@ -133,7 +133,7 @@ impl App {
             quit: false,
             data_version,
             loading: None,
-            teachers_fingerprint,
+            fingerprint,
             tab_hits: Vec::new(),
             body: Rect::default(),
         })
@@ -239,13 +239,11 @@ impl App {
     }
 
     /// Rebuilds the search index (in the background when possible) when another process
-    /// added or removed teachers.
+    /// changed what it shows: teachers added or removed, a teacher or school edited.
     fn refresh_index_if_teachers_changed(&mut self) {
-        let fp = index_loader::fingerprint(&self.shared.db.conn);
-        if fp == self.teachers_fingerprint {
+        if !self.fingerprint.refresh(&self.shared.db.conn) {
             return;
         }
-        self.teachers_fingerprint = fp;
         match index_loader::Loading::start(&self.shared.db.path) {
             Some(l) => self.loading = Some(l),
             None => {

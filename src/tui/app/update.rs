@@ -4,7 +4,6 @@ use super::App;
 use crate::tui::action::{Action, Intent, Target};
 use crate::tui::commands;
 use crate::tui::i18n;
-use crate::tui::index_loader;
 use crate::tui::overlays::{dialog, help::HelpOverlay, palette::Palette, Overlay};
 use crate::tui::screens::TabId;
 use crate::tui::theme::Theme;
@@ -122,16 +121,12 @@ impl App {
                 if let Some(s) = done.settings {
                     self.shared.settings = s;
                 }
-                if !done.teachers_changed.is_empty() {
-                    for id in done.teachers_changed {
-                        self.upsert_teacher(id);
-                    }
-                    self.teachers_fingerprint = index_loader::fingerprint(&self.shared.db.conn);
+                for id in done.teachers_changed {
+                    self.upsert_teacher(id);
                 }
-                // Our own commit does not change our data_version; keep it in step anyway.
-                if let Ok(v) = self.shared.db.data_version() {
-                    self.data_version = v;
-                }
+                // Neither `data_version` nor the index fingerprint is reset here: our own
+                // commit does not change data_version, and resetting either could hide another
+                // process's commit made since the last tick.
                 if let Some(text) = done.message {
                     self.set_toast(text, false);
                 }
