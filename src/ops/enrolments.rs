@@ -3,6 +3,7 @@
 //! per new enrolment (entity "enrolment").
 
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::{enrolments, projects, Db};
 use rusqlite::Connection;
@@ -24,14 +25,20 @@ pub(crate) fn enrol_all(
     walk_in: bool,
 ) -> Result<Enrolled> {
     if projects::get_project(conn, project_id)?.is_none() {
-        return Err(Error::NotFound(format!("project {project_id}")));
+        return Err(Error::NotFound(pick(
+            format!("编号 {project_id} 的培训项目"),
+            format!("project {project_id}"),
+        )));
     }
     let now = crate::clock::now();
     let actor = crate::store::actor();
     let mut out = Enrolled::default();
     for &tid in teacher_ids {
         let Some(t) = enrolments::teacher_brief(conn, tid)? else {
-            return Err(Error::NotFound(format!("teacher {tid}")));
+            return Err(Error::NotFound(pick(
+                format!("编号 {tid} 的教师"),
+                format!("teacher {tid}"),
+            )));
         };
         if !enrolments::enrol(conn, project_id, tid, now, walk_in)? {
             out.already += 1;

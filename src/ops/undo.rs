@@ -4,6 +4,7 @@
 use super::check_in::same_mark;
 use crate::domain::Mark;
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::{marks, sessions, Db};
 
@@ -29,22 +30,30 @@ pub struct UndoMark {
 /// Audited (action "undo").
 pub fn undo_mark(db: &mut Db, undo: &UndoMark) -> Result<Option<Mark>> {
     let tx = db.write()?;
-    let session = sessions::get_session(&tx, undo.session_id)?
-        .ok_or_else(|| Error::NotFound(format!("session {}", undo.session_id)))?;
+    let session = sessions::get_session(&tx, undo.session_id)?.ok_or_else(|| {
+        let id = undo.session_id;
+        Error::NotFound(pick(format!("编号 {id} 的场次"), format!("session {id}")))
+    })?;
     if session.is_closed() && !undo.session_was_closed {
-        return Err(Error::invalid(format!(
-            "the session of {} has been closed since this mark; nothing undone \
-             (change the mark with a reason instead)",
-            session.date
-        )));
+        return Err({
+            let date = session.date;
+            Error::invalid(pick(
+                format!("{date} 的场次在这次签到后已关闭，未撤销（请填写原因修改记录）"),
+                format!(
+                    "the session of {date} has been closed since this mark; nothing undone \
+                     (change the mark with a reason instead)"
+                ),
+            ))
+        });
     }
     let current = marks::get_mark(&tx, undo.session_id, undo.teacher_id)?;
     match &current {
         Some(c) if c.id == undo.written.id && same_mark(c, &undo.written) => {}
         _ => {
-            return Err(Error::invalid(
+            return Err(Error::invalid(pick(
+                "这条签到记录已被改动（可能在另一个签到台），未撤销",
                 "this mark has been changed since (perhaps at another desk); nothing undone",
-            ))
+            )))
         }
     }
     match &undo.previous {

@@ -3,6 +3,7 @@
 //! veto and the school report rest on, and would be left without their enrolment.
 
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::{enrolments, project_roster, Db};
 
@@ -22,20 +23,33 @@ pub(crate) fn remove_in(
     teacher_id: i64,
     reason: &str,
 ) -> Result<()> {
-    let t = enrolments::teacher_brief(tx, teacher_id)?
-        .ok_or_else(|| Error::NotFound(format!("teacher {teacher_id}")))?;
+    let t = enrolments::teacher_brief(tx, teacher_id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {teacher_id} 的教师"),
+            format!("teacher {teacher_id}"),
+        ))
+    })?;
     let id = enrolments::enrolment_id(tx, project_id, teacher_id)?.ok_or_else(|| {
-        Error::NotFound(format!(
-            "{} ({}) is not enrolled in this project",
-            t.name, t.staff_no
+        Error::NotFound(pick(
+            format!("该培训项目报名名单中的{}（{}）", t.name, t.staff_no),
+            format!(
+                "{} ({}) is not enrolled in this project",
+                t.name, t.staff_no
+            ),
         ))
     })?;
     let n = project_roster::marks_in_project(tx, project_id, teacher_id)?;
     if n > 0 {
-        return Err(Error::invalid(format!(
-            "{} ({}) has {n} attendance mark(s) in this project; the enrolment cannot be removed",
-            t.name, t.staff_no
-        )));
+        return Err({
+            let (name, no) = (&t.name, &t.staff_no);
+            Error::invalid(pick(
+                format!("{name}（{no}）在该培训项目已有 {n} 条签到记录，不能取消报名"),
+                format!(
+                    "{name} ({no}) has {n} attendance mark(s) in this project; \
+                     the enrolment cannot be removed"
+                ),
+            ))
+        });
     }
     project_roster::delete_enrolment(tx, project_id, teacher_id)?;
     let actor = crate::store::actor();
@@ -105,7 +119,7 @@ mod tests {
     fn refused_while_marks_exist_and_nothing_changes() {
         let mut db = db();
         let e = remove_enrolment(&mut db, 1, 1).unwrap_err();
-        assert!(e.to_string().contains("1 attendance mark"), "{e}");
+        assert!(e.to_string().contains("已有 1 条签到记录"), "{e}");
         assert!(enrolments::is_enrolled(&db.conn, 1, 1).unwrap());
         assert_eq!(audit_rows(&db), 0);
     }
