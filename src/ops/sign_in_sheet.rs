@@ -4,6 +4,7 @@
 
 use crate::domain::{Project, Session, DATE_FMT, TIME_FMT};
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::ops::export::sheet::{sheet_name, xlsx_error};
 use crate::search::keys::pinyin_keys;
 use crate::store::enrolments::{self, EnrolledTeacher};
@@ -43,18 +44,24 @@ pub struct SignInSheet {
 
 /// Gathers the sheet of session `number` (1-based) of project `code`.
 pub fn build(conn: &Connection, code: &str, number: usize) -> Result<SignInSheet> {
-    let project = projects::project_by_code(conn, code)?
-        .ok_or_else(|| Error::invalid(format!("--project {code}: no project has this code")))?;
+    let project = projects::project_by_code(conn, code)?.ok_or_else(|| {
+        Error::invalid(pick(
+            format!("--project {code}：没有这个编号的培训项目"),
+            format!("--project {code}: no project has this code"),
+        ))
+    })?;
     let all = sessions::sessions_of_project(conn, project.id)?;
     let session = number
         .checked_sub(1)
         .and_then(|i| all.get(i))
         .cloned()
         .ok_or_else(|| {
-            Error::invalid(format!(
-                "--session {number}: {} has {} session(s), numbered from 1 in date order",
-                project.code,
-                all.len()
+            let (code, n) = (&project.code, all.len());
+            Error::invalid(pick(
+                format!("--session {number}：{code} 共有 {n} 场，按日期从 1 开始编号"),
+                format!(
+                    "--session {number}: {code} has {n} session(s), numbered from 1 in date order"
+                ),
             ))
         })?;
     let trainer = match session.trainer_id {
@@ -162,8 +169,13 @@ impl SignInSheet {
 
     /// Writes the workbook to `path`.
     pub fn save(&self, path: &Path) -> Result<()> {
-        std::fs::write(path, self.xlsx_bytes()?)
-            .map_err(|e| Error::Io(format!("cannot write {}: {e}", path.display())))
+        std::fs::write(path, self.xlsx_bytes()?).map_err(|e| {
+            let p = path.display();
+            Error::Io(pick(
+                format!("无法写入 {p}：{e}"),
+                format!("cannot write {p}: {e}"),
+            ))
+        })
     }
 
     fn fill(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {

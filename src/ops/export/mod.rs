@@ -11,6 +11,7 @@ pub mod sheet;
 use crate::domain::veto::{veto_year, veto_year_range};
 use crate::domain::{Project, Settings};
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::{projects, settings};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -92,7 +93,10 @@ impl Scope {
         let project = match &opts.project {
             None => None,
             Some(code) => Some(projects::project_by_code(conn, code)?.ok_or_else(|| {
-                Error::invalid(format!("--project {code}: no project has this code"))
+                Error::invalid(pick(
+                    format!("--project {code}：没有这个编号的培训项目"),
+                    format!("--project {code}: no project has this code"),
+                ))
             })?),
         };
         let year = opts
@@ -137,7 +141,10 @@ pub fn build(
         ExportKind::Completion => {
             let scope = Scope::new(conn, opts, today, true)?;
             let Some(project) = &scope.project else {
-                return Err(Error::invalid("export completion needs --project CODE"));
+                return Err(Error::invalid(pick(
+                    "导出结业情况需要 --project CODE",
+                    "export completion needs --project CODE",
+                )));
             };
             people::completion(conn, project, &scope)
         }
@@ -162,18 +169,28 @@ pub fn write(
             buf
         }
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&export.json)
-                .map_err(|e| Error::Io(format!("cannot write JSON: {e}")))?;
+            let mut s = serde_json::to_string_pretty(&export.json).map_err(|e| {
+                Error::Io(pick(
+                    format!("无法写出 JSON：{e}"),
+                    format!("cannot write JSON: {e}"),
+                ))
+            })?;
             s.push('\n');
             s.into_bytes()
         }
     };
     match out {
-        Some(path) => std::fs::write(path, bytes)
-            .map_err(|e| Error::Io(format!("cannot write {}: {e}", path.display()))),
-        None if format == Format::Xlsx => Err(Error::invalid(
+        Some(path) => std::fs::write(path, bytes).map_err(|e| {
+            let p = path.display();
+            Error::Io(pick(
+                format!("无法写入 {p}：{e}"),
+                format!("cannot write {p}: {e}"),
+            ))
+        }),
+        None if format == Format::Xlsx => Err(Error::invalid(pick(
+            "导出 xlsx 需要输出文件：请加 -o FILE.xlsx",
             "an xlsx export needs an output file: add -o FILE.xlsx",
-        )),
+        ))),
         None => {
             // A reader that stops early (`| head`) is not an error.
             match stdout.write_all(&bytes).and_then(|_| stdout.flush()) {

@@ -90,7 +90,12 @@ impl Sheet {
     /// Writes the table as CSV (code-name header) to `out`.
     pub fn write_csv(&self, out: &mut dyn Write) -> Result<()> {
         let mut w = csv::Writer::from_writer(out);
-        let io = |e: csv::Error| Error::Io(format!("cannot write CSV: {e}"));
+        let io = |e: csv::Error| {
+            Error::Io(crate::lang::pick(
+                format!("无法写出 CSV：{e}"),
+                format!("cannot write CSV: {e}"),
+            ))
+        };
         w.write_record(self.columns.iter().map(|c| c.key))
             .map_err(io)?;
         for row in &self.rows {
@@ -169,7 +174,10 @@ pub fn sheet_name(name: &str) -> String {
 }
 
 pub fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Error {
-    Error::Io(format!("cannot write the workbook: {e}"))
+    Error::Io(crate::lang::pick(
+        format!("无法写出工作簿：{e}"),
+        format!("cannot write the workbook: {e}"),
+    ))
 }
 
 #[cfg(test)]
