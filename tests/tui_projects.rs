@@ -489,6 +489,50 @@ fn editing_a_closed_session_asks_for_a_reason() {
 }
 
 #[test]
+fn moving_a_session_with_veto_marks_into_another_veto_year_asks_for_a_reason() {
+    let mut ui = open(Lang::Zh);
+    {
+        let db = Db::open(&ui.path, OpenMode::Existing).unwrap();
+        db.conn
+            .execute(
+                "UPDATE projects SET end_date = '2027-01-31' WHERE id = 1",
+                [],
+            )
+            .unwrap();
+    }
+    ui.pick("P1");
+    ui.key(KeyCode::Enter);
+    ui.typed("g");
+    ui.typed("e"); // session 1: 张伟 late, 王芳 absent (2026 vetoes)
+    assert!(ui.text().contains("编辑场次"), "{}", ui.text());
+    ui.ctrl('u');
+    ui.typed("2027-01-04");
+    ui.ctrl('s');
+    assert!(ui.app.has_overlay(), "a reason is asked: {}", ui.text());
+    assert!(ui.text().contains("一票否决"), "{}", ui.text());
+    ui.typed("改期");
+    ui.key(KeyCode::Enter);
+    assert_eq!(
+        ui.count("SELECT count(*) FROM sessions WHERE id=1 AND date='2027-01-04'"),
+        1
+    );
+    assert_eq!(
+        ui.count("SELECT count(*) FROM audit_log WHERE entity='session' AND action='update' AND reason='改期'"),
+        1
+    );
+    // Within the same veto year no reason is asked.
+    ui.typed("e");
+    ui.ctrl('u');
+    ui.typed("2027-01-05");
+    ui.ctrl('s');
+    assert!(!ui.app.has_overlay(), "{}", ui.text());
+    assert_eq!(
+        ui.count("SELECT count(*) FROM sessions WHERE id=1 AND date='2027-01-05'"),
+        1
+    );
+}
+
+#[test]
 fn remove_an_enrolment_but_not_one_with_marks() {
     let mut ui = open(Lang::Zh);
     ui.pick("P1");

@@ -130,18 +130,29 @@ pub fn edit_session(db: &mut Db, id: i64, f: &SessionFields, reason: Option<&str
     Ok(())
 }
 
-/// Refuses moving a session with veto-causing marks to a date in another veto
-/// year without a reason: it lifts those vetoes of the old year (§4.2).
-fn leaves_veto_year(conn: &Connection, old: &Session, date: NaiveDate) -> Result<()> {
+/// Does moving session `old` to `date` take veto-causing marks out of their veto
+/// year (and so lift those vetoes, §4.2)? Some((how many marks, the old veto
+/// year)) when it does: such an edit needs a reason (forms ask for it first).
+pub fn veto_marks_leaving_year(
+    conn: &Connection,
+    old: &Session,
+    date: NaiveDate,
+) -> Result<Option<(i64, i32)>> {
     let start_month = crate::store::settings::load(conn)?.veto_year_start_month;
     let year = veto_year(old.date, start_month);
     if veto_year(date, start_month) == year {
-        return Ok(());
+        return Ok(None);
     }
     let n = marks::counts_of_session(conn, old.id)?.veto_causing();
-    if n == 0 {
+    Ok((n > 0).then_some((n, year)))
+}
+
+/// Refuses moving a session with veto-causing marks to a date in another veto
+/// year without a reason: it lifts those vetoes of the old year (§4.2).
+fn leaves_veto_year(conn: &Connection, old: &Session, date: NaiveDate) -> Result<()> {
+    let Some((n, year)) = veto_marks_leaving_year(conn, old, date)? else {
         return Ok(());
-    }
+    };
     let old_date = old.date;
     Err(Error::invalid(pick(
         format!(

@@ -343,6 +343,10 @@ pub const PJ_REASON_CLOSED_SESSION: Msg = Msg::new(
     "该场次已锁定，修改原因：",
     "This session is closed. Reason for the change:",
 );
+pub const PJ_REASON_VETO_YEAR: Msg = Msg::new(
+    "改期会撤销 {} 条 {} 年度的一票否决记录，原因：",
+    "The new date lifts {} veto mark(s) of {}. Reason:",
+);
 pub const PJ_CONFIRM_DELETE_SESSION: Msg =
     Msg::new("删除第 {} 场（{}）？", "Delete session {} ({})?");
 pub const PJ_CONFIRM_REMOVE: Msg = Msg::new("把 {}（{}）移出 {}？", "Remove {} ({}) from {}?");

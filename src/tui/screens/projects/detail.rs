@@ -118,16 +118,11 @@ impl Detail {
                     None
                 }
                 Event::Save => {
-                    let closed = f.closed;
                     let intent = f.save(&self.project, lang)?;
                     f.form.saving = true;
-                    Some(if closed {
-                        Action::AskReason {
-                            prompt: ctx.t(i18n::PJ_REASON_CLOSED_SESSION).to_string(),
-                            intent,
-                        }
-                    } else {
-                        Action::write(intent)
+                    Some(match super::session_form::reason_prompt(ctx, &intent) {
+                        Some(prompt) => Action::AskReason { prompt, intent },
+                        None => Action::write(intent),
                     })
                 }
                 _ => None,

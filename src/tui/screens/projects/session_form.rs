@@ -209,6 +209,23 @@ impl SessionForm {
     }
 }
 
+/// The question to ask before saving `intent`, when ops needs a reason for it: any edit
+/// of a closed session, and a date change that moves veto-causing marks into another veto
+/// year (decided by `ops::sessions::veto_marks_leaving_year`, as ops decides the refusal).
+pub fn reason_prompt(ctx: &Ctx, intent: &Intent) -> Option<String> {
+    let Intent::EditSession { session_id, fields } = intent else {
+        return None;
+    };
+    let old = crate::store::sessions::get_session(ctx.conn(), *session_id).ok()??;
+    if old.is_closed() {
+        return Some(ctx.t(i18n::PJ_REASON_CLOSED_SESSION).to_string());
+    }
+    // On a read error, ask nothing here: ops decides again and says why.
+    let (n, year) =
+        crate::ops::sessions::veto_marks_leaving_year(ctx.conn(), &old, fields.date).ok()??;
+    Some(ctx.tf(i18n::PJ_REASON_VETO_YEAR, &[&n, &year]))
+}
+
 /// Does the database now hold what `intent` saved?
 pub fn landed(ctx: &Ctx, intent: &Intent) -> bool {
     use crate::store::sessions;
