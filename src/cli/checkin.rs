@@ -4,6 +4,7 @@
 use super::args::Lang;
 use crate::domain::{Session, Status, TIME_FMT};
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::ops::check_in::{check_in, CheckIn, CheckInOutcome};
 use crate::ops::lookup::{
     ambiguous, best_matches, briefs, index_of, no_match, teacher_index, teacher_list,
@@ -55,7 +56,11 @@ pub fn run(path: &Path, read_only: bool, lang: Lang, args: &CheckinArgs) -> Resu
     let mut db = Db::open(path, mode)?;
     let settings = crate::store::settings::load(&db.conn)?;
     let project = projects::project_by_code(&db.conn, &args.project)?.ok_or_else(|| {
-        Error::invalid(format!("no project has the code '{}'", args.project.trim()))
+        let code = args.project.trim();
+        Error::invalid(pick(
+            format!("没有编号为“{code}”的培训项目"),
+            format!("no project has the code '{code}'"),
+        ))
     })?;
     let at = args.at.unwrap_or_else(crate::clock::now);
     let session = choose_session(&db.conn, project.id, &project.code, args.session, at)?;
@@ -74,8 +79,12 @@ pub fn run(path: &Path, read_only: bool, lang: Lang, args: &CheckinArgs) -> Resu
         checked_out_at: (args.status == Some(Status::LeftEarly)).then_some(at),
     };
     let outcome = check_in(&mut db, &req, &settings)?;
-    let t = enrolments::teacher_brief(&db.conn, teacher_id)?
-        .ok_or_else(|| Error::NotFound(format!("teacher {teacher_id}")))?;
+    let t = enrolments::teacher_brief(&db.conn, teacher_id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {teacher_id} 的教师"),
+            format!("teacher {teacher_id}"),
+        ))
+    })?;
     super::lookup::emit(&format!(
         "{} ({}) {}",
         t.name,
@@ -96,9 +105,10 @@ fn choose_session(
     if let Some(n) = number {
         let index = (n as usize).checked_sub(1);
         return index.and_then(|i| all.get(i)).cloned().ok_or_else(|| {
-            Error::invalid(format!(
-                "project {code} has {} session(s); there is no session {n}",
-                all.len()
+            let count = all.len();
+            Error::invalid(pick(
+                format!("培训项目 {code} 共有 {count} 场，没有第 {n} 场"),
+                format!("project {code} has {count} session(s); there is no session {n}"),
             ))
         });
     }
@@ -120,17 +130,24 @@ fn choose_session(
         })
         .collect();
     if listing.is_empty() {
-        Err(Error::invalid(format!(
-            "project {code} has no session on {} at or after {}; choose one with --session N (1–{})",
-            at.date(),
-            at.format(TIME_FMT),
-            all.len()
+        let (date, time, count) = (at.date(), at.format(TIME_FMT), all.len());
+        Err(Error::invalid(pick(
+            format!(
+                "培训项目 {code} 在 {date} {time} 及以后没有场次；请用 --session N（1–{count}）指定"
+            ),
+            format!(
+                "project {code} has no session on {date} at or after {time}; \
+                 choose one with --session N (1–{count})"
+            ),
         )))
     } else {
-        Err(Error::invalid(format!(
-            "no session of project {code} is running at {} or later today; today's sessions:\n{}",
-            at.format(TIME_FMT),
-            listing.join("\n")
+        let (time, list) = (at.format(TIME_FMT), listing.join("\n"));
+        Err(Error::invalid(pick(
+            format!("培训项目 {code} 今天 {time} 及以后没有进行中的场次；今天的场次：\n{list}"),
+            format!(
+                "no session of project {code} is running at {time} or later today; \
+                 today's sessions:\n{list}"
+            ),
         )))
     }
 }
@@ -162,16 +179,28 @@ fn find_enrolled(conn: &Connection, project_id: i64, code: &str, query: &str) ->
     };
     match others.len() {
         0 => Err(no_match(query)),
-        1 => Err(Error::invalid(format!(
-            "not enrolled in project {code} (enrol a walk-in in the TUI's Check-in tab):\n{}",
-            teacher_list(&others)
-        ))),
-        n => Err(Error::invalid(format!(
-            "'{}' matches no teacher enrolled in project {code}; {n} teachers outside it \
-             match equally well (a walk-in is enrolled in the TUI's Check-in tab):\n{}",
-            query.trim(),
-            teacher_list(&others)
-        ))),
+        1 => {
+            let list = teacher_list(&others);
+            Err(Error::invalid(pick(
+                format!("未报名培训项目 {code}（现场报名请在界面的签到页办理）：\n{list}"),
+                format!(
+                    "not enrolled in project {code} (enrol a walk-in in the TUI's Check-in tab):\n{list}"
+                ),
+            )))
+        }
+        n => {
+            let (q, list) = (query.trim(), teacher_list(&others));
+            Err(Error::invalid(pick(
+                format!(
+                    "“{q}”没有匹配培训项目 {code} 的报名教师；项目外有 {n} 位教师同样匹配\
+                     （现场报名请在界面的签到页办理）：\n{list}"
+                ),
+                format!(
+                    "'{q}' matches no teacher enrolled in project {code}; {n} teachers outside it \
+                     match equally well (a walk-in is enrolled in the TUI's Check-in tab):\n{list}"
+                ),
+            )))
+        }
     }
 }
 

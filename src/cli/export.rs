@@ -3,6 +3,7 @@
 //! Opens the database read-only.
 
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::ops::export::{self, ExportKind, ExportOptions, Format};
 use crate::ops::sign_in_sheet;
 use crate::store::{Db, OpenMode};
@@ -73,30 +74,43 @@ pub fn run(db_path: &Path, args: &ExportArgs) -> Result<()> {
         project: args.project.clone(),
     };
     if format == Format::Xlsx && args.output.is_none() {
-        return Err(Error::invalid(
+        return Err(Error::invalid(pick(
+            "导出 xlsx 需要输出文件：请加 -o FILE.xlsx",
             "an xlsx export needs an output file: add -o FILE.xlsx",
-        ));
+        )));
     }
     let built = export::build(&db.conn, kind, &opts, today)?;
     let mut stdout = std::io::stdout().lock();
     export::write(&built, format, args.output.as_deref(), &mut stdout)?;
     if let Some(path) = &args.output {
-        eprintln!("{} rows → {}", built.sheet.rows.len(), path.display());
+        let (n, p) = (built.sheet.rows.len(), path.display());
+        eprintln!(
+            "{}",
+            pick(format!("{n} 行 → {p}"), format!("{n} rows → {p}"))
+        );
     }
     Ok(())
 }
 
 fn sign_in(db: &Db, args: &ExportArgs) -> Result<()> {
     let (Some(code), Some(n), Some(out)) = (&args.project, args.session, &args.output) else {
-        return Err(Error::invalid(
+        return Err(Error::invalid(pick(
+            "导出签到表需要 --project CODE --session N -o FILE.xlsx",
             "export sign-in-sheet needs --project CODE --session N -o FILE.xlsx",
-        ));
+        )));
     };
     if matches!(args.format, Some(FormatArg::Csv | FormatArg::Json)) {
-        return Err(Error::invalid("the sign-in sheet is written as xlsx only"));
+        return Err(Error::invalid(pick(
+            "签到表只能导出为 xlsx",
+            "the sign-in sheet is written as xlsx only",
+        )));
     }
     let sheet = sign_in_sheet::build(&db.conn, code, n)?;
     sheet.save(out)?;
-    eprintln!("{} teachers → {}", sheet.teachers.len(), out.display());
+    let (n, p) = (sheet.teachers.len(), out.display());
+    eprintln!(
+        "{}",
+        pick(format!("{n} 位教师 → {p}"), format!("{n} teachers → {p}"))
+    );
     Ok(())
 }

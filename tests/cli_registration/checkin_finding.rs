@@ -59,7 +59,7 @@ fn teacher_not_enrolled_is_refused() {
     let (_, err) = text(&o);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        err.contains("not enrolled") && err.contains("T009"),
+        err.contains("未报名培训项目 P1") && err.contains("T009"),
         "{err}"
     );
     let o = liaoyuan(
@@ -68,7 +68,7 @@ fn teacher_not_enrolled_is_refused() {
         &["checkin", "--project", "P1", "--session", "1", "t009"],
     );
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).1.contains("not enrolled"), "{}", text(&o).1);
+    assert!(text(&o).1.contains("未报名"), "{}", text(&o).1);
     assert_eq!(mark(&db, "T009"), None);
 }
 
@@ -125,12 +125,13 @@ fn several_matches_outside_the_project_are_not_called_not_enrolled() {
     let (_, err) = text(&o);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        err.contains("matches no teacher enrolled in project P1")
+        err.contains("没有匹配培训项目 P1 的报名教师")
+            && !err.contains("未报名")
             && err.contains("T009")
             && err.contains("T010"),
         "{err}"
     );
     let o = liaoyuan(&db, MORNING, &["checkin", "--project", "P1", " "]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).1.contains("empty"), "{}", text(&o).1);
+    assert!(text(&o).1.contains("查询为空"), "{}", text(&o).1);
 }
