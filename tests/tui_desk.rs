@@ -511,6 +511,32 @@ fn lifting_a_veto_from_the_vetoes_tab_asks_a_reason_and_is_in_the_history() {
 }
 
 #[test]
+fn vetoes_tab_at_a_closed_session_asks_a_reason_even_for_the_same_status() {
+    let mut ui = open(Lang::En, "2026-11-28 09:00");
+    {
+        let db = Db::open(&ui.path, OpenMode::Existing).unwrap();
+        db.conn
+            .execute(
+                "UPDATE sessions SET closed_at = '2026-03-01 12:00:00' WHERE id = 2",
+                [],
+            )
+            .unwrap();
+    }
+    ui.typed("7");
+    ui.key(KeyCode::Down); // the evidence row: 张伟 late at session 2
+    ui.key(KeyCode::Enter); // the status picker, on Late
+    ui.key(KeyCode::Enter); // Late again
+    assert!(ui.app.has_overlay(), "a reason is asked: {}", ui.text());
+    ui.typed("checked against the paper sheet");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.status_of(2, 1).as_deref(), Some("late"));
+    let db = Db::open(&ui.path, OpenMode::ReadOnly).unwrap();
+    let rows = liaoyuan::store::audit::history(&db.conn, "mark", 1).unwrap();
+    assert_eq!(rows.len(), 1, "{}", ui.toast());
+    assert_eq!(rows[0].reason, "checked against the paper sheet");
+}
+
+#[test]
 fn h_shows_the_audit_history_of_a_mark() {
     let mut ui = open(Lang::Zh, "2026-11-28 09:00");
     // A correction that keeps the veto (late → absent) needs no reason and is audited.

@@ -95,9 +95,12 @@ impl VetoesScreen {
                     } else {
                         ctx.tf(i18n::DESK_REASON_LOCKED, &[&*who])
                     };
-                    let needs = change_needs_reason(Some(before), after, *closed);
+                    // At a closed session every change needs a reason, even one keeping the
+                    // status (ops may recompute its minutes, or the note is the correction).
+                    let closed = *closed;
+                    let needs = change_needs_reason(Some(before), after, closed);
                     self.dialog = None;
-                    if after == before {
+                    if after == before && !closed {
                         None
                     } else if needs {
                         Some(Action::AskReason { prompt, intent })
