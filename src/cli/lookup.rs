@@ -32,8 +32,12 @@ pub fn run(path: &Path, lang: Lang, args: &LookupArgs) -> Result<()> {
     let query = args.query.join(" ");
     let rows = lookup(&db.conn, &query, year, &settings, today)?;
     if args.json {
-        let text = serde_json::to_string_pretty(&rows)
-            .map_err(|e| crate::Error::Io(format!("cannot write JSON: {e}")))?;
+        let text = serde_json::to_string_pretty(&rows).map_err(|e| {
+            crate::Error::Io(crate::lang::pick(
+                format!("无法写出 JSON：{e}"),
+                format!("cannot write JSON: {e}"),
+            ))
+        })?;
         emit(&text)?;
     } else {
         let zh = lang == Lang::Zh;

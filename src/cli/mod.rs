@@ -39,7 +39,10 @@ pub fn data_dir() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "liaoyuan")
         .map(|d| d.data_dir().to_path_buf())
         .ok_or_else(|| {
-            Error::Io("cannot find a home folder for the database; use --db PATH".into())
+            Error::Io(crate::lang::pick(
+                "找不到用来存放数据库的主目录，请用 --db PATH 指定",
+                "cannot find a home folder for the database; use --db PATH",
+            ))
         })
 }
 

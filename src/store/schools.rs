@@ -54,7 +54,10 @@ pub fn by_name_map(conn: &Connection) -> Result<HashMap<String, School>> {
 
 pub fn insert(conn: &Connection, s: &SchoolInput) -> Result<i64> {
     if s.name.trim().is_empty() {
-        return Err(Error::invalid("a school needs a name"));
+        return Err(Error::invalid(crate::lang::pick(
+            "学校需要填写名称",
+            "a school needs a name",
+        )));
     }
     conn.prepare_cached("INSERT INTO schools (name, township, stage) VALUES (?1, ?2, ?3)")?
         .execute(params![s.name.trim(), s.township.trim(), s.stage.code()])?;
@@ -71,7 +74,10 @@ pub fn update(conn: &Connection, id: i64, s: &SchoolInput) -> Result<()> {
             s.stage.code()
         ])?;
     if n == 0 {
-        return Err(Error::NotFound(format!("school {id}")));
+        return Err(Error::NotFound(crate::lang::pick(
+            format!("编号 {id} 的学校"),
+            format!("school {id}"),
+        )));
     }
     Ok(())
 }

@@ -99,10 +99,16 @@ pub fn by_school(conn: &Connection, school_id: i64) -> Result<Vec<Teacher>> {
 
 fn check(t: &TeacherInput) -> Result<()> {
     if t.staff_no.trim().is_empty() {
-        return Err(Error::invalid("a teacher needs a staff number"));
+        return Err(Error::invalid(crate::lang::pick(
+            "教师需要填写工号",
+            "a teacher needs a staff number",
+        )));
     }
     if t.name.trim().is_empty() {
-        return Err(Error::invalid("a teacher needs a name"));
+        return Err(Error::invalid(crate::lang::pick(
+            "教师需要填写姓名",
+            "a teacher needs a name",
+        )));
     }
     Ok(())
 }

@@ -90,10 +90,16 @@ pub fn list(conn: &Connection) -> Result<Vec<Trainer>> {
 
 fn values(t: &TrainerInput) -> Result<()> {
     if t.name.trim().is_empty() {
-        return Err(Error::invalid("a trainer needs a name"));
+        return Err(Error::invalid(crate::lang::pick(
+            "星光讲师需要填写姓名",
+            "a trainer needs a name",
+        )));
     }
     if t.levels.iter().any(|&l| l > 3) {
-        return Err(Error::invalid("competency levels are 0–3"));
+        return Err(Error::invalid(crate::lang::pick(
+            "能力等级只能是 0–3",
+            "competency levels are 0–3",
+        )));
     }
     Ok(())
 }
