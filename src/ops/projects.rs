@@ -167,8 +167,12 @@ pub fn edit_project(
     follow_ups: &[(FollowUpKind, i64)],
 ) -> Result<()> {
     let tx = db.write()?;
-    let old =
-        projects::get_project(&tx, id)?.ok_or_else(|| Error::NotFound(format!("project {id}")))?;
+    let old = projects::get_project(&tx, id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {id} 的培训项目"),
+            format!("project {id}"),
+        ))
+    })?;
     let problems = validate_project(&tx, Some(id), f, follow_ups)?;
     if !problems.is_empty() {
         return Err(refuse(problems));
