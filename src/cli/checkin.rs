@@ -204,7 +204,7 @@ fn find_enrolled(conn: &Connection, project_id: i64, code: &str, query: &str) ->
     }
 }
 
-/// "迟到 12 分钟 at 08:42" / "late 12 min at 08:42".
+/// "迟到 12 分钟（08:42）" / "late 12 min at 08:42".
 fn describe(outcome: &CheckInOutcome, zh: bool) -> String {
     let m = outcome.mark();
     let mut what = m.status.label(zh).to_string();
@@ -222,15 +222,22 @@ fn describe(outcome: &CheckInOutcome, zh: bool) -> String {
             format!(" {} min early", m.minutes_early)
         };
     }
-    let time = m
+    let at = m
         .checked_out_at
         .filter(|_| m.status == Status::LeftEarly)
         .or(m.checked_in_at)
-        .map(|t| format!(" at {}", t.format(TIME_FMT)))
-        .unwrap_or_default();
+        .map(|t| t.format(TIME_FMT).to_string());
+    let time = match (&at, zh) {
+        (Some(t), true) => format!("（{t}）"),
+        (Some(t), false) => format!(" at {t}"),
+        (None, _) => String::new(),
+    };
     match (outcome, zh) {
         (CheckInOutcome::Recorded { .. }, _) => format!("{what}{time}"),
-        (CheckInOutcome::AlreadyIn { .. }, true) => format!("已签到{time}（{what}），未重复记录"),
+        (CheckInOutcome::AlreadyIn { .. }, true) => match &at {
+            Some(t) => format!("已于 {t} 签到（{what}），未重复记录"),
+            None => format!("已签到（{what}），未重复记录"),
+        },
         (CheckInOutcome::AlreadyIn { .. }, false) => {
             format!("already in{time} ({what}); nothing recorded")
         }

@@ -22,7 +22,7 @@ fn past_time_is_late_with_minutes_and_lifting_the_veto_needs_a_reason() {
     let (out, err) = text(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(
-        out.contains("王芳 (第二中学) 迟到 12 分钟 at 08:42"),
+        out.contains("王芳 (第二中学) 迟到 12 分钟（08:42）"),
         "{out}"
     );
     assert_eq!(mark(&db, "T004"), Some(("late".into(), 12)));
@@ -90,10 +90,10 @@ fn grace_boundary_through_the_cli() {
     let (_d, db) = district();
     let (code, out, err) = checkin_at(&db, "1", "T003", "2026-03-02 08:35", &[]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("出勤 at 08:35"), "{out}");
+    assert!(out.contains("出勤（08:35）"), "{out}");
     let (code, out, _) = checkin_at(&db, "1", "T004", "2026-03-02 08:36", &[]);
     assert_eq!(code, 0);
-    assert!(out.contains("迟到 6 分钟 at 08:36"), "{out}");
+    assert!(out.contains("迟到 6 分钟（08:36）"), "{out}");
     assert_eq!(mark(&db, "T004"), Some(("late".into(), 6)));
 }
 
@@ -103,7 +103,7 @@ fn left_early_and_absent_through_the_cli() {
     checkin_at(&db, "1", "T003", "2026-03-02 08:20", &[]);
     let (code, out, err) = checkin_at(&db, "1", "T003", "2026-03-02 11:00", &["--status", "早退"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("早退 提前 30 分钟 at 11:00"), "{out}");
+    assert!(out.contains("早退 提前 30 分钟（11:00）"), "{out}");
     let (code, out, _) = checkin_at(
         &db,
         "1",
