@@ -42,7 +42,8 @@ pub enum Intent {
     },
     /// The desk: check a teacher in (`status: None`: present or late by the clock, an existing
     /// mark is kept) or set a status (late, left early with `checked_out_at`, absent, excused).
-    /// `walk_in`: enrol the teacher in the session's project first. The undo record goes on
+    /// `walk_in`: enrol the teacher in the session's project in the same transaction
+    /// (`ops::check_in::check_in_walk_in`; undo removes that enrolment). The undo record goes on
     /// `desk`'s stack (screens::checkin::undo).
     MarkAttendance {
         desk: u64,
