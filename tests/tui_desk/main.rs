@@ -1,0 +1,168 @@
+//! The Check-in desk and the Vetoes tab rendered into TestBackend at 80×24, in Chinese and
+//! English, on a small district built here. Driven through the App's public API; assertions
+//! read the text a user would read (and the marks the desk wrote).
+
+use chrono::NaiveDateTime;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use liaoyuan::search::keys::pinyin_keys;
+use liaoyuan::store::{Db, OpenMode};
+use liaoyuan::tui::action::{Action, Target};
+use liaoyuan::tui::i18n::Lang;
+use liaoyuan::tui::screens::TabId;
+use liaoyuan::tui::{App, Options};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::path::{Path, PathBuf};
+
+mod marking;
+mod reload;
+mod vetoes;
+mod walk_in_and_closing;
+
+fn at(s: &str) -> NaiveDateTime {
+    liaoyuan::domain::parse_datetime(s).unwrap()
+}
+
+/// Two schools, five teachers; project P1 with today's session 1 (08:30–11:30), a March
+/// session 2 where 张伟 was late (a 2026 veto), and a closed session 3 yesterday.
+/// Enrolled: 张伟, 李娜, 王芳, 曾小明 (刘洋 is not: a walk-in). 王芳 phoned in leave for today.
+fn build_db(dir: &Path) -> PathBuf {
+    let path = dir.join("desk.db");
+    let db = Db::open(&path, OpenMode::Create).unwrap();
+    let c = &db.conn;
+    c.execute_batch(
+        "INSERT INTO schools (id, name, township, stage) VALUES
+           (1, '实验小学', '桂林街道', 'primary'), (2, '柏梓中学', '柏梓镇', 'junior');
+         INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date)
+           VALUES (1, 'P1', '骨干教师培训', 'district', 'continuing_education', 1, 24, '2026-03-01', '2026-11-30');
+         INSERT INTO sessions (id, project_id, date, start_time, end_time, topic, closed_at) VALUES
+           (1, 1, '2026-11-28', '08:30', '11:30', '大单元教学', NULL),
+           (2, 1, '2026-03-01', '08:30', '11:30', '开班', NULL),
+           (3, 1, '2026-11-27', '14:00', '17:00', '作业设计', '2026-11-27 17:30:00');",
+    )
+    .unwrap();
+    let teachers = [
+        (1, "T0001", "张伟", 1),
+        (2, "T0002", "李娜", 1),
+        (3, "T0003", "王芳", 2),
+        (4, "T0004", "刘洋", 2),
+        (5, "T0005", "曾小明", 2),
+    ];
+    for (id, staff, name, school) in teachers {
+        let (py, ini) = pinyin_keys(name);
+        c.execute(
+            "INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            rusqlite::params![id, staff, name, school, py, ini],
+        )
+        .unwrap();
+    }
+    c.execute_batch(
+        "INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at) VALUES
+           (1, 1, 1, '2026-02-20'), (1, 2, 1, '2026-02-20'), (1, 3, 2, '2026-02-20'), (1, 5, 2, '2026-02-20');
+         INSERT INTO marks (session_id, teacher_id, school_id, session_date, status, minutes_late, checked_in_at, recorded_at)
+           VALUES (2, 1, 1, '2026-03-01', 'late', 12, '2026-03-01 08:42:00', '2026-03-01 08:42:00'),
+                  (2, 2, 1, '2026-03-01', 'present', 0, '2026-03-01 08:20:00', '2026-03-01 08:20:00');
+         INSERT INTO marks (session_id, teacher_id, school_id, session_date, status, reason, recorded_at)
+           VALUES (1, 3, 2, '2026-11-28', 'excused', '病假', '2026-11-27 16:00:00');",
+    )
+    .unwrap();
+    path
+}
+
+struct Ui {
+    app: App,
+    term: Terminal<TestBackend>,
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn open(lang: Lang, now: &str) -> Ui {
+    let dir = tempfile::tempdir().unwrap();
+    let path = build_db(dir.path());
+    let db = Db::open(&path, OpenMode::Existing).unwrap();
+    let opts = Options {
+        lang,
+        theme: Some("dark".into()),
+        no_color: false,
+    };
+    let app = App::new(db, &opts, at(now)).unwrap();
+    let term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    Ui {
+        app,
+        term,
+        path,
+        _dir: dir,
+    }
+}
+
+impl Ui {
+    fn text(&mut self) -> String {
+        self.term.draw(|f| self.app.draw(f)).unwrap();
+        let b = self.term.backend().buffer();
+        let mut s = String::new();
+        for y in 0..b.area.height {
+            let mut skip = 0;
+            for x in 0..b.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = b[(x, y)].symbol();
+                s.push_str(sym);
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            }
+            s.push('\n');
+        }
+        s
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    fn ctrl(&mut self, c: char) {
+        self.app
+            .handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    }
+
+    fn typed(&mut self, s: &str) {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    /// The Check-in tab on session `id`.
+    fn desk(&mut self, id: i64) {
+        self.app.update(Action::Open(Target::Session(id)));
+        assert_eq!(self.app.active_tab(), TabId::CheckIn);
+    }
+
+    /// The line of the desk list that starts with `name`.
+    fn row(&mut self, name: &str) -> String {
+        let text = self.text();
+        text.lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no row {name}:\n{text}"))
+            .to_string()
+    }
+
+    fn status_of(&self, session: i64, teacher: i64) -> Option<String> {
+        let db = Db::open(&self.path, OpenMode::ReadOnly).unwrap();
+        db.conn
+            .query_row(
+                "SELECT status FROM marks WHERE session_id = ?1 AND teacher_id = ?2",
+                [session, teacher],
+                |r| r.get(0),
+            )
+            .ok()
+    }
+
+    fn toast(&self) -> String {
+        self.app
+            .toast
+            .as_ref()
+            .map(|t| t.text.clone())
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,109 @@
+//! The Vetoes tab: the list, changing a mark (reasons), the audit history.
+
+use super::*;
+
+#[test]
+fn vetoes_tab_lists_the_vetoed_teacher_under_the_school_with_evidence() {
+    let mut ui = open(Lang::Zh, "2026-11-28 09:00");
+    ui.typed("7");
+    assert_eq!(ui.app.active_tab(), TabId::Vetoes);
+    let text = ui.text();
+    assert!(text.contains("2026年一票否决：1 人"), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    let school = lines
+        .iter()
+        .position(|l| l.starts_with("实验小学"))
+        .unwrap();
+    assert!(lines[school + 1].contains("张伟 T0001"), "{text}");
+    let ev = lines[school + 2];
+    assert!(
+        ev.contains("2026-03-01") && ev.contains("P1 骨干教师培训"),
+        "{text}"
+    );
+    assert!(ev.contains("迟到 12 分钟"), "{text}");
+    assert!(!text.contains("李娜"), "{text}");
+    // The previous year has none.
+    ui.typed("[");
+    assert!(ui.text().contains("2025年没有一票否决"), "{}", ui.text());
+    ui.typed("]");
+    // The filter.
+    ui.typed("/ln");
+    assert!(ui.text().contains("（无记录）"), "{}", ui.text());
+    ui.key(KeyCode::Esc);
+    assert!(ui.text().contains("张伟 T0001"));
+}
+
+#[test]
+fn lifting_a_veto_from_the_vetoes_tab_asks_a_reason_and_is_in_the_history() {
+    let mut ui = open(Lang::En, "2026-11-28 09:00");
+    ui.typed("7");
+    ui.key(KeyCode::Down); // the evidence row
+    ui.key(KeyCode::Enter); // the status picker, on Late
+    let text = ui.text();
+    assert!(text.contains("Change the mark"), "{text}");
+    ui.key(KeyCode::Up); // Present
+    ui.key(KeyCode::Enter);
+    assert!(ui.app.has_overlay(), "a reason is asked");
+    assert!(ui.text().contains("lifts a veto"), "{}", ui.text());
+    ui.key(KeyCode::Esc); // cancelled: nothing changes
+    assert_eq!(ui.status_of(2, 1).as_deref(), Some("late"));
+    ui.key(KeyCode::Enter);
+    ui.key(KeyCode::Up);
+    ui.key(KeyCode::Enter);
+    ui.typed("traffic jam, confirmed by the school");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.status_of(2, 1).as_deref(), Some("present"));
+    let text = ui.text();
+    assert!(text.contains("No vetoes in 2026"), "{text}");
+    // The audit log has the reason and the actor.
+    let db = Db::open(&ui.path, OpenMode::ReadOnly).unwrap();
+    let rows = liaoyuan::store::audit::history(&db.conn, "mark", 1).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].reason, "traffic jam, confirmed by the school");
+}
+
+#[test]
+fn vetoes_tab_at_a_closed_session_asks_a_reason_even_for_the_same_status() {
+    let mut ui = open(Lang::En, "2026-11-28 09:00");
+    {
+        let db = Db::open(&ui.path, OpenMode::Existing).unwrap();
+        db.conn
+            .execute(
+                "UPDATE sessions SET closed_at = '2026-03-01 12:00:00' WHERE id = 2",
+                [],
+            )
+            .unwrap();
+    }
+    ui.typed("7");
+    ui.key(KeyCode::Down); // the evidence row: 张伟 late at session 2
+    ui.key(KeyCode::Enter); // the status picker, on Late
+    ui.key(KeyCode::Enter); // Late again
+    assert!(ui.app.has_overlay(), "a reason is asked: {}", ui.text());
+    ui.typed("checked against the paper sheet");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.status_of(2, 1).as_deref(), Some("late"));
+    let db = Db::open(&ui.path, OpenMode::ReadOnly).unwrap();
+    let rows = liaoyuan::store::audit::history(&db.conn, "mark", 1).unwrap();
+    assert_eq!(rows.len(), 1, "{}", ui.toast());
+    assert_eq!(rows[0].reason, "checked against the paper sheet");
+}
+
+#[test]
+fn h_shows_the_audit_history_of_a_mark() {
+    let mut ui = open(Lang::Zh, "2026-11-28 09:00");
+    // A correction that keeps the veto (late → absent) needs no reason and is audited.
+    ui.typed("7");
+    ui.key(KeyCode::Down);
+    ui.key(KeyCode::Enter);
+    ui.key(KeyCode::Down); // left early
+    ui.key(KeyCode::Down); // absent
+    ui.key(KeyCode::Enter);
+    assert!(!ui.app.has_overlay());
+    assert_eq!(ui.status_of(2, 1).as_deref(), Some("absent"));
+    ui.typed("h");
+    let text = ui.text();
+    assert!(text.contains("修改记录"), "{text}");
+    assert!(text.contains("update 迟到 → 旷课"), "{text}");
+    ui.key(KeyCode::Esc);
+    assert!(!ui.text().contains("修改记录"));
+}
