@@ -235,7 +235,7 @@ fn describe(outcome: &CheckInOutcome, zh: bool) -> String {
     match (outcome, zh) {
         (CheckInOutcome::Recorded { .. }, _) => format!("{what}{time}"),
         (CheckInOutcome::AlreadyIn { .. }, true) => match &at {
-            Some(t) => format!("已于 {t} 签到（{what}），未重复记录"),
+            Some(t) => format!("已签到（{t}，{what}），未重复记录"),
             None => format!("已签到（{what}），未重复记录"),
         },
         (CheckInOutcome::AlreadyIn { .. }, false) => {

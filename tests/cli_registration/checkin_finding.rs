@@ -21,7 +21,7 @@ fn checkin_by_initials_marks_present_in_the_running_session() {
         &["checkin", "--project", "P1", "ln"],
     );
     assert_eq!(o.status.code(), Some(0));
-    assert!(text(&o).0.contains("已于 08:33 签到"), "{}", text(&o).0);
+    assert!(text(&o).0.contains("已签到（08:33"), "{}", text(&o).0);
 }
 
 #[test]
