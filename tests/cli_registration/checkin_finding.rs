@@ -135,3 +135,34 @@ fn several_matches_outside_the_project_are_not_called_not_enrolled() {
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).1.contains("查询为空"), "{}", text(&o).1);
 }
+
+#[test]
+fn refusals_are_chinese_by_default_and_english_with_lang_en() {
+    let (_d, db) = district();
+    let o = liaoyuan(&db, MORNING, &["checkin", "--project", "NOPE", "ln"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o).1;
+    assert!(
+        err.starts_with("liaoyuan: 没有编号为“NOPE”的培训项目"),
+        "{err}"
+    );
+    let o = liaoyuan(
+        &db,
+        MORNING,
+        &["--lang", "en", "checkin", "--project", "NOPE", "ln"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o).1;
+    assert!(
+        err.starts_with("liaoyuan: no project has the code 'NOPE'"),
+        "{err}"
+    );
+    // The same for a refusal built in ops (ops::lookup: an empty query).
+    let o = liaoyuan(
+        &db,
+        MORNING,
+        &["--lang", "en", "checkin", "--project", "P1", " "],
+    );
+    assert!(text(&o).1.contains("the query is empty"), "{}", text(&o).1);
+    assert_eq!(mark(&db, "T003"), None);
+}
