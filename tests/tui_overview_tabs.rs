@@ -376,7 +376,7 @@ fn recording_a_follow_up_moves_it_to_done_then_evaluated_with_audit_rows() {
     // The list keeps the recorded follow-up selected: its detail shows what was recorded.
     let text = ui.settled();
     assert!(text.contains("题目 移植课：大单元教学"), "{text}");
-    let toast = text.lines().rev().nth(0).unwrap_or("");
+    let toast = text.lines().next_back().unwrap_or("");
     assert!(
         toast.contains("已记录：") && toast.contains(" · 已完成"),
         "{toast}"
