@@ -17,6 +17,6 @@ pub mod projects;
 pub mod sessions;
 pub mod sign_in_sheet;
 pub mod trainers;
-pub mod unenrol;
 pub mod undo;
+pub mod unenrol;
 pub mod vetoes;
