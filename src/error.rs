@@ -127,3 +127,26 @@ impl Error {
         Error::Invalid(msg.into())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_chinese_by_default() {
+        // Tests never switch the process to English (crate::lang).
+        assert_eq!(
+            Error::NotFound("编号 7 的场次".into()).to_string(),
+            "找不到编号 7 的场次"
+        );
+        let rows = Error::Rows(vec!["line 2: a".into(), "line 3: b".into()]);
+        assert_eq!(
+            rows.to_string(),
+            "发现 2 个问题，未写入任何数据：\nline 2: a\nline 3: b"
+        );
+        let missing = Error::Missing(PathBuf::from("x.db")).to_string();
+        assert_eq!(missing, "x.db：找不到数据库");
+        assert!(Error::Busy.to_string().contains("数据库正忙"));
+        assert_eq!(Error::invalid("原文").to_string(), "原文");
+    }
+}
