@@ -69,6 +69,8 @@ impl App {
             },
             Action::SetLanguage(lang) => {
                 self.shared.lang = lang;
+                // Refusals built in ops follow the UI language too.
+                crate::lang::set_english(lang == i18n::Lang::En);
                 self.data_changed();
             }
             Action::Reload => self.data_changed(),
