@@ -80,3 +80,20 @@ fn reason_prompt_refuses_empty_and_writes_with_the_reason() {
         .unwrap();
     assert_eq!(reason, "区里通知");
 }
+
+#[test]
+fn windows_over_cjk_text_keep_their_left_border() {
+    // The help window (72 wide at 80) starts at column 4, inside "今日" of the dashboard.
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    ui.typed("?");
+    assert!(ui.app.has_overlay());
+    let broken = ui.broken_wide_cells();
+    assert!(broken.is_empty(), "{broken:?}\n{}", ui.text());
+    let text = ui.text();
+    let row = text.lines().find(|l| l.contains("全局按键")).unwrap_or("");
+    assert!(row.contains("│全局按键"), "{text}");
+    ui.key(KeyCode::Esc);
+    ui.typed(":");
+    let broken = ui.broken_wide_cells();
+    assert!(broken.is_empty(), "{broken:?}\n{}", ui.text());
+}

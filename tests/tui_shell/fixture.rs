@@ -122,6 +122,25 @@ impl Ui {
         }
     }
 
+    /// Cells that break ratatui's "a double-width cell is followed by a blank cell" rule
+    /// (a window's border drawn over the right half of a CJK character): "(x, y) 日│".
+    /// Checks the frame drawn, not the TestBackend (which does not blank a wide character's
+    /// second cell the way a terminal does).
+    pub fn broken_wide_cells(&mut self) -> Vec<String> {
+        let b = self.term.draw(|f| self.app.draw(f)).unwrap().buffer.clone();
+        let mut out = Vec::new();
+        for y in 0..b.area.height {
+            for x in 0..b.area.width.saturating_sub(1) {
+                let sym = b[(x, y)].symbol();
+                let next = b[(x + 1, y)].symbol();
+                if unicode_width::UnicodeWidthStr::width(sym) > 1 && next != " " {
+                    out.push(format!("({x}, {y}) {sym}{next}"));
+                }
+            }
+        }
+        out
+    }
+
     /// The foreground colour of the first cell showing `sym` on row `y`.
     pub fn fg_at(&mut self, y: u16, sym: &str) -> Option<Color> {
         self.term.draw(|f| self.app.draw(f)).unwrap();

@@ -63,6 +63,24 @@ pub fn centred(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
         width: w,
         height: h,
     };
-    frame.render_widget(Clear, r);
+    clear(frame, r);
     r
+}
+
+/// Clears `r` for a window drawn over the screen. A double-width character just left of `r`
+/// would have its right half under the window's left border: it is blanked, else the
+/// terminal keeps the character and loses the border (the buffer would not be well-formed).
+pub fn clear(frame: &mut Frame, r: Rect) {
+    frame.render_widget(Clear, r);
+    if r.x == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for y in r.top()..r.bottom() {
+        if let Some(cell) = buf.cell_mut((r.x - 1, y)) {
+            if crate::tui::widgets::text::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@ use crate::tui::screen::Ctx;
 use crate::tui::widgets::text::{pad, truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
 impl FollowUpForm {
@@ -22,7 +22,7 @@ impl FollowUpForm {
     ) {
         let th = ctx.theme;
         let zh = ctx.zh();
-        frame.render_widget(Clear, area);
+        crate::tui::overlays::clear(frame, area);
         let title = ctx.tf(i18n::FU_FORM_TITLE, &[&self.heading]);
         let block = Block::default()
             .borders(Borders::ALL)

@@ -11,7 +11,7 @@ use crate::tui::widgets::text::{pad, width};
 use crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,7 +172,7 @@ impl TrainerForm {
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let th = ctx.theme;
         let zh = ctx.zh();
-        frame.render_widget(Clear, area);
+        crate::tui::overlays::clear(frame, area);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(th.accent())
