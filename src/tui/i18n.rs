@@ -176,6 +176,7 @@ pub const COL_TIER: Msg = Msg::new("层级", "Tier");
 pub const COL_STAFF_NO: Msg = Msg::new("工号", "Staff no");
 pub const TEACHERS_COUNT: Msg = Msg::new("{} 位教师", "{} teachers");
 pub const TEACHERS_MATCHES: Msg = Msg::new("{} 条匹配", "{} matches");
+pub const TEACHERS_MATCHES_MORE: Msg = Msg::new("前 {} 条匹配", "first {} matches");
 pub const INDEX_LOADING: Msg = Msg::new("正在建立搜索索引…", "Building the search index…");
 pub const TEACHERS_FILTERS: Msg = Msg::new(
     "按字段筛选：school: tier: subject: stage:",

@@ -194,3 +194,29 @@ fn our_own_write_does_not_hide_another_process_commit() {
     settle(&mut ui);
     assert!(ui.text().contains("张三丰"), "{}", ui.text());
 }
+
+#[test]
+fn a_search_cut_at_the_list_limit_says_so() {
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    let other = Db::open(&ui.app.shared.db.path, OpenMode::Existing).unwrap();
+    let (py, ini) = pinyin_keys("王芳");
+    other.conn.execute_batch("BEGIN").unwrap();
+    for i in 0..600 {
+        other
+            .conn
+            .execute(
+                "INSERT INTO teachers (staff_no, name, school_id, pinyin, initials) VALUES (?1, '王芳', 1, ?2, ?3)",
+                rusqlite::params![format!("W{i:04}"), py, ini],
+            )
+            .unwrap();
+    }
+    other.conn.execute_batch("COMMIT").unwrap();
+    settle(&mut ui);
+    ui.typed("4/wangf");
+    let text = ui.text();
+    // 600 match but the list keeps 500: "500 条匹配" would be a wrong count.
+    assert!(text.contains("前 500 条匹配"), "{text}");
+    ui.key(KeyCode::Esc);
+    ui.typed("/lina");
+    assert!(ui.text().contains(" 1 条匹配"), "{}", ui.text());
+}

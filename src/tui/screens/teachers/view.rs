@@ -54,6 +54,9 @@ impl TeachersScreen {
         // Search line.
         let count = if self.search.is_empty() {
             ctx.tf(i18n::TEACHERS_COUNT, &[&ctx.index.len()])
+        } else if self.hits.len() >= super::LIMIT {
+            // The search keeps the best LIMIT: more teachers match than are listed.
+            ctx.tf(i18n::TEACHERS_MATCHES_MORE, &[&self.hits.len()])
         } else {
             ctx.tf(i18n::TEACHERS_MATCHES, &[&self.hits.len()])
         };
