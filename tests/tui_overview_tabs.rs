@@ -139,6 +139,24 @@ fn count(c: &rusqlite::Connection, sql: &str) -> i64 {
     c.query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
+/// The first trainer of the Starlight list (pinyin order): (id, name, design level).
+fn first_trainer(c: &rusqlite::Connection) -> (i64, String, i64) {
+    let mut st = c.prepare("SELECT id, name, design FROM trainers").unwrap();
+    let mut all: Vec<(i64, String, i64)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    all.sort_by_key(|(id, name, _)| {
+        (
+            liaoyuan::search::keys::pinyin_keys(name).0,
+            name.clone(),
+            *id,
+        )
+    });
+    all.remove(0)
+}
+
 fn first_text(c: &rusqlite::Connection, sql: &str) -> String {
     c.query_row(sql, [], |r| r.get(0)).unwrap()
 }
@@ -151,10 +169,13 @@ fn starlight_lists_trainers_with_levels_and_a_competency_chart_in_chinese() {
     ui.tab(TabId::Starlight);
     let text = ui.settled();
     let db = ui.db();
-    let first = first_text(&db, "SELECT name FROM trainers ORDER BY name, id LIMIT 1");
+    let (_, first, design) = first_trainer(&db);
     let n = count(&db, "SELECT count(*) FROM trainers");
     assert!(text.contains(&first), "{text}");
     assert!(text.contains(&format!("{n} 位讲师")), "{text}");
+    // Pinyin order: the first row is the first trainer by pinyin.
+    let row = text.lines().nth(3).unwrap_or("");
+    assert!(row.starts_with(&first), "{row}\n{text}");
     for h in ["姓名", "学校", "状态", "六能", "授课"] {
         assert!(text.contains(h), "header {h}: {text}");
     }
@@ -162,7 +183,6 @@ fn starlight_lists_trainers_with_levels_and_a_competency_chart_in_chinese() {
         assert!(text.contains(c), "competency {c}: {text}");
     }
     // The chart: the first competency line carries a bar of the trainer's level.
-    let design: i64 = count(&db, "SELECT design FROM trainers ORDER BY name, id LIMIT 1");
     let line = text.lines().find(|l| l.starts_with("能设计")).unwrap();
     assert!(line.trim_end().ends_with(&design.to_string()), "{line}");
     assert_eq!(line.matches('█').count() as i64, design * 8, "{line}");
@@ -229,13 +249,7 @@ fn starlight_edit_form_saves_levels_with_an_audit_row() {
     let mut ui = open(Lang::Zh, 80, 24);
     ui.tab(TabId::Starlight);
     let db = ui.db();
-    let (id, name): (i64, String) = db
-        .query_row(
-            "SELECT id, name FROM trainers ORDER BY name, id LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
+    let (id, name, _) = first_trainer(&db);
     ui.key(KeyCode::Char('e'));
     let text = ui.settled();
     assert!(text.contains(&format!("修改讲师：{name}")), "{text}");

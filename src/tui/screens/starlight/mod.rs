@@ -250,12 +250,16 @@ impl Screen for StarlightScreen {
 
     fn reload(&mut self, ctx: &Ctx) -> Result<()> {
         let keep = self.selected().map(|l| l.trainer.id);
-        self.rows = trainer_list::trainer_lines(ctx.conn())?;
-        self.keys = self
-            .rows
-            .iter()
-            .map(|r| pinyin_keys(&r.trainer.name))
-            .collect();
+        // In pinyin order (as the Teachers tab), not by code point: 何 冉 冯 刘 read as random.
+        let mut rows: Vec<((String, String), TrainerLine)> =
+            trainer_list::trainer_lines(ctx.conn())?
+                .into_iter()
+                .map(|r| (pinyin_keys(&r.trainer.name), r))
+                .collect();
+        rows.sort_by(|(a, ra), (b, rb)| {
+            (&a.0, &ra.trainer.name, ra.trainer.id).cmp(&(&b.0, &rb.trainer.name, rb.trainer.id))
+        });
+        (self.keys, self.rows) = rows.into_iter().unzip();
         self.filter();
         if let Some(id) = keep {
             if let Some(pos) = self
