@@ -1,6 +1,6 @@
 //! Reading the files schools send: CSV (UTF-8 with or without BOM, GBK/GB18030
 //! as saved by Excel, UTF-16 with BOM; comma, semicolon or tab separated, CRLF)
-//! and spreadsheets (XLSX/XLS/ODS, first sheet). Every cell comes out trimmed
+//! and spreadsheets (XLSX/XLS/ODS, the first sheet with data). Every cell comes out trimmed
 //! (full-width spaces too); blank rows are dropped; each row keeps the line
 //! number a person sees in the file.
 
@@ -44,9 +44,12 @@ fn is_spreadsheet(bytes: &[u8], path: &Path) -> bool {
 }
 
 /// Decodes a text file: UTF-16 with BOM, UTF-8 (BOM stripped) when valid,
-/// else GB18030 (a superset of GBK, what Chinese Excel saves as "CSV").
+/// else GB18030 (a superset of GBK, what Chinese Excel saves as "CSV"). In a
+/// file that is not UTF-8 as a whole, a line that is valid UTF-8 (rows pasted
+/// in from another file) is kept as UTF-8: GBK text is almost never valid UTF-8.
 pub fn decode(bytes: &[u8]) -> String {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        // `decode` sniffs the BOM, so big-endian files are read as such too.
         let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
         return text.into_owned();
     }
@@ -54,8 +57,17 @@ pub fn decode(bytes: &[u8]) -> String {
     match std::str::from_utf8(body) {
         Ok(s) => s.to_string(),
         Err(_) => {
-            let (text, _) = encoding_rs::GB18030.decode_without_bom_handling(body);
-            text.into_owned()
+            let mut text = String::with_capacity(body.len() * 3 / 2);
+            for line in body.split_inclusive(|&b| b == b'\n') {
+                match std::str::from_utf8(line) {
+                    Ok(s) => text.push_str(s),
+                    Err(_) => {
+                        let (s, _) = encoding_rs::GB18030.decode_without_bom_handling(line);
+                        text.push_str(&s);
+                    }
+                }
+            }
+            text
         }
     }
 }
@@ -140,14 +152,26 @@ fn read_spreadsheet(bytes: &[u8], path: &Path) -> Result<Vec<RawRow>> {
     let name = path.display();
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
         .map_err(|e| Error::invalid(format!("{name}: not a readable spreadsheet ({e})")))?;
-    let range = match book.worksheet_range_at(0) {
-        Some(Ok(r)) => r,
-        Some(Err(e)) => {
-            return Err(Error::invalid(format!(
-                "{name}: cannot read the first sheet ({e})"
-            )))
+    // The first sheet with data: a workbook often keeps an empty Sheet1 first.
+    let mut found = None;
+    for (i, sheet) in book.sheet_names().iter().enumerate() {
+        match book.worksheet_range_at(i) {
+            Some(Ok(r)) if r.used_cells().next().is_some() => {
+                found = Some(r);
+                break;
+            }
+            Some(Ok(_)) | None => {}
+            Some(Err(e)) => {
+                return Err(Error::invalid(format!(
+                    "{name}: cannot read the sheet {sheet} ({e})"
+                )))
+            }
         }
-        None => return Err(Error::invalid(format!("{name}: the workbook has no sheet"))),
+    }
+    let Some(range) = found else {
+        return Err(Error::invalid(format!(
+            "{name}: the workbook has no data (every sheet is empty)"
+        )));
     };
     let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
     let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
@@ -225,6 +249,40 @@ mod tests {
         let rows = read_bytes(&gbk, Path::new("x.csv")).unwrap();
         assert_eq!(rows[0].cells, vec!["工号", "姓名"]);
         assert_eq!(rows[1].cells, vec!["T1", "王芳"]);
+    }
+
+    #[test]
+    fn a_utf8_row_pasted_into_a_gbk_file_is_read_as_utf8() {
+        let mut bytes = encoding_rs::GBK
+            .encode("工号,姓名\r\nT1,王芳\r\n")
+            .0
+            .into_owned();
+        bytes.extend_from_slice("T2,周九\r\n".as_bytes());
+        let rows = read_bytes(&bytes, Path::new("x.csv")).unwrap();
+        assert_eq!(rows[1].cells, vec!["T1", "王芳"]);
+        assert_eq!(rows[2].cells, vec!["T2", "周九"]);
+    }
+
+    #[test]
+    fn an_empty_first_sheet_is_passed_over() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        book.add_worksheet().set_name("空").unwrap();
+        let ws = book.add_worksheet();
+        ws.write_string(0, 0, "工号").unwrap();
+        ws.write_string(1, 0, "T1").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let rows = read_bytes(&bytes, Path::new("x.xlsx")).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].cells, vec!["T1"]);
+    }
+
+    #[test]
+    fn a_workbook_of_empty_sheets_says_so() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        book.add_worksheet();
+        let bytes = book.save_to_buffer().unwrap();
+        let e = read_bytes(&bytes, Path::new("x.xlsx")).unwrap_err();
+        assert!(e.to_string().contains("no data"), "{e}");
     }
 
     #[test]
