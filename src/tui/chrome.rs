@@ -150,22 +150,31 @@ pub fn status_bar(frame: &mut Frame, area: Rect, toast: Option<&Toast>, ctx: &Ct
         ),
         None => (String::new(), ctx.theme.base()),
     };
-    let path_room = if msg.is_empty() {
-        room
+    // A message is what the user must read: it gets the room, the path what is left (the
+    // path is dropped rather than cut to a useless "…/").
+    let msg = truncate(&msg, room.saturating_sub(2));
+    let path_room = room.saturating_sub(width(&msg) + 1);
+    let path = if msg.is_empty() || path_room >= 12 {
+        let p = format!(" {}", short_path(&ctx.db.path, path_room.saturating_sub(1)));
+        truncate(&p, path_room)
     } else {
-        (room / 3).max(12).min(room)
+        String::new()
     };
-    let path = format!(" {}", short_path(&ctx.db.path, path_room.saturating_sub(1)));
-    let path = truncate(&path, path_room);
-    let msg_room = room.saturating_sub(width(&path) + 1);
-    let msg = truncate(&msg, msg_room);
-    let gap = room.saturating_sub(width(&path) + width(&msg) + 1);
+    // With nothing to say, the bar tells where help is (on the right, before the user).
+    let hint = format!("{}  ", ctx.t(i18n::STATUS_HELP_HINT));
+    let hint = if msg.is_empty() && width(&path) + width(&hint) + 1 <= room {
+        hint
+    } else {
+        String::new()
+    };
+    let gap = room.saturating_sub(width(&path) + width(&msg) + width(&hint) + 1);
     let spans = vec![
         Span::styled(path, ctx.theme.muted()),
         Span::styled(ro, ctx.theme.warn()),
         Span::raw(" "),
         Span::styled(msg, msg_style),
         Span::raw(" ".repeat(gap)),
+        Span::styled(hint, ctx.theme.muted()),
         Span::styled(right, ctx.theme.muted()),
     ];
     frame.render_widget(

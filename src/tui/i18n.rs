@@ -74,6 +74,7 @@ pub const TAB_REPORTS_SHORT: Msg = Msg::new("报表", "Report");
 // ── Shell: chrome, status bar, dialogs ─────────────────────────────────────
 pub const APP_NAME: Msg = Msg::new("燎原", "Liaoyuan");
 pub const READ_ONLY: Msg = Msg::new("只读", "read-only");
+pub const STATUS_HELP_HINT: Msg = Msg::new("? 帮助", "? help");
 pub const READ_ONLY_REFUSED: Msg = Msg::new(
     "只读模式（--read-only）：不能修改数据",
     "Read-only mode (--read-only): changes are not allowed",

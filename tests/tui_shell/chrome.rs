@@ -228,3 +228,23 @@ fn dashboard_veto_count_follows_a_school_year_setting() {
     let text = ui.text();
     assert!(text.contains("2026年一票否决 0"), "{text}");
 }
+
+#[test]
+fn status_bar_shows_a_whole_message_before_the_path_and_a_help_hint_otherwise() {
+    let mut ui = open(Lang::Zh, OpenMode::ReadOnly, 80, 24);
+    let status = ui.line(23);
+    assert!(status.contains("? 帮助"), "{status}");
+    assert!(status.contains("district.db"), "{status}");
+    ui.typed(":set grace_minutes 10");
+    ui.key(KeyCode::Enter);
+    // The refusal is read whole (it was cut to "不能修改…" behind the database path).
+    let status = ui.line(23);
+    assert!(
+        status.contains("只读模式（--read-only）：不能修改数据"),
+        "{status}"
+    );
+    assert!(status.contains("2026-11-28 周六"), "{status}");
+
+    let mut en = open(Lang::En, OpenMode::Existing, 80, 24);
+    assert!(en.line(23).contains("? help"), "{}", en.line(23));
+}
