@@ -94,10 +94,19 @@ impl Table {
         let mut headers = vec![String::new(); columns.len()];
         for (i, cell) in header.cells.iter().enumerate() {
             if let Some(k) = columns.iter().position(|c| c.matches(cell)) {
-                if headers[k].is_empty() {
-                    headers[k] = cell.clone();
-                    map[i] = Some(k);
+                // Two columns for one field: which one holds the data is a guess.
+                if let Some(first) = map.iter().position(|m| *m == Some(k)) {
+                    return Err(Error::invalid(format!(
+                        "line {}: {}: the header names this column twice (columns {} '{}' and {} '{cell}'); delete or rename one",
+                        header.line,
+                        headers[k],
+                        first + 1,
+                        headers[k],
+                        i + 1
+                    )));
                 }
+                headers[k] = cell.clone();
+                map[i] = Some(k);
             }
         }
         let records = rows[at + 1..]
@@ -262,6 +271,21 @@ mod tests {
         let t = Table::locate(vec![row(1, &["Staff No", "NAME"])], COLS).unwrap();
         assert!(t.has("staff_no") && t.has("name") && !t.has("phone"));
         assert!(t.check_required(&[]).is_ok());
+    }
+
+    #[test]
+    fn a_column_named_twice_is_refused() {
+        let e = Table::locate(
+            vec![
+                row(1, &["工号", "姓名", "手机", "姓名"]),
+                row(2, &["T1", "王芳", "", "王五"]),
+            ],
+            COLS,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("line 1: 姓名: "), "{e}");
+        assert!(e.contains("2") && e.contains("4"), "{e}");
     }
 
     #[test]
