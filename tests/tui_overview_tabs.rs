@@ -305,6 +305,12 @@ fn follow_ups_show_counts_and_mark_overdue_rows_in_the_bad_colour() {
     assert!(row.trim_end().ends_with("逾期"), "{text}");
     let bad = ui.app.shared.theme.bad;
     assert_eq!(ui.fg_on_row(&row, "逾"), Some(bad));
+    // The pane of a task not yet held shows dashes, not bare labels ("开展日期  · 听评人  · 评价").
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("开展日期 — · 听评人 — · 评价 —")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -186,6 +186,14 @@ impl FollowUpsScreen {
         let zh = ctx.zh();
         let label = |m: Msg| Span::styled(format!("{} ", ctx.t(m)), th.muted());
         let sep = || Span::styled(" · ", th.muted());
+        // An empty field shows a dash, not a bare label that reads as a layout fault.
+        let value = |s: String, style| {
+            if s.trim().is_empty() {
+                Span::styled("—", th.muted())
+            } else {
+                Span::styled(s, style)
+            }
+        };
         let observer = l
             .observer_name
             .clone()
@@ -198,22 +206,28 @@ impl FollowUpsScreen {
             ]),
             Line::from(vec![
                 label(i18n::FIELD_HELD),
-                Span::raw(f.held_date.map(|d| d.to_string()).unwrap_or_default()),
+                value(
+                    f.held_date.map(|d| d.to_string()).unwrap_or_default(),
+                    th.base(),
+                ),
                 sep(),
                 label(i18n::FIELD_OBSERVER),
-                Span::raw(observer),
+                value(observer, th.base()),
                 sep(),
                 label(i18n::FIELD_RATING),
-                Span::styled(rating, th.accent()),
+                value(rating.to_string(), th.accent()),
             ]),
             Line::from(vec![
                 label(i18n::FIELD_TITLE),
-                Span::raw(truncate(&f.title, w / 2)),
+                value(truncate(&f.title, w / 2), th.base()),
                 sep(),
                 label(i18n::FIELD_PLACE),
-                Span::raw(f.place.clone()),
+                value(f.place.clone(), th.base()),
             ]),
-            Line::from(vec![label(i18n::FIELD_NOTES), Span::raw(f.notes.clone())]),
+            Line::from(vec![
+                label(i18n::FIELD_NOTES),
+                value(f.notes.clone(), th.base()),
+            ]),
         ];
         frame.render_widget(Paragraph::new(lines).style(th.base()), inner);
     }
