@@ -65,6 +65,8 @@ fn detail_pane_shows_veto_evidence_credits_and_recent_marks() {
     ui.typed("/T0002");
     let text = ui.text();
     assert!(text.contains("2026年一票否决 否"), "{text}");
+    // No marks at all: the strip says so instead of ending in a bare label.
+    assert!(text.contains("最近出勤 （无记录）"), "{text}");
 }
 
 #[test]

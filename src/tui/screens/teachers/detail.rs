@@ -152,6 +152,9 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
         format!("{} ", ctx.t(i18n::DETAIL_RECENT)),
         th.muted(),
     )];
+    if recent.is_empty() {
+        strip_line.push(Span::styled(ctx.t(i18n::NO_ROWS), th.muted()));
+    }
     strip_line.extend(strip(&recent, ctx.lang, th));
     out.push(Line::from(strip_line));
     out
