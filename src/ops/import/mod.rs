@@ -1,8 +1,9 @@
 //! Importing the files schools send (DESIGN.md §6): every row is validated
 //! before anything is written; any bad row refuses the whole file with every
 //! problem listed as `line N: column: problem`. One transaction per file,
-//! with one audit entry summarising it. Re-importing a file is idempotent:
-//! rows are matched by their natural key and updated.
+//! with one audit entry summarising it (and one per updated row). Re-importing
+//! a file is idempotent: rows are matched by their natural key and updated;
+//! a file that changes nothing writes nothing, not even an audit entry.
 
 pub mod reader;
 pub mod suggest;
@@ -218,7 +219,9 @@ pub fn import_rows(
         dry_run: opts.dry_run,
         changed_teachers: counts.changed_teachers,
     };
-    if opts.dry_run {
+    // A dry run writes nothing; a file that changes nothing leaves no audit
+    // entry either (the log records changes, and re-imports are routine).
+    if opts.dry_run || (report.added == 0 && report.updated == 0) {
         tx.rollback()?;
         return Ok(report);
     }

@@ -51,6 +51,15 @@ struct Row {
 pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
     table.check_required(&[])?;
     let known = schools::by_name_map(conn)?;
+    // A name typed with a stray space inside ("实验　小学") is the same school,
+    // when only one school's name matches without spaces.
+    let mut spaced: HashMap<String, Option<School>> = HashMap::new();
+    for school in known.values() {
+        spaced
+            .entry(squeeze(&school.name))
+            .and_modify(|e| *e = None)
+            .or_insert_with(|| Some(school.clone()));
+    }
     let mut problems = Problems::default();
     let mut hints = suggest::Hints::default();
     let mut rows: Vec<Row> = Vec::with_capacity(table.records.len());
@@ -72,7 +81,8 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         }
         let name = c.required("name");
         let gender = c.choice("gender", "gender", Gender::parse, Gender::choices);
-        let school = c.required("school").and_then(|s| match known.get(s) {
+        let found = |s: &str| known.get(s).or_else(|| spaced.get(&squeeze(s))?.as_ref());
+        let school = c.required("school").and_then(|s| match found(s) {
             Some(school) => Some(school.clone()),
             None => {
                 let hint = hints.hint(s, known.keys().map(String::as_str));
@@ -158,4 +168,9 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         ctx.tick(i + 1, rows.len());
     }
     Ok(counts)
+}
+
+/// A name without any white space (full-width spaces included).
+fn squeeze(name: &str) -> String {
+    name.chars().filter(|c| !c.is_whitespace()).collect()
 }

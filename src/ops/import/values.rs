@@ -69,7 +69,7 @@ impl<'a> Cells<'a, '_> {
         }
         // A spreadsheet date-time cell may carry a time: keep the date.
         let day = v.split_whitespace().next().unwrap_or(v);
-        match parse_date(day) {
+        match parse_date(day).or_else(|| excel_serial_date(day)) {
             Some(d) => Ok(Some(d)),
             None => {
                 self.problem(column, format!("'{v}' is not a date (write YYYY-MM-DD)"));
@@ -180,6 +180,17 @@ impl<'a> Cells<'a, '_> {
         }
         Some(v)
     }
+}
+
+/// A date column saved by Excel as a plain number ("46083" for 2026-03-02):
+/// days since 1899-12-30. Only five-digit whole numbers (1927–2173) count,
+/// so that a typo such as "123" is still refused.
+fn excel_serial_date(v: &str) -> Option<NaiveDate> {
+    let days: i64 = v.strip_suffix(".0").unwrap_or(v).parse().ok()?;
+    if !(10_000..=99_999).contains(&days) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(chrono::Duration::days(days))
 }
 
 /// "1.38123E+10": what Excel writes to CSV for a long number shown in General format.

@@ -1,0 +1,101 @@
+//! Imports of files as people really make them: Excel serial dates, a school
+//! name with a stray full-width space inside, and re-imports that change
+//! nothing (no audit noise).
+
+use liaoyuan::ops::import::{import_file, ImportOptions, ImportReport, Kind};
+use liaoyuan::store::{projects, teachers, Db};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn import(db: &mut Db, kind: Kind, path: &Path) -> liaoyuan::Result<ImportReport> {
+    import_file(db, kind, path, &ImportOptions::default())
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn with_schools() -> Db {
+    let mut db = Db::open_in_memory().unwrap();
+    import(&mut db, Kind::Schools, &fixture("schools.csv")).unwrap();
+    db
+}
+
+fn audit_rows(db: &Db) -> i64 {
+    db.conn
+        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn excel_serial_dates_and_chinese_dates_are_read() {
+    let mut db = Db::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // 46083 is Excel's serial number of 2026-03-02 (a date column saved as General).
+    let path = write(
+        &dir,
+        "projects.csv",
+        "项目编号,项目名称,级别,计划,开始日期,结束日期\n\
+         X1,测试一,区培,星光燎原,46083,2026年3月5日\n\
+         X2,测试二,区培,星光燎原,2026/3/2,46086\n",
+    );
+    let r = import(&mut db, Kind::Projects, &path).unwrap();
+    assert_eq!(r.added, 2);
+    for code in ["X1", "X2"] {
+        let p = projects::project_by_code(&db.conn, code).unwrap().unwrap();
+        assert_eq!(p.start_date.to_string(), "2026-03-02", "{code}");
+        assert_eq!(p.end_date.to_string(), "2026-03-05", "{code}");
+    }
+}
+
+#[test]
+fn a_number_that_is_no_plausible_date_is_still_refused() {
+    let mut db = Db::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        &dir,
+        "projects.csv",
+        "项目编号,项目名称,级别,计划,开始日期,结束日期\nX1,测试,区培,星光燎原,123,2026-03-05\n",
+    );
+    let e = import(&mut db, Kind::Projects, &path)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("line 2: 开始日期: '123' is not a date"), "{e}");
+}
+
+#[test]
+fn a_school_differing_only_by_inner_white_space_is_the_same_school() {
+    let mut db = with_schools();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        &dir,
+        "teachers.csv",
+        "工号,姓名,学校\nW1,王芳,潼南区\u{3000}实验小学\nW2,李明,潼南区 第一中学\n",
+    );
+    let r = import(&mut db, Kind::Teachers, &path).unwrap();
+    assert_eq!(r.added, 2);
+    let w1 = teachers::by_staff_no(&db.conn, "W1").unwrap().unwrap();
+    assert_eq!(w1.school, "潼南区实验小学");
+    let w2 = teachers::by_staff_no(&db.conn, "W2").unwrap().unwrap();
+    assert_eq!(w2.school, "潼南区第一中学");
+}
+
+#[test]
+fn a_re_import_that_changes_nothing_writes_no_audit_entry() {
+    let mut db = with_schools();
+    import(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv")).unwrap();
+    let before = audit_rows(&db);
+    let again = import(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv")).unwrap();
+    assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 20));
+    assert_eq!(audit_rows(&db), before, "nothing changed, nothing to audit");
+    let schools = import(&mut db, Kind::Schools, &fixture("schools.csv")).unwrap();
+    assert_eq!((schools.added, schools.updated), (0, 0));
+    assert_eq!(audit_rows(&db), before);
+}
