@@ -66,7 +66,10 @@ impl HelpOverlay {
 
     fn lines(&self, ctx: &Ctx) -> Vec<Line<'static>> {
         let global = Self::merged(&self.global);
-        let local = Self::merged(&self.local);
+        // A screen entry the global list already shows ("/ 搜索", "Esc 返回") is not repeated:
+        // at 80×24 every line of the window counts.
+        let mut local = Self::merged(&self.local);
+        local.retain(|e| !global.iter().any(|g| g.keys == e.keys && g.help == e.help));
         let key_w = global
             .iter()
             .chain(&local)
