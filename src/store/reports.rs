@@ -2,15 +2,19 @@
 //! teachers sent vs places allotted, attendance rate, veto count, follow-up
 //! completion rate and the share of teachers on pace for credits.
 //!
-//! Marks carry their school and date, so the attendance and veto figures read
-//! the covering index `marks_school_date` one school range at a time.
+//! For whole months (veto years always are) every part reads counts that triggers keep
+//! per school and month (schema.sql, migrations 002 and 003): a year is a few thousand rows
+//! per part. Other periods, and spans longer than twelve months for the distinct-teacher
+//! figures, read the source tables (`report_sources.rs`).
 
 use crate::domain::attendance::StatusCounts;
-use crate::domain::credits::{Compliance, CreditStanding, Cycle};
+use crate::domain::credits::{Compliance, Cycle};
 use crate::domain::{Settings, Status, DATE_FMT};
 use crate::error::Result;
+use crate::store::cycle_credits;
+use crate::store::report_sources as sources;
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, Connection};
+use rusqlite::{Connection, Params};
 use std::collections::HashMap;
 
 /// One school's line of the report.
@@ -57,33 +61,45 @@ fn day(d: NaiveDate) -> String {
     d.format(DATE_FMT).to_string()
 }
 
-/// ("YYYY-MM", "YYYY-MM") when `from..=to` is whole months (as veto years are).
-fn whole_months(from: NaiveDate, to: NaiveDate) -> Option<(String, String)> {
-    let next = to.succ_opt()?;
-    (from.day() == 1 && next.day() == 1 && from <= to).then(|| {
-        (
-            from.format("%Y-%m").to_string(),
-            to.format("%Y-%m").to_string(),
-        )
-    })
+/// A period of whole months: "YYYY-MM" bounds and months since year 0.
+struct Months {
+    first: String,
+    last: String,
+    a: i64,
+    b: i64,
+}
+
+impl Months {
+    /// Some when `from..=to` is whole months (as veto years are).
+    fn of(from: NaiveDate, to: NaiveDate) -> Option<Months> {
+        let next = to.succ_opt()?;
+        let index = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+        (from.day() == 1 && next.day() == 1 && from <= to).then(|| Months {
+            first: from.format("%Y-%m").to_string(),
+            last: to.format("%Y-%m").to_string(),
+            a: index(from),
+            b: index(to),
+        })
+    }
+    /// Distinct-teacher counts are kept for spans of up to twelve months.
+    fn within_a_year(&self) -> bool {
+        self.b - self.a < 12
+    }
 }
 
 /// The schools, by name, with their teacher counts and an index by id.
-struct Lines {
-    out: Vec<SchoolReport>,
+pub(crate) struct Lines {
+    pub(crate) out: Vec<SchoolReport>,
     index: HashMap<i64, usize>,
 }
 
 impl Lines {
-    /// Teacher counts cost a pass over `teachers_school`: only when asked.
-    fn load(conn: &Connection, with_teachers: bool) -> Result<Lines> {
-        let mut st = conn.prepare_cached(if with_teachers {
-            "SELECT s.id, s.name, s.township,
-                    (SELECT count(*) FROM teachers t WHERE t.school_id = s.id)
-             FROM schools s ORDER BY s.name, s.id"
-        } else {
-            "SELECT s.id, s.name, s.township, 0 FROM schools s ORDER BY s.name, s.id"
-        })?;
+    fn load(conn: &Connection) -> Result<Lines> {
+        let mut st = conn.prepare_cached(
+            "SELECT s.id, s.name, s.township, coalesce(c.teachers, 0)
+             FROM schools s LEFT JOIN school_teachers c ON c.school_id = s.id
+             ORDER BY s.name, s.id",
+        )?;
         let out: Vec<SchoolReport> = st
             .query_map([], |r| {
                 Ok(SchoolReport {
@@ -108,17 +124,16 @@ impl Lines {
         self.out.get_mut(i)
     }
 
-    /// Runs `sql` with `a, b` and hands each row's school line to `apply`.
-    fn each(
+    /// Runs `sql` with `p` and hands each row's school line (column 0) to `apply`.
+    pub(crate) fn each(
         &mut self,
         conn: &Connection,
         sql: &str,
-        a: &str,
-        b: &str,
+        p: impl Params,
         mut apply: impl FnMut(&mut SchoolReport, &rusqlite::Row) -> rusqlite::Result<()>,
     ) -> Result<()> {
         let mut st = conn.prepare_cached(sql)?;
-        let mut rows = st.query(params![a, b])?;
+        let mut rows = st.query(p)?;
         while let Some(r) = rows.next()? {
             if let Some(line) = self.line(r.get(0)?) {
                 apply(line, r)?;
@@ -128,6 +143,16 @@ impl Lines {
     }
 }
 
+/// Distinct teachers per school over months `a..=b` (at most twelve) from
+/// `school_month_firsts`: each month m adds its column c(m - a).
+const FIRSTS_SQL: &str = "SELECT f.school_id, sum(CASE f.month - ?2
+        WHEN 0 THEN c0 WHEN 1 THEN c1 WHEN 2 THEN c2 WHEN 3 THEN c3 WHEN 4 THEN c4
+        WHEN 5 THEN c5 WHEN 6 THEN c6 WHEN 7 THEN c7 WHEN 8 THEN c8 WHEN 9 THEN c9
+        WHEN 10 THEN c10 WHEN 11 THEN c11 ELSE 0 END)
+     FROM schools s JOIN school_month_firsts f
+          ON f.kind = ?1 AND f.school_id = s.id AND f.month BETWEEN ?2 AND ?3
+     GROUP BY f.school_id";
+
 /// The attendance part of the report (marks by status and vetoed teachers;
 /// `teachers` left 0) for every school over `from..=to`. For whole months (veto years always
 /// are) it reads the monthly counts the triggers keep; otherwise the marks.
@@ -136,7 +161,10 @@ pub fn school_attendance(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<SchoolReport>> {
-    let mut lines = Lines::load(conn, false)?;
+    let mut lines = Lines::load(conn)?;
+    for line in lines.out.iter_mut() {
+        line.teachers = 0;
+    }
     add_attendance(conn, &mut lines, from, to)?;
     Ok(lines.out)
 }
@@ -147,38 +175,35 @@ fn add_attendance(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<()> {
-    let (marks_sql, vetoes_sql, a, b) = match whole_months(from, to) {
-        Some((first, last)) => (
-            "SELECT s.id, c.status, sum(c.marks) FROM schools s
-             JOIN school_month_marks c ON c.school_id = s.id AND c.month BETWEEN ?1 AND ?2
-             GROUP BY s.id, c.status",
-            "SELECT s.id, count(DISTINCT v.teacher_id) FROM schools s
-             JOIN school_month_vetoes v ON v.school_id = s.id AND v.month BETWEEN ?1 AND ?2
-                  AND v.marks > 0
-             GROUP BY s.id",
-            first,
-            last,
-        ),
-        None => (
-            "SELECT s.id, m.status, count(*) FROM schools s
-             JOIN marks m ON m.school_id = s.id AND m.session_date BETWEEN ?1 AND ?2
-             GROUP BY s.id, m.status",
-            "SELECT s.id, count(DISTINCT m.teacher_id) FROM schools s
-             JOIN marks m ON m.school_id = s.id AND m.session_date BETWEEN ?1 AND ?2
-                  AND m.status IN ('late', 'left_early', 'absent')
-             GROUP BY s.id",
-            day(from),
-            day(to),
-        ),
+    let Some(m) = Months::of(from, to) else {
+        return sources::attendance(conn, lines, &day(from), &day(to));
     };
-    lines.each(conn, marks_sql, &a, &b, |line, r| {
-        let status: String = r.get(1)?;
-        if let Some(s) = Status::parse(&status) {
-            line.marks.add(s, r.get(2)?);
-        }
-        Ok(())
-    })?;
-    lines.each(conn, vetoes_sql, &a, &b, |line, r| {
+    lines.each(
+        conn,
+        "SELECT s.id, sum(c.present), sum(c.late), sum(c.left_early), sum(c.absent),
+                sum(c.excused)
+         FROM schools s
+         JOIN school_month_attendance c ON c.school_id = s.id AND c.month BETWEEN ?1 AND ?2
+         GROUP BY s.id",
+        [&m.first, &m.last],
+        |line, r| {
+            let all = [
+                Status::Present,
+                Status::Late,
+                Status::LeftEarly,
+                Status::Absent,
+                Status::Excused,
+            ];
+            for (i, s) in all.into_iter().enumerate() {
+                line.marks.add(s, r.get(i + 1)?);
+            }
+            Ok(())
+        },
+    )?;
+    if !m.within_a_year() {
+        return sources::vetoes_by_month(conn, lines, &m.first, &m.last);
+    }
+    lines.each(conn, FIRSTS_SQL, ("veto", m.a, m.b), |line, r| {
         line.vetoed_teachers = r.get(1)?;
         Ok(())
     })
@@ -194,52 +219,50 @@ pub fn school_report(
     today: NaiveDate,
     settings: &Settings,
 ) -> Result<Vec<SchoolReport>> {
-    let mut lines = Lines::load(conn, true)?;
+    let mut lines = Lines::load(conn)?;
     add_attendance(conn, &mut lines, from, to)?;
     let (f, t) = (day(from), day(to));
-    // Sending: distinct teachers enrolled, and places allotted, in projects starting in the period.
-    lines.each(
-        conn,
-        "SELECT e.school_id, count(DISTINCT e.teacher_id) FROM projects p
-         JOIN enrolments e ON e.project_id = p.id
-         WHERE p.start_date BETWEEN ?1 AND ?2 GROUP BY e.school_id",
-        &f,
-        &t,
-        |line, r| {
-            line.teachers_sent = r.get(1)?;
-            Ok(())
-        },
-    )?;
-    lines.each(
-        conn,
-        "SELECT a.school_id, sum(a.places) FROM projects p
-         JOIN school_allotments a ON a.project_id = p.id
-         WHERE p.start_date BETWEEN ?1 AND ?2 GROUP BY a.school_id",
-        &f,
-        &t,
-        |line, r| {
-            line.places_allotted = r.get(1)?;
-            Ok(())
-        },
-    )?;
-    // Follow-ups due in the period, by the teacher's current school. A year
-    // is a large share of the table: one scan beats the index plus a row
-    // lookup each (measured: 170 ms against 260 ms over 390,000 follow-ups).
-    lines.each(
-        conn,
-        "SELECT t.school_id, count(*), sum(f.status IN ('done', 'evaluated'))
-         FROM follow_ups f NOT INDEXED
-         JOIN teachers t ON t.id = f.teacher_id
-         WHERE f.due_date BETWEEN ?1 AND ?2
-         GROUP BY t.school_id",
-        &f,
-        &t,
-        |line, r| {
-            line.follow_ups_due = r.get(1)?;
-            line.follow_ups_done = r.get::<_, Option<i64>>(2)?.unwrap_or(0);
-            Ok(())
-        },
-    )?;
+    match Months::of(from, to) {
+        Some(m) => {
+            if m.within_a_year() {
+                lines.each(conn, FIRSTS_SQL, ("sent", m.a, m.b), |line, r| {
+                    line.teachers_sent = r.get(1)?;
+                    Ok(())
+                })?;
+            } else {
+                sources::sent(conn, &mut lines, &f, &t)?;
+            }
+            lines.each(
+                conn,
+                "SELECT s.id, sum(c.places) FROM schools s
+                 JOIN school_month_places c ON c.school_id = s.id AND c.month BETWEEN ?1 AND ?2
+                 GROUP BY s.id",
+                [&m.first, &m.last],
+                |line, r| {
+                    line.places_allotted = r.get(1)?;
+                    Ok(())
+                },
+            )?;
+            lines.each(
+                conn,
+                "SELECT s.id, sum(c.due), sum(c.done) FROM schools s
+                 JOIN school_month_follow_ups c ON c.school_id = s.id
+                      AND c.month BETWEEN ?1 AND ?2
+                 GROUP BY s.id",
+                [&m.first, &m.last],
+                |line, r| {
+                    line.follow_ups_due = r.get(1)?;
+                    line.follow_ups_done = r.get(2)?;
+                    Ok(())
+                },
+            )?;
+        }
+        None => {
+            sources::sent(conn, &mut lines, &f, &t)?;
+            sources::places(conn, &mut lines, &f, &t)?;
+            sources::follow_ups(conn, &mut lines, &f, &t)?;
+        }
+    }
     add_credit_pace(conn, &mut lines, cycle, today, settings)?;
     Ok(lines.out)
 }
@@ -253,46 +276,27 @@ fn add_credit_pace(
     today: NaiveDate,
     settings: &Settings,
 ) -> Result<()> {
-    let nothing = CreditStanding {
-        total: 0.0,
-        concentrated: 0.0,
-        required_total: settings.required_total,
-        required_concentrated: settings.required_concentrated,
-    };
+    let nothing = cycle_credits::nothing(settings);
     let zero_on_pace = nothing.compliance(cycle, today) != Compliance::AtRisk;
     if zero_on_pace {
         for line in lines.out.iter_mut() {
             line.teachers_on_pace = line.teachers;
         }
     }
-    lines.each(
-        conn,
-        // Sum per teacher in one scan of the ledger (a cycle is most of it),
-        // then one school lookup per teacher (130 ms against 270 ms over
-        // 700,000 entries).
-        "SELECT t.school_id, x.total, x.concentrated
-         FROM (SELECT teacher_id, sum(credits) AS total,
-                      sum(CASE WHEN concentrated THEN credits ELSE 0 END) AS concentrated
-               FROM credit_entries NOT INDEXED
-               WHERE earned_on BETWEEN ?1 AND ?2 GROUP BY teacher_id) x
-         JOIN teachers t ON t.id = x.teacher_id",
-        &day(cycle.start()),
-        &day(cycle.end()),
-        |line, r| {
-            let standing = CreditStanding {
-                total: r.get::<_, Option<f64>>(1)?.unwrap_or(0.0),
-                concentrated: r.get::<_, Option<f64>>(2)?.unwrap_or(0.0),
-                ..nothing
+    let Some(counts) = cycle_credits::by_school(conn, cycle, today, settings, zero_on_pace)? else {
+        return sources::credit_pace(conn, lines, cycle, today, settings, zero_on_pace);
+    };
+    for (school, c) in counts {
+        if let Some(line) = lines.line(school) {
+            let on_pace = c.met + c.on_pace;
+            line.teachers_on_pace += if zero_on_pace {
+                on_pace - c.with_totals
+            } else {
+                on_pace
             };
-            let on_pace = standing.compliance(cycle, today) != Compliance::AtRisk;
-            match (on_pace, zero_on_pace) {
-                (true, false) => line.teachers_on_pace += 1,
-                (false, true) => line.teachers_on_pace -= 1,
-                _ => {}
-            }
-            Ok(())
-        },
-    )
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

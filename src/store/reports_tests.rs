@@ -133,3 +133,128 @@ fn whole_months_and_other_periods_agree() {
     assert_eq!(same[0].marks.total(), 2);
     assert_eq!(same[0].vetoed_teachers, 1);
 }
+
+/// The report recomputed from the source tables alone (teachers counted from `teachers`).
+fn recomputed(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    cycle: &Cycle,
+    today: NaiveDate,
+    s: &Settings,
+) -> Vec<SchoolReport> {
+    let mut lines = Lines::load(conn).unwrap();
+    for line in lines.out.iter_mut() {
+        line.teachers = conn
+            .query_row(
+                "SELECT count(*) FROM teachers WHERE school_id = ?1",
+                [line.school_id],
+                |r| r.get(0),
+            )
+            .unwrap();
+    }
+    let (f, t) = (day(from), day(to));
+    sources::attendance(conn, &mut lines, &f, &t).unwrap();
+    sources::sent(conn, &mut lines, &f, &t).unwrap();
+    sources::places(conn, &mut lines, &f, &t).unwrap();
+    sources::follow_ups(conn, &mut lines, &f, &t).unwrap();
+    let zero = cycle_credits::nothing(s).compliance(cycle, today) != Compliance::AtRisk;
+    if zero {
+        for line in lines.out.iter_mut() {
+            line.teachers_on_pace = line.teachers;
+        }
+    }
+    sources::credit_pace(conn, &mut lines, cycle, today, s, zero).unwrap();
+    lines.out
+}
+
+/// Every whole-month span of 1, 3, 7 and 12 months over 2025–2027, and one ragged span,
+/// agrees with the recomputation; so does the district's standing.
+fn agrees(db: &Db, step: &str) {
+    let s = Settings::default();
+    let d = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+    for start in 0..36 {
+        for len in [1, 3, 7, 12] {
+            let from = d(2025 + start / 12, 1 + start as u32 % 12);
+            let end = start + len;
+            let to = d(2025 + end / 12, 1 + end as u32 % 12).pred_opt().unwrap();
+            for today in [from, to, NaiveDate::from_ymd_opt(2026, 7, 15).unwrap()] {
+                let cycle = crate::domain::credits::cycle_of(today, &s);
+                let kept = school_report(&db.conn, from, to, &cycle, today, &s).unwrap();
+                let fresh = recomputed(&db.conn, from, to, &cycle, today, &s);
+                assert_eq!(kept, fresh, "{step}: {from}..={to} as of {today}");
+            }
+        }
+    }
+    let (from, to) = (d(2026, 1), NaiveDate::from_ymd_opt(2026, 6, 17).unwrap());
+    let cycle = crate::domain::credits::cycle_of(to, &s);
+    let kept = school_report(&db.conn, from, to, &cycle, to, &s).unwrap();
+    assert_eq!(
+        kept,
+        recomputed(&db.conn, from, to, &cycle, to, &s),
+        "{step}: ragged"
+    );
+}
+
+#[test]
+fn derived_counts_follow_every_kind_of_change() {
+    let db = Db::open_in_memory().unwrap();
+    exec(&db, "
+        INSERT INTO schools (id, name, stage) VALUES (1, '甲', 'primary'), (2, '乙', 'junior'), (3, '丙', 'senior');
+        INSERT INTO teachers (id, staff_no, name, school_id) VALUES
+            (1, 'T1', '张伟', 1), (2, 'T2', '王芳', 1), (3, 'T3', '李娜', 2), (4, 'T4', '刘洋', 3);
+        INSERT INTO projects (id, code, title, level, plan, start_date, end_date) VALUES
+            (1, 'P1', 'a', 'district', 'starlight', '2025-11-03', '2025-11-30'),
+            (2, 'P2', 'b', 'district', 'starlight', '2026-01-05', '2026-02-28'),
+            (3, 'P3', 'c', 'district', 'starlight', '2026-03-09', '2026-03-20'),
+            (4, 'P4', 'd', 'district', 'starlight', '2026-12-01', '2027-01-20'),
+            (5, 'P5', 'e', 'district', 'starlight', '2027-02-01', '2027-02-20');
+        INSERT INTO school_allotments (project_id, school_id, places) VALUES
+            (1, 1, 3), (2, 1, 2), (2, 2, 4), (3, 3, 1), (4, 1, 5), (5, 2, 2);
+        INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at) VALUES
+            (1, 1, 1, 'x'), (2, 1, 1, 'x'), (2, 2, 1, 'x'), (2, 3, 2, 'x'), (3, 1, 1, 'x'),
+            (3, 4, 3, 'x'), (4, 1, 1, 'x'), (4, 3, 2, 'x'), (5, 1, 1, 'x'), (5, 3, 1, 'x');
+        INSERT INTO sessions (id, project_id, date, start_time, end_time) VALUES
+            (1, 2, '2026-01-05', '08:30', '11:30'), (2, 3, '2026-03-10', '08:30', '11:30'),
+            (3, 4, '2027-01-04', '08:30', '11:30');
+        INSERT INTO marks (session_id, teacher_id, school_id, session_date, status, recorded_at) VALUES
+            (1, 1, 1, '2026-01-05', 'late', 'x'), (1, 2, 1, '2026-01-05', 'present', 'x'),
+            (1, 3, 2, '2026-01-05', 'absent', 'x'), (2, 1, 1, '2026-03-10', 'absent', 'x'),
+            (2, 4, 3, '2026-03-10', 'left_early', 'x'), (3, 1, 1, '2027-01-04', 'late', 'x');
+        INSERT INTO follow_ups (project_id, teacher_id, kind, due_date, status) VALUES
+            (2, 1, 'forum', '2026-03-30', 'done'), (2, 2, 'forum', '2026-03-30', 'pending'),
+            (3, 4, 'report_back', '2026-04-19', 'evaluated'), (4, 3, 'forum', '2027-02-19', 'pending');
+        INSERT INTO credit_entries (teacher_id, credits, concentrated, earned_on, source) VALUES
+            (1, 60, 1, '2026-02-01', 'manual'), (1, 70, 0, '2027-03-01', 'manual'),
+            (2, 10, 1, '2026-05-01', 'manual'), (3, 0.5, 0, '2025-12-01', 'manual'),
+            (4, 30, 1, '2026-03-21', 'manual');");
+    agrees(&db, "initial");
+    let steps = [
+        ("mark status", "UPDATE marks SET status = 'present' WHERE session_id = 1 AND teacher_id = 1"),
+        ("mark deleted", "DELETE FROM marks WHERE session_id = 2 AND teacher_id = 4"),
+        ("mark added", "INSERT INTO marks (session_id, teacher_id, school_id, session_date, status, recorded_at)
+                        VALUES (3, 3, 2, '2027-01-04', 'late', 'x')"),
+        ("enrolment added in a middle month", "INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at)
+                        VALUES (1, 3, 2, 'x')"),
+        ("enrolment deleted", "DELETE FROM enrolments WHERE project_id = 3 AND teacher_id = 1"),
+        ("enrolment moved", "UPDATE enrolments SET project_id = 3 WHERE project_id = 2 AND teacher_id = 2"),
+        ("project moved", "UPDATE projects SET start_date = '2026-10-01', end_date = '2026-10-30' WHERE id = 2"),
+        ("allotment changed", "UPDATE school_allotments SET places = 9 WHERE project_id = 4 AND school_id = 1"),
+        ("follow-up done", "UPDATE follow_ups SET status = 'done' WHERE teacher_id = 2"),
+        ("follow-up moved", "UPDATE follow_ups SET due_date = '2027-01-02' WHERE teacher_id = 4"),
+        ("credit changed", "UPDATE credit_entries SET credits = 125, concentrated = 1 WHERE teacher_id = 1 AND earned_on = '2026-02-01'"),
+        ("credit added", "INSERT INTO credit_entries (teacher_id, credits, concentrated, earned_on, source)
+                        VALUES (2, 15, 0, '2026-06-01', 'manual')"),
+        ("credit moved", "UPDATE credit_entries SET teacher_id = 3, earned_on = '2026-08-08' WHERE teacher_id = 4"),
+        ("credit deleted", "DELETE FROM credit_entries WHERE teacher_id = 2 AND credits = 10"),
+        ("teacher transferred", "UPDATE teachers SET school_id = 3 WHERE id = 1"),
+        ("teacher added", "INSERT INTO teachers (id, staff_no, name, school_id) VALUES (5, 'T5', '陈静', 2)"),
+        ("teacher deleted", "DELETE FROM teachers WHERE id = 5"),
+        ("project deleted", "DELETE FROM projects WHERE id = 4"),
+        ("session deleted", "DELETE FROM sessions WHERE id = 1"),
+    ];
+    for (step, sql) in steps {
+        exec(&db, sql);
+        agrees(&db, step);
+    }
+}

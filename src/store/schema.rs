@@ -10,12 +10,15 @@ pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// Version written by this binary. Each entry of `MIGRATIONS` upgrades from
 /// its index + 1 to index + 2; `SCHEMA_SQL` creates the latest version directly.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Upgrades from older versions, each run in its own transaction.
 const MIGRATIONS: &[&str] = &[
     // 1 → 2: per-school monthly mark counts for the school report.
     include_str!("migrations/002_school_month_counts.sql"),
+    // 2 → 3: derived counts for the rest of the school report (places, sending,
+    // follow-ups, distinct teachers over a year, per-teacher cycle credits).
+    include_str!("migrations/003_report_counts.sql"),
 ];
 
 /// Creates the schema on an empty database or upgrades an older one.
