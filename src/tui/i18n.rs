@@ -178,6 +178,14 @@ pub const COL_STAFF_NO: Msg = Msg::new("工号", "Staff no");
 pub const TEACHERS_COUNT: Msg = Msg::new("{} 位教师", "{} teachers");
 pub const TEACHERS_MATCHES: Msg = Msg::new("{} 条匹配", "{} matches");
 pub const TEACHERS_MATCHES_MORE: Msg = Msg::new("前 {} 条匹配", "first {} matches");
+pub const TEACHERS_NO_MATCH: Msg = Msg::new(
+    "没有匹配的教师（Esc 清除搜索）",
+    "No teacher matches (Esc clears the search)",
+);
+pub const TEACHERS_NONE_YET: Msg = Msg::new(
+    "还没有教师：按 : 输入 import teachers 文件路径 导入名册",
+    "No teachers yet: press : and type import teachers PATH to import a roster",
+);
 pub const INDEX_LOADING: Msg = Msg::new("正在建立搜索索引…", "Building the search index…");
 pub const TEACHERS_FILTERS: Msg = Msg::new(
     "按字段筛选：school: tier: subject: stage:",

@@ -222,3 +222,35 @@ fn a_search_cut_at_the_list_limit_says_so() {
     ui.typed("/lina");
     assert!(ui.text().contains(" 1 条匹配"), "{}", ui.text());
 }
+
+#[test]
+fn an_empty_list_says_why_and_what_to_do() {
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    ui.typed("4/xyzq");
+    let text = ui.text();
+    assert!(text.contains("没有匹配的教师"), "{text}");
+
+    // A new database: no roster yet, and how to import one.
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&dir.path().join("new.db"), OpenMode::Create).unwrap();
+    let opts = liaoyuan::tui::Options {
+        lang: Lang::Zh,
+        theme: Some("dark".into()),
+        no_color: false,
+    };
+    let mut app = liaoyuan::tui::App::new(db, &opts, now()).unwrap();
+    app.update(Action::GoToTab(TabId::Teachers));
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    let frame = term.draw(|f| app.draw(f)).unwrap();
+    let mut row = String::new();
+    let mut x = 0;
+    while x < 80 {
+        let sym = frame.buffer[(x, 3)].symbol();
+        row.push_str(sym);
+        x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+    }
+    assert!(
+        row.contains("还没有教师") && row.contains("import teachers"),
+        "{row}"
+    );
+}

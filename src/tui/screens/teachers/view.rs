@@ -127,8 +127,10 @@ impl TeachersScreen {
         if self.hits.is_empty() {
             let msg = if self.index_pending {
                 i18n::INDEX_LOADING
+            } else if ctx.index.is_empty() {
+                i18n::TEACHERS_NONE_YET
             } else {
-                i18n::NO_ROWS
+                i18n::TEACHERS_NO_MATCH
             };
             lines.push(Line::from(Span::styled(ctx.t(msg), th.muted())));
         }
