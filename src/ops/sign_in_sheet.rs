@@ -169,13 +169,7 @@ impl SignInSheet {
 
     /// Writes the workbook to `path`.
     pub fn save(&self, path: &Path) -> Result<()> {
-        std::fs::write(path, self.xlsx_bytes()?).map_err(|e| {
-            let p = path.display();
-            Error::Io(pick(
-                format!("无法写入 {p}：{e}"),
-                format!("cannot write {p}: {e}"),
-            ))
-        })
+        crate::ops::export::save_file(path, &self.xlsx_bytes()?)
     }
 
     fn fill(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {

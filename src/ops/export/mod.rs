@@ -164,7 +164,14 @@ pub fn write(
     let bytes = match format {
         Format::Xlsx => export.sheet.xlsx_bytes()?,
         Format::Csv => {
-            let mut buf = Vec::new();
+            // A file is for Excel, which reads BOM-less UTF-8 as GBK on a
+            // Chinese Windows: give it the byte-order mark. Stdout is for
+            // scripts: plain UTF-8.
+            let mut buf = if out.is_some() {
+                UTF8_BOM.to_vec()
+            } else {
+                Vec::new()
+            };
             export.sheet.write_csv(&mut buf)?;
             buf
         }
@@ -180,13 +187,7 @@ pub fn write(
         }
     };
     match out {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| {
-            let p = path.display();
-            Error::Io(pick(
-                format!("无法写入 {p}：{e}"),
-                format!("cannot write {p}: {e}"),
-            ))
-        }),
+        Some(path) => save_file(path, &bytes),
         None if format == Format::Xlsx => Err(Error::invalid(pick(
             "导出 xlsx 需要输出文件：请加 -o FILE.xlsx",
             "an xlsx export needs an output file: add -o FILE.xlsx",
@@ -197,6 +198,38 @@ pub fn write(
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
                 _ => Ok(()),
             }
+        }
+    }
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Saves an export or a sign-in sheet to `path`, replacing an existing file whole.
+pub(crate) fn save_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    replace_file(path, bytes).map_err(|e| {
+        let p = path.display();
+        Error::Io(pick(
+            format!("无法写入 {p}：{e}"),
+            format!("cannot write {p}: {e}"),
+        ))
+    })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a
+/// rename, so an existing file is replaced whole or not at all (a full disk
+/// or an interrupted run never leaves half a report).
+fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&temp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    match written.and_then(|_| std::fs::rename(&temp, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp);
+            Err(e)
         }
     }
 }
