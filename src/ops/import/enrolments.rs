@@ -3,10 +3,11 @@
 
 use super::sessions::{fixed_project, project_of};
 use super::table::{Column, Problems, Table};
+use super::teacher_ref::teacher_of;
 use super::values::Cells;
 use super::{Context, Counts, Outcome};
 use crate::error::Result;
-use crate::store::{enrolments, teachers};
+use crate::store::enrolments;
 use rusqlite::Connection;
 use std::collections::HashMap;
 
@@ -37,31 +38,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             problems: &mut problems,
         };
         let project = project_of(conn, &mut c, fixed.as_ref(), &mut cache)?;
-        let teacher = match c.identifier("staff_no") {
-            Some(s) => match teachers::by_staff_no(conn, s)? {
-                Some(t) => Some(t),
-                None => {
-                    c.problem(
-                        "staff_no",
-                        format!("{s} is not a known teacher (import teachers first)"),
-                    );
-                    None
-                }
-            },
-            None => None,
-        };
-        if let Some(t) = &teacher {
-            let name = c.text("name");
-            if !name.is_empty() && name != t.name {
-                c.problem(
-                    "name",
-                    format!(
-                        "'{name}' does not match staff number {} ({})",
-                        t.staff_no, t.name
-                    ),
-                );
-            }
-        }
+        let teacher = teacher_of(conn, &mut c)?;
         let (Some(project), Some(teacher)) = (project, teacher) else {
             continue;
         };

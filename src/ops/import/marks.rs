@@ -7,6 +7,7 @@
 
 use super::sessions::{fixed_project, project_of, session_of};
 use super::table::{Column, Problems, Table};
+use super::teacher_ref::teacher_of;
 use super::values::Cells;
 use super::{Context, Counts, Outcome};
 use crate::domain::attendance::{change_needs_reason, classify_check_in, minutes_early};
@@ -14,7 +15,7 @@ use crate::domain::{Mark, Session, Status};
 use crate::error::Result;
 use crate::ops::check_in::same_mark;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::{enrolments, marks, projects, sessions, settings, teachers};
+use crate::store::{enrolments, marks, projects, sessions, settings};
 use chrono::NaiveTime;
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -94,28 +95,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             }
             None => None,
         };
-        let teacher = match c.identifier("staff_no") {
-            Some(s) => match teachers::by_staff_no(conn, s)? {
-                Some(t) => Some(t),
-                None => {
-                    c.problem("staff_no", format!("{s} is not a known teacher"));
-                    None
-                }
-            },
-            None => None,
-        };
-        if let Some(t) = &teacher {
-            let name = c.text("name");
-            if !name.is_empty() && name != t.name {
-                c.problem(
-                    "name",
-                    format!(
-                        "'{name}' does not match staff number {} ({})",
-                        t.staff_no, t.name
-                    ),
-                );
-            }
-        }
+        let teacher = teacher_of(conn, &mut c)?;
         let (Some(project), Some(session), Some(teacher), Ok(time_in), Ok(time_out), Ok(status)) =
             (project, session, teacher, time_in, time_out, status)
         else {

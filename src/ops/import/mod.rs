@@ -14,6 +14,7 @@ mod marks;
 mod projects;
 mod schools;
 mod sessions;
+mod teacher_ref;
 mod teachers;
 mod trainers;
 mod values;

@@ -1,0 +1,33 @@
+//! A row's teacher, named by staff number (enrolments and marks files).
+
+use super::values::Cells;
+use crate::domain::Teacher;
+use crate::error::Result;
+use crate::store::teachers;
+use rusqlite::Connection;
+
+/// The teacher of a row's `staff_no`; an unknown staff number, or a `name`
+/// cell that is not that teacher's name, is a problem of the row.
+pub(crate) fn teacher_of(conn: &Connection, c: &mut Cells) -> Result<Option<Teacher>> {
+    let Some(staff_no) = c.identifier("staff_no") else {
+        return Ok(None);
+    };
+    let Some(t) = teachers::by_staff_no(conn, staff_no)? else {
+        c.problem(
+            "staff_no",
+            format!("{staff_no} is not a known teacher (import teachers first)"),
+        );
+        return Ok(None);
+    };
+    let name = c.text("name");
+    if !name.is_empty() && name != t.name {
+        c.problem(
+            "name",
+            format!(
+                "'{name}' does not match staff number {} ({})",
+                t.staff_no, t.name
+            ),
+        );
+    }
+    Ok(Some(t))
+}
