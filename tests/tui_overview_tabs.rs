@@ -605,3 +605,19 @@ fn every_tab_draws_at_the_smallest_and_a_large_size_without_breaking_lines() {
         }
     }
 }
+
+#[test]
+fn empty_lists_say_why_on_starlight_and_follow_ups() {
+    let mut ui = open(Lang::Zh, 80, 24);
+    ui.tab(TabId::Starlight);
+    ui.key(KeyCode::Char('/'));
+    ui.typed("qqqqxx");
+    let text = ui.settled();
+    assert!(text.contains("没有符合搜索或筛选的讲师"), "{text}");
+    ui.key(KeyCode::Esc);
+    ui.tab(TabId::FollowUps);
+    ui.key(KeyCode::Char('/'));
+    ui.typed("qqqqxx");
+    let text = ui.settled();
+    assert!(text.contains("没有符合搜索或筛选的跟踪任务"), "{text}");
+}

@@ -619,6 +619,22 @@ pub const FU_BACK_REASON: Msg = Msg::new(
     "Why move this follow-up back to '{}'?",
 );
 pub const FU_NONE_SELECTED: Msg = Msg::new("未选择跟踪任务", "No follow-up selected");
+pub const FU_NONE_YET: Msg = Msg::new(
+    "还没有跟踪任务：项目结业时按项目要求生成",
+    "No follow-ups yet: completing a project creates the ones it requires",
+);
+pub const FU_NO_MATCH: Msg = Msg::new(
+    "没有符合搜索或筛选的跟踪任务（Esc 清除）",
+    "No follow-up matches the search or filters (Esc clears)",
+);
+pub const SL_NONE_YET: Msg = Msg::new(
+    "还没有星光讲师：按 : 输入 import trainers 文件路径 导入",
+    "No trainers yet: press : and type import trainers PATH to import them",
+);
+pub const SL_NO_MATCH: Msg = Msg::new(
+    "没有符合搜索或筛选的讲师（Esc 清除）",
+    "No trainer matches the search or filter (Esc clears)",
+);
 pub const KEY_FILTER_KIND: Msg = Msg::new("按类型筛选", "Filter by kind");
 pub const KEY_FILTER_PROJECT: Msg = Msg::new("依次按各项目筛选", "Filter by the next project");
 pub const KEY_FILTER_ROW_PROJECT: Msg = Msg::new(

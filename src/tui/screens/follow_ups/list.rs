@@ -129,7 +129,13 @@ impl FollowUpsScreen {
         self.first = first_visible(self.cursor, self.page);
         let mut out = Vec::new();
         if self.lines.is_empty() {
-            out.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
+            let c = &self.counts;
+            let msg = if c.pending + c.done + c.evaluated == 0 {
+                i18n::FU_NONE_YET
+            } else {
+                i18n::FU_NO_MATCH
+            };
+            out.push(Line::from(Span::styled(ctx.t(msg), th.muted())));
         }
         for (i, l) in self
             .lines

@@ -106,7 +106,12 @@ impl StarlightScreen {
         self.first = first_visible(self.cursor, self.page);
         let mut lines = Vec::new();
         if self.shown.is_empty() {
-            lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
+            let msg = if self.rows.is_empty() {
+                i18n::SL_NONE_YET
+            } else {
+                i18n::SL_NO_MATCH
+            };
+            lines.push(Line::from(Span::styled(ctx.t(msg), th.muted())));
         }
         for (pos, i) in self
             .shown
