@@ -99,3 +99,24 @@ fn a_re_import_that_changes_nothing_writes_no_audit_entry() {
     assert_eq!((schools.added, schools.updated), (0, 0));
     assert_eq!(audit_rows(&db), before);
 }
+
+#[test]
+fn a_dry_run_against_a_missing_database_creates_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new.db");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_liaoyuan"))
+        .args(["import", "schools", "--dry-run", "--db"])
+        .arg(&db)
+        .arg(fixture("schools.csv"))
+        .env_remove("LIAOYUAN_DB")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("14"));
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "a dry run writes no file: {left:?}");
+}

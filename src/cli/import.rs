@@ -57,7 +57,13 @@ pub fn run(db_path: &Path, read_only: bool, lang: Lang, args: &ImportArgs) -> Re
     } else {
         OpenMode::Create
     };
-    let mut db = Db::open(db_path, mode)?;
+    // A dry run against a database that does not exist yet checks the file
+    // against an empty one in memory: it must not create the file.
+    let mut db = if args.dry_run && !db_path.exists() {
+        Db::open_in_memory()?
+    } else {
+        Db::open(db_path, mode)?
+    };
     let opts = ImportOptions {
         project: args.project.clone(),
         session: args.session,
