@@ -115,6 +115,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<RawRow>> {
     };
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    let (mut last_line, mut last_swallowed) = (0, false);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -123,10 +124,12 @@ pub fn parse_csv(text: &str) -> Result<Vec<RawRow>> {
                     .position()
                     .map(|p| line_of(p.byte() as usize))
                     .unwrap_or(0);
+                last_swallowed = record.iter().last().is_some_and(|c| c.contains('\n'));
                 let cells: Vec<String> = record.iter().map(clean).collect();
                 if cells.iter().any(|c| !c.is_empty()) {
                     rows.push(RawRow { line, cells });
                 }
+                last_line = line;
             }
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
@@ -135,6 +138,14 @@ pub fn parse_csv(text: &str) -> Result<Vec<RawRow>> {
                 )));
             }
         }
+    }
+    // A quote that is never closed makes the rest of the file one cell: the
+    // file then has an odd number of quotes and its last cell spans lines.
+    let quotes = bytes.iter().filter(|&&b| b == b'"').count();
+    if last_swallowed && !quotes.is_multiple_of(2) {
+        return Err(Error::invalid(format!(
+            "line {last_line}: a quoted cell opens with \" and is never closed, so the rest of the file was read as one cell; close the quote or remove it"
+        )));
     }
     Ok(rows)
 }
@@ -290,6 +301,18 @@ mod tests {
         let rows = parse_csv("a,b\r\n\r\n,\r\n1,2\r\n\"x\ny\",3\r\n4,5").unwrap();
         let lines: Vec<usize> = rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![1, 4, 5, 7]);
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_reported_at_its_line() {
+        let e = parse_csv("工号,姓名,学校\nQ1,\"王芳,实验小学\nQ2,李明,实验小学\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("line 2: "), "{e}");
+        assert!(e.contains('"'), "{e}");
+        // A stray quote inside an unquoted cell is only a character.
+        let rows = parse_csv("a,b\nQ1,王\"芳\n").unwrap();
+        assert_eq!(rows[1].cells, vec!["Q1", "王\"芳"]);
     }
 
     #[test]
