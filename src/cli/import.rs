@@ -2,7 +2,7 @@
 
 use super::args::Lang;
 use crate::error::Result;
-use crate::ops::import::{self, ImportOptions, ImportReport, Kind};
+use crate::ops::import::{self, ImportOptions, Kind};
 use crate::store::{Db, OpenMode};
 use clap::{Args, ValueEnum};
 use std::io::IsTerminal;
@@ -71,30 +71,8 @@ pub fn run(db_path: &Path, read_only: bool, lang: Lang, args: &ImportArgs) -> Re
         progress: progress_bar(),
     };
     let report = import::import_file(&mut db, args.kind.into(), &args.file, &opts)?;
-    println!("{}", summary(&report, lang == Lang::Zh));
+    println!("{}", report.summary(lang == Lang::Zh));
     Ok(())
-}
-
-/// One line saying what an import did (or would do).
-pub fn summary(r: &ImportReport, chinese: bool) -> String {
-    match (chinese, r.dry_run) {
-        (true, false) => format!(
-            "{}：读取 {} 行，新增 {}，更新 {}，未变 {}（{}）",
-            r.kind, r.rows, r.added, r.updated, r.unchanged, r.file
-        ),
-        (true, true) => format!(
-            "{}：试运行，读取 {} 行，将新增 {}，将更新 {}，未变 {}；未写入任何数据（{}）",
-            r.kind, r.rows, r.added, r.updated, r.unchanged, r.file
-        ),
-        (false, false) => format!(
-            "{}: {} rows read, {} added, {} updated, {} unchanged ({})",
-            r.kind, r.rows, r.added, r.updated, r.unchanged, r.file
-        ),
-        (false, true) => format!(
-            "{}: dry run, {} rows read, would add {}, would update {}, {} unchanged; nothing written ({})",
-            r.kind, r.rows, r.added, r.updated, r.unchanged, r.file
-        ),
-    }
 }
 
 /// A progress bar on stderr for large files, only when stderr is a terminal.

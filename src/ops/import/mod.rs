@@ -123,6 +123,32 @@ pub struct ImportReport {
     pub changed_teachers: Vec<i64>,
 }
 
+impl ImportReport {
+    /// One line saying what an import did (or would do).
+    pub fn summary(&self, chinese: bool) -> String {
+        let r = self;
+        let kind_zh = Kind::parse(r.kind).map_or(r.kind, Kind::zh);
+        match (chinese, r.dry_run) {
+            (true, false) => format!(
+                "{}：读取 {} 行，新增 {}，更新 {}，未变 {}（{}）",
+                kind_zh, r.rows, r.added, r.updated, r.unchanged, r.file
+            ),
+            (true, true) => format!(
+                "{}：试运行，读取 {} 行，将新增 {}，将更新 {}，未变 {}；未写入任何数据（{}）",
+                kind_zh, r.rows, r.added, r.updated, r.unchanged, r.file
+            ),
+            (false, false) => format!(
+                "{}: {} rows read, {} added, {} updated, {} unchanged ({})",
+                r.kind, r.rows, r.added, r.updated, r.unchanged, r.file
+            ),
+            (false, true) => format!(
+                "{}: dry run, {} rows read, would add {}, would update {}, {} unchanged; nothing written ({})",
+                r.kind, r.rows, r.added, r.updated, r.unchanged, r.file
+            ),
+        }
+    }
+}
+
 /// Counts of one kind's writes.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Counts {
@@ -266,4 +292,28 @@ pub(crate) fn audit_update(
             reason: "",
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_names_the_kind_in_the_users_language() {
+        let r = ImportReport {
+            kind: "teachers",
+            file: "t.csv".into(),
+            rows: 3,
+            added: 2,
+            updated: 1,
+            unchanged: 0,
+            dry_run: false,
+            changed_teachers: Vec::new(),
+        };
+        assert_eq!(
+            r.summary(true),
+            "教师：读取 3 行，新增 2，更新 1，未变 0（t.csv）"
+        );
+        assert!(r.summary(false).starts_with("teachers: 3 rows read"));
+    }
 }

@@ -175,7 +175,7 @@ impl ImportPreview {
 pub fn execute(db: &mut Db, kind: Kind, path: &str, lang: Lang) -> Result<Done> {
     let report = import::import_file(db, kind, &expand(path), &ImportOptions::default())?;
     Ok(Done {
-        message: Some(crate::cli::import::summary(&report, lang == Lang::Zh)),
+        message: Some(report.summary(lang == Lang::Zh)),
         teachers_changed: report.changed_teachers,
         ..Done::default()
     })
