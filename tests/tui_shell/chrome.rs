@@ -250,3 +250,17 @@ fn status_bar_shows_a_whole_message_before_the_path_and_a_help_hint_otherwise() 
     let mut en = open(Lang::En, OpenMode::Existing, 80, 24);
     assert!(en.line(23).contains("? help"), "{}", en.line(23));
 }
+
+#[test]
+fn palette_shows_a_cut_label_in_full_and_stays_in_place_while_filtering() {
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    ui.typed(":");
+    let top = ui.text().lines().position(|l| l.contains("命令")).unwrap();
+    ui.typed("导入");
+    let text = ui.text();
+    // The kinds import understands, cut from the label's column, are shown under the list.
+    assert!(text.contains("enrolments、marks"), "{text}");
+    let still = text.lines().position(|l| l.contains("命令")).unwrap();
+    assert_eq!(top, still, "{text}");
+    assert!(ui.broken_wide_cells().is_empty());
+}

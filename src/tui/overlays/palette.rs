@@ -7,7 +7,7 @@ use crate::tui::action::Action;
 use crate::tui::commands::{split_invocation, CommandRun, PaletteCommand};
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::text::pad;
+use crate::tui::widgets::text::{pad, width, wrap};
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -129,8 +129,30 @@ impl Palette {
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        let h = (self.shown.len() as u16 + 4).clamp(5, 16);
-        let r = super::centred(frame, area, 60, h);
+        let w = area.width.min(60).saturating_sub(2) as usize;
+        let name_w = 22.min(w / 2);
+        let label_w = w.saturating_sub(name_w);
+        // The chosen command's label in full under the list when its column cuts it (the
+        // import kinds were lost: "导入文件：import 类型 路径（teacher…").
+        let about: Vec<String> = self
+            .shown
+            .get(self.cursor)
+            .and_then(|i| self.commands.get(*i))
+            .filter(|c| width(&c.label) > label_w)
+            .map(|c| wrap(&c.label, w).into_iter().take(3).collect())
+            .unwrap_or_default();
+        let h = (self.shown.len() as u16 + 4).clamp(5, 16) + about.len() as u16;
+        // A fixed top, not centred: the window does not jump (nor redraw the whole screen
+        // over a slow link) as typing shortens the list.
+        let h = h.min(area.height);
+        let width_px = area.width.min(60);
+        let r = Rect {
+            x: area.x + (area.width - width_px) / 2,
+            y: area.y + ((area.height - h) / 2).min(2),
+            width: width_px,
+            height: h,
+        };
+        super::clear(frame, r);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(ctx.theme.border())
@@ -151,8 +173,8 @@ impl Palette {
             ctx.theme.base(),
             true,
         );
-        let list_h = inner.height.saturating_sub(1) as usize;
-        let w = inner.width as usize;
+        let about_h = (about.len() as u16).min(inner.height.saturating_sub(2));
+        let list_h = inner.height.saturating_sub(1 + about_h) as usize;
         let first = self.cursor.saturating_sub(list_h.saturating_sub(1));
         let mut lines = Vec::new();
         if self.shown.is_empty() {
@@ -163,12 +185,7 @@ impl Palette {
         }
         for (row, i) in self.shown.iter().enumerate().skip(first).take(list_h) {
             let c = &self.commands[*i];
-            let name_w = 22.min(w / 2);
-            let text = format!(
-                "{}{}",
-                pad(&c.label, w.saturating_sub(name_w)),
-                pad(&c.name, name_w)
-            );
+            let text = format!("{}{}", pad(&c.label, label_w), pad(&c.name, name_w));
             let style = if row == self.cursor {
                 ctx.theme.selected()
             } else {
@@ -176,9 +193,22 @@ impl Palette {
             };
             lines.push(Line::from(Span::styled(text, style)));
         }
+        if about_h > 0 {
+            let about_area = Rect {
+                y: inner.bottom() - about_h,
+                height: about_h,
+                ..inner
+            };
+            let about: Vec<Line> = about
+                .into_iter()
+                .take(about_h as usize)
+                .map(|l| Line::from(Span::styled(l, ctx.theme.muted())))
+                .collect();
+            frame.render_widget(Paragraph::new(about), about_area);
+        }
         let list_area = Rect {
             y: inner.y + 1,
-            height: inner.height - 1,
+            height: list_h as u16,
             ..inner
         };
         frame.render_widget(Paragraph::new(lines), list_area);

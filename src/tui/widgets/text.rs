@@ -36,6 +36,28 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` broken into lines of at most `w` columns (by display width, between characters: CJK
+/// text has no spaces to break at).
+pub fn wrap(s: &str, w: usize) -> Vec<String> {
+    let w = w.max(2);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = char_width(c);
+        if used + cw > w {
+            out.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        line.push(c);
+        used += cw;
+    }
+    if !line.is_empty() || out.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
 /// `s` cut and padded with spaces to exactly `w` columns.
 pub fn pad(s: &str, w: usize) -> String {
     let mut t = truncate(s, w);
@@ -130,6 +152,15 @@ pub fn layout_columns(total: usize, cols: &[(usize, usize)], gap: usize) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_breaks_by_display_width() {
+        assert_eq!(wrap("导入文件abc", 5), vec!["导入", "文件a", "bc"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        assert!(wrap("导入文件：import 类型", 8)
+            .iter()
+            .all(|l| width(l) <= 8));
+    }
 
     #[test]
     fn cjk_is_two_columns_and_cut_with_ellipsis() {
