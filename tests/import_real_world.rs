@@ -120,3 +120,25 @@ fn a_dry_run_against_a_missing_database_creates_no_file() {
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert!(left.is_empty(), "a dry run writes no file: {left:?}");
 }
+
+#[test]
+fn a_schools_file_with_a_stray_inner_space_updates_the_school_instead_of_adding_a_twin() {
+    let mut db = with_schools();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        &dir,
+        "schools.csv",
+        "学校,乡镇,学段\n潼南区\u{3000}实验小学,桂林街道,小学\n",
+    );
+    let r = import(&mut db, Kind::Schools, &path).unwrap();
+    assert_eq!(r.added, 0, "{r:?}");
+    let names: i64 = db
+        .conn
+        .query_row(
+            "SELECT count(*) FROM schools WHERE replace(replace(name, ' ', ''), '\u{3000}', '') = '潼南区实验小学'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(names, 1);
+}

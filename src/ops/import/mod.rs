@@ -12,6 +12,7 @@ pub mod table;
 mod enrolments;
 mod marks;
 mod projects;
+mod school_ref;
 mod schools;
 mod sessions;
 mod teacher_ref;

@@ -1,5 +1,6 @@
 //! Import of schools: `name,township,stage`, matched by name.
 
+use super::school_ref::{squeeze, SchoolNames};
 use super::table::{Column, Problems, Table};
 use super::values::Cells;
 use super::{audit_update, Context, Counts, Outcome};
@@ -39,7 +40,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             );
         }
         if let Some(n) = name {
-            if let Some(first) = seen.insert(n.to_string(), c.line()) {
+            if let Some(first) = seen.insert(squeeze(n), c.line()) {
                 c.problem("name", format!("{n} appears again (first on line {first})"));
                 continue;
             }
@@ -53,16 +54,19 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         }
     }
     problems.into_result()?;
+    let known = SchoolNames::load(conn)?;
     let mut counts = Counts::default();
     let keep_township = !table.has("township");
     for (i, row) in rows.iter().enumerate() {
-        let outcome = match schools::by_name(conn, &row.name)? {
+        let outcome = match known.find(&row.name) {
             None => {
                 schools::insert(conn, row)?;
                 Outcome::Added
             }
             Some(before) => {
                 let mut row = row.clone();
+                // The stored name stays (a stray space in the file renames nothing).
+                row.name = before.name.clone();
                 if keep_township || row.township.is_empty() {
                     row.township = before.township.clone();
                 }

@@ -1,13 +1,13 @@
 //! Import of teachers: `staff_no,name,gender,school,subject,stage,phone,tier`,
 //! matched by staff number. A blank cell leaves the stored value as it is.
 
+use super::school_ref::SchoolNames;
 use super::suggest;
 use super::table::{Column, Problems, Table};
 use super::values::Cells;
 use super::{audit_update, Context, Counts, Outcome};
 use crate::domain::{Gender, School, Stage, Tier};
 use crate::error::Result;
-use crate::store::schools;
 use crate::store::teachers::{self, TeacherInput};
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -50,16 +50,7 @@ struct Row {
 
 pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
     table.check_required(&[])?;
-    let known = schools::by_name_map(conn)?;
-    // A name typed with a stray space inside ("实验　小学") is the same school,
-    // when only one school's name matches without spaces.
-    let mut spaced: HashMap<String, Option<School>> = HashMap::new();
-    for school in known.values() {
-        spaced
-            .entry(squeeze(&school.name))
-            .and_modify(|e| *e = None)
-            .or_insert_with(|| Some(school.clone()));
-    }
+    let known = SchoolNames::load(conn)?;
     let mut problems = Problems::default();
     let mut hints = suggest::Hints::default();
     let mut rows: Vec<Row> = Vec::with_capacity(table.records.len());
@@ -81,11 +72,10 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         }
         let name = c.required("name");
         let gender = c.choice("gender", "gender", Gender::parse, Gender::choices);
-        let found = |s: &str| known.get(s).or_else(|| spaced.get(&squeeze(s))?.as_ref());
-        let school = c.required("school").and_then(|s| match found(s) {
+        let school = c.required("school").and_then(|s| match known.find(s) {
             Some(school) => Some(school.clone()),
             None => {
-                let hint = hints.hint(s, known.keys().map(String::as_str));
+                let hint = hints.hint(s, known.exact.keys().map(String::as_str));
                 c.problem("school", format!("'{s}' is not a known school{hint}"));
                 None
             }
@@ -168,9 +158,4 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         ctx.tick(i + 1, rows.len());
     }
     Ok(counts)
-}
-
-/// A name without any white space (full-width spaces included).
-fn squeeze(name: &str) -> String {
-    name.chars().filter(|c| !c.is_whitespace()).collect()
 }
