@@ -322,7 +322,7 @@ fn follow_ups_filters_by_status_and_kind_in_english() {
     let text = ui.settled();
     assert!(text.contains("Status: Done"), "{text}");
     assert!(
-        text.lines().skip(3).all(|l| !l.contains("overdue")),
+        text.lines().skip(3).all(|l| !l.contains("Overdue")),
         "{text}"
     );
     ui.key(KeyCode::Char('t'));

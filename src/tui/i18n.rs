@@ -582,7 +582,7 @@ pub const KEY_FORM_LEVEL: Msg = Msg::new("表单：设为该等级", "Form: set 
 // ── Follow-ups (follow_ups.rs) ─────────────────────────────────────────────
 pub const COL_KIND: Msg = Msg::new("类型", "Kind");
 pub const COL_DUE: Msg = Msg::new("截止", "Due");
-pub const OVERDUE: Msg = Msg::new("逾期", "overdue");
+pub const OVERDUE: Msg = Msg::new("逾期", "Overdue");
 pub const COL_HELD: Msg = Msg::new("开展", "Held");
 pub const COL_TEACHER: Msg = Msg::new("教师", "Teacher");
 pub const FU_HINT: Msg = Msg::new(
