@@ -142,3 +142,16 @@ fn a_schools_file_with_a_stray_inner_space_updates_the_school_instead_of_adding_
         .unwrap();
     assert_eq!(names, 1);
 }
+
+#[test]
+fn an_empty_or_blank_file_says_it_is_empty() {
+    let mut db = with_schools();
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [("empty.csv", ""), ("blank.csv", "\n \r\n,,\n")] {
+        let path = write(&dir, name, text);
+        let e = import(&mut db, Kind::Teachers, &path)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(name) && e.contains("empty"), "{e}");
+    }
+}

@@ -216,6 +216,11 @@ pub fn import_rows(
     file: &str,
     opts: &ImportOptions,
 ) -> Result<ImportReport> {
+    if rows.is_empty() {
+        return Err(Error::invalid(format!(
+            "{file}: the file is empty (no rows with any text)"
+        )));
+    }
     let table = Table::locate(rows, kind.columns())?;
     if table.records.is_empty() {
         return Err(Error::invalid(format!(
