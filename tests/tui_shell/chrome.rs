@@ -78,6 +78,8 @@ fn help_overlay_lists_global_and_screen_keys_and_esc_closes_it() {
         "{text}"
     );
     assert!(text.contains("k ↑ j ↓"), "{text}");
+    // The screen's own keys come first (what ? was pressed for).
+    assert!(text.find("本页按键") < text.find("全局按键"), "{text}");
     // The screen's "/" and "Esc" are the global ones: listed once, not twice.
     assert_eq!(text.matches("返回 / 清除").count(), 1, "{text}");
     ui.key(KeyCode::Esc);

@@ -79,10 +79,15 @@ impl HelpOverlay {
             .clamp(4, 28)
             + 2;
         let mut out = Vec::new();
+        // The screen's own keys first: they are what `?` was pressed for, and at 80×24 the
+        // global list would push them below the fold.
         for (title, entries) in [
-            (i18n::HELP_EVERYWHERE, &global),
             (i18n::HELP_THIS_SCREEN, &local),
+            (i18n::HELP_EVERYWHERE, &global),
         ] {
+            if entries.is_empty() {
+                continue;
+            }
             if !out.is_empty() {
                 out.push(Line::from(""));
             }
