@@ -27,9 +27,20 @@ pub fn read_rows(path: &Path) -> Result<Vec<RawRow>> {
 pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Vec<RawRow>> {
     if is_spreadsheet(bytes, path) {
         read_spreadsheet(bytes, path)
+    } else if is_binary(bytes) {
+        Err(Error::invalid(format!(
+            "{}: not a CSV or spreadsheet file (it holds binary data); save it from Excel as .xlsx or CSV",
+            path.display()
+        )))
     } else {
         parse_csv(&decode(bytes))
     }
+}
+
+/// A NUL byte in a file without a UTF-16 byte-order mark: no text file has one.
+fn is_binary(bytes: &[u8]) -> bool {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    !utf16 && bytes.iter().take(8192).any(|&b| b == 0)
 }
 
 fn is_spreadsheet(bytes: &[u8], path: &Path) -> bool {
@@ -313,6 +324,15 @@ mod tests {
         // A stray quote inside an unquoted cell is only a character.
         let rows = parse_csv("a,b\nQ1,王\"芳\n").unwrap();
         assert_eq!(rows[1].cells, vec!["Q1", "王\"芳"]);
+    }
+
+    #[test]
+    fn a_binary_file_is_named_as_such() {
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(4000).collect();
+        let e = read_bytes(&bytes, Path::new("photo.csv"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("photo.csv") && e.contains("not a CSV"), "{e}");
     }
 
     #[test]
