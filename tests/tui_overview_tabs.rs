@@ -621,3 +621,18 @@ fn empty_lists_say_why_on_starlight_and_follow_ups() {
     let text = ui.settled();
     assert!(text.contains("没有符合搜索或筛选的跟踪任务"), "{text}");
 }
+
+#[test]
+fn follow_up_form_says_what_an_empty_observer_takes_and_how_enter_moves() {
+    let mut ui = open(Lang::Zh, 80, 24);
+    ui.tab(TabId::FollowUps);
+    ui.key(KeyCode::Enter);
+    let text = ui.settled();
+    assert!(text.contains("↑↓ Enter 换项"), "{text}");
+    assert!(!text.contains("输入星光讲师的姓名或拼音"), "{text}");
+    for _ in 0..3 {
+        ui.key(KeyCode::Down);
+    }
+    let text = ui.settled();
+    assert!(text.contains("输入星光讲师的姓名或拼音选定"), "{text}");
+}

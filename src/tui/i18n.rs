@@ -592,8 +592,8 @@ pub const FU_HINT: Msg = Msg::new(
 pub const FU_SHOWN: Msg = Msg::new("{} 条", "{} shown");
 pub const FU_FORM_TITLE: Msg = Msg::new("记录跟踪任务：{}", "Record follow-up: {}");
 pub const FU_FORM_KEYS: Msg = Msg::new(
-    "↑↓ 选择 · ←→ 修改 · Ctrl-S 保存 · Esc 取消",
-    "↑↓ field · ←→ change · Ctrl-S save · Esc cancel",
+    "↑↓ Enter 换项 · ←→ 修改 · Ctrl-S 保存 · Esc 取消",
+    "↑↓ Enter field · ←→ change · Ctrl-S save · Esc cancel",
 );
 pub const FIELD_HELD: Msg = Msg::new("开展日期", "Held on");
 pub const FIELD_TITLE: Msg = Msg::new("题目", "Title");
@@ -604,6 +604,10 @@ pub const FIELD_NOTES: Msg = Msg::new("备注", "Notes");
 pub const FIELD_STATUS: Msg = Msg::new("状态", "Status");
 pub const FU_OBSERVER_TRAINER: Msg = Msg::new("星光讲师", "trainer");
 pub const FU_OBSERVER_STAFF: Msg = Msg::new("按工作人员记录", "recorded as staff");
+pub const FU_OBSERVER_EMPTY: Msg = Msg::new(
+    "输入星光讲师的姓名或拼音选定，或填写其他听评人姓名",
+    "Type a trainer's name or pinyin to pick, or any other observer's name",
+);
 pub const FU_OBSERVER_PICK: Msg = Msg::new(
     "讲师：{} · Enter 选定 · Ctrl-N 下一个",
     "Trainer: {} · Enter picks · Ctrl-N next",

@@ -83,7 +83,11 @@ impl FollowUpForm {
             }
             y += 1;
             if i == OBSERVER && y < inner.bottom() {
-                let hint = self.observer_hint(trainers, ctx);
+                let mut hint = self.observer_hint(trainers, ctx);
+                if hint.is_empty() && self.field == OBSERVER {
+                    // Say what the empty field takes (it picks trainers by pinyin).
+                    hint = ctx.t(i18n::FU_OBSERVER_EMPTY).to_string();
+                }
                 let hint_area = Rect { y, ..value_area };
                 frame.render_widget(
                     Paragraph::new(Span::styled(
