@@ -636,3 +636,34 @@ fn follow_up_form_says_what_an_empty_observer_takes_and_how_enter_moves() {
     let text = ui.settled();
     assert!(text.contains("输入星光讲师的姓名或拼音选定"), "{text}");
 }
+
+#[test]
+fn a_taller_terminal_lists_every_session_a_trainer_taught() {
+    let mut ui = open(Lang::Zh, 100, 30);
+    ui.tab(TabId::Starlight);
+    let db = ui.db();
+    // A trainer with 3 to 5 sessions (the pane had room for 2 at any height).
+    let name = first_text(
+        &db,
+        "SELECT t.name FROM trainers t JOIN sessions s ON s.trainer_id = t.id
+         GROUP BY t.id HAVING count(*) BETWEEN 3 AND 5 ORDER BY count(*) DESC, t.id LIMIT 1",
+    );
+    let n = count(
+        &db,
+        &format!("SELECT count(*) FROM sessions s JOIN trainers t ON t.id = s.trainer_id WHERE t.name = '{name}'"),
+    );
+    ui.key(KeyCode::Char('/'));
+    ui.typed(&name);
+    ui.key(KeyCode::Enter);
+    let text = ui.settled();
+    let title = text
+        .lines()
+        .position(|l| l.starts_with("授课场次"))
+        .unwrap();
+    let listed = text
+        .lines()
+        .skip(title + 1)
+        .take_while(|l| l.starts_with("20"))
+        .count() as i64;
+    assert_eq!(listed, n, "{text}");
+}

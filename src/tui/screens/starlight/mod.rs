@@ -288,7 +288,15 @@ impl Screen for StarlightScreen {
                 },
             )
         } else {
-            let dh = 12.min(area.height.saturating_sub(5));
+            // The pane wants a border, two header lines, six bars, a title and the sessions;
+            // it gets 12 lines at 80×24, more from a taller terminal (half of it) or from a
+            // short list (search line, header and the rows shown).
+            let want = 10 + self.sessions.len().max(1) as u16;
+            let list_want = 2 + self.shown.len().max(4) as u16;
+            let most = 12
+                .max(area.height / 2)
+                .max(area.height.saturating_sub(list_want));
+            let dh = want.clamp(12, most).min(area.height.saturating_sub(5));
             (
                 Rect {
                     height: area.height - dh,
