@@ -135,7 +135,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<RawRow>> {
                     .position()
                     .map(|p| line_of(p.byte() as usize))
                     .unwrap_or(0);
-                last_swallowed = record.iter().last().is_some_and(|c| c.contains('\n'));
+                last_swallowed = record.iter().next_back().is_some_and(|c| c.contains('\n'));
                 let cells: Vec<String> = record.iter().map(clean).collect();
                 if cells.iter().any(|c| !c.is_empty()) {
                     rows.push(RawRow { line, cells });
