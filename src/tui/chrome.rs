@@ -137,8 +137,6 @@ pub fn status_bar(frame: &mut Frame, area: Rect, toast: Option<&Toast>, ctx: &Ct
         String::new()
     };
     let total = area.width as usize;
-    let fixed = width(&right) + width(&ro);
-    let room = total.saturating_sub(fixed);
     let (msg, msg_style) = match toast {
         Some(t) => (
             t.text.clone(),
@@ -150,8 +148,15 @@ pub fn status_bar(frame: &mut Frame, area: Rect, toast: Option<&Toast>, ctx: &Ct
         ),
         None => (String::new(), ctx.theme.base()),
     };
-    // A message is what the user must read: it gets the room, the path what is left (the
-    // path is dropped rather than cut to a useless "…/").
+    // A message is what the user must read (a refusal's reason comes last): it gets the
+    // room, before the user and date (dropped when it needs their room) and the path (what
+    // is left, dropped rather than cut to a useless "…/").
+    let right = if width(&msg) + 2 > total.saturating_sub(width(&right) + width(&ro)) {
+        String::new()
+    } else {
+        right
+    };
+    let room = total.saturating_sub(width(&right) + width(&ro));
     let msg = truncate(&msg, room.saturating_sub(2));
     let path_room = room.saturating_sub(width(&msg) + 1);
     let path = if msg.is_empty() || path_room >= 12 {

@@ -266,3 +266,18 @@ fn palette_shows_a_cut_label_in_full_and_stays_in_place_while_filtering() {
     assert_eq!(top, still, "{text}");
     assert!(ui.broken_wide_cells().is_empty());
 }
+
+#[test]
+fn a_long_refusal_keeps_its_reason_on_the_status_bar() {
+    use liaoyuan::tui::action::Action;
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    let refusal = "出错：张伟 (潼南区柏梓中学, T000002)：2026-11-29 的场次不在今天，不能签到";
+    ui.app.update(Action::Fail(refusal.into()));
+    let status = ui.line(23);
+    // The reason comes last; the user and date give way to it.
+    assert!(status.contains("不能签到"), "{status}");
+    assert!(!status.contains("周六"), "{status}");
+    // A short message keeps the date.
+    ui.app.update(Action::Fail("出错：找不到".into()));
+    assert!(ui.line(23).contains("2026-11-28 周六"), "{}", ui.line(23));
+}
