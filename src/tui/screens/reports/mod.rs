@@ -49,6 +49,19 @@ pub struct ReportsScreen {
     page: usize,
     /// Width of the table in the last frame (the township column shows from 120).
     width: u16,
+    /// What the figures were loaded for: a reload with the same key reads nothing.
+    loaded: Option<LoadKey>,
+}
+
+/// The inputs of the figures: the year, the day, the settings, and the database's state —
+/// `PRAGMA data_version` (commits by other connections) and this connection's change count.
+#[derive(Debug, Clone, PartialEq)]
+struct LoadKey {
+    year: i32,
+    today: NaiveDate,
+    settings: crate::domain::Settings,
+    data_version: i64,
+    own_changes: u64,
 }
 
 /// Orders two optional figures, schools without a figure last.
@@ -125,6 +138,19 @@ impl ReportsScreen {
         let s = ctx.settings;
         let year = self.year(ctx);
         self.year = Some(year);
+        let key = LoadKey {
+            year,
+            today: ctx.today(),
+            settings: s.clone(),
+            data_version: ctx
+                .conn()
+                .query_row("PRAGMA data_version", [], |r| r.get(0))?,
+            own_changes: ctx.conn().total_changes(),
+        };
+        if self.loaded.as_ref() == Some(&key) {
+            return Ok(());
+        }
+        self.loaded = None;
         let (from, to) = veto_year_range(year, s.veto_year_start_month);
         let cycle = cycle_of(to.min(ctx.today()).max(from), s);
         let as_of = ctx.today().clamp(from, to);
@@ -140,6 +166,11 @@ impl ReportsScreen {
             _ => Vec::new(),
         };
         self.arrange();
+        // Registering a credit cycle on first use writes: read the count after the queries.
+        self.loaded = Some(LoadKey {
+            own_changes: ctx.conn().total_changes(),
+            ..key
+        });
         Ok(())
     }
 
@@ -306,6 +337,56 @@ mod tests {
         r.marks.add(crate::domain::Status::Present, attended);
         r.marks.add(crate::domain::Status::Absent, absent);
         r
+    }
+
+    #[test]
+    fn reload_reads_again_only_after_a_commit_or_another_year() {
+        let mut db = crate::store::Db::open_in_memory().unwrap();
+        db.conn
+            .execute_batch("INSERT INTO schools (id, name, stage) VALUES (1, '甲', 'primary')")
+            .unwrap();
+        let settings = crate::domain::Settings::default();
+        let theme = crate::tui::theme::Theme::built_in("mono");
+        let index = crate::search::Index::default();
+        let now = crate::domain::parse_datetime("2026-06-01 08:00:00").unwrap();
+        let mut screen = ReportsScreen::new();
+        let teachers = |screen: &ReportsScreen| screen.rows[0].teachers;
+        {
+            let ctx = Ctx {
+                db: &db,
+                settings: &settings,
+                lang: crate::tui::i18n::Lang::Zh,
+                theme: &theme,
+                now,
+                index: &index,
+            };
+            screen.reload(&ctx).unwrap();
+            assert_eq!(teachers(&screen), 0);
+            // A row that bypasses the counts shows the reload did not query.
+            screen.rows[0].teachers = 7;
+            screen.reload(&ctx).unwrap();
+            assert_eq!(teachers(&screen), 7, "nothing changed: nothing read");
+        }
+        let tx = db.write().unwrap();
+        tx.execute_batch(
+            "INSERT INTO teachers (staff_no, name, school_id) VALUES ('T1', '张伟', 1)",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        let ctx = Ctx {
+            db: &db,
+            settings: &settings,
+            lang: crate::tui::i18n::Lang::Zh,
+            theme: &theme,
+            now,
+            index: &index,
+        };
+        screen.reload(&ctx).unwrap();
+        assert_eq!(teachers(&screen), 1, "a commit reloads");
+        screen.rows[0].teachers = 7;
+        screen.year = Some(2025);
+        screen.reload(&ctx).unwrap();
+        assert_eq!(teachers(&screen), 1, "another year reloads");
     }
 
     #[test]
