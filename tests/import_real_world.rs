@@ -155,3 +155,31 @@ fn an_empty_or_blank_file_says_it_is_empty() {
         assert!(e.contains(name) && e.contains("empty"), "{e}");
     }
 }
+
+#[test]
+fn full_width_digits_and_letters_typed_with_a_chinese_ime_are_folded() {
+    let mut db = with_schools();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        &dir,
+        "teachers.csv",
+        "工号,姓名,学校,电话\nＴ０００１,王芳,潼南区实验小学,１３８１２３４５６７８\n",
+    );
+    let r = import(&mut db, Kind::Teachers, &path).unwrap();
+    assert_eq!(r.added, 1);
+    let t = teachers::by_staff_no(&db.conn, "T0001").unwrap().unwrap();
+    assert_eq!(t.phone, "13812345678");
+    // The same person typed with half-width characters is the same row.
+    let path = write(
+        &dir,
+        "again.csv",
+        "工号,姓名,学校\nT0001,王芳,潼南区实验小学\nＴ０００１,王芳,潼南区实验小学\n",
+    );
+    let e = import(&mut db, Kind::Teachers, &path)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("line 3: 工号: T0001 appears again (first on line 2)"),
+        "{e}"
+    );
+}

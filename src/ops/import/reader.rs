@@ -84,12 +84,31 @@ pub fn decode(bytes: &[u8]) -> String {
 }
 
 /// Trims a cell: Unicode white space (full-width U+3000, no-break space),
-/// byte-order marks and zero-width characters at either end.
+/// byte-order marks and zero-width characters at either end. A cell written
+/// only in full-width letters, digits and signs (a Chinese input method's
+/// "Ｔ０００１", "１３８…", "８：３０") comes out in plain ASCII; a cell with
+/// Chinese characters keeps its full-width punctuation ("实验小学（分校）").
 pub fn clean(cell: &str) -> String {
-    cell.trim_matches(|c: char| {
+    let trimmed = cell.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}')
-    })
-    .to_string()
+    });
+    let full_width = |c: char| ('\u{FF01}'..='\u{FF5E}').contains(&c);
+    if trimmed.chars().any(full_width)
+        && trimmed
+            .chars()
+            .all(|c| c.is_ascii() || full_width(c) || c == '\u{3000}')
+    {
+        trimmed
+            .chars()
+            .map(|c| match c {
+                '\u{3000}' => ' ',
+                c if full_width(c) => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                c => c,
+            })
+            .collect()
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// The separator of a CSV text: the one of `,`, `\t`, `;` most used in its first line.
@@ -338,6 +357,9 @@ mod tests {
     #[test]
     fn full_width_spaces_are_trimmed() {
         assert_eq!(clean("\u{3000}王芳 \u{00A0}"), "王芳");
+        assert_eq!(clean("Ｔ０００１"), "T0001");
+        assert_eq!(clean("８：３０"), "8:30");
+        assert_eq!(clean("实验小学（分校）"), "实验小学（分校）");
     }
 
     #[test]
