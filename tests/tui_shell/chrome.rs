@@ -277,6 +277,16 @@ fn a_long_refusal_keeps_its_reason_on_the_status_bar() {
     // The reason comes last; the user and date give way to it.
     assert!(status.contains("不能签到"), "{status}");
     assert!(!status.contains("周六"), "{status}");
+    // It outlasts a plain message's 16 ticks (≈4 s): a reason takes longer to read.
+    for _ in 0..20 {
+        ui.app.tick();
+    }
+    assert!(ui.line(23).contains("不能签到"), "{}", ui.line(23));
+    ui.app.update(Action::Toast("已保存".into()));
+    for _ in 0..16 {
+        ui.app.tick();
+    }
+    assert!(!ui.line(23).contains("已保存"), "{}", ui.line(23));
     // A short message keeps the date.
     ui.app.update(Action::Fail("出错：找不到".into()));
     assert!(ui.line(23).contains("2026-11-28 周六"), "{}", ui.line(23));

@@ -63,6 +63,8 @@ pub struct Toast {
 }
 
 const TOAST_TICKS: u16 = 16;
+/// A refusal or error stays longer (≈10 s): it carries a reason to read, often a sentence.
+const BAD_TOAST_TICKS: u16 = 40;
 
 pub struct App {
     pub shared: Shared,
@@ -208,7 +210,7 @@ impl App {
         self.toast = Some(Toast {
             text,
             bad,
-            ticks_left: TOAST_TICKS,
+            ticks_left: if bad { BAD_TOAST_TICKS } else { TOAST_TICKS },
         });
     }
 
