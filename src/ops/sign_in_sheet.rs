@@ -109,8 +109,9 @@ pub fn read_title(lines: &[String]) -> (Option<String>, Option<usize>) {
         if let Some(rest) = line.strip_prefix("项目：") {
             let what = rest.split('\u{3000}').next().unwrap_or(rest);
             if let (Some(open), Some(close)) = (what.rfind('（'), what.rfind('）')) {
-                let inner = what[open + '（'.len_utf8()..close].trim();
-                if open < close && !inner.is_empty() {
+                // `get` is None when the brackets stand the wrong way round.
+                let inner = what.get(open + '（'.len_utf8()..close).map(str::trim);
+                if let Some(inner) = inner.filter(|i| !i.is_empty()) {
                     code = Some(inner.to_string());
                 }
             }
@@ -249,6 +250,14 @@ impl SignInSheet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_with_brackets_the_wrong_way_round_is_no_panic() {
+        let lines = vec!["项目：重庆市（2024）年培训（第二期".to_string()];
+        assert_eq!(read_title(&lines), (None, None));
+        let lines = vec!["项目：培训）（".to_string()];
+        assert_eq!(read_title(&lines), (None, None));
+    }
 
     #[test]
     fn title_names_project_and_session() {
