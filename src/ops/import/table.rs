@@ -34,8 +34,19 @@ impl Column {
         self
     }
     fn matches(&self, header: &str) -> bool {
+        self.strength(header) > 0
+    }
+
+    /// 2 when `header` is the column's code or Chinese name, 1 when an alias, 0 when neither.
+    fn strength(&self, header: &str) -> u8 {
         let h = normalise(header);
-        h == self.name || h == normalise(self.zh) || self.aliases.iter().any(|a| h == normalise(a))
+        if h == self.name || h == normalise(self.zh) {
+            2
+        } else if self.aliases.iter().any(|a| h == normalise(a)) {
+            1
+        } else {
+            0
+        }
     }
 }
 
@@ -92,10 +103,24 @@ impl Table {
         let header = &rows[at];
         let mut map: Vec<Option<usize>> = vec![None; header.cells.len()];
         let mut headers = vec![String::new(); columns.len()];
+        let mut strengths = vec![0u8; columns.len()];
         for (i, cell) in header.cells.iter().enumerate() {
             if let Some(k) = columns.iter().position(|c| c.matches(cell)) {
-                // Two columns for one field: which one holds the data is a guess.
+                let strength = columns[k].strength(cell);
+                // Two columns for one field: the one with the field's own name
+                // wins over an alias (项目编号 over 项目); two equally good
+                // ones (two 姓名) leave which holds the data a guess.
                 if let Some(first) = map.iter().position(|m| *m == Some(k)) {
+                    if strength < strengths[k] {
+                        continue;
+                    }
+                    if strength > strengths[k] {
+                        map[first] = None;
+                        headers[k] = cell.clone();
+                        strengths[k] = strength;
+                        map[i] = Some(k);
+                        continue;
+                    }
                     return Err(Error::invalid(format!(
                         "line {}: {}: the header names this column twice (columns {} '{}' and {} '{cell}'); delete or rename one",
                         header.line,
@@ -106,6 +131,7 @@ impl Table {
                     )));
                 }
                 headers[k] = cell.clone();
+                strengths[k] = strength;
                 map[i] = Some(k);
             }
         }
@@ -286,6 +312,21 @@ mod tests {
         .to_string();
         assert!(e.contains("line 1: 姓名: "), "{e}");
         assert!(e.contains("2") && e.contains("4"), "{e}");
+    }
+
+    #[test]
+    fn a_column_by_its_own_name_wins_over_one_by_an_alias() {
+        // 手机 is only an alias of phone: 电话 is the column, 手机 is left alone.
+        let t = Table::locate(
+            vec![
+                row(1, &["工号", "姓名", "手机", "电话"]),
+                row(2, &["T1", "王芳", "139", "138"]),
+            ],
+            COLS,
+        )
+        .unwrap();
+        assert_eq!(t.get(&t.records[0], "phone"), "138");
+        assert_eq!(t.label("phone"), "电话");
     }
 
     #[test]
