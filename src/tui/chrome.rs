@@ -167,7 +167,7 @@ pub fn status_bar(frame: &mut Frame, area: Rect, toast: Option<&Toast>, ctx: &Ct
     };
     // With nothing to say, the bar tells where help is (on the right, before the user).
     let hint = format!("{}  ", ctx.t(i18n::STATUS_HELP_HINT));
-    let hint = if msg.is_empty() && width(&path) + width(&hint) + 1 <= room {
+    let hint = if msg.is_empty() && width(&path) + width(&hint) < room {
         hint
     } else {
         String::new()
