@@ -68,8 +68,12 @@ impl Theme {
         }
         let name = name.unwrap_or("dark");
         if name.ends_with(".toml") {
-            let text = std::fs::read_to_string(name)
-                .map_err(|e| Error::Io(format!("cannot read theme {name}: {e}")))?;
+            let text = std::fs::read_to_string(name).map_err(|e| {
+                Error::Io(crate::lang::pick(
+                    format!("无法读取主题文件 {name}：{e}"),
+                    format!("cannot read theme {name}: {e}"),
+                ))
+            })?;
             return Theme::parse(name, &text);
         }
         for dir in theme_dirs() {
@@ -80,9 +84,15 @@ impl Theme {
         }
         match embedded(name) {
             Some(text) => Theme::parse(name, text),
-            None => Err(Error::invalid(format!(
-                "unknown theme '{name}'; choose one of {} or give a .toml file",
-                BUILT_IN.join(", ")
+            None => Err(Error::invalid(crate::lang::pick(
+                format!(
+                    "没有名为“{name}”的主题：可选 {}，或给出一个 .toml 文件",
+                    BUILT_IN.join("、")
+                ),
+                format!(
+                    "unknown theme '{name}'; choose one of {} or give a .toml file",
+                    BUILT_IN.join(", ")
+                ),
             ))),
         }
     }
@@ -115,13 +125,21 @@ impl Theme {
 
     /// Parses a theme file's text.
     pub fn parse(name: &str, text: &str) -> Result<Theme> {
-        let f: ThemeFile = toml::from_str(text)
-            .map_err(|e| Error::invalid(format!("theme {name}: {}", e.message())))?;
+        let f: ThemeFile = toml::from_str(text).map_err(|e| {
+            Error::invalid(crate::lang::pick(
+                format!("主题 {name} 格式有误：{}", e.message()),
+                format!("theme {name}: {}", e.message()),
+            ))
+        })?;
         let c = |v: &Option<String>, default: Color| -> Result<Color> {
             match v {
                 None => Ok(default),
-                Some(s) => parse_color(s)
-                    .ok_or_else(|| Error::invalid(format!("theme {name}: '{s}' is not a colour"))),
+                Some(s) => parse_color(s).ok_or_else(|| {
+                    Error::invalid(crate::lang::pick(
+                        format!("主题 {name}：“{s}”不是颜色"),
+                        format!("theme {name}: '{s}' is not a colour"),
+                    ))
+                }),
             }
         };
         let mono = f.mono;
@@ -320,8 +338,10 @@ mod tests {
     #[test]
     fn bad_theme_is_a_clear_error() {
         let e = Theme::parse("x", "fg = \"#12\"").unwrap_err().to_string();
-        assert!(e.contains("not a colour"), "{e}");
-        assert!(Theme::load(Some("nope"), false).is_err());
+        // Chinese by default (tests never switch the process to English).
+        assert!(e.contains("不是颜色"), "{e}");
+        let e = Theme::load(Some("nope"), false).unwrap_err().to_string();
+        assert!(e.contains("没有名为“nope”的主题") && e.contains("mono"), "{e}");
         assert_eq!(parse_color("#ff0000"), Some(Color::Rgb(255, 0, 0)));
         assert_eq!(parse_color("208"), Some(Color::Indexed(208)));
     }
