@@ -104,6 +104,25 @@ INSERT INTO school_teacher_months (school_id, teacher_id, month, enrolments)
 SELECT e.school_id, e.teacher_id, (CAST(substr(p.start_date, 1, 4) AS INTEGER) * 12 + CAST(substr(p.start_date, 6, 2) AS INTEGER) - 1), count(*)
 FROM enrolments e JOIN projects p ON p.id = e.project_id GROUP BY 1, 2, 3;
 
+-- Keep the credit cycles of every year with entries and of this year (by the settings, or
+-- their defaults); reports register any other cycle on first use.
+INSERT INTO credit_cycles (first_year, last_year)
+SELECT DISTINCT y - ((((y - f) % n) + n) % n), y - ((((y - f) % n) + n) % n) + n - 1
+FROM (SELECT DISTINCT CAST(substr(earned_on, 1, 4) AS INTEGER) AS y FROM credit_entries
+      UNION SELECT CAST(strftime('%Y', 'now', 'localtime') AS INTEGER)),
+     (SELECT coalesce((SELECT CAST(trim(value) AS INTEGER) FROM settings WHERE key = 'cycle_first_year'
+                       AND trim(value) GLOB '[0-9][0-9][0-9][0-9]'), 2021) AS f,
+             coalesce((SELECT CAST(trim(value) AS INTEGER) FROM settings WHERE key = 'cycle_years'
+                       AND trim(value) GLOB '[1-9]'), 5) AS n);
+
+INSERT INTO teacher_cycle_credits (teacher_id, first_year, last_year, school_id, total, concentrated)
+SELECT c.teacher_id, k.first_year, k.last_year, t.school_id, sum(c.credits),
+       sum(CASE WHEN c.concentrated THEN c.credits ELSE 0 END)
+FROM credit_cycles k
+JOIN credit_entries c ON c.earned_on BETWEEN printf('%04d-01-01', k.first_year) AND printf('%04d-12-31', k.last_year)
+JOIN teachers t ON t.id = c.teacher_id
+GROUP BY k.first_year, k.last_year, c.teacher_id;
+
 INSERT INTO school_month_firsts (kind, school_id, month, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11)
 SELECT 'sent', school_id, m, sum(g > 0), sum(g > 1), sum(g > 2), sum(g > 3), sum(g > 4), sum(g > 5), sum(g > 6), sum(g > 7), sum(g > 8), sum(g > 9), sum(g > 10), sum(g > 11)
 FROM (SELECT school_id, m, min(coalesce(m - lag(m) OVER (PARTITION BY school_id, teacher_id ORDER BY m), 12), 12) AS g
