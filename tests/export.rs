@@ -430,3 +430,16 @@ fn filled_sign_in_sheet_imports_back_as_marks() {
     assert_eq!(by_name(&printed[4][1]).as_deref(), Some("present"));
     assert_eq!(by_name(&printed[5][1]).as_deref(), Some("late"));
 }
+
+#[test]
+fn vetoes_of_a_project_default_to_the_projects_veto_year_not_todays() {
+    let (_dir, db) = district();
+    let opts = ExportOptions {
+        year: None,
+        project: Some("2026-QP-101".into()),
+    };
+    let e = export::build(&db.conn, ExportKind::Vetoes, &opts, day(2027, 3, 1)).unwrap();
+    let rows = e.json.as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0]["year"], 2026);
+}

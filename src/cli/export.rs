@@ -15,7 +15,7 @@ pub struct ExportArgs {
     /// What to export (completion, follow-ups and sign-in-sheet are extras)
     #[arg(value_enum)]
     pub kind: ExportWhat,
-    /// Year (the veto year; default the current one)
+    /// Year (the veto year; default the current one, for vetoes with --project the project's)
     #[arg(long)]
     pub year: Option<i32>,
     /// Only this project (required for completion and sign-in-sheet)

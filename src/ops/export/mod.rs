@@ -120,6 +120,17 @@ impl Scope {
             project,
         })
     }
+    /// With `--project` and no `--year`: the veto year the project starts
+    /// in (a past project's vetoes, not this year's empty list).
+    fn in_project_year(mut self, opts: &ExportOptions) -> Scope {
+        if let (None, Some(p)) = (opts.year, &self.project) {
+            let start_month = self.settings.veto_year_start_month;
+            self.year = veto_year(p.start_date, start_month);
+            (self.from, self.to) = veto_year_range(self.year, start_month);
+        }
+        self
+    }
+
     pub fn project_id(&self) -> Option<i64> {
         self.project.as_ref().map(|p| p.id)
     }
@@ -133,7 +144,10 @@ pub fn build(
     today: NaiveDate,
 ) -> Result<Export> {
     match kind {
-        ExportKind::Vetoes => attendance::vetoes(conn, &Scope::new(conn, opts, today, false)?),
+        ExportKind::Vetoes => {
+            let scope = Scope::new(conn, opts, today, false)?.in_project_year(opts);
+            attendance::vetoes(conn, &scope)
+        }
         ExportKind::Attendance => {
             attendance::attendance(conn, &Scope::new(conn, opts, today, true)?)
         }
