@@ -183,3 +183,29 @@ fn full_width_digits_and_letters_typed_with_a_chinese_ime_are_folded() {
         "{e}"
     );
 }
+
+#[test]
+fn excel_time_fractions_in_a_time_column_are_read() {
+    let mut db = Db::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let projects = write(
+        &dir,
+        "projects.csv",
+        "项目编号,项目名称,级别,计划,开始日期,结束日期\nX1,测试,区培,星光燎原,2026-03-02,2026-03-05\n",
+    );
+    import(&mut db, Kind::Projects, &projects).unwrap();
+    // 0.375 is 09:00 and 0.5 is 12:00: a time column saved as General.
+    let sessions = write(
+        &dir,
+        "sessions.csv",
+        "项目编号,日期,开始,结束\nX1,46083,0.375,0.5\n",
+    );
+    assert_eq!(import(&mut db, Kind::Sessions, &sessions).unwrap().added, 1);
+    let (start, end): (String, String) = db
+        .conn
+        .query_row("SELECT start_time, end_time FROM sessions", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((start.as_str(), end.as_str()), ("09:00", "12:00"));
+}

@@ -85,7 +85,7 @@ impl<'a> Cells<'a, '_> {
         }
         // A spreadsheet date-time cell may carry a date: keep the time.
         let clock = v.split_whitespace().last().unwrap_or(v);
-        match parse_time(clock) {
+        match parse_time(clock).or_else(|| excel_fraction_time(v)) {
             Some(t) => Ok(Some(t)),
             None => {
                 self.problem(column, format!("'{v}' is not a time (write HH:MM)"));
@@ -191,6 +191,17 @@ fn excel_serial_date(v: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(chrono::Duration::days(days))
+}
+
+/// A time column saved by Excel as a plain number: the fraction of a day
+/// ("0.375" is 09:00), rounded to the minute.
+fn excel_fraction_time(v: &str) -> Option<NaiveTime> {
+    let f: f64 = v.parse().ok()?;
+    if !(0.0..1.0).contains(&f) || !v.contains('.') {
+        return None;
+    }
+    let minutes = (f * 24.0 * 60.0).round() as u32;
+    NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0)
 }
 
 /// "1.38123E+10": what Excel writes to CSV for a long number shown in General format.
