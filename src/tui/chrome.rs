@@ -193,7 +193,10 @@ pub fn too_small(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let need = ctx.tf(i18n::TOO_SMALL_NEED, &[&MIN_WIDTH, &MIN_HEIGHT]);
+    let need = ctx.tf(
+        i18n::TOO_SMALL_NEED,
+        &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height],
+    );
     let lines = [ctx.t(i18n::TOO_SMALL).to_string(), need];
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, text) in lines.iter().enumerate() {

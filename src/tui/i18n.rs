@@ -80,7 +80,7 @@ pub const READ_ONLY_REFUSED: Msg = Msg::new(
     "Read-only mode (--read-only): changes are not allowed",
 );
 pub const TOO_SMALL: Msg = Msg::new("终端太小", "terminal too small");
-pub const TOO_SMALL_NEED: Msg = Msg::new("需要 {}×{}", "need {}×{}");
+pub const TOO_SMALL_NEED: Msg = Msg::new("需要 {}×{}（现在 {}×{}）", "need {}×{} (now {}×{})");
 pub const WEEKDAYS: [Msg; 7] = [
     Msg::new("周一", "Mon"),
     Msg::new("周二", "Tue"),

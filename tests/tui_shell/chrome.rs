@@ -114,6 +114,10 @@ fn too_small_terminal_says_so_and_never_panics() {
             let text = ui.text();
             assert!(text.contains(words), "{w}×{h}: {text}");
             assert!(text.contains("60×16"), "{w}×{h}: {text}");
+            // …and how far off the terminal is (which of the two to enlarge).
+            if w >= 59 {
+                assert!(text.contains(&format!("{w}×{h}")), "{w}×{h}: {text}");
+            }
         }
     }
     for (w, h) in [(1, 1), (3, 2), (0, 0), (60, 16), (200, 60)] {
