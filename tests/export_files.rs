@@ -74,3 +74,20 @@ fn a_missing_folder_is_a_clear_error() {
     assert!(e.contains("nope"), "{e}");
     assert!(!path.exists());
 }
+
+#[test]
+fn a_format_that_contradicts_the_file_name_is_refused() {
+    use std::path::Path;
+    let x = Some(Path::new("out.xlsx"));
+    assert_eq!(Format::choose(None, x).unwrap(), Format::Xlsx);
+    assert_eq!(Format::choose(Some(Format::Xlsx), x).unwrap(), Format::Xlsx);
+    let e = Format::choose(Some(Format::Csv), x)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("out.xlsx"), "{e}");
+    // A name that implies nothing takes the flag.
+    let t = Some(Path::new("out.txt"));
+    assert_eq!(Format::choose(Some(Format::Json), t).unwrap(), Format::Json);
+    assert_eq!(Format::choose(None, t).unwrap(), Format::Csv);
+    assert_eq!(Format::choose(None, None).unwrap(), Format::Csv);
+}

@@ -62,13 +62,12 @@ pub fn run(db_path: &Path, args: &ExportArgs) -> Result<()> {
         ExportWhat::Completion => ExportKind::Completion,
         ExportWhat::FollowUps => ExportKind::FollowUps,
     };
-    let format = match (args.format, &args.output) {
-        (Some(FormatArg::Csv), _) => Format::Csv,
-        (Some(FormatArg::Xlsx), _) => Format::Xlsx,
-        (Some(FormatArg::Json), _) => Format::Json,
-        (None, Some(path)) => Format::of_path(path),
-        (None, None) => Format::Csv,
-    };
+    let flag = args.format.map(|f| match f {
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Xlsx => Format::Xlsx,
+        FormatArg::Json => Format::Json,
+    });
+    let format = Format::choose(flag, args.output.as_deref())?;
     let opts = ExportOptions {
         year: args.year,
         project: args.project.clone(),
@@ -99,7 +98,9 @@ fn sign_in(db: &Db, args: &ExportArgs) -> Result<()> {
             "export sign-in-sheet needs --project CODE --session N -o FILE.xlsx",
         )));
     };
-    if matches!(args.format, Some(FormatArg::Csv | FormatArg::Json)) {
+    if matches!(args.format, Some(FormatArg::Csv | FormatArg::Json))
+        || Format::choose(Some(Format::Xlsx), Some(out)).is_err()
+    {
         return Err(Error::invalid(pick(
             "签到表只能导出为 xlsx",
             "the sign-in sheet is written as xlsx only",

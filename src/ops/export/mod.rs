@@ -54,6 +54,29 @@ impl Format {
             _ => Format::Csv,
         }
     }
+
+    /// The format of an export: `--format`, else the file's extension, else
+    /// CSV. A flag that contradicts the file's extension (`--format csv -o
+    /// x.xlsx`, a file Excel would refuse to open) is refused.
+    pub fn choose(flag: Option<Format>, out: Option<&Path>) -> Result<Format> {
+        let named = out.filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "csv" | "xlsx" | "json"))
+        });
+        match (flag, named) {
+            (Some(f), Some(path)) if f != Format::of_path(path) => {
+                let p = path.display();
+                Err(Error::invalid(pick(
+                    format!("--format 与文件名 {p} 的扩展名不一致"),
+                    format!("--format does not match the extension of {p}"),
+                )))
+            }
+            (Some(f), _) => Ok(f),
+            (None, Some(path)) => Ok(Format::of_path(path)),
+            (None, None) => Ok(Format::Csv),
+        }
+    }
 }
 
 /// Filters of an export.
