@@ -152,6 +152,14 @@ pub const DASH_RUNNING: Msg = Msg::new("进行中项目", "Running projects");
 pub const DASH_UPCOMING: Msg = Msg::new("即将开始", "Upcoming projects");
 pub const DASH_VETOES: Msg = Msg::new("{}年一票否决", "Vetoes {}");
 pub const DASH_OVERDUE: Msg = Msg::new("逾期跟踪任务", "Overdue follow-ups");
+pub const DASH_FIRST_RUN: Msg = Msg::new(
+    "新数据库：先按 : 输入 import schools 路径 导入学校，再导入教师名册",
+    "New database: press : and type import schools PATH, then import teachers",
+);
+pub const DASH_FIRST_RUN_DEMO: Msg = Msg::new(
+    "想先看看？运行 liaoyuan --demo 打开示例区县",
+    "Just looking? Run liaoyuan --demo to open a sample district",
+);
 pub const DASH_TODAY: Msg = Msg::new("今日场次", "Today's sessions");
 pub const DASH_NO_SESSIONS: Msg = Msg::new("今天没有培训场次", "No sessions today");
 pub const DASH_NOT_TAKEN: Msg = Msg::new("未点名场次", "Registers not taken");

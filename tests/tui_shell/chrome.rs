@@ -295,3 +295,36 @@ fn a_long_refusal_keeps_its_reason_on_the_status_bar() {
     ui.app.update(Action::Fail("出错：找不到".into()));
     assert!(ui.line(23).contains("2026-11-28 周六"), "{}", ui.line(23));
 }
+
+#[test]
+fn a_new_database_dashboard_says_how_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&dir.path().join("new.db"), OpenMode::Create).unwrap();
+    let opts = Options {
+        lang: Lang::Zh,
+        theme: Some("dark".into()),
+        no_color: false,
+    };
+    let mut app = App::new(db, &opts, now()).unwrap();
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let frame = term.draw(|f| app.draw(f)).unwrap();
+    let b = frame.buffer.clone();
+    let mut text = String::new();
+    for y in 0..24 {
+        let mut x = 0;
+        while x < 80 {
+            let sym = b[(x, y)].symbol();
+            text.push_str(sym);
+            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        text.push('\n');
+    }
+    assert!(
+        text.contains("import schools 路径 导入学校，再导入教师名册"),
+        "{text}"
+    );
+    assert!(text.contains("liaoyuan --demo"), "{text}");
+    // The fixture district has schools and teachers: no such hint.
+    let mut ui = open(Lang::Zh, OpenMode::Existing, 80, 24);
+    assert!(!ui.text().contains("新数据库"));
+}

@@ -245,6 +245,15 @@ impl Screen for DashboardScreen {
         let w = area.width as usize;
         let height = area.height as usize;
         let mut lines = self.figure_lines(ctx, w);
+        if self.figures.teachers == 0 && self.figures.schools == 0 {
+            // A new database: say how to start instead of a page of zeros.
+            for m in [i18n::DASH_FIRST_RUN, i18n::DASH_FIRST_RUN_DEMO] {
+                lines.push(Line::from(Span::styled(
+                    format!(" {}", ctx.t(m)),
+                    th.warn(),
+                )));
+            }
+        }
         // Each section gets its title line, then rows while there is room; the cursor's row
         // is kept visible by starting its section further down.
         let mut offset = 0;
