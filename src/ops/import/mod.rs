@@ -15,6 +15,7 @@ mod projects;
 mod school_ref;
 mod schools;
 mod sessions;
+mod spreadsheet;
 mod teacher_ref;
 mod teachers;
 mod trainers;

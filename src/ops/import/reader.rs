@@ -5,8 +5,6 @@
 //! number a person sees in the file.
 
 use crate::error::{Error, Result};
-use calamine::{Data, Reader};
-use std::io::Cursor;
 use std::path::Path;
 
 /// One non-blank row of a file, with its real (1-based) line number.
@@ -26,7 +24,7 @@ pub fn read_rows(path: &Path) -> Result<Vec<RawRow>> {
 /// Reads rows from the bytes of a file; `path` only gives the extension and the name in messages.
 pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Vec<RawRow>> {
     if is_spreadsheet(bytes, path) {
-        read_spreadsheet(bytes, path)
+        super::spreadsheet::read_spreadsheet(bytes, path)
     } else if is_binary(bytes) {
         Err(Error::invalid(format!(
             "{}: not a CSV or spreadsheet file (it holds binary data); save it from Excel as .xlsx or CSV",
@@ -189,89 +187,6 @@ fn memchr_all(bytes: &[u8]) -> Vec<usize> {
         .collect()
 }
 
-fn read_spreadsheet(bytes: &[u8], path: &Path) -> Result<Vec<RawRow>> {
-    let name = path.display();
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-        .map_err(|e| Error::invalid(format!("{name}: not a readable spreadsheet ({e})")))?;
-    // The first sheet with data: a workbook often keeps an empty Sheet1 first.
-    let mut found = None;
-    for (i, sheet) in book.sheet_names().iter().enumerate() {
-        match book.worksheet_range_at(i) {
-            Some(Ok(r)) if r.used_cells().next().is_some() => {
-                found = Some(r);
-                break;
-            }
-            Some(Ok(_)) | None => {}
-            Some(Err(e)) => {
-                return Err(Error::invalid(format!(
-                    "{name}: cannot read the sheet {sheet} ({e})"
-                )))
-            }
-        }
-    }
-    let Some(range) = found else {
-        return Err(Error::invalid(format!(
-            "{name}: the workbook has no data (every sheet is empty)"
-        )));
-    };
-    let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
-    let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
-    let mut rows = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        let mut cells: Vec<String> = vec![String::new(); first_col];
-        cells.extend(row.iter().map(cell_text));
-        if cells.iter().any(|c| !c.is_empty()) {
-            rows.push(RawRow {
-                line: first_row + i + 1,
-                cells,
-            });
-        }
-    }
-    Ok(rows)
-}
-
-/// The text of a spreadsheet cell: whole numbers without ".0" (phone and
-/// staff numbers typed as numbers), dates as YYYY-MM-DD, times as HH:MM.
-pub fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => clean(s),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => number_text(*f),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => {
-            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
-            let v = dt.as_f64();
-            if dt.is_duration() || (0.0..1.0).contains(&v) {
-                time_text(h, mi, s)
-            } else if v.fract() == 0.0 {
-                format!("{y:04}-{mo:02}-{d:02}")
-            } else {
-                format!("{y:04}-{mo:02}-{d:02} {}", time_text(h, mi, s))
-            }
-        }
-        Data::DateTimeIso(s) => clean(&s.replacen('T', " ", 1)),
-        Data::DurationIso(s) => clean(s),
-        Data::Error(e) => format!("#{e:?}"),
-    }
-}
-
-fn time_text(h: u8, mi: u8, s: u8) -> String {
-    if s == 0 {
-        format!("{h:02}:{mi:02}")
-    } else {
-        format!("{h:02}:{mi:02}:{s:02}")
-    }
-}
-
-fn number_text(f: f64) -> String {
-    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e16 {
-        format!("{}", f as i64)
-    } else {
-        f.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,28 +217,6 @@ mod tests {
         let rows = read_bytes(&bytes, Path::new("x.csv")).unwrap();
         assert_eq!(rows[1].cells, vec!["T1", "王芳"]);
         assert_eq!(rows[2].cells, vec!["T2", "周九"]);
-    }
-
-    #[test]
-    fn an_empty_first_sheet_is_passed_over() {
-        let mut book = rust_xlsxwriter::Workbook::new();
-        book.add_worksheet().set_name("空").unwrap();
-        let ws = book.add_worksheet();
-        ws.write_string(0, 0, "工号").unwrap();
-        ws.write_string(1, 0, "T1").unwrap();
-        let bytes = book.save_to_buffer().unwrap();
-        let rows = read_bytes(&bytes, Path::new("x.xlsx")).unwrap();
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[1].cells, vec!["T1"]);
-    }
-
-    #[test]
-    fn a_workbook_of_empty_sheets_says_so() {
-        let mut book = rust_xlsxwriter::Workbook::new();
-        book.add_worksheet();
-        let bytes = book.save_to_buffer().unwrap();
-        let e = read_bytes(&bytes, Path::new("x.xlsx")).unwrap_err();
-        assert!(e.to_string().contains("no data"), "{e}");
     }
 
     #[test]
@@ -366,11 +259,5 @@ mod tests {
     fn tab_separated() {
         let rows = parse_csv("a\tb\n1\t2\n").unwrap();
         assert_eq!(rows[1].cells, vec!["1", "2"]);
-    }
-
-    #[test]
-    fn numbers_lose_point_zero() {
-        assert_eq!(cell_text(&Data::Float(13812345678.0)), "13812345678");
-        assert_eq!(cell_text(&Data::Float(2.5)), "2.5");
     }
 }
