@@ -254,3 +254,26 @@ fn an_empty_list_says_why_and_what_to_do() {
         "{row}"
     );
 }
+
+#[test]
+fn the_side_pane_of_a_wide_terminal_keeps_every_attendance_count() {
+    for (lang, last, veto) in [
+        (Lang::Zh, "请假 0", "2026年一票否决 是"),
+        (Lang::En, "Excused 0", "Veto 2026 yes"),
+    ] {
+        let mut ui = open(lang, OpenMode::Existing, 120, 30);
+        ui.typed("4/T0001");
+        let text = ui.text();
+        // The pane is beside the list (its rule on the left of the name line).
+        let who = text
+            .lines()
+            .find(|l| l.contains("张伟 · T0001"))
+            .unwrap_or("");
+        assert!(
+            who.contains("T0001 │张伟") || who.contains("│张伟 · T0001"),
+            "{text}"
+        );
+        assert!(text.contains(last), "{text}");
+        assert!(text.contains(veto), "{text}");
+    }
+}

@@ -7,7 +7,7 @@ use crate::store::teacher_detail::TeacherDetail;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::marks_strip::{gauge, strip};
-use crate::tui::widgets::text::truncate;
+use crate::tui::widgets::text::{truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -79,7 +79,18 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
         };
         att.push(Span::styled(format!("{} {}  ", s.label(zh), n), style));
     }
-    out.push(Line::from(att));
+    // Too wide for the pane (a side pane, or English): the counts go on two lines rather
+    // than losing the last ones at the edge.
+    let att_w: usize = att.iter().map(|s| width(&s.content)).sum();
+    if att_w > w && att.len() > 3 {
+        let rest = att.split_off(3);
+        out.push(Line::from(att));
+        let mut second = vec![Span::raw("  ")];
+        second.extend(rest);
+        out.push(Line::from(second));
+    } else {
+        out.push(Line::from(att));
+    }
     // Veto, with its evidence.
     let veto_label = Span::styled(
         format!("{} ", ctx.tf(i18n::DETAIL_VETO, &[&d.year])),

@@ -21,7 +21,10 @@ impl TeachersScreen {
         let th = ctx.theme;
         let side = area.width >= 110;
         let (list_area, detail_area) = if side {
-            let lw = area.width * 3 / 5;
+            // The pane needs about 56 columns for its widest line (this year's five counts);
+            // the list keeps at least 60.
+            let pane = (area.width * 2 / 5).max(56.min(area.width.saturating_sub(60)));
+            let lw = area.width - pane;
             (
                 Rect { width: lw, ..area },
                 Rect {
