@@ -156,6 +156,18 @@ fn rule_text(rule: &str, zh: bool) -> &str {
             "学校月度否决汇总与考勤记录不一致（列出学校 id）",
             "the per-school monthly veto counts disagree with the marks (school ids listed)",
         ),
+        "school_report_counts" => (
+            "学校考核汇总（教师数、考勤、名额、跟踪、送培）与原始记录不一致（列出学校 id）",
+            "the school report's kept counts (teachers, marks, places, follow-ups, sending) disagree with the records (school ids listed)",
+        ),
+        "school_distinct_teachers" => (
+            "学校考核的送培/否决人数汇总与原始记录不一致（列出学校 id）",
+            "the school report's kept sent/vetoed teacher counts disagree with the records (school ids listed)",
+        ),
+        "teacher_cycle_credits" => (
+            "教师学分周期汇总与学分记录不一致（列出教师 id）",
+            "a teacher's kept cycle credit totals disagree with the credit entries (teacher ids listed)",
+        ),
         "follow_up_rating_missing" => (
             "已评价的跟踪任务没有评价等级",
             "an evaluated follow-up has no rating",

@@ -157,6 +157,66 @@ pub const RULES: &[Rule] = &[
               GROUP BY school_id",
     },
     Rule {
+        key: "school_report_counts",
+        sql: "SELECT school_id FROM (
+              SELECT school_id, k, month FROM (
+              SELECT school_id, 't' AS k, '' AS month, count(*) AS n FROM teachers GROUP BY school_id
+              UNION ALL SELECT school_id, 't', '', -teachers FROM school_teachers
+              UNION ALL SELECT school_id, 'm' || status, month, marks FROM school_month_marks
+              UNION ALL SELECT school_id, 'mpresent', month, -present FROM school_month_attendance
+              UNION ALL SELECT school_id, 'mlate', month, -late FROM school_month_attendance
+              UNION ALL SELECT school_id, 'mleft_early', month, -left_early FROM school_month_attendance
+              UNION ALL SELECT school_id, 'mabsent', month, -absent FROM school_month_attendance
+              UNION ALL SELECT school_id, 'mexcused', month, -excused FROM school_month_attendance
+              UNION ALL SELECT a.school_id, 'p', substr(p.start_date, 1, 7), a.places
+                        FROM school_allotments a JOIN projects p ON p.id = a.project_id
+              UNION ALL SELECT school_id, 'p', month, -places FROM school_month_places
+              UNION ALL SELECT t.school_id, 'fd', substr(f.due_date, 1, 7), 1
+                        FROM follow_ups f JOIN teachers t ON t.id = f.teacher_id
+              UNION ALL SELECT t.school_id, 'fx', substr(f.due_date, 1, 7), f.status IN ('done', 'evaluated')
+                        FROM follow_ups f JOIN teachers t ON t.id = f.teacher_id
+              UNION ALL SELECT school_id, 'fd', month, -due FROM school_month_follow_ups
+              UNION ALL SELECT school_id, 'fx', month, -done FROM school_month_follow_ups
+              UNION ALL SELECT e.school_id, 'e' || e.teacher_id, (CAST(substr(p.start_date, 1, 4) AS INTEGER) * 12 + CAST(substr(p.start_date, 6, 2) AS INTEGER) - 1), 1
+                        FROM enrolments e JOIN projects p ON p.id = e.project_id
+              UNION ALL SELECT school_id, 'e' || teacher_id, month, -enrolments FROM school_teacher_months)
+              GROUP BY school_id, k, month HAVING sum(n) <> 0)
+              GROUP BY school_id",
+    },
+    Rule {
+        key: "school_distinct_teachers",
+        sql: "SELECT school_id FROM (
+              SELECT kind, school_id, month FROM (
+              SELECT kind, school_id, month, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11 FROM (
+              SELECT 'sent' AS kind, school_id, m AS month, sum(g > 0) AS c0, sum(g > 1) AS c1, sum(g > 2) AS c2, sum(g > 3) AS c3, sum(g > 4) AS c4, sum(g > 5) AS c5, sum(g > 6) AS c6, sum(g > 7) AS c7, sum(g > 8) AS c8, sum(g > 9) AS c9, sum(g > 10) AS c10, sum(g > 11) AS c11 FROM (
+                SELECT school_id, m, min(coalesce(m - lag(m) OVER (PARTITION BY school_id, teacher_id ORDER BY m), 12), 12) AS g
+                FROM (SELECT school_id, teacher_id, month AS m FROM school_teacher_months))
+              GROUP BY school_id, m
+              UNION ALL
+              SELECT 'veto' AS kind, school_id, m AS month, sum(g > 0), sum(g > 1), sum(g > 2), sum(g > 3), sum(g > 4), sum(g > 5), sum(g > 6), sum(g > 7), sum(g > 8), sum(g > 9), sum(g > 10), sum(g > 11) FROM (
+                SELECT school_id, m, min(coalesce(m - lag(m) OVER (PARTITION BY school_id, teacher_id ORDER BY m), 12), 12) AS g
+                FROM (SELECT school_id, teacher_id, (CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER) - 1) AS m FROM school_month_vetoes))
+              GROUP BY school_id, m) AS r
+              UNION ALL
+              SELECT kind, school_id, month, -c0, -c1, -c2, -c3, -c4, -c5, -c6, -c7, -c8, -c9, -c10, -c11 FROM school_month_firsts)
+              GROUP BY kind, school_id, month HAVING sum(c0) <> 0 OR sum(c1) <> 0 OR sum(c2) <> 0 OR sum(c3) <> 0 OR sum(c4) <> 0 OR sum(c5) <> 0 OR sum(c6) <> 0 OR sum(c7) <> 0 OR sum(c8) <> 0 OR sum(c9) <> 0 OR sum(c10) <> 0 OR sum(c11) <> 0)
+              GROUP BY school_id",
+    },
+    Rule {
+        key: "teacher_cycle_credits",
+        sql: "SELECT k.teacher_id FROM teacher_cycle_credits k LEFT JOIN teachers t ON t.id = k.teacher_id
+              WHERE t.id IS NULL OR k.school_id <> t.school_id
+                 OR abs(k.total - coalesce((SELECT sum(c.credits) FROM credit_entries c
+                        WHERE c.teacher_id = k.teacher_id AND c.earned_on BETWEEN printf('%04d-01-01', k.first_year) AND printf('%04d-12-31', k.last_year)), 0)) > 1e-6
+                 OR abs(k.concentrated - coalesce((SELECT sum(c.credits) FROM credit_entries c
+                        WHERE c.teacher_id = k.teacher_id AND c.earned_on BETWEEN printf('%04d-01-01', k.first_year) AND printf('%04d-12-31', k.last_year) AND c.concentrated), 0)) > 1e-6
+              UNION
+              SELECT c.teacher_id FROM credit_entries c
+              JOIN credit_cycles k ON CAST(substr(c.earned_on, 1, 4) AS INTEGER) BETWEEN k.first_year AND k.last_year
+              WHERE NOT EXISTS (SELECT 1 FROM teacher_cycle_credits x WHERE x.teacher_id = c.teacher_id
+                                AND x.first_year = k.first_year AND x.last_year = k.last_year)",
+    },
+    Rule {
         key: "audit_json",
         sql: "SELECT id FROM audit_log
               WHERE (before IS NOT NULL AND NOT json_valid(before))

@@ -196,10 +196,9 @@ fn agrees(db: &Db, step: &str) {
     );
 }
 
-#[test]
-fn derived_counts_follow_every_kind_of_change() {
-    let db = Db::open_in_memory().unwrap();
-    exec(&db, "
+/// Three schools, four teachers, five projects over 2025–2027 with allotments, enrolments,
+/// marks, follow-ups and credit entries.
+const SEED: &str = "
         INSERT INTO schools (id, name, stage) VALUES (1, '甲', 'primary'), (2, '乙', 'junior'), (3, '丙', 'senior');
         INSERT INTO teachers (id, staff_no, name, school_id) VALUES
             (1, 'T1', '张伟', 1), (2, 'T2', '王芳', 1), (3, 'T3', '李娜', 2), (4, 'T4', '刘洋', 3);
@@ -227,7 +226,12 @@ fn derived_counts_follow_every_kind_of_change() {
         INSERT INTO credit_entries (teacher_id, credits, concentrated, earned_on, source) VALUES
             (1, 60, 1, '2026-02-01', 'manual'), (1, 70, 0, '2027-03-01', 'manual'),
             (2, 10, 1, '2026-05-01', 'manual'), (3, 0.5, 0, '2025-12-01', 'manual'),
-            (4, 30, 1, '2026-03-21', 'manual');");
+            (4, 30, 1, '2026-03-21', 'manual');";
+
+#[test]
+fn derived_counts_follow_every_kind_of_change() {
+    let db = Db::open_in_memory().unwrap();
+    exec(&db, SEED);
     agrees(&db, "initial");
     let steps = [
         ("mark status", "UPDATE marks SET status = 'present' WHERE session_id = 1 AND teacher_id = 1"),
@@ -256,5 +260,91 @@ fn derived_counts_follow_every_kind_of_change() {
     for (step, sql) in steps {
         exec(&db, sql);
         agrees(&db, step);
+    }
+}
+
+/// Ids `liaoyuan check` lists for `key`.
+fn broken(db: &Db, key: &str) -> Vec<i64> {
+    let rule = crate::store::integrity::RULES
+        .iter()
+        .find(|r| r.key == key)
+        .unwrap();
+    crate::store::integrity::violations(&db.conn, rule, "2026-11-28", 10)
+        .unwrap()
+        .1
+}
+
+#[test]
+fn check_rules_catch_each_kept_count_drifting() {
+    let db = Db::open_in_memory().unwrap();
+    exec(&db, SEED);
+    let s = Settings::default();
+    let cycle = crate::domain::credits::cycle_of(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), &s);
+    assert!(cycle_credits::ensure(&db.conn, &cycle));
+    let rules = [
+        "school_report_counts",
+        "school_distinct_teachers",
+        "teacher_cycle_credits",
+    ];
+    for key in rules {
+        assert!(broken(&db, key).is_empty(), "{key} on a sound file");
+    }
+    let drifts = [
+        (
+            "school_report_counts",
+            "UPDATE school_teachers SET teachers = 9 WHERE school_id = 2",
+            2,
+        ),
+        (
+            "school_report_counts",
+            "UPDATE school_month_attendance SET late = late + 1 WHERE school_id = 1",
+            1,
+        ),
+        (
+            "school_report_counts",
+            "UPDATE school_month_places SET places = 0 WHERE school_id = 3",
+            3,
+        ),
+        (
+            "school_report_counts",
+            "UPDATE school_month_follow_ups SET done = done + 1 WHERE school_id = 3",
+            3,
+        ),
+        (
+            "school_report_counts",
+            "DELETE FROM school_teacher_months WHERE school_id = 2",
+            2,
+        ),
+        (
+            "school_distinct_teachers",
+            "UPDATE school_month_firsts SET c3 = c3 + 1 WHERE school_id = 1 AND kind = 'sent'",
+            1,
+        ),
+        (
+            "school_distinct_teachers",
+            "DELETE FROM school_month_firsts WHERE school_id = 2 AND kind = 'veto'",
+            2,
+        ),
+        (
+            "teacher_cycle_credits",
+            "UPDATE teacher_cycle_credits SET total = total + 0.5 WHERE teacher_id = 4",
+            4,
+        ),
+        (
+            "teacher_cycle_credits",
+            "DELETE FROM teacher_cycle_credits WHERE teacher_id = 2",
+            2,
+        ),
+        (
+            "teacher_cycle_credits",
+            "UPDATE teacher_cycle_credits SET school_id = 3 WHERE teacher_id = 1",
+            1,
+        ),
+    ];
+    for (key, sql, id) in drifts {
+        exec(&db, &format!("SAVEPOINT drift; {sql};"));
+        assert_eq!(broken(&db, key), vec![id], "{sql}");
+        exec(&db, "ROLLBACK TO drift; RELEASE drift;");
+        assert!(broken(&db, key).is_empty(), "{key} after the rollback");
     }
 }
