@@ -275,5 +275,14 @@ fn the_side_pane_of_a_wide_terminal_keeps_every_attendance_count() {
         );
         assert!(text.contains(last), "{text}");
         assert!(text.contains(veto), "{text}");
+        // A cut tier history ends in "…", never mid-date at the edge.
+        let hist = text
+            .lines()
+            .find(|l| l.contains("2020-09-01"))
+            .unwrap_or("");
+        assert!(
+            hist.trim_end().ends_with('…') || hist.contains("2024-03-01"),
+            "{text}"
+        );
     }
 }

@@ -60,9 +60,12 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
             .iter()
             .map(|(tier, since): &(Tier, String)| format!("{} {}", tier.label(zh), since))
             .collect();
+        let label = format!("{} ", ctx.t(i18n::DETAIL_TIER_HISTORY));
+        // Cut with "…" inside the pane (the English label is wider than the Chinese).
+        let room = w.saturating_sub(width(&label));
         out.push(Line::from(vec![
-            Span::styled(format!("{} ", ctx.t(i18n::DETAIL_TIER_HISTORY)), th.muted()),
-            Span::styled(truncate(&hist.join(" → "), w.saturating_sub(10)), th.base()),
+            Span::styled(label, th.muted()),
+            Span::styled(truncate(&hist.join(" → "), room), th.base()),
         ]));
     }
     // This year's attendance counts.
