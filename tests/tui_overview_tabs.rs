@@ -667,3 +667,17 @@ fn a_taller_terminal_lists_every_session_a_trainer_taught() {
         .count() as i64;
     assert_eq!(listed, n, "{text}");
 }
+
+#[test]
+fn starlight_on_a_wide_terminal_has_a_pane_beside_the_list_and_a_tidy_search_line() {
+    let mut ui = open(Lang::En, 120, 30);
+    ui.tab(TabId::Starlight);
+    let text = ui.settled();
+    let search = text.lines().nth(1).unwrap_or("");
+    // The placeholder is cut with "…" before the filter, never run into it.
+    assert!(!search.contains("schoolStatus"), "{search}");
+    assert!(search.contains("Status: all"), "{search}");
+    // A rule on the pane's left, beside the list's header.
+    let header = text.lines().nth(2).unwrap_or("");
+    assert!(header.contains("Taught │"), "{text}");
+}

@@ -55,17 +55,18 @@ fn session_line(s: &TaughtSession, w: usize, ctx: &Ctx) -> Line<'static> {
     Line::from(Span::styled(truncate(&text, w), ctx.theme.base()))
 }
 
-/// Draws the pane into `area` (a line on top separates it from the list).
+/// Draws the pane into `area`: a rule on its left when `beside` the list, else on top.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
     line: Option<&TrainerLine>,
     sessions: &[TaughtSession],
     ctx: &Ctx,
+    beside: bool,
 ) {
     let th = ctx.theme;
     let block = Block::default()
-        .borders(Borders::TOP)
+        .borders(if beside { Borders::LEFT } else { Borders::TOP })
         .border_style(th.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -7,7 +7,7 @@ use crate::store::trainer_list::TrainerLine;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::list::first_visible;
-use crate::tui::widgets::text::{layout_columns, pad, pad_left, width};
+use crate::tui::widgets::text::{layout_columns, pad, pad_left, truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -49,7 +49,11 @@ impl StarlightScreen {
             self.search
                 .render(frame, search_area, prefix, th.base(), self.typing);
         } else {
-            let hint = format!("/ {}", ctx.t(i18n::STAR_HINT));
+            // Cut with "…" and a space before the filter, not run into it.
+            let hint = truncate(
+                &format!("/ {}", ctx.t(i18n::STAR_HINT)),
+                (search_area.width as usize).saturating_sub(1),
+            );
             frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), search_area);
         }
         let right_area = Rect {

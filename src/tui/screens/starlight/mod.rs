@@ -316,7 +316,8 @@ impl Screen for StarlightScreen {
         } else {
             &[]
         };
-        detail::render(frame, detail_area, line.as_ref(), sessions, ctx);
+        let beside = detail_area.x > list_area.x;
+        detail::render(frame, detail_area, line.as_ref(), sessions, ctx, beside);
         if let Some(form) = &self.form {
             let h = 10.min(area.height);
             let form_area = Rect {
