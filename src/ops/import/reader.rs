@@ -54,8 +54,8 @@ fn is_spreadsheet(bytes: &[u8], path: &Path) -> bool {
 
 /// Decodes a text file: UTF-16 with BOM, UTF-8 (BOM stripped) when valid,
 /// else GB18030 (a superset of GBK, what Chinese Excel saves as "CSV"). In a
-/// file that is not UTF-8 as a whole, a line that is valid UTF-8 (rows pasted
-/// in from another file) is kept as UTF-8: GBK text is almost never valid UTF-8.
+/// file that is not UTF-8 as a whole, a line that is valid UTF-8 and reads as
+/// Chinese text (rows pasted in from another file) is kept as UTF-8.
 pub fn decode(bytes: &[u8]) -> String {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         // `decode` sniffs the BOM, so big-endian files are read as such too.
@@ -69,8 +69,8 @@ pub fn decode(bytes: &[u8]) -> String {
             let mut text = String::with_capacity(body.len() * 3 / 2);
             for line in body.split_inclusive(|&b| b == b'\n') {
                 match std::str::from_utf8(line) {
-                    Ok(s) => text.push_str(s),
-                    Err(_) => {
+                    Ok(s) if reads_as_chinese(s) => text.push_str(s),
+                    _ => {
                         let (s, _) = encoding_rs::GB18030.decode_without_bom_handling(line);
                         text.push_str(&s);
                     }
@@ -79,6 +79,19 @@ pub fn decode(bytes: &[u8]) -> String {
             text
         }
     }
+}
+
+/// Is this valid-UTF-8 line really UTF-8 text? Short GBK text can be valid
+/// UTF-8 by chance (袁平 reads as "Ԭƽ", 女 as "Ů"), but then it decodes to
+/// Latin, Cyrillic or Greek letters; real UTF-8 Chinese stays in the CJK
+/// ranges, CJK and general punctuation and full-width forms.
+fn reads_as_chinese(line: &str) -> bool {
+    line.chars().all(|c| {
+        c.is_ascii()
+            || ('\u{2000}'..='\u{206F}').contains(&c)
+            || ('\u{3000}'..='\u{9FFF}').contains(&c)
+            || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+    })
 }
 
 /// Trims a cell: Unicode white space (full-width U+3000, no-break space),
@@ -217,6 +230,15 @@ mod tests {
         let rows = read_bytes(&bytes, Path::new("x.csv")).unwrap();
         assert_eq!(rows[1].cells, vec!["T1", "王芳"]);
         assert_eq!(rows[2].cells, vec!["T2", "周九"]);
+    }
+
+    #[test]
+    fn a_short_gbk_line_that_happens_to_be_valid_utf8_stays_gbk() {
+        // 袁平 in GBK (D4 AC C6 BD) is also valid UTF-8 ("Ԭƽ"), and 女 alone too.
+        let (gbk, _, _) = encoding_rs::GBK.encode("工号,姓名,性别\r\nT1,王芳,女\r\nT2,袁平,女\r\n");
+        let rows = read_bytes(&gbk, Path::new("x.csv")).unwrap();
+        assert_eq!(rows[2].cells, vec!["T2", "袁平", "女"]);
+        assert_eq!(rows[1].cells, vec!["T1", "王芳", "女"]);
     }
 
     #[test]
