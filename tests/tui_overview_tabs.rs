@@ -680,4 +680,8 @@ fn starlight_on_a_wide_terminal_has_a_pane_beside_the_list_and_a_tidy_search_lin
     // A rule on the pane's left, beside the list's header.
     let header = text.lines().nth(2).unwrap_or("");
     assert!(header.contains("Taught │"), "{text}");
+    // Follow-up kinds are whole once there is room.
+    ui.tab(TabId::FollowUps);
+    let text = ui.settled();
+    assert!(text.contains("Transplant lesson"), "{text}");
 }

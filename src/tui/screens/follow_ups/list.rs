@@ -84,7 +84,8 @@ impl FollowUpsScreen {
             .map(|k| width(k.label(zh)))
             .max()
             .unwrap_or(8)
-            .min(12);
+            // Whole kinds ("Transplant lesson") once there is room; 12 columns at 80.
+            .min(if area.width >= 100 { 20 } else { 12 });
         let status_w = width(ctx.t(i18n::OVERDUE)) + 1;
         let status_w = FollowUpStatus::ALL
             .iter()
