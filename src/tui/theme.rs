@@ -341,7 +341,10 @@ mod tests {
         // Chinese by default (tests never switch the process to English).
         assert!(e.contains("不是颜色"), "{e}");
         let e = Theme::load(Some("nope"), false).unwrap_err().to_string();
-        assert!(e.contains("没有名为“nope”的主题") && e.contains("mono"), "{e}");
+        assert!(
+            e.contains("没有名为“nope”的主题") && e.contains("mono"),
+            "{e}"
+        );
         assert_eq!(parse_color("#ff0000"), Some(Color::Rgb(255, 0, 0)));
         assert_eq!(parse_color("208"), Some(Color::Indexed(208)));
     }
