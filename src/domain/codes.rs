@@ -89,10 +89,10 @@ code_enum!(
 code_enum!(
     /// Training level (国培/市培/区培/校培).
     Level {
-        National => "national", "国培", "National";
-        Municipal => "municipal", "市培", "Municipal";
-        District => "district", "区培", "District";
-        School => "school", "校培", "School";
+        National => "national", "国培", "National", ["国家级", "国培计划"];
+        Municipal => "municipal", "市培", "Municipal", ["市级", "省市级"];
+        District => "district", "区培", "District", ["区级", "区县级", "县级", "区县培"];
+        School => "school", "校培", "School", ["校级", "校本", "校本培训"];
     }
 );
 
@@ -101,7 +101,7 @@ code_enum!(
     Plan {
         ContinuingEducation => "continuing_education", "继续教育优化升级", "Continuing education", ["继续教育"];
         PrincipalLeadership => "principal_leadership", "校园长能力提升", "Principal leadership", ["校园长"];
-        Starlight => "starlight", "星光燎原", "Starlight";
+        Starlight => "starlight", "星光燎原", "Starlight", ["星光", "星光讲师团"];
         ShortageSubjects => "shortage_subjects", "紧缺学科", "Shortage subjects";
         Vocational => "vocational", "职业教育", "Vocational education";
         SpecialEducation => "special_education", "特殊教育", "Special education";
@@ -238,6 +238,9 @@ mod tests {
         assert_eq!(Gender::parse("女"), Some(Gender::Female));
         assert_eq!(Plan::parse("星光燎原"), Some(Plan::Starlight));
         assert_eq!(Level::parse("国培"), Some(Level::National));
+        assert_eq!(Level::parse("区级"), Some(Level::District));
+        assert_eq!(Level::parse("校级"), Some(Level::School));
+        assert_eq!(Plan::parse("星光"), Some(Plan::Starlight));
     }
 
     #[test]
