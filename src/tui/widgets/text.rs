@@ -36,8 +36,9 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
-/// `s` broken into lines of at most `w` columns (by display width, between characters: CJK
-/// text has no spaces to break at).
+/// `s` broken into lines of at most `w` columns (by display width). A Latin word is not
+/// split when it can move whole to the next line: lines break after a space or a
+/// double-width character (CJK text has no spaces), else anywhere.
 pub fn wrap(s: &str, w: usize) -> Vec<String> {
     let w = w.max(2);
     let mut out = Vec::new();
@@ -46,11 +47,24 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
     for c in s.chars() {
         let cw = char_width(c);
         if used + cw > w {
-            out.push(std::mem::take(&mut line));
-            used = 0;
+            // Carry the unfinished Latin word over, if the line has an earlier break.
+            let cut = line
+                .char_indices()
+                .filter(|(_, ch)| ch.is_whitespace() || char_width(*ch) > 1)
+                .map(|(i, ch)| i + ch.len_utf8())
+                .last()
+                .filter(|i| *i < line.len() && !c.is_whitespace() && char_width(c) == 1);
+            let carry = match cut {
+                Some(i) => line.split_off(i),
+                None => String::new(),
+            };
+            out.push(std::mem::replace(&mut line, carry));
+            used = width(&line);
         }
-        line.push(c);
-        used += cw;
+        if !(used == 0 && c == ' ') {
+            line.push(c);
+            used += cw;
+        }
     }
     if !line.is_empty() || out.is_empty() {
         out.push(line);
@@ -155,7 +169,13 @@ mod tests {
 
     #[test]
     fn wrap_breaks_by_display_width() {
-        assert_eq!(wrap("导入文件abc", 5), vec!["导入", "文件a", "bc"]);
+        assert_eq!(wrap("导入文件abc", 5), vec!["导入", "文件", "abc"]);
+        assert_eq!(
+            wrap("trainers、projects、marks", 12),
+            vec!["trainers、", "projects、", "marks"]
+        );
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("go to the place", 6), vec!["go to ", "the ", "place"]);
         assert_eq!(wrap("", 5), vec![""]);
         assert!(wrap("导入文件：import 类型", 8)
             .iter()
