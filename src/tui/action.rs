@@ -97,10 +97,7 @@ pub enum Intent {
     /// Projects tab: remove one enrolment (refused while the teacher has marks in it).
     RemoveEnrolment { project_id: i64, teacher_id: i64 },
     /// Import a file after its preview (`:import KIND PATH`; screens/import_preview.rs).
-    ImportFile {
-        kind: crate::ops::import::Kind,
-        path: String,
-    },
+    ImportFile(crate::tui::screens::import_preview::ImportRequest),
     /// Projects tab: complete a project after its review: credits and follow-ups for the
     /// completers, `completed_at` set (ops::completion).
     CompleteProject { project_id: i64 },
@@ -158,10 +155,7 @@ pub enum Action {
     /// Several actions in order.
     Batch(Vec<Action>),
     /// Dry-run an import and show its preview dialog (screens/import_preview.rs).
-    PreviewImport {
-        kind: crate::ops::import::Kind,
-        path: String,
-    },
+    PreviewImport(crate::tui::screens::import_preview::ImportRequest),
 }
 
 impl Action {

@@ -100,9 +100,7 @@ pub fn execute(
         | Intent::EnrolTeachers { .. }
         | Intent::EnrolSchool { .. }
         | Intent::RemoveEnrolment { .. }) => projects_write(db, i, reason, lang),
-        Intent::ImportFile { kind, path } => {
-            super::screens::import_preview::execute(db, *kind, path, lang)
-        }
+        Intent::ImportFile(request) => super::screens::import_preview::execute(db, request, lang),
         i @ (Intent::CompleteProject { .. }
         | Intent::AddCreditEntry { .. }
         | Intent::DeleteCreditEntry { .. }) => credits_write(db, i, reason, now, lang),

@@ -87,11 +87,10 @@ impl App {
             }
             Action::Write { intent, reason } => self.write(intent, reason),
             Action::Batch(list) => list.into_iter().for_each(|a| self.update(a)),
-            Action::PreviewImport { kind, path } => {
+            Action::PreviewImport(request) => {
                 let p = crate::tui::screens::import_preview::ImportPreview::compute(
                     &mut self.shared.db,
-                    kind,
-                    &path,
+                    request,
                 );
                 self.overlay = Some(Overlay::ImportPreview(p));
             }

@@ -22,17 +22,36 @@ use std::path::PathBuf;
 /// Problems listed in the dialog before "… and N more".
 const SHOWN_PROBLEMS: usize = 8;
 
-/// The palette's `import` command: "teachers ~/t.csv" → a preview of that import.
+/// What the palette's `import` command asked for: the same choices as
+/// `liaoyuan import KIND FILE [--project CODE] [--session N]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRequest {
+    pub kind: Kind,
+    pub path: String,
+    /// `--project CODE` for enrolments and marks files without a project column.
+    pub project: Option<String>,
+    /// `--session N` for marks files without a session column.
+    pub session: Option<usize>,
+}
+
+impl ImportRequest {
+    fn options(&self, dry_run: bool) -> ImportOptions {
+        ImportOptions {
+            project: self.project.clone(),
+            session: self.session,
+            dry_run,
+            ..ImportOptions::default()
+        }
+    }
+}
+
+/// The palette's `import` command: "teachers ~/t.csv" or
+/// "marks ~/sheet.csv --project 2026-QP-005 --session 2" → a preview of that import.
 pub fn palette_command(arg: &str) -> Action {
-    let arg = arg.trim();
-    let (kind, path) = arg.split_once(char::is_whitespace).unwrap_or((arg, ""));
-    match Kind::parse(kind) {
-        Some(kind) if !path.trim().is_empty() => Action::PreviewImport {
-            kind,
-            path: path.trim().to_string(),
-        },
-        _ => Action::Fail(format!(
-            "import KIND PATH — KIND: {}",
+    match parse_request(arg) {
+        Some(request) => Action::PreviewImport(request),
+        None => Action::Fail(format!(
+            "import KIND PATH [--project CODE] [--session N] — KIND: {}",
             Kind::ALL
                 .iter()
                 .map(|k| k.code())
@@ -40,6 +59,33 @@ pub fn palette_command(arg: &str) -> Action {
                 .join(", ")
         )),
     }
+}
+
+/// Splits "KIND PATH [--project CODE] [--session N]"; the path may contain spaces.
+fn parse_request(arg: &str) -> Option<ImportRequest> {
+    let arg = arg.trim();
+    let (kind, rest) = arg.split_once(char::is_whitespace)?;
+    let kind = Kind::parse(kind)?;
+    let mut path: Vec<&str> = Vec::new();
+    let mut project = None;
+    let mut session = None;
+    let mut words = rest.split_whitespace();
+    while let Some(word) = words.next() {
+        match word {
+            "--project" => project = Some(words.next()?.to_string()),
+            "--session" => session = Some(words.next()?.parse::<usize>().ok().filter(|n| *n > 0)?),
+            _ => path.push(word),
+        }
+    }
+    if path.is_empty() {
+        return None;
+    }
+    Some(ImportRequest {
+        kind,
+        path: path.join(" "),
+        project,
+        session,
+    })
 }
 
 /// `~/x.csv` → the home folder's x.csv; surrounding quotes dropped.
@@ -53,29 +99,21 @@ fn expand(path: &str) -> PathBuf {
 
 /// The preview dialog.
 pub struct ImportPreview {
-    kind: Kind,
-    path: String,
+    request: ImportRequest,
     /// The dry run's counts, or the problems that refuse the file.
     outcome: std::result::Result<ImportReport, Vec<String>>,
 }
 
 impl ImportPreview {
     /// Runs the import as a dry run (validated and counted, nothing written).
-    pub fn compute(db: &mut Db, kind: Kind, path: &str) -> ImportPreview {
-        let opts = ImportOptions {
-            dry_run: true,
-            ..ImportOptions::default()
-        };
-        let outcome = match import::import_file(db, kind, &expand(path), &opts) {
+    pub fn compute(db: &mut Db, request: ImportRequest) -> ImportPreview {
+        let opts = request.options(true);
+        let outcome = match import::import_file(db, request.kind, &expand(&request.path), &opts) {
             Ok(report) => Ok(report),
             Err(Error::Rows(rows)) => Err(rows),
             Err(e) => Err(vec![e.to_string()]),
         };
-        ImportPreview {
-            kind,
-            path: path.to_string(),
-            outcome,
-        }
+        ImportPreview { request, outcome }
     }
 
     /// True when the file can be imported.
@@ -86,10 +124,7 @@ impl ImportPreview {
     pub fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
         match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter if self.is_importable() => {
-                Outcome::Run(Action::write(Intent::ImportFile {
-                    kind: self.kind,
-                    path: self.path.clone(),
-                }))
+                Outcome::Run(Action::write(Intent::ImportFile(self.request.clone())))
             }
             KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc | KeyCode::Char('q') => {
                 Outcome::Close
@@ -102,13 +137,13 @@ impl ImportPreview {
     /// The dialog's lines, in the UI language.
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let kind = if lang == Lang::Zh {
-            self.kind.zh()
+            self.request.kind.zh()
         } else {
-            self.kind.code()
+            self.request.kind.code()
         };
         let mut out = vec![i18n::fill(
             i18n::IMPORT_FILE.get(lang),
-            &[&kind, &self.path],
+            &[&kind, &self.request.path],
         )];
         match &self.outcome {
             Ok(r) => {
@@ -172,8 +207,13 @@ impl ImportPreview {
 }
 
 /// Runs the confirmed import (one transaction, audit entry included).
-pub fn execute(db: &mut Db, kind: Kind, path: &str, lang: Lang) -> Result<Done> {
-    let report = import::import_file(db, kind, &expand(path), &ImportOptions::default())?;
+pub fn execute(db: &mut Db, request: &ImportRequest, lang: Lang) -> Result<Done> {
+    let report = import::import_file(
+        db,
+        request.kind,
+        &expand(&request.path),
+        &request.options(false),
+    )?;
     Ok(Done {
         message: Some(report.summary(lang == Lang::Zh)),
         teachers_changed: report.changed_teachers,
@@ -194,6 +234,15 @@ mod tests {
             .to_string()
     }
 
+    fn request(kind: Kind, name: &str) -> ImportRequest {
+        ImportRequest {
+            kind,
+            path: fixture(name),
+            project: None,
+            session: None,
+        }
+    }
+
     fn key(c: char) -> KeyEvent {
         KeyEvent::from(KeyCode::Char(c))
     }
@@ -202,11 +251,30 @@ mod tests {
     fn palette_argument_names_kind_and_path() {
         assert_eq!(
             palette_command("teachers  ~/t.csv"),
-            Action::PreviewImport {
+            Action::PreviewImport(ImportRequest {
                 kind: Kind::Teachers,
-                path: "~/t.csv".into()
-            }
+                path: "~/t.csv".into(),
+                project: None,
+                session: None,
+            })
         );
+        assert_eq!(
+            palette_command("marks ~/签到 表.csv --project 2026-QP-005 --session 2"),
+            Action::PreviewImport(ImportRequest {
+                kind: Kind::Marks,
+                path: "~/签到 表.csv".into(),
+                project: Some("2026-QP-005".into()),
+                session: Some(2),
+            })
+        );
+        assert!(matches!(
+            palette_command("marks a.csv --session 0"),
+            Action::Fail(_)
+        ));
+        assert!(matches!(
+            palette_command("marks a.csv --project"),
+            Action::Fail(_)
+        ));
         assert!(matches!(palette_command("teachers"), Action::Fail(_)));
         assert!(matches!(palette_command("pets a.csv"), Action::Fail(_)));
     }
@@ -214,7 +282,7 @@ mod tests {
     #[test]
     fn preview_counts_then_asks_and_writes_nothing() {
         let mut db = Db::open_in_memory().unwrap();
-        let p = ImportPreview::compute(&mut db, Kind::Schools, &fixture("schools.csv"));
+        let p = ImportPreview::compute(&mut db, request(Kind::Schools, "schools.csv"));
         let lines = p.lines(Lang::En);
         assert!(
             lines[1].contains("14") && lines[1].contains("add 14"),
@@ -242,11 +310,8 @@ mod tests {
             &ImportOptions::default(),
         )
         .unwrap();
-        let mut p = ImportPreview::compute(
-            &mut db,
-            Kind::Teachers,
-            &fixture("teachers-with-errors.csv"),
-        );
+        let mut p =
+            ImportPreview::compute(&mut db, request(Kind::Teachers, "teachers-with-errors.csv"));
         let lines = p.lines(Lang::Zh);
         assert!(lines[1].contains('6'), "{lines:?}");
         assert!(lines[2].starts_with("line 3: name:"), "{lines:?}");
@@ -257,7 +322,7 @@ mod tests {
     #[test]
     fn confirmed_import_writes_and_reports() {
         let mut db = Db::open_in_memory().unwrap();
-        let done = execute(&mut db, Kind::Schools, &fixture("schools.csv"), Lang::En).unwrap();
+        let done = execute(&mut db, &request(Kind::Schools, "schools.csv"), Lang::En).unwrap();
         assert!(done.message.unwrap().contains("14 added"));
     }
 }
