@@ -491,7 +491,7 @@ fn bad_projects_sessions_and_trainers_are_listed_by_line_and_column() {
         "code,title,level,plan,start_date,end_date,capacity\n\
          X1,甲,省培,starlight,2026-01-02,2026-01-03,\n\
          X2,乙,district,starlight,2026-02-30,2026-03-01,\n\
-         X3,丙,district,星光,2026-03-05,2026-03-01,\n\
+         X3,丙,district,强师,2026-03-05,2026-03-01,\n\
          X4,丁,district,starlight,2026-03-05,2026-03-06,很多\n",
     );
     assert_eq!(rows.len(), 5, "{rows:#?}");
@@ -499,7 +499,7 @@ fn bad_projects_sessions_and_trainers_are_listed_by_line_and_column() {
         rows[0].starts_with("line 2: level: '省培' is not a known level (accepted: national/国培")
     );
     assert!(rows[1].starts_with("line 3: start_date: '2026-02-30' is not a date"));
-    assert!(rows[2].starts_with("line 4: plan: '星光'"), "{}", rows[2]);
+    assert!(rows[2].starts_with("line 4: plan: '强师'"), "{}", rows[2]);
     assert!(rows[3].starts_with("line 4: end_date: 2026-03-01 is before the start date"));
     assert!(rows[4].starts_with("line 5: capacity: '很多' is not a whole number"));
 
