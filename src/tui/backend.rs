@@ -3,6 +3,11 @@
 //! character covers x+1). Here each wide cell is followed by an empty "continuation" cell at
 //! x+1 with the same style, which prints nothing and keeps the backend from moving the cursor.
 //! Measured on the Teachers tab at 80×24: 20–30% fewer bytes per keystroke.
+//!
+//! It also sends nothing for a frame that changed nothing: ratatui's backend ends every draw
+//! with a style reset and hides the cursor on every frame, ~25 bytes four times a second on an
+//! idle screen (100 B/s per idle SSH session). Here an empty diff writes nothing, and the
+//! cursor is hidden, shown or moved only when that changes its state.
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
@@ -12,12 +17,18 @@ use unicode_width::UnicodeWidthStr;
 
 pub struct CompactBackend<W: Write> {
     inner: CrosstermBackend<W>,
+    /// Whether the cursor is hidden, as last set here (`None`: unknown, e.g. at start).
+    cursor_hidden: Option<bool>,
+    /// Where the cursor was last put by `set_cursor_position` (`None` once drawing moved it).
+    cursor_at: Option<Position>,
 }
 
 impl<W: Write> CompactBackend<W> {
     pub fn new(writer: W) -> Self {
         CompactBackend {
             inner: CrosstermBackend::new(writer),
+            cursor_hidden: None,
+            cursor_at: None,
         }
     }
 }
@@ -47,27 +58,51 @@ impl<W: Write> Backend for CompactBackend<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let cells = with_continuations(content);
+        if cells.is_empty() {
+            return Ok(());
+        }
+        // Printing moves the terminal's cursor.
+        self.cursor_at = None;
         self.inner.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))
     }
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.cursor_at = None;
         self.inner.append_lines(n)
     }
     fn hide_cursor(&mut self) -> io::Result<()> {
-        self.inner.hide_cursor()
+        if self.cursor_hidden == Some(true) {
+            return Ok(());
+        }
+        self.inner.hide_cursor()?;
+        self.cursor_hidden = Some(true);
+        Ok(())
     }
     fn show_cursor(&mut self) -> io::Result<()> {
-        self.inner.show_cursor()
+        if self.cursor_hidden == Some(false) {
+            return Ok(());
+        }
+        self.inner.show_cursor()?;
+        self.cursor_hidden = Some(false);
+        Ok(())
     }
     fn get_cursor_position(&mut self) -> io::Result<Position> {
         self.inner.get_cursor_position()
     }
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        self.inner.set_cursor_position(position)
+        let position = position.into();
+        if self.cursor_at == Some(position) {
+            return Ok(());
+        }
+        self.inner.set_cursor_position(position)?;
+        self.cursor_at = Some(position);
+        Ok(())
     }
     fn clear(&mut self) -> io::Result<()> {
+        self.cursor_at = None;
         self.inner.clear()
     }
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.cursor_at = None;
         self.inner.clear_region(clear_type)
     }
     fn size(&self) -> io::Result<Size> {
@@ -139,6 +174,57 @@ mod tests {
             String::from_utf8_lossy(&compact).matches("\x1b[1;").count(),
             1
         );
+    }
+
+    fn frame(term: &mut ratatui::Terminal<CompactBackend<Sink>>, text: &str, cursor: bool) {
+        term.draw(|f| {
+            f.render_widget(ratatui::widgets::Paragraph::new(text), f.area());
+            if cursor {
+                f.set_cursor_position((3, 1));
+            }
+        })
+        .unwrap();
+    }
+
+    fn idle_terminal(sink: &Sink) -> ratatui::Terminal<CompactBackend<Sink>> {
+        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, 20, 4));
+        let opts = ratatui::TerminalOptions { viewport };
+        ratatui::Terminal::with_options(CompactBackend::new(sink.clone()), opts).unwrap()
+    }
+
+    #[test]
+    fn idle_frames_write_nothing() {
+        let sink = Sink::default();
+        let mut term = idle_terminal(&sink);
+        frame(&mut term, "张伟 T0001", false);
+        assert!(!sink.0.borrow().is_empty(), "the first frame draws");
+        sink.0.borrow_mut().clear();
+        frame(&mut term, "张伟 T0001", false);
+        frame(&mut term, "张伟 T0001", false);
+        assert_eq!(sink.0.borrow().len(), 0, "{:?}", sink.0.borrow());
+        // A change is drawn again.
+        frame(&mut term, "李娜 T0002", false);
+        assert!(String::from_utf8_lossy(&sink.0.borrow()).contains("李娜"));
+    }
+
+    #[test]
+    fn idle_frames_with_a_cursor_write_nothing_but_a_change_moves_it_back() {
+        let sink = Sink::default();
+        let mut term = idle_terminal(&sink);
+        frame(&mut term, "zw", true);
+        sink.0.borrow_mut().clear();
+        frame(&mut term, "zw", true);
+        frame(&mut term, "zw", true);
+        assert_eq!(sink.0.borrow().len(), 0, "{:?}", sink.0.borrow());
+        // Drawing moves the terminal's cursor, so it is put back where the frame wants it.
+        frame(&mut term, "zwx", true);
+        let out = String::from_utf8_lossy(&sink.0.borrow()).into_owned();
+        assert!(out.ends_with("\x1b[2;4H"), "{out:?}");
+        // Hiding it again is sent once.
+        sink.0.borrow_mut().clear();
+        frame(&mut term, "zwx", false);
+        frame(&mut term, "zwx", false);
+        assert_eq!(String::from_utf8_lossy(&sink.0.borrow()), "\x1b[?25l");
     }
 
     #[test]
