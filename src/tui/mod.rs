@@ -7,6 +7,7 @@ pub mod backend;
 pub mod chrome;
 pub mod commands;
 pub mod i18n;
+pub mod idle;
 pub mod index_loader;
 pub mod keymap;
 pub mod overlays;
@@ -34,10 +35,13 @@ pub fn no_color() -> bool {
 /// Runs the TUI on `db` until the user quits. The terminal is restored on every exit path,
 /// including errors and panics.
 pub fn run(db: Db, opts: Options) -> Result<()> {
+    // Checkpoints run on the idle tick, not inside the desk's commits (see `idle`).
+    db.defer_checkpoints()?;
     let mut app = App::start(db, &opts, crate::clock::now())?;
     let mut term = terminal::Session::start()?;
     let result = event_loop(&mut app, &mut term);
     term.stop();
+    let _ = app.shared.db.checkpoint();
     result
 }
 
@@ -47,6 +51,7 @@ const LOADING_POLL: Duration = Duration::from_millis(20);
 fn event_loop(app: &mut App, term: &mut terminal::Session) -> Result<()> {
     use crossterm::event;
     let mut last_tick = Instant::now();
+    let mut checkpoints = idle::Checkpoints::new(last_tick);
     while !app.should_quit() {
         term.draw(|f| app.draw(f))?;
         // The first frame is drawn before any screen loads. The search index comes first (it
@@ -60,6 +65,7 @@ fn event_loop(app: &mut App, term: &mut terminal::Session) -> Result<()> {
             TICK.saturating_sub(last_tick.elapsed())
         };
         if event::poll(wait)? {
+            checkpoints.input(Instant::now());
             app.set_now(crate::clock::now());
             app.handle_event(event::read()?);
             // Take every event already waiting before drawing again (fast typing, pastes).
@@ -71,6 +77,7 @@ fn event_loop(app: &mut App, term: &mut terminal::Session) -> Result<()> {
             last_tick = Instant::now();
             app.set_now(crate::clock::now());
             app.tick();
+            checkpoints.tick(&app.shared.db, last_tick);
         }
     }
     Ok(())
