@@ -492,6 +492,11 @@ pub const DESK_WALK_IN_ASK: Msg = Msg::new(
 pub const DESK_TYPE_FIRST: Msg =
     Msg::new("先输入姓名或拼音首字母", "Type a name or initials first");
 pub const DESK_NOBODY: Msg = Msg::new("没有匹配的教师", "No matching teacher");
+pub const DESK_CHOOSE_FIRST: Msg = Msg::new(
+    "输入姓名或选择一行（j/k）",
+    "Type a name or choose a row (j/k)",
+);
+pub const DESK_RECENT_IN: Msg = Msg::new("── 本场最近签到 ──", "── Latest check-ins ──");
 pub const DESK_REASON_EXCUSED: Msg = Msg::new("{} 请假事由：", "{}: reason for leave:");
 pub const DESK_REASON_LIFT: Msg = Msg::new(
     "{}：{} → {} 会撤销一票否决，请填写原因：",

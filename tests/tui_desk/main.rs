@@ -14,6 +14,8 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::path::{Path, PathBuf};
 
+mod bytes;
+mod choosing;
 mod marking;
 mod reload;
 mod vetoes;

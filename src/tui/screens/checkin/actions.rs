@@ -67,16 +67,16 @@ impl CheckInScreen {
         Some(action)
     }
 
-    /// The row an action applies to; in the box, only when something is typed.
-    /// Else the message to show.
+    /// The row an action applies to: only a chosen one (the best match of a typed query,
+    /// or a row the user moved to). Else the message to show.
     pub(super) fn target_row(&self) -> std::result::Result<DeskRow, Msg> {
         if self.session_id.is_none() {
             return Err(i18n::DESK_NO_SESSION_CHOSEN);
         }
-        if self.mode == Mode::Typing && self.search.text().trim().is_empty() {
-            return Err(i18n::DESK_TYPE_FIRST);
+        if !self.search.text().trim().is_empty() && self.rows.is_empty() {
+            return Err(i18n::DESK_NOBODY);
         }
-        self.selected().ok_or(i18n::DESK_NOBODY)
+        self.selected().ok_or(i18n::DESK_CHOOSE_FIRST)
     }
 
     /// After acting from the box: clear it for the next teacher.
@@ -165,13 +165,20 @@ impl CheckInScreen {
                 None
             }
             Cmd::Move(m) => {
-                self.cursor = keymap::apply_move(self.cursor, self.rows.len(), self.page, m);
+                // The first move only shows the highlight (on the first row): it never
+                // skips a row the user has not seen highlighted.
+                let first = matches!(m, keymap::Move::Up | keymap::Move::Down) && !self.chosen;
+                if !first {
+                    self.cursor = keymap::apply_move(self.cursor, self.rows.len(), self.page, m);
+                }
+                self.chosen = !self.rows.is_empty();
                 None
             }
             Cmd::Escape => {
                 if self.mode == Mode::Typing {
                     if self.search.is_empty() {
                         self.mode = Mode::List;
+                        self.unchoose();
                     } else {
                         self.search.clear();
                         if let Err(e) = self.refresh_rows(ctx, false) {

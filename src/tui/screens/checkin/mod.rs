@@ -68,6 +68,10 @@ pub struct CheckInScreen {
     search: TextInput,
     rows: Vec<DeskRow>,
     cursor: usize,
+    /// True when the highlighted row was chosen: the best match of a typed query, or a row
+    /// the user moved to or clicked. Enter and the mark keys act only on a chosen row, so
+    /// "Esc, Enter" at the door marks nobody.
+    chosen: bool,
     strips: HashMap<i64, Vec<Status>>,
     /// Rows visible in the last frame.
     page: usize,
@@ -95,6 +99,7 @@ impl CheckInScreen {
             search: TextInput::new(),
             rows: Vec::new(),
             cursor: 0,
+            chosen: false,
             strips: HashMap::new(),
             page: 10,
             placed: false,
@@ -112,21 +117,33 @@ impl CheckInScreen {
         self.search.text()
     }
 
+    /// The chosen row (None when nobody is chosen).
     fn selected(&self) -> Option<DeskRow> {
-        self.rows.get(self.cursor).copied()
+        self.rows.get(self.cursor).copied().filter(|_| self.chosen)
     }
 
-    /// Re-runs the search; keeps the highlighted teacher when `keep`.
+    /// Drops the choice: nothing is highlighted until the user types or moves.
+    fn unchoose(&mut self) {
+        self.chosen = false;
+        self.cursor = 0;
+    }
+
+    /// Re-runs the search; keeps the chosen teacher when `keep`. Otherwise (or when that
+    /// teacher is gone) the best match of a typed query is chosen, and nobody when the box
+    /// is empty.
     fn refresh_rows(&mut self, ctx: &Ctx, keep: bool) -> Result<()> {
         let before = self.selected().map(|r| r.teacher_id);
         self.rows = desk::rows_for(ctx.index, &self.data, self.search.text());
-        self.cursor = if keep {
-            before
-                .and_then(|id| self.rows.iter().position(|r| r.teacher_id == id))
-                .unwrap_or(self.cursor.min(self.rows.len().saturating_sub(1)))
-        } else {
-            0
-        };
+        let kept = before
+            .filter(|_| keep)
+            .and_then(|id| self.rows.iter().position(|r| r.teacher_id == id));
+        match kept {
+            Some(i) => self.cursor = i,
+            None => {
+                self.cursor = 0;
+                self.chosen = !self.search.text().trim().is_empty() && !self.rows.is_empty();
+            }
+        }
         let ids: Vec<i64> = self
             .rows
             .iter()
@@ -140,7 +157,7 @@ impl CheckInScreen {
     fn choose(&mut self, session_id: i64, ctx: &Ctx) -> Result<()> {
         if self.session_id != Some(session_id) {
             self.search.clear();
-            self.cursor = 0;
+            self.unchoose();
         }
         self.session_id = Some(session_id);
         self.mode = Mode::Typing;
@@ -244,6 +261,7 @@ impl Screen for CheckInScreen {
                     }
                     Mode::Typing | Mode::List => {
                         self.cursor = i;
+                        self.chosen = true;
                         if self.search.is_empty() {
                             self.mode = Mode::List;
                         }

@@ -143,7 +143,7 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         }
     }
     // Line 3: the highlighted teacher.
-    let show_cursor = !s.search.is_empty() || s.mode != Mode::Typing;
+    let show_cursor = s.chosen;
     if let Some(row) = s.selected().filter(|_| show_cursor) {
         frame.render_widget(
             Paragraph::new(selected_line(s, row, ctx, w)),
