@@ -16,8 +16,12 @@ pub struct RawRow {
 
 /// Reads every non-blank row of `path`.
 pub fn read_rows(path: &Path) -> Result<Vec<RawRow>> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::Io(crate::lang::pick(
+            format!("无法读取文件 {}：{e}", path.display()),
+            format!("cannot read {}: {e}", path.display()),
+        ))
+    })?;
     read_bytes(&bytes, path)
 }
 
@@ -203,6 +207,20 @@ fn memchr_all(bytes: &[u8]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_file_is_named_in_the_ui_language_with_the_os_detail() {
+        let err = read_rows(Path::new("/nonexist/roster.xlsx")).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("/nonexist/roster.xlsx"), "{text}");
+        assert!(text.contains("os error 2"), "{text}");
+        let expected = if crate::lang::is_english() {
+            "cannot read"
+        } else {
+            "无法读取文件"
+        };
+        assert!(text.contains(expected), "{text}");
+    }
 
     #[test]
     fn utf8_with_bom_and_crlf() {
