@@ -279,18 +279,6 @@ CREATE TABLE school_teachers (
     teachers   INTEGER NOT NULL
 );
 
--- Marks by school and month ('YYYY-MM'), one column per status (from school_month_marks).
-CREATE TABLE school_month_attendance (
-    school_id   INTEGER NOT NULL,
-    month       TEXT NOT NULL,
-    present     INTEGER NOT NULL DEFAULT 0,
-    late        INTEGER NOT NULL DEFAULT 0,
-    left_early  INTEGER NOT NULL DEFAULT 0,
-    absent      INTEGER NOT NULL DEFAULT 0,
-    excused     INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (school_id, month)
-) WITHOUT ROWID;
-
 -- Places allotted by school and the project's start month ('YYYY-MM').
 CREATE TABLE school_month_places (
     school_id  INTEGER NOT NULL,
@@ -379,27 +367,6 @@ WHEN OLD.school_id IS NOT NEW.school_id BEGIN
     WHERE true
     ON CONFLICT (school_id, month) DO UPDATE SET due = due + excluded.due, done = done + excluded.done;
     UPDATE teacher_cycle_credits SET school_id = NEW.school_id WHERE teacher_id = NEW.id;
-END;
-
-CREATE TRIGGER school_month_marks_wide_insert AFTER INSERT ON school_month_marks BEGIN
-    INSERT INTO school_month_attendance (school_id, month, present, late, left_early, absent, excused)
-    VALUES (NEW.school_id, NEW.month, 1 * NEW.marks * (NEW.status = 'present'), 1 * NEW.marks * (NEW.status = 'late'), 1 * NEW.marks * (NEW.status = 'left_early'), 1 * NEW.marks * (NEW.status = 'absent'), 1 * NEW.marks * (NEW.status = 'excused'))
-    ON CONFLICT (school_id, month) DO UPDATE SET present = present + excluded.present, late = late + excluded.late, left_early = left_early + excluded.left_early, absent = absent + excluded.absent, excused = excused + excluded.excused;
-END;
-
-CREATE TRIGGER school_month_marks_wide_update AFTER UPDATE ON school_month_marks BEGIN
-    INSERT INTO school_month_attendance (school_id, month, present, late, left_early, absent, excused)
-    VALUES (OLD.school_id, OLD.month, -1 * OLD.marks * (OLD.status = 'present'), -1 * OLD.marks * (OLD.status = 'late'), -1 * OLD.marks * (OLD.status = 'left_early'), -1 * OLD.marks * (OLD.status = 'absent'), -1 * OLD.marks * (OLD.status = 'excused'))
-    ON CONFLICT (school_id, month) DO UPDATE SET present = present + excluded.present, late = late + excluded.late, left_early = left_early + excluded.left_early, absent = absent + excluded.absent, excused = excused + excluded.excused;
-    INSERT INTO school_month_attendance (school_id, month, present, late, left_early, absent, excused)
-    VALUES (NEW.school_id, NEW.month, 1 * NEW.marks * (NEW.status = 'present'), 1 * NEW.marks * (NEW.status = 'late'), 1 * NEW.marks * (NEW.status = 'left_early'), 1 * NEW.marks * (NEW.status = 'absent'), 1 * NEW.marks * (NEW.status = 'excused'))
-    ON CONFLICT (school_id, month) DO UPDATE SET present = present + excluded.present, late = late + excluded.late, left_early = left_early + excluded.left_early, absent = absent + excluded.absent, excused = excused + excluded.excused;
-END;
-
-CREATE TRIGGER school_month_marks_wide_delete AFTER DELETE ON school_month_marks BEGIN
-    INSERT INTO school_month_attendance (school_id, month, present, late, left_early, absent, excused)
-    VALUES (OLD.school_id, OLD.month, -1 * OLD.marks * (OLD.status = 'present'), -1 * OLD.marks * (OLD.status = 'late'), -1 * OLD.marks * (OLD.status = 'left_early'), -1 * OLD.marks * (OLD.status = 'absent'), -1 * OLD.marks * (OLD.status = 'excused'))
-    ON CONFLICT (school_id, month) DO UPDATE SET present = present + excluded.present, late = late + excluded.late, left_early = left_early + excluded.left_early, absent = absent + excluded.absent, excused = excused + excluded.excused;
 END;
 
 CREATE TRIGGER allotments_count_insert AFTER INSERT ON school_allotments BEGIN

@@ -157,8 +157,8 @@ fn rule_text(rule: &str, zh: bool) -> &str {
             "the per-school monthly veto counts disagree with the marks (school ids listed)",
         ),
         "school_report_counts" => (
-            "学校考核汇总（教师数、考勤、名额、跟踪、送培）与原始记录不一致（列出学校 id）",
-            "the school report's kept counts (teachers, marks, places, follow-ups, sending) disagree with the records (school ids listed)",
+            "学校考核汇总（教师数、名额、跟踪、送培）与原始记录不一致（列出学校 id）",
+            "the school report's kept counts (teachers, places, follow-ups, sending) disagree with the records (school ids listed)",
         ),
         "school_distinct_teachers" => (
             "学校考核的送培/否决人数汇总与原始记录不一致（列出学校 id）",

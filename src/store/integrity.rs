@@ -162,12 +162,6 @@ pub const RULES: &[Rule] = &[
               SELECT school_id, k, month FROM (
               SELECT school_id, 't' AS k, '' AS month, count(*) AS n FROM teachers GROUP BY school_id
               UNION ALL SELECT school_id, 't', '', -teachers FROM school_teachers
-              UNION ALL SELECT school_id, 'm' || status, month, marks FROM school_month_marks
-              UNION ALL SELECT school_id, 'mpresent', month, -present FROM school_month_attendance
-              UNION ALL SELECT school_id, 'mlate', month, -late FROM school_month_attendance
-              UNION ALL SELECT school_id, 'mleft_early', month, -left_early FROM school_month_attendance
-              UNION ALL SELECT school_id, 'mabsent', month, -absent FROM school_month_attendance
-              UNION ALL SELECT school_id, 'mexcused', month, -excused FROM school_month_attendance
               UNION ALL SELECT a.school_id, 'p', substr(p.start_date, 1, 7), a.places
                         FROM school_allotments a JOIN projects p ON p.id = a.project_id
               UNION ALL SELECT school_id, 'p', month, -places FROM school_month_places

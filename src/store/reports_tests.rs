@@ -297,11 +297,6 @@ fn check_rules_catch_each_kept_count_drifting() {
         ),
         (
             "school_report_counts",
-            "UPDATE school_month_attendance SET late = late + 1 WHERE school_id = 1",
-            1,
-        ),
-        (
-            "school_report_counts",
             "UPDATE school_month_places SET places = 0 WHERE school_id = 3",
             3,
         ),

@@ -10,7 +10,7 @@ pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// Version written by this binary. Each entry of `MIGRATIONS` upgrades from
 /// its index + 1 to index + 2; `SCHEMA_SQL` creates the latest version directly.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Upgrades from older versions, each run in its own transaction.
 const MIGRATIONS: &[&str] = &[
@@ -19,6 +19,8 @@ const MIGRATIONS: &[&str] = &[
     // 2 → 3: derived counts for the rest of the school report (places, sending,
     // follow-ups, distinct teachers over a year, per-teacher cycle credits).
     include_str!("migrations/003_report_counts.sql"),
+    // 3 → 4: drop 003's attendance-by-column table again (one more page per check-in).
+    include_str!("migrations/004_drop_wide_attendance.sql"),
 ];
 
 /// Creates the schema on an empty database or upgrades an older one.
