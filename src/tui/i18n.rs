@@ -496,7 +496,7 @@ pub const DESK_CHOOSE_FIRST: Msg = Msg::new(
     "输入姓名或选择一行（j/k）",
     "Type a name or choose a row (j/k)",
 );
-pub const DESK_RECENT_IN: Msg = Msg::new("── 本场最近签到 ──", "── Latest check-ins ──");
+pub const DESK_RECENT_IN: Msg = Msg::new("── 本场最近记录 ──", "── Latest marks here ──");
 pub const DESK_REASON_EXCUSED: Msg = Msg::new("{} 请假事由：", "{}: reason for leave:");
 pub const DESK_REASON_LIFT: Msg = Msg::new(
     "{}：{} → {} 会撤销一票否决，请填写原因：",

@@ -130,10 +130,13 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
             th.base(),
             typing,
         );
-        if s.search.is_empty() {
+        // The hint stays at the right end while typing: the first letter repaints one cell.
+        let hint = ctx.t(i18n::DESK_HINT);
+        let hw = width(hint) as u16;
+        if search_area.width >= hw + 2 + width(s.search.text()) as u16 + 2 {
             let hint_area = Rect {
-                x: search_area.x + 2,
-                width: search_area.width.saturating_sub(2),
+                x: search_area.x + search_area.width - hw,
+                width: hw,
                 ..search_area
             };
             frame.render_widget(
@@ -156,6 +159,10 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         );
     }
     // Line 4: header; rows; the last line: key hint.
+    // While typing, the list is the best few candidates (the strip is on the ▶ line) and the
+    // rest of the screen holds the session's latest marks, which typing leaves alone: one
+    // letter changes a handful of lines, not the whole screen (DESIGN.md §8: ≤ 1 KB).
+    let list_mode = s.mode != Mode::Typing;
     let widths = layout_columns(w, &[(8, 1), (10, 2), (14, 1), (10, 0)], 1);
     let heads = [
         i18n::COL_NAME,
@@ -166,6 +173,7 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let header: Vec<Span> = heads
         .iter()
         .zip(&widths)
+        .take(if list_mode { 4 } else { 3 })
         .filter(|(_, w)| **w > 0)
         .map(|(h, w)| Span::styled(format!("{} ", pad(ctx.t(*h), *w)), th.accent()))
         .collect();
@@ -175,76 +183,163 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         Paragraph::new(Span::styled(ctx.t(i18n::DESK_KEYS_HINT), th.muted())),
         line_at(area, hint_y),
     );
+    let avail = hint_y.saturating_sub(5);
+    let list_h = if list_mode {
+        avail
+    } else {
+        CANDIDATES.min(avail)
+    };
     let rows_area = Rect {
         y: area.y + 5,
-        height: hint_y.saturating_sub(5),
+        height: list_h,
         ..area
     };
-    s.page = (rows_area.height as usize).max(1);
-    let first = first_visible(s.cursor, s.page.saturating_sub(1).max(1));
+    s.page = (list_h as usize).max(1);
     let query = s.search.text().to_string();
     let mut lines: Vec<Line> = Vec::new();
     let mut hits = Vec::new();
-    if s.rows.is_empty() {
-        let t = if s.search.is_empty() {
+    let show_rows = list_mode || show_cursor || !query.trim().is_empty();
+    if s.rows.is_empty() && show_rows {
+        let t = if query.trim().is_empty() {
             ctx.t(i18n::NO_ROWS)
         } else {
             ctx.t(i18n::DESK_NOBODY)
         };
         lines.push(Line::from(Span::styled(t, th.muted())));
     }
-    for (i, row) in s.rows.iter().enumerate().skip(first) {
-        if lines.len() >= s.page {
-            break;
-        }
-        if row.walk_in && (i == 0 || !s.rows[i - 1].walk_in) {
-            lines.push(Line::from(Span::styled(
-                ctx.t(i18n::DESK_WALK_INS),
-                th.muted(),
-            )));
-            if lines.len() >= s.page {
-                break;
-            }
-        }
-        let Some(e) = ctx.index.entry(row.teacher_id) else {
-            continue;
-        };
+    let first = if show_rows {
+        first_visible(s.cursor, s.page)
+    } else {
+        s.rows.len()
+    };
+    for (i, row) in s.rows.iter().enumerate().skip(first).take(s.page) {
         hits.push((rows_area.y + lines.len() as u16, i));
         let selected = show_cursor && i == s.cursor;
-        let base = if selected { th.selected() } else { th.base() };
-        let hl = if selected {
-            th.selected().patch(th.highlight())
-        } else {
-            th.highlight()
-        };
         let name_hl = if query.trim().is_empty() {
             Vec::new()
         } else {
             ctx.index.highlight(row.teacher_id, &query).name
         };
-        let (cell, cell_style) = mark_cell(s.data.marks.get(&row.teacher_id), ctx);
-        let mut spans = Vec::new();
-        let cells: [(&str, &[usize], Style); 3] = [
-            (&e.name, &name_hl, base),
-            (&e.school, &[], base),
-            (&cell, &[], if selected { base } else { cell_style }),
-        ];
-        for ((text, pos, st), cw) in cells.iter().zip(&widths) {
-            if *cw == 0 {
-                continue;
-            }
-            spans.extend(highlighted(text, pos, *cw, *st, hl));
-            spans.push(Span::styled(" ", base));
-        }
-        if widths[3] > 0 {
-            let strip = s.strips.get(&row.teacher_id).cloned().unwrap_or_default();
-            let keep = strip.len().saturating_sub(widths[3] / 2);
-            spans.extend(marks_strip::strip(&strip[keep..], ctx.lang, th));
-        }
-        lines.push(Line::from(spans));
+        let strip = if list_mode {
+            s.strips.get(&row.teacher_id).map(Vec::as_slice)
+        } else {
+            None
+        };
+        let mark = s.data.marks.get(&row.teacher_id);
+        // While typing, the best match is named on the ▶ line: its row only gets a bold
+        // name (a full-width bar would repaint the whole row at every letter).
+        let look = match (selected, list_mode) {
+            (false, _) => Look::Plain,
+            (true, true) => Look::Bar,
+            (true, false) => Look::Name,
+        };
+        lines.push(row_line(ctx, *row, mark, &widths, &name_hl, look, strip));
     }
     frame.render_widget(Paragraph::new(lines).style(th.base()), rows_area);
     s.row_hits = hits;
+    if !list_mode && avail > list_h + 1 {
+        let y = 5 + list_h;
+        frame.render_widget(
+            Paragraph::new(Span::styled(ctx.t(i18n::DESK_RECENT_IN), th.muted())),
+            line_at(area, y),
+        );
+        let room = (hint_y - y - 1) as usize;
+        let lines: Vec<Line> = recent_marks(&s.data, room)
+            .into_iter()
+            .map(|m| {
+                let row = DeskRow {
+                    teacher_id: m.teacher_id,
+                    walk_in: false,
+                };
+                row_line(ctx, row, Some(m), &widths, &[], Look::Plain, None)
+            })
+            .collect();
+        let recent_area = Rect {
+            y: area.y + y + 1,
+            height: room as u16,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(lines).style(th.base()), recent_area);
+    }
+}
+
+/// Candidate rows shown while a query is typed.
+const CANDIDATES: u16 = 4;
+
+/// The session's marks, latest recorded first.
+fn recent_marks(data: &super::desk::DeskData, n: usize) -> Vec<&Mark> {
+    let mut marks: Vec<&Mark> = data.marks.values().collect();
+    marks.sort_by(|a, b| b.recorded_at.cmp(&a.recorded_at).then(b.id.cmp(&a.id)));
+    marks.truncate(n);
+    marks
+}
+
+/// How a row shows that it is highlighted.
+#[derive(Clone, Copy, PartialEq)]
+enum Look {
+    Plain,
+    /// The selected-row bar across the row (the list after Esc).
+    Bar,
+    /// Only the name in the title style (candidates while typing).
+    Name,
+}
+
+/// One teacher row in fixed columns: name, school, this session's mark (or "walk-in"),
+/// and the strip of recent marks when given.
+fn row_line(
+    ctx: &Ctx,
+    row: DeskRow,
+    mark: Option<&Mark>,
+    widths: &[usize],
+    name_hl: &[usize],
+    look: Look,
+    strip: Option<&[Status]>,
+) -> Line<'static> {
+    let th = ctx.theme;
+    let Some(e) = ctx.index.entry(row.teacher_id) else {
+        return Line::from("");
+    };
+    let selected = look == Look::Bar;
+    let base = if selected { th.selected() } else { th.base() };
+    let hl = if selected {
+        th.selected().patch(th.highlight())
+    } else {
+        th.highlight()
+    };
+    let (cell, cell_style) = if row.walk_in && mark.is_none() {
+        (walk_in_label(ctx), th.warn())
+    } else {
+        mark_cell(mark, ctx)
+    };
+    let name_style = if look == Look::Name { th.title() } else { base };
+    let nw = widths[0];
+    let mut spans = highlighted(&e.name, name_hl, width(&e.name).min(nw), name_style, hl);
+    if nw > width(&e.name) {
+        spans.push(Span::styled(" ".repeat(nw - width(&e.name)), base));
+    }
+    spans.push(Span::styled(" ", base));
+    let cells: [(&str, &[usize], Style); 2] = [
+        (&e.school, &[], base),
+        (&cell, &[], if selected { base } else { cell_style }),
+    ];
+    for ((text, pos, st), cw) in cells.iter().zip(&widths[1..]) {
+        if *cw == 0 {
+            continue;
+        }
+        spans.extend(highlighted(text, pos, *cw, *st, hl));
+        spans.push(Span::styled(" ", base));
+    }
+    if let Some(strip) = strip.filter(|_| widths[3] > 0) {
+        let keep = strip.len().saturating_sub(widths[3] / 2);
+        spans.extend(marks_strip::strip(&strip[keep..], ctx.lang, th));
+    }
+    Line::from(spans)
+}
+
+fn walk_in_label(ctx: &Ctx) -> String {
+    ctx.t(i18n::DESK_WALK_INS)
+        .trim_matches(|c| c == '─' || c == ' ')
+        .to_string()
 }
 
 fn selected_line(s: &CheckInScreen, row: DeskRow, ctx: &Ctx, w: usize) -> Line<'static> {
@@ -274,12 +369,7 @@ fn selected_line(s: &CheckInScreen, row: DeskRow, ctx: &Ctx, w: usize) -> Line<'
             spans.push(Span::styled(text, st));
         }
         None if row.walk_in => {
-            spans.push(Span::styled(
-                ctx.t(i18n::DESK_WALK_INS)
-                    .trim_matches(|c| c == '─' || c == ' ')
-                    .to_string(),
-                th.warn(),
-            ));
+            spans.push(Span::styled(walk_in_label(ctx), th.warn()));
         }
         None => {}
     }
@@ -287,6 +377,18 @@ fn selected_line(s: &CheckInScreen, row: DeskRow, ctx: &Ctx, w: usize) -> Line<'
     if used > w {
         let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
         return Line::from(Span::styled(pad(&text, w), th.base()));
+    }
+    // The teacher's strip of recent marks, at the right edge.
+    let strip = s
+        .strips
+        .get(&row.teacher_id)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let strip_spans = marks_strip::strip(strip, ctx.lang, th);
+    let sw: usize = strip_spans.iter().map(|s| width(&s.content)).sum();
+    if sw > 0 && used + sw + 2 <= w {
+        spans.push(Span::raw(" ".repeat(w - used - sw)));
+        spans.extend(strip_spans);
     }
     Line::from(spans)
 }
