@@ -107,3 +107,47 @@ fn h_shows_the_audit_history_of_a_mark() {
     ui.key(KeyCode::Esc);
     assert!(!ui.text().contains("修改记录"));
 }
+
+#[test]
+fn vetoes_tab_orders_schools_by_pinyin() {
+    let ui = open(Lang::Zh, "2026-11-28 09:00");
+    // Three more schools, each with a teacher late in March (a 2026 veto). By code point they
+    // read 上和镇 五桂镇 别口镇; by pinyin: bie, shang, wu.
+    {
+        let db = Db::open(&ui.path, OpenMode::Existing).unwrap();
+        let c = &db.conn;
+        for (i, school) in [
+            (10, "上和镇中心小学"),
+            (11, "五桂镇中学"),
+            (12, "别口镇小学"),
+        ] {
+            c.execute(
+                "INSERT INTO schools (id, name, township, stage) VALUES (?1, ?2, '', 'primary')",
+                rusqlite::params![i, school],
+            )
+            .unwrap();
+            let (py, ini) = pinyin_keys("赵敏");
+            c.execute(
+                "INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials)
+                 VALUES (?1, ?2, '赵敏', ?1, ?3, ?4)",
+                rusqlite::params![i, format!("T00{i}"), py, ini],
+            )
+            .unwrap();
+            c.execute(
+                "INSERT INTO marks (session_id, teacher_id, school_id, session_date, status, minutes_late, checked_in_at, recorded_at)
+                 VALUES (2, ?1, ?1, '2026-03-01', 'late', 20, '2026-03-01 08:50:00', '2026-03-01 08:50:00')",
+                [i],
+            )
+            .unwrap();
+        }
+    }
+    let mut ui = ui;
+    ui.app.check_external_changes();
+    ui.typed("7");
+    let text = ui.text();
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s}:\n{text}"));
+    // 别口镇 (bie) < 上和镇 (shang) < 实验小学 (shi) < 五桂镇 (wu)
+    assert!(at("别口镇小学") < at("上和镇中心小学"), "{text}");
+    assert!(at("上和镇中心小学") < at("实验小学"), "{text}");
+    assert!(at("实验小学") < at("五桂镇中学"), "{text}");
+}

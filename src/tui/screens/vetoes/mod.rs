@@ -12,6 +12,7 @@ use self::keys::{Cmd, KEYS};
 use crate::domain::veto::veto_year;
 use crate::domain::Status;
 use crate::error::Result;
+use crate::search::keys::pinyin_keys;
 use crate::store::audit::AuditRow;
 use crate::store::marks::TeacherMark;
 use crate::store::vetoes::{SchoolVetoes, VetoedTeacher};
@@ -274,6 +275,10 @@ impl Screen for VetoesScreen {
             .year
             .get_or_insert_with(|| veto_year(ctx.today(), ctx.settings.veto_year_start_month));
         self.groups = crate::ops::vetoes::vetoes_of_year(ctx.conn(), year, ctx.settings)?;
+        // Schools in pinyin order (as the Teachers and Starlight tabs), not by code point:
+        // 上和镇 五桂镇 别口镇 read as random.
+        self.groups
+            .sort_by_cached_key(|g| (pinyin_keys(&g.school).0, g.school.clone()));
         self.build_rows_keeping(ctx, keep);
         Ok(())
     }
