@@ -94,3 +94,53 @@ fn after_a_check_in_from_the_box_the_next_enter_marks_nobody() {
         assert_eq!(ui.status_of(1, id), None, "teacher {id} was marked");
     }
 }
+
+/// Display column where `needle` starts in `line`.
+fn column_of(line: &str, needle: &str) -> Option<usize> {
+    let i = line.find(needle)?;
+    Some(unicode_width::UnicodeWidthStr::width(&line[..i]))
+}
+
+#[test]
+fn picker_columns_line_up_at_80_and_60_columns() {
+    for cols in [80u16, 60] {
+        let mut ui = open(Lang::Zh, "2026-11-28 08:20");
+        // A long title and a short one: the status columns must not move.
+        {
+            let db = Db::open(&ui.path, OpenMode::Existing).unwrap();
+            db.conn
+                .execute_batch(
+                    "INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date)
+                       VALUES (2, 'P2-LONG', '新时代乡村教师信息技术应用能力提升工程二点零整校推进专项培训', 'district', 'continuing_education', 1, 12, '2026-03-01', '2026-11-30');
+                     INSERT INTO sessions (id, project_id, date, start_time, end_time, topic) VALUES
+                       (4, 2, '2026-11-28', '14:00', '17:00', ''),
+                       (5, 2, '2026-11-26', '14:00', '17:00', '');",
+                )
+                .unwrap();
+        }
+        ui.app.check_external_changes();
+        ui.term = Terminal::new(TestBackend::new(cols, 24)).unwrap();
+        ui.typed("3");
+        let text = ui.text();
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains("已签 ")).collect();
+        assert!(rows.len() >= 4, "{text}");
+        let checked: Vec<usize> = rows.iter().filter_map(|l| column_of(l, "已签 ")).collect();
+        assert!(
+            checked.windows(2).all(|w| w[0] == w[1]),
+            "{cols}: {checked:?}\n{text}"
+        );
+        let today: Vec<usize> = rows.iter().filter_map(|l| column_of(l, "今天")).collect();
+        assert!(
+            today.len() >= 2 && today.windows(2).all(|w| w[0] == w[1]),
+            "{cols}: {today:?}\n{text}"
+        );
+        let lock = rows.iter().find_map(|l| column_of(l, "［已关闭］"));
+        assert!(lock.is_some(), "{text}");
+        for l in &rows {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(*l) <= cols as usize,
+                "{l}"
+            );
+        }
+    }
+}

@@ -142,28 +142,49 @@ pub(super) fn picker(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: 
     s.page = rows.height as usize;
     let first = first_visible(s.picker_cursor, s.page);
     let w = area.width as usize;
+    // Fixed columns at the right (display width): "today", "in n/m", "[closed]"; the
+    // session line is cut before them, so they line up from row to row.
+    let today_w = width(ctx.t(i18n::DESK_TODAY));
+    let lock_w = width(ctx.t(i18n::DESK_LOCKED));
+    let checked =
+        |c: &super::desk::SessionChoice| ctx.tf(i18n::DASH_CHECKED, &[&c.checked, &c.enrolled]);
+    let checked_w = s
+        .choices
+        .iter()
+        .map(|c| width(&checked(c)))
+        .max()
+        .unwrap_or(0);
+    let tail_w = 1 + today_w + 1 + checked_w + 1 + lock_w;
     let mut lines = Vec::new();
     s.row_hits.clear();
     for (i, c) in s.choices.iter().enumerate().skip(first).take(s.page) {
         s.row_hits.push((rows.y + lines.len() as u16, i));
         let selected = i == s.picker_cursor;
         let base = if selected { th.selected() } else { th.base() };
-        let mut tail = ctx.tf(i18n::DASH_CHECKED, &[&c.checked, &c.enrolled]);
-        if c.session.is_closed() {
-            tail = format!("{tail} {}", ctx.t(i18n::DESK_LOCKED));
+        let muted = if selected { base } else { th.muted() };
+        let today = if c.session.date == ctx.today() {
+            ctx.t(i18n::DESK_TODAY)
+        } else {
+            ""
+        };
+        let lock = if c.session.is_closed() {
+            ctx.t(i18n::DESK_LOCKED)
+        } else {
+            ""
+        };
+        let mut spans = vec![Span::styled(
+            pad(&session_line(c, ctx), w.saturating_sub(tail_w)),
+            base,
+        )];
+        if w > tail_w {
+            spans.push(Span::styled(format!(" {} ", pad(today, today_w)), muted));
+            spans.push(Span::styled(pad_left(&checked(c), checked_w), muted));
+            spans.push(Span::styled(
+                format!(" {}", pad(lock, lock_w)),
+                if selected { base } else { th.warn() },
+            ));
         }
-        if c.session.date == ctx.today() {
-            tail = format!("{} {tail}", ctx.t(i18n::DESK_TODAY));
-        }
-        let tw = width(&tail) + 1;
-        let head = pad(&session_line(c, ctx), w.saturating_sub(tw));
-        lines.push(Line::from(vec![
-            Span::styled(head, base),
-            Span::styled(
-                pad_left(&tail, tw.min(w)),
-                if selected { base } else { th.muted() },
-            ),
-        ]));
+        lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines).style(th.base()), rows);
 }
