@@ -6,6 +6,7 @@ pub mod app;
 pub mod backend;
 pub mod chrome;
 pub mod commands;
+pub mod escapes;
 pub mod i18n;
 pub mod idle;
 pub mod index_loader;
