@@ -28,7 +28,7 @@ const GIVEN: [&str; 20] = [
     "超", "秀英", "华", "平",
 ];
 
-fn big_district(dir: &Path) -> PathBuf {
+pub fn big_district(dir: &Path) -> PathBuf {
     let path = dir.join("big.db");
     let db = Db::open(&path, OpenMode::Create).unwrap();
     let c = &db.conn;

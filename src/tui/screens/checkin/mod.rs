@@ -5,6 +5,10 @@
 //! a confirm). Enter checks the best match in, present or late by the clock, and clears the box
 //! for the next teacher. F2–F6 (or l e a x p after Esc) set a status; Ctrl-Z / u undoes this
 //! desk's last mark; C reviews and closes the session. Writes go through `Intent`s (write.rs).
+//!
+//! Enter and the mark keys act only on a chosen teacher: the best match of a typed query, or a
+//! row the user moved to (j/k/arrows) or clicked. With the box empty nobody is chosen, so the
+//! door reflex "Esc, Enter" marks nobody and says "type a name or choose a row".
 
 mod actions;
 pub mod desk;
@@ -12,6 +16,7 @@ mod dialogs;
 pub mod keys;
 mod modes;
 mod render;
+mod rows;
 pub mod undo;
 
 use self::desk::{DeskData, DeskRow, SessionChoice};

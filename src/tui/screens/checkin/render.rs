@@ -1,15 +1,19 @@
-//! Drawing the desk: session line, counter, search box, the highlighted teacher's line, the
-//! rows (enrolled, then walk-ins), a key hint; and the picker, the check-out prompt and the
-//! close-session review. Fits 80×24; CJK measured by display width.
+//! Drawing the desk: session line, counter, search box, the chosen teacher's line (school, staff
+//! number, "already in at …", strip of recent marks), then while typing the best 4 candidates
+//! (enrolled first, walk-ins tagged) above the session's latest marks, or after Esc the whole
+//! list with strips; a key hint. Typing a letter repaints a few lines only (DESIGN.md §8).
+//! The picker, the check-out prompt and the close-session review are in dialogs.rs.
+//! Fits 80×24; CJK measured by display width.
 
 use super::desk::{DeskRow, SessionChoice};
+use super::rows::{recent_marks, row_line, walk_in_label, Look, CANDIDATES};
 use super::{dialogs, CheckInScreen, Mode};
 use crate::domain::{Mark, Status};
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::list::first_visible;
 use crate::tui::widgets::marks_strip;
-use crate::tui::widgets::text::{highlighted, layout_columns, pad, width};
+use crate::tui::widgets::text::{layout_columns, pad, width};
 use crate::tui::write::mark_summary;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -61,7 +65,7 @@ pub(super) fn session_line(c: &SessionChoice, ctx: &Ctx) -> String {
 }
 
 /// What the "this session" cell says about a mark.
-fn mark_cell(m: Option<&Mark>, ctx: &Ctx) -> (String, Style) {
+pub(super) fn mark_cell(m: Option<&Mark>, ctx: &Ctx) -> (String, Style) {
     match m {
         None => ("-".into(), ctx.theme.muted()),
         Some(m) => {
@@ -261,85 +265,6 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         };
         frame.render_widget(Paragraph::new(lines).style(th.base()), recent_area);
     }
-}
-
-/// Candidate rows shown while a query is typed.
-const CANDIDATES: u16 = 4;
-
-/// The session's marks, latest recorded first.
-fn recent_marks(data: &super::desk::DeskData, n: usize) -> Vec<&Mark> {
-    let mut marks: Vec<&Mark> = data.marks.values().collect();
-    marks.sort_by(|a, b| b.recorded_at.cmp(&a.recorded_at).then(b.id.cmp(&a.id)));
-    marks.truncate(n);
-    marks
-}
-
-/// How a row shows that it is highlighted.
-#[derive(Clone, Copy, PartialEq)]
-enum Look {
-    Plain,
-    /// The selected-row bar across the row (the list after Esc).
-    Bar,
-    /// Only the name in the title style (candidates while typing).
-    Name,
-}
-
-/// One teacher row in fixed columns: name, school, this session's mark (or "walk-in"),
-/// and the strip of recent marks when given.
-fn row_line(
-    ctx: &Ctx,
-    row: DeskRow,
-    mark: Option<&Mark>,
-    widths: &[usize],
-    name_hl: &[usize],
-    look: Look,
-    strip: Option<&[Status]>,
-) -> Line<'static> {
-    let th = ctx.theme;
-    let Some(e) = ctx.index.entry(row.teacher_id) else {
-        return Line::from("");
-    };
-    let selected = look == Look::Bar;
-    let base = if selected { th.selected() } else { th.base() };
-    let hl = if selected {
-        th.selected().patch(th.highlight())
-    } else {
-        th.highlight()
-    };
-    let (cell, cell_style) = if row.walk_in && mark.is_none() {
-        (walk_in_label(ctx), th.warn())
-    } else {
-        mark_cell(mark, ctx)
-    };
-    let name_style = if look == Look::Name { th.title() } else { base };
-    let nw = widths[0];
-    let mut spans = highlighted(&e.name, name_hl, width(&e.name).min(nw), name_style, hl);
-    if nw > width(&e.name) {
-        spans.push(Span::styled(" ".repeat(nw - width(&e.name)), base));
-    }
-    spans.push(Span::styled(" ", base));
-    let cells: [(&str, &[usize], Style); 2] = [
-        (&e.school, &[], base),
-        (&cell, &[], if selected { base } else { cell_style }),
-    ];
-    for ((text, pos, st), cw) in cells.iter().zip(&widths[1..]) {
-        if *cw == 0 {
-            continue;
-        }
-        spans.extend(highlighted(text, pos, *cw, *st, hl));
-        spans.push(Span::styled(" ", base));
-    }
-    if let Some(strip) = strip.filter(|_| widths[3] > 0) {
-        let keep = strip.len().saturating_sub(widths[3] / 2);
-        spans.extend(marks_strip::strip(&strip[keep..], ctx.lang, th));
-    }
-    Line::from(spans)
-}
-
-fn walk_in_label(ctx: &Ctx) -> String {
-    ctx.t(i18n::DESK_WALK_INS)
-        .trim_matches(|c| c == '─' || c == ' ')
-        .to_string()
 }
 
 fn selected_line(s: &CheckInScreen, row: DeskRow, ctx: &Ctx, w: usize) -> Line<'static> {

@@ -1,0 +1,95 @@
+//! The desk's teacher rows in fixed columns (name, school, this session's mark, strip), shared
+//! by the candidates, the list after Esc and the session's latest marks.
+
+use super::desk::{DeskData, DeskRow};
+use super::render::mark_cell;
+use crate::domain::{Mark, Status};
+use crate::tui::i18n;
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::marks_strip;
+use crate::tui::widgets::text::{highlighted, truncate, width};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Candidate rows shown while a query is typed.
+pub(super) const CANDIDATES: u16 = 4;
+
+/// The session's marks, latest recorded first.
+pub(super) fn recent_marks(data: &DeskData, n: usize) -> Vec<&Mark> {
+    let mut marks: Vec<&Mark> = data.marks.values().collect();
+    marks.sort_by(|a, b| b.recorded_at.cmp(&a.recorded_at).then(b.id.cmp(&a.id)));
+    marks.truncate(n);
+    marks
+}
+
+/// How a row shows that it is highlighted.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Look {
+    Plain,
+    /// The selected-row bar across the row (the list after Esc).
+    Bar,
+    /// Only the name in the title style (candidates while typing).
+    Name,
+}
+
+/// One teacher row in fixed columns: name, school, this session's mark (or "walk-in"),
+/// and the strip of recent marks when given.
+pub(super) fn row_line(
+    ctx: &Ctx,
+    row: DeskRow,
+    mark: Option<&Mark>,
+    widths: &[usize],
+    name_hl: &[usize],
+    look: Look,
+    strip: Option<&[Status]>,
+) -> Line<'static> {
+    let th = ctx.theme;
+    let Some(e) = ctx.index.entry(row.teacher_id) else {
+        return Line::from("");
+    };
+    let selected = look == Look::Bar;
+    let base = if selected { th.selected() } else { th.base() };
+    let hl = if selected {
+        th.selected().patch(th.highlight())
+    } else {
+        th.highlight()
+    };
+    let (cell, cell_style) = if row.walk_in && mark.is_none() {
+        (walk_in_label(ctx), th.warn())
+    } else {
+        mark_cell(mark, ctx)
+    };
+    let name_style = if look == Look::Name { th.title() } else { base };
+    let nw = widths[0];
+    let mut spans = highlighted(&e.name, name_hl, width(&e.name).min(nw), name_style, hl);
+    if nw > width(&e.name) {
+        spans.push(Span::styled(" ".repeat(nw - width(&e.name)), base));
+    }
+    spans.push(Span::styled(" ", base));
+    let cells: [(&str, &[usize], Style); 2] = [
+        (&e.school, &[], base),
+        (&cell, &[], if selected { base } else { cell_style }),
+    ];
+    for ((text, pos, st), cw) in cells.iter().zip(&widths[1..]) {
+        if *cw == 0 {
+            continue;
+        }
+        // The padding keeps the row's style: coloured blanks would differ from the blanks
+        // already on screen and be written again.
+        let shown = truncate(text, *cw);
+        let used = width(&shown);
+        spans.extend(highlighted(&shown, pos, used, *st, hl));
+        spans.push(Span::styled(" ".repeat(cw - used + 1), base));
+    }
+    if let Some(strip) = strip.filter(|_| widths[3] > 0) {
+        let keep = strip.len().saturating_sub(widths[3] / 2);
+        spans.extend(marks_strip::strip(&strip[keep..], ctx.lang, th));
+    }
+    Line::from(spans)
+}
+
+pub(super) fn walk_in_label(ctx: &Ctx) -> String {
+    ctx.t(i18n::DESK_WALK_INS)
+        .trim_matches(|c| c == '─' || c == ' ')
+        .to_string()
+}
