@@ -2,6 +2,9 @@
 //!
 //! A screen declares `const KEYS: &[KeyBinding<Cmd>]` with its own small `Cmd` enum, maps a key
 //! with `keymap::lookup(KEYS, &key)` and returns `keymap::help(KEYS)` from `Screen::help`.
+//! A list screen states only its own keys and gets the shared movement keys from
+//! [`ListKeys`]: `const KEYS: ListKeys<Cmd> = ListKeys::new(OWN_KEYS, Cmd::Move)`, then
+//! `KEYS.lookup(&key)` and `KEYS.help()`.
 
 use super::i18n::{self, Msg};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -137,6 +140,52 @@ pub const MOVE_KEYS: &[KeyBinding<Move>] = &[
     },
 ];
 
+/// The line and page movements of [`MOVE_KEYS`] without top / bottom (for views where
+/// `g`/`G` mean nothing, such as a picker or a review).
+pub const PAGE_MOVE_KEYS: &[KeyBinding<Move>] = MOVE_KEYS.split_at(4).0;
+
+/// A list screen's keys: its own bindings, then the shared movement keys (wrapped into the
+/// screen's command type). Lookup and help read them in that order, so a screen's own
+/// binding wins over a movement key and the help lists the screen's keys first.
+#[derive(Debug, Clone, Copy)]
+pub struct ListKeys<C: 'static> {
+    pub own: &'static [KeyBinding<C>],
+    pub moves: &'static [KeyBinding<Move>],
+    pub wrap: fn(Move) -> C,
+}
+
+impl<C: Copy> ListKeys<C> {
+    /// `own` plus all of [`MOVE_KEYS`].
+    pub const fn new(own: &'static [KeyBinding<C>], wrap: fn(Move) -> C) -> Self {
+        ListKeys {
+            own,
+            moves: MOVE_KEYS,
+            wrap,
+        }
+    }
+
+    /// `own` plus [`PAGE_MOVE_KEYS`] (no top / bottom).
+    pub const fn paging(own: &'static [KeyBinding<C>], wrap: fn(Move) -> C) -> Self {
+        ListKeys {
+            own,
+            moves: PAGE_MOVE_KEYS,
+            wrap,
+        }
+    }
+
+    /// The command bound to `ev`: the screen's own first, then a movement.
+    pub fn lookup(&self, ev: &KeyEvent) -> Option<C> {
+        lookup(self.own, ev).or_else(|| lookup(self.moves, ev).map(self.wrap))
+    }
+
+    /// The help lines: the screen's own, then the movements.
+    pub fn help(&self) -> Vec<HelpEntry> {
+        let mut h = help(self.own);
+        h.extend(help(self.moves));
+        h
+    }
+}
+
 /// Applies a movement to a cursor over `len` rows with `page` rows visible.
 pub fn apply_move(cursor: usize, len: usize, page: usize, m: Move) -> usize {
     if len == 0 {
@@ -263,6 +312,41 @@ mod tests {
         assert_eq!(apply_move(0, 5, 10, Move::Up), 0);
         assert_eq!(apply_move(0, 50, 10, Move::PageDown), 10);
         assert_eq!(apply_move(3, 50, 10, Move::Bottom), 49);
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum TestCmd {
+        Move(Move),
+        Go,
+    }
+
+    const TEST_KEYS: ListKeys<TestCmd> = ListKeys::new(
+        &[KeyBinding {
+            keys: &[Key::Char('g')],
+            command: TestCmd::Go,
+            help: i18n::KEY_SEARCH,
+        }],
+        TestCmd::Move,
+    );
+
+    #[test]
+    fn list_keys_try_the_screens_own_keys_before_the_moves() {
+        let none = KeyModifiers::NONE;
+        let own = TEST_KEYS.lookup(&ev(KeyCode::Char('g'), none));
+        assert_eq!(own, Some(TestCmd::Go));
+        let home = TEST_KEYS.lookup(&ev(KeyCode::Home, none));
+        assert_eq!(home, Some(TestCmd::Move(Move::Top)));
+        let paging = ListKeys::paging(TEST_KEYS.own, TestCmd::Move);
+        assert_eq!(paging.lookup(&ev(KeyCode::End, none)), None);
+        assert_eq!(
+            paging.lookup(&ev(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            Some(TestCmd::Move(Move::PageDown))
+        );
+        let keys: Vec<String> = TEST_KEYS.help().into_iter().map(|h| h.keys).collect();
+        assert_eq!(keys[0], "g");
+        assert_eq!(keys[1], "k ↑");
+        assert_eq!(keys.len(), 1 + MOVE_KEYS.len());
+        assert_eq!(paging.help().len(), 1 + 4);
     }
 
     #[test]
