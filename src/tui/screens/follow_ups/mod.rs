@@ -143,7 +143,7 @@ impl Screen for FollowUpsScreen {
     }
 
     fn help(&self) -> Vec<HelpEntry> {
-        let mut h = keymap::help(KEYS);
+        let mut h = KEYS.help();
         h.extend(keymap::help(FORM_KEYS));
         h
     }
@@ -163,7 +163,7 @@ impl Screen for FollowUpsScreen {
         if self.typing {
             return self.handle_typing(&key, ctx);
         }
-        match keymap::lookup(KEYS, &key)? {
+        match KEYS.lookup(&key)? {
             Cmd::Move(m) => {
                 self.cursor = keymap::apply_move(self.cursor, self.lines.len(), self.page, m);
                 None

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::ops::completion::{review, CompletionReview, TeacherCompletion, Warning};
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n::{self, Msg};
-use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
+use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, ListKeys, Move};
 use crate::tui::screen::Ctx;
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -28,7 +28,9 @@ pub const OPEN_KEYS: &[KeyBinding<()>] = &[KeyBinding {
 }];
 
 /// The keys of the open review (dispatch and `?` help).
-pub const KEYS: &[KeyBinding<Cmd>] = &[
+pub const KEYS: ListKeys<Cmd> = ListKeys::paging(OWN_KEYS, Cmd::Move);
+
+const OWN_KEYS: &[KeyBinding<Cmd>] = &[
     KeyBinding {
         keys: &[Key::Code(KeyCode::Enter), Key::Char('y')],
         command: Cmd::Confirm,
@@ -44,30 +46,10 @@ pub const KEYS: &[KeyBinding<Cmd>] = &[
         command: Cmd::Help,
         help: i18n::KEY_HELP,
     },
-    KeyBinding {
-        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
-        command: Cmd::Move(Move::Up),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
-        command: Cmd::Move(Move::Down),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('u')],
-        command: Cmd::Move(Move::PageUp),
-        help: i18n::KEY_PAGE,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('d')],
-        command: Cmd::Move(Move::PageDown),
-        help: i18n::KEY_PAGE,
-    },
 ];
 
 pub fn help() -> Vec<HelpEntry> {
-    keymap::help(KEYS)
+    KEYS.help()
 }
 
 /// Is `key` the key that opens the review?
@@ -125,7 +107,7 @@ impl CompletionView {
     /// A key: `Some(Some(action))` to close and act, `Some(None)` to close, `None` to stay.
     /// Help opens over the review (`OpenHelp` through `help_action`).
     pub fn handle_key(&mut self, key: &KeyEvent) -> Option<Option<Action>> {
-        match keymap::lookup(KEYS, key)? {
+        match KEYS.lookup(key)? {
             Cmd::Close => Some(None),
             Cmd::Help => {
                 self.help_asked = true;

@@ -73,7 +73,7 @@ impl Detail {
             return super::picker::help();
         }
         let mut h = keymap::help(self.table());
-        h.extend(keymap::help(COMMON_KEYS));
+        h.extend(COMMON_KEYS.help());
         h
     }
 
@@ -172,8 +172,7 @@ impl Detail {
                 }
             };
         }
-        let cmd =
-            keymap::lookup(self.table(), &key).or_else(|| keymap::lookup(COMMON_KEYS, &key))?;
+        let cmd = keymap::lookup(self.table(), &key).or_else(|| COMMON_KEYS.lookup(&key))?;
         match cmd {
             Cmd::Back => return Some(Action::Back),
             Cmd::NextView | Cmd::PrevView => {

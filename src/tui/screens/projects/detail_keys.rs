@@ -2,7 +2,7 @@
 //! tables dispatch the keys and make the `?` help.
 
 use crate::tui::i18n;
-use crate::tui::keymap::{Key, KeyBinding, Move};
+use crate::tui::keymap::{Key, KeyBinding, ListKeys, Move};
 use crossterm::event::KeyCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,45 +27,12 @@ macro_rules! bind {
     };
 }
 
-pub const COMMON_KEYS: &[KeyBinding<Cmd>] = &[
+/// The keys every view shares; the movements come from `keymap::MOVE_KEYS`.
+pub const COMMON_KEYS: ListKeys<Cmd> = ListKeys::new(OWN_COMMON_KEYS, Cmd::Move);
+
+const OWN_COMMON_KEYS: &[KeyBinding<Cmd>] = &[
     bind!(Cmd::NextView, i18n::PJ_KEY_NEXT_VIEW, Key::Char(']')),
     bind!(Cmd::PrevView, i18n::PJ_KEY_PREV_VIEW, Key::Char('[')),
-    bind!(
-        Cmd::Move(Move::Up),
-        i18n::KEY_UP_DOWN,
-        Key::Char('k'),
-        Key::Code(KeyCode::Up)
-    ),
-    bind!(
-        Cmd::Move(Move::Down),
-        i18n::KEY_UP_DOWN,
-        Key::Char('j'),
-        Key::Code(KeyCode::Down)
-    ),
-    bind!(
-        Cmd::Move(Move::PageUp),
-        i18n::KEY_PAGE,
-        Key::Code(KeyCode::PageUp),
-        Key::Ctrl('u')
-    ),
-    bind!(
-        Cmd::Move(Move::PageDown),
-        i18n::KEY_PAGE,
-        Key::Code(KeyCode::PageDown),
-        Key::Ctrl('d')
-    ),
-    bind!(
-        Cmd::Move(Move::Top),
-        i18n::KEY_TOP_BOTTOM,
-        Key::Char('g'),
-        Key::Code(KeyCode::Home)
-    ),
-    bind!(
-        Cmd::Move(Move::Bottom),
-        i18n::KEY_TOP_BOTTOM,
-        Key::Char('G'),
-        Key::Code(KeyCode::End)
-    ),
     bind!(
         Cmd::Back,
         i18n::PJ_KEY_BACK_TO_LIST,

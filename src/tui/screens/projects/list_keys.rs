@@ -3,7 +3,7 @@
 use super::detail::Tab;
 use super::list::FilterKey;
 use crate::tui::i18n;
-use crate::tui::keymap::{Key, KeyBinding, Move};
+use crate::tui::keymap::{Key, KeyBinding, ListKeys, Move};
 use crossterm::event::KeyCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +23,10 @@ macro_rules! bind {
     };
 }
 
-pub const KEYS: &[KeyBinding<Cmd>] = &[
+/// The list's own keys; the movements come from `keymap::MOVE_KEYS`.
+pub const KEYS: ListKeys<Cmd> = ListKeys::new(OWN_KEYS, Cmd::Move);
+
+const OWN_KEYS: &[KeyBinding<Cmd>] = &[
     bind!(Cmd::Search, i18n::PJ_KEY_SEARCH, Key::Char('/')),
     bind!(
         Cmd::Open(Tab::Sessions),
@@ -66,42 +69,6 @@ pub const KEYS: &[KeyBinding<Cmd>] = &[
         Cmd::Filter(FilterKey::Clear),
         i18n::PJ_KEY_FILTER_CLEAR,
         Key::Char('x')
-    ),
-    bind!(
-        Cmd::Move(Move::Up),
-        i18n::KEY_UP_DOWN,
-        Key::Char('k'),
-        Key::Code(KeyCode::Up)
-    ),
-    bind!(
-        Cmd::Move(Move::Down),
-        i18n::KEY_UP_DOWN,
-        Key::Char('j'),
-        Key::Code(KeyCode::Down)
-    ),
-    bind!(
-        Cmd::Move(Move::PageUp),
-        i18n::KEY_PAGE,
-        Key::Code(KeyCode::PageUp),
-        Key::Ctrl('u')
-    ),
-    bind!(
-        Cmd::Move(Move::PageDown),
-        i18n::KEY_PAGE,
-        Key::Code(KeyCode::PageDown),
-        Key::Ctrl('d')
-    ),
-    bind!(
-        Cmd::Move(Move::Top),
-        i18n::KEY_TOP_BOTTOM,
-        Key::Char('g'),
-        Key::Code(KeyCode::Home)
-    ),
-    bind!(
-        Cmd::Move(Move::Bottom),
-        i18n::KEY_TOP_BOTTOM,
-        Key::Char('G'),
-        Key::Code(KeyCode::End)
     ),
     bind!(Cmd::Back, i18n::KEY_BACK, Key::Code(KeyCode::Esc)),
 ];

@@ -29,7 +29,7 @@ use crate::error::Result;
 use crate::store::projects as store_projects;
 use crate::tui::action::{Action, Intent, Target};
 use crate::tui::i18n::{self, Msg};
-use crate::tui::keymap::{self, HelpEntry, Move};
+use crate::tui::keymap::{HelpEntry, Move};
 use crate::tui::screen::{Ctx, Screen};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use detail::{Detail, Tab};
@@ -175,7 +175,7 @@ impl ProjectsScreen {
             }
             return None;
         }
-        match keymap::lookup(KEYS, &key)? {
+        match KEYS.lookup(&key)? {
             Cmd::Search => self.list.typing = true,
             Cmd::Move(m) => self.list.moved(m),
             Cmd::Open(tab) => return self.open_detail(tab, ctx),
@@ -268,7 +268,7 @@ impl Screen for ProjectsScreen {
         match &self.detail {
             Some(d) if d.wants_text_input() => d.help(),
             Some(d) => overlays::list_help(d.help()),
-            None => overlays::list_help(keymap::help(KEYS)),
+            None => overlays::list_help(KEYS.help()),
         }
     }
 

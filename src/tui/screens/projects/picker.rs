@@ -5,7 +5,7 @@
 use crate::domain::School;
 use crate::search::{Entry, Index};
 use crate::tui::i18n;
-use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
+use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, ListKeys, Move};
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::list::first_visible;
 use crate::tui::widgets::text::{highlighted, layout_columns, pad, width};
@@ -28,7 +28,10 @@ pub enum Cmd {
     Close,
 }
 
-pub const KEYS: &[KeyBinding<Cmd>] = &[
+/// The picker's own keys; line and page movements come from `keymap::PAGE_MOVE_KEYS`.
+pub const KEYS: ListKeys<Cmd> = ListKeys::paging(OWN_KEYS, Cmd::Move);
+
+const OWN_KEYS: &[KeyBinding<Cmd>] = &[
     KeyBinding {
         keys: &[Key::Char(' ')],
         command: Cmd::Toggle,
@@ -45,26 +48,6 @@ pub const KEYS: &[KeyBinding<Cmd>] = &[
         help: i18n::KEY_SEARCH,
     },
     KeyBinding {
-        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
-        command: Cmd::Move(Move::Up),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
-        command: Cmd::Move(Move::Down),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('u')],
-        command: Cmd::Move(Move::PageUp),
-        help: i18n::KEY_PAGE,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('d')],
-        command: Cmd::Move(Move::PageDown),
-        help: i18n::KEY_PAGE,
-    },
-    KeyBinding {
         keys: &[Key::Code(KeyCode::Esc)],
         command: Cmd::Close,
         help: i18n::PJ_KEY_CLOSE_PICKER,
@@ -72,7 +55,7 @@ pub const KEYS: &[KeyBinding<Cmd>] = &[
 ];
 
 pub fn help() -> Vec<HelpEntry> {
-    keymap::help(KEYS)
+    KEYS.help()
 }
 
 /// What Enter asked for.
@@ -153,7 +136,7 @@ impl Picker {
             }
             return None;
         }
-        match keymap::lookup(KEYS, key)? {
+        match KEYS.lookup(key)? {
             Cmd::Move(m) => self.moved(m),
             Cmd::Search => self.typing = true,
             Cmd::Close => return Some(Picked::Close),

@@ -1,7 +1,7 @@
 //! The Reports tab's keys: one table dispatches them and generates the `?` help.
 
 use crate::tui::i18n;
-use crate::tui::keymap::{Key, KeyBinding, Move};
+use crate::tui::keymap::{Key, KeyBinding, ListKeys, Move};
 use crossterm::event::KeyCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,41 +16,14 @@ pub(super) enum Cmd {
     Back,
 }
 
-pub(super) const KEYS: &[KeyBinding<Cmd>] = &[
+/// The tab's own keys; the list movements come from `keymap::MOVE_KEYS`.
+pub(super) const KEYS: ListKeys<Cmd> = ListKeys::new(OWN_KEYS, Cmd::Move);
+
+const OWN_KEYS: &[KeyBinding<Cmd>] = &[
     KeyBinding {
         keys: &[Key::Char('/')],
         command: Cmd::Search,
         help: i18n::KEY_SEARCH,
-    },
-    KeyBinding {
-        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
-        command: Cmd::Move(Move::Up),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
-        command: Cmd::Move(Move::Down),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('u')],
-        command: Cmd::Move(Move::PageUp),
-        help: i18n::KEY_PAGE,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('d')],
-        command: Cmd::Move(Move::PageDown),
-        help: i18n::KEY_PAGE,
-    },
-    KeyBinding {
-        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
-        command: Cmd::Move(Move::Top),
-        help: i18n::KEY_TOP_BOTTOM,
-    },
-    KeyBinding {
-        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
-        command: Cmd::Move(Move::Bottom),
-        help: i18n::KEY_TOP_BOTTOM,
     },
     KeyBinding {
         keys: &[Key::Char('[')],

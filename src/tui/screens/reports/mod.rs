@@ -187,7 +187,7 @@ impl Screen for ReportsScreen {
     }
 
     fn help(&self) -> Vec<HelpEntry> {
-        keymap::help(KEYS)
+        KEYS.help()
     }
 
     fn wants_text_input(&self) -> bool {
@@ -212,7 +212,7 @@ impl Screen for ReportsScreen {
             self.arrange();
             return None;
         }
-        match keymap::lookup(KEYS, &key)? {
+        match KEYS.lookup(&key)? {
             Cmd::Move(m) if self.calendar => {
                 self.calendar_row = match m {
                     Move::Up | Move::PageUp | Move::Top => self.calendar_row.saturating_sub(1),

@@ -151,7 +151,7 @@ impl Screen for StarlightScreen {
     }
 
     fn help(&self) -> Vec<HelpEntry> {
-        let mut h = keymap::help(KEYS);
+        let mut h = KEYS.help();
         h.extend(keymap::help(FORM_KEYS));
         h
     }
@@ -171,7 +171,7 @@ impl Screen for StarlightScreen {
         if self.typing {
             return self.handle_typing(&key, ctx);
         }
-        match keymap::lookup(KEYS, &key)? {
+        match KEYS.lookup(&key)? {
             Cmd::Move(m) => self.move_to(m, ctx),
             Cmd::Search => {
                 self.typing = true;

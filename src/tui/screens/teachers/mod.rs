@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::store::teacher_detail::{self, TeacherDetail};
 use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
-use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
+use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, ListKeys, Move};
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -27,42 +27,14 @@ enum Cmd {
     Back,
 }
 
-#[rustfmt::skip]
-const KEYS: &[KeyBinding<Cmd>] = &[
+/// The tab's own keys; the list movements come from `keymap::MOVE_KEYS`.
+const KEYS: ListKeys<Cmd> = ListKeys::new(OWN_KEYS, Cmd::Move);
+
+const OWN_KEYS: &[KeyBinding<Cmd>] = &[
     KeyBinding {
         keys: &[Key::Char('/')],
         command: Cmd::Search,
         help: i18n::KEY_SEARCH,
-    },
-    KeyBinding {
-        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
-        command: Cmd::Move(Move::Up),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
-        command: Cmd::Move(Move::Down),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('u')],
-        command: Cmd::Move(Move::PageUp),
-        help: i18n::KEY_PAGE,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('d')],
-        command: Cmd::Move(Move::PageDown),
-        help: i18n::KEY_PAGE,
-    },
-    KeyBinding {
-        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
-        command: Cmd::Move(Move::Top),
-        help: i18n::KEY_TOP_BOTTOM,
-    },
-    KeyBinding {
-        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
-        command: Cmd::Move(Move::Bottom),
-        help: i18n::KEY_TOP_BOTTOM,
     },
     KeyBinding {
         keys: &[Key::Code(KeyCode::Esc)],
@@ -154,7 +126,7 @@ impl Screen for TeachersScreen {
     }
 
     fn help(&self) -> Vec<HelpEntry> {
-        let mut h = keymap::help(KEYS);
+        let mut h = KEYS.help();
         // Not a key, but what the search box understands.
         h.push(HelpEntry {
             keys: "field:value".into(),
@@ -196,7 +168,7 @@ impl Screen for TeachersScreen {
                 }
             };
         }
-        match keymap::lookup(KEYS, &key)? {
+        match KEYS.lookup(&key)? {
             Cmd::Search => {
                 self.typing = true;
                 None
