@@ -4,7 +4,8 @@ use super::sessions::{date_col, datetime_col};
 use crate::domain::{FollowUpKind, Level, Plan, Project, DATE_FMT};
 use crate::error::Result;
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 /// The editable fields of a project.
 #[derive(Debug, Clone, PartialEq)]
@@ -182,6 +183,24 @@ pub fn code_taken(conn: &Connection, code: &str, except: Option<i64>) -> Result<
         .is_some())
 }
 
+/// A project's column values, bound as ?1..?11 by both [`insert_project`] and
+/// [`update_project`] (in the order their SQL names the columns).
+fn project_values(f: &ProjectFields) -> [Value; 11] {
+    [
+        f.code.trim().to_owned().into(),
+        f.title.trim().to_owned().into(),
+        f.level.code().to_owned().into(),
+        f.plan.code().to_owned().into(),
+        i64::from(f.concentrated).into(),
+        f.credits.into(),
+        f.start_date.format(DATE_FMT).to_string().into(),
+        f.end_date.format(DATE_FMT).to_string().into(),
+        f.venue.trim().to_owned().into(),
+        f.capacity.into(),
+        f.threshold_pct.into(),
+    ]
+}
+
 /// Inserts a project; returns its id.
 pub fn insert_project(conn: &Connection, f: &ProjectFields) -> Result<i64> {
     conn.prepare_cached(
@@ -189,43 +208,20 @@ pub fn insert_project(conn: &Connection, f: &ProjectFields) -> Result<i64> {
          end_date, venue, capacity, threshold_pct)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
-    .execute(params![
-        f.code.trim(),
-        f.title.trim(),
-        f.level.code(),
-        f.plan.code(),
-        f.concentrated as i64,
-        f.credits,
-        f.start_date.format(DATE_FMT).to_string(),
-        f.end_date.format(DATE_FMT).to_string(),
-        f.venue.trim(),
-        f.capacity,
-        f.threshold_pct
-    ])?;
+    .execute(params_from_iter(project_values(f)))?;
     Ok(conn.last_insert_rowid())
 }
 
 /// Updates a project's fields.
 pub fn update_project(conn: &Connection, id: i64, f: &ProjectFields) -> Result<()> {
     conn.prepare_cached(
-        "UPDATE projects SET code = ?2, title = ?3, level = ?4, plan = ?5, concentrated = ?6,
-         credits = ?7, start_date = ?8, end_date = ?9, venue = ?10, capacity = ?11,
-         threshold_pct = ?12 WHERE id = ?1",
+        "UPDATE projects SET code = ?1, title = ?2, level = ?3, plan = ?4, concentrated = ?5,
+         credits = ?6, start_date = ?7, end_date = ?8, venue = ?9, capacity = ?10,
+         threshold_pct = ?11 WHERE id = ?12",
     )?
-    .execute(params![
-        id,
-        f.code.trim(),
-        f.title.trim(),
-        f.level.code(),
-        f.plan.code(),
-        f.concentrated as i64,
-        f.credits,
-        f.start_date.format(DATE_FMT).to_string(),
-        f.end_date.format(DATE_FMT).to_string(),
-        f.venue.trim(),
-        f.capacity,
-        f.threshold_pct
-    ])?;
+    .execute(params_from_iter(
+        project_values(f).into_iter().chain([Value::from(id)]),
+    ))?;
     Ok(())
 }
 

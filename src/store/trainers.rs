@@ -3,7 +3,8 @@
 use crate::domain::{Trainer, TrainerStatus, DATE_FMT};
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
 
 /// The fields of a trainer to write.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +89,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Trainer>> {
     Ok(rows)
 }
 
-fn values(t: &TrainerInput) -> Result<()> {
+fn check(t: &TrainerInput) -> Result<()> {
     if t.name.trim().is_empty() {
         return Err(Error::invalid(crate::lang::pick(
             "星光讲师需要填写姓名",
@@ -104,57 +105,53 @@ fn values(t: &TrainerInput) -> Result<()> {
     Ok(())
 }
 
+/// A trainer's column values, bound as ?1..?11 by both [`insert`] and [`update`] (in the
+/// order their SQL names the columns).
+fn trainer_values(t: &TrainerInput) -> [Value; 11] {
+    let l = t.levels.map(i64::from);
+    [
+        t.teacher_id.into(),
+        t.name.trim().to_owned().into(),
+        t.affiliation.trim().to_owned().into(),
+        t.status.code().to_owned().into(),
+        l[0].into(),
+        l[1].into(),
+        l[2].into(),
+        l[3].into(),
+        l[4].into(),
+        l[5].into(),
+        t.joined_on.map(|d| d.format(DATE_FMT).to_string()).into(),
+    ]
+}
+
 pub fn insert(conn: &Connection, t: &TrainerInput) -> Result<i64> {
-    values(t)?;
-    let l = t.levels;
+    check(t)?;
     conn.prepare_cached(
         "INSERT INTO trainers (teacher_id, name, affiliation, status, design, organize, teach,
                                guide, evaluate, research, joined_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
-    .execute(params![
-        t.teacher_id,
-        t.name.trim(),
-        t.affiliation.trim(),
-        t.status.code(),
-        l[0],
-        l[1],
-        l[2],
-        l[3],
-        l[4],
-        l[5],
-        t.joined_on.map(|d| d.format(DATE_FMT).to_string()),
-    ])?;
+    .execute(params_from_iter(trainer_values(t)))?;
     Ok(conn.last_insert_rowid())
 }
 
 /// Rewrites trainer `id`; returns false when nothing changed.
 pub fn update(conn: &Connection, before: &Trainer, t: &TrainerInput) -> Result<bool> {
-    values(t)?;
+    check(t)?;
     if TrainerInput::from_trainer(before) == *t {
         return Ok(false);
     }
-    let l = t.levels;
     conn.prepare_cached(
-        "UPDATE trainers SET teacher_id = ?2, name = ?3, affiliation = ?4, status = ?5,
-                design = ?6, organize = ?7, teach = ?8, guide = ?9, evaluate = ?10,
-                research = ?11, joined_on = ?12
-         WHERE id = ?1",
+        "UPDATE trainers SET teacher_id = ?1, name = ?2, affiliation = ?3, status = ?4,
+                design = ?5, organize = ?6, teach = ?7, guide = ?8, evaluate = ?9,
+                research = ?10, joined_on = ?11
+         WHERE id = ?12",
     )?
-    .execute(params![
-        before.id,
-        t.teacher_id,
-        t.name.trim(),
-        t.affiliation.trim(),
-        t.status.code(),
-        l[0],
-        l[1],
-        l[2],
-        l[3],
-        l[4],
-        l[5],
-        t.joined_on.map(|d| d.format(DATE_FMT).to_string()),
-    ])?;
+    .execute(params_from_iter(
+        trainer_values(t)
+            .into_iter()
+            .chain([Value::from(before.id)]),
+    ))?;
     Ok(true)
 }
 
