@@ -2,6 +2,7 @@
 
 pub mod bars;
 pub mod calendar;
+pub mod candidates;
 pub mod list;
 pub mod marks_strip;
 pub mod text;

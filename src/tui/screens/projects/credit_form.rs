@@ -13,6 +13,7 @@ use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
 use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding};
 use crate::tui::screen::Ctx;
+use crate::tui::widgets::candidates::{CandidateKey, Candidates};
 use crossterm::event::{KeyCode, KeyEvent};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,15 +55,11 @@ const CONCENTRATED: usize = 2;
 const DATE: usize = 3;
 const NOTE: usize = 4;
 
-/// Candidates listed under the teacher field.
-pub const CANDIDATES: usize = 5;
-
 pub struct CreditForm {
     pub form: Form,
     pub teacher_id: Option<i64>,
-    /// Teacher ids matching the teacher field, best first.
-    pub candidates: Vec<i64>,
-    pub candidate: usize,
+    /// Teachers matching the teacher field.
+    pub candidates: Candidates,
     /// The picked teacher's ledger, newest first, and cycle standing.
     pub ledger: Vec<LedgerRow>,
     pub standing: Option<(Cycle, CreditStanding)>,
@@ -88,8 +85,7 @@ impl CreditForm {
         CreditForm {
             form,
             teacher_id: None,
-            candidates: Vec::new(),
-            candidate: 0,
+            candidates: Candidates::default(),
             ledger: Vec::new(),
             standing: None,
             sent: None,
@@ -97,32 +93,16 @@ impl CreditForm {
         }
     }
 
-    fn search_teachers(&mut self, ctx: &Ctx) {
-        let q = self.form.text(TEACHER).trim().to_string();
-        self.candidates = if q.is_empty() {
-            Vec::new()
-        } else {
-            ctx.index
-                .search(&q, CANDIDATES)
-                .into_iter()
-                .map(|h| h.id)
-                .collect()
-        };
-        self.candidate = 0;
-    }
-
-    /// Takes the highlighted candidate as the teacher and reads their ledger.
-    fn accept_candidate(&mut self, ctx: &Ctx) {
-        if let Some(&id) = self.candidates.get(self.candidate) {
-            let name = ctx
-                .index
-                .entry(id)
-                .map(|e| e.name.clone())
-                .unwrap_or_default();
-            self.teacher_id = Some(id);
-            self.form.set_text(TEACHER, &name);
-            self.load_ledger(ctx);
-        }
+    /// Takes teacher `id` (a candidate) and reads their ledger.
+    fn accept_candidate(&mut self, id: i64, ctx: &Ctx) {
+        let name = ctx
+            .index
+            .entry(id)
+            .map(|e| e.name.clone())
+            .unwrap_or_default();
+        self.teacher_id = Some(id);
+        self.form.set_text(TEACHER, &name);
+        self.load_ledger(ctx);
         self.candidates.clear();
     }
 
@@ -177,25 +157,18 @@ impl CreditForm {
 
     /// A key; returns the form event (Save and Cancel are the owner's).
     pub fn handle_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Event {
-        if self.form.focus == TEACHER && !self.candidates.is_empty() {
-            match key.code {
-                KeyCode::Up => {
-                    self.candidate = self.candidate.saturating_sub(1);
-                    return Event::None;
-                }
-                KeyCode::Down => {
-                    self.candidate = (self.candidate + 1).min(self.candidates.len() - 1);
-                    return Event::None;
-                }
-                KeyCode::Enter | KeyCode::Tab => self.accept_candidate(ctx),
-                _ => {}
+        if self.form.focus == TEACHER {
+            match self.candidates.handle_key(key) {
+                CandidateKey::Moved => return Event::None,
+                CandidateKey::Take(id) => self.accept_candidate(id, ctx),
+                CandidateKey::Other => {}
             }
         }
         let ev = self.form.handle_key(key);
         if ev == Event::Changed && self.form.focus == TEACHER {
             self.teacher_id = None;
             self.load_ledger(ctx);
-            self.search_teachers(ctx);
+            self.candidates.search(&ctx.index, self.form.text(TEACHER));
         }
         if matches!(ev, Event::Left(_)) {
             self.candidates.clear();

@@ -3,7 +3,7 @@
 //! and newest ledger entries, and the form's footer.
 
 use super::completion_view::credits_text;
-use super::credit_form::{CreditForm, CANDIDATES, TEACHER};
+use super::credit_form::{CreditForm, TEACHER};
 use crate::domain::DATE_FMT;
 use crate::tui::i18n;
 use crate::tui::overlays::centred;
@@ -38,11 +38,11 @@ impl CreditForm {
         let used = self.form.render(frame, fields, ctx, 24);
         let mut lines: Vec<Line> = Vec::new();
         if self.form.focus == TEACHER && !self.candidates.is_empty() {
-            for (i, id) in self.candidates.iter().take(CANDIDATES).enumerate() {
-                let Some(e) = ctx.index.entry(*id) else {
+            for (id, highlighted) in self.candidates.shown() {
+                let Some(e) = ctx.index.entry(id) else {
                     continue;
                 };
-                let style = if i == self.candidate {
+                let style = if highlighted {
                     th.selected()
                 } else {
                     th.base()

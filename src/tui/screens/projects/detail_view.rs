@@ -1,7 +1,7 @@
 //! Drawing one opened project: its heading, the view tabs, then the shown view or form.
 
 use super::detail::{Detail, Tab};
-use super::session_form::{SessionForm, CANDIDATES, TRAINER};
+use super::session_form::{SessionForm, TRAINER};
 use crate::store::projects::ProjectState;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
@@ -141,12 +141,12 @@ fn render_session_form(frame: &mut Frame, area: Rect, ctx: &Ctx, f: &SessionForm
     // Trainer candidates under the form while the trainer field has the focus.
     if f.form.focus == TRAINER {
         let mut y = fields.y + used;
-        for (i, id) in f.candidates.iter().take(CANDIDATES).enumerate() {
+        for (id, highlighted) in f.candidates.shown() {
             if y + 1 >= area.bottom() {
                 break;
             }
-            let Some(t) = f.trainer(*id) else { continue };
-            let style = if i == f.candidate {
+            let Some(t) = f.trainer(id) else { continue };
+            let style = if highlighted {
                 th.selected()
             } else {
                 th.base()

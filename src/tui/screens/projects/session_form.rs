@@ -8,7 +8,8 @@ use crate::store::sessions::SessionFields;
 use crate::tui::action::Intent;
 use crate::tui::i18n::{self, Lang};
 use crate::tui::screen::Ctx;
-use crossterm::event::{KeyCode, KeyEvent};
+use crate::tui::widgets::candidates::{CandidateKey, Candidates};
+use crossterm::event::KeyEvent;
 
 const DATE: usize = 0;
 const START: usize = 1;
@@ -16,9 +17,6 @@ const END: usize = 2;
 const TOPIC: usize = 3;
 pub const TRAINER: usize = 4;
 const VENUE: usize = 5;
-
-/// Candidates listed under the trainer field.
-pub const CANDIDATES: usize = 5;
 
 pub struct SessionForm {
     pub project_id: i64,
@@ -29,9 +27,8 @@ pub struct SessionForm {
     trainers: Vec<Trainer>,
     index: Index,
     pub trainer_id: Option<i64>,
-    /// Trainer ids matching the trainer field, best first.
-    pub candidates: Vec<i64>,
-    pub candidate: usize,
+    /// Trainers matching the trainer field.
+    pub candidates: Candidates,
 }
 
 impl SessionForm {
@@ -81,8 +78,7 @@ impl SessionForm {
             trainers,
             index,
             trainer_id,
-            candidates: Vec::new(),
-            candidate: 0,
+            candidates: Candidates::default(),
         }
     }
 
@@ -90,51 +86,27 @@ impl SessionForm {
         self.trainers.iter().find(|t| t.id == id)
     }
 
-    fn search_trainers(&mut self) {
-        let q = self.form.text(TRAINER).trim().to_string();
-        self.candidates = if q.is_empty() {
-            Vec::new()
-        } else {
-            self.index
-                .search(&q, CANDIDATES)
-                .into_iter()
-                .map(|h| h.id)
-                .collect()
-        };
-        self.candidate = 0;
-    }
-
-    /// Takes the highlighted candidate as the trainer.
-    fn accept_candidate(&mut self) {
-        if let Some(&id) = self.candidates.get(self.candidate) {
-            let name = self.trainer(id).map(|t| t.name.clone()).unwrap_or_default();
-            self.trainer_id = Some(id);
-            self.form.set_text(TRAINER, &name);
-        }
+    /// Takes trainer `id` (a candidate).
+    fn accept_candidate(&mut self, id: i64) {
+        let name = self.trainer(id).map(|t| t.name.clone()).unwrap_or_default();
+        self.trainer_id = Some(id);
+        self.form.set_text(TRAINER, &name);
         self.candidates.clear();
     }
 
     /// A key; returns the form event (Save and Cancel are the owner's).
     pub fn handle_key(&mut self, key: &KeyEvent, project: &Project, lang: Lang) -> Event {
-        let on_trainer = self.form.focus == TRAINER && !self.candidates.is_empty();
-        if on_trainer {
-            match key.code {
-                KeyCode::Up => {
-                    self.candidate = self.candidate.saturating_sub(1);
-                    return Event::None;
-                }
-                KeyCode::Down => {
-                    self.candidate = (self.candidate + 1).min(self.candidates.len() - 1);
-                    return Event::None;
-                }
-                KeyCode::Enter | KeyCode::Tab => self.accept_candidate(),
-                _ => {}
+        if self.form.focus == TRAINER {
+            match self.candidates.handle_key(key) {
+                CandidateKey::Moved => return Event::None,
+                CandidateKey::Take(id) => self.accept_candidate(id),
+                CandidateKey::Other => {}
             }
         }
         let ev = self.form.handle_key(key);
         if ev == Event::Changed && self.form.focus == TRAINER {
             self.trainer_id = None;
-            self.search_trainers();
+            self.candidates.search(&self.index, self.form.text(TRAINER));
         }
         if matches!(ev, Event::Left(_)) {
             self.candidates.clear();
