@@ -124,20 +124,11 @@ impl Detail {
 fn render_session_form(frame: &mut Frame, area: Rect, ctx: &Ctx, f: &SessionForm) {
     let th = ctx.theme;
     let title = if f.id.is_some() {
-        ctx.t(i18n::PJ_EDIT_SESSION)
+        i18n::PJ_EDIT_SESSION
     } else {
-        ctx.t(i18n::PJ_NEW_SESSION)
+        i18n::PJ_NEW_SESSION
     };
-    frame.render_widget(
-        Paragraph::new(Span::styled(title, th.title())),
-        Rect { height: 1, ..area },
-    );
-    let fields = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
-    let used = f.form.render(frame, fields, ctx, 28);
+    let (fields, used) = f.form.render_titled(frame, area, ctx, title, 28);
     // Trainer candidates under the form while the trainer field has the focus.
     if f.form.focus == TRAINER {
         let mut y = fields.y + used;
@@ -163,12 +154,4 @@ fn render_session_form(frame: &mut Frame, area: Rect, ctx: &Ctx, f: &SessionForm
             y += 1;
         }
     }
-    frame.render_widget(
-        Paragraph::new(f.form.footer(ctx)),
-        Rect {
-            y: area.bottom() - 1,
-            height: 1,
-            ..area
-        },
-    );
 }

@@ -101,6 +101,38 @@ impl Form {
         y - area.y
     }
 
+    /// Draws a form that fills `area`: `title` on the first line, the fields under it and the
+    /// footer on the last line. Returns the fields' area and the rows the fields used (what
+    /// is under them, down to the footer, is the caller's).
+    pub fn render_titled(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        ctx: &Ctx,
+        title: i18n::Msg,
+        value_w: usize,
+    ) -> (Rect, u16) {
+        frame.render_widget(
+            Paragraph::new(Span::styled(ctx.t(title), ctx.theme.title())),
+            Rect { height: 1, ..area },
+        );
+        let fields = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        let used = self.render(frame, fields, ctx, value_w);
+        frame.render_widget(
+            Paragraph::new(self.footer(ctx)),
+            Rect {
+                y: area.bottom().saturating_sub(1),
+                height: 1,
+                ..area
+            },
+        );
+        (fields, used)
+    }
+
     /// The footer: the focused field's whole problem, else the keys (or the discard warning).
     pub fn footer(&self, ctx: &Ctx) -> Line<'static> {
         let th = ctx.theme;

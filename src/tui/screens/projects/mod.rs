@@ -37,8 +37,6 @@ use fields::Event;
 use form::ProjectForm;
 use list::ProjectList;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use list_keys::{Cmd, KEYS};
@@ -226,30 +224,12 @@ impl ProjectsScreen {
     }
 
     fn render_form(&self, frame: &mut Frame, area: Rect, ctx: &Ctx, f: &ProjectForm) {
-        let th = ctx.theme;
         let title = if f.id.is_some() {
-            ctx.t(i18n::PJ_EDIT_PROJECT)
+            i18n::PJ_EDIT_PROJECT
         } else {
-            ctx.t(i18n::PJ_NEW_PROJECT)
+            i18n::PJ_NEW_PROJECT
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(title, th.title())),
-            Rect { height: 1, ..area },
-        );
-        let fields = Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(2),
-            ..area
-        };
-        f.form.render(frame, fields, ctx, 26);
-        frame.render_widget(
-            Paragraph::new(f.form.footer(ctx)),
-            Rect {
-                y: area.bottom().saturating_sub(1),
-                height: 1,
-                ..area
-            },
-        );
+        f.form.render_titled(frame, area, ctx, title, 26);
     }
 }
 
