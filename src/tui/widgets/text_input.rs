@@ -1,10 +1,12 @@
 //! A one-line text box (search boxes, the palette, the reason prompt). CJK-aware cursor.
 
 use super::text::width;
+use crate::tui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -114,6 +116,24 @@ impl TextInput {
             let x = area.x.saturating_add((prefix_w + cursor_w) as u16);
             let x = x.min(area.right().saturating_sub(1));
             frame.set_cursor_position(Position::new(x, area.y));
+        }
+    }
+
+    /// A list's search line: the box behind an accented "/ " while `typing` or holding text,
+    /// else `idle` (the screen's hint or title, worded, styled and cut by the screen).
+    pub fn render_search(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        theme: &Theme,
+        typing: bool,
+        idle: Span,
+    ) {
+        if typing || !self.is_empty() {
+            let prefix = Span::styled("/ ", theme.accent());
+            self.render(frame, area, prefix, theme.base(), typing);
+        } else {
+            frame.render_widget(Paragraph::new(idle), area);
         }
     }
 }

@@ -287,15 +287,10 @@ impl Screen for FollowUpsScreen {
             width: area.width.saturating_sub(rw),
             ..line1
         };
-        if self.typing || !self.search.is_empty() {
-            let prefix = Span::styled("/ ", th.accent());
-            self.search
-                .render(frame, search_area, prefix, th.base(), self.typing);
-        } else {
-            let hint = format!("/ {}", ctx.t(i18n::FU_HINT));
-            let hint = truncate(&hint, search_area.width as usize);
-            frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), search_area);
-        }
+        let hint = format!("/ {}", ctx.t(i18n::FU_HINT));
+        let hint = Span::styled(truncate(&hint, search_area.width as usize), th.muted());
+        self.search
+            .render_search(frame, search_area, th, self.typing, hint);
         frame.render_widget(
             Paragraph::new(Span::styled(truncate(&right, rw as usize), th.muted())),
             Rect {

@@ -71,18 +71,10 @@ impl ProjectList {
             width: area.width.saturating_sub(cw),
             ..line(1)
         };
-        if self.typing || !self.search.is_empty() {
-            self.search.render(
-                frame,
-                search_area,
-                Span::styled("/ ", th.accent()),
-                th.base(),
-                self.typing,
-            );
-        } else {
-            let hint = format!("/ {}", ctx.t(i18n::PJ_SEARCH_HINT));
-            frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), search_area);
-        }
+        let hint = format!("/ {}", ctx.t(i18n::PJ_SEARCH_HINT));
+        let hint = Span::styled(hint, th.muted());
+        self.search
+            .render_search(frame, search_area, th, self.typing, hint);
         frame.render_widget(
             Paragraph::new(Span::styled(count, th.muted())),
             Rect {

@@ -27,20 +27,10 @@ impl ReportsScreen {
             width: area.width.saturating_sub(rw),
             ..area
         };
-        if self.typing || !self.search.is_empty() {
-            let prefix = Span::styled("/ ", th.accent());
-            self.search
-                .render(frame, left, prefix, th.base(), self.typing);
-        } else {
-            let title = ctx.tf(i18n::REP_TITLE, &[&self.year(ctx), &self.shown.len()]);
-            frame.render_widget(
-                Paragraph::new(Span::styled(
-                    truncate(&title, left.width as usize),
-                    th.title(),
-                )),
-                left,
-            );
-        }
+        let title = ctx.tf(i18n::REP_TITLE, &[&self.year(ctx), &self.shown.len()]);
+        let title = Span::styled(truncate(&title, left.width as usize), th.title());
+        self.search
+            .render_search(frame, left, th, self.typing, title);
         frame.render_widget(
             Paragraph::new(Span::styled(truncate(&right, rw as usize), th.muted())),
             Rect {

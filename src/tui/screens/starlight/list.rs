@@ -44,18 +44,14 @@ impl StarlightScreen {
             width: area.width.saturating_sub(rw),
             ..area
         };
-        if self.typing || !self.search.is_empty() {
-            let prefix = Span::styled("/ ", th.accent());
-            self.search
-                .render(frame, search_area, prefix, th.base(), self.typing);
-        } else {
-            // Cut with "…" and a space before the filter, not run into it.
-            let hint = truncate(
-                &format!("/ {}", ctx.t(i18n::STAR_HINT)),
-                (search_area.width as usize).saturating_sub(1),
-            );
-            frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), search_area);
-        }
+        // Cut with "…" and a space before the filter, not run into it.
+        let hint = truncate(
+            &format!("/ {}", ctx.t(i18n::STAR_HINT)),
+            (search_area.width as usize).saturating_sub(1),
+        );
+        let hint = Span::styled(hint, th.muted());
+        self.search
+            .render_search(frame, search_area, th, self.typing, hint);
         let right_area = Rect {
             x: area.right().saturating_sub(rw),
             width: rw,

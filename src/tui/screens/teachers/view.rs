@@ -69,18 +69,10 @@ impl TeachersScreen {
             width: list_area.width.saturating_sub(cw),
             ..list_area
         };
-        if self.typing || !self.search.is_empty() {
-            self.search.render(
-                frame,
-                search_area,
-                Span::styled("/ ", th.accent()),
-                th.base(),
-                self.typing,
-            );
-        } else {
-            let hint = format!("/ {}", ctx.t(i18n::TEACHERS_HINT));
-            frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), search_area);
-        }
+        let hint = format!("/ {}", ctx.t(i18n::TEACHERS_HINT));
+        let hint = Span::styled(hint, th.muted());
+        self.search
+            .render_search(frame, search_area, th, self.typing, hint);
         let count_area = Rect {
             x: list_area.right().saturating_sub(cw),
             width: cw,
