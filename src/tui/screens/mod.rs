@@ -4,6 +4,7 @@
 pub mod checkin;
 pub mod dashboard;
 pub mod follow_ups;
+pub mod form_outcome;
 pub mod import_preview;
 pub mod projects;
 pub mod reports;

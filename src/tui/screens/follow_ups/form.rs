@@ -11,6 +11,7 @@ use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
 use crate::tui::keymap::{Key, KeyBinding};
 use crate::tui::screen::Ctx;
+use crate::tui::screens::form_outcome::FormOutcome;
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -78,12 +79,6 @@ pub(super) const FIELDS: usize = 7;
 
 /// Lines the form needs, borders included.
 pub const HEIGHT: u16 = FIELDS as u16 + 5;
-
-pub enum FormOutcome {
-    Keep,
-    Close,
-    Run(Action),
-}
 
 pub struct FollowUpForm {
     pub id: i64,

@@ -20,7 +20,7 @@ use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text::{truncate, width};
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use form::{FollowUpForm, FormOutcome, FORM_KEYS};
+use form::{FollowUpForm, FORM_KEYS};
 use keys::{Cmd, KEYS};
 use ratatui::layout::Rect;
 use ratatui::text::Span;
@@ -123,17 +123,8 @@ impl FollowUpsScreen {
     fn handle_form(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
         let cmd = keymap::lookup(FORM_KEYS, key);
         let form = self.form.as_mut()?;
-        match form.handle_key(key, cmd, &self.trainers, ctx) {
-            FormOutcome::Keep => None,
-            FormOutcome::Close => {
-                self.form = None;
-                None
-            }
-            FormOutcome::Run(a) => {
-                self.form = None;
-                Some(a)
-            }
-        }
+        form.handle_key(key, cmd, &self.trainers, ctx)
+            .apply(&mut self.form)
     }
 }
 

@@ -6,6 +6,7 @@ use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
 use crate::tui::keymap::{Key, KeyBinding};
 use crate::tui::screen::Ctx;
+use crate::tui::screens::form_outcome::FormOutcome;
 use crate::tui::widgets::bars::bar;
 use crate::tui::widgets::text::{pad, width};
 use crossterm::event::KeyCode;
@@ -98,13 +99,6 @@ pub struct TrainerForm {
     pub field: usize,
     /// Esc was pressed once with changes: the next Esc discards them.
     warned: bool,
-}
-
-/// What a key did to the form.
-pub enum FormOutcome {
-    Keep,
-    Close,
-    Run(Action),
 }
 
 impl TrainerForm {

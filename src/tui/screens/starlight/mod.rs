@@ -19,7 +19,7 @@ use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use form::{FormOutcome, TrainerForm, FORM_KEYS};
+use form::{TrainerForm, FORM_KEYS};
 use keys::{Cmd, KEYS};
 use ratatui::layout::Rect;
 use ratatui::Frame;
@@ -111,17 +111,7 @@ impl StarlightScreen {
     fn handle_form_key(&mut self, key: &KeyEvent) -> Option<Action> {
         let cmd = keymap::lookup(FORM_KEYS, key)?;
         let form = self.form.as_mut()?;
-        match form.handle(cmd) {
-            FormOutcome::Keep => None,
-            FormOutcome::Close => {
-                self.form = None;
-                None
-            }
-            FormOutcome::Run(a) => {
-                self.form = None;
-                Some(a)
-            }
-        }
+        form.handle(cmd).apply(&mut self.form)
     }
 
     fn handle_typing(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
