@@ -6,7 +6,7 @@ use super::text_input::TextInput;
 use crate::tui::i18n::{self, Msg};
 use crate::tui::screen::Ctx;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
@@ -45,6 +45,28 @@ pub fn first_visible(cursor: usize, page: usize) -> usize {
         0
     } else {
         cursor.saturating_sub(page - 1)
+    }
+}
+
+/// Draws `header` on line `row` of `area`; returns the area under it, where the rows go.
+pub fn header_row<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    row: u16,
+    header: impl Into<Text<'a>>,
+) -> Rect {
+    frame.render_widget(
+        Paragraph::new(header),
+        Rect {
+            y: area.y + row,
+            height: 1,
+            ..area
+        },
+    );
+    Rect {
+        y: area.y + row + 1,
+        height: area.height.saturating_sub(row + 1),
+        ..area
     }
 }
 

@@ -7,7 +7,7 @@ use crate::domain::{FollowUpKind, FollowUpStatus};
 use crate::store::follow_ups::{FollowUpLine, StatusFilter};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::list::{first_visible, header_row};
 use crate::tui::widgets::text::{layout_columns, pad, truncate, width};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -117,15 +117,7 @@ impl FollowUpsScreen {
             .filter(|(_, w)| **w > 0)
             .map(|(h, w)| Span::styled(format!("{} ", pad(ctx.t(*h), *w)), th.accent()))
             .collect();
-        frame.render_widget(
-            Paragraph::new(Line::from(header)),
-            Rect { height: 1, ..area },
-        );
-        self.rows_area = Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        };
+        self.rows_area = header_row(frame, area, 0, Line::from(header));
         self.page = (self.rows_area.height as usize).max(1);
         self.first = first_visible(self.cursor, self.page);
         let mut out = Vec::new();

@@ -7,7 +7,7 @@ use crate::store::enrolments::{self, EnrolledTeacher};
 use crate::tui::i18n;
 use crate::tui::keymap::{self, Move};
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::list::{first_visible, header_row};
 use crate::tui::widgets::text::{layout_columns, pad};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -70,15 +70,8 @@ impl EnrolView {
                 .join(" ")
         };
         let header: Vec<&str> = headers.iter().map(|h| ctx.t(*h)).collect();
-        frame.render_widget(
-            Paragraph::new(Span::styled(join(&header), th.accent())),
-            Rect { height: 1, ..area },
-        );
-        let rows_area = Rect {
-            y: area.y + 1,
-            height: area.height - 1,
-            ..area
-        };
+        let header = Span::styled(join(&header), th.accent());
+        let rows_area = header_row(frame, area, 0, header);
         self.page = rows_area.height as usize;
         let first = first_visible(self.cursor, self.page);
         let mut lines = Vec::new();

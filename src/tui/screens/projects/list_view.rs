@@ -6,7 +6,7 @@ use crate::domain::Level;
 use crate::store::projects::ProjectState;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::list::{first_visible, header_row};
 use crate::tui::widgets::text::{layout_columns, pad, pad_left, truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -135,12 +135,7 @@ impl ProjectList {
             })
             .collect::<Vec<_>>()
             .join(" ");
-        frame.render_widget(Paragraph::new(Span::styled(header, th.accent())), line(2));
-        let rows_area = Rect {
-            y: area.y + 3,
-            height: area.height - 3,
-            ..area
-        };
+        let rows_area = header_row(frame, area, 2, Span::styled(header, th.accent()));
         self.page = (rows_area.height as usize).max(1);
         let first = first_visible(self.cursor, self.page);
         self.rows_area = rows_area;

@@ -9,7 +9,7 @@ use crate::store::{marks, sessions, trainers};
 use crate::tui::i18n;
 use crate::tui::keymap::{self, Move};
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::list::{first_visible, header_row};
 use crate::tui::widgets::text::{layout_columns, pad, pad_left, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -103,15 +103,8 @@ impl SessionsView {
             .filter(|(_, (_, w))| **w > 0)
             .map(|(i, (h, w))| cell(i, ctx.t(*h), *w))
             .collect();
-        frame.render_widget(
-            Paragraph::new(Span::styled(header.join(" "), th.accent())),
-            Rect { height: 1, ..area },
-        );
-        let rows_area = Rect {
-            y: area.y + 1,
-            height: area.height - 1,
-            ..area
-        };
+        let header = Span::styled(header.join(" "), th.accent());
+        let rows_area = header_row(frame, area, 0, header);
         self.page = rows_area.height as usize;
         let first = first_visible(self.cursor, self.page);
         let names: HashMap<i64, &str> = self

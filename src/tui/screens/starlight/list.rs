@@ -6,7 +6,7 @@ use crate::domain::TrainerStatus;
 use crate::store::trainer_list::TrainerLine;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::list::{first_visible, header_row};
 use crate::tui::widgets::text::{layout_columns, pad, pad_left, truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -89,19 +89,7 @@ impl StarlightScreen {
                 header.push(Span::styled(format!("{text} "), th.accent()));
             }
         }
-        frame.render_widget(
-            Paragraph::new(Line::from(header)),
-            Rect {
-                y: area.y + 1,
-                height: 1,
-                ..area
-            },
-        );
-        self.rows_area = Rect {
-            y: area.y + 2,
-            height: area.height.saturating_sub(2),
-            ..area
-        };
+        self.rows_area = header_row(frame, area, 1, Line::from(header));
         self.page = (self.rows_area.height as usize).max(1);
         self.first = first_visible(self.cursor, self.page);
         let mut lines = Vec::new();

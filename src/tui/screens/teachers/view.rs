@@ -6,7 +6,7 @@ use super::TeachersScreen;
 use crate::domain::Tier;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::list::{first_visible, header_row};
 use crate::tui::widgets::text::{highlighted, layout_columns, pad, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -102,19 +102,7 @@ impl TeachersScreen {
             .filter(|(_, w)| **w > 0)
             .map(|(h, w)| Span::styled(format!("{} ", pad(ctx.t(*h), *w)), th.accent()))
             .collect();
-        frame.render_widget(
-            Paragraph::new(Line::from(header)),
-            Rect {
-                y: list_area.y + 1,
-                height: 1,
-                ..list_area
-            },
-        );
-        self.rows_area = Rect {
-            y: list_area.y + 2,
-            height: list_area.height.saturating_sub(2),
-            ..list_area
-        };
+        self.rows_area = header_row(frame, list_area, 1, Line::from(header));
         self.page = (self.rows_area.height as usize).max(1);
         self.first = first_visible(self.cursor, self.page);
         let query = self.search.text();
