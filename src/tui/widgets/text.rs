@@ -52,7 +52,7 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
                 .char_indices()
                 .filter(|(_, ch)| ch.is_whitespace() || char_width(*ch) > 1)
                 .map(|(i, ch)| i + ch.len_utf8())
-                .last()
+                .next_back()
                 .filter(|i| *i < line.len() && !c.is_whitespace() && char_width(c) == 1);
             let carry = match cut {
                 Some(i) => line.split_off(i),

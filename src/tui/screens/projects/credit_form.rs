@@ -168,7 +168,7 @@ impl CreditForm {
         if ev == Event::Changed && self.form.focus == TEACHER {
             self.teacher_id = None;
             self.load_ledger(ctx);
-            self.candidates.search(&ctx.index, self.form.text(TEACHER));
+            self.candidates.search(ctx.index, self.form.text(TEACHER));
         }
         if matches!(ev, Event::Left(_)) {
             self.candidates.clear();
