@@ -48,6 +48,31 @@ pub fn first_visible(cursor: usize, page: usize) -> usize {
     }
 }
 
+/// A column header line: each shown column's title (`widths[i] > 0`) padded to its width,
+/// right-aligned where `right_aligned(i)`, one space after each, in the accent style.
+pub fn header_line(
+    ctx: &Ctx,
+    titles: &[Msg],
+    widths: &[usize],
+    right_aligned: impl Fn(usize) -> bool,
+) -> Line<'static> {
+    let spans: Vec<Span> = titles
+        .iter()
+        .zip(widths)
+        .enumerate()
+        .filter(|(_, (_, w))| **w > 0)
+        .map(|(i, (title, w))| {
+            let text = if right_aligned(i) {
+                pad_left(ctx.t(*title), *w)
+            } else {
+                pad(ctx.t(*title), *w)
+            };
+            Span::styled(format!("{text} "), ctx.theme.accent())
+        })
+        .collect();
+    Line::from(spans)
+}
+
 /// Draws `header` on line `row` of `area`; returns the area under it, where the rows go.
 pub fn header_row<'a>(
     frame: &mut Frame,
@@ -84,18 +109,14 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, t: &Table) -> usize {
         width: area.width.saturating_sub(count.len() as u16),
         ..area
     };
-    if t.typing || !t.search.is_empty() {
-        t.search.render(
-            frame,
-            search_area,
-            Span::styled("/ ", th.accent()),
-            th.base(),
-            t.typing,
-        );
-    } else {
-        let hint = format!("/ {}", ctx.t(i18n::SEARCH_PROMPT));
-        frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), search_area);
-    }
+    let hint = format!("/ {}", ctx.t(i18n::SEARCH_PROMPT));
+    t.search.render_search(
+        frame,
+        search_area,
+        th,
+        t.typing,
+        Span::styled(hint, th.muted()),
+    );
     let count_area = Rect {
         x: area.right().saturating_sub(count.len() as u16),
         width: count.len() as u16,
@@ -113,20 +134,12 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, t: &Table) -> usize {
         1,
     );
     let mut lines = Vec::new();
-    let header: Vec<Span> = t
-        .columns
-        .iter()
-        .zip(&widths)
-        .filter(|(_, w)| **w > 0)
-        .map(|(c, w)| {
-            let h = match c.kind {
-                Kind::Number => pad_left(ctx.t(c.header), *w),
-                _ => pad(ctx.t(c.header), *w),
-            };
-            Span::styled(format!("{h} "), th.accent())
-        })
-        .collect();
-    lines.push(Line::from(header));
+    let titles: Vec<Msg> = t.columns.iter().map(|c| c.header).collect();
+    lines.push(header_line(ctx, &titles, &widths, |i| {
+        t.columns
+            .get(i)
+            .is_some_and(|c| matches!(c.kind, Kind::Number))
+    }));
     let page = (area.height as usize).saturating_sub(2);
     if t.rows.is_empty() {
         lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));

@@ -7,7 +7,7 @@ use crate::domain::{FollowUpKind, FollowUpStatus};
 use crate::store::follow_ups::{FollowUpLine, StatusFilter};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::{first_visible, header_row};
+use crate::tui::widgets::list::{first_visible, header_line, header_row};
 use crate::tui::widgets::text::{layout_columns, pad, truncate, width};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -111,13 +111,8 @@ impl FollowUpsScreen {
             i18n::COL_DUE,
             i18n::COL_STATUS,
         ];
-        let header: Vec<Span> = headers
-            .iter()
-            .zip(&widths)
-            .filter(|(_, w)| **w > 0)
-            .map(|(h, w)| Span::styled(format!("{} ", pad(ctx.t(*h), *w)), th.accent()))
-            .collect();
-        self.rows_area = header_row(frame, area, 0, Line::from(header));
+        let header = header_line(ctx, &headers, &widths, |_| false);
+        self.rows_area = header_row(frame, area, 0, header);
         self.page = (self.rows_area.height as usize).max(1);
         self.first = first_visible(self.cursor, self.page);
         let mut out = Vec::new();

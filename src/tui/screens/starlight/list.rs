@@ -6,7 +6,7 @@ use crate::domain::TrainerStatus;
 use crate::store::trainer_list::TrainerLine;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::{first_visible, header_row};
+use crate::tui::widgets::list::{first_visible, header_line, header_row};
 use crate::tui::widgets::text::{layout_columns, pad, pad_left, truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -78,18 +78,9 @@ impl StarlightScreen {
             i18n::COL_SIX_LEVELS,
             i18n::COL_TAUGHT,
         ];
-        let mut header = Vec::new();
-        for (i, (h, w)) in headers.iter().zip(&widths).enumerate() {
-            if *w > 0 {
-                let text = if i == 4 {
-                    pad_left(ctx.t(*h), *w)
-                } else {
-                    pad(ctx.t(*h), *w)
-                };
-                header.push(Span::styled(format!("{text} "), th.accent()));
-            }
-        }
-        self.rows_area = header_row(frame, area, 1, Line::from(header));
+        // Sessions taught is a number: right-aligned.
+        let header = header_line(ctx, &headers, &widths, |i| i == 4);
+        self.rows_area = header_row(frame, area, 1, header);
         self.page = (self.rows_area.height as usize).max(1);
         self.first = first_visible(self.cursor, self.page);
         let mut lines = Vec::new();

@@ -6,8 +6,8 @@ use super::TeachersScreen;
 use crate::domain::Tier;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::{first_visible, header_row};
-use crate::tui::widgets::text::{highlighted, layout_columns, pad, width};
+use crate::tui::widgets::list::{first_visible, header_line, header_row};
+use crate::tui::widgets::text::{highlighted, layout_columns, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -96,13 +96,8 @@ impl TeachersScreen {
             .unwrap_or(8);
         let staff_w = width(ctx.t(i18n::COL_STAFF_NO)).max(7);
         let widths = layout_columns(w, &[(8, 1), (12, 3), (6, 1), (tier_w, 0), (staff_w, 0)], 1);
-        let header: Vec<Span> = headers
-            .iter()
-            .zip(&widths)
-            .filter(|(_, w)| **w > 0)
-            .map(|(h, w)| Span::styled(format!("{} ", pad(ctx.t(*h), *w)), th.accent()))
-            .collect();
-        self.rows_area = header_row(frame, list_area, 1, Line::from(header));
+        let header = header_line(ctx, &headers, &widths, |_| false);
+        self.rows_area = header_row(frame, list_area, 1, header);
         self.page = (self.rows_area.height as usize).max(1);
         self.first = first_visible(self.cursor, self.page);
         let query = self.search.text();
