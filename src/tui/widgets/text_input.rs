@@ -1,6 +1,7 @@
 //! A one-line text box (search boxes, the palette, the reason prompt). CJK-aware cursor.
 
 use super::text::width;
+use crate::tui::keymap::Move;
 use crate::tui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
@@ -8,6 +9,21 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
+
+/// What a key typed into a list's search box asks for ([`TextInput::search_key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchKey {
+    /// Esc: the box is now empty (`had_text`: it held text before); stop typing.
+    Cleared { had_text: bool },
+    /// Enter: stop typing, keep the text.
+    Done,
+    /// ↑/↓: move the list's cursor.
+    Move(Move),
+    /// The text or the cursor in it changed.
+    Edited,
+    /// Nothing to do.
+    Ignored,
+}
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextInput {
@@ -92,6 +108,24 @@ impl TextInput {
         true
     }
 
+    /// A key typed into a list's search box: Esc empties the box, Enter keeps it, ↑/↓ are
+    /// for the list's cursor, anything else edits (see [`TextInput::handle_key`]). The
+    /// caller stops typing on `Cleared` and `Done`.
+    pub fn search_key(&mut self, key: &KeyEvent) -> SearchKey {
+        match key.code {
+            KeyCode::Esc => {
+                let had_text = !self.is_empty();
+                self.clear();
+                SearchKey::Cleared { had_text }
+            }
+            KeyCode::Enter => SearchKey::Done,
+            KeyCode::Up => SearchKey::Move(Move::Up),
+            KeyCode::Down => SearchKey::Move(Move::Down),
+            _ if self.handle_key(key) => SearchKey::Edited,
+            _ => SearchKey::Ignored,
+        }
+    }
+
     /// Draws `prefix` + text on one line of `area`; with `focused`, places the terminal cursor.
     pub fn render(&self, frame: &mut Frame, area: Rect, prefix: Span, style: Style, focused: bool) {
         if area.width == 0 || area.height == 0 {
@@ -141,6 +175,24 @@ impl TextInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_keys_clear_keep_move_or_edit() {
+        let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        let mut t = TextInput::new();
+        assert_eq!(t.search_key(&key(KeyCode::Char('z'))), SearchKey::Edited);
+        assert_eq!(
+            t.search_key(&key(KeyCode::Down)),
+            SearchKey::Move(Move::Down)
+        );
+        assert_eq!(t.search_key(&key(KeyCode::Enter)), SearchKey::Done);
+        assert_eq!(t.text(), "z");
+        assert_eq!(t.search_key(&key(KeyCode::Tab)), SearchKey::Ignored);
+        let esc = key(KeyCode::Esc);
+        assert_eq!(t.search_key(&esc), SearchKey::Cleared { had_text: true });
+        assert!(t.is_empty());
+        assert_eq!(t.search_key(&esc), SearchKey::Cleared { had_text: false });
+    }
 
     fn k(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)

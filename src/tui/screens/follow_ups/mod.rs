@@ -18,8 +18,8 @@ use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text::{truncate, width};
-use crate::tui::widgets::text_input::TextInput;
-use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use crate::tui::widgets::text_input::{SearchKey, TextInput};
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use form::{FollowUpForm, FORM_KEYS};
 use keys::{Cmd, KEYS};
 use ratatui::layout::Rect;
@@ -91,32 +91,24 @@ impl FollowUpsScreen {
     }
 
     fn handle_typing(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
-        match key.code {
-            KeyCode::Esc => {
+        match self.search.search_key(key) {
+            SearchKey::Cleared { .. } => {
                 self.typing = false;
-                self.search.clear();
                 self.requery(ctx)
             }
-            KeyCode::Enter => {
+            SearchKey::Done => {
                 self.typing = false;
                 None
             }
-            KeyCode::Up | KeyCode::Down => {
-                let m = if key.code == KeyCode::Up {
-                    Move::Up
-                } else {
-                    Move::Down
-                };
+            SearchKey::Move(m) => {
                 self.cursor = keymap::apply_move(self.cursor, self.lines.len(), self.page, m);
                 None
             }
-            _ => {
-                if self.search.handle_key(key) {
-                    self.cursor = 0;
-                    return self.requery(ctx);
-                }
-                None
+            SearchKey::Edited => {
+                self.cursor = 0;
+                self.requery(ctx)
             }
+            SearchKey::Ignored => None,
         }
     }
 

@@ -31,7 +31,8 @@ use crate::tui::action::{Action, Intent, Target};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{HelpEntry, Move};
 use crate::tui::screen::{Ctx, Screen};
-use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use crate::tui::widgets::text_input::SearchKey;
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use detail::{Detail, Tab};
 use fields::Event;
 use form::ProjectForm;
@@ -155,21 +156,18 @@ impl ProjectsScreen {
 
     fn list_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         if self.list.typing {
-            match key.code {
-                KeyCode::Esc => {
+            match self.list.search.search_key(&key) {
+                SearchKey::Cleared { .. } => {
                     self.list.typing = false;
-                    self.list.search.clear();
                     self.list.run_search();
                 }
-                KeyCode::Enter => self.list.typing = false,
-                KeyCode::Up => self.list.moved(Move::Up),
-                KeyCode::Down => self.list.moved(Move::Down),
-                _ => {
-                    if self.list.search.handle_key(&key) {
-                        self.list.cursor = 0;
-                        self.list.run_search();
-                    }
+                SearchKey::Done => self.list.typing = false,
+                SearchKey::Move(m) => self.list.moved(m),
+                SearchKey::Edited => {
+                    self.list.cursor = 0;
+                    self.list.run_search();
                 }
+                SearchKey::Ignored => {}
             }
             return None;
         }

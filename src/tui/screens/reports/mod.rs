@@ -17,7 +17,7 @@ use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::calendar;
-use crate::tui::widgets::text_input::TextInput;
+use crate::tui::widgets::text_input::{SearchKey, TextInput};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use keys::{Cmd, KEYS};
@@ -196,18 +196,11 @@ impl Screen for ReportsScreen {
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         if self.typing {
-            match key.code {
-                KeyCode::Esc => {
-                    self.typing = false;
-                    self.search.clear();
-                }
-                KeyCode::Enter => self.typing = false,
-                _ => {
-                    if !self.search.handle_key(&key) {
-                        return None;
-                    }
-                    self.cursor = 0;
-                }
+            match self.search.search_key(&key) {
+                SearchKey::Cleared { .. } | SearchKey::Done => self.typing = false,
+                SearchKey::Edited => self.cursor = 0,
+                // ↑/↓ are not keys of the box here (the list does not move while typing).
+                SearchKey::Move(_) | SearchKey::Ignored => return None,
             }
             self.arrange();
             return None;

@@ -17,8 +17,8 @@ use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::screen::{Ctx, Screen};
-use crate::tui::widgets::text_input::TextInput;
-use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use crate::tui::widgets::text_input::{SearchKey, TextInput};
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use form::{TrainerForm, FORM_KEYS};
 use keys::{Cmd, KEYS};
 use ratatui::layout::Rect;
@@ -115,21 +115,18 @@ impl StarlightScreen {
     }
 
     fn handle_typing(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
-        match key.code {
-            KeyCode::Esc => {
+        match self.search.search_key(key) {
+            SearchKey::Cleared { .. } => {
                 self.typing = false;
-                self.search.clear();
                 self.filter();
             }
-            KeyCode::Enter => self.typing = false,
-            KeyCode::Up => return self.move_to(Move::Up, ctx),
-            KeyCode::Down => return self.move_to(Move::Down, ctx),
-            _ => {
-                if self.search.handle_key(key) {
-                    self.cursor = 0;
-                    self.filter();
-                }
+            SearchKey::Done => self.typing = false,
+            SearchKey::Move(m) => return self.move_to(m, ctx),
+            SearchKey::Edited => {
+                self.cursor = 0;
+                self.filter();
             }
+            SearchKey::Ignored => {}
         }
         self.after_change(ctx)
     }

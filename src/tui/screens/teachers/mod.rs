@@ -12,7 +12,7 @@ use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, ListKeys, Move};
 use crate::tui::screen::{Ctx, Screen};
-use crate::tui::widgets::text_input::TextInput;
+use crate::tui::widgets::text_input::{SearchKey, TextInput};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::Frame;
@@ -141,31 +141,26 @@ impl Screen for TeachersScreen {
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         if self.typing {
-            return match key.code {
-                KeyCode::Esc => {
+            return match self.search.search_key(&key) {
+                SearchKey::Cleared { had_text } => {
                     self.typing = false;
-                    if self.search.is_empty() {
-                        return None;
-                    }
-                    self.search.clear();
-                    self.after_edit(ctx)
-                }
-                KeyCode::Enter => {
-                    self.typing = false;
-                    None
-                }
-                KeyCode::Up => self.moved(self.cursor.saturating_sub(1), ctx),
-                KeyCode::Down => self.moved(
-                    (self.cursor + 1).min(self.hits.len().saturating_sub(1)),
-                    ctx,
-                ),
-                _ => {
-                    if self.search.handle_key(&key) {
+                    if had_text {
                         self.after_edit(ctx)
                     } else {
                         None
                     }
                 }
+                SearchKey::Done => {
+                    self.typing = false;
+                    None
+                }
+                SearchKey::Move(Move::Up) => self.moved(self.cursor.saturating_sub(1), ctx),
+                SearchKey::Move(_) => self.moved(
+                    (self.cursor + 1).min(self.hits.len().saturating_sub(1)),
+                    ctx,
+                ),
+                SearchKey::Edited => self.after_edit(ctx),
+                SearchKey::Ignored => None,
             };
         }
         match KEYS.lookup(&key)? {
