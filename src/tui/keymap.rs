@@ -95,6 +95,25 @@ pub fn help<C>(table: &[KeyBinding<C>]) -> Vec<HelpEntry> {
         .collect()
 }
 
+/// The search key of a list screen ("/", the global help's "/" line), bound to `command`.
+pub const fn search_key<C>(command: C) -> KeyBinding<C> {
+    KeyBinding {
+        keys: &[Key::Char('/')],
+        command,
+        help: i18n::KEY_SEARCH,
+    }
+}
+
+/// The back key of a list screen (Esc, the global help's "Esc" line), bound to `command`.
+/// The help overlay lists a screen line that equals a global one only once.
+pub const fn back_key<C>(command: C) -> KeyBinding<C> {
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::Esc)],
+        command,
+        help: i18n::KEY_BACK,
+    }
+}
+
 /// Movement commands shared by list screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {

@@ -1,7 +1,7 @@
 //! The Follow-ups tab's keys: one table dispatches them and generates the `?` help.
 
 use crate::tui::i18n;
-use crate::tui::keymap::{Key, KeyBinding, ListKeys, Move};
+use crate::tui::keymap::{self, Key, KeyBinding, ListKeys, Move};
 use crossterm::event::KeyCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,11 +20,7 @@ pub(super) enum Cmd {
 pub(super) const KEYS: ListKeys<Cmd> = ListKeys::new(OWN_KEYS, Cmd::Move);
 
 const OWN_KEYS: &[KeyBinding<Cmd>] = &[
-    KeyBinding {
-        keys: &[Key::Char('/')],
-        command: Cmd::Search,
-        help: i18n::KEY_SEARCH,
-    },
+    keymap::search_key(Cmd::Search),
     KeyBinding {
         keys: &[Key::Char('s')],
         command: Cmd::FilterStatus,
@@ -50,9 +46,5 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         command: Cmd::Record,
         help: i18n::KEY_RECORD,
     },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::Esc)],
-        command: Cmd::Back,
-        help: i18n::KEY_BACK,
-    },
+    keymap::back_key(Cmd::Back),
 ];

@@ -42,11 +42,7 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         command: Cmd::Take,
         help: i18n::PJ_KEY_ENROL_PICKED,
     },
-    KeyBinding {
-        keys: &[Key::Char('/')],
-        command: Cmd::Search,
-        help: i18n::KEY_SEARCH,
-    },
+    keymap::search_key(Cmd::Search),
     KeyBinding {
         keys: &[Key::Code(KeyCode::Esc)],
         command: Cmd::Close,

@@ -10,10 +10,10 @@ use crate::error::Result;
 use crate::store::teacher_detail::{self, TeacherDetail};
 use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
-use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, ListKeys, Move};
+use crate::tui::keymap::{self, HelpEntry, KeyBinding, ListKeys, Move};
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text_input::{SearchKey, TextInput};
-use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
@@ -30,18 +30,8 @@ enum Cmd {
 /// The tab's own keys; the list movements come from `keymap::MOVE_KEYS`.
 const KEYS: ListKeys<Cmd> = ListKeys::new(OWN_KEYS, Cmd::Move);
 
-const OWN_KEYS: &[KeyBinding<Cmd>] = &[
-    KeyBinding {
-        keys: &[Key::Char('/')],
-        command: Cmd::Search,
-        help: i18n::KEY_SEARCH,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::Esc)],
-        command: Cmd::Back,
-        help: i18n::KEY_BACK,
-    },
-];
+const OWN_KEYS: &[KeyBinding<Cmd>] =
+    &[keymap::search_key(Cmd::Search), keymap::back_key(Cmd::Back)];
 
 #[derive(Default)]
 pub struct TeachersScreen {
