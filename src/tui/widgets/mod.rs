@@ -7,3 +7,4 @@ pub mod list;
 pub mod marks_strip;
 pub mod text;
 pub mod text_input;
+pub mod window;

@@ -6,9 +6,10 @@ use crate::store::trainer_list::TrainerLine;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::text::{pad, truncate, width};
+use crate::tui::widgets::window::window;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 impl FollowUpForm {
@@ -24,15 +25,8 @@ impl FollowUpForm {
         let zh = ctx.zh();
         crate::tui::overlays::clear(frame, area);
         let title = ctx.tf(i18n::FU_FORM_TITLE, &[&self.heading]);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.accent())
-            .title(Span::styled(
-                truncate(&title, (area.width as usize).saturating_sub(2)),
-                th.title(),
-            ));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+        let title = truncate(&title, (area.width as usize).saturating_sub(2));
+        let inner = window(frame, area, Span::styled(title, th.title()), th.accent());
         let labels = [
             i18n::FIELD_HELD,
             i18n::FIELD_TITLE,

@@ -9,10 +9,11 @@ use crate::tui::i18n::{self, Msg};
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::list::{first_visible, header_line, header_row};
 use crate::tui::widgets::text::{layout_columns, pad, truncate, width};
+use crate::tui::widgets::window::pane;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 impl FollowUpsScreen {
@@ -165,11 +166,7 @@ impl FollowUpsScreen {
 
     pub(super) fn render_detail(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let th = ctx.theme;
-        let block = Block::default()
-            .borders(Borders::TOP)
-            .border_style(th.border());
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+        let inner = pane(frame, area, false, th.border());
         let w = inner.width as usize;
         let Some(l) = self.selected() else {
             let none = Span::styled(ctx.t(i18n::FU_NONE_SELECTED), th.muted());

@@ -7,9 +7,10 @@ use crate::tui::i18n;
 use crate::tui::overlays::centred;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::text::{pad, pad_left, truncate, width};
+use crate::tui::widgets::window::window;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// "12" for whole numbers, "4.5" otherwise.
@@ -31,15 +32,8 @@ impl CompletionView {
         let p = &self.review.project;
         let title = ctx.tf(i18n::CP_TITLE, &[&p.code, &p.title]);
         let inner_w = r.width.saturating_sub(2) as usize;
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.border())
-            .title(Span::styled(
-                format!(" {} ", truncate(&title, inner_w.saturating_sub(2))),
-                th.title(),
-            ));
-        let inner = block.inner(r);
-        frame.render_widget(block, r);
+        let title = format!(" {} ", truncate(&title, inner_w.saturating_sub(2)));
+        let inner = window(frame, r, Span::styled(title, th.title()), th.border());
         if inner.height < 4 || inner.width < 20 {
             return;
         }

@@ -9,24 +9,18 @@ use crate::tui::i18n;
 use crate::tui::overlays::centred;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::text::{pad, pad_left, truncate};
+use crate::tui::widgets::window::window;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 impl CreditForm {
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let th = ctx.theme;
         let r = centred(frame, area, 76, area.height.min(20));
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.border())
-            .title(Span::styled(
-                format!(" {} ", ctx.t(i18n::CR_TITLE)),
-                th.title(),
-            ));
-        let inner = block.inner(r);
-        frame.render_widget(block, r);
+        let title = Span::styled(format!(" {} ", ctx.t(i18n::CR_TITLE)), th.title());
+        let inner = window(frame, r, title, th.border());
         if inner.height < 7 || inner.width < 30 {
             return;
         }

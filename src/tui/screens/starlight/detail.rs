@@ -7,10 +7,11 @@ use crate::tui::i18n;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::bars::bar;
 use crate::tui::widgets::text::{pad, truncate, width};
+use crate::tui::widgets::window::pane;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// The style of a trainer status.
@@ -65,11 +66,7 @@ pub fn render(
     beside: bool,
 ) {
     let th = ctx.theme;
-    let block = Block::default()
-        .borders(if beside { Borders::LEFT } else { Borders::TOP })
-        .border_style(th.border());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, area, beside, th.border());
     let Some(l) = line else {
         let none = Span::styled(ctx.t(i18n::STAR_NONE_SELECTED), th.muted());
         frame.render_widget(Paragraph::new(Line::from(none)), inner);

@@ -9,10 +9,11 @@ use crate::tui::screen::Ctx;
 use crate::tui::screens::form_outcome::FormOutcome;
 use crate::tui::widgets::bars::bar;
 use crate::tui::widgets::text::{pad, width};
+use crate::tui::widgets::window::window;
 use crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,15 +168,8 @@ impl TrainerForm {
         let th = ctx.theme;
         let zh = ctx.zh();
         crate::tui::overlays::clear(frame, area);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.accent())
-            .title(Span::styled(
-                ctx.tf(i18n::STAR_EDIT_TITLE, &[&self.name]),
-                th.title(),
-            ));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+        let title = Span::styled(ctx.tf(i18n::STAR_EDIT_TITLE, &[&self.name]), th.title());
+        let inner = window(frame, area, title, th.accent());
         let labels: Vec<&str> = std::iter::once(ctx.t(i18n::COL_STATUS))
             .chain(Competency::ALL.iter().map(|c| c.label(zh)))
             .collect();

@@ -8,9 +8,10 @@ use crate::tui::i18n;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::marks_strip::{gauge, strip};
 use crate::tui::widgets::text::{truncate, width};
+use crate::tui::widgets::window::pane;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Lines of the pane for `d`, at most `w` columns wide each (about ten lines).
@@ -191,11 +192,7 @@ pub fn render(
     ctx: &Ctx,
     beside: bool,
 ) {
-    let block = Block::default()
-        .borders(if beside { Borders::LEFT } else { Borders::TOP })
-        .border_style(ctx.theme.border());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, area, beside, ctx.theme.border());
     let text = match d {
         Some(d) => lines(d, inner.width as usize, phone_hl, ctx),
         None => vec![Line::from(Span::styled(
