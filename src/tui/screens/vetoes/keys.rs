@@ -1,7 +1,7 @@
 //! The Vetoes tab's key table (it also generates the `?` help).
 
 use crate::tui::i18n;
-use crate::tui::keymap::{Key, KeyBinding, Move};
+use crate::tui::keymap::{self, Key, KeyBinding, ListKeys, Move};
 use crossterm::event::KeyCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,37 +15,8 @@ pub(super) enum Cmd {
     Back,
 }
 
-pub(super) const KEYS: &[KeyBinding<Cmd>] = &[
-    KeyBinding {
-        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
-        command: Cmd::Move(Move::Up),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
-        command: Cmd::Move(Move::Down),
-        help: i18n::KEY_UP_DOWN,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::PageUp), Key::Ctrl('u')],
-        command: Cmd::Move(Move::PageUp),
-        help: i18n::KEY_PAGE,
-    },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::PageDown), Key::Ctrl('d')],
-        command: Cmd::Move(Move::PageDown),
-        help: i18n::KEY_PAGE,
-    },
-    KeyBinding {
-        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
-        command: Cmd::Move(Move::Top),
-        help: i18n::KEY_TOP_BOTTOM,
-    },
-    KeyBinding {
-        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
-        command: Cmd::Move(Move::Bottom),
-        help: i18n::KEY_TOP_BOTTOM,
-    },
+/// The Vetoes tab's own keys; the shared list movements follow them.
+const OWN_KEYS: &[KeyBinding<Cmd>] = &[
     KeyBinding {
         keys: &[Key::Char('[')],
         command: Cmd::Year(-1),
@@ -56,11 +27,7 @@ pub(super) const KEYS: &[KeyBinding<Cmd>] = &[
         command: Cmd::Year(1),
         help: i18n::KEY_VETO_YEAR,
     },
-    KeyBinding {
-        keys: &[Key::Char('/')],
-        command: Cmd::Filter,
-        help: i18n::KEY_SEARCH,
-    },
+    keymap::search_key(Cmd::Filter),
     KeyBinding {
         keys: &[Key::Code(KeyCode::Enter)],
         command: Cmd::Change,
@@ -76,9 +43,7 @@ pub(super) const KEYS: &[KeyBinding<Cmd>] = &[
         command: Cmd::OpenTeacher,
         help: i18n::KEY_VETO_OPEN_TEACHER,
     },
-    KeyBinding {
-        keys: &[Key::Code(KeyCode::Esc)],
-        command: Cmd::Back,
-        help: i18n::KEY_BACK,
-    },
+    keymap::back_key(Cmd::Back),
 ];
+
+pub(super) const KEYS: ListKeys<Cmd> = ListKeys::new(OWN_KEYS, Cmd::Move);

@@ -200,7 +200,7 @@ impl Screen for VetoesScreen {
     }
 
     fn help(&self) -> Vec<HelpEntry> {
-        keymap::help(KEYS)
+        KEYS.help()
     }
 
     fn wants_text_input(&self) -> bool {
@@ -230,7 +230,7 @@ impl Screen for VetoesScreen {
             }
             return None;
         }
-        match keymap::lookup(KEYS, &key)? {
+        match KEYS.lookup(&key)? {
             Cmd::Move(m) => {
                 self.move_cursor(m);
                 None
