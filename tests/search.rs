@@ -232,6 +232,90 @@ mod from_database {
         assert_eq!(index.search("cgq", 5)[0].id, 2);
         assert_eq!(index.search("zengg", 5)[0].id, 2);
         assert_eq!(index.search("stage:初中", 5)[0].id, 2);
+        // a NULL stage is the school's
+        assert_eq!(index.search("stage:小学", 5)[0].id, 1);
+    }
+
+    /// Several thousand teachers (more than one chunk of rows): the index
+    /// built from rows answers exactly like one built from the joined entries.
+    #[test]
+    fn index_from_rows_equals_index_from_entries() {
+        let db = Db::open_in_memory().expect("in-memory database");
+        let stages = ["primary", "junior", "senior"];
+        let tiers = ["rising", "qualified", "backbone"];
+        let surnames = ["张", "王", "李", "曾", "单", "欧阳", "吕", "赵"];
+        let given = ["伟", "乐", "芳", "国强", "晟", "", "明明", "娜"];
+        let tx = db.conn.unchecked_transaction().expect("transaction");
+        for s in 1..=7i64 {
+            tx.execute(
+                "INSERT INTO schools (id, name, stage) VALUES (?1, ?2, ?3)",
+                rusqlite::params![s, format!("实验{s}校"), stages[s as usize % 3]],
+            )
+            .expect("school");
+        }
+        for i in 0..9_000usize {
+            let name = format!("{}{}", surnames[i % 8], given[(i / 8) % 8]);
+            let (mut pinyin, mut initials) = super::pinyin_keys(&name);
+            if i % 13 == 0 {
+                // missing keys: recomputed by both
+                (pinyin, initials) = (String::new(), String::new());
+            }
+            let stage = (i % 4 != 0).then(|| stages[i % 3]);
+            tx.execute(
+                "INSERT INTO teachers (id, staff_no, name, school_id, subject, stage, phone, tier, pinyin, initials)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                rusqlite::params![
+                    (i * 7 % 9_001) as i64 + 1,
+                    format!("T{i:05}"),
+                    name,
+                    (i % 7) as i64 + 1,
+                    ["语文", "数学", ""][i % 3],
+                    stage,
+                    if i % 5 == 0 { String::new() } else { format!("139{i:08}") },
+                    tiers[i % 3],
+                    pinyin,
+                    initials,
+                ],
+            )
+            .expect("teacher");
+        }
+        tx.commit().expect("commit");
+        let from_rows = teacher_index(&db.conn).expect("index");
+        let from_entries =
+            liaoyuan::search::Index::new(teacher_entries(&db.conn).expect("entries"));
+        assert_eq!(from_rows.len(), 9_000);
+        for query in [
+            "",
+            "z",
+            "张",
+            "l",
+            "1",
+            "zw",
+            "zhang",
+            "wei",
+            "cgq",
+            "ouyang",
+            "lv",
+            "T001",
+            "0012",
+            "张伟",
+            "stage:小学",
+            "school:实验3 l",
+            "tier:backbone z",
+            "subject:数学 w",
+            "乐",
+        ] {
+            for limit in [1, 50, 2_000] {
+                assert_eq!(
+                    from_rows.search(query, limit),
+                    from_entries.search(query, limit),
+                    "query {query:?}, limit {limit}"
+                );
+            }
+        }
+        for e in teacher_entries(&db.conn).expect("entries") {
+            assert!(from_rows.is_current(&e), "entry {}", e.id);
+        }
     }
 }
 

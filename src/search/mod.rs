@@ -18,6 +18,7 @@ pub mod query;
 mod storage;
 pub mod surnames;
 
+pub use fx::FxHashMap;
 pub use index::{Index, IndexBuilder};
 pub use keystrokes::shortest_unique_query;
 
