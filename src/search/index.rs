@@ -13,10 +13,15 @@ use super::query::{Filters, Query};
 use super::storage::Storage;
 use super::{Entry, EntryRef, Highlight, Hit};
 use std::cmp::Ordering;
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::thread::JoinHandle;
 
 /// Below this many candidates a query runs on one thread.
 const PARALLEL_FROM: usize = 20_000;
+
+/// From this many entries the one-character table is built in the
+/// background after `finish`, so that the index is ready sooner.
+const BACKGROUND_FROM: usize = 20_000;
 
 /// Collects entries one by one; `finish` orders them and precomputes the
 /// one-character answers.
@@ -48,8 +53,16 @@ impl IndexBuilder {
         index.cache = (0..index.len()).map(|_| OnceLock::new()).collect();
         index.order = stable_order(&index.store);
         index.rerank();
-        let one = OneChar::build(&index.order, |slot| index.store.fields(slot));
-        index.one_char = RwLock::new(Some(Arc::new(one)));
+        let pending = (index.len() >= BACKGROUND_FROM)
+            .then(|| index.build_one_char_in_background())
+            .flatten();
+        match pending {
+            Some(handle) => index.pending = Mutex::new(Some(handle)),
+            None => {
+                let one = OneChar::build(&index.order, |slot| index.store.fields(slot));
+                index.one_char = RwLock::new(Some(Arc::new(one)));
+            }
+        }
         index
     }
 }
@@ -69,6 +82,10 @@ pub struct Index {
     /// Made at build time; dropped by changes and remade on the next
     /// one-character query.
     one_char: RwLock<Option<Arc<OneChar>>>,
+    /// The one-character table being built in the background from a copy of
+    /// the entries (large indexes); taken by the first one-character query,
+    /// dropped (its result unused) by a change.
+    pending: Mutex<Option<JoinHandle<OneChar>>>,
 }
 
 impl Index {
@@ -92,6 +109,23 @@ impl Index {
             store: Storage::with_capacity(capacity),
             slot_of: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
         }
+    }
+
+    /// Starts building the one-character table on a thread of its own, from
+    /// copies of the entries and their order; `None` when no thread starts.
+    fn build_one_char_in_background(&self) -> Option<JoinHandle<OneChar>> {
+        let store = self.store.clone();
+        let order = self.order.clone();
+        std::thread::Builder::new()
+            .name("search-one-char".into())
+            .spawn(move || OneChar::build(&order, |slot| store.fields(slot)))
+            .ok()
+    }
+
+    /// The background-built one-character table, once (waits for it).
+    fn take_pending(&self) -> Option<OneChar> {
+        let handle = self.pending.lock().ok()?.take()?;
+        handle.join().ok()
     }
 
     fn rerank(&mut self) {
@@ -214,7 +248,9 @@ impl Index {
         let table = match current {
             Some(t) => t,
             None => {
-                let built = Arc::new(OneChar::build(&self.order, |slot| self.store.fields(slot)));
+                let built = Arc::new(self.take_pending().unwrap_or_else(|| {
+                    OneChar::build(&self.order, |slot| self.store.fields(slot))
+                }));
                 if let Ok(mut g) = self.one_char.write() {
                     *g = Some(built.clone());
                 }
@@ -288,6 +324,10 @@ impl Index {
     }
 
     fn changed(&mut self) {
+        // a table still being built describes the entries before this change
+        if let Ok(mut pending) = self.pending.lock() {
+            pending.take();
+        }
         self.store.compact_if_wasteful();
         self.rerank();
         if let Ok(mut g) = self.one_char.write() {

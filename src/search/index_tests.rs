@@ -58,6 +58,8 @@ fn one_char_queries() -> Vec<String> {
 #[test]
 fn one_char_table_equals_a_scan() {
     let index = Index::new(synthetic(20_000));
+    // this size builds the table in the background
+    assert!(index.pending.lock().is_ok_and(|p| p.is_some()));
     for q in one_char_queries() {
         for limit in [1, 50, KEEP] {
             assert_eq!(
@@ -89,6 +91,22 @@ fn one_char_table_follows_changes() {
     let x = index.search("x", 1);
     assert_eq!(x[0].id, 1);
     assert!(x[0].score >= EXACT_STAFF);
+}
+
+#[test]
+fn a_change_drops_the_table_being_built_in_the_background() {
+    let mut index = Index::new(synthetic(20_000));
+    index.upsert(Entry {
+        id: 1,
+        name: "区".into(),
+        staff_no: "Q".into(),
+        ..Entry::default()
+    });
+    assert!(index.pending.lock().is_ok_and(|p| p.is_none()));
+    for q in ["o", "q", "区", "w"] {
+        assert_eq!(index.search(q, 100), scanned(&index, q, 100), "query {q}");
+    }
+    assert_eq!(index.search("q", 1)[0].id, 1);
 }
 
 #[test]

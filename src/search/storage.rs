@@ -9,7 +9,7 @@ use super::query::char_bit;
 use super::{Entry, EntryRef};
 
 /// Distinct values of one repeated field.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Interner {
     pub names: Vec<String>,
     ids: FxHashMap<String, u32>,
@@ -70,7 +70,7 @@ pub struct Record {
     pub stage: u16,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Storage {
     pub records: Vec<Record>,
     text: String,
