@@ -3,7 +3,7 @@
 //! completion rate and the share of teachers on pace for credits.
 //!
 //! For whole months (veto years always are) every part reads counts that triggers keep
-//! per school and month (schema.sql, migrations 002 and 003): a year is a few thousand rows
+//! per school and month (schema.sql): a year is a few thousand rows
 //! per part. Other periods, and spans longer than twelve months for the distinct-teacher
 //! figures, read the source tables (`report_sources.rs`).
 

@@ -8,20 +8,15 @@ use std::path::Path;
 /// The whole schema; `schema.sql` at the repository root is its only source.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
-/// Version written by this binary. Each entry of `MIGRATIONS` upgrades from
-/// its index + 1 to index + 2; `SCHEMA_SQL` creates the latest version directly.
-pub const SCHEMA_VERSION: i64 = 4;
+/// Version written by this binary. A database is created from `SCHEMA_SQL` at
+/// this version; a later schema change bumps it and adds the upgrade from the
+/// previous version to `MIGRATIONS` (entry i upgrades version i + 1 to i + 2),
+/// with the same objects added to schema.sql so a new database gets them.
+pub const SCHEMA_VERSION: i64 = 1;
 
-/// Upgrades from older versions, each run in its own transaction.
-const MIGRATIONS: &[&str] = &[
-    // 1 → 2: per-school monthly mark counts for the school report.
-    include_str!("migrations/002_school_month_counts.sql"),
-    // 2 → 3: derived counts for the rest of the school report (places, sending,
-    // follow-ups, distinct teachers over a year, per-teacher cycle credits).
-    include_str!("migrations/003_report_counts.sql"),
-    // 3 → 4: drop 003's attendance-by-column table again (one more page per check-in).
-    include_str!("migrations/004_drop_wide_attendance.sql"),
-];
+/// Upgrades from older versions, each run in its own transaction. None yet:
+/// version 1 is the first schema any released Liaoyuan wrote.
+const MIGRATIONS: &[&str] = &[];
 
 /// Creates the schema on an empty database or upgrades an older one.
 /// A database newer than this binary is refused.

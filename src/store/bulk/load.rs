@@ -81,8 +81,7 @@ pub fn recreate_triggers(conn: &Connection, dropped: &[(String, String)]) -> Res
 }
 
 /// Recomputes the per-school monthly mark counts that the `marks` triggers
-/// keep (schema v2), after marks were loaded with the triggers dropped.
-/// Same statements as the backfill of migrations/002_school_month_counts.sql.
+/// keep (schema.sql), after marks were loaded with the triggers dropped.
 pub fn rebuild_mark_counts(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DELETE FROM school_month_marks;
