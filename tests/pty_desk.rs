@@ -4,15 +4,14 @@
 //! teacher while the TUI is open on that session → the TUI shows the new count (polled; no
 //! duration is asserted).
 
-use liaoyuan::search::keys::pinyin_keys;
+mod common;
+
+use common::district::insert_teachers;
+use common::pty::{spawn, Term, PATIENCE};
 use liaoyuan::store::{Db, OpenMode};
-use portable_pty::{native_pty_system, Child, CommandBuilder, PtySize};
-use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
 
-const PATIENCE: Duration = Duration::from_secs(30);
 const NOW: &str = "2026-11-28 08:32";
 
 /// Two schools, four teachers, project P1 with today's 08:30 session; all four enrolled.
@@ -27,19 +26,14 @@ fn build_db(path: &Path) {
                VALUES (1, 1, '2026-11-28', '08:30', '11:30', '大单元教学');",
         )
         .unwrap();
-    for (id, staff, name, school) in [
+    let teachers = [
         (1, "T0001", "张伟", 1),
         (2, "T0002", "李娜", 1),
         (3, "T0003", "王芳", 2),
         (4, "T0004", "刘洋", 2),
-    ] {
-        let (py, ini) = pinyin_keys(name);
-        db.conn
-            .execute(
-                "INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                rusqlite::params![id, staff, name, school, py, ini],
-            )
-            .unwrap();
+    ];
+    insert_teachers(&db.conn, &teachers);
+    for (id, _, _, school) in teachers {
         db.conn
             .execute(
                 "INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at) VALUES (1, ?1, ?2, '2026-11-01')",
@@ -49,89 +43,13 @@ fn build_db(path: &Path) {
     }
 }
 
-struct Term {
-    parser: vt100::Parser,
-    rx: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
+/// The real binary on `db`, in the database's directory.
+fn start(db: &Path) -> Term {
+    let cwd = db.parent().unwrap();
+    spawn(NOW, &["--db".as_ref(), db.as_os_str()], &[], cwd)
 }
 
 impl Term {
-    fn start(db: &Path) -> Term {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liaoyuan"));
-        cmd.arg("--db");
-        cmd.arg(db);
-        cmd.env("LIAOYUAN_NOW", NOW);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("LIAOYUAN_DB");
-        if let Some(dir) = db.parent() {
-            cmd.cwd(dir);
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        // Keep the master alive as long as the child runs.
-        std::mem::forget(pair.master);
-        Term {
-            parser: vt100::Parser::new(24, 80, 0),
-            rx,
-            writer,
-            child,
-        }
-    }
-
-    fn pump(&mut self, wait: Duration) {
-        if let Ok(bytes) = self.rx.recv_timeout(wait) {
-            self.parser.process(&bytes);
-            while let Ok(more) = self.rx.try_recv() {
-                self.parser.process(&more);
-            }
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            if ok(&self.screen()) {
-                return;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "waited for {what}; screen:\n{}",
-                self.screen()
-            );
-            self.pump(Duration::from_millis(50));
-        }
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-    }
-
     /// `3` → the Check-in tab; Enter chooses today's session (the picker starts on it).
     fn open_desk(&mut self) {
         self.wait_for("the tab bar", |s| s.contains("3 签到"));
@@ -178,7 +96,7 @@ fn initials_and_enter_check_a_teacher_in() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("desk.db");
     build_db(&db);
-    let mut t = Term::start(&db);
+    let mut t = start(&db);
     t.open_desk();
     t.send(b"ln");
     t.wait_for("李娜 highlighted", |s| {
@@ -199,7 +117,7 @@ fn a_checkin_from_another_process_shows_on_the_open_desk() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("desk.db");
     build_db(&db);
-    let mut t = Term::start(&db);
+    let mut t = start(&db);
     t.open_desk();
     t.send(b"w");
     t.wait_for("the typed query", |s| s.contains("> w"));
