@@ -3,8 +3,17 @@
 //! follow-ups completers owe, the audit trail, all-or-nothing, and manual ledger entries.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use liaoyuan::domain::FollowUpKind;
 use liaoyuan::ops::completion::{complete_project, review, Warning};
 use liaoyuan::ops::credits::{add_manual_entry, delete_manual_entry};
+use liaoyuan::ops::enrolments::{enrol_school, enrol_teachers, enrol_walk_in};
+use liaoyuan::ops::projects::{edit_project, refuse_if_completed, refuse_locked_fields, Locked};
+use liaoyuan::ops::sessions::{
+    add_session, delete_session, edit_session, schedule_sessions, Block, Schedule,
+};
+use liaoyuan::ops::unenrol::remove_enrolment;
+use liaoyuan::store::projects::{self as store_projects, ProjectFields};
+use liaoyuan::store::sessions::SessionFields;
 use liaoyuan::store::{credits, Db, OpenMode};
 
 struct Fixture {
@@ -465,4 +474,225 @@ fn manual_entries_are_validated_audited_and_deleted_with_a_reason() {
         .unwrap();
     let err = delete_manual_entry(&mut f.db, project_entry.entry.id, "试试", now).unwrap_err();
     assert!(err.to_string().contains("P1"), "{err}");
+}
+
+// --- A completed project is locked for the facts its completion rested on (§4.3). ---
+
+/// Project 1 completed (3 completers), and a snapshot of what completion wrote.
+fn completed() -> Fixture {
+    let mut f = setup();
+    complete_project(&mut f.db, 1, later()).unwrap();
+    f
+}
+
+/// Everything a refused change could have touched in project 1, as text.
+fn snapshot(db: &Db) -> String {
+    let q = |sql: &str| -> Vec<String> {
+        let mut st = db.conn.prepare(sql).unwrap();
+        let rows: Vec<String> = st
+            .query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        rows
+    };
+    [
+        q("SELECT code||title||concentrated||credits||start_date||end_date||threshold_pct||venue||ifnull(capacity,'') FROM projects WHERE id = 1"),
+        q("SELECT id||date||start_time||end_time FROM sessions WHERE project_id = 1 ORDER BY id"),
+        q("SELECT teacher_id||'' FROM enrolments WHERE project_id = 1 ORDER BY teacher_id"),
+        q("SELECT kind||due_days FROM project_follow_up_kinds WHERE project_id = 1 ORDER BY kind"),
+        q("SELECT count(*)||'' FROM audit_log"),
+    ]
+    .concat()
+    .join("\n")
+}
+
+fn project_one(db: &Db) -> (ProjectFields, Vec<(FollowUpKind, i64)>) {
+    let p = store_projects::get_project(&db.conn, 1).unwrap().unwrap();
+    let kinds = store_projects::follow_up_kinds(&db.conn, 1).unwrap();
+    (ProjectFields::from(&p), kinds)
+}
+
+fn assert_locked(result: liaoyuan::error::Result<impl std::fmt::Debug>, db: &Db, before: &str) {
+    let e = result.unwrap_err();
+    let text = e.to_string();
+    assert!(text.contains("项目 P1 已结业（学分已发放）"), "{text}");
+    assert_eq!(
+        snapshot(db),
+        before,
+        "a refused change left something behind"
+    );
+}
+
+/// One change to a project's fields.
+type Change = fn(&mut ProjectFields);
+
+#[test]
+fn a_completed_projects_credits_flag_threshold_dates_and_follow_ups_are_locked() {
+    let mut f = completed();
+    let before = snapshot(&f.db);
+    let (fields, kinds) = project_one(&f.db);
+    let changes: [(&str, Change); 5] = [
+        ("学分", |p| p.credits = 10.0),
+        ("集中培训", |p| p.concentrated = false),
+        ("结业出勤率", |p| p.threshold_pct = 70),
+        ("开始或结束日期", |p| p.end_date = d("2026-03-15")),
+        ("开始或结束日期", |p| p.start_date = d("2026-02-28")),
+    ];
+    for (what, change) in changes {
+        let mut g = fields.clone();
+        change(&mut g);
+        let e = edit_project(&mut f.db, 1, &g, &kinds)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(what), "{what}: {e}");
+        assert_eq!(snapshot(&f.db), before);
+    }
+    let mut g = fields.clone();
+    g.credits = 6.0;
+    g.threshold_pct = 60;
+    let e = edit_project(&mut f.db, 1, &g, &kinds)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("不能修改学分、结业出勤率"), "{e}");
+    assert_locked(
+        edit_project(&mut f.db, 1, &fields, &kinds[..1]),
+        &f.db,
+        &before,
+    );
+    let extra = FollowUpKind::ALL
+        .iter()
+        .find(|k| !kinds.iter().any(|(x, _)| x == *k))
+        .copied();
+    if let Some(extra) = extra {
+        let mut more = kinds.clone();
+        more.push((extra, 30));
+        assert_locked(edit_project(&mut f.db, 1, &fields, &more), &f.db, &before);
+    }
+}
+
+#[test]
+fn a_completed_projects_title_venue_capacity_code_stay_editable() {
+    let mut f = completed();
+    let (mut fields, kinds) = project_one(&f.db);
+    fields.title = "骨干教师培训（第一期）".into();
+    fields.venue = "进修学校 302".into();
+    fields.capacity = Some(40);
+    fields.code = "P1A".into();
+    edit_project(&mut f.db, 1, &fields, &kinds).unwrap();
+    assert_eq!(project_one(&f.db).0, fields);
+    // Unchanged locked fields compare equal after the round trip through the database.
+    edit_project(&mut f.db, 1, &fields, &kinds).unwrap();
+}
+
+#[test]
+fn an_uncompleted_projects_credits_and_sessions_stay_editable() {
+    let mut f = setup();
+    let (mut fields, kinds) = project_one(&f.db);
+    fields.credits = 10.0;
+    edit_project(&mut f.db, 1, &fields, &kinds).unwrap();
+    let id = add_session(&mut f.db, 1, &session("2026-03-10", "14:00")).unwrap();
+    delete_session(&mut f.db, id).unwrap();
+    enrol_teachers(&mut f.db, 1, &[6]).unwrap();
+    remove_enrolment(&mut f.db, 1, 6).unwrap();
+}
+
+fn session(date: &str, start: &str) -> SessionFields {
+    SessionFields {
+        date: d(date),
+        start: liaoyuan::domain::parse_time(start).unwrap(),
+        end: liaoyuan::domain::parse_time("17:00").unwrap(),
+        topic: "课例研讨".into(),
+        trainer_id: None,
+        venue: String::new(),
+    }
+}
+
+#[test]
+fn a_completed_projects_sessions_cannot_be_added_moved_or_deleted() {
+    let mut f = completed();
+    // A session without marks (deletable before completion).
+    f.db.conn
+        .execute(
+            "INSERT INTO sessions (id, project_id, date, start_time, end_time, closed_at)
+             VALUES (12, 1, '2026-03-10', '14:00', '17:00', '2026-03-10 18:00:00')",
+            [],
+        )
+        .unwrap();
+    let before = snapshot(&f.db);
+    assert_locked(
+        add_session(&mut f.db, 1, &session("2026-03-09", "14:00")),
+        &f.db,
+        &before,
+    );
+    let schedule = Schedule {
+        first_date: d("2026-03-08"),
+        days: 2,
+        blocks: vec![Block::default_for(liaoyuan::domain::DayPart::ALL[1])],
+        topic: String::new(),
+        venue: String::new(),
+    };
+    assert_locked(schedule_sessions(&mut f.db, 1, &schedule), &f.db, &before);
+    assert_locked(delete_session(&mut f.db, 12), &f.db, &before);
+    for moved in [
+        session("2026-03-09", "14:00"),
+        session("2026-03-10", "14:30"),
+        SessionFields {
+            end: liaoyuan::domain::parse_time("16:00").unwrap(),
+            ..session("2026-03-10", "14:00")
+        },
+    ] {
+        assert_locked(
+            edit_session(&mut f.db, 12, &moved, Some("改期")),
+            &f.db,
+            &before,
+        );
+    }
+    // Topic, trainer and venue of a (closed) session may still change, with a reason.
+    let renamed = SessionFields {
+        topic: "新主题".into(),
+        venue: "报告厅".into(),
+        ..session("2026-03-10", "14:00")
+    };
+    edit_session(&mut f.db, 12, &renamed, Some("更正主题")).unwrap();
+}
+
+#[test]
+fn a_completed_projects_enrolment_list_is_locked() {
+    let mut f = completed();
+    // Teacher 6 enrolled without marks (removable before completion).
+    f.db.conn
+        .execute(
+            "INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at) VALUES (1, 6, 1, '2026-02-20')",
+            [],
+        )
+        .unwrap();
+    let before = snapshot(&f.db);
+    assert_locked(remove_enrolment(&mut f.db, 1, 6), &f.db, &before);
+    f.db.conn
+        .execute("DELETE FROM enrolments WHERE teacher_id = 6", [])
+        .unwrap();
+    let before = snapshot(&f.db);
+    assert_locked(enrol_teachers(&mut f.db, 1, &[6]), &f.db, &before);
+    assert_locked(enrol_school(&mut f.db, 1, 1), &f.db, &before);
+    assert_locked(enrol_walk_in(&mut f.db, 1, 6), &f.db, &before);
+    // Project 2 is not completed: enrolling there still works.
+    assert_eq!(enrol_teachers(&mut f.db, 2, &[6]).unwrap().added, 1);
+}
+
+#[test]
+fn the_lock_applies_to_completed_projects_only() {
+    let mut f = completed();
+    let p = store_projects::get_project(&f.db.conn, 1).unwrap().unwrap();
+    let (mut fields, kinds) = project_one(&f.db);
+    fields.credits = 1.0;
+    let zh = edit_project(&mut f.db, 1, &fields, &kinds).unwrap_err();
+    assert!(zh.to_string().contains("不能修改学分"), "{zh}");
+    let e = refuse_locked_fields(&p, &fields, false).unwrap_err();
+    assert!(e.to_string().contains("P1"), "{e}");
+    assert!(refuse_if_completed(&p, Locked::Sessions).is_err());
+    let mut open = p.clone();
+    open.completed_at = None;
+    assert!(refuse_if_completed(&open, Locked::Enrolments).is_ok());
+    assert!(refuse_locked_fields(&open, &fields, true).is_ok());
 }

@@ -18,18 +18,20 @@ pub struct Enrolled {
 }
 
 /// Enrols teachers inside the caller's transaction (also used by a walk-in's check-in).
+/// Refused for a completed project (§4.3: its credits were granted to its enrolment list).
 pub(crate) fn enrol_all(
     conn: &Connection,
     project_id: i64,
     teacher_ids: &[i64],
     walk_in: bool,
 ) -> Result<Enrolled> {
-    if projects::get_project(conn, project_id)?.is_none() {
+    let Some(p) = projects::get_project(conn, project_id)? else {
         return Err(Error::NotFound(pick(
             format!("编号 {project_id} 的培训项目"),
             format!("project {project_id}"),
         )));
-    }
+    };
+    crate::ops::projects::refuse_if_completed(&p, crate::ops::projects::Locked::Enrolments)?;
     let now = crate::clock::now();
     let actor = crate::store::actor();
     let mut out = Enrolled::default();

@@ -1,7 +1,7 @@
 //! Creating and editing projects, with the form's inline validation.
 //! Sessions: `ops::sessions`; enrolments: `ops::enrolments`.
 
-use crate::domain::FollowUpKind;
+use crate::domain::{FollowUpKind, Project};
 use crate::error::{Error, Result};
 use crate::lang::pick;
 use crate::store::audit::{self, AuditEntry};
@@ -173,11 +173,12 @@ pub fn edit_project(
             format!("project {id}"),
         ))
     })?;
+    let old_kinds = projects::follow_up_kinds(&tx, id)?;
+    refuse_locked_fields(&old, f, old_kinds != sorted(follow_ups))?;
     let problems = validate_project(&tx, Some(id), f, follow_ups)?;
     if !problems.is_empty() {
         return Err(refuse(problems));
     }
-    let old_kinds = projects::follow_up_kinds(&tx, id)?;
     let old_fields = ProjectFields::from(&old);
     if old_fields == *f && old_kinds == sorted(follow_ups) {
         return Ok(());
@@ -206,4 +207,88 @@ fn sorted(kinds: &[(FollowUpKind, i64)]) -> Vec<(FollowUpKind, i64)> {
     let mut v = kinds.to_vec();
     v.sort_by_key(|(k, _)| k.code());
     v
+}
+
+/// What a completed project's lock covers besides its own fields (§4.3: completion granted
+/// credits and created follow-ups from them, so they stay as they were).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locked {
+    /// Adding or deleting sessions, or moving one (date, start or end time).
+    Sessions,
+    /// Enrolling or removing teachers.
+    Enrolments,
+}
+
+/// The refusal for project `p` once completed: "项目 P1 已结业（学分已发放），不能…".
+fn completed_error(p: &Project, zh: &str, en: &str) -> Error {
+    let code = &p.code;
+    Error::invalid(pick(
+        format!("项目 {code} 已结业（学分已发放），不能{zh}"),
+        format!("project {code} is completed (its credits have been granted); {en}"),
+    ))
+}
+
+/// Refuses `what` when project `p` is completed.
+pub fn refuse_if_completed(p: &Project, what: Locked) -> Result<()> {
+    if p.completed_at.is_none() {
+        return Ok(());
+    }
+    Err(match what {
+        Locked::Sessions => completed_error(
+            p,
+            "增加、删除场次或修改场次的日期和时间",
+            "its sessions cannot be added, deleted or moved",
+        ),
+        Locked::Enrolments => completed_error(
+            p,
+            "报名或取消报名",
+            "teachers cannot be enrolled or removed",
+        ),
+    })
+}
+
+/// Refuses changing what completion of project `old` rested on: credits, the concentrated
+/// flag, the completion threshold, the start and end dates (follow-ups are due from the end
+/// date, credits earned on it) and the follow-ups required. Code, title, level, plan, venue
+/// and capacity stay editable. Does nothing for a project not completed.
+pub fn refuse_locked_fields(
+    old: &Project,
+    f: &ProjectFields,
+    follow_ups_changed: bool,
+) -> Result<()> {
+    if old.completed_at.is_none() {
+        return Ok(());
+    }
+    let changed = [
+        ((old.credits - f.credits).abs() > 1e-9, "学分", "credits"),
+        (
+            old.concentrated != f.concentrated,
+            "集中培训",
+            "the concentrated flag",
+        ),
+        (
+            old.threshold_pct != f.threshold_pct,
+            "结业出勤率",
+            "the completion threshold",
+        ),
+        (
+            old.start_date != f.start_date || old.end_date != f.end_date,
+            "开始或结束日期",
+            "the start and end dates",
+        ),
+        (follow_ups_changed, "跟进要求", "the follow-ups required"),
+    ];
+    let (zh, en): (Vec<&str>, Vec<&str>) = changed
+        .iter()
+        .filter(|(c, _, _)| *c)
+        .map(|(_, zh, en)| (*zh, *en))
+        .unzip();
+    if zh.is_empty() {
+        return Ok(());
+    }
+    Err(completed_error(
+        old,
+        &format!("修改{}", zh.join("、")),
+        &format!("{} cannot be changed", en.join(", ")),
+    ))
 }

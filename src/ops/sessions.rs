@@ -4,6 +4,7 @@ use crate::domain::veto::veto_year;
 use crate::domain::{DayPart, Session, TIME_FMT};
 use crate::error::{Error, Result};
 use crate::lang::pick;
+use crate::ops::projects::{refuse_if_completed, Locked};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::sessions::{self, SessionFields};
 use crate::store::{marks, projects, Db};
@@ -38,6 +39,14 @@ pub struct Schedule {
     pub blocks: Vec<Block>,
     pub topic: String,
     pub venue: String,
+}
+
+/// Refuses changing the sessions of a completed project (its completion counted them).
+fn refuse_if_project_completed(conn: &Connection, project_id: i64) -> Result<()> {
+    match projects::get_project(conn, project_id)? {
+        Some(p) => refuse_if_completed(&p, Locked::Sessions),
+        None => Ok(()),
+    }
 }
 
 fn check_fields(conn: &Connection, project_id: i64, f: &SessionFields) -> Result<()> {
@@ -95,10 +104,12 @@ fn record(
     )
 }
 
-/// Adds one session to a project (date within the project, end after start).
+/// Adds one session to a project (date within the project, end after start, project not
+/// completed).
 pub fn add_session(db: &mut Db, project_id: i64, f: &SessionFields) -> Result<i64> {
     let tx = db.write()?;
     check_fields(&tx, project_id, f)?;
+    refuse_if_project_completed(&tx, project_id)?;
     let id = sessions::insert_session(&tx, project_id, f)?;
     let after = sessions::get_session(&tx, id)?;
     record(&tx, id, "create", None, after.as_ref(), "")?;
@@ -107,6 +118,7 @@ pub fn add_session(db: &mut Db, project_id: i64, f: &SessionFields) -> Result<i6
 }
 
 /// Edits a session. A closed session needs a reason. Its marks follow a change of date.
+/// A completed project's sessions keep their date and times (topic, trainer, venue may change).
 pub fn edit_session(db: &mut Db, id: i64, f: &SessionFields, reason: Option<&str>) -> Result<()> {
     let reason = reason.map(str::trim).unwrap_or("");
     let tx = db.write()?;
@@ -114,6 +126,9 @@ pub fn edit_session(db: &mut Db, id: i64, f: &SessionFields, reason: Option<&str
         Error::NotFound(pick(format!("编号 {id} 的场次"), format!("session {id}")))
     })?;
     check_fields(&tx, old.project_id, f)?;
+    if (old.date, old.start, old.end) != (f.date, f.start, f.end) {
+        refuse_if_project_completed(&tx, old.project_id)?;
+    }
     if old.is_closed() && reason.is_empty() {
         return Err(Error::invalid(pick(
             "该场次已关闭，修改需要填写原因",
@@ -167,12 +182,14 @@ fn leaves_veto_year(conn: &Connection, old: &Session, date: NaiveDate) -> Result
     )))
 }
 
-/// Deletes a session; refused when it has marks (they are attendance records).
+/// Deletes a session; refused when it has marks (they are attendance records) or its
+/// project is completed.
 pub fn delete_session(db: &mut Db, id: i64) -> Result<()> {
     let tx = db.write()?;
     let old = sessions::get_session(&tx, id)?.ok_or_else(|| {
         Error::NotFound(pick(format!("编号 {id} 的场次"), format!("session {id}")))
     })?;
+    refuse_if_project_completed(&tx, old.project_id)?;
     let n = marks::mark_count(&tx, id)?;
     if n > 0 {
         return Err({
@@ -202,6 +219,7 @@ pub fn schedule_sessions(db: &mut Db, project_id: i64, s: &Schedule) -> Result<V
         )));
     }
     let tx = db.write()?;
+    refuse_if_project_completed(&tx, project_id)?;
     let existing: Vec<(NaiveDate, NaiveTime)> = sessions::sessions_of_project(&tx, project_id)?
         .iter()
         .map(|x| (x.date, x.start))

@@ -17,12 +17,16 @@ pub fn remove_enrolment(db: &mut Db, project_id: i64, teacher_id: i64) -> Result
 
 /// Removes one enrolment inside the caller's transaction, audited with `reason`
 /// (also used when undoing a walk-in's check-in removes its on-the-spot enrolment).
+/// Refused for a completed project (§4.3: its credits were granted to its enrolment list).
 pub(crate) fn remove_in(
     tx: &rusqlite::Connection,
     project_id: i64,
     teacher_id: i64,
     reason: &str,
 ) -> Result<()> {
+    if let Some(p) = crate::store::projects::get_project(tx, project_id)? {
+        crate::ops::projects::refuse_if_completed(&p, crate::ops::projects::Locked::Enrolments)?;
+    }
     let t = enrolments::teacher_brief(tx, teacher_id)?.ok_or_else(|| {
         Error::NotFound(pick(
             format!("编号 {teacher_id} 的教师"),
