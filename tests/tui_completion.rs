@@ -2,22 +2,17 @@
 //! 80×24 (Chinese, and English once), on a small district built here. Assertions read the
 //! text a user would read and the rows the tab wrote.
 
-use chrono::NaiveDateTime;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use liaoyuan::search::keys::pinyin_keys;
+mod common;
+
+use common::district::{at, insert_teachers};
+use common::tui::{dark, Ui};
+use crossterm::event::KeyCode;
 use liaoyuan::store::{Db, OpenMode};
 use liaoyuan::tui::i18n::Lang;
 use liaoyuan::tui::screens::TabId;
-use liaoyuan::tui::{App, Options};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 use std::path::{Path, PathBuf};
 
 const NOW: &str = "2026-11-28 09:10";
-
-fn now() -> NaiveDateTime {
-    liaoyuan::domain::parse_datetime(NOW).unwrap()
-}
 
 /// E1 (ended 2026-11-06, 5 sessions, 12 credits, concentrated, threshold 80%, follow-up
 /// report_back +14): 张伟 5/5, 李娜 4/5 (one excused), 王芳 3/5 (two absent) → 2 complete.
@@ -42,20 +37,15 @@ fn build_db(dir: &Path) -> PathBuf {
            (6, 2, '2026-12-03', '08:30', '11:30', NULL);",
     )
     .unwrap();
-    for (id, staff, name, school) in [
-        (1, "T0001", "张伟", 1),
-        (2, "T0002", "李娜", 1),
-        (3, "T0003", "王芳", 2),
-        (4, "T0004", "刘洋", 2),
-    ] {
-        let (py, ini) = pinyin_keys(name);
-        c.execute(
-            "INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            rusqlite::params![id, staff, name, school, py, ini],
-        )
-        .unwrap();
-    }
+    insert_teachers(
+        c,
+        &[
+            (1, "T0001", "张伟", 1),
+            (2, "T0002", "李娜", 1),
+            (3, "T0003", "王芳", 2),
+            (4, "T0004", "刘洋", 2),
+        ],
+    );
     c.execute_batch(
         "INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at) VALUES
            (1, 1, 1, '2026-10-20'), (1, 2, 1, '2026-10-20'), (1, 3, 2, '2026-10-20'),
@@ -91,81 +81,19 @@ fn build_db(dir: &Path) -> PathBuf {
     path
 }
 
-struct Ui {
-    app: App,
-    term: Terminal<TestBackend>,
-    path: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
 fn open(lang: Lang) -> Ui {
     std::env::set_var("LIAOYUAN_NOW", NOW);
-    let dir = tempfile::tempdir().unwrap();
-    let path = build_db(dir.path());
-    let db = Db::open(&path, OpenMode::Existing).unwrap();
-    let opts = Options {
-        lang,
-        theme: Some("dark".into()),
-        no_color: false,
-    };
-    let app = App::new(db, &opts, now()).unwrap();
-    let term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut ui = Ui {
-        app,
-        term,
-        path,
-        _dir: dir,
-    };
+    let mut ui = Ui::build(build_db, OpenMode::Existing, &dark(lang), at(NOW), (80, 24));
     ui.typed("2");
     assert_eq!(ui.app.active_tab(), TabId::Projects);
     ui
 }
 
 impl Ui {
-    fn text(&mut self) -> String {
-        self.term.draw(|f| self.app.draw(f)).unwrap();
-        let b = self.term.backend().buffer();
-        let mut s = String::new();
-        for y in 0..b.area.height {
-            let mut skip = 0;
-            for x in 0..b.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = b[(x, y)].symbol();
-                s.push_str(sym);
-                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            }
-            s.push('\n');
-        }
-        s
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-    }
-
-    fn ctrl(&mut self, c: char) {
-        self.app
-            .handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-    }
-
-    fn typed(&mut self, s: &str) {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
     fn pick(&mut self, code: &str) {
         self.typed("/");
         self.typed(code);
         self.key(KeyCode::Enter);
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        let db = Db::open(&self.path, OpenMode::ReadOnly).unwrap();
-        db.conn.query_row(sql, [], |r| r.get(0)).unwrap()
     }
 
     fn line_of(&mut self, start: &str) -> String {
