@@ -75,13 +75,7 @@ pub fn big_district(dir: &Path) -> PathBuf {
                     format!("{sn}小{g}")
                 };
                 let school = id % 20 + 1;
-                let (py, ini) = pinyin_keys(&name);
-                c.execute(
-                    "INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    rusqlite::params![id, format!("T{id:04}"), name, school, py, ini],
-                )
-                .unwrap();
+                insert_teachers(c, &[(id, &format!("T{id:04}"), &name, school)]);
                 if id % 2 == 0 {
                     continue;
                 }
@@ -121,12 +115,7 @@ fn bytes_per_letter(lang: Lang, query: &str) -> Vec<usize> {
     let dir = tempfile::tempdir().unwrap();
     let path = big_district(dir.path());
     let db = Db::open(&path, OpenMode::Existing).unwrap();
-    let opts = Options {
-        lang,
-        theme: Some("dark".into()),
-        no_color: false,
-    };
-    let mut app = App::new(db, &opts, at("2026-11-28 08:40")).unwrap();
+    let mut app = App::new(db, &dark(lang), at("2026-11-28 08:40")).unwrap();
     let count = Rc::new(Cell::new(0));
     let viewport = Viewport::Fixed(Rect::new(0, 0, 80, 24));
     let mut term = Terminal::with_options(

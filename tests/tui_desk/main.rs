@@ -2,14 +2,17 @@
 //! English, on a small district built here. Driven through the App's public API; assertions
 //! read the text a user would read (and the marks the desk wrote).
 
-use chrono::NaiveDateTime;
+#[path = "../common/mod.rs"]
+mod common;
+
+use common::district::{at, insert_teachers};
+use common::tui::{dark, Ui};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use liaoyuan::search::keys::pinyin_keys;
 use liaoyuan::store::{Db, OpenMode};
 use liaoyuan::tui::action::{Action, Target};
 use liaoyuan::tui::i18n::Lang;
 use liaoyuan::tui::screens::TabId;
-use liaoyuan::tui::{App, Options};
+use liaoyuan::tui::App;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::path::{Path, PathBuf};
@@ -20,10 +23,6 @@ mod marking;
 mod reload;
 mod vetoes;
 mod walk_in_and_closing;
-
-fn at(s: &str) -> NaiveDateTime {
-    liaoyuan::domain::parse_datetime(s).unwrap()
-}
 
 /// Two schools, five teachers; project P1 with today's session 1 (08:30–11:30), a March
 /// session 2 where 张伟 was late (a 2026 veto), and a closed session 3 yesterday.
@@ -43,22 +42,16 @@ fn build_db(dir: &Path) -> PathBuf {
            (3, 1, '2026-11-27', '14:00', '17:00', '作业设计', '2026-11-27 17:30:00');",
     )
     .unwrap();
-    let teachers = [
-        (1, "T0001", "张伟", 1),
-        (2, "T0002", "李娜", 1),
-        (3, "T0003", "王芳", 2),
-        (4, "T0004", "刘洋", 2),
-        (5, "T0005", "曾小明", 2),
-    ];
-    for (id, staff, name, school) in teachers {
-        let (py, ini) = pinyin_keys(name);
-        c.execute(
-            "INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            rusqlite::params![id, staff, name, school, py, ini],
-        )
-        .unwrap();
-    }
+    insert_teachers(
+        c,
+        &[
+            (1, "T0001", "张伟", 1),
+            (2, "T0002", "李娜", 1),
+            (3, "T0003", "王芳", 2),
+            (4, "T0004", "刘洋", 2),
+            (5, "T0005", "曾小明", 2),
+        ],
+    );
     c.execute_batch(
         "INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at) VALUES
            (1, 1, 1, '2026-02-20'), (1, 2, 1, '2026-02-20'), (1, 3, 2, '2026-02-20'), (1, 5, 2, '2026-02-20');
@@ -72,68 +65,11 @@ fn build_db(dir: &Path) -> PathBuf {
     path
 }
 
-struct Ui {
-    app: App,
-    term: Terminal<TestBackend>,
-    path: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
 fn open(lang: Lang, now: &str) -> Ui {
-    let dir = tempfile::tempdir().unwrap();
-    let path = build_db(dir.path());
-    let db = Db::open(&path, OpenMode::Existing).unwrap();
-    let opts = Options {
-        lang,
-        theme: Some("dark".into()),
-        no_color: false,
-    };
-    let app = App::new(db, &opts, at(now)).unwrap();
-    let term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    Ui {
-        app,
-        term,
-        path,
-        _dir: dir,
-    }
+    Ui::build(build_db, OpenMode::Existing, &dark(lang), at(now), (80, 24))
 }
 
 impl Ui {
-    fn text(&mut self) -> String {
-        self.term.draw(|f| self.app.draw(f)).unwrap();
-        let b = self.term.backend().buffer();
-        let mut s = String::new();
-        for y in 0..b.area.height {
-            let mut skip = 0;
-            for x in 0..b.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = b[(x, y)].symbol();
-                s.push_str(sym);
-                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            }
-            s.push('\n');
-        }
-        s
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-    }
-
-    fn ctrl(&mut self, c: char) {
-        self.app
-            .handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-    }
-
-    fn typed(&mut self, s: &str) {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
     /// The Check-in tab on session `id`.
     fn desk(&mut self, id: i64) {
         self.app.update(Action::Open(Target::Session(id)));

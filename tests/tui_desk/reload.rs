@@ -17,17 +17,14 @@ fn reload_keeps_session_cursor_and_search_text() {
 fn two_desks_marking_the_same_teacher_end_with_one_mark() {
     let mut a = open(Lang::Zh, "2026-11-28 08:32");
     let db = Db::open(&a.path, OpenMode::Existing).unwrap();
-    let opts = Options {
-        lang: Lang::Zh,
-        theme: Some("dark".into()),
-        no_color: false,
-    };
-    let mut b = Ui {
-        app: App::new(db, &opts, at("2026-11-28 08:33")).unwrap(),
-        term: Terminal::new(TestBackend::new(80, 24)).unwrap(),
-        path: a.path.clone(),
-        _dir: tempfile::tempdir().unwrap(),
-    };
+    let mut b = Ui::new(
+        db,
+        a.path.clone(),
+        tempfile::tempdir().unwrap(),
+        &dark(Lang::Zh),
+        at("2026-11-28 08:33"),
+        (80, 24),
+    );
     a.desk(1);
     b.desk(1);
     a.typed("ln");

@@ -126,13 +126,7 @@ fn vetoes_tab_orders_schools_by_pinyin() {
                 rusqlite::params![i, school],
             )
             .unwrap();
-            let (py, ini) = pinyin_keys("赵敏");
-            c.execute(
-                "INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials)
-                 VALUES (?1, ?2, '赵敏', ?1, ?3, ?4)",
-                rusqlite::params![i, format!("T00{i}"), py, ini],
-            )
-            .unwrap();
+            insert_teachers(c, &[(i, &format!("T00{i}"), "赵敏", i)]);
             c.execute(
                 "INSERT INTO marks (session_id, teacher_id, school_id, session_date, status, minutes_late, checked_in_at, recorded_at)
                  VALUES (2, ?1, ?1, '2026-03-01', 'late', 20, '2026-03-01 08:50:00', '2026-03-01 08:50:00')",
