@@ -1,26 +1,21 @@
 //! `:import teachers PATH` in the TUI: a preview dialog (counts, first problems) at 80×24,
 //! and the import only after `y`.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod common;
+
+use common::district::at;
+use common::tui::Ui;
+use crossterm::event::KeyCode;
 use liaoyuan::ops::import::{import_file, ImportOptions, Kind};
 use liaoyuan::store::{Db, OpenMode};
 use liaoyuan::tui::i18n::Lang;
-use liaoyuan::tui::{App, Options};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use liaoyuan::tui::Options;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
-}
-
-struct Ui {
-    app: App,
-    term: Terminal<TestBackend>,
-    path: PathBuf,
-    _dir: tempfile::TempDir,
 }
 
 fn open(lang: Lang) -> Ui {
@@ -39,52 +34,17 @@ fn open(lang: Lang) -> Ui {
         theme: Some("mono".into()),
         no_color: true,
     };
-    let now = liaoyuan::domain::parse_datetime("2026-03-02 09:00").unwrap();
-    let app = App::new(db, &opts, now).unwrap();
-    let term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    Ui {
-        app,
-        term,
-        path,
-        _dir: dir,
-    }
+    Ui::new(db, path, dir, &opts, at("2026-03-02 09:00"), (80, 24))
 }
 
 impl Ui {
-    fn text(&mut self) -> String {
-        self.term.draw(|f| self.app.draw(f)).unwrap();
-        let b = self.term.backend().buffer();
-        let mut s = String::new();
-        for y in 0..b.area.height {
-            let mut skip = 0;
-            for x in 0..b.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = b[(x, y)].symbol();
-                s.push_str(sym);
-                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            }
-            s.push('\n');
-        }
-        s
-    }
-    fn key(&mut self, code: KeyCode) {
-        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-    }
     fn command(&mut self, text: &str) {
         self.key(KeyCode::Char(':'));
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
+        self.typed(text);
         self.key(KeyCode::Enter);
     }
     fn teachers(&self) -> i64 {
-        let db = Db::open(&self.path, OpenMode::ReadOnly).unwrap();
-        db.conn
-            .query_row("SELECT count(*) FROM teachers", [], |r| r.get(0))
-            .unwrap()
+        self.count("SELECT count(*) FROM teachers")
     }
 }
 

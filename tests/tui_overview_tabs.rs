@@ -2,22 +2,23 @@
 //! in Chinese and English, on a demo district (crate::ops::demo) generated for a pinned day.
 //! Assertions read the text a user would read.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod common;
+
+use common::district::at;
+use common::tui::{dark, Ui};
+use crossterm::event::KeyCode;
 use liaoyuan::ops::demo::{generate_into, DemoOptions};
 use liaoyuan::store::{Db, OpenMode};
 use liaoyuan::tui::i18n::Lang;
 use liaoyuan::tui::screens::TabId;
-use liaoyuan::tui::{App, Options};
-use ratatui::backend::TestBackend;
 use ratatui::style::Color;
-use ratatui::Terminal;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 const NOW: &str = "2026-11-28 09:10";
 
 fn now() -> chrono::NaiveDateTime {
-    liaoyuan::domain::parse_datetime(NOW).unwrap()
+    at(NOW)
 }
 
 /// One demo district per test run, copied for each test (generation is the slow part).
@@ -43,62 +44,15 @@ fn template() -> &'static Path {
     path
 }
 
-struct Ui {
-    app: App,
-    term: Terminal<TestBackend>,
-    path: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
 fn open(lang: Lang, w: u16, h: u16) -> Ui {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("district.db");
     std::fs::copy(template(), &path).unwrap();
     let db = Db::open(&path, OpenMode::Existing).unwrap();
-    let opts = Options {
-        lang,
-        theme: Some("dark".into()),
-        no_color: false,
-    };
-    let app = App::new(db, &opts, now()).unwrap();
-    let term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    Ui {
-        app,
-        term,
-        path,
-        _dir: dir,
-    }
+    Ui::new(db, path, dir, &dark(lang), now(), (w, h))
 }
 
 impl Ui {
-    /// The screen as text, one line per row (wide characters written once).
-    fn text(&mut self) -> String {
-        self.term.draw(|f| self.app.draw(f)).unwrap();
-        let b = self.term.backend().buffer();
-        let mut s = String::new();
-        for y in 0..b.area.height {
-            let mut skip = 0;
-            for x in 0..b.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = b[(x, y)].symbol();
-                s.push_str(sym);
-                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            }
-            s.push('\n');
-        }
-        s
-    }
-
-    /// The screen after two frames (the first frame after a tab switch may leave wide
-    /// characters of the previous tab in TestBackend's buffer).
-    fn settled(&mut self) -> String {
-        self.text();
-        self.text()
-    }
-
     /// The foreground colour of the first cell showing `sym` on a row containing `needle`.
     fn fg_on_row(&mut self, needle: &str, sym: &str) -> Option<Color> {
         let text = self.settled();
@@ -108,21 +62,6 @@ impl Ui {
             .map(|x| &b[(x, y)])
             .find(|c| c.symbol() == sym)
             .map(|c| c.fg)
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-    }
-
-    fn ctrl(&mut self, c: char) {
-        self.app
-            .handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-    }
-
-    fn typed(&mut self, s: &str) {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
     }
 
     fn tab(&mut self, t: TabId) {
