@@ -1,17 +1,15 @@
 //! The district and the rendering helpers shared by the TUI shell tests.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+pub use crate::common::tui::Ui;
+use crate::common::tui::dark;
 use liaoyuan::search::keys::pinyin_keys;
 use liaoyuan::store::{Db, OpenMode};
 use liaoyuan::tui::i18n::Lang;
-use liaoyuan::tui::{App, Options};
-use ratatui::backend::TestBackend;
 use ratatui::style::Color;
-use ratatui::Terminal;
 use std::path::{Path, PathBuf};
 
 pub fn now() -> chrono::NaiveDateTime {
-    liaoyuan::domain::parse_datetime("2026-11-28 09:10").unwrap()
+    crate::common::district::at("2026-11-28 09:10")
 }
 
 /// A district: two schools, four teachers (two named 张伟), one project with three sessions,
@@ -62,64 +60,13 @@ pub fn build_db(dir: &Path) -> PathBuf {
     path
 }
 
-pub struct Ui {
-    pub app: App,
-    term: Terminal<TestBackend>,
-    _dir: tempfile::TempDir,
-}
-
 pub fn open(lang: Lang, mode: OpenMode, w: u16, h: u16) -> Ui {
-    let dir = tempfile::tempdir().unwrap();
-    let path = build_db(dir.path());
-    let db = Db::open(&path, mode).unwrap();
-    let opts = Options {
-        lang,
-        theme: Some("dark".into()),
-        no_color: false,
-    };
-    let app = App::new(db, &opts, now()).unwrap();
-    let term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    Ui {
-        app,
-        term,
-        _dir: dir,
-    }
+    Ui::build(build_db, mode, &dark(lang), now(), (w, h))
 }
 
 impl Ui {
-    /// The screen as text, one line per row (wide characters written once).
-    pub fn text(&mut self) -> String {
-        self.term.draw(|f| self.app.draw(f)).unwrap();
-        let b = self.term.backend().buffer();
-        let mut s = String::new();
-        for y in 0..b.area.height {
-            let mut skip = 0;
-            for x in 0..b.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = b[(x, y)].symbol();
-                s.push_str(sym);
-                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            }
-            s.push('\n');
-        }
-        s
-    }
-
     pub fn line(&mut self, y: usize) -> String {
         self.text().lines().nth(y).unwrap_or("").to_string()
-    }
-
-    pub fn key(&mut self, code: KeyCode) {
-        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-    }
-
-    pub fn typed(&mut self, s: &str) {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
     }
 
     /// Cells that break ratatui's "a double-width cell is followed by a blank cell" rule
