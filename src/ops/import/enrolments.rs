@@ -49,6 +49,17 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             );
             continue;
         }
+        // A completed project's enrolment list is locked; restating an enrolment is fine.
+        if project.completed_at.is_some() && !enrolments::is_enrolled(conn, project.id, teacher.id)?
+        {
+            if let Err(e) = crate::ops::projects::refuse_if_completed(
+                &project,
+                crate::ops::projects::Locked::Enrolments,
+            ) {
+                c.problem("project", e.to_string());
+                continue;
+            }
+        }
         rows.push((project.id, teacher.id));
     }
     problems.into_result()?;

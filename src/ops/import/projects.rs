@@ -152,6 +152,8 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
                 if after == before {
                     Outcome::Unchanged
                 } else {
+                    // A completed project keeps the facts its credits were granted on.
+                    crate::ops::projects::refuse_locked_fields(&p, &after, false)?;
                     projects::update_project(conn, p.id, &after)?;
                     audit_update(
                         conn,

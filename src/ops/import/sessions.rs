@@ -126,6 +126,22 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             );
             continue;
         }
+        if project.completed_at.is_some() {
+            // A completed project's sessions are locked: a row may only restate an
+            // existing session (same date, start and end); topic, trainer and venue may change.
+            let same_times = sessions::sessions_of_project(conn, project.id)?
+                .iter()
+                .any(|s| s.date == date && s.start == start && s.end == end);
+            if !same_times {
+                if let Err(e) = crate::ops::projects::refuse_if_completed(
+                    &project,
+                    crate::ops::projects::Locked::Sessions,
+                ) {
+                    c.problem("project", e.to_string());
+                    continue;
+                }
+            }
+        }
         rows.push((
             project.id,
             SessionFields {
