@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::district::{at, insert_teachers};
+use common::district::{insert_teachers, pin_now, two_schools};
 use common::tui::{dark, Ui};
 use crossterm::event::KeyCode;
 use liaoyuan::store::{Db, OpenMode};
@@ -18,13 +18,10 @@ const NOW: &str = "2026-11-28 09:10";
 /// report_back +14): 张伟 5/5, 李娜 4/5 (one excused), 王芳 3/5 (two absent) → 2 complete.
 /// U1 runs into December (a session not over yet).
 fn build_db(dir: &Path) -> PathBuf {
-    let path = dir.join("completion.db");
-    let db = Db::open(&path, OpenMode::Create).unwrap();
+    let (path, db) = two_schools(dir, "completion.db");
     let c = &db.conn;
     c.execute_batch(
-        "INSERT INTO schools (id, name, township, stage) VALUES
-           (1, '实验小学', '桂林街道', 'primary'), (2, '柏梓中学', '柏梓镇', 'junior');
-         INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date)
+        "INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date)
            VALUES (1, 'E1', '骨干教师培训', 'district', 'continuing_education', 1, 12, '2026-11-02', '2026-11-06'),
                   (2, 'U1', '新教师入职培训', 'school', 'continuing_education', 0, 6, '2026-11-20', '2026-12-03');
          INSERT INTO project_follow_up_kinds (project_id, kind, due_days) VALUES (1, 'report_back', 14);
@@ -82,20 +79,19 @@ fn build_db(dir: &Path) -> PathBuf {
 }
 
 fn open(lang: Lang) -> Ui {
-    std::env::set_var("LIAOYUAN_NOW", NOW);
-    let mut ui = Ui::build(build_db, OpenMode::Existing, &dark(lang), at(NOW), (80, 24));
+    let mut ui = Ui::build(
+        build_db,
+        OpenMode::Existing,
+        &dark(lang),
+        pin_now(NOW),
+        (80, 24),
+    );
     ui.typed("2");
     assert_eq!(ui.app.active_tab(), TabId::Projects);
     ui
 }
 
 impl Ui {
-    fn pick(&mut self, code: &str) {
-        self.typed("/");
-        self.typed(code);
-        self.key(KeyCode::Enter);
-    }
-
     fn line_of(&mut self, start: &str) -> String {
         let text = self.text();
         text.lines()

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::district::{at, insert_teachers};
+use common::district::{insert_teachers, pin_now, two_schools};
 use common::tui::{dark, Ui};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use liaoyuan::store::{Db, OpenMode};
@@ -18,13 +18,10 @@ const NOW: &str = "2026-11-28 09:10";
 /// 张伟 late and 王芳 absent at session 1), N1 (national, ended), P2 (school, upcoming, no
 /// sessions). Enrolled in P1: 张伟, 李娜, 王芳. P1's session 3 is closed and unmarked.
 fn build_db(dir: &Path) -> PathBuf {
-    let path = dir.join("projects.db");
-    let db = Db::open(&path, OpenMode::Create).unwrap();
+    let (path, db) = two_schools(dir, "projects.db");
     let c = &db.conn;
     c.execute_batch(
-        "INSERT INTO schools (id, name, township, stage) VALUES
-           (1, '实验小学', '桂林街道', 'primary'), (2, '柏梓中学', '柏梓镇', 'junior');
-         INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date, capacity)
+        "INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date, capacity)
            VALUES (1, 'P1', '骨干教师培训', 'district', 'continuing_education', 1, 24, '2026-11-02', '2026-11-30', 50),
                   (2, 'N1', '国培示范项目', 'national', 'starlight', 1, 30, '2026-07-01', '2026-07-05', NULL),
                   (3, 'P2', '新教师入职培训', 'school', 'continuing_education', 0, 6, '2026-12-01', '2026-12-03', 40);
@@ -63,21 +60,19 @@ fn build_db(dir: &Path) -> PathBuf {
 
 fn open(lang: Lang) -> Ui {
     // ops stamp audit entries with crate::clock::now(); pin it like the App's clock.
-    std::env::set_var("LIAOYUAN_NOW", NOW);
-    let mut ui = Ui::build(build_db, OpenMode::Existing, &dark(lang), at(NOW), (80, 24));
+    let mut ui = Ui::build(
+        build_db,
+        OpenMode::Existing,
+        &dark(lang),
+        pin_now(NOW),
+        (80, 24),
+    );
     ui.typed("2");
     assert_eq!(ui.app.active_tab(), TabId::Projects);
     ui
 }
 
 impl Ui {
-    /// Moves the list cursor onto project `code` by searching, then leaves the search box.
-    fn pick(&mut self, code: &str) {
-        self.typed("/");
-        self.typed(code);
-        self.key(KeyCode::Enter);
-    }
-
     /// The rows of the list that start with a project code.
     fn rows_with(&mut self, code: &str) -> usize {
         self.text().lines().filter(|l| l.starts_with(code)).count()

@@ -2,7 +2,9 @@
 
 use chrono::NaiveDateTime;
 use liaoyuan::search::keys::pinyin_keys;
+use liaoyuan::store::{Db, OpenMode};
 use rusqlite::Connection;
+use std::path::{Path, PathBuf};
 
 /// A pinned "now" ("YYYY-MM-DD HH:MM").
 pub fn at(s: &str) -> NaiveDateTime {
@@ -20,4 +22,25 @@ pub fn insert_teachers(c: &Connection, teachers: &[(i64, &str, &str, i64)]) {
         )
         .unwrap();
     }
+}
+
+/// A new database file `name` in `dir` with two schools: 1 实验小学 (桂林街道, primary) and
+/// 2 柏梓中学 (柏梓镇, junior).
+pub fn two_schools(dir: &Path, name: &str) -> (PathBuf, Db) {
+    let path = dir.join(name);
+    let db = Db::open(&path, OpenMode::Create).unwrap();
+    db.conn
+        .execute_batch(
+            "INSERT INTO schools (id, name, township, stage) VALUES
+               (1, '实验小学', '桂林街道', 'primary'), (2, '柏梓中学', '柏梓镇', 'junior');",
+        )
+        .unwrap();
+    (path, db)
+}
+
+/// Pins the clock the ops layer reads (LIAOYUAN_NOW, for audit stamps) to `s` and returns it
+/// for the App's own clock.
+pub fn pin_now(s: &str) -> NaiveDateTime {
+    std::env::set_var("LIAOYUAN_NOW", s);
+    at(s)
 }

@@ -92,6 +92,14 @@ impl Ui {
         }
     }
 
+    /// Searches the list for `text` (`/`, the text, Enter): the cursor lands on the first
+    /// match and the search box is left.
+    pub fn pick(&mut self, text: &str) {
+        self.typed("/");
+        self.typed(text);
+        self.key(KeyCode::Enter);
+    }
+
     /// The first column of the first row of `sql`, read through a second, read-only connection.
     pub fn count(&self, sql: &str) -> i64 {
         let db = Db::open(&self.path, OpenMode::ReadOnly).unwrap();

@@ -5,7 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
-use common::district::{at, insert_teachers};
+use common::district::{at, insert_teachers, two_schools};
 use common::tui::{dark, Ui};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use liaoyuan::store::{Db, OpenMode};
@@ -28,13 +28,10 @@ mod walk_in_and_closing;
 /// session 2 where 张伟 was late (a 2026 veto), and a closed session 3 yesterday.
 /// Enrolled: 张伟, 李娜, 王芳, 曾小明 (刘洋 is not: a walk-in). 王芳 phoned in leave for today.
 fn build_db(dir: &Path) -> PathBuf {
-    let path = dir.join("desk.db");
-    let db = Db::open(&path, OpenMode::Create).unwrap();
+    let (path, db) = two_schools(dir, "desk.db");
     let c = &db.conn;
     c.execute_batch(
-        "INSERT INTO schools (id, name, township, stage) VALUES
-           (1, '实验小学', '桂林街道', 'primary'), (2, '柏梓中学', '柏梓镇', 'junior');
-         INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date)
+        "INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date)
            VALUES (1, 'P1', '骨干教师培训', 'district', 'continuing_education', 1, 24, '2026-03-01', '2026-11-30');
          INSERT INTO sessions (id, project_id, date, start_time, end_time, topic, closed_at) VALUES
            (1, 1, '2026-11-28', '08:30', '11:30', '大单元教学', NULL),

@@ -1,9 +1,10 @@
 //! The district and the rendering helpers shared by the TUI shell tests.
 
-pub use crate::common::tui::Ui;
+use crate::common::district::two_schools;
 use crate::common::tui::dark;
+pub use crate::common::tui::Ui;
 use liaoyuan::search::keys::pinyin_keys;
-use liaoyuan::store::{Db, OpenMode};
+use liaoyuan::store::OpenMode;
 use liaoyuan::tui::i18n::Lang;
 use ratatui::style::Color;
 use std::path::{Path, PathBuf};
@@ -15,13 +16,10 @@ pub fn now() -> chrono::NaiveDateTime {
 /// A district: two schools, four teachers (two named 张伟), one project with three sessions,
 /// a late mark (veto) for 张伟 of 实验小学, credits, an overdue follow-up.
 pub fn build_db(dir: &Path) -> PathBuf {
-    let path = dir.join("district.db");
-    let db = Db::open(&path, OpenMode::Create).unwrap();
+    let (path, db) = two_schools(dir, "district.db");
     let c = &db.conn;
     c.execute_batch(
-        "INSERT INTO schools (id, name, township, stage) VALUES
-           (1, '实验小学', '桂林街道', 'primary'), (2, '柏梓中学', '柏梓镇', 'junior');
-         INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date)
+        "INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date)
            VALUES (1, 'P1', '骨干教师培训', 'district', 'continuing_education', 1, 24, '2026-03-01', '2026-11-28');
          INSERT INTO sessions (id, project_id, date, start_time, end_time, topic) VALUES
            (1, 1, '2026-03-01', '08:30', '11:30', '开班'),
