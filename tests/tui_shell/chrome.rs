@@ -5,10 +5,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use liaoyuan::store::{Db, OpenMode};
 use liaoyuan::tui::i18n::Lang;
 use liaoyuan::tui::screens::TabId;
-use liaoyuan::tui::{App, Options};
-use ratatui::backend::TestBackend;
+use liaoyuan::tui::Options;
 use ratatui::style::Color;
-use ratatui::Terminal;
 
 #[test]
 fn chinese_tab_bar_status_bar_and_dashboard_figures() {
@@ -167,21 +165,16 @@ fn tabs_move_with_tab_digits_mouse_and_esc_goes_back() {
 
 #[test]
 fn no_color_draws_without_any_colour() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Db::open(&build_db(dir.path()), OpenMode::Existing).unwrap();
     let opts = Options {
         lang: Lang::Zh,
         theme: Some("dark".into()),
         no_color: true,
     };
-    let mut app = App::new(db, &opts, now()).unwrap();
-    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut ui = Ui::build(build_db, OpenMode::Existing, &opts, now(), (80, 24));
     for keys in ["", "4/zw"] {
-        for c in keys.chars() {
-            app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        }
-        term.draw(|f| app.draw(f)).unwrap();
-        let b = term.backend().buffer();
+        ui.typed(keys);
+        ui.text();
+        let b = ui.term.backend().buffer();
         for cell in b.content() {
             assert_eq!(cell.fg, Color::Reset);
             assert_eq!(cell.bg, Color::Reset);
@@ -299,26 +292,9 @@ fn a_long_refusal_keeps_its_reason_on_the_status_bar() {
 #[test]
 fn a_new_database_dashboard_says_how_to_start() {
     let dir = tempfile::tempdir().unwrap();
-    let db = Db::open(&dir.path().join("new.db"), OpenMode::Create).unwrap();
-    let opts = Options {
-        lang: Lang::Zh,
-        theme: Some("dark".into()),
-        no_color: false,
-    };
-    let mut app = App::new(db, &opts, now()).unwrap();
-    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let frame = term.draw(|f| app.draw(f)).unwrap();
-    let b = frame.buffer.clone();
-    let mut text = String::new();
-    for y in 0..24 {
-        let mut x = 0;
-        while x < 80 {
-            let sym = b[(x, y)].symbol();
-            text.push_str(sym);
-            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
-        }
-        text.push('\n');
-    }
+    let path = dir.path().join("new.db");
+    let db = Db::open(&path, OpenMode::Create).unwrap();
+    let text = Ui::new(db, path, dir, &dark(Lang::Zh), now(), (80, 24)).text();
     assert!(
         text.contains("import schools 路径 导入学校，再导入教师名册"),
         "{text}"

@@ -1,7 +1,7 @@
 //! The district and the rendering helpers shared by the TUI shell tests.
 
 use crate::common::district::two_schools;
-use crate::common::tui::dark;
+pub use crate::common::tui::dark;
 pub use crate::common::tui::Ui;
 use liaoyuan::search::keys::pinyin_keys;
 use liaoyuan::store::OpenMode;

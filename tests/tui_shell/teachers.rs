@@ -232,23 +232,11 @@ fn an_empty_list_says_why_and_what_to_do() {
 
     // A new database: no roster yet, and how to import one.
     let dir = tempfile::tempdir().unwrap();
-    let db = Db::open(&dir.path().join("new.db"), OpenMode::Create).unwrap();
-    let opts = liaoyuan::tui::Options {
-        lang: Lang::Zh,
-        theme: Some("dark".into()),
-        no_color: false,
-    };
-    let mut app = liaoyuan::tui::App::new(db, &opts, now()).unwrap();
-    app.update(Action::GoToTab(TabId::Teachers));
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    let frame = term.draw(|f| app.draw(f)).unwrap();
-    let mut row = String::new();
-    let mut x = 0;
-    while x < 80 {
-        let sym = frame.buffer[(x, 3)].symbol();
-        row.push_str(sym);
-        x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
-    }
+    let path = dir.path().join("new.db");
+    let db = Db::open(&path, OpenMode::Create).unwrap();
+    let mut fresh = Ui::new(db, path, dir, &dark(Lang::Zh), now(), (80, 24));
+    fresh.app.update(Action::GoToTab(TabId::Teachers));
+    let row = fresh.text().lines().nth(3).unwrap_or("").to_string();
     assert!(
         row.contains("还没有教师") && row.contains("import teachers"),
         "{row}"
