@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::store::dashboard::{self as q, Figures, SessionLine};
 use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
-use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, Move};
+use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, ListKeys, Move};
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text::{pad, pad_left, width};
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
@@ -23,16 +23,15 @@ enum Cmd {
     Back,
 }
 
+/// The dashboard's own keys; the shared list movements (keymap::MOVE_KEYS) follow them.
 #[rustfmt::skip]
-const KEYS: &[KeyBinding<Cmd>] = &[
-    KeyBinding { keys: &[Key::Char('k'), Key::Code(KeyCode::Up)], command: Cmd::Move(Move::Up), help: i18n::KEY_UP_DOWN },
-    KeyBinding { keys: &[Key::Char('j'), Key::Code(KeyCode::Down)], command: Cmd::Move(Move::Down), help: i18n::KEY_UP_DOWN },
-    KeyBinding { keys: &[Key::Char('g'), Key::Code(KeyCode::Home)], command: Cmd::Move(Move::Top), help: i18n::KEY_TOP_BOTTOM },
-    KeyBinding { keys: &[Key::Char('G'), Key::Code(KeyCode::End)], command: Cmd::Move(Move::Bottom), help: i18n::KEY_TOP_BOTTOM },
+const OWN_KEYS: &[KeyBinding<Cmd>] = &[
     KeyBinding { keys: &[Key::Code(KeyCode::Enter), Key::Char('l')], command: Cmd::Open, help: i18n::DASH_KEY_OPEN },
     KeyBinding { keys: &[Key::Char('/')], command: Cmd::FindTeacher, help: i18n::DASH_KEY_FIND },
-    KeyBinding { keys: &[Key::Code(KeyCode::Esc)], command: Cmd::Back, help: i18n::KEY_BACK },
+    keymap::back_key(Cmd::Back),
 ];
+
+const KEYS: ListKeys<Cmd> = ListKeys::new(OWN_KEYS, Cmd::Move);
 
 /// Rows listed at most per section.
 const SECTION_LIMIT: usize = 50;
@@ -173,11 +172,11 @@ impl Screen for DashboardScreen {
     }
 
     fn help(&self) -> Vec<HelpEntry> {
-        keymap::help(KEYS)
+        KEYS.help()
     }
 
     fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx) -> Option<Action> {
-        match keymap::lookup(KEYS, &key)? {
+        match KEYS.lookup(&key)? {
             Cmd::Move(m) => {
                 self.cursor = keymap::apply_move(self.cursor, self.session_count(), 10, m)
             }
