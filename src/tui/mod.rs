@@ -23,6 +23,8 @@ pub use app::{App, Options};
 
 use crate::error::Result;
 use crate::store::Db;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// How long the loop waits for a key before a tick (toasts, other processes' commits).
@@ -39,8 +41,9 @@ pub fn run(db: Db, opts: Options) -> Result<()> {
     // Checkpoints run on the idle tick, not inside the desk's commits (see `idle`).
     db.defer_checkpoints()?;
     let mut app = App::start(db, &opts, crate::clock::now())?;
+    let stop = stop_on_signals();
     let mut term = terminal::Session::start()?;
-    let result = event_loop(&mut app, &mut term);
+    let result = event_loop(&mut app, &mut term, &stop);
     term.stop();
     let _ = app.shared.db.checkpoint();
     result
@@ -49,11 +52,24 @@ pub fn run(db: Db, opts: Options) -> Result<()> {
 /// While the index builds in the background, look for it this often.
 const LOADING_POLL: Duration = Duration::from_millis(20);
 
-fn event_loop(app: &mut App, term: &mut terminal::Session) -> Result<()> {
+/// Set when the process is asked to end (SIGTERM, or SIGHUP when an SSH link drops): the
+/// loop then ends normally, so the terminal is restored and the WAL checkpointed. Every change
+/// is already committed, so nothing is lost.
+fn stop_on_signals() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // Without the handler the signal keeps its default (ending the process at once).
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
+    stop
+}
+
+fn event_loop(app: &mut App, term: &mut terminal::Session, stop: &AtomicBool) -> Result<()> {
     use crossterm::event;
     let mut last_tick = Instant::now();
     let mut checkpoints = idle::Checkpoints::new(last_tick);
-    while !app.should_quit() {
+    while !app.should_quit() && !stop.load(Ordering::Relaxed) {
         term.draw(|f| app.draw(f))?;
         // The first frame is drawn before any screen loads. The search index comes first (it
         // makes lookups possible); then the active screen loads and the frame is drawn again.
