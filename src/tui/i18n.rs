@@ -549,8 +549,8 @@ pub const KEY_DESK_CLOSE: Msg =
     Msg::new("关闭场次（核对后）", "Close the session (after a review)");
 pub const KEY_DESK_SEARCH: Msg = Msg::new("回到搜索框", "Back to the search box");
 pub const KEY_DESK_LEAVE: Msg = Msg::new(
-    "清空搜索框；空时离开搜索框（之后字母键直接操作）",
-    "Clear the box; when empty, leave it (letters then act)",
+    "清空搜索框；空时离开搜索框（之后 j/k 选一行，字母键直接操作）",
+    "Clear the box; when empty, leave it (then j/k choose a row, letters act)",
 );
 
 // ── Starlight (starlight.rs) ───────────────────────────────────────────────
