@@ -7,6 +7,12 @@ use liaoyuan::store::{marks, sessions, teachers, trainers, Db};
 use liaoyuan::Error;
 use std::path::{Path, PathBuf};
 
+/// These tests quote the English messages (`--lang en`); each test binary
+/// is its own process, so switching here touches no other file's tests.
+fn english() {
+    liaoyuan::lang::set_english(true);
+}
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -32,6 +38,7 @@ fn count(db: &Db, table: &str) -> i64 {
 
 #[test]
 fn gbk_csv_with_chinese_headers_blank_line_and_stray_spaces() {
+    english();
     let mut db = with_schools();
     let r = import(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv")).unwrap();
     assert_eq!((r.rows, r.added, r.updated), (20, 20, 0));
@@ -51,6 +58,7 @@ fn gbk_csv_with_chinese_headers_blank_line_and_stray_spaces() {
 
 #[test]
 fn xlsx_sample_with_a_title_row_and_other_column_order() {
+    english();
     let mut db = with_schools();
     let r = import(&mut db, Kind::Teachers, &fixture("teachers-title-row.xlsx")).unwrap();
     assert_eq!((r.rows, r.added), (20, 20));
@@ -62,6 +70,7 @@ fn xlsx_sample_with_a_title_row_and_other_column_order() {
 
 #[test]
 fn xlsx_made_here_numbers_lose_point_zero_and_banner_is_skipped() {
+    english();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("报名表.xlsx");
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -94,6 +103,7 @@ fn xlsx_made_here_numbers_lose_point_zero_and_banner_is_skipped() {
 
 #[test]
 fn utf8_with_bom_and_crlf() {
+    english();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bom.csv");
     let text = "\u{FEFF}name,township,stage\r\n 新建小学 ,花岩镇,小学\r\n";
@@ -109,6 +119,7 @@ fn utf8_with_bom_and_crlf() {
 
 #[test]
 fn six_bad_rows_are_all_reported_and_nothing_is_written() {
+    english();
     let mut db = with_schools();
     let err = import(
         &mut db,
@@ -145,6 +156,7 @@ fn six_bad_rows_are_all_reported_and_nothing_is_written() {
 
 #[test]
 fn dry_run_counts_and_writes_nothing() {
+    english();
     let mut db = with_schools();
     let opts = ImportOptions {
         dry_run: true,
@@ -159,6 +171,7 @@ fn dry_run_counts_and_writes_nothing() {
 
 #[test]
 fn re_import_is_idempotent_and_a_changed_tier_is_an_update_with_history() {
+    english();
     let mut db = with_schools();
     import(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv")).unwrap();
     let again = import(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv")).unwrap();
@@ -223,6 +236,7 @@ fn district() -> Db {
 
 #[test]
 fn trainers_projects_sessions_and_enrolments() {
+    english();
     let mut db = district();
     let expert = trainers::external_by_name(&db.conn, "李明华")
         .unwrap()
@@ -258,6 +272,7 @@ fn trainers_projects_sessions_and_enrolments() {
 
 #[test]
 fn enrolments_without_project_are_refused() {
+    english();
     let mut db = district();
     let err = import(&mut db, Kind::Enrolments, &fixture("enrolments.csv")).unwrap_err();
     assert!(err.to_string().contains("--project"), "{err}");
@@ -276,6 +291,7 @@ fn mark_of(db: &Db, staff_no: &str) -> Option<liaoyuan::domain::Mark> {
 
 #[test]
 fn marks_sheet_applies_the_grace_rule_and_minutes_early() {
+    english();
     let mut db = district();
     let opts = ImportOptions {
         project: Some("2026-QP-101".into()),
@@ -309,6 +325,7 @@ fn marks_sheet_applies_the_grace_rule_and_minutes_early() {
 
 #[test]
 fn marks_sheet_refuses_leave_without_reason_and_lifting_a_veto_without_reason() {
+    english();
     let mut db = district();
     let opts = ImportOptions {
         project: Some("2026-QP-101".into()),
@@ -348,6 +365,7 @@ fn marks_sheet_refuses_leave_without_reason_and_lifting_a_veto_without_reason() 
 
 #[test]
 fn unknown_header_is_a_clear_error() {
+    english();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.csv");
     std::fs::write(&path, "foo,bar\n1,2\n").unwrap();
@@ -365,6 +383,7 @@ fn bin() -> std::process::Command {
 
 #[test]
 fn cli_exit_1_lists_every_bad_line_and_dry_run_writes_nothing() {
+    english();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     let db = db.to_str().unwrap();
@@ -410,6 +429,7 @@ fn cli_exit_1_lists_every_bad_line_and_dry_run_writes_nothing() {
 
 #[test]
 fn xlsx_date_and_time_cells_come_out_as_iso_text() {
+    english();
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let dir = tempfile::tempdir().unwrap();
     let date = Format::new().set_num_format("yyyy/m/d");
@@ -483,6 +503,7 @@ fn problems_of(db: &mut Db, kind: Kind, name: &str, text: &str) -> Vec<String> {
 
 #[test]
 fn bad_projects_sessions_and_trainers_are_listed_by_line_and_column() {
+    english();
     let mut db = district();
     let rows = problems_of(
         &mut db,
@@ -536,6 +557,7 @@ fn bad_projects_sessions_and_trainers_are_listed_by_line_and_column() {
 
 #[test]
 fn marks_session_may_be_a_number_a_date_or_a_date_and_start() {
+    english();
     let mut db = district();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("m.csv");
@@ -584,6 +606,7 @@ fn write_sheet(dir: &tempfile::TempDir, text: &str) -> PathBuf {
 
 #[test]
 fn a_mark_carries_the_school_that_sent_the_teacher_not_the_current_one() {
+    english();
     let mut db = district();
     let t = teachers::by_staff_no(&db.conn, "TN20001").unwrap().unwrap();
     let sent_by = t.school_id;
@@ -602,6 +625,7 @@ fn a_mark_carries_the_school_that_sent_the_teacher_not_the_current_one() {
 
 #[test]
 fn at_a_closed_session_a_change_of_minutes_or_times_needs_a_reason() {
+    english();
     let mut db = district();
     import_file(
         &mut db,

@@ -65,6 +65,9 @@ fn preview_shows_counts_and_imports_only_after_yes() {
 
 #[test]
 fn preview_of_a_bad_file_lists_problems_and_cannot_import() {
+    // As `--lang en` does at start-up: refusals built in ops follow the UI
+    // language. The other test here reads only the TUI's own strings.
+    liaoyuan::lang::set_english(true);
     let mut ui = open(Lang::En);
     let file = fixture("teachers-with-errors.csv");
     ui.command(&format!("import teachers {}", file.display()));

@@ -7,6 +7,7 @@ use super::teacher_ref::teacher_of;
 use super::values::Cells;
 use super::{Context, Counts, Outcome};
 use crate::error::Result;
+use crate::lang::pick;
 use crate::store::enrolments;
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -22,9 +23,15 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     let fixed = fixed_project(conn, ctx)?;
     table.check_required(&[])?;
     if fixed.is_none() && !table.has("project") {
-        return Err(crate::Error::invalid(format!(
-            "line {}: the header has no project (项目编号) column; give --project CODE",
-            table.header_line
+        return Err(crate::Error::invalid(pick(
+            format!(
+                "line {}: 表头没有项目编号（project）列；请加上该列，或用 --project 项目编号 指定",
+                table.header_line
+            ),
+            format!(
+                "line {}: the header has no project (项目编号) column; give --project CODE",
+                table.header_line
+            ),
         )));
     }
     let mut cache = HashMap::new();
@@ -45,7 +52,10 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         if let Some(first) = seen.insert((project.id, teacher.id), c.line()) {
             c.problem(
                 "staff_no",
-                format!("{} appears again (first on line {first})", teacher.staff_no),
+                pick(
+                    format!("工号 {} 重复出现（第 {first} 行已有）", teacher.staff_no),
+                    format!("{} appears again (first on line {first})", teacher.staff_no),
+                ),
             );
             continue;
         }

@@ -13,6 +13,7 @@ use super::{Context, Counts, Outcome};
 use crate::domain::attendance::{change_needs_reason, classify_check_in, minutes_early};
 use crate::domain::{Mark, Session, Status};
 use crate::error::Result;
+use crate::lang::pick;
 use crate::ops::check_in::same_mark;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::{enrolments, marks, projects, sessions, settings};
@@ -51,15 +52,27 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     let session_default = ctx.opts.session.or(title_session);
     table.check_required(&[])?;
     if fixed.is_none() && !table.has("project") {
-        return Err(crate::Error::invalid(format!(
-            "line {}: the header has no project (项目编号) column; give --project CODE",
-            table.header_line
+        return Err(crate::Error::invalid(pick(
+            format!(
+                "line {}: 表头没有项目编号（project）列；请加上该列，或用 --project 项目编号 指定",
+                table.header_line
+            ),
+            format!(
+                "line {}: the header has no project (项目编号) column; give --project CODE",
+                table.header_line
+            ),
         )));
     }
     if session_default.is_none() && !table.has("session") {
-        return Err(crate::Error::invalid(format!(
-            "line {}: the header has no session (场次) column; give --session N",
-            table.header_line
+        return Err(crate::Error::invalid(pick(
+            format!(
+                "line {}: 表头没有场次（session）列；请加上该列，或用 --session 场次号 指定",
+                table.header_line
+            ),
+            format!(
+                "line {}: the header has no session (场次) column; give --session N",
+                table.header_line
+            ),
         )));
     }
     let grace = settings::load(conn)?.grace_minutes;
@@ -105,9 +118,15 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         let Some(sending_school) = enrolments::sending_school(conn, project.id, teacher.id)? else {
             c.problem(
                 "staff_no",
-                format!(
-                    "{} ({}) is not enrolled in {}; enrol them first",
-                    teacher.staff_no, teacher.name, project.code
+                pick(
+                    format!(
+                        "{}（{}）未报名培训项目 {}；请先报名",
+                        teacher.staff_no, teacher.name, project.code
+                    ),
+                    format!(
+                        "{} ({}) is not enrolled in {}; enrol them first",
+                        teacher.staff_no, teacher.name, project.code
+                    ),
                 ),
             );
             continue;
@@ -115,9 +134,15 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         if let Some(first) = seen.insert((session.id, teacher.id), c.line()) {
             c.problem(
                 "staff_no",
-                format!(
-                    "{} appears again for this session (first on line {first})",
-                    teacher.staff_no
+                pick(
+                    format!(
+                        "工号 {} 在本场次重复出现（第 {first} 行已有）",
+                        teacher.staff_no
+                    ),
+                    format!(
+                        "{} appears again for this session (first on line {first})",
+                        teacher.staff_no
+                    ),
                 ),
             );
             continue;
@@ -135,7 +160,13 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         mark.recorded_by = ctx.actor.clone();
         mark.recorded_at = ctx.now;
         if mark.status == Status::Excused && mark.reason.is_empty() {
-            c.problem("reason", "is empty: leave (请假) needs a reason");
+            c.problem(
+                "reason",
+                pick(
+                    "为空：请假需要填写事由",
+                    "is empty: leave (请假) needs a reason",
+                ),
+            );
             continue;
         }
         let before = existing.as_ref().map(|m| m.status);
@@ -145,14 +176,24 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             && change_needs_reason(before, mark.status, session.is_closed())
         {
             let why = match before {
-                Some(b) if b.causes_veto() && !mark.status.causes_veto() => format!(
-                    "changing {} to {} lifts a one-vote veto; a reason is required",
-                    b.code(),
-                    mark.status.code()
+                Some(b) if b.causes_veto() && !mark.status.causes_veto() => pick(
+                    format!(
+                        "把 {} 改为 {} 会解除一票否决，必须填写事由",
+                        b.code(),
+                        mark.status.code()
+                    ),
+                    format!(
+                        "changing {} to {} lifts a one-vote veto; a reason is required",
+                        b.code(),
+                        mark.status.code()
+                    ),
                 ),
-                _ => format!(
-                    "the session of {} is closed; changing a mark needs a reason",
-                    session.date
+                _ => pick(
+                    format!("{} 的场次已关闭，修改考勤记录必须填写事由", session.date),
+                    format!(
+                        "the session of {} is closed; changing a mark needs a reason",
+                        session.date
+                    ),
                 ),
             };
             c.problem("reason", why);
@@ -234,7 +275,10 @@ fn desired(
         None if checked_in_at.is_none() => {
             c.problem(
                 "time_in",
-                "is empty (needed to decide the mark, or give a status)",
+                pick(
+                    "为空（需要签到时间来判定出勤，或填写出勤状态）",
+                    "is empty (needed to decide the mark, or give a status)",
+                ),
             );
             return None;
         }

@@ -218,14 +218,16 @@ pub fn import_rows(
     opts: &ImportOptions,
 ) -> Result<ImportReport> {
     if rows.is_empty() {
-        return Err(Error::invalid(format!(
-            "{file}: the file is empty (no rows with any text)"
+        return Err(Error::invalid(crate::lang::pick(
+            format!("{file}：文件是空的（没有任何有文字的行）"),
+            format!("{file}: the file is empty (no rows with any text)"),
         )));
     }
     let table = Table::locate(rows, kind.columns())?;
     if table.records.is_empty() {
-        return Err(Error::invalid(format!(
-            "{file}: no data rows under the header"
+        return Err(Error::invalid(crate::lang::pick(
+            format!("{file}：表头下面没有数据行"),
+            format!("{file}: no data rows under the header"),
         )));
     }
     let ctx = Context {

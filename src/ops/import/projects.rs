@@ -7,6 +7,7 @@ use super::values::Cells;
 use super::{audit_update, Context, Counts, Outcome};
 use crate::domain::{Level, Plan};
 use crate::error::Result;
+use crate::lang::pick;
 use crate::store::projects::{self, ProjectFields};
 use crate::store::settings;
 use rusqlite::Connection;
@@ -47,7 +48,10 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             if let Some(first) = seen.insert(code.to_lowercase(), c.line()) {
                 c.problem(
                     "code",
-                    format!("{code} appears again (first on line {first})"),
+                    pick(
+                        format!("项目编号 {code} 重复出现（第 {first} 行已有）"),
+                        format!("{code} appears again (first on line {first})"),
+                    ),
                 );
             }
         }
@@ -59,14 +63,20 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         let start = c.date("start_date");
         let end = c.date("end_date");
         if let Ok(None) = start {
-            c.problem("start_date", "is empty (required)");
+            c.problem("start_date", pick("为空（必填）", "is empty (required)"));
         }
         if let Ok(None) = end {
-            c.problem("end_date", "is empty (required)");
+            c.problem("end_date", pick("为空（必填）", "is empty (required)"));
         }
         if let (Ok(Some(s)), Ok(Some(e))) = (start, end) {
             if e < s {
-                c.problem("end_date", format!("{e} is before the start date {s}"));
+                c.problem(
+                    "end_date",
+                    pick(
+                        format!("{e} 早于开始日期 {s}"),
+                        format!("{e} is before the start date {s}"),
+                    ),
+                );
                 continue;
             }
         }
@@ -185,7 +195,10 @@ fn required_choice<T>(
         Ok(None) => {
             c.problem(
                 column,
-                format!("is empty (required; accepted: {})", choices()),
+                pick(
+                    format!("为空（必填；可填：{}）", choices()),
+                    format!("is empty (required; accepted: {})", choices()),
+                ),
             );
             None
         }

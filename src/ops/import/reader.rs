@@ -30,9 +30,15 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Vec<RawRow>> {
     if is_spreadsheet(bytes, path) {
         super::spreadsheet::read_spreadsheet(bytes, path)
     } else if is_binary(bytes) {
-        Err(Error::invalid(format!(
-            "{}: not a CSV or spreadsheet file (it holds binary data); save it from Excel as .xlsx or CSV",
-            path.display()
+        Err(Error::invalid(crate::lang::pick(
+            format!(
+                "{}：不是 CSV 或电子表格文件（含有二进制数据）；请在 Excel 中另存为 .xlsx 或 CSV",
+                path.display()
+            ),
+            format!(
+                "{}: not a CSV or spreadsheet file (it holds binary data); save it from Excel as .xlsx or CSV",
+                path.display()
+            ),
         )))
     } else {
         parse_csv(&decode(bytes))
@@ -178,8 +184,9 @@ pub fn parse_csv(text: &str) -> Result<Vec<RawRow>> {
             }
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(Error::invalid(format!(
-                    "line {line}: the file is not readable as CSV ({e})"
+                return Err(Error::invalid(crate::lang::pick(
+                    format!("line {line}: 文件无法按 CSV 读取（{e}）"),
+                    format!("line {line}: the file is not readable as CSV ({e})"),
                 )));
             }
         }
@@ -188,8 +195,9 @@ pub fn parse_csv(text: &str) -> Result<Vec<RawRow>> {
     // file then has an odd number of quotes and its last cell spans lines.
     let quotes = bytes.iter().filter(|&&b| b == b'"').count();
     if last_swallowed && !quotes.is_multiple_of(2) {
-        return Err(Error::invalid(format!(
-            "line {last_line}: a quoted cell opens with \" and is never closed, so the rest of the file was read as one cell; close the quote or remove it"
+        return Err(Error::invalid(crate::lang::pick(
+            format!("line {last_line}: 有一个单元格以引号 \" 开头却没有结束引号，文件其余部分都被读成了一个单元格；请补上或删掉这个引号"),
+            format!("line {last_line}: a quoted cell opens with \" and is never closed, so the rest of the file was read as one cell; close the quote or remove it"),
         )));
     }
     Ok(rows)
@@ -284,7 +292,7 @@ mod tests {
         let e = read_bytes(&bytes, Path::new("photo.csv"))
             .unwrap_err()
             .to_string();
-        assert!(e.contains("photo.csv") && e.contains("not a CSV"), "{e}");
+        assert!(e.contains("photo.csv") && e.contains("不是 CSV"), "{e}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::values::Cells;
 use super::{audit_update, Context, Counts, Outcome};
 use crate::domain::Stage;
 use crate::error::Result;
+use crate::lang::pick;
 use crate::store::schools::{self, SchoolInput};
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -36,12 +37,21 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         if let Ok(None) = stage {
             c.problem(
                 "stage",
-                format!("is empty (required; accepted: {})", Stage::choices()),
+                pick(
+                    format!("为空（必填；可填：{}）", Stage::choices()),
+                    format!("is empty (required; accepted: {})", Stage::choices()),
+                ),
             );
         }
         if let Some(n) = name {
             if let Some(first) = seen.insert(squeeze(n), c.line()) {
-                c.problem("name", format!("{n} appears again (first on line {first})"));
+                c.problem(
+                    "name",
+                    pick(
+                        format!("学校“{n}”重复出现（第 {first} 行已有）"),
+                        format!("{n} appears again (first on line {first})"),
+                    ),
+                );
                 continue;
             }
         }

@@ -8,6 +8,7 @@ use super::values::Cells;
 use super::{audit_update, Context, Counts, Outcome};
 use crate::domain::{parse_date, parse_datetime, parse_time, DayPart, Project, Session};
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::store::projects;
 use crate::store::sessions::{self, session_json, SessionFields};
 use crate::store::{teachers, trainers};
@@ -36,7 +37,13 @@ pub(crate) fn project_of(
         if let Some(p) = fixed {
             return Ok(Some(p.clone()));
         }
-        c.problem("project", "is empty (required; or give --project CODE)");
+        c.problem(
+            "project",
+            pick(
+                "为空（必填；或用 --project 项目编号 指定）",
+                "is empty (required; or give --project CODE)",
+            ),
+        );
         return Ok(None);
     }
     if !cache.contains_key(code) {
@@ -44,7 +51,13 @@ pub(crate) fn project_of(
     }
     let found = cache.get(code).cloned().flatten();
     if found.is_none() {
-        c.problem("project", format!("'{code}' is not a known project code"));
+        c.problem(
+            "project",
+            pick(
+                format!("未知项目编号“{code}”"),
+                format!("'{code}' is not a known project code"),
+            ),
+        );
     }
     Ok(found)
 }
@@ -55,7 +68,12 @@ pub(crate) fn fixed_project(conn: &Connection, ctx: &Context) -> Result<Option<P
         None => Ok(None),
         Some(code) => projects::project_by_code(conn, code)?
             .map(Some)
-            .ok_or_else(|| Error::invalid(format!("--project {code}: no project has this code"))),
+            .ok_or_else(|| {
+                Error::invalid(pick(
+                    format!("--project {code}：没有这个编号的培训项目"),
+                    format!("--project {code}: no project has this code"),
+                ))
+            }),
     }
 }
 
@@ -77,7 +95,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         let project = project_of(conn, &mut c, fixed.as_ref(), &mut cache)?;
         let date = c.date("date");
         if let Ok(None) = date {
-            c.problem("date", "is empty (required)");
+            c.problem("date", pick("为空（必填）", "is empty (required)"));
         }
         let part = DayPart::parse(c.text("start"));
         let start = match part {
@@ -85,7 +103,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             None => c.time("start"),
         };
         if let Ok(None) = start {
-            c.problem("start", "is empty (required)");
+            c.problem("start", pick("为空（必填）", "is empty (required)"));
         }
         let end = match c.time("end") {
             Ok(None) => Ok(part.and_then(|p| parse_time(p.default_times().1))),
@@ -93,16 +111,25 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         };
         if let (Ok(Some(s)), Ok(None)) = (start, end) {
             let _ = s;
-            c.problem("end", "is empty (required unless start is 上午/下午/晚上)");
+            c.problem(
+                "end",
+                pick(
+                    "为空（必填，除非开始时间写的是 上午/下午/晚上）",
+                    "is empty (required unless start is 上午/下午/晚上)",
+                ),
+            );
         }
         if let (Ok(Some(s)), Ok(Some(e))) = (start, end) {
             if e <= s {
                 c.problem(
                     "end",
-                    format!(
-                        "{} is not after the start {}",
-                        e.format("%H:%M"),
-                        s.format("%H:%M")
+                    pick(
+                        format!("{} 不晚于开始时间 {}", e.format("%H:%M"), s.format("%H:%M")),
+                        format!(
+                            "{} is not after the start {}",
+                            e.format("%H:%M"),
+                            s.format("%H:%M")
+                        ),
                     ),
                 );
                 continue;
@@ -122,7 +149,10 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         if let Some(first) = seen.insert(key, c.line()) {
             c.problem(
                 "start",
-                format!("this session appears again (first on line {first})"),
+                pick(
+                    format!("该场次重复出现（第 {first} 行已有）"),
+                    format!("this session appears again (first on line {first})"),
+                ),
             );
             continue;
         }
@@ -230,13 +260,22 @@ fn trainer_of(
         1 => Ok(Ok(Some(found[0].id))),
         0 => {
             let hint = hints.hint(text, names.iter().map(String::as_str));
-            c.problem("trainer", format!("'{text}' is not a known trainer{hint}"));
+            c.problem(
+                "trainer",
+                pick(
+                    format!("未知讲师“{text}”{hint}"),
+                    format!("'{text}' is not a known trainer{hint}"),
+                ),
+            );
             Ok(Err(()))
         }
         n => {
             c.problem(
                 "trainer",
-                format!("{n} trainers are called {text}; give the staff number instead"),
+                pick(
+                    format!("有 {n} 位讲师叫{text}；请改填工号"),
+                    format!("{n} trainers are called {text}; give the staff number instead"),
+                ),
             );
             Ok(Err(()))
         }
@@ -260,17 +299,30 @@ pub(crate) fn session_of(
                 None => {
                     c.problem(
                         "session",
-                        format!(
-                            "--session {n}: {} has {} session(s)",
-                            project.code,
-                            list.len()
+                        pick(
+                            format!(
+                                "--session {n}：培训项目 {} 只有 {} 个场次",
+                                project.code,
+                                list.len()
+                            ),
+                            format!(
+                                "--session {n}: {} has {} session(s)",
+                                project.code,
+                                list.len()
+                            ),
                         ),
                     );
                     None
                 }
             },
             None => {
-                c.problem("session", "is empty (required; or give --session N)");
+                c.problem(
+                    "session",
+                    pick(
+                        "为空（必填；或用 --session 场次号 指定）",
+                        "is empty (required; or give --session N)",
+                    ),
+                );
                 None
             }
         };
@@ -281,7 +333,10 @@ pub(crate) fn session_of(
         if found.is_none() {
             c.problem(
                 "session",
-                format!("{n}: {} has {} session(s)", project.code, list.len()),
+                pick(
+                    format!("{n}：培训项目 {} 只有 {} 个场次", project.code, list.len()),
+                    format!("{n}: {} has {} session(s)", project.code, list.len()),
+                ),
             );
         }
         return found;
@@ -291,7 +346,10 @@ pub(crate) fn session_of(
         if found.is_none() {
             c.problem(
                 "session",
-                format!("{} has no session starting at {text}", project.code),
+                pick(
+                    format!("培训项目 {} 没有在 {text} 开始的场次", project.code),
+                    format!("{} has no session starting at {text}", project.code),
+                ),
             );
         }
         return found;
@@ -303,19 +361,31 @@ pub(crate) fn session_of(
             [] => {
                 c.problem(
                     "session",
-                    format!("{} has no session on {day}", project.code),
+                    pick(
+                        format!("培训项目 {} 在 {day} 没有场次", project.code),
+                        format!("{} has no session on {day}", project.code),
+                    ),
                 );
                 None
             }
             _ => {
-                c.problem("session", format!("{} has several sessions on {day}; write the number or the date and start time", project.code));
+                c.problem(
+                    "session",
+                    pick(
+                        format!("培训项目 {} 在 {day} 有多个场次；请写场次号，或日期加开始时间", project.code),
+                        format!("{} has several sessions on {day}; write the number or the date and start time", project.code),
+                    ),
+                );
                 None
             }
         };
     }
     c.problem(
         "session",
-        format!("'{text}' is not a session number or a date (and start time)"),
+        pick(
+            format!("“{text}”不是场次号，也不是日期（加开始时间）"),
+            format!("'{text}' is not a session number or a date (and start time)"),
+        ),
     );
     None
 }

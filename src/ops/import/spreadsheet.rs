@@ -3,14 +3,20 @@
 
 use super::reader::{clean, RawRow};
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use calamine::{Data, Reader};
 use std::io::Cursor;
 use std::path::Path;
 
 pub(super) fn read_spreadsheet(bytes: &[u8], path: &Path) -> Result<Vec<RawRow>> {
     let name = path.display();
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-        .map_err(|e| Error::invalid(format!("{name}: not a readable spreadsheet ({e})")))?;
+    let mut book =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
+            Error::invalid(pick(
+                format!("{name}：无法读取的电子表格（{e}）"),
+                format!("{name}: not a readable spreadsheet ({e})"),
+            ))
+        })?;
     // The first sheet with data: a workbook often keeps an empty Sheet1 first.
     let mut found = None;
     for (i, sheet) in book.sheet_names().iter().enumerate() {
@@ -21,15 +27,17 @@ pub(super) fn read_spreadsheet(bytes: &[u8], path: &Path) -> Result<Vec<RawRow>>
             }
             Some(Ok(_)) | None => {}
             Some(Err(e)) => {
-                return Err(Error::invalid(format!(
-                    "{name}: cannot read the sheet {sheet} ({e})"
+                return Err(Error::invalid(pick(
+                    format!("{name}：无法读取工作表 {sheet}（{e}）"),
+                    format!("{name}: cannot read the sheet {sheet} ({e})"),
                 )))
             }
         }
     }
     let Some(range) = found else {
-        return Err(Error::invalid(format!(
-            "{name}: the workbook has no data (every sheet is empty)"
+        return Err(Error::invalid(pick(
+            format!("{name}：工作簿没有数据（所有工作表都是空的）"),
+            format!("{name}: the workbook has no data (every sheet is empty)"),
         )));
     };
     let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
@@ -114,7 +122,7 @@ mod tests {
         book.add_worksheet();
         let bytes = book.save_to_buffer().unwrap();
         let e = read_bytes(&bytes, Path::new("x.xlsx")).unwrap_err();
-        assert!(e.to_string().contains("no data"), "{e}");
+        assert!(e.to_string().contains("没有数据"), "{e}");
     }
 
     #[test]

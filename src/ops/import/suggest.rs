@@ -64,7 +64,7 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     did_you_mean(typed, known)
-        .map(|n| format!(" (did you mean {n}?)"))
+        .map(|n| crate::lang::pick(format!("（是否指 {n}？）"), format!(" (did you mean {n}?)")))
         .unwrap_or_default()
 }
 

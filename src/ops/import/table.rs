@@ -95,9 +95,15 @@ impl Table {
                 .filter(|c| c.required)
                 .map(|c| format!("{}/{}", c.name, c.zh))
                 .collect();
-            return Err(Error::invalid(format!(
-                "no header row found; the file needs a header naming its columns, such as {}",
-                expected.join(", ")
+            return Err(Error::invalid(crate::lang::pick(
+                format!(
+                    "找不到表头行；文件需要一行表头写明各列名称，例如 {}",
+                    expected.join("、")
+                ),
+                format!(
+                    "no header row found; the file needs a header naming its columns, such as {}",
+                    expected.join(", ")
+                ),
             )));
         };
         let header = &rows[at];
@@ -121,13 +127,23 @@ impl Table {
                         map[i] = Some(k);
                         continue;
                     }
-                    return Err(Error::invalid(format!(
+                    return Err(Error::invalid(crate::lang::pick(
+                        format!(
+                            "line {}: {}: 表头中这一列出现了两次（第 {} 列“{}”和第 {} 列“{cell}”）；请删除或改名其中一列",
+                            header.line,
+                            headers[k],
+                            first + 1,
+                            headers[k],
+                            i + 1
+                        ),
+                        format!(
                         "line {}: {}: the header names this column twice (columns {} '{}' and {} '{cell}'); delete or rename one",
                         header.line,
                         headers[k],
                         first + 1,
                         headers[k],
                         i + 1
+                        ),
                     )));
                 }
                 headers[k] = cell.clone();
@@ -208,10 +224,17 @@ impl Table {
         if missing.is_empty() {
             Ok(())
         } else {
-            Err(Error::invalid(format!(
-                "line {}: the header has no column {}",
-                self.header_line,
-                missing.join(", ")
+            Err(Error::invalid(crate::lang::pick(
+                format!(
+                    "line {}: 表头缺少 {} 列",
+                    self.header_line,
+                    missing.join("、")
+                ),
+                format!(
+                    "line {}: the header has no column {}",
+                    self.header_line,
+                    missing.join(", ")
+                ),
             )))
         }
     }

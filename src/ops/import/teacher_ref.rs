@@ -3,6 +3,7 @@
 use super::values::Cells;
 use crate::domain::Teacher;
 use crate::error::Result;
+use crate::lang::pick;
 use crate::store::teachers;
 use rusqlite::Connection;
 
@@ -15,7 +16,10 @@ pub(crate) fn teacher_of(conn: &Connection, c: &mut Cells) -> Result<Option<Teac
     let Some(t) = teachers::by_staff_no(conn, staff_no)? else {
         c.problem(
             "staff_no",
-            format!("{staff_no} is not a known teacher (import teachers first)"),
+            pick(
+                format!("工号 {staff_no} 不是已有教师（请先导入教师）"),
+                format!("{staff_no} is not a known teacher (import teachers first)"),
+            ),
         );
         return Ok(None);
     };
@@ -23,9 +27,12 @@ pub(crate) fn teacher_of(conn: &Connection, c: &mut Cells) -> Result<Option<Teac
     if !name.is_empty() && name != t.name {
         c.problem(
             "name",
-            format!(
-                "'{name}' does not match staff number {} ({})",
-                t.staff_no, t.name
+            pick(
+                format!("姓名“{name}”与工号 {} 的教师（{}）不符", t.staff_no, t.name),
+                format!(
+                    "'{name}' does not match staff number {} ({})",
+                    t.staff_no, t.name
+                ),
             ),
         );
     }

@@ -8,6 +8,7 @@ use super::values::Cells;
 use super::{audit_update, Context, Counts, Outcome};
 use crate::domain::{Gender, School, Stage, Tier};
 use crate::error::Result;
+use crate::lang::pick;
 use crate::store::teachers::{self, TeacherInput};
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -66,7 +67,10 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             if let Some(first) = seen.insert(s, c.line()) {
                 c.problem(
                     "staff_no",
-                    format!("{s} appears again (first on line {first})"),
+                    pick(
+                        format!("工号 {s} 重复出现（第 {first} 行已有）"),
+                        format!("{s} appears again (first on line {first})"),
+                    ),
                 );
             }
         }
@@ -76,7 +80,13 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             Some(school) => Some(school.clone()),
             None => {
                 let hint = hints.hint(s, known.exact.keys().map(String::as_str));
-                c.problem("school", format!("'{s}' is not a known school{hint}"));
+                c.problem(
+                    "school",
+                    pick(
+                        format!("未知学校“{s}”{hint}"),
+                        format!("'{s}' is not a known school{hint}"),
+                    ),
+                );
                 None
             }
         });

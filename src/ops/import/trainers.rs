@@ -7,6 +7,7 @@ use super::values::Cells;
 use super::{audit_update, Context, Counts, Outcome};
 use crate::domain::{Competency, TrainerStatus};
 use crate::error::Result;
+use crate::lang::pick;
 use crate::store::teachers;
 use crate::store::trainers::{self, TrainerInput};
 use chrono::NaiveDate;
@@ -43,9 +44,15 @@ struct Row {
 pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
     if !table.has("staff_no") && !table.has("name") {
         table.check_required(&[])?;
-        return Err(crate::Error::invalid(format!(
-            "line {}: the header needs a staff_no (工号) or a name (姓名) column",
-            table.header_line
+        return Err(crate::Error::invalid(pick(
+            format!(
+                "line {}: 表头需要有工号（staff_no）列或姓名（name）列",
+                table.header_line
+            ),
+            format!(
+                "line {}: the header needs a staff_no (工号) or a name (姓名) column",
+                table.header_line
+            ),
         )));
     }
     let mut problems = Problems::default();
@@ -63,14 +70,26 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             match teachers::by_staff_no(conn, staff_no)? {
                 Some(t) => Some(Key::Teacher(t.id, t.name)),
                 None => {
-                    c.problem("staff_no", format!("{staff_no} is not a known teacher (import teachers first, or leave it blank for an external expert)"));
+                    c.problem(
+                        "staff_no",
+                        pick(
+                            format!("工号 {staff_no} 不是已有教师（请先导入教师；外聘专家请留空）"),
+                            format!("{staff_no} is not a known teacher (import teachers first, or leave it blank for an external expert)"),
+                        ),
+                    );
                     None
                 }
             }
         } else if !name.is_empty() {
             Some(Key::External(name.to_string()))
         } else {
-            c.problem("name", "is empty (give a staff_no for a district teacher or a name for an external expert)");
+            c.problem(
+                "name",
+                pick(
+                    "为空（区内教师请填工号，外聘专家请填姓名）",
+                    "is empty (give a staff_no for a district teacher or a name for an external expert)",
+                ),
+            );
             None
         };
         let seen_key = if staff_no.is_empty() {
@@ -87,7 +106,10 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
                 };
                 c.problem(
                     column,
-                    format!("this trainer appears again (first on line {first})"),
+                    pick(
+                        format!("该讲师重复出现（第 {first} 行已有）"),
+                        format!("this trainer appears again (first on line {first})"),
+                    ),
                 );
             }
         }

@@ -3,7 +3,30 @@
 
 use super::table::{Problems, Record, Table};
 use crate::domain::{parse_bool, parse_date, parse_time};
+use crate::lang::pick;
 use chrono::{NaiveDate, NaiveTime};
+
+/// The problem of an identifier or number that Excel wrote as "1.38123E+10".
+fn excel_shortened(v: &str) -> String {
+    pick(
+        format!("“{v}”被 Excel 改成了科学计数法；请把该列设为文本格式，重新输入数字后再保存"),
+        format!("'{v}' was shortened by Excel (scientific notation); format the column as text, retype the numbers and save again"),
+    )
+}
+
+/// The Chinese name of a kind of value (`what` in `Cells::choice`).
+fn what_zh(what: &str) -> &str {
+    match what {
+        "status" => "出勤状态",
+        "trainer status" => "讲师状态",
+        "stage" => "学段",
+        "gender" => "性别",
+        "tier" => "层级",
+        "level" => "级别",
+        "plan" => "计划",
+        other => other,
+    }
+}
 
 /// A row being checked: the table, the record and the problem list.
 pub(crate) struct Cells<'a, 'p> {
@@ -31,7 +54,7 @@ impl<'a> Cells<'a, '_> {
     pub fn required(&mut self, column: &str) -> Option<&'a str> {
         let v = self.text(column);
         if v.is_empty() {
-            self.problem(column, "is empty (required)");
+            self.problem(column, pick("为空（必填）", "is empty (required)"));
             None
         } else {
             Some(v)
@@ -55,7 +78,10 @@ impl<'a> Cells<'a, '_> {
             None => {
                 self.problem(
                     column,
-                    format!("'{v}' is not a known {what} (accepted: {})", choices()),
+                    pick(
+                        format!("无法识别的{}“{v}”（可填：{}）", what_zh(what), choices()),
+                        format!("'{v}' is not a known {what} (accepted: {})", choices()),
+                    ),
                 );
                 Err(())
             }
@@ -72,7 +98,13 @@ impl<'a> Cells<'a, '_> {
         match parse_date(day).or_else(|| excel_serial_date(day)) {
             Some(d) => Ok(Some(d)),
             None => {
-                self.problem(column, format!("'{v}' is not a date (write YYYY-MM-DD)"));
+                self.problem(
+                    column,
+                    pick(
+                        format!("“{v}”不是日期（请写成 YYYY-MM-DD）"),
+                        format!("'{v}' is not a date (write YYYY-MM-DD)"),
+                    ),
+                );
                 Err(())
             }
         }
@@ -88,7 +120,13 @@ impl<'a> Cells<'a, '_> {
         match parse_time(clock).or_else(|| excel_fraction_time(v)) {
             Some(t) => Ok(Some(t)),
             None => {
-                self.problem(column, format!("'{v}' is not a time (write HH:MM)"));
+                self.problem(
+                    column,
+                    pick(
+                        format!("“{v}”不是时间（请写成 HH:MM）"),
+                        format!("'{v}' is not a time (write HH:MM)"),
+                    ),
+                );
                 Err(())
             }
         }
@@ -104,7 +142,12 @@ impl<'a> Cells<'a, '_> {
             None => {
                 self.problem(
                     column,
-                    format!("'{v}' is not yes or no (accepted: true/false, yes/no, 1/0, 是/否)"),
+                    pick(
+                        format!("“{v}”不是“是”或“否”（可填：true/false、yes/no、1/0、是/否）"),
+                        format!(
+                            "'{v}' is not yes or no (accepted: true/false, yes/no, 1/0, 是/否)"
+                        ),
+                    ),
                 );
                 Err(())
             }
@@ -122,7 +165,10 @@ impl<'a> Cells<'a, '_> {
             _ => {
                 self.problem(
                     column,
-                    format!("'{v}' is not a whole number from {min} to {max}"),
+                    pick(
+                        format!("“{v}”不是 {min} 到 {max} 之间的整数"),
+                        format!("'{v}' is not a whole number from {min} to {max}"),
+                    ),
                 );
                 Err(())
             }
@@ -138,7 +184,13 @@ impl<'a> Cells<'a, '_> {
         match v.parse::<f64>() {
             Ok(f) if f.is_finite() && f >= 0.0 => Ok(Some(f)),
             _ => {
-                self.problem(column, format!("'{v}' is not a number ≥ 0"));
+                self.problem(
+                    column,
+                    pick(
+                        format!("“{v}”不是大于或等于 0 的数"),
+                        format!("'{v}' is not a number ≥ 0"),
+                    ),
+                );
                 Err(())
             }
         }
@@ -158,13 +210,16 @@ impl<'a> Cells<'a, '_> {
         if digits.len() == 11 && digits.chars().all(|c| c.is_ascii_digit()) {
             Ok(Some(digits))
         } else if is_scientific(v) {
-            self.problem(column, format!("'{v}' was shortened by Excel (scientific notation); format the column as text, retype the numbers and save again"));
+            self.problem(column, excel_shortened(v));
             Err(())
         } else {
             let n = digits.chars().filter(|c| c.is_ascii_digit()).count();
             self.problem(
                 column,
-                format!("'{v}' is not an 11-digit phone number ({n} digits)"),
+                pick(
+                    format!("“{v}”不是 11 位手机号（有 {n} 位数字）"),
+                    format!("'{v}' is not an 11-digit phone number ({n} digits)"),
+                ),
             );
             Err(())
         }
@@ -175,7 +230,7 @@ impl<'a> Cells<'a, '_> {
     pub fn identifier(&mut self, column: &str) -> Option<&'a str> {
         let v = self.required(column)?;
         if is_scientific(v) {
-            self.problem(column, format!("'{v}' was shortened by Excel (scientific notation); format the column as text, retype the numbers and save again"));
+            self.problem(column, excel_shortened(v));
             return None;
         }
         Some(v)
