@@ -178,9 +178,9 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             let why = match before {
                 Some(b) if b.causes_veto() && !mark.status.causes_veto() => pick(
                     format!(
-                        "把 {} 改为 {} 会解除一票否决，必须填写事由",
-                        b.code(),
-                        mark.status.code()
+                        "把“{}”改为“{}”会解除一票否决，必须填写事由",
+                        b.zh(),
+                        mark.status.zh()
                     ),
                     format!(
                         "changing {} to {} lifts a one-vote veto; a reason is required",
