@@ -15,6 +15,7 @@ pub mod import;
 pub mod lookup;
 pub mod projects;
 pub mod sessions;
+pub mod settings;
 pub mod sign_in_sheet;
 pub mod trainers;
 pub mod undo;

@@ -140,8 +140,6 @@ pub const CMD_RELOAD: Msg = Msg::new("刷新", "Reload");
 pub const CMD_SET: Msg = Msg::new("设置：set 键 值", "Setting: set KEY VALUE");
 pub const THEME_SET: Msg = Msg::new("主题：{}", "Theme: {}");
 pub const SETTING_SAVED: Msg = Msg::new("设置已保存：{} = {}", "Setting saved: {} = {}");
-pub const SETTING_UNKNOWN: Msg =
-    Msg::new("未知设置“{}”，可用：{}", "Unknown setting '{}'; known: {}");
 pub const COMMAND_NEEDS_ARG: Msg = Msg::new("命令“{}”需要参数", "Command '{}' needs an argument");
 
 // ── Dashboard (dashboard.rs) ───────────────────────────────────────────────

@@ -7,7 +7,7 @@ use super::action::Intent;
 use super::i18n::{self, Lang};
 use crate::domain::Settings;
 use crate::error::{Error, Result};
-use crate::store::{self, audit, Db};
+use crate::store::{self, Db};
 use chrono::NaiveDateTime;
 
 /// What a successful write changed, so that the App can refresh what depends on it.
@@ -245,42 +245,8 @@ fn set_setting(
     now: NaiveDateTime,
     lang: Lang,
 ) -> Result<Done> {
-    if !Settings::KEYS.contains(&key) {
-        return Err(Error::invalid(i18n::fill(
-            i18n::SETTING_UNKNOWN.get(lang),
-            &[&key, &Settings::KEYS.join(", ")],
-        )));
-    }
-    let tx = db.write()?;
-    let before = store::settings::load(&tx)?;
-    let mut after = before.clone();
-    after.apply(key, value);
+    let after = crate::ops::settings::set_setting(db, key, value, reason, now)?;
     let stored = after.value_of(key).unwrap_or_default();
-    let same = match (stored.parse::<f64>(), value.trim().parse::<f64>()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => stored == value.trim(),
-    };
-    if !same || value.trim().is_empty() {
-        return Err(Error::invalid(format!(
-            "{key}: '{value}' is not an accepted value"
-        )));
-    }
-    store::settings::set(&tx, key, &stored)?;
-    let actor = store::actor();
-    audit::record(
-        &tx,
-        &audit::AuditEntry {
-            at: now,
-            actor: &actor,
-            entity: "settings",
-            entity_id: None,
-            action: "update",
-            before: Some(serde_json::json!({ key: before.value_of(key) })),
-            after: Some(serde_json::json!({ key: stored })),
-            reason: reason.unwrap_or(""),
-        },
-    )?;
-    tx.commit()?;
     Ok(Done {
         message: Some(i18n::fill(i18n::SETTING_SAVED.get(lang), &[&key, &stored])),
         teachers_changed: Vec::new(),
