@@ -5,6 +5,7 @@
 //! LIAOYUAN_BENCH_TEACHERS=N changes its size (default 200000);
 //! LIAOYUAN_BENCH_SHOW=1 prints the Check-in desk screen that was measured.
 
+mod contention;
 mod data;
 mod desk;
 mod search;
@@ -69,7 +70,9 @@ fn main() -> Res<()> {
     let desk = desk::desk_session(&path)?;
     search::keystrokes(&index, &desk.1);
     drop(index);
+    let session = desk.0;
     desk::check_in_commits(&path, desk)?;
+    contention::desks_and_writers(&path, session)?;
     data::school_report(&path)?;
     data::import_teachers(temp.path())?;
     Ok(())
