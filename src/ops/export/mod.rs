@@ -12,6 +12,7 @@ use crate::domain::veto::{veto_year, veto_year_range};
 use crate::domain::{Project, Settings};
 use crate::error::{Error, Result};
 use crate::lang::pick;
+use crate::ops::output_file::OutputFile;
 use crate::store::{projects, settings};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -190,12 +191,12 @@ pub fn build(
     }
 }
 
-/// Writes an export in `format` to the file `out`, or to `stdout` when none
-/// (CSV and JSON only: a workbook needs a file).
+/// Writes an export in `format` to the checked file `out`, or to `stdout`
+/// when none (CSV and JSON only: a workbook needs a file).
 pub fn write(
     export: &Export,
     format: Format,
-    out: Option<&Path>,
+    out: Option<&OutputFile>,
     stdout: &mut dyn Write,
 ) -> Result<()> {
     let bytes = match format {
@@ -224,7 +225,7 @@ pub fn write(
         }
     };
     match out {
-        Some(path) => save_file(path, &bytes),
+        Some(file) => file.write(&bytes),
         None if format == Format::Xlsx => Err(Error::invalid(pick(
             "导出 xlsx 需要输出文件：请加 -o FILE.xlsx",
             "an xlsx export needs an output file: add -o FILE.xlsx",
@@ -240,33 +241,3 @@ pub fn write(
 }
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Saves an export or a sign-in sheet to `path`, replacing an existing file whole.
-pub(crate) fn save_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    replace_file(path, bytes).map_err(|e| {
-        let p = path.display();
-        Error::Io(pick(
-            format!("无法写入 {p}：{e}"),
-            format!("cannot write {p}: {e}"),
-        ))
-    })
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a
-/// rename, so an existing file is replaced whole or not at all (a full disk
-/// or an interrupted run never leaves half a report).
-fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&temp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    match written.and_then(|_| std::fs::rename(&temp, path)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&temp);
-            Err(e)
-        }
-    }
-}
