@@ -8,6 +8,7 @@ use crate::ops::export::{self, ExportKind, ExportOptions, Format};
 use crate::ops::output_file::OutputFile;
 use crate::ops::sign_in_sheet;
 use crate::store::{Db, OpenMode};
+use crate::text::printable;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 
@@ -88,7 +89,8 @@ pub fn run(db_path: &Path, args: &ExportArgs) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     export::write(&built, format, output.as_ref(), &mut stdout)?;
     if let Some(out) = &output {
-        let (n, p) = (built.sheet.rows.len(), out.path().display());
+        let n = built.sheet.rows.len();
+        let p = printable(&out.path().to_string_lossy()).into_owned();
         eprintln!(
             "{}",
             pick(format!("{n} 行 → {p}"), format!("{n} rows → {p}"))
@@ -114,7 +116,8 @@ fn sign_in(db: &Db, args: &ExportArgs, output: Option<&OutputFile>) -> Result<()
     }
     let sheet = sign_in_sheet::build(&db.conn, code, n)?;
     sheet.save(out)?;
-    let (n, p) = (sheet.teachers.len(), out.path().display());
+    let n = sheet.teachers.len();
+    let p = printable(&out.path().to_string_lossy()).into_owned();
     eprintln!(
         "{}",
         pick(format!("{n} 位教师 → {p}"), format!("{n} teachers → {p}"))

@@ -191,8 +191,10 @@ pub fn build(
     }
 }
 
-/// Writes an export in `format` to the checked file `out`, or to `stdout`
-/// when none (CSV and JSON only: a workbook needs a file).
+/// Writes an export in `format` to the checked file `out`, or to `stdout` when none (CSV and
+/// JSON only: a workbook needs a file). CSV neutralises formulas either way; on stdout it also
+/// drops control characters from text and JSON escapes the ones serde leaves raw, so that
+/// nothing a roster holds can drive the terminal.
 pub fn write(
     export: &Export,
     format: Format,
@@ -201,16 +203,17 @@ pub fn write(
 ) -> Result<()> {
     let bytes = match format {
         Format::Xlsx => export.sheet.xlsx_bytes()?,
-        Format::Csv => {
+        Format::Csv if out.is_some() => {
             // A file is for Excel, which reads BOM-less UTF-8 as GBK on a
             // Chinese Windows: give it the byte-order mark. Stdout is for
             // scripts: plain UTF-8.
-            let mut buf = if out.is_some() {
-                UTF8_BOM.to_vec()
-            } else {
-                Vec::new()
-            };
+            let mut buf = UTF8_BOM.to_vec();
             export.sheet.write_csv(&mut buf)?;
+            buf
+        }
+        Format::Csv => {
+            let mut buf = Vec::new();
+            export.sheet.write_csv_printable(&mut buf)?;
             buf
         }
         Format::Json => {
@@ -220,6 +223,9 @@ pub fn write(
                     format!("cannot write JSON: {e}"),
                 ))
             })?;
+            if out.is_none() {
+                s = crate::text::escape_json_controls(&s).into_owned();
+            }
             s.push('\n');
             s.into_bytes()
         }
