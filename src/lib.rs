@@ -8,6 +8,7 @@ pub mod lang;
 pub mod ops;
 pub mod search;
 pub mod store;
+pub mod text;
 pub mod tui;
 
 pub use error::{Error, Result};

@@ -14,7 +14,9 @@ fn main() {
     let code = match cli::run::run(args) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("liaoyuan: {e}");
+            // Messages quote stored and user data: no control character reaches the terminal.
+            let message = e.to_string();
+            eprintln!("liaoyuan: {}", liaoyuan::text::printable_lines(&message));
             cli::EXIT_ERROR
         }
     };

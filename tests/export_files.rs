@@ -5,6 +5,8 @@
 use liaoyuan::ops::export::sheet::{col, Cell, Sheet};
 use liaoyuan::ops::export::{self, Export, Format};
 use liaoyuan::ops::import::reader;
+use liaoyuan::ops::output_file::OutputFile;
+use std::path::Path;
 
 fn small() -> Export {
     let mut sheet = Sheet::new("测试", &[col("name", "姓名"), col("school", "学校")]);
@@ -17,12 +19,17 @@ fn small() -> Export {
     }
 }
 
+/// `path` checked as the output of an export of a database elsewhere.
+fn file(path: &Path) -> OutputFile {
+    OutputFile::new(path, Path::new("/nonexistent/liaoyuan.db")).unwrap()
+}
+
 #[test]
 fn a_csv_file_has_a_bom_and_stdout_has_none() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.csv");
     let mut stdout = Vec::new();
-    export::write(&small(), Format::Csv, Some(&path), &mut stdout).unwrap();
+    export::write(&small(), Format::Csv, Some(&file(&path)), &mut stdout).unwrap();
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBFname,school\n"), "{bytes:?}");
     assert!(stdout.is_empty());
@@ -40,7 +47,7 @@ fn a_csv_file_has_a_bom_and_stdout_has_none() {
 fn json_files_have_no_bom() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.json");
-    export::write(&small(), Format::Json, Some(&path), &mut Vec::new()).unwrap();
+    export::write(&small(), Format::Json, Some(&file(&path)), &mut Vec::new()).unwrap();
     let bytes = std::fs::read(&path).unwrap();
     assert_eq!(bytes.first(), Some(&b'['));
 }
@@ -54,7 +61,7 @@ fn an_existing_file_is_replaced_whole_and_no_temporary_file_is_left() {
         "old content that is much longer than the new one\n".repeat(100),
     )
     .unwrap();
-    export::write(&small(), Format::Csv, Some(&path), &mut Vec::new()).unwrap();
+    export::write(&small(), Format::Csv, Some(&file(&path)), &mut Vec::new()).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(!text.contains("old content"));
     let names: Vec<_> = std::fs::read_dir(dir.path())
@@ -68,7 +75,7 @@ fn an_existing_file_is_replaced_whole_and_no_temporary_file_is_left() {
 fn a_missing_folder_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nope").join("x.csv");
-    let e = export::write(&small(), Format::Csv, Some(&path), &mut Vec::new())
+    let e = export::write(&small(), Format::Csv, Some(&file(&path)), &mut Vec::new())
         .unwrap_err()
         .to_string();
     assert!(e.contains("nope"), "{e}");

@@ -8,7 +8,8 @@ use std::path::Path;
 pub fn run(path: &Path, lang: Lang) -> Result<()> {
     let zh = lang == Lang::Zh;
     let report = check_file(path, crate::clock::today())?;
-    print!("{}", render(path, &report, zh));
+    let text = render(path, &report, zh); // problems quote stored data
+    print!("{}", crate::text::printable_lines(&text));
     if report.is_clean() {
         Ok(())
     } else {

@@ -5,8 +5,10 @@
 use crate::error::{Error, Result};
 use crate::lang::pick;
 use crate::ops::export::{self, ExportKind, ExportOptions, Format};
+use crate::ops::output_file::OutputFile;
 use crate::ops::sign_in_sheet;
 use crate::store::{Db, OpenMode};
+use crate::text::printable;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 
@@ -51,10 +53,15 @@ pub enum FormatArg {
 }
 
 pub fn run(db_path: &Path, args: &ExportArgs) -> Result<()> {
+    // Checked before anything else: never the database, a link, a folder or a device.
+    let output = match &args.output {
+        Some(path) => Some(OutputFile::new(path, db_path)?),
+        None => None,
+    };
     let db = Db::open(db_path, OpenMode::ReadOnly)?;
     let today = crate::clock::today();
     let kind = match args.kind {
-        ExportWhat::SignInSheet => return sign_in(&db, args),
+        ExportWhat::SignInSheet => return sign_in(&db, args, output.as_ref()),
         ExportWhat::Vetoes => ExportKind::Vetoes,
         ExportWhat::Credits => ExportKind::Credits,
         ExportWhat::Attendance => ExportKind::Attendance,
@@ -80,9 +87,10 @@ pub fn run(db_path: &Path, args: &ExportArgs) -> Result<()> {
     }
     let built = export::build(&db.conn, kind, &opts, today)?;
     let mut stdout = std::io::stdout().lock();
-    export::write(&built, format, args.output.as_deref(), &mut stdout)?;
-    if let Some(path) = &args.output {
-        let (n, p) = (built.sheet.rows.len(), path.display());
+    export::write(&built, format, output.as_ref(), &mut stdout)?;
+    if let Some(out) = &output {
+        let n = built.sheet.rows.len();
+        let p = printable(&out.path().to_string_lossy()).into_owned();
         eprintln!(
             "{}",
             pick(format!("{n} 行 → {p}"), format!("{n} rows → {p}"))
@@ -91,15 +99,15 @@ pub fn run(db_path: &Path, args: &ExportArgs) -> Result<()> {
     Ok(())
 }
 
-fn sign_in(db: &Db, args: &ExportArgs) -> Result<()> {
-    let (Some(code), Some(n), Some(out)) = (&args.project, args.session, &args.output) else {
+fn sign_in(db: &Db, args: &ExportArgs, output: Option<&OutputFile>) -> Result<()> {
+    let (Some(code), Some(n), Some(out)) = (&args.project, args.session, output) else {
         return Err(Error::invalid(pick(
             "导出签到表需要 --project CODE --session N -o FILE.xlsx",
             "export sign-in-sheet needs --project CODE --session N -o FILE.xlsx",
         )));
     };
     if matches!(args.format, Some(FormatArg::Csv | FormatArg::Json))
-        || Format::choose(Some(Format::Xlsx), Some(out)).is_err()
+        || Format::choose(Some(Format::Xlsx), Some(out.path())).is_err()
     {
         return Err(Error::invalid(pick(
             "签到表只能导出为 xlsx",
@@ -108,7 +116,8 @@ fn sign_in(db: &Db, args: &ExportArgs) -> Result<()> {
     }
     let sheet = sign_in_sheet::build(&db.conn, code, n)?;
     sheet.save(out)?;
-    let (n, p) = (sheet.teachers.len(), out.display());
+    let n = sheet.teachers.len();
+    let p = printable(&out.path().to_string_lossy()).into_owned();
     eprintln!(
         "{}",
         pick(format!("{n} 位教师 → {p}"), format!("{n} teachers → {p}"))

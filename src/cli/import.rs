@@ -71,7 +71,8 @@ pub fn run(db_path: &Path, read_only: bool, lang: Lang, args: &ImportArgs) -> Re
         progress: progress_bar(),
     };
     let report = import::import_file(&mut db, args.kind.into(), &args.file, &opts)?;
-    println!("{}", report.summary(lang == Lang::Zh));
+    let summary = report.summary(lang == Lang::Zh);
+    println!("{}", crate::text::printable_lines(&summary));
     Ok(())
 }
 

@@ -38,7 +38,7 @@ pub fn run(path: &Path, lang: Lang, args: &LookupArgs) -> Result<()> {
                 format!("cannot write JSON: {e}"),
             ))
         })?;
-        emit(&text)?;
+        emit(&crate::text::escape_json_controls(&text))?;
     } else {
         let zh = lang == Lang::Zh;
         let blocks: Vec<String> = rows.iter().map(|r| human(r, zh)).collect();
@@ -47,10 +47,12 @@ pub fn run(path: &Path, lang: Lang, args: &LookupArgs) -> Result<()> {
     Ok(())
 }
 
-/// Writes a line to stdout; a closed pipe (`| head`) is not an error.
+/// Writes a line to stdout without control characters but line breaks; a closed pipe
+/// (`| head`) is not an error.
 pub(crate) fn emit(text: &str) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
+    let text = crate::text::printable_lines(text); // stored names may hold escapes
     match writeln!(out, "{text}").and_then(|_| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),

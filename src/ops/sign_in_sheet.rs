@@ -12,7 +12,6 @@ use crate::store::{projects, sessions, settings, trainers};
 use chrono::Datelike;
 use rusqlite::Connection;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
-use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
 /// The columns of the sheet (the import of marks recognises 姓名, 工号, 签到时间, 签退时间).
@@ -168,9 +167,9 @@ impl SignInSheet {
         book.save_to_buffer().map_err(xlsx_error)
     }
 
-    /// Writes the workbook to `path`.
-    pub fn save(&self, path: &Path) -> Result<()> {
-        crate::ops::export::save_file(path, &self.xlsx_bytes()?)
+    /// Writes the workbook to the checked output file.
+    pub fn save(&self, out: &crate::ops::output_file::OutputFile) -> Result<()> {
+        out.write(&self.xlsx_bytes()?)
     }
 
     fn fill(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {

@@ -12,6 +12,7 @@ use crate::domain::veto::{veto_year, veto_year_range};
 use crate::domain::{Project, Settings};
 use crate::error::{Error, Result};
 use crate::lang::pick;
+use crate::ops::output_file::OutputFile;
 use crate::store::{projects, settings};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -190,26 +191,29 @@ pub fn build(
     }
 }
 
-/// Writes an export in `format` to the file `out`, or to `stdout` when none
-/// (CSV and JSON only: a workbook needs a file).
+/// Writes an export in `format` to the checked file `out`, or to `stdout` when none (CSV and
+/// JSON only: a workbook needs a file). CSV neutralises formulas either way; on stdout it also
+/// drops control characters from text and JSON escapes the ones serde leaves raw, so that
+/// nothing a roster holds can drive the terminal.
 pub fn write(
     export: &Export,
     format: Format,
-    out: Option<&Path>,
+    out: Option<&OutputFile>,
     stdout: &mut dyn Write,
 ) -> Result<()> {
     let bytes = match format {
         Format::Xlsx => export.sheet.xlsx_bytes()?,
-        Format::Csv => {
+        Format::Csv if out.is_some() => {
             // A file is for Excel, which reads BOM-less UTF-8 as GBK on a
             // Chinese Windows: give it the byte-order mark. Stdout is for
             // scripts: plain UTF-8.
-            let mut buf = if out.is_some() {
-                UTF8_BOM.to_vec()
-            } else {
-                Vec::new()
-            };
+            let mut buf = UTF8_BOM.to_vec();
             export.sheet.write_csv(&mut buf)?;
+            buf
+        }
+        Format::Csv => {
+            let mut buf = Vec::new();
+            export.sheet.write_csv_printable(&mut buf)?;
             buf
         }
         Format::Json => {
@@ -219,12 +223,15 @@ pub fn write(
                     format!("cannot write JSON: {e}"),
                 ))
             })?;
+            if out.is_none() {
+                s = crate::text::escape_json_controls(&s).into_owned();
+            }
             s.push('\n');
             s.into_bytes()
         }
     };
     match out {
-        Some(path) => save_file(path, &bytes),
+        Some(file) => file.write(&bytes),
         None if format == Format::Xlsx => Err(Error::invalid(pick(
             "导出 xlsx 需要输出文件：请加 -o FILE.xlsx",
             "an xlsx export needs an output file: add -o FILE.xlsx",
@@ -240,33 +247,3 @@ pub fn write(
 }
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Saves an export or a sign-in sheet to `path`, replacing an existing file whole.
-pub(crate) fn save_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    replace_file(path, bytes).map_err(|e| {
-        let p = path.display();
-        Error::Io(pick(
-            format!("无法写入 {p}：{e}"),
-            format!("cannot write {p}: {e}"),
-        ))
-    })
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a
-/// rename, so an existing file is replaced whole or not at all (a full disk
-/// or an interrupted run never leaves half a report).
-fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&temp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    match written.and_then(|_| std::fs::rename(&temp, path)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&temp);
-            Err(e)
-        }
-    }
-}

@@ -3,7 +3,9 @@
 //! column widths fitted to the text (CJK characters count double).
 
 use crate::error::{Error, Result};
+use crate::text::printable;
 use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet};
+use std::borrow::Cow;
 use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
@@ -39,7 +41,7 @@ impl Cell {
         s.map(|s| Cell::Text(s.into())).unwrap_or(Cell::Empty)
     }
 
-    /// The CSV text of the cell.
+    /// The text of the cell as stored (CSV fields go through `csv_field`).
     pub fn csv(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
@@ -51,12 +53,38 @@ impl Cell {
         }
     }
 
+    /// The cell as a CSV field. Text — names, notes, codes, anything a user or a roster typed —
+    /// that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return) gets a leading `'`, as OWASP recommends against CSV injection. The
+    /// exporter's own values (counts, credits, shares, a negative number included; code names)
+    /// are not user text and are written as they are. With `printable_only` (CSV on stdout) the
+    /// control characters a terminal would run are dropped first.
+    fn csv_field(&self, printable_only: bool) -> Cow<'_, str> {
+        match self {
+            Cell::Text(s) if printable_only => formula_safe(printable(s)),
+            Cell::Text(s) => formula_safe(Cow::Borrowed(s)),
+            other => Cow::Owned(other.csv()),
+        }
+    }
+
     fn display(&self) -> String {
         match self {
             Cell::Code(_, zh) => zh.to_string(),
             Cell::Share(Some(f)) => format!("{:.1}%", f * 100.0),
             other => other.csv(),
         }
+    }
+}
+
+/// `text` with a leading `'` when a spreadsheet could read it as a formula: it starts with a
+/// tab or a carriage return, or with `=`, `+`, `-` or `@` (OWASP) — also after leading spaces or
+/// control characters, which some spreadsheets trim on import.
+fn formula_safe(text: Cow<'_, str>) -> Cow<'_, str> {
+    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c.is_control());
+    if text.starts_with(['\t', '\r']) || start.starts_with(['=', '+', '-', '@']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        text
     }
 }
 
@@ -87,8 +115,18 @@ impl Sheet {
         }
     }
 
-    /// Writes the table as CSV (code-name header) to `out`.
+    /// Writes the table as CSV (code-name header) to `out`, formulas neutralised.
     pub fn write_csv(&self, out: &mut dyn Write) -> Result<()> {
+        self.csv_to(out, false)
+    }
+
+    /// Writes the table as CSV for stdout: as [`Sheet::write_csv`], and text cells lose the
+    /// control characters a terminal would run (as the TUI drops them).
+    pub fn write_csv_printable(&self, out: &mut dyn Write) -> Result<()> {
+        self.csv_to(out, true)
+    }
+
+    fn csv_to(&self, out: &mut dyn Write, printable_only: bool) -> Result<()> {
         let mut w = csv::Writer::from_writer(out);
         let io = |e: csv::Error| {
             Error::Io(crate::lang::pick(
@@ -99,7 +137,11 @@ impl Sheet {
         w.write_record(self.columns.iter().map(|c| c.key))
             .map_err(io)?;
         for row in &self.rows {
-            w.write_record(row.iter().map(Cell::csv)).map_err(io)?;
+            for cell in row {
+                w.write_field(cell.csv_field(printable_only).as_bytes())
+                    .map_err(io)?;
+            }
+            w.write_record(None::<&[u8]>).map_err(io)?;
         }
         w.flush()?;
         Ok(())
@@ -205,6 +247,34 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "name,rate,status\n王芳,87.5,late\n"
         );
+    }
+
+    #[test]
+    fn text_that_starts_like_a_formula_is_neutralised_and_numbers_are_not() {
+        let mut s = Sheet::new("测试", &[col("a", "甲"), col("b", "乙"), col("c", "丙")]);
+        s.rows
+            .push(vec![Cell::text("-2"), Cell::Int(-2), Cell::Num(-2.5)]);
+        s.rows.push(vec![
+            Cell::text("a-b"),
+            Cell::text("2026-03-02"),
+            Cell::Empty,
+        ]);
+        s.rows.push(vec![
+            Cell::text("\u{7}=1"),
+            Cell::Share(Some(-0.5)),
+            Cell::text(" @x"),
+        ]);
+        let mut file = Vec::new();
+        s.write_csv(&mut file).unwrap();
+        assert_eq!(
+            String::from_utf8(file).unwrap(),
+            "a,b,c\n'-2,-2,-2.5\na-b,2026-03-02,\n'\u{7}=1,-50,' @x\n"
+        );
+        let mut stdout = Vec::new();
+        s.write_csv_printable(&mut stdout).unwrap();
+        assert!(String::from_utf8(stdout)
+            .unwrap()
+            .ends_with("\n'=1,-50,' @x\n"));
     }
 
     #[test]
