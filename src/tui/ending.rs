@@ -205,8 +205,8 @@ fn terminal_on_stdin() {
     }
 }
 
-/// The watchdog (see the module's comment): once the terminal has hung up, crossterm gets
-/// something else to read; then it waits for the loop to end.
+/// The watchdog (see the module's comment): once the terminal has hung up, it gives crossterm
+/// something else to read and is done; it also leaves when the loop has ended.
 fn watch(flags: &Flags) {
     while !flags.finished.load(Ordering::SeqCst) {
         std::thread::sleep(WATCH_EVERY);
