@@ -1,6 +1,6 @@
 //! The real binary in a pseudo-terminal: start, tab bar, `?` help, `Esc`, `/` + pinyin initials
-//! finds a teacher, `q` leaves the alternate screen and exits 0. Polls with generous timeouts;
-//! nothing here measures time.
+//! finds a teacher, `q` leaves the alternate screen and exits 0 (signals and hang-ups are in
+//! `pty_hangup.rs`). Polls with generous timeouts; nothing here measures time.
 
 mod common;
 
@@ -91,22 +91,6 @@ fn real_binary_help_search_and_quit() {
     t.send(b"\x1b"); // clear and leave the search box
     t.wait_for("the search to clear", |s| s.contains("4 位教师"));
     quit_and_check(&mut t);
-}
-
-/// SIGTERM (or SIGHUP when an SSH link drops) ends the TUI like `q`: the terminal is restored.
-#[cfg(unix)]
-#[test]
-fn a_termination_signal_restores_the_terminal() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("pty.db");
-    build_db(&db);
-    let mut t = spawn(NOW, &["--db".as_ref(), db.as_os_str()], &[], dir.path());
-    t.wait_for("the tab bar", |s| s.contains("1 总览"));
-    assert!(t.parser.screen().alternate_screen());
-    let pid = t.child.process_id().expect("the child's process id") as libc::pid_t;
-    // SAFETY: sends a signal to our own child process.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
-    exits_cleanly(&mut t);
 }
 
 #[test]

@@ -2,13 +2,16 @@
 //! session (LIAOYUAN_NOW pinned), type a teacher's pinyin initials, Enter → the counter goes up
 //! by one and the name shows as present. And two processes: a `liaoyuan checkin` marks a
 //! teacher while the TUI is open on that session → the TUI shows the new count (polled; no
-//! duration is asserted).
+//! duration is asserted). A busy database: while another connection holds the write lock the
+//! check-in waits visibly, keys still work, and it lands once when the lock frees; a signal
+//! during that wait ends the TUI within 2 s (the brief's figure) with nothing written.
 
 mod common;
 
 use common::district::insert_teachers;
 use common::pty::{spawn, Term, PATIENCE};
 use liaoyuan::store::{Db, OpenMode};
+use rusqlite::Connection;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -143,4 +146,125 @@ fn a_checkin_from_another_process_shows_on_the_open_desk() {
     assert!(t.screen().contains("> w"), "{}", t.screen());
     t.send(b"\x7f"); // Backspace empties the box before quitting
     t.quit();
+}
+
+/// Another computer's write in progress: BEGIN IMMEDIATE holds the write lock, and it marks
+/// 王芳 present in the same transaction.
+fn hold_write_lock(db: &Path) -> Connection {
+    let c = Connection::open(db).unwrap();
+    c.execute_batch(
+        "BEGIN IMMEDIATE;
+         INSERT INTO marks (session_id, teacher_id, school_id, session_date, status, checked_in_at, recorded_at)
+           VALUES (1, 3, 2, '2026-11-28', 'present', '2026-11-28 08:31:00', '2026-11-28 08:31:00');",
+    )
+    .unwrap();
+    c
+}
+
+#[test]
+fn a_check_in_waits_while_another_computer_writes_then_lands_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    build_db(&db);
+    let mut t = start(&db);
+    t.open_desk();
+    let other = hold_write_lock(&db);
+    t.send(b"ln");
+    t.wait_for("李娜 highlighted", |s| s.contains("▶ 李娜"));
+    t.send(b"\r");
+    t.wait_for("the waiting line", |s| {
+        s.contains("另一台电脑正在写入…") && s.contains("Esc 取消")
+    });
+    // Keys still work while the check-in waits.
+    t.send(b"zw");
+    t.wait_for("the next name typed", |s| {
+        s.contains("> zw") && s.contains("▶ 张伟")
+    });
+    assert!(marks(&db).is_empty());
+
+    other.execute_batch("COMMIT").unwrap();
+    t.wait_for("both check-ins on the desk", |s| {
+        s.contains("已签到 2 / 4，迟到 0")
+            && s.lines()
+                .any(|l| l.starts_with("李娜") && l.contains("出勤 08:32"))
+            && !s.contains("正在写入")
+    });
+    assert_eq!(
+        marks(&db),
+        vec![(2, "present".to_string()), (3, "present".to_string())]
+    );
+    let audited: i64 = Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE entity = 'mark'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 1);
+    t.send(b"\x7f\x7f");
+    t.quit();
+}
+
+/// A signal while a check-in waits for the lock: the TUI ends within 2 s (it used to sit out
+/// the 5 s busy timeout first, or die at once on SIGINT), restores the terminal, and the
+/// check-in it never confirmed is not written.
+fn signal_while_a_check_in_waits(signal: libc::c_int) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    build_db(&db);
+    let mut t = start(&db);
+    t.open_desk();
+    let other = hold_write_lock(&db);
+    t.send(b"ln");
+    t.wait_for("李娜 highlighted", |s| s.contains("▶ 李娜"));
+    t.send(b"\r");
+    // Let the check-in meet the lock (nothing is timed here).
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = t.pid();
+    let _guard = common::procs::KillOnDrop(pid);
+    // SAFETY: a signal to our own child.
+    assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+    let start = Instant::now();
+    let status = loop {
+        t.pump(Duration::from_millis(20));
+        if let Some(status) = t.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            start.elapsed() <= Duration::from_secs(2),
+            "still running 2 s after signal {signal}"
+        );
+    };
+    let start = Instant::now();
+    while t.parser.screen().alternate_screen() && start.elapsed() < PATIENCE {
+        t.pump(Duration::from_millis(50));
+    }
+    assert!(status.success(), "exit status {status:?}");
+    assert!(
+        !t.parser.screen().alternate_screen(),
+        "still in the alternate screen"
+    );
+    assert!(
+        !t.parser.screen().hide_cursor(),
+        "the cursor is still hidden"
+    );
+    assert_ne!(t.termios().c_lflag & libc::ICANON, 0, "still in raw mode");
+    other.execute_batch("ROLLBACK").unwrap();
+    assert!(marks(&db).is_empty(), "{:?}", marks(&db));
+}
+
+#[test]
+fn sigterm_while_a_check_in_waits_ends_the_tui_promptly() {
+    signal_while_a_check_in_waits(libc::SIGTERM);
+}
+
+#[test]
+fn sighup_while_a_check_in_waits_ends_the_tui_promptly() {
+    signal_while_a_check_in_waits(libc::SIGHUP);
+}
+
+#[test]
+fn sigint_while_a_check_in_waits_ends_the_tui_promptly() {
+    signal_while_a_check_in_waits(libc::SIGINT);
 }

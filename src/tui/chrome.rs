@@ -1,12 +1,12 @@
 //! The frame around the screens: tab bar, status bar, and the "terminal too small" notice.
 
-use super::app::Toast;
 use super::i18n;
 use super::screen::Ctx;
 use super::screens::TabId;
 use super::widgets::text::{truncate, width};
 use chrono::Datelike;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -121,8 +121,9 @@ pub fn short_path(path: &std::path::Path, max: usize) -> String {
     truncate(&short, max)
 }
 
-/// Database · user · date · read-only · toast.
-pub fn status_bar(frame: &mut Frame, area: Rect, toast: Option<&Toast>, ctx: &Ctx) {
+/// Database · user · date · read-only · the message (a toast, or the writes waiting for the
+/// lock) in its style. The message is cut with "…" by display width when it does not fit.
+pub fn status_bar(frame: &mut Frame, area: Rect, message: Option<(&str, Style)>, ctx: &Ctx) {
     let today = ctx.today();
     let weekday = ctx.t(i18n::WEEKDAYS[today.weekday().num_days_from_monday() as usize]);
     let right = format!(
@@ -137,15 +138,8 @@ pub fn status_bar(frame: &mut Frame, area: Rect, toast: Option<&Toast>, ctx: &Ct
         String::new()
     };
     let total = area.width as usize;
-    let (msg, msg_style) = match toast {
-        Some(t) => (
-            t.text.clone(),
-            if t.bad {
-                ctx.theme.bad()
-            } else {
-                ctx.theme.ok()
-            },
-        ),
+    let (msg, msg_style) = match message {
+        Some((text, style)) => (text.to_string(), style),
         None => (String::new(), ctx.theme.base()),
     };
     // A message is what the user must read (a refusal's reason comes last): it gets the

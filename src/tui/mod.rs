@@ -6,6 +6,7 @@ pub mod app;
 pub mod backend;
 pub mod chrome;
 pub mod commands;
+pub mod ending;
 pub mod escapes;
 pub mod i18n;
 pub mod idle;
@@ -23,8 +24,6 @@ pub use app::{App, Options};
 
 use crate::error::Result;
 use crate::store::Db;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// How long the loop waits for a key before a tick (toasts, other processes' commits).
@@ -35,42 +34,39 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// Runs the TUI on `db` until the user quits. The terminal is restored on every exit path,
-/// including errors and panics.
+/// Runs the TUI on `db` until the user quits, a signal (SIGTERM, SIGHUP, SIGINT) asks it to
+/// end, or its terminal goes away. The terminal is restored on every exit path, including
+/// errors and panics, and the database is checkpointed and closed.
 pub fn run(db: Db, opts: Options) -> Result<()> {
     // Checkpoints run on the idle tick, not inside the desk's commits (see `idle`).
     db.defer_checkpoints()?;
     let mut app = App::start(db, &opts, crate::clock::now())?;
-    let stop = stop_on_signals();
+    let ending = ending::Ending::start()?;
     let mut term = terminal::Session::start()?;
-    let result = event_loop(&mut app, &mut term, &stop);
+    let result = event_loop(&mut app, &mut term, &ending);
+    drop(ending);
     term.stop();
     let _ = app.shared.db.checkpoint();
+    drop(app);
     result
 }
 
 /// While the index builds in the background, look for it this often.
 const LOADING_POLL: Duration = Duration::from_millis(20);
 
-/// Set when the process is asked to end (SIGTERM, or SIGHUP when an SSH link drops): the
-/// loop then ends normally, so the terminal is restored and the WAL checkpointed. Every change
-/// is already committed, so nothing is lost.
-fn stop_on_signals() -> Arc<AtomicBool> {
-    let stop = Arc::new(AtomicBool::new(false));
-    #[cfg(unix)]
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        // Without the handler the signal keeps its default (ending the process at once).
-        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
-    }
-    stop
-}
-
-fn event_loop(app: &mut App, term: &mut terminal::Session, stop: &AtomicBool) -> Result<()> {
+fn event_loop(app: &mut App, term: &mut terminal::Session, ending: &ending::Ending) -> Result<()> {
     use crossterm::event;
     let mut last_tick = Instant::now();
     let mut checkpoints = idle::Checkpoints::new(last_tick);
-    while !app.should_quit() && !stop.load(Ordering::Relaxed) {
-        term.draw(|f| app.draw(f))?;
+    while !app.should_quit() && !ending.should_end() {
+        if let Err(e) = term.draw(|f| app.draw(f)) {
+            // Drawing fails when the terminal went away: that is an end, not an error.
+            return if ending.terminal_gone() {
+                Ok(())
+            } else {
+                Err(e)
+            };
+        }
         // The first frame is drawn before any screen loads. The search index comes first (it
         // makes lookups possible); then the active screen loads and the frame is drawn again.
         if app.poll_background() || (!app.is_loading() && app.refresh()) {
@@ -81,13 +77,23 @@ fn event_loop(app: &mut App, term: &mut terminal::Session, stop: &AtomicBool) ->
         } else {
             TICK.saturating_sub(last_tick.elapsed())
         };
-        if event::poll(wait)? {
-            checkpoints.input(Instant::now());
-            app.set_now(crate::clock::now());
-            app.handle_event(event::read()?);
-            // Take every event already waiting before drawing again (fast typing, pastes).
-            while !app.should_quit() && event::poll(Duration::ZERO)? {
-                app.handle_event(event::read()?);
+        match ending.wait(wait) {
+            ending::Wake::End => break,
+            ending::Wake::Nothing => {}
+            ending::Wake::Input => {
+                checkpoints.input(Instant::now());
+                app.set_now(crate::clock::now());
+                // Take every event already waiting before drawing again (fast typing,
+                // pastes). crossterm is only asked while the terminal is alive: on a hung-up
+                // terminal it would read end-of-file forever (see `ending`).
+                while !app.should_quit() && ending.input_safe() && event::poll(Duration::ZERO)? {
+                    let event = event::read()?;
+                    if ending.should_end() {
+                        // Not a key: the watchdog's stand-in for a dead terminal.
+                        break;
+                    }
+                    app.handle_event(event);
+                }
             }
         }
         if last_tick.elapsed() >= TICK {

@@ -324,10 +324,19 @@ fn desk_mark(
 }
 
 fn desk_undo(db: &mut Db, desk: u64, lang: Lang) -> Result<Done> {
-    let undo = super::screens::checkin::undo::pop(desk)
-        .ok_or_else(|| Error::invalid(i18n::DESK_NOTHING_TO_UNDO.get(lang)))?;
-    let previous = crate::ops::check_in::undo_mark(db, &undo)?;
-    let name = who(db, undo.teacher_id, lang);
+    use super::screens::checkin::undo;
+    let record =
+        undo::pop(desk).ok_or_else(|| Error::invalid(i18n::DESK_NOTHING_TO_UNDO.get(lang)))?;
+    let previous = match crate::ops::check_in::undo_mark(db, &record) {
+        Ok(previous) => previous,
+        Err(Error::Busy) => {
+            // Kept out by another process's lock: nothing was undone, and the App tries again.
+            undo::push(desk, record);
+            return Err(Error::Busy);
+        }
+        Err(e) => return Err(e),
+    };
+    let name = who(db, record.teacher_id, lang);
     let now = match previous {
         Some(m) => mark_summary(&m, lang),
         None => i18n::DESK_UNMARKED.get(lang).to_string(),
@@ -335,7 +344,7 @@ fn desk_undo(db: &mut Db, desk: u64, lang: Lang) -> Result<Done> {
     Ok(Done {
         message: Some(i18n::fill(
             i18n::DESK_UNDONE.get(lang),
-            &[&name, &mark_summary(&undo.written, lang), &now],
+            &[&name, &mark_summary(&record.written, lang), &now],
         )),
         ..Done::default()
     })

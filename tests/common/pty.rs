@@ -1,11 +1,20 @@
 //! The real binary in an 80×24 pseudo-terminal, its output parsed by vt100. Polls with a
 //! generous timeout; nothing here measures time.
+//!
+//! The terminal's side is one descriptor of the pty master (plus portable-pty's own), read by
+//! a thread that polls so that it can let go of it: `hang_up` closes every master descriptor,
+//! which is what an SSH link that drops or `tmux kill-session` does to the program.
 
 use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
 use std::ffi::OsStr;
+use std::fs::File;
 use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver};
+use std::sync::Arc;
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 pub const PATIENCE: Duration = Duration::from_secs(30);
@@ -13,15 +22,40 @@ pub const PATIENCE: Duration = Duration::from_secs(30);
 pub struct Term {
     pub parser: vt100::Parser,
     rx: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
+    /// Our descriptor of the master: keys are written to it, output read from it.
+    io: Option<Arc<File>>,
+    reader: Option<(Arc<AtomicBool>, JoinHandle<()>)>,
     pub child: Box<dyn Child + Send + Sync>,
-    // Keep the master open as long as the terminal lives.
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
 }
 
 /// Starts the real binary with `args` in an 80×24 pseudo-terminal, LIAOYUAN_NOW pinned to
 /// `now`, TERM=xterm-256color, NO_COLOR and LIAOYUAN_DB removed, then `env` set, in `cwd`.
+/// The program is the session leader, so closing the terminal also sends it SIGHUP.
 pub fn spawn(now: &str, args: &[&OsStr], env: &[(&str, &OsStr)], cwd: &Path) -> Term {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liaoyuan"));
+    for a in args {
+        cmd.arg(a);
+    }
+    spawn_command(cmd, now, env, cwd)
+}
+
+/// Like `spawn`, but the program runs under `sh`, which leads the session and ignores SIGHUP:
+/// when the terminal closes, the kernel's SIGHUP goes to `sh` alone (which stays), so the
+/// program gets no signal and sees only that its terminal hung up. The program's pid is the
+/// shell's child (`procs::children`).
+pub fn spawn_under_shell(now: &str, args: &[&OsStr], env: &[(&str, &OsStr)], cwd: &Path) -> Term {
+    let mut cmd = CommandBuilder::new("sh");
+    // A second command keeps `sh` from replacing itself with the program.
+    cmd.args(["-c", "trap '' HUP; \"$0\" \"$@\"; exit $?"]);
+    cmd.arg(env!("CARGO_BIN_EXE_liaoyuan"));
+    for a in args {
+        cmd.arg(a);
+    }
+    spawn_command(cmd, now, env, cwd)
+}
+
+fn spawn_command(mut cmd: CommandBuilder, now: &str, env: &[(&str, &OsStr)], cwd: &Path) -> Term {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -30,10 +64,6 @@ pub fn spawn(now: &str, args: &[&OsStr], env: &[(&str, &OsStr)], cwd: &Path) -> 
             pixel_height: 0,
         })
         .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liaoyuan"));
-    for a in args {
-        cmd.arg(a);
-    }
     cmd.env("LIAOYUAN_NOW", now);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("NO_COLOR");
@@ -44,24 +74,49 @@ pub fn spawn(now: &str, args: &[&OsStr], env: &[(&str, &OsStr)], cwd: &Path) -> 
     cmd.cwd(cwd);
     let child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let writer = pair.master.take_writer().unwrap();
+    let master_fd = pair.master.as_raw_fd().unwrap();
+    // SAFETY: dup of a descriptor we own; the File owns the copy (close-on-exec set below).
+    let io = unsafe {
+        let fd = libc::fcntl(master_fd, libc::F_DUPFD_CLOEXEC, 3);
+        assert!(fd >= 0, "dup of the pty master");
+        Arc::new(File::from_raw_fd(fd))
+    };
     let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
+    let stop = Arc::new(AtomicBool::new(false));
+    let thread = {
+        let (io, stop) = (Arc::clone(&io), Arc::clone(&stop));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while !stop.load(Ordering::Relaxed) {
+                if !readable(&io, 50) {
+                    continue;
+                }
+                match (&*io).read(&mut buf) {
+                    Ok(n) if n > 0 && tx.send(buf[..n].to_vec()).is_ok() => {}
+                    _ => break,
+                }
             }
-        }
-    });
+        })
+    };
     Term {
         parser: vt100::Parser::new(24, 80, 0),
         rx,
-        writer,
+        io: Some(io),
+        reader: Some((stop, thread)),
         child,
-        _master: pair.master,
+        master: Some(pair.master),
     }
+}
+
+/// Waits up to `ms` for `f` to have something to read (or to be at its end).
+fn readable(f: &File, ms: i32) -> bool {
+    let mut p = libc::pollfd {
+        fd: f.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd.
+    unsafe { libc::poll(&mut p, 1, ms) > 0 }
 }
 
 impl Term {
@@ -96,7 +151,43 @@ impl Term {
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
+        let io = self.io.as_ref().expect("the terminal is still open");
+        (&**io).write_all(bytes).unwrap();
+    }
+
+    /// The program's process id (with `spawn_under_shell`, the shell's).
+    pub fn pid(&self) -> libc::pid_t {
+        self.child.process_id().expect("the child's process id") as libc::pid_t
+    }
+
+    /// The terminal's settings as the program left them (shared by both ends of the pty).
+    pub fn termios(&self) -> libc::termios {
+        let io = self.io.as_ref().expect("the terminal is still open");
+        // SAFETY: tcgetattr fills the zeroed struct; the descriptor is open.
+        unsafe {
+            let mut t: libc::termios = std::mem::zeroed();
+            assert_eq!(libc::tcgetattr(io.as_raw_fd(), &mut t), 0);
+            t
+        }
+    }
+
+    /// Closes the terminal: every descriptor of the master, as a dropped SSH link does.
+    pub fn hang_up(&mut self) {
+        self.stop_reading();
+        self.io = None;
+        self.master = None;
+    }
+
+    fn stop_reading(&mut self) {
+        if let Some((stop, thread)) = self.reader.take() {
+            stop.store(true, Ordering::Relaxed);
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        self.stop_reading();
     }
 }

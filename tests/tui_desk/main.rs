@@ -17,6 +17,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::path::{Path, PathBuf};
 
+mod busy;
 mod bytes;
 mod choosing;
 mod marking;

@@ -1,5 +1,6 @@
-//! Keys and mouse → actions: overlays first, then F1/Ctrl-P/Ctrl-C, then the other global keys
-//! (unless the screen takes text), then the active screen.
+//! Keys and mouse → actions: overlays first, then Esc when writes wait (it cancels them), then
+//! F1/Ctrl-P/Ctrl-C, then the other global keys (unless the screen takes text), then the
+//! active screen.
 
 use super::App;
 use crate::tui::action::Action;
@@ -33,6 +34,10 @@ impl App {
                 }
             }
             return;
+        }
+        // Esc while writes wait for another computer's lock cancels them (the status bar says so).
+        if key.code == KeyCode::Esc && self.waiting_writes() > 0 {
+            return self.cancel_waiting_writes();
         }
         let screen = &mut self.screens[self.active];
         // These work even while a text box has the focus: they cannot be typed text.

@@ -1,9 +1,10 @@
 //! The router: owns the database, the screens and the overlays. `input.rs` maps events to
-//! actions; `update.rs` is the only place that acts on them (and the only writer, through
-//! `write.rs`).
+//! actions; `update.rs` is the only place that acts on them; `waiting.rs` is the only writer
+//! (through `write.rs`), and queues a write while another process holds the write lock.
 
 mod input;
 mod update;
+mod waiting;
 
 use super::chrome;
 use super::i18n::{self, Lang};
@@ -84,6 +85,8 @@ pub struct App {
     /// Where each tab label was drawn (for mouse clicks).
     tab_hits: Vec<(Rect, usize)>,
     body: Rect,
+    /// Writes waiting for another process's write lock.
+    waiting: waiting::WaitingWrites,
 }
 
 impl App {
@@ -111,6 +114,8 @@ impl App {
     }
 
     fn with_index(db: Db, opts: &Options, now: NaiveDateTime, index: Index) -> Result<App> {
+        // A write never blocks the desk for long: it waits for the lock a moment, then queues.
+        db.conn.busy_timeout(waiting::BUSY_ATTEMPT)?;
         let settings = crate::store::settings::load(&db.conn)?;
         let theme = Theme::load(opts.theme.as_deref(), opts.no_color)?;
         let data_version = db.data_version()?;
@@ -138,6 +143,7 @@ impl App {
             fingerprint,
             tab_hits: Vec::new(),
             body: Rect::default(),
+            waiting: waiting::WaitingWrites::default(),
         })
     }
 
@@ -214,7 +220,8 @@ impl App {
         });
     }
 
-    /// Called about every 250 ms: expires the toast and notices other processes' commits.
+    /// Called about every 250 ms: expires the toast, tries the writes that wait for the lock
+    /// again, and notices other processes' commits.
     pub fn tick(&mut self) {
         if let Some(t) = &mut self.toast {
             t.ticks_left = t.ticks_left.saturating_sub(1);
@@ -222,6 +229,7 @@ impl App {
                 self.toast = None;
             }
         }
+        self.retry_waiting_writes();
         self.check_external_changes();
     }
 
@@ -270,7 +278,14 @@ impl App {
         self.tab_hits = chrome::tab_bar(frame, tabs, self.active, &ctx);
         self.body = body;
         self.screens[self.active].render(frame, body, &ctx);
-        chrome::status_bar(frame, status, self.toast.as_ref(), &ctx);
+        let waiting = self.waiting_line();
+        let message = match (&waiting, &self.toast) {
+            (Some(text), _) => Some((text.as_str(), ctx.theme.warn())),
+            (None, Some(t)) if t.bad => Some((t.text.as_str(), ctx.theme.bad())),
+            (None, Some(t)) => Some((t.text.as_str(), ctx.theme.ok())),
+            (None, None) => None,
+        };
+        chrome::status_bar(frame, status, message, &ctx);
         if let Some(ov) = &mut self.overlay {
             ov.render(frame, body, &ctx);
         }

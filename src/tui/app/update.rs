@@ -1,13 +1,12 @@
-//! `App::update`: the only place that acts on an action, and the only writer.
+//! `App::update`: the only place that acts on an action (writes go to `waiting.rs`).
 
-use super::App;
-use crate::tui::action::{Action, Intent, Target};
+use super::{waiting, App};
+use crate::tui::action::{Action, Target};
 use crate::tui::commands;
 use crate::tui::i18n;
 use crate::tui::overlays::{dialog, help::HelpOverlay, palette::Palette, Overlay};
 use crate::tui::screens::TabId;
 use crate::tui::theme::Theme;
-use crate::tui::write;
 
 impl App {
     pub(super) fn go_to(&mut self, i: usize) {
@@ -25,7 +24,13 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Quit => {
-                if self.screens.iter().any(|s| s.has_unsaved()) {
+                if self.waiting_writes() > 0 {
+                    let n = self.waiting_writes();
+                    self.overlay = Some(Overlay::Confirm(dialog::Confirm {
+                        question: self.shared.ctx().tf(waiting::QUIT_WAITING, &[&n]),
+                        then: Action::ForceQuit,
+                    }));
+                } else if self.screens.iter().any(|s| s.has_unsaved()) {
                     self.overlay = Some(Overlay::Confirm(dialog::Confirm {
                         question: self.shared.ctx().t(i18n::QUIT_UNSAVED).to_string(),
                         then: Action::ForceQuit,
@@ -110,37 +115,7 @@ impl App {
         self.screens[self.active].open(&target, &ctx);
     }
 
-    fn write(&mut self, intent: Intent, reason: Option<String>) {
-        if self.shared.db.read_only {
-            let text = self.shared.ctx().t(i18n::READ_ONLY_REFUSED).to_string();
-            return self.set_toast(text, true);
-        }
-        let lang = self.shared.lang;
-        let now = self.shared.now;
-        match write::execute(&mut self.shared.db, &intent, reason.as_deref(), now, lang) {
-            Ok(done) => {
-                if let Some(s) = done.settings {
-                    self.shared.settings = s;
-                }
-                for id in done.teachers_changed {
-                    self.upsert_teacher(id);
-                }
-                // Neither `data_version` nor the index fingerprint is reset here: our own
-                // commit does not change data_version, and resetting either could hide another
-                // process's commit made since the last tick.
-                if let Some(text) = done.message {
-                    self.set_toast(text, false);
-                }
-                self.data_changed();
-            }
-            Err(e) => {
-                let text = self.shared.ctx().tf(i18n::ERROR_PREFIX, &[&e]);
-                self.set_toast(text, true);
-            }
-        }
-    }
-
-    fn upsert_teacher(&mut self, id: i64) {
+    pub(super) fn upsert_teacher(&mut self, id: i64) {
         if let Ok(entry) = crate::store::search_source::teacher_entry(&self.shared.db.conn, id) {
             match entry {
                 Some(e) => self.shared.index.upsert(e),
