@@ -168,13 +168,15 @@ fn open_writing(path: &Path, mode: OpenMode) -> Result<Connection> {
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
     }
     let mut conn = connect(path, flags, path)?;
+    // SQLite falls back to reading a file it may not write; say so before reading anything
+    // (reading a WAL database would leave a -wal and -shm behind).
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(Error::ReadOnlyFile(path.to_path_buf()));
+    }
     // Reading the schema checks the header. A hot journal left by a killed writer is rolled
     // back here by SQLite (restoring the last commit), as any writer of the file would.
     let found = schema::identify(&conn).map_err(|e| refusal(path, e))?;
     refuse_strangers(path, found)?;
-    if conn.is_readonly(rusqlite::MAIN_DB)? {
-        return Err(Error::ReadOnlyFile(path.to_path_buf()));
-    }
     let _journal: String = conn
         .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
         .map_err(|e| refusal(path, e))?;
