@@ -39,8 +39,8 @@ pub(super) fn open(path: &Path, mode: OpenMode) -> Result<Db> {
             return Err(not_a_db(
                 path,
                 pick(
-                    "这不是普通文件（是设备、管道或套接字）",
-                    "it is not a regular file (a device, pipe or socket)",
+                    "这不是普通文件，而是设备、管道或套接字",
+                    "it is not a regular file but a device, pipe or socket",
                 ),
             ));
         }
