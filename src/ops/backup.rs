@@ -29,6 +29,15 @@ pub fn backup(source: &Path, dest: &Path) -> Result<BackupInfo> {
             ))
         });
     }
+    if is_journal_of(source, dest) {
+        let d = dest.display();
+        return Err(Error::invalid(pick(
+            format!("{d} 是数据库自己的日志文件名；请换一个备份文件名"),
+            format!(
+                "{d} is the name of the database's own journal; choose another name for the backup"
+            ),
+        )));
+    }
     let src = Db::open(source, OpenMode::ReadOnly)?;
     // Claim the name atomically so two backups never write the same file.
     std::fs::OpenOptions::new()
@@ -47,6 +56,26 @@ pub fn backup(source: &Path, dest: &Path) -> Result<BackupInfo> {
         remove_copy(dest);
     }
     result
+}
+
+/// Whether `dest` names the `-wal`, `-shm` or `-journal` of the database at `source`: a file
+/// there would be taken by SQLite for the database's own journal.
+fn is_journal_of(source: &Path, dest: &Path) -> bool {
+    let real = |p: &Path| -> Option<std::path::PathBuf> {
+        let dir = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        Some(std::fs::canonicalize(dir).ok()?.join(p.file_name()?))
+    };
+    let (Some(source), Some(dest)) = (std::fs::canonicalize(source).ok(), real(dest)) else {
+        return false;
+    };
+    ["-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut name = source.clone().into_os_string();
+        name.push(suffix);
+        dest.as_os_str() == name
+    })
 }
 
 fn copy(src: &Connection, dest: &Path) -> Result<()> {

@@ -14,6 +14,7 @@ pub mod export_rows;
 pub mod follow_ups;
 pub mod integrity;
 pub mod marks;
+mod open;
 pub mod project_roster;
 pub mod projects;
 pub mod report_sources;
@@ -32,9 +33,8 @@ pub mod vetoes;
 
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// How a database is opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,59 +55,24 @@ pub struct Db {
 }
 
 impl Db {
-    /// Opens (and when allowed creates) the database at `path`:
-    /// WAL journal, foreign keys on, `synchronous=FULL`, a busy timeout.
-    /// A file that is not a Liaoyuan database is refused and left untouched.
+    /// Opens (and when allowed creates) the database at `path`: WAL journal, foreign keys on,
+    /// `synchronous=FULL`, a busy timeout. Only SQLite opens the file (see `open.rs`). A file
+    /// that is not a Liaoyuan database is refused before anything could change it, and
+    /// `ReadOnly` writes nothing to the file.
     pub fn open(path: &Path, mode: OpenMode) -> Result<Db> {
-        let exists = path.exists();
-        if !exists && mode != OpenMode::Create {
-            return Err(Error::Missing(path.to_path_buf()));
+        open::open(path, mode)
+    }
+
+    /// True when `other` is this database's file or its `-wal`, `-shm` or `-journal` (the same
+    /// file on disk, links included). Reading such a file outside SQLite would drop this
+    /// process's locks on the database, so callers refuse it instead (e.g. as an import file).
+    pub fn holds_file(&self, other: &Path) -> bool {
+        if self.path.as_os_str() == ":memory:" {
+            return false;
         }
-        if exists {
-            sniff_header(path)?;
-        } else if let Some(dir) = path.parent() {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir).map_err(|e| {
-                    Error::Io(pick(
-                        format!("无法创建文件夹 {}：{e}", dir.display()),
-                        format!("cannot create folder {}: {e}", dir.display()),
-                    ))
-                })?;
-            }
-        }
-        let flags = match mode {
-            OpenMode::ReadOnly => {
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            }
-            OpenMode::Existing => {
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            }
-            OpenMode::Create => {
-                OpenFlags::SQLITE_OPEN_READ_WRITE
-                    | OpenFlags::SQLITE_OPEN_CREATE
-                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            }
-        };
-        let mut conn =
-            Connection::open_with_flags(path, flags).map_err(|e| schema::not_a_db(path, e))?;
-        conn.busy_timeout(Duration::from_secs(5))?;
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(|e| schema::not_a_db(path, e))?;
-        if mode == OpenMode::ReadOnly {
-            schema::check_readable(&conn, path)?;
-        } else {
-            let journal: String = conn
-                .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
-                .map_err(|e| schema::not_a_db(path, e))?;
-            let _ = journal;
-            conn.pragma_update(None, "synchronous", "FULL")?;
-            schema::ensure(&mut conn, path)?;
-        }
-        Ok(Db {
-            conn,
-            path: path.to_path_buf(),
-            read_only: mode == OpenMode::ReadOnly,
-        })
+        ["", "-wal", "-shm", "-journal"]
+            .iter()
+            .any(|suffix| same_file(&open::sibling(&self.path, suffix), other))
     }
 
     /// An in-memory database with the schema, for tests.
@@ -174,37 +139,23 @@ impl Db {
     }
 }
 
-/// Refuses files that are plainly not SQLite databases before SQLite touches them.
-fn sniff_header(path: &Path) -> Result<()> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path)?;
-    if meta.is_dir() {
-        return Err(Error::NotADatabase {
-            path: path.to_path_buf(),
-            detail: pick("这是一个文件夹", "it is a folder"),
-        });
+/// Whether two paths name one file on disk (`stat` only: no descriptor is opened).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
     }
-    if meta.len() == 0 {
-        return Ok(());
+    #[cfg(not(unix))]
+    {
+        match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
     }
-    let mut head = [0u8; 16];
-    let mut f = std::fs::File::open(path).map_err(|e| {
-        Error::Io(pick(
-            format!("无法读取 {}：{e}", path.display()),
-            format!("cannot read {}: {e}", path.display()),
-        ))
-    })?;
-    let n = f.read(&mut head)?;
-    if n < 16 || &head != b"SQLite format 3\0" {
-        return Err(Error::NotADatabase {
-            path: path.to_path_buf(),
-            detail: pick(
-                "文件开头不是 SQLite 文件头",
-                "the file does not start with an SQLite header",
-            ),
-        });
-    }
-    Ok(())
 }
 
 /// The person responsible for a change: `SUDO_USER`, else `USER`, else "unknown".

@@ -1,8 +1,9 @@
-//! The schema and its versioned upgrades (PRAGMA user_version).
+//! The schema, its versioned upgrades (PRAGMA user_version), and telling a Liaoyuan database
+//! from another program's file.
 
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
 /// The whole schema; `schema.sql` at the repository root is its only source.
@@ -18,88 +19,106 @@ pub const SCHEMA_VERSION: i64 = 1;
 /// version 1 is the first schema any released Liaoyuan wrote.
 const MIGRATIONS: &[&str] = &[];
 
-/// Creates the schema on an empty database or upgrades an older one.
-/// A database newer than this binary is refused.
+/// Tables every Liaoyuan database has had since version 1: with a user_version of 1 or more,
+/// they tell our file from another program's that also numbers its schema.
+const OUR_TABLES: &[&str] = &["settings", "teachers", "marks", "audit_log"];
+
+/// What a database file holds, as far as opening it is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// No tables and user_version 0: a new (or zero-length) file.
+    Empty,
+    /// A Liaoyuan database at this schema version.
+    Ours(i64),
+    /// Another program's SQLite file.
+    Foreign,
+}
+
+/// Reads the header and the table names (through SQLite, which checks the header) and tells
+/// what the file is. Reads only.
+pub fn identify(conn: &Connection) -> rusqlite::Result<Found> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let names = OUR_TABLES
+        .iter()
+        .map(|t| format!("'{t}'"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let (tables, ours): (i64, i64) = conn.query_row(
+        &format!(
+            "SELECT count(*), coalesce(sum(type = 'table' AND name IN ({names})), 0)
+             FROM sqlite_master"
+        ),
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(if tables == 0 && version == 0 {
+        Found::Empty
+    } else if version >= 1 && ours == OUR_TABLES.len() as i64 {
+        Found::Ours(version)
+    } else {
+        Found::Foreign
+    })
+}
+
+/// Creates the schema in an empty database or upgrades an older one; each step takes the
+/// write lock and looks again first (another process may have done it meanwhile).
+/// Another program's file and a newer Liaoyuan's are refused unchanged.
 pub fn ensure(conn: &mut Connection, path: &Path) -> Result<()> {
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| not_a_db(path, e))?;
-    if version > SCHEMA_VERSION {
-        return Err(Error::TooNew {
-            path: path.to_path_buf(),
-            found: version,
-            supported: SCHEMA_VERSION,
-        });
-    }
-    if version == 0 {
-        let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-            .map_err(|e| not_a_db(path, e))?;
-        if tables > 0 {
-            return Err(Error::NotADatabase {
-                path: path.to_path_buf(),
-                detail: pick(
-                    "这是其他程序的 SQLite 文件",
-                    "it is an SQLite file of another program",
-                ),
-            });
-        }
-        let tx = conn.transaction()?;
-        tx.execute_batch(SCHEMA_SQL)?;
-        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-        tx.commit()?;
+    // The usual case reads only, without waiting for the write lock.
+    if identify(conn).map_err(|e| super::open::refusal(path, e))? == Found::Ours(SCHEMA_VERSION) {
         return Ok(());
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate() {
-        let from = i as i64 + 1;
-        if version <= from {
-            let tx = conn.transaction()?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", from + 1)?;
-            tx.commit()?;
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found = identify(&tx).map_err(|e| super::open::refusal(path, e))?;
+        match found {
+            Found::Foreign => return Err(foreign(path)),
+            Found::Ours(v) if v > SCHEMA_VERSION => {
+                return Err(Error::TooNew {
+                    path: path.to_path_buf(),
+                    found: v,
+                    supported: SCHEMA_VERSION,
+                })
+            }
+            Found::Ours(v) if v == SCHEMA_VERSION => return Ok(()),
+            Found::Empty => {
+                tx.execute_batch(SCHEMA_SQL)?;
+                tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+            }
+            Found::Ours(v) => {
+                let Some(sql) = usize::try_from(v - 1).ok().and_then(|i| MIGRATIONS.get(i)) else {
+                    return Err(needs_upgrade(path, v));
+                };
+                tx.execute_batch(sql)?;
+                tx.pragma_update(None, "user_version", v + 1)?;
+            }
         }
+        tx.commit()?;
     }
-    Ok(())
 }
 
-/// Checks the version of a database opened read-only (no upgrade possible).
-pub fn check_readable(conn: &Connection, path: &Path) -> Result<()> {
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| not_a_db(path, e))?;
-    if version > SCHEMA_VERSION {
-        return Err(Error::TooNew {
-            path: path.to_path_buf(),
-            found: version,
-            supported: SCHEMA_VERSION,
-        });
+/// Another program's SQLite file: refused, and never told to open it for writing.
+pub fn foreign(path: &Path) -> Error {
+    Error::NotADatabase {
+        path: path.to_path_buf(),
+        detail: pick(
+            "这是其他程序的 SQLite 文件",
+            "it is an SQLite file of another program",
+        ),
     }
-    if version < SCHEMA_VERSION {
-        return Err(Error::NotADatabase {
-            path: path.to_path_buf(),
-            detail: pick(
-                format!(
-                    "结构版本 {version}，应为 {SCHEMA_VERSION}；请先不加 --read-only 打开一次以升级"
-                ),
-                format!(
-                    "schema version {version}, expected {SCHEMA_VERSION}; open it once without --read-only to upgrade"
-                ),
+}
+
+/// A Liaoyuan database of an older schema, opened read-only (no upgrade possible).
+pub fn needs_upgrade(path: &Path, version: i64) -> Error {
+    Error::NotADatabase {
+        path: path.to_path_buf(),
+        detail: pick(
+            format!(
+                "燎原数据库结构版本 {version}，应为 {SCHEMA_VERSION}；请先不加 --read-only 打开一次以升级"
             ),
-        });
-    }
-    Ok(())
-}
-
-pub(crate) fn not_a_db(path: &Path, e: rusqlite::Error) -> Error {
-    match Error::from(e) {
-        Error::Busy => Error::Busy,
-        Error::NotADatabase { detail, .. } => Error::NotADatabase {
-            path: path.to_path_buf(),
-            detail,
-        },
-        other => Error::NotADatabase {
-            path: path.to_path_buf(),
-            detail: other.to_string(),
-        },
+            format!(
+                "a Liaoyuan database of schema version {version}, expected {SCHEMA_VERSION}; open it once without --read-only to upgrade"
+            ),
+        ),
     }
 }

@@ -201,11 +201,18 @@ pub fn import_file(
     path: &Path,
     opts: &ImportOptions,
 ) -> Result<ImportReport> {
-    let rows = reader::read_rows(path)?;
     let file = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
+    // Reading the database itself outside SQLite would drop this process's locks on it.
+    if db.holds_file(path) {
+        return Err(Error::invalid(crate::lang::pick(
+            format!("{file} 是正在使用的数据库本身，不能作为导入文件"),
+            format!("{file} is the database in use itself, not a file to import"),
+        )));
+    }
+    let rows = reader::read_rows(path)?;
     import_rows(db, kind, rows, &file, opts)
 }
 
