@@ -5,6 +5,8 @@ use crate::lang::pick;
 use rusqlite::Connection;
 use std::path::Path;
 
+mod migrations;
+
 /// The whole schema; `schema.sql` at the repository root is its only source.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
@@ -12,11 +14,18 @@ pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 /// this version; a later schema change bumps it and adds the upgrade from the
 /// previous version to `MIGRATIONS` (entry i upgrades version i + 1 to i + 2),
 /// with the same objects added to schema.sql so a new database gets them.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
-/// Upgrades from older versions, each run in its own transaction. None yet:
-/// version 1 is the first schema any released Liaoyuan wrote.
-const MIGRATIONS: &[&str] = &[];
+/// One upgrade, run in its own transaction; an error refuses the upgrade and
+/// leaves the file as it was. `Path` names the file in messages.
+type Upgrade = fn(&rusqlite::Transaction, &Path) -> Result<()>;
+
+/// Upgrades from older versions (version 1 is the first schema any released
+/// Liaoyuan wrote).
+const MIGRATIONS: &[Upgrade] = &[
+    // 1 → 2: staff numbers in upper case, one teacher per number in any case.
+    migrations::v2_canonical_staff_numbers,
+];
 
 /// Creates the schema on an empty database or upgrades an older one.
 /// A database newer than this binary is refused.
@@ -50,11 +59,11 @@ pub fn ensure(conn: &mut Connection, path: &Path) -> Result<()> {
         tx.commit()?;
         return Ok(());
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate() {
+    for (i, upgrade) in MIGRATIONS.iter().enumerate() {
         let from = i as i64 + 1;
         if version <= from {
             let tx = conn.transaction()?;
-            tx.execute_batch(sql)?;
+            upgrade(&tx, path)?;
             tx.pragma_update(None, "user_version", from + 1)?;
             tx.commit()?;
         }
