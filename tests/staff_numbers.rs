@@ -214,3 +214,60 @@ fn lookup_and_checkin_take_a_staff_number_in_any_case() {
     assert_eq!(code, Some(0), "{err}");
     assert!(out.contains("张伟"), "{out}");
 }
+
+#[test]
+fn processes_opening_a_version_1_file_at_once_upgrade_it_once() {
+    use liaoyuan::store::schema::SCHEMA_SQL;
+    for round in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.execute_batch(SCHEMA_SQL).unwrap();
+            conn.execute_batch(
+                "DROP INDEX teachers_staff_no_nocase;
+                 PRAGMA user_version = 1;
+                 PRAGMA journal_mode = WAL;
+                 INSERT INTO schools (id, name, stage) VALUES (1, '实验小学', 'primary');
+                 INSERT INTO teachers (staff_no, name, school_id) VALUES ('t1', '张伟', 1), ('t2', '李娜', 1);",
+            )
+            .unwrap();
+        }
+        // Each process opens the file for writing (upgrading it), then is
+        // refused for an unknown project: that refusal, and nothing else, is expected.
+        let children: Vec<_> = (0..4)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_liaoyuan"))
+                    .arg("--db")
+                    .arg(&path)
+                    .args(["--lang", "en", "checkin", "--project", "NOPE", "x"])
+                    .env_remove("LIAOYUAN_DB")
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let o = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(
+                err.contains("no project has the code 'NOPE'"),
+                "round {round}: {err}"
+            );
+        }
+        let db = Db::open(&path, OpenMode::ReadOnly).unwrap();
+        assert_eq!(
+            count(
+                &db,
+                "SELECT count(*) FROM teachers WHERE staff_no IN ('T1', 'T2')"
+            ),
+            2
+        );
+        assert_eq!(
+            count(&db, "SELECT count(*) FROM audit_log"),
+            2,
+            "round {round}"
+        );
+    }
+}

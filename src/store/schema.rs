@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
 mod migrations;
@@ -62,9 +62,14 @@ pub fn ensure(conn: &mut Connection, path: &Path) -> Result<()> {
     for (i, upgrade) in MIGRATIONS.iter().enumerate() {
         let from = i as i64 + 1;
         if version <= from {
-            let tx = conn.transaction()?;
-            upgrade(&tx, path)?;
-            tx.pragma_update(None, "user_version", from + 1)?;
+            // Take the write lock first, then look again: another process
+            // opening the file at the same moment may have upgraded it.
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if current == from {
+                upgrade(&tx, path)?;
+                tx.pragma_update(None, "user_version", from + 1)?;
+            }
             tx.commit()?;
         }
     }
