@@ -35,6 +35,10 @@ CREATE TABLE teachers (
 );
 CREATE INDEX teachers_school ON teachers(school_id);
 CREATE INDEX teachers_name ON teachers(name);
+-- One teacher per staff number whatever its case: Liaoyuan stores staff
+-- numbers in upper case (version 2 upgraded older rows) and this index refuses
+-- 't000013' beside 'T000013' from any writer.
+CREATE UNIQUE INDEX teachers_staff_no_nocase ON teachers(staff_no COLLATE NOCASE);
 
 -- Each change of growth tier (五型), newest last.
 CREATE TABLE tier_history (

@@ -125,6 +125,14 @@ fn rule_text(rule: &str, zh: bool) -> &str {
             "尚未举行的场次已有非请假考勤",
             "a session that has not happened yet has a mark other than excused",
         ),
+        "mark_time_in_future" => (
+            "考勤记录的签到或离开时间晚于今天",
+            "a mark's check-in or check-out time is after today",
+        ),
+        "mark_outside_session" => (
+            "考勤记录的签到或离开时间不在场次之内（在另一天、结束后到达、开始前或结束后离开，或离开早于到达）",
+            "a mark's check-in or check-out time lies outside its session (another day, arriving after the end, leaving before the start or after the end, or leaving before arriving)",
+        ),
         "session_outside_project" => (
             "场次日期不在项目起止日期内",
             "a session lies outside its project's dates",

@@ -63,7 +63,12 @@ pub fn run(path: &Path, read_only: bool, lang: Lang, args: &CheckinArgs) -> Resu
         ))
     })?;
     let at = args.at.unwrap_or_else(crate::clock::now);
-    let session = choose_session(&db.conn, project.id, &project.code, args.session, at)?;
+    let leaving = args.status == Some(Status::LeftEarly);
+    let session = match args.session {
+        Some(n) => numbered_session(&db.conn, project.id, &project.code, n)?,
+        None if leaving => running_session(&db.conn, project.id, &project.code, at)?,
+        None => choose_session(&db.conn, project.id, &project.code, at)?,
+    };
     let query = args.query.join(" ");
     let teacher_id = find_enrolled(&db.conn, project.id, &project.code, &query)?;
     let req = CheckIn {
@@ -73,10 +78,12 @@ pub fn run(path: &Path, read_only: bool, lang: Lang, args: &CheckinArgs) -> Resu
         status: args.status,
         reason: args.reason.clone(),
         minutes_late: None,
-        // A stated --at is the arrival time, except for a check-out.
-        arrived_at: args.at.filter(|_| args.status != Some(Status::LeftEarly)),
+        // A stated --at is the arrival time, except for a check-out (without
+        // --at, leaving now while the session runs, else at an unknown time).
+        arrived_at: args.at.filter(|_| !leaving),
         minutes_early: None,
-        checked_out_at: (args.status == Some(Status::LeftEarly)).then_some(at),
+        checked_out_at: args.at.filter(|_| leaving),
+        entered_by_hand: true,
     };
     let outcome = check_in(&mut db, &req, &settings)?;
     let t = enrolments::teacher_brief(&db.conn, teacher_id)?.ok_or_else(|| {
@@ -93,29 +100,23 @@ pub fn run(path: &Path, read_only: bool, lang: Lang, args: &CheckinArgs) -> Resu
     ))
 }
 
-/// Session N, else the session running at `at` (else the next one that day).
-fn choose_session(
-    conn: &Connection,
-    project_id: i64,
-    code: &str,
-    number: Option<u32>,
-    at: NaiveDateTime,
-) -> Result<Session> {
+/// Session N of the project (1-based, in date and time order).
+fn numbered_session(conn: &Connection, project_id: i64, code: &str, n: u32) -> Result<Session> {
     let all = sessions::sessions_of_project(conn, project_id)?;
-    if let Some(n) = number {
-        let index = (n as usize).checked_sub(1);
-        return index.and_then(|i| all.get(i)).cloned().ok_or_else(|| {
-            let count = all.len();
-            Error::invalid(pick(
-                format!("培训项目 {code} 共有 {count} 场，没有第 {n} 场"),
-                format!("project {code} has {count} session(s); there is no session {n}"),
-            ))
-        });
-    }
-    if let Some(s) = sessions::current_session_of_project(conn, project_id, at)? {
-        return Ok(s);
-    }
-    let listing: Vec<String> = all
+    let index = (n as usize).checked_sub(1);
+    index.and_then(|i| all.get(i)).cloned().ok_or_else(|| {
+        let count = all.len();
+        Error::invalid(pick(
+            format!("培训项目 {code} 共有 {count} 场，没有第 {n} 场"),
+            format!("project {code} has {count} session(s); there is no session {n}"),
+        ))
+    })
+}
+
+/// The sessions of the project on `at`'s day, one `--session N: date start–end` line each.
+fn day_listing(conn: &Connection, project_id: i64, at: NaiveDateTime) -> Result<Vec<String>> {
+    let all = sessions::sessions_of_project(conn, project_id)?;
+    Ok(all
         .iter()
         .enumerate()
         .filter(|(_, s)| s.date == at.date())
@@ -128,7 +129,56 @@ fn choose_session(
                 s.end.format(TIME_FMT)
             )
         })
-        .collect();
+        .collect())
+}
+
+/// The session a leaving time `at` falls in (started, not yet ended); a time
+/// between sessions belongs to none and is refused with that day's sessions.
+fn running_session(
+    conn: &Connection,
+    project_id: i64,
+    code: &str,
+    at: NaiveDateTime,
+) -> Result<Session> {
+    let all = sessions::sessions_of_project(conn, project_id)?;
+    let time = at.time();
+    if let Some(s) = all
+        .into_iter()
+        .find(|s| s.date == at.date() && s.start <= time && time <= s.end)
+    {
+        return Ok(s);
+    }
+    let (date, time) = (at.date(), at.format(TIME_FMT));
+    let listing = day_listing(conn, project_id, at)?;
+    let list = if listing.is_empty() {
+        pick(
+            "  （当天没有场次）".to_string(),
+            "  (none that day)".to_string(),
+        )
+    } else {
+        listing.join("\n")
+    };
+    Err(Error::invalid(pick(
+        format!("离开时间 {date} {time} 不在培训项目 {code} 的任何场次之内；当天的场次：\n{list}"),
+        format!(
+            "the leaving time {date} {time} falls in no session of project {code}; \
+             that day's sessions:\n{list}"
+        ),
+    )))
+}
+
+/// The session running at `at`, else the next one that day.
+fn choose_session(
+    conn: &Connection,
+    project_id: i64,
+    code: &str,
+    at: NaiveDateTime,
+) -> Result<Session> {
+    let all = sessions::sessions_of_project(conn, project_id)?;
+    if let Some(s) = sessions::current_session_of_project(conn, project_id, at)? {
+        return Ok(s);
+    }
+    let listing = day_listing(conn, project_id, at)?;
     if listing.is_empty() {
         let (date, time, count) = (at.date(), at.format(TIME_FMT), all.len());
         Err(Error::invalid(pick(

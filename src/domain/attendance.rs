@@ -31,6 +31,40 @@ pub fn minutes_early(end: NaiveDateTime, at: NaiveDateTime, grace_minutes: i64) 
     }
 }
 
+/// Can `t` be an arrival at the session from `start` to `end`? Any time on
+/// the session's day up to its end: arriving early is normal; after the end
+/// there is nothing left to attend.
+pub fn arrival_fits(start: NaiveDateTime, end: NaiveDateTime, t: NaiveDateTime) -> bool {
+    t.date() == start.date() && t <= end
+}
+
+/// Where a stated leaving time stands against a session (for `left_early`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leaving {
+    /// Within the session and this many minutes before its end (beyond the grace).
+    Early(i64),
+    /// Within the grace period before the end: not leaving early.
+    NotEarly,
+    /// Before the start or after the end (or on another day).
+    Outside,
+}
+
+/// How a leaving time `t` fits the session from `start` to `end`.
+pub fn leaving(
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    t: NaiveDateTime,
+    grace_minutes: i64,
+) -> Leaving {
+    if t < start || t > end {
+        return Leaving::Outside;
+    }
+    match minutes_early(end, t, grace_minutes) {
+        0 => Leaving::NotEarly,
+        n => Leaving::Early(n),
+    }
+}
+
 /// Counts of marks by status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct StatusCounts {
@@ -91,6 +125,39 @@ mod tests {
             .unwrap()
             .and_hms_opt(h, m, s)
             .unwrap()
+    }
+
+    #[test]
+    fn an_arrival_fits_up_to_the_end_of_the_session_day() {
+        let (start, end) = (t(8, 30, 0), t(11, 30, 0));
+        assert!(arrival_fits(start, end, t(7, 0, 0)), "early arrival");
+        assert!(arrival_fits(start, end, t(11, 30, 0)));
+        assert!(!arrival_fits(start, end, t(11, 30, 1)));
+        assert!(!arrival_fits(
+            start,
+            end,
+            t(8, 0, 0) + chrono::Duration::days(1)
+        ));
+        assert!(!arrival_fits(
+            start,
+            end,
+            t(8, 0, 0) - chrono::Duration::days(1)
+        ));
+    }
+
+    #[test]
+    fn a_leaving_time_is_early_only_within_the_session_and_beyond_the_grace() {
+        let (start, end) = (t(8, 30, 0), t(11, 30, 0));
+        assert_eq!(leaving(start, end, t(8, 29, 59), 5), Leaving::Outside);
+        assert_eq!(leaving(start, end, t(8, 30, 0), 5), Leaving::Early(180));
+        assert_eq!(leaving(start, end, t(11, 24, 0), 5), Leaving::Early(6));
+        assert_eq!(leaving(start, end, t(11, 25, 0), 5), Leaving::NotEarly);
+        assert_eq!(leaving(start, end, t(11, 30, 0), 5), Leaving::NotEarly);
+        assert_eq!(leaving(start, end, t(11, 31, 0), 5), Leaving::Outside);
+        assert_eq!(
+            leaving(start, end, t(10, 0, 0) + chrono::Duration::days(1), 5),
+            Leaving::Outside
+        );
     }
 
     #[test]

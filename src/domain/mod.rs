@@ -7,8 +7,10 @@ pub mod credits;
 pub mod follow_up;
 pub mod model;
 pub mod settings;
+pub mod staff_no;
 pub mod veto;
 
 pub use codes::*;
 pub use model::*;
 pub use settings::Settings;
+pub use staff_no::canonical_staff_no;

@@ -173,6 +173,50 @@ mod tests {
     }
 
     #[test]
+    fn marks_timed_in_the_future_or_outside_their_session_are_found() {
+        // Each edit moves one checked-in mark's times; `?1` is that mark.
+        let cases = [
+            // A left-early check-out before the session started (the 329-minute case).
+            "UPDATE marks SET status = 'left_early', checked_out_at = session_date || ' 00:01:00' WHERE id = ?1",
+            // A check-out after the session ended.
+            "UPDATE marks SET checked_out_at = session_date || ' 23:59:00' WHERE id = ?1",
+            // An arrival on another day than the session's.
+            "UPDATE marks SET checked_in_at = date(session_date, '-1 day') || ' 08:00:00' WHERE id = ?1",
+            // An arrival after the session ended.
+            "UPDATE marks SET checked_in_at = session_date || ' 23:59:00' WHERE id = ?1",
+            // Leaving before arriving.
+            "UPDATE marks SET checked_out_at = checked_in_at, checked_in_at = datetime(checked_in_at, '+1 minute') WHERE id = ?1",
+        ];
+        for sql in cases {
+            let db = demo();
+            let id: i64 = db
+                .conn
+                .query_row(
+                    "SELECT min(m.id) FROM marks m JOIN sessions s ON s.id = m.session_id
+                     WHERE m.checked_in_at > s.date || ' ' || s.start_time
+                       AND m.checked_in_at < s.date || ' ' || s.end_time",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            db.conn.execute(sql, [id]).unwrap();
+            let report = check(&db.conn, today()).unwrap();
+            let found = report
+                .findings
+                .iter()
+                .find(|f| f.rule == "mark_outside_session");
+            assert_eq!(found.map(|f| f.examples.clone()), Some(vec![id]), "{sql}");
+        }
+        // A check-in time after today.
+        let db = demo();
+        db.conn
+            .execute("UPDATE marks SET checked_in_at = '2099-01-01 08:00:00' WHERE id = (SELECT min(id) FROM marks WHERE checked_in_at IS NOT NULL)", [])
+            .unwrap();
+        let broken = rules_broken(&db);
+        assert!(broken.contains(&"mark_time_in_future"), "{broken:?}");
+    }
+
+    #[test]
     fn summary_counts_that_disagree_with_the_marks_are_found() {
         let db = demo();
         db.conn

@@ -53,6 +53,7 @@ pub fn change_mark(
             && (m.minutes_early > 0 || m.checked_out_at.is_none()))
         .then_some(m.minutes_early),
         checked_out_at: None,
+        entered_by_hand: false,
     };
     check_in(db, &req, settings)
 }

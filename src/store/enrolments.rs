@@ -46,27 +46,13 @@ pub fn teacher_brief(conn: &Connection, teacher_id: i64) -> Result<Option<Teache
         .optional()?)
 }
 
-/// The teacher with exactly this staff number, else one that differs only in
-/// case, if any. Two queries: SQLite folds `staff_no = ?1 OR staff_no = ?1
-/// COLLATE NOCASE` into the exact lookup alone.
+/// The teacher with this staff number, in any case (the schema keeps one
+/// teacher per staff number whatever its case; a NOCASE index answers).
 pub fn teacher_id_by_staff_no(conn: &Connection, staff_no: &str) -> Result<Option<i64>> {
-    let staff_no = staff_no.trim();
-    // Without an ASCII letter, case cannot differ: skip the scan NOCASE needs.
-    let cased = staff_no.bytes().any(|b| b.is_ascii_alphabetic());
-    let queries = [
-        "SELECT id FROM teachers WHERE staff_no = ?1",
-        "SELECT id FROM teachers WHERE staff_no = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
-    ];
-    for sql in &queries[..if cased { 2 } else { 1 }] {
-        let found = conn
-            .prepare_cached(sql)?
-            .query_row([staff_no], |r| r.get(0))
-            .optional()?;
-        if found.is_some() {
-            return Ok(found);
-        }
-    }
-    Ok(None)
+    Ok(conn
+        .prepare_cached("SELECT id FROM teachers WHERE staff_no = ?1 COLLATE NOCASE")?
+        .query_row([crate::domain::canonical_staff_no(staff_no)], |r| r.get(0))
+        .optional()?)
 }
 
 /// Enrols a teacher unless already enrolled (the school is the teacher's

@@ -90,6 +90,21 @@ pub const RULES: &[Rule] = &[
         sql: "SELECT id FROM marks WHERE session_date > ?1 AND status <> 'excused'",
     },
     Rule {
+        key: "mark_time_in_future",
+        sql: "SELECT id FROM marks
+              WHERE substr(checked_in_at, 1, 10) > ?1 OR substr(checked_out_at, 1, 10) > ?1",
+    },
+    Rule {
+        key: "mark_outside_session",
+        sql: "SELECT m.id FROM marks m JOIN sessions s ON s.id = m.session_id
+              WHERE substr(m.checked_in_at, 1, 10) <> s.date
+                 OR substr(m.checked_out_at, 1, 10) <> s.date
+                 OR m.checked_in_at > s.date || ' ' || s.end_time || ':00'
+                 OR m.checked_out_at < s.date || ' ' || s.start_time || ':00'
+                 OR m.checked_out_at > s.date || ' ' || s.end_time || ':00'
+                 OR m.checked_out_at < m.checked_in_at",
+    },
+    Rule {
         key: "session_outside_project",
         sql: "SELECT s.id FROM sessions s JOIN projects p ON p.id = s.project_id
               WHERE s.date < p.start_date OR s.date > p.end_date",

@@ -6,6 +6,8 @@ use crate::lang::pick;
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
+mod migrations;
+
 /// The whole schema; `schema.sql` at the repository root is its only source.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
@@ -13,11 +15,18 @@ pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 /// this version; a later schema change bumps it and adds the upgrade from the
 /// previous version to `MIGRATIONS` (entry i upgrades version i + 1 to i + 2),
 /// with the same objects added to schema.sql so a new database gets them.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
-/// Upgrades from older versions, each run in its own transaction. None yet:
-/// version 1 is the first schema any released Liaoyuan wrote.
-const MIGRATIONS: &[&str] = &[];
+/// One upgrade, run in its own transaction; an error refuses the upgrade and
+/// leaves the file as it was. `Path` names the file in messages.
+type Upgrade = fn(&rusqlite::Transaction, &Path) -> Result<()>;
+
+/// Upgrades from older versions (version 1 is the first schema any released
+/// Liaoyuan wrote).
+const MIGRATIONS: &[Upgrade] = &[
+    // 1 → 2: staff numbers in upper case, one teacher per number in any case.
+    migrations::v2_canonical_staff_numbers,
+];
 
 /// Tables every Liaoyuan database has had since version 1: with a user_version of 1 or more,
 /// they tell our file from another program's that also numbers its schema.
@@ -86,10 +95,11 @@ pub fn ensure(conn: &mut Connection, path: &Path) -> Result<()> {
                 tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
             }
             Found::Ours(v) => {
-                let Some(sql) = usize::try_from(v - 1).ok().and_then(|i| MIGRATIONS.get(i)) else {
+                let Some(upgrade) = usize::try_from(v - 1).ok().and_then(|i| MIGRATIONS.get(i))
+                else {
                     return Err(needs_upgrade(path, v));
                 };
-                tx.execute_batch(sql)?;
+                upgrade(&tx, path)?;
                 tx.pragma_update(None, "user_version", v + 1)?;
             }
         }

@@ -1,6 +1,6 @@
 //! The `teachers` table, with the tier history (五型) kept on every tier change.
 
-use crate::domain::{Gender, Stage, Teacher, Tier, DATE_FMT};
+use crate::domain::{canonical_staff_no, Gender, Stage, Teacher, Tier, DATE_FMT};
 use crate::error::{Error, Result};
 use crate::search::keys::pinyin_keys;
 use chrono::NaiveDate;
@@ -72,9 +72,12 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Teacher>> {
     Ok(st.query_row([id], from_row).optional()?)
 }
 
+/// The teacher with this staff number, in any case (`t000013` finds `T000013`).
 pub fn by_staff_no(conn: &Connection, staff_no: &str) -> Result<Option<Teacher>> {
-    let mut st = conn.prepare_cached(&format!("{SELECT} WHERE t.staff_no = ?1"))?;
-    Ok(st.query_row([staff_no.trim()], from_row).optional()?)
+    let mut st = conn.prepare_cached(&format!("{SELECT} WHERE t.staff_no = ?1 COLLATE NOCASE"))?;
+    Ok(st
+        .query_row([canonical_staff_no(staff_no)], from_row)
+        .optional()?)
 }
 
 /// All teachers, by id (for building the search index).
@@ -123,7 +126,7 @@ pub fn insert(conn: &Connection, t: &TeacherInput) -> Result<i64> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
-        t.staff_no.trim(),
+        canonical_staff_no(&t.staff_no),
         t.name.trim(),
         t.gender.map(|g| g.code()),
         t.school_id,
@@ -146,6 +149,10 @@ pub fn update(
     today: NaiveDate,
 ) -> Result<bool> {
     check(t)?;
+    let t = &TeacherInput {
+        staff_no: canonical_staff_no(&t.staff_no),
+        ..t.clone()
+    };
     if TeacherInput::from_teacher(before) == *t {
         return Ok(false);
     }
@@ -161,7 +168,7 @@ pub fn update(
     )?
     .execute(params![
         before.id,
-        t.staff_no.trim(),
+        canonical_staff_no(&t.staff_no),
         t.name.trim(),
         t.gender.map(|g| g.code()),
         t.school_id,
@@ -306,5 +313,28 @@ mod tests {
             by_staff_no(&db.conn, "T1").unwrap().unwrap().tier,
             Tier::Backbone
         );
+    }
+
+    #[test]
+    fn a_staff_number_is_stored_in_upper_case_and_found_in_any_case() {
+        let (db, sid) = setup();
+        let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let lower = TeacherInput {
+            staff_no: " t1 ".into(),
+            ..input(sid)
+        };
+        let Upserted::Added(id) = upsert(&db.conn, &lower, day).unwrap() else {
+            panic!()
+        };
+        assert_eq!(get(&db.conn, id).unwrap().unwrap().staff_no, "T1");
+        assert_eq!(
+            upsert(&db.conn, &input(sid), day).unwrap(),
+            Upserted::Unchanged(id)
+        );
+        assert_eq!(
+            upsert(&db.conn, &lower, day).unwrap(),
+            Upserted::Unchanged(id)
+        );
+        assert_eq!(by_staff_no(&db.conn, "t1").unwrap().map(|t| t.id), Some(id));
     }
 }

@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 
 mod checkin_finding;
 mod checkin_rules;
+mod checkin_times;
 mod lookup;
 
 const BIN: &str = env!("CARGO_BIN_EXE_liaoyuan");

@@ -120,16 +120,14 @@ fn project_codes_and_staff_numbers_are_found_in_any_case() {
     assert_eq!(p.map(|p| p.id), Some(f.project));
     let t = liaoyuan::store::enrolments::teacher_id_by_staff_no(&f.db.conn, "t002").unwrap();
     assert_eq!(t, Some(f.teachers[1]));
-    // An exact match still wins over a case-insensitive one.
-    f.db.conn
-        .execute(
-            "INSERT INTO teachers (staff_no, name, school_id) VALUES ('t002', '周敏', 1)",
-            [],
-        )
-        .unwrap();
-    let lower = f.db.conn.last_insert_rowid();
+    // One teacher per staff number whatever its case: the schema refuses a second.
+    let second = f.db.conn.execute(
+        "INSERT INTO teachers (staff_no, name, school_id) VALUES ('t002', '周敏', 1)",
+        [],
+    );
+    assert!(second.is_err(), "t002 was stored beside T002");
     let find = |q| liaoyuan::store::enrolments::teacher_id_by_staff_no(&f.db.conn, q).unwrap();
-    assert_eq!(find("t002"), Some(lower));
+    assert_eq!(find("t002"), Some(f.teachers[1]));
     assert_eq!(find("T002"), Some(f.teachers[1]));
 }
 

@@ -64,11 +64,13 @@ pub(super) fn desired_mark(
             None => m.minutes_late = late_minutes(checked_in_at),
         },
         Status::LeftEarly => {
-            // Stated minutes with no check-out time known invent none.
+            // Stated minutes with no check-out time known invent none; the
+            // desk's clock is a leaving time only while the session runs.
+            let running = session.starts_at() <= req.at && req.at <= session.ends_at();
             let out = req
                 .checked_out_at
                 .or(m.checked_out_at)
-                .or(req.minutes_early.is_none().then_some(req.at));
+                .or((req.minutes_early.is_none() && running).then_some(req.at));
             m.checked_out_at = out;
             m.minutes_early = req
                 .minutes_early

@@ -10,6 +10,9 @@
 //!   veto-causing mark (late, left early, absent) to a non-causing one needs a
 //!   reason; any change at a closed session needs a reason.
 //! - Each change is one transaction with one audit entry (entity "mark").
+//! - A check-in entered by hand (`CheckIn::entered_by_hand`, the `checkin`
+//!   command) also obeys the rules of `by_hand`: no time after now, each time
+//!   inside its session, and a left-early mark needs an arrival or a reason.
 
 use crate::domain::attendance::change_needs_reason;
 use crate::domain::{Mark, Settings, Status};
@@ -22,6 +25,7 @@ use rusqlite::Connection;
 
 pub use super::undo::{undo_mark, UndoMark};
 
+mod by_hand;
 mod desired;
 mod refusal;
 mod walk_in;
@@ -52,6 +56,10 @@ pub struct CheckIn {
     pub minutes_early: Option<i64>,
     /// Check-out time: with no status, leaving before the end (beyond the grace) marks `left_early`.
     pub checked_out_at: Option<NaiveDateTime>,
+    /// Entered by hand after the fact (`liaoyuan checkin`, often from a paper
+    /// sign-in sheet) rather than at the desk as it happens: the stated times
+    /// are checked against now and the session (see `by_hand`).
+    pub entered_by_hand: bool,
 }
 
 /// What a check-in did.
@@ -101,6 +109,10 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
     else {
         return Err(not_enrolled(&teacher));
     };
+    let now = crate::clock::now();
+    if req.entered_by_hand {
+        by_hand::refuse_times_after_now(&teacher, req, now)?;
+    }
     let existing = marks::get_mark(tx, session.id, teacher.id)?;
     let reason = req.reason.as_deref().map(str::trim).unwrap_or("");
     let plain = req.status.is_none() && req.checked_out_at.is_none();
@@ -116,7 +128,6 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
             });
         }
     }
-    let now = crate::clock::now();
     let mut new = desired_mark(
         &session,
         &teacher,
@@ -134,6 +145,11 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
     }
     if let Some(t) = deciding_time(req, &new).filter(|t| t.date() != session.date) {
         return Err(other_day(&teacher, &session, t));
+    }
+    if req.entered_by_hand {
+        let grace = settings.grace_minutes;
+        by_hand::refuse_times_outside(&teacher, &session, existing.as_ref(), &new, grace)?;
+        by_hand::refuse_left_early_without_arrival(&teacher, &session, existing.as_ref(), &new)?;
     }
     if let Some(old) = &existing {
         if same_mark(old, &new) {

@@ -8,7 +8,7 @@ use crate::lang::pick;
 use crate::store::enrolments::TeacherBrief;
 use chrono::NaiveDateTime;
 
-fn who(teacher: &TeacherBrief) -> String {
+pub(super) fn who(teacher: &TeacherBrief) -> String {
     format!(
         "{} ({}, {})",
         teacher.name, teacher.school, teacher.staff_no

@@ -6,7 +6,7 @@ use super::suggest;
 use super::table::{Column, Problems, Table};
 use super::values::Cells;
 use super::{audit_update, Context, Counts, Outcome};
-use crate::domain::{Gender, School, Stage, Tier};
+use crate::domain::{canonical_staff_no, Gender, School, Stage, Tier};
 use crate::error::Result;
 use crate::lang::pick;
 use crate::store::teachers::{self, TeacherInput};
@@ -55,7 +55,8 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     let mut problems = Problems::default();
     let mut hints = suggest::Hints::default();
     let mut rows: Vec<Row> = Vec::with_capacity(table.records.len());
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(table.records.len());
+    // Staff numbers in the file, in their stored form (one teacher whatever the case).
+    let mut seen: HashMap<String, (usize, &str)> = HashMap::with_capacity(table.records.len());
     for record in &table.records {
         let mut c = Cells {
             table,
@@ -64,14 +65,22 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         };
         let staff_no = c.identifier("staff_no");
         if let Some(s) = staff_no {
-            if let Some(first) = seen.insert(s, c.line()) {
-                c.problem(
-                    "staff_no",
+            if let Some((first, was)) = seen.insert(canonical_staff_no(s), (c.line(), s)) {
+                let message = if was == s {
                     pick(
                         format!("工号 {s} 重复出现（第 {first} 行已有）"),
                         format!("{s} appears again (first on line {first})"),
-                    ),
-                );
+                    )
+                } else {
+                    pick(
+                        format!("工号 {s} 重复出现（第 {first} 行已有 {was}，工号不分大小写）"),
+                        format!(
+                            "{s} appears again (first on line {first} as {was}; staff numbers \
+                             match in any case)"
+                        ),
+                    )
+                };
+                c.problem("staff_no", message);
             }
         }
         let name = c.required("name");
@@ -100,7 +109,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         };
         let subject = c.text("subject");
         rows.push(Row {
-            staff_no: staff_no.to_string(),
+            staff_no: canonical_staff_no(staff_no),
             name: name.to_string(),
             gender,
             school,

@@ -95,7 +95,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         let seen_key = if staff_no.is_empty() {
             format!("name:{name}")
         } else {
-            format!("staff_no:{staff_no}")
+            format!("staff_no:{}", crate::domain::canonical_staff_no(staff_no))
         };
         if key.is_some() {
             if let Some(first) = seen.insert(seen_key, c.line()) {

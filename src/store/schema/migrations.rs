@@ -1,0 +1,226 @@
+//! The upgrades from one schema version to the next (see `super::MIGRATIONS`).
+//! Each runs inside its own transaction; an upgrade that refuses leaves the
+//! file exactly as it was.
+
+use crate::error::{Error, Result};
+use crate::lang::pick;
+use crate::store::audit::{self, AuditEntry};
+use rusqlite::Transaction;
+use std::path::Path;
+
+/// Version 1 → 2: staff numbers in one stored form (trimmed, upper case), each
+/// change audited, and the unique NOCASE index of schema.sql as the guard.
+/// Two teachers whose numbers differ only in case are never merged silently:
+/// the upgrade is refused with a list of them.
+pub(super) fn v2_canonical_staff_numbers(tx: &Transaction, path: &Path) -> Result<()> {
+    let clashes = staff_number_clashes(tx)?;
+    if !clashes.is_empty() {
+        let (p, list) = (path.display(), clashes.join("\n"));
+        return Err(Error::invalid(pick(
+            format!(
+                "{p}：无法升级到结构版本 2：以下工号只有大小写不同，却属于不同的教师：\n{list}\n\
+                 请先用旧版燎原或 sqlite3 给每组中的一位改一个工号（或把他们合并为一位教师），\
+                 再打开此文件；文件未作任何改动"
+            ),
+            format!(
+                "{p}: cannot upgrade to schema version 2: these staff numbers differ only in \
+                 case but belong to different teachers:\n{list}\n\
+                 Give all but one of each group another staff number (or merge them into one \
+                 teacher) with the previous Liaoyuan or sqlite3, then open the file again; the \
+                 file was not changed"
+            ),
+        )));
+    }
+    let changed: Vec<(i64, String, String)> = tx
+        .prepare(
+            "SELECT id, staff_no, upper(trim(staff_no)) FROM teachers
+             WHERE staff_no <> upper(trim(staff_no)) ORDER BY id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let (now, actor) = (crate::clock::now(), crate::store::actor());
+    let reason = pick(
+        "结构升级（版本 2）：工号统一为大写",
+        "schema upgrade (version 2): staff numbers in upper case",
+    );
+    for (id, before, after) in &changed {
+        tx.execute(
+            "UPDATE teachers SET staff_no = ?2 WHERE id = ?1",
+            rusqlite::params![id, after],
+        )?;
+        audit::record(
+            tx,
+            &AuditEntry {
+                at: now,
+                actor: &actor,
+                entity: "teacher",
+                entity_id: Some(*id),
+                action: "update",
+                before: Some(serde_json::json!({ "staff_no": before })),
+                after: Some(serde_json::json!({ "staff_no": after })),
+                reason: &reason,
+            },
+        )?;
+    }
+    tx.execute_batch(
+        "CREATE UNIQUE INDEX teachers_staff_no_nocase ON teachers(staff_no COLLATE NOCASE);",
+    )?;
+    Ok(())
+}
+
+/// One line per group of teachers whose staff numbers differ only in case:
+/// "  T000013 张伟 (实验小学, id 13) / t000013 李娜 (第二中学, id 2001)".
+fn staff_number_clashes(tx: &Transaction) -> Result<Vec<String>> {
+    let rows: Vec<(String, String)> = tx
+        .prepare(
+            "SELECT upper(trim(t.staff_no)),
+                    t.staff_no || ' ' || t.name || ' (' || coalesce(s.name, '?') || ', id ' || t.id || ')'
+             FROM teachers t LEFT JOIN schools s ON s.id = t.school_id
+             WHERE upper(trim(t.staff_no)) IN (SELECT upper(trim(staff_no)) FROM teachers
+                                               GROUP BY 1 HAVING count(*) > 1)
+             ORDER BY 1, t.id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut lines: Vec<(String, Vec<String>)> = Vec::new();
+    for (key, teacher) in rows {
+        match lines.last_mut() {
+            Some((k, group)) if *k == key => group.push(teacher),
+            _ => lines.push((key, vec![teacher])),
+        }
+    }
+    Ok(lines
+        .into_iter()
+        .map(|(_, group)| format!("  {}", group.join(" / ")))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{ensure, SCHEMA_SQL, SCHEMA_VERSION};
+    use crate::store::{Db, OpenMode};
+    use rusqlite::Connection;
+    use std::path::{Path, PathBuf};
+
+    /// A database file as Liaoyuan's schema version 1 wrote it, holding `teachers`
+    /// ((id, staff_no, name); school 1 is 实验小学).
+    fn version_1(dir: &Path, teachers: &[(i64, &str, &str)]) -> PathBuf {
+        let path = dir.join("v1.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(SCHEMA_SQL).unwrap();
+        conn.execute_batch(
+            "DROP INDEX IF EXISTS teachers_staff_no_nocase;
+             PRAGMA user_version = 1;
+             INSERT INTO schools (id, name, stage) VALUES (1, '实验小学', 'primary');",
+        )
+        .unwrap();
+        for (id, no, name) in teachers {
+            conn.execute(
+                "INSERT INTO teachers (id, staff_no, name, school_id) VALUES (?1, ?2, ?3, 1)",
+                rusqlite::params![id, no, name],
+            )
+            .unwrap();
+        }
+        path
+    }
+
+    fn staff_numbers(conn: &Connection) -> Vec<String> {
+        conn.prepare("SELECT staff_no FROM teachers ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    fn version(conn: &Connection) -> i64 {
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    fn objects(conn: &Connection) -> Vec<String> {
+        conn.prepare("SELECT type || ' ' || name FROM sqlite_master ORDER BY 1")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn version_1_staff_numbers_are_upgraded_to_upper_case_and_audited() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = version_1(
+            dir.path(),
+            &[
+                (1, "t000013", "张伟"),
+                (2, "T000014", "李娜"),
+                (3, "tn-7a", "王芳"),
+            ],
+        );
+        let mut conn = Connection::open(&path).unwrap();
+        ensure(&mut conn, &path).unwrap();
+        assert_eq!(version(&conn), SCHEMA_VERSION);
+        assert_eq!(staff_numbers(&conn), ["T000013", "T000014", "TN-7A"]);
+        let audited: Vec<(i64, String)> = conn
+            .prepare("SELECT entity_id, after FROM audit_log WHERE entity = 'teacher' ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            audited,
+            [
+                (1, r#"{"staff_no":"T000013"}"#.to_string()),
+                (3, r#"{"staff_no":"TN-7A"}"#.to_string())
+            ]
+        );
+        // The guard is in place: another case of a stored number is refused.
+        let again = conn.execute(
+            "INSERT INTO teachers (staff_no, name, school_id) VALUES ('t000014', '刘洋', 1)",
+            [],
+        );
+        assert!(again.is_err());
+        // The upgraded file has the objects of a new one.
+        let fresh = Db::open_in_memory().unwrap();
+        assert_eq!(objects(&conn), objects(&fresh.conn));
+    }
+
+    #[test]
+    fn numbers_differing_only_in_case_refuse_the_upgrade_and_change_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = version_1(
+            dir.path(),
+            &[
+                (1, "T000013", "张伟"),
+                (2, "t000013", "李娜"),
+                (3, "f0001", "王芳"),
+                (4, "F0001", "刘洋"),
+                (5, "t9", "赵磊"),
+            ],
+        );
+        let err = match Db::open(&path, OpenMode::Existing) {
+            Ok(_) => panic!("the upgrade merged or kept two teachers with one staff number"),
+            Err(e) => e.to_string(),
+        };
+        for part in [
+            "T000013 张伟 (实验小学, id 1) / t000013 李娜 (实验小学, id 2)",
+            "f0001 王芳 (实验小学, id 3) / F0001 刘洋 (实验小学, id 4)",
+            "结构版本 2",
+        ] {
+            assert!(err.contains(part), "{part}: {err}");
+        }
+        assert!(!err.contains("t9"), "{err}");
+        let conn = Connection::open(&path).unwrap();
+        assert_eq!(version(&conn), 1);
+        assert_eq!(
+            staff_numbers(&conn),
+            ["T000013", "t000013", "f0001", "F0001", "t9"]
+        );
+        let audit: i64 = conn
+            .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(audit, 0);
+    }
+}
