@@ -13,8 +13,15 @@ use std::time::Instant;
 const DESKS: usize = 3;
 const WRITERS: usize = 4;
 
-/// The session's project code, start, and its enrolled teachers' (id, staff number).
-fn desk_facts(db: &Db, session: i64) -> Res<(String, NaiveDateTime, Vec<(i64, String)>)> {
+/// The session's project code and start, and its unmarked enrolled teachers.
+struct DeskFacts {
+    code: String,
+    start: NaiveDateTime,
+    /// (teacher id, staff number)
+    teachers: Vec<(i64, String)>,
+}
+
+fn desk_facts(db: &Db, session: i64) -> Res<DeskFacts> {
     let (code, date, start): (String, String, String) = db.conn.query_row(
         "SELECT p.code, s.date, s.start_time FROM sessions s JOIN projects p ON p.id = s.project_id
          WHERE s.id = ?1",
@@ -32,7 +39,11 @@ fn desk_facts(db: &Db, session: i64) -> Res<(String, NaiveDateTime, Vec<(i64, St
     let teachers = st
         .query_map([session], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<Vec<(i64, String)>, _>>()?;
-    Ok((code, start, teachers))
+    Ok(DeskFacts {
+        code,
+        start,
+        teachers,
+    })
 }
 
 /// One desk: checks its teachers in one after another, timing each commit (waiting for the
@@ -86,7 +97,11 @@ pub fn desks_and_writers(path: &Path, session: i64) -> Res<()> {
         )?)
     };
     let (marks_before, audit_before) = (max_id("marks")?, max_id("audit_log")?);
-    let (code, start, teachers) = desk_facts(&db, session)?;
+    let DeskFacts {
+        code,
+        start,
+        teachers,
+    } = desk_facts(&db, session)?;
     let at = start + Minutes::minutes(1);
     let now = at.format("%Y-%m-%d %H:%M").to_string();
     // Split the enrolled teachers: a share for each desk and each writer.
