@@ -12,6 +12,7 @@ pub mod district_charts;
 pub mod enrolments;
 pub mod export_rows;
 pub mod follow_ups;
+mod held;
 pub mod integrity;
 pub mod marks;
 mod open;
@@ -52,6 +53,8 @@ pub struct Db {
     pub conn: Connection,
     pub path: PathBuf,
     pub read_only: bool,
+    /// Registers the file as held by this process while the connection lives (`held.rs`).
+    _held: Option<held::Held>,
 }
 
 impl Db {
@@ -84,6 +87,7 @@ impl Db {
             conn,
             path: PathBuf::from(":memory:"),
             read_only: false,
+            _held: None,
         })
     }
 

@@ -9,6 +9,7 @@
 //! A file is looked at before anything changes it: journal mode, `synchronous` and the schema
 //! are set only once it is known to be a Liaoyuan database, or an empty file being created.
 
+use super::held;
 use super::schema::{self, Found};
 use super::{Db, OpenMode};
 use crate::error::{Error, Result};
@@ -47,18 +48,25 @@ pub(super) fn open(path: &Path, mode: OpenMode) -> Result<Db> {
         // With no -wal beside it, the file alone holds every commit: look at it before
         // opening it for real, so that a stranger is refused without SQLite creating a WAL
         // or rolling back a journal in it.
-        Some(m) if m.len() > 0 && !sibling(path, "-wal").exists() => peek(path)?,
+        // (Never while this process holds the file: see `held`.)
+        Some(m) if m.len() > 0 && !sibling(path, "-wal").exists() && !held::is_held(m) => {
+            peek(path)?
+        }
         Some(_) => {}
     }
+    let already_held = meta.as_ref().is_some_and(held::is_held);
     let conn = if mode == OpenMode::ReadOnly {
-        open_reading(path)?
+        open_reading(path, already_held)?
     } else {
         open_writing(path, mode)?
     };
+    // Stat again: a created file has its inode only now.
+    let held = std::fs::metadata(path).ok().map(|m| held::Held::new(&m));
     Ok(Db {
         conn,
         path: path.to_path_buf(),
         read_only: mode == OpenMode::ReadOnly,
+        _held: held,
     })
 }
 
@@ -125,14 +133,20 @@ fn connect(target: impl AsRef<Path>, flags: OpenFlags, path: &Path) -> Result<Co
     Ok(conn)
 }
 
-fn open_reading(path: &Path) -> Result<Connection> {
+/// `already_held`: this process holds another connection to the file, so it must not be read
+/// through a lock-free (`immutable`) connection.
+fn open_reading(path: &Path, already_held: bool) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = connect(path, flags, path)?;
     let (conn, found) = match schema::identify(&conn) {
         Ok(found) => (conn, found),
         // A read-only folder: a reader of a WAL database needs a -wal and -shm that SQLite
         // cannot create there. With no -wal, nobody is writing: read the file as it stands.
-        Err(e) if code(&e).1 == READONLY_DIRECTORY && !sibling(path, "-wal").exists() => {
+        Err(e)
+            if code(&e).1 == READONLY_DIRECTORY
+                && !already_held
+                && !sibling(path, "-wal").exists() =>
+        {
             drop(conn);
             let snapshot = connect(
                 immutable_uri(path),
