@@ -135,3 +135,44 @@ fn the_colors_flag_overrides_the_terminal() {
     let out = session(&env("screen", ""), &["--colors", "true"]);
     assert!(has_any(&out, &TRUECOLOR));
 }
+
+/// Opens the Teachers tab and types `/zw` into its search box.
+fn searching(t: &mut Term) {
+    t.wait_for("the tab bar", |s| {
+        s.contains("1 总览") && s.contains("4 教师")
+    });
+    t.send(b"4/zw");
+    t.wait_for("张伟 found", |s| s.contains("1 条匹配"));
+}
+
+fn start(dir: &Path) -> Term {
+    let db = dir.join("keys.db");
+    build_db(&db);
+    let env: Vec<(&str, &OsStr)> = env("screen", "")
+        .into_iter()
+        .map(|(k, v)| (k, OsStr::new(v)))
+        .collect();
+    spawn(NOW, &["--db".as_ref(), db.as_os_str()], &env, dir)
+}
+
+#[test]
+fn esc_then_q_delivered_together_by_screen_still_clears_and_quits() {
+    // GNU screen holds Esc back until the next key and sends both at once: "\x1bq" (which
+    // reads as Alt-q). Both keys count: Esc clears and leaves the box, q quits.
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = start(dir.path());
+    searching(&mut t);
+    t.send(b"\x1bq");
+    exits_cleanly(&mut t);
+}
+
+#[test]
+fn ctrl_x_does_what_esc_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = start(dir.path());
+    searching(&mut t);
+    t.send(b"\x18"); // Ctrl-X
+    t.wait_for("the search to clear", |s| s.contains("2 位教师"));
+    t.send(b"q");
+    exits_cleanly(&mut t);
+}
