@@ -33,6 +33,7 @@ fn open(lang: Lang) -> Ui {
         lang,
         theme: Some("mono".into()),
         no_color: true,
+        colors: liaoyuan::tui::colors::ColorDepth::TrueColor,
     };
     Ui::new(db, path, dir, &opts, at("2026-03-02 09:00"), (80, 24))
 }

@@ -26,6 +26,7 @@ pub fn first_frame(path: &Path) -> Res<Index> {
         lang: Lang::Zh,
         theme: None,
         no_color: false,
+        colors: liaoyuan::tui::colors::ColorDepth::TrueColor,
     };
     let count = Rc::new(Cell::new(0));
     let mut term = terminal(&count)?;

@@ -22,6 +22,9 @@ pub struct Cli {
     /// Open without allowing changes
     #[arg(long, global = true)]
     pub read_only: bool,
+    /// Colours sent to the terminal (default: chosen from TERM and COLORTERM)
+    #[arg(long, global = true, value_enum, value_name = "16|256|true")]
+    pub colors: Option<Colors>,
     /// Open the TUI on a demo district (created if absent)
     #[arg(long)]
     pub demo: bool,
@@ -33,6 +36,31 @@ pub struct Cli {
 pub enum Lang {
     Zh,
     En,
+}
+
+/// `--colors`: how many colours the TUI sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Colors {
+    /// The 16 ANSI colours
+    #[value(name = "16")]
+    Ansi16,
+    /// The xterm 256-colour palette
+    #[value(name = "256")]
+    Indexed256,
+    /// 24-bit colour
+    #[value(name = "true")]
+    TrueColor,
+}
+
+impl From<Colors> for crate::tui::colors::ColorDepth {
+    fn from(c: Colors) -> Self {
+        use crate::tui::colors::ColorDepth;
+        match c {
+            Colors::Ansi16 => ColorDepth::Ansi16,
+            Colors::Indexed256 => ColorDepth::Indexed256,
+            Colors::TrueColor => ColorDepth::TrueColor,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -31,6 +31,10 @@ pub fn run(cli: Cli) -> Result<()> {
                     lang: cli.lang,
                     theme: cli.theme.clone(),
                     no_color: crate::tui::no_color(),
+                    colors: cli
+                        .colors
+                        .map(Into::into)
+                        .unwrap_or_else(crate::tui::colors::ColorDepth::from_env),
                 },
             )
         }

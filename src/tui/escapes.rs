@@ -3,16 +3,14 @@
 //! - the cursor's real place is tracked by each symbol's width, so text after a double-width
 //!   character needs no move, and a jump within the row is a column move (`ESC[nG`) instead
 //!   of a full `ESC[row;colH`;
-//! - only the colour that changed is set (ratatui sets foreground and background together);
+//! - only the colour that changed is set (ratatui sets foreground and background together),
+//!   and the 16 ANSI colours with their short codes (`ESC[31m`, not `ESC[38;5;1m`);
 //! - one `ESC[0m` ends a frame that left a style set (ratatui sends four resets every frame).
 
 use ratatui::backend::IntoCrossterm;
 use ratatui::buffer::Cell;
 use ratatui::crossterm::queue;
-use ratatui::crossterm::style::{
-    Attribute, Colors, Print, SetAttribute, SetBackgroundColor, SetColors, SetForegroundColor,
-    SetUnderlineColor,
-};
+use ratatui::crossterm::style::{Attribute, Print, SetAttribute, SetUnderlineColor};
 use ratatui::style::{Color, Modifier};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
@@ -76,15 +74,14 @@ fn set_pen<W: Write>(w: &mut W, pen: &mut Pen, want: Pen) -> io::Result<()> {
         modifiers(w, pen.modifier, want.modifier)?;
     }
     match (want.fg != pen.fg, want.bg != pen.bg) {
-        (true, true) => queue!(
+        (true, true) => write!(
             w,
-            SetColors(Colors::new(
-                want.fg.into_crossterm(),
-                want.bg.into_crossterm()
-            ))
+            "\x1b[{};{}m",
+            colour_parameters(want.fg, Layer::Fg),
+            colour_parameters(want.bg, Layer::Bg)
         )?,
-        (true, false) => queue!(w, SetForegroundColor(want.fg.into_crossterm()))?,
-        (false, true) => queue!(w, SetBackgroundColor(want.bg.into_crossterm()))?,
+        (true, false) => write!(w, "\x1b[{}m", colour_parameters(want.fg, Layer::Fg))?,
+        (false, true) => write!(w, "\x1b[{}m", colour_parameters(want.bg, Layer::Bg))?,
         (false, false) => {}
     }
     if want.underline != pen.underline {
@@ -92,6 +89,50 @@ fn set_pen<W: Write>(w: &mut W, pen: &mut Pen, want: Pen) -> io::Result<()> {
     }
     *pen = want;
     Ok(())
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Layer {
+    Fg,
+    Bg,
+}
+
+/// The SGR parameters that set `c`: the 16 ANSI colours as 30–37 / 90–97 (40–47 / 100–107
+/// for the background), which every colour terminal reads (crossterm writes them as
+/// `38;5;N`, which a 16-colour terminal misreads as blink and more); palette indices as
+/// `38;5;N` and 24-bit colours as `38;2;R;G;B` (only sent when the theme was brought down to
+/// a depth that has them, see `colors`).
+fn colour_parameters(c: Color, layer: Layer) -> String {
+    let ansi = |n: u8| -> String {
+        let base = if n < 8 { 30 + n } else { 90 + n - 8 };
+        let base = if layer == Layer::Bg { base + 10 } else { base };
+        base.to_string()
+    };
+    let (extended, reset) = match layer {
+        Layer::Fg => (38, 39),
+        Layer::Bg => (48, 49),
+    };
+    match c {
+        Color::Reset => reset.to_string(),
+        Color::Black => ansi(0),
+        Color::Red => ansi(1),
+        Color::Green => ansi(2),
+        Color::Yellow => ansi(3),
+        Color::Blue => ansi(4),
+        Color::Magenta => ansi(5),
+        Color::Cyan => ansi(6),
+        Color::Gray => ansi(7),
+        Color::DarkGray => ansi(8),
+        Color::LightRed => ansi(9),
+        Color::LightGreen => ansi(10),
+        Color::LightYellow => ansi(11),
+        Color::LightBlue => ansi(12),
+        Color::LightMagenta => ansi(13),
+        Color::LightCyan => ansi(14),
+        Color::White => ansi(15),
+        Color::Indexed(n) => format!("{extended};5;{n}"),
+        Color::Rgb(r, g, b) => format!("{extended};2;{r};{g};{b}"),
+    }
 }
 
 /// The attribute changes from `from` to `to` (as ratatui's crossterm backend does them).
@@ -272,5 +313,28 @@ mod tests {
         let mut out = Vec::new();
         write_cells(&mut out, Buffer::empty(AREA).diff(&next).into_iter()).unwrap();
         assert_eq!(String::from_utf8_lossy(&out), "\x1b[2;1H张伟x\x1b[11Gy");
+    }
+
+    #[test]
+    fn the_16_ansi_colours_are_written_as_sgr_30_to_37_and_90_to_97() {
+        // Every colour terminal reads these; 38;5;N needs one that knows 256 colours.
+        let next = buffer(&[
+            (0, 0, "a", Style::default().fg(Color::Red).bg(Color::Blue)),
+            (1, 0, "b", Style::default().fg(Color::LightYellow)),
+            (
+                2,
+                0,
+                "c",
+                Style::default().fg(Color::Gray).bg(Color::DarkGray),
+            ),
+            (3, 0, "d", Style::default().fg(Color::Indexed(208))),
+            (4, 0, "e", Style::default().fg(Color::Rgb(1, 2, 3))),
+        ]);
+        let mut out = Vec::new();
+        write_cells(&mut out, Buffer::empty(AREA).diff(&next).into_iter()).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "\x1b[1;1H\x1b[31;44ma\x1b[93;49mb\x1b[37;100mc\x1b[38;5;208;49md\x1b[38;2;1;2;3me\x1b[0m"
+        );
     }
 }

@@ -314,6 +314,18 @@ pub const PJ_NOTE_TRAINER: Msg = Msg::new(
     "输入姓名或拼音，↑↓ 选，Enter 确定",
     "type a name or pinyin, ↑↓, Enter",
 );
+pub const PJ_RETIRED_HIDDEN: Msg = Msg::new(
+    "另有 {} 位已退出的讲师匹配 · Ctrl-R 显示",
+    "{} retired trainer(s) also match · Ctrl-R shows them",
+);
+pub const PJ_RETIRED_SHOWN: Msg = Msg::new(
+    "已列出退出的讲师（灰色）· Ctrl-R 隐藏",
+    "Retired trainers listed (greyed) · Ctrl-R hides them",
+);
+pub const PJ_KEY_RETIRED_TRAINERS: Msg = Msg::new(
+    "讲师栏：列出 / 隐藏已退出的讲师",
+    "Trainer field: list / hide retired trainers",
+);
 pub const PJ_BAD_DATE: Msg = Msg::new("日期格式应为 2026-03-01", "a date like 2026-03-01");
 pub const PJ_BAD_TIME: Msg = Msg::new("时间格式应为 08:30", "a time like 08:30");
 pub const PJ_BAD_RANGE: Msg = Msg::new("时间段格式应为 08:30-11:30", "times like 08:30-11:30");

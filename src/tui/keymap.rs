@@ -40,7 +40,8 @@ impl Key {
                 KeyCode::Left => "←".into(),
                 KeyCode::Right => "→".into(),
                 KeyCode::Enter => "Enter".into(),
-                KeyCode::Esc => "Esc".into(),
+                // Ctrl-X does what Esc does everywhere (see `ESC_TOO`).
+                KeyCode::Esc => format!("Esc {}", ESC_TOO.label()),
                 KeyCode::Tab => "Tab".into(),
                 KeyCode::BackTab => "Shift-Tab".into(),
                 KeyCode::Backspace => "Backspace".into(),
@@ -54,6 +55,40 @@ impl Key {
             },
         }
     }
+}
+
+/// The key that does what Esc does, everywhere. Terminal multiplexers hold Esc back to see
+/// whether an escape sequence follows (GNU screen until the next key arrives), so Esc can come
+/// late, or glued to the next key. Ctrl-X (ASCII CAN, "cancel") is one byte that no
+/// multiplexer holds back or takes for itself (screen's prefix is Ctrl-A, tmux's Ctrl-B,
+/// Zellij takes Ctrl-G and others but not Ctrl-X). The help shows it beside every Esc.
+pub const ESC_TOO: Key = Key::Ctrl('x');
+
+/// `key`, with `ESC_TOO` read as Esc.
+pub fn esc_too(key: KeyEvent) -> KeyEvent {
+    if ESC_TOO.matches(&key) {
+        KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)
+    } else {
+        key
+    }
+}
+
+/// Esc and the key after it, when they arrived glued together as one Alt-key: a multiplexer
+/// that held Esc back sends it with the next key ("\x1bq"), which reads as Alt-q. Nothing
+/// here is bound to Alt, so an Alt-key is always read as the two keys pressed.
+pub fn held_escape(key: &KeyEvent) -> Option<[KeyEvent; 2]> {
+    let glued = matches!(
+        key.code,
+        KeyCode::Char(_) | KeyCode::Enter | KeyCode::Backspace | KeyCode::Tab
+    );
+    if !glued || !key.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    let mut second = *key;
+    second.modifiers.remove(KeyModifiers::ALT);
+    let mut esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    esc.kind = key.kind;
+    Some([esc, second])
 }
 
 /// Keys → a command of type `C`, with the help text.
@@ -292,7 +327,7 @@ pub fn global_help() -> Vec<HelpEntry> {
         help: i18n::KEY_SEARCH,
     });
     h.push(HelpEntry {
-        keys: "Esc".into(),
+        keys: Key::Code(KeyCode::Esc).label(),
         help: i18n::KEY_BACK,
     });
     h
@@ -366,6 +401,35 @@ mod tests {
         assert_eq!(keys[1], "k ↑");
         assert_eq!(keys.len(), 1 + MOVE_KEYS.len());
         assert_eq!(paging.help().len(), 1 + 4);
+    }
+
+    #[test]
+    fn ctrl_x_is_read_as_esc_and_shown_beside_it() {
+        let esc = esc_too(ev(KeyCode::Char('x'), KeyModifiers::CONTROL));
+        assert_eq!(esc.code, KeyCode::Esc);
+        assert_eq!(esc.modifiers, KeyModifiers::NONE);
+        let x = esc_too(ev(KeyCode::Char('x'), KeyModifiers::NONE));
+        assert_eq!(x.code, KeyCode::Char('x'));
+        assert_eq!(Key::Code(KeyCode::Esc).label(), "Esc Ctrl-x");
+        let back = global_help().into_iter().find(|h| h.help == i18n::KEY_BACK);
+        assert_eq!(back.map(|h| h.keys).as_deref(), Some("Esc Ctrl-x"));
+    }
+
+    #[test]
+    fn an_alt_key_is_esc_then_the_key() {
+        let [esc, q] = held_escape(&ev(KeyCode::Char('q'), KeyModifiers::ALT)).unwrap();
+        assert_eq!(esc.code, KeyCode::Esc);
+        assert_eq!(
+            (q.code, q.modifiers),
+            (KeyCode::Char('q'), KeyModifiers::NONE)
+        );
+        let [_, enter] = held_escape(&ev(KeyCode::Enter, KeyModifiers::ALT)).unwrap();
+        assert_eq!(enter.code, KeyCode::Enter);
+        let shifted = ev(KeyCode::Char('G'), KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let [_, g] = held_escape(&shifted).unwrap();
+        assert_eq!(g.modifiers, KeyModifiers::SHIFT);
+        assert!(held_escape(&ev(KeyCode::Char('q'), KeyModifiers::NONE)).is_none());
+        assert!(held_escape(&ev(KeyCode::Up, KeyModifiers::ALT)).is_none());
     }
 
     #[test]

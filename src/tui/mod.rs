@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod backend;
 pub mod chrome;
+pub mod colors;
 pub mod commands;
 pub mod ending;
 pub mod escapes;

@@ -1,10 +1,15 @@
-//! Terminal setup and restoration: raw mode, alternate screen, mouse capture; a panic hook and
+//! Terminal setup and restoration: raw mode, alternate screen, mouse reports; a panic hook and
 //! `Drop` restore the terminal so that a message is never lost in the alternate screen.
+//!
+//! The mouse reports clicks and the wheel only. crossterm's `EnableMouseCapture` also turns on
+//! motion tracking (modes 1002 and 1003): every move of the mouse then sends a report (about
+//! 50 bytes each over SSH) that nothing here uses. So the modes are set here: 1000 (a report
+//! for a button press or release; the wheel is buttons 4 and 5) in the SGR encoding (1006).
 
 use super::backend::CompactBackend;
 use crate::error::{Error, Result};
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
+use crossterm::style::Print;
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
@@ -16,11 +21,16 @@ pub struct Session {
     active: bool,
 }
 
-/// Puts the terminal back: leaves the alternate screen, mouse capture and raw mode.
+/// Mouse reports for button presses and releases (clicks, the wheel), SGR-encoded.
+pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+/// Undoes `MOUSE_ON`.
+pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+
+/// Puts the terminal back: leaves the alternate screen, mouse reports and raw mode.
 pub fn restore() {
     let _ = execute!(
         stdout(),
-        DisableMouseCapture,
+        Print(MOUSE_OFF),
         LeaveAlternateScreen,
         crossterm::cursor::Show
     );
@@ -39,7 +49,7 @@ impl Session {
     pub fn start() -> Result<Session> {
         enable_raw_mode().map_err(|e| Error::Io(format!("cannot use this terminal: {e}")))?;
         install_panic_hook();
-        if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableMouseCapture) {
+        if let Err(e) = execute!(stdout(), EnterAlternateScreen, Print(MOUSE_ON)) {
             restore();
             return Err(Error::Io(format!("cannot use this terminal: {e}")));
         }

@@ -2,6 +2,7 @@
 //! embedded in the binary so that a clean install works. `NO_COLOR` forces `mono`.
 //! Screens take every style from here (`ctx.theme.selected()` …), never a literal colour.
 
+use super::colors::ColorDepth;
 use crate::error::{Error, Result};
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
@@ -166,6 +167,28 @@ impl Theme {
             border: pick(&f.border)?,
             title: pick(&f.title)?,
         })
+    }
+
+    /// Every colour brought down to what the terminal shows (the nearest colour of its
+    /// palette; see `colors`).
+    pub fn for_depth(mut self, depth: ColorDepth) -> Theme {
+        for c in [
+            &mut self.fg,
+            &mut self.bg,
+            &mut self.accent,
+            &mut self.muted,
+            &mut self.highlight,
+            &mut self.ok,
+            &mut self.warn,
+            &mut self.bad,
+            &mut self.selection,
+            &mut self.selection_fg,
+            &mut self.border,
+            &mut self.title,
+        ] {
+            *c = depth.reduce(*c);
+        }
+        self
     }
 
     fn color(&self, c: Color) -> Style {

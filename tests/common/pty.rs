@@ -21,6 +21,8 @@ pub const PATIENCE: Duration = Duration::from_secs(30);
 
 pub struct Term {
     pub parser: vt100::Parser,
+    /// Every byte the program wrote so far, as it came.
+    pub raw: Vec<u8>,
     rx: Receiver<Vec<u8>>,
     /// Our descriptor of the master: keys are written to it, output read from it.
     io: Option<Arc<File>>,
@@ -100,6 +102,7 @@ fn spawn_command(mut cmd: CommandBuilder, now: &str, env: &[(&str, &OsStr)], cwd
     };
     Term {
         parser: vt100::Parser::new(24, 80, 0),
+        raw: Vec::new(),
         rx,
         io: Some(io),
         reader: Some((stop, thread)),
@@ -124,8 +127,10 @@ impl Term {
     pub fn pump(&mut self, wait: Duration) {
         if let Ok(bytes) = self.rx.recv_timeout(wait) {
             self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
             while let Ok(more) = self.rx.try_recv() {
                 self.parser.process(&more);
+                self.raw.extend_from_slice(&more);
             }
         }
     }

@@ -25,6 +25,7 @@ pub fn dark(lang: Lang) -> Options {
         lang,
         theme: Some("dark".into()),
         no_color: false,
+        colors: liaoyuan::tui::colors::ColorDepth::TrueColor,
     }
 }
 

@@ -169,6 +169,7 @@ fn no_color_draws_without_any_colour() {
         lang: Lang::Zh,
         theme: Some("dark".into()),
         no_color: true,
+        colors: liaoyuan::tui::colors::ColorDepth::TrueColor,
     };
     let mut ui = Ui::build(build_db, OpenMode::Existing, &opts, now(), (80, 24));
     for keys in ["", "4/zw"] {

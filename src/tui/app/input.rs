@@ -1,6 +1,7 @@
 //! Keys and mouse → actions: overlays first, then Esc when writes wait (it cancels them), then
 //! F1/Ctrl-P/Ctrl-C, then the other global keys (unless the screen takes text), then the
-//! active screen.
+//! active screen. Ctrl-X is Esc, and an Alt-key is Esc then the key (`keymap::ESC_TOO`,
+//! `keymap::held_escape`: a terminal multiplexer may hold Esc back and glue it to the next key).
 
 use super::App;
 use crate::tui::action::Action;
@@ -15,7 +16,15 @@ impl App {
     /// One terminal event.
     pub fn handle_event(&mut self, event: Event) {
         match event {
-            Event::Key(k) if k.kind != KeyEventKind::Release => self.handle_key(k),
+            Event::Key(k) if k.kind != KeyEventKind::Release => match keymap::held_escape(&k) {
+                Some([esc, key]) => {
+                    self.handle_key(esc);
+                    if !self.should_quit() {
+                        self.handle_key(key);
+                    }
+                }
+                None => self.handle_key(k),
+            },
             Event::Mouse(m) => self.handle_mouse(m),
             _ => {}
         }
@@ -23,6 +32,7 @@ impl App {
 
     /// One key press: overlay, else global keys (unless typing), else the screen.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        let key = keymap::esc_too(key);
         let ctx = self.shared.ctx();
         if let Some(ov) = &mut self.overlay {
             match ov.handle_key(&key, &ctx) {

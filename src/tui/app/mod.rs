@@ -7,6 +7,7 @@ mod update;
 mod waiting;
 
 use super::chrome;
+use super::colors::ColorDepth;
 use super::i18n::{self, Lang};
 use super::index_loader;
 use super::overlays::Overlay;
@@ -28,6 +29,8 @@ pub struct Options {
     pub theme: Option<String>,
     /// `NO_COLOR` is set: mono theme, no colours.
     pub no_color: bool,
+    /// The colours the terminal shows (`--colors`, else from `TERM`/`COLORTERM`).
+    pub colors: ColorDepth,
 }
 
 /// What screens read through `Ctx`.
@@ -39,6 +42,7 @@ pub struct Shared {
     pub index: Index,
     pub now: NaiveDateTime,
     pub no_color: bool,
+    pub colors: ColorDepth,
 }
 
 impl Shared {
@@ -117,7 +121,7 @@ impl App {
         // A write never blocks the desk for long: it waits for the lock a moment, then queues.
         db.conn.busy_timeout(waiting::BUSY_ATTEMPT)?;
         let settings = crate::store::settings::load(&db.conn)?;
-        let theme = Theme::load(opts.theme.as_deref(), opts.no_color)?;
+        let theme = Theme::load(opts.theme.as_deref(), opts.no_color)?.for_depth(opts.colors);
         let data_version = db.data_version()?;
         let fingerprint = index_loader::Fingerprint::of(&db.conn);
         let screens: Vec<Box<dyn Screen>> = TabId::ALL.iter().map(|t| make_screen(*t)).collect();
@@ -130,6 +134,7 @@ impl App {
                 index,
                 now,
                 no_color: opts.no_color,
+                colors: opts.colors,
             },
             stale: vec![true; screens.len()],
             screens,

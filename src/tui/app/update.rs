@@ -66,6 +66,7 @@ impl App {
             }
             Action::SetTheme(name) => match Theme::load(Some(&name), self.shared.no_color) {
                 Ok(t) => {
+                    let t = t.for_depth(self.shared.colors);
                     let text = self.shared.ctx().tf(i18n::THEME_SET, &[&t.name]);
                     self.shared.theme = t;
                     self.set_toast(text, false);

@@ -4,7 +4,7 @@ use super::Outcome;
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::text::{pad, width};
+use crate::tui::widgets::text::{pad, truncate, width};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -64,7 +64,9 @@ impl HelpOverlay {
         out
     }
 
-    fn lines(&self, ctx: &Ctx) -> Vec<Line<'static>> {
+    /// The help lines for a window `inner_w` columns wide inside its borders; a line that does
+    /// not fit is cut with "…" (by display width), never silently at the border.
+    fn lines(&self, ctx: &Ctx, inner_w: usize) -> Vec<Line<'static>> {
         let global = Self::merged(&self.global);
         // A screen entry the global list already shows ("/ 搜索", "Esc 返回") is not repeated:
         // at 80×24 every line of the window counts.
@@ -78,6 +80,8 @@ impl HelpOverlay {
             .unwrap_or(4)
             .clamp(4, 28)
             + 2;
+        let key_w = key_w.min(inner_w);
+        let help_w = inner_w - key_w;
         let mut out = Vec::new();
         // The screen's own keys first: they are what `?` was pressed for, and at 80×24 the
         // global list would push them below the fold.
@@ -91,11 +95,14 @@ impl HelpOverlay {
             if !out.is_empty() {
                 out.push(Line::from(""));
             }
-            out.push(Line::from(Span::styled(ctx.t(title), ctx.theme.accent())));
+            out.push(Line::from(Span::styled(
+                truncate(ctx.t(title), inner_w),
+                ctx.theme.accent(),
+            )));
             for e in entries {
                 out.push(Line::from(vec![
                     Span::styled(pad(&e.keys, key_w), ctx.theme.highlight()),
-                    Span::styled(ctx.t(e.help), ctx.theme.base()),
+                    Span::styled(truncate(ctx.t(e.help), help_w), ctx.theme.base()),
                 ]));
             }
         }
@@ -103,7 +110,10 @@ impl HelpOverlay {
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        let lines = self.lines(ctx);
+        // The window is 72 columns wide (less on a narrower terminal): its height depends on
+        // the number of lines only, so the width is known before the lines are cut to it.
+        let inner_w = usize::from(area.width.min(72)).saturating_sub(2);
+        let lines = self.lines(ctx, inner_w);
         let h = (lines.len() as u16 + 2).min(area.height);
         let r = super::centred(frame, area, 72, h);
         let inner_h = r.height.saturating_sub(2) as usize;

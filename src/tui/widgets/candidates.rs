@@ -43,6 +43,35 @@ impl Candidates {
         self.cursor = 0;
     }
 
+    /// Like `search`, with `group` deciding each match: `None` leaves it out, `Some(g)` lists
+    /// it in group `g` (lower groups first, best first within a group). Returns how many
+    /// matches were left out (e.g. retired trainers, for a line that says how to show them).
+    /// For small lists: every match is scored.
+    pub fn search_grouped(
+        &mut self,
+        index: &Index,
+        text: &str,
+        group: impl Fn(i64) -> Option<u8>,
+    ) -> usize {
+        let query = text.trim();
+        self.cursor = 0;
+        self.ids.clear();
+        if query.is_empty() {
+            return 0;
+        }
+        let mut kept = Vec::new();
+        let mut left_out = 0;
+        for hit in index.search(query, index.len()) {
+            match group(hit.id) {
+                Some(g) => kept.push((g, hit.id)),
+                None => left_out += 1,
+            }
+        }
+        kept.sort_by_key(|(g, _)| *g);
+        self.ids = kept.into_iter().take(SHOWN).map(|(_, id)| id).collect();
+        left_out
+    }
+
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
@@ -110,5 +139,24 @@ mod tests {
         assert_eq!(shown, vec![(7, false), (8, false), (9, true)]);
         c.clear();
         assert_eq!(c.handle_key(&key(KeyCode::Enter)), CandidateKey::Other);
+    }
+
+    #[test]
+    fn grouped_search_leaves_out_and_orders_by_group() {
+        use crate::search::Entry;
+        let index = Index::new(vec![
+            Entry::named(1, "陈思远", ""),
+            Entry::named(2, "陈思源", ""),
+            Entry::named(3, "程思雨", ""),
+        ]);
+        let mut c = Candidates::default();
+        let left_out = c.search_grouped(&index, "csy", |id| (id != 2).then_some(0));
+        assert_eq!(left_out, 1);
+        assert_eq!(c.ids.len(), 2);
+        assert!(!c.ids.contains(&2));
+        let left_out = c.search_grouped(&index, "csy", |id| Some(u8::from(id == 1)));
+        assert_eq!((left_out, c.ids.last()), (0, Some(&1)));
+        assert_eq!(c.search_grouped(&index, " ", |_| Some(0)), 0);
+        assert!(c.is_empty());
     }
 }

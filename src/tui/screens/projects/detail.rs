@@ -66,7 +66,10 @@ impl Detail {
     }
 
     pub fn help(&self) -> Vec<HelpEntry> {
-        if self.session_form.is_some() || self.schedule.is_some() {
+        if self.session_form.is_some() {
+            return super::session_form::help();
+        }
+        if self.schedule.is_some() {
             return super::fields::help();
         }
         if self.enrol.picker.is_some() {

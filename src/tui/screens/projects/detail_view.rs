@@ -2,6 +2,7 @@
 
 use super::detail::{Detail, Tab};
 use super::session_form::{SessionForm, TRAINER};
+use crate::domain::TrainerStatus;
 use crate::store::projects::ProjectState;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
@@ -129,29 +130,53 @@ fn render_session_form(frame: &mut Frame, area: Rect, ctx: &Ctx, f: &SessionForm
         i18n::PJ_NEW_SESSION
     };
     let (fields, used) = f.form.render_titled(frame, area, ctx, title, 28);
-    // Trainer candidates under the form while the trainer field has the focus.
-    if f.form.focus == TRAINER {
-        let mut y = fields.y + used;
-        for (id, highlighted) in f.candidates.shown() {
-            if y + 1 >= area.bottom() {
-                break;
-            }
-            let Some(t) = f.trainer(id) else { continue };
-            let style = if highlighted {
-                th.selected()
-            } else {
-                th.base()
-            };
-            let text = format!("  {} {}", pad(&t.name, 10), t.affiliation);
-            frame.render_widget(
-                Paragraph::new(Span::styled(truncate(&text, area.width as usize), style)),
-                Rect {
-                    y,
-                    height: 1,
-                    ..area
-                },
-            );
-            y += 1;
-        }
+    // Trainer candidates under the form while the trainer field has the focus; retired ones
+    // (listed only after Ctrl-R) greyed with their status, then a line about the retired.
+    if f.form.focus != TRAINER {
+        return;
+    }
+    let mut lines: Vec<Span> = Vec::new();
+    for (id, highlighted) in f.candidates.shown() {
+        let Some(t) = f.trainer(id) else { continue };
+        let retired = t.status == TrainerStatus::Retired;
+        let style = match (highlighted, retired) {
+            (true, _) => th.selected(),
+            (false, true) => th.muted(),
+            (false, false) => th.base(),
+        };
+        let mark = if highlighted { "▶" } else { " " };
+        let status = if retired {
+            format!(" · {}", t.status.label(ctx.zh()))
+        } else {
+            String::new()
+        };
+        let text = format!("{mark} {} {}{status}", pad(&t.name, 10), t.affiliation);
+        lines.push(Span::styled(truncate(&text, area.width as usize), style));
+    }
+    let note = if f.retired_hidden > 0 {
+        Some(ctx.tf(i18n::PJ_RETIRED_HIDDEN, &[&f.retired_hidden]))
+    } else if f.include_retired && !f.candidates.is_empty() {
+        Some(ctx.t(i18n::PJ_RETIRED_SHOWN).to_string())
+    } else {
+        None
+    };
+    if let Some(note) = note {
+        lines.push(Span::styled(
+            truncate(&format!("  {note}"), area.width as usize),
+            th.muted(),
+        ));
+    }
+    let first = fields.y + used;
+    // The last line of the area stays free (the form's problem line).
+    let room = area.bottom().saturating_sub(first + 1);
+    for (y, line) in (first..).zip(lines).take(usize::from(room)) {
+        frame.render_widget(
+            Paragraph::new(line),
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
     }
 }

@@ -1,12 +1,17 @@
 //! Add or edit one session: date, start, end, topic, trainer (picked by search over the
-//! Starlight trainers: type, ↑/↓ among the candidates, Enter takes one), venue.
+//! Starlight trainers: type, ↑/↓ among the candidates, Enter takes one), venue. Retired (退出)
+//! trainers are not suggested; a line says how many match, and Ctrl-R lists them too (greyed,
+//! with their status) for the rare session that needs one.
 
 use super::fields::{Event, Field, Form};
-use crate::domain::{parse_date, parse_time, Project, Session, Trainer, DATE_FMT, TIME_FMT};
+use crate::domain::{
+    parse_date, parse_time, Project, Session, Trainer, TrainerStatus, DATE_FMT, TIME_FMT,
+};
 use crate::search::{Entry, Index};
 use crate::store::sessions::SessionFields;
 use crate::tui::action::Intent;
 use crate::tui::i18n::{self, Lang};
+use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding};
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::candidates::{CandidateKey, Candidates};
 use crossterm::event::KeyEvent;
@@ -17,6 +22,25 @@ const END: usize = 2;
 const TOPIC: usize = 3;
 pub const TRAINER: usize = 4;
 const VENUE: usize = 5;
+
+/// The trainer field's own key, besides the form's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrainerKey {
+    ToggleRetired,
+}
+
+pub const TRAINER_KEYS: &[KeyBinding<TrainerKey>] = &[KeyBinding {
+    keys: &[Key::Ctrl('r')],
+    command: TrainerKey::ToggleRetired,
+    help: i18n::PJ_KEY_RETIRED_TRAINERS,
+}];
+
+/// The session form's help: the form's keys, then the trainer field's.
+pub fn help() -> Vec<HelpEntry> {
+    let mut h = super::fields::help();
+    h.extend(keymap::help(TRAINER_KEYS));
+    h
+}
 
 pub struct SessionForm {
     pub project_id: i64,
@@ -29,6 +53,10 @@ pub struct SessionForm {
     pub trainer_id: Option<i64>,
     /// Trainers matching the trainer field.
     pub candidates: Candidates,
+    /// Ctrl-R: retired trainers are suggested too.
+    pub include_retired: bool,
+    /// Retired trainers matching the trainer field but not suggested.
+    pub retired_hidden: usize,
 }
 
 impl SessionForm {
@@ -79,6 +107,8 @@ impl SessionForm {
             index,
             trainer_id,
             candidates: Candidates::default(),
+            include_retired: false,
+            retired_hidden: 0,
         }
     }
 
@@ -86,17 +116,46 @@ impl SessionForm {
         self.trainers.iter().find(|t| t.id == id)
     }
 
+    /// Suggests the trainers matching the trainer field: not the retired ones, unless asked
+    /// (then after the others, so the highlight starts on an active trainer).
+    fn search_trainers(&mut self) {
+        let include = self.include_retired;
+        let trainers = &self.trainers;
+        let group = |id: i64| {
+            let retired = trainers
+                .iter()
+                .any(|t| t.id == id && t.status == TrainerStatus::Retired);
+            match (retired, include) {
+                (false, _) => Some(0),
+                (true, true) => Some(1),
+                (true, false) => None,
+            }
+        };
+        let text = self.form.text(TRAINER);
+        self.retired_hidden = self.candidates.search_grouped(&self.index, text, group);
+    }
+
+    fn clear_candidates(&mut self) {
+        self.candidates.clear();
+        self.retired_hidden = 0;
+    }
+
     /// Takes trainer `id` (a candidate).
     fn accept_candidate(&mut self, id: i64) {
         let name = self.trainer(id).map(|t| t.name.clone()).unwrap_or_default();
         self.trainer_id = Some(id);
         self.form.set_text(TRAINER, &name);
-        self.candidates.clear();
+        self.clear_candidates();
     }
 
     /// A key; returns the form event (Save and Cancel are the owner's).
     pub fn handle_key(&mut self, key: &KeyEvent, project: &Project, lang: Lang) -> Event {
         if self.form.focus == TRAINER {
+            if keymap::lookup(TRAINER_KEYS, key) == Some(TrainerKey::ToggleRetired) {
+                self.include_retired = !self.include_retired;
+                self.search_trainers();
+                return Event::None;
+            }
             match self.candidates.handle_key(key) {
                 CandidateKey::Moved => return Event::None,
                 CandidateKey::Take(id) => self.accept_candidate(id),
@@ -106,10 +165,10 @@ impl SessionForm {
         let ev = self.form.handle_key(key);
         if ev == Event::Changed && self.form.focus == TRAINER {
             self.trainer_id = None;
-            self.candidates.search(&self.index, self.form.text(TRAINER));
+            self.search_trainers();
         }
         if matches!(ev, Event::Left(_)) {
-            self.candidates.clear();
+            self.clear_candidates();
         }
         if matches!(ev, Event::Changed | Event::Left(_)) {
             self.validate(project, lang);
