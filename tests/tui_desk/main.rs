@@ -21,6 +21,7 @@ mod bytes;
 mod choosing;
 mod marking;
 mod reload;
+mod same_name;
 mod vetoes;
 mod walk_in_and_closing;
 
