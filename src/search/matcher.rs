@@ -72,6 +72,17 @@ impl Scratch {
 }
 
 impl Scratch {
+    /// Whether the loaded name's units (letters, digits, Han characters)
+    /// equal the query text, in any ASCII case.
+    pub fn is_whole_name(&self, q: &[char]) -> bool {
+        self.chars.len() == q.len()
+            && self
+                .chars
+                .iter()
+                .zip(q)
+                .all(|(c, qc)| c.to_ascii_lowercase() == *qc)
+    }
+
     pub fn unit_count(&self) -> usize {
         self.chars.len()
     }
@@ -169,15 +180,6 @@ fn han_subsequence(q: &[char], name: &str) -> bool {
         .all(|c| it.any(|n| n == *c))
 }
 
-/// Whether the name, letters and digits only, equals the query text (any
-/// ASCII case).
-fn is_whole_name(name: &str, q: &[char]) -> bool {
-    name.chars()
-        .filter(|c| is_unit(*c))
-        .map(|c| c.to_ascii_lowercase())
-        .eq(q.iter().copied())
-}
-
 /// Score of one entry for `query` (text part only, see `rank`), `None` when
 /// it does not match. `r` supplies the character masks of `f`.
 pub fn score(f: &Fields<'_>, r: &Record, query: &Query, scratch: &mut Scratch) -> Option<i64> {
@@ -199,10 +201,10 @@ pub fn score(f: &Fields<'_>, r: &Record, query: &Query, scratch: &mut Scratch) -
         && (query.has_han || ascii_subsequence(q, f.pinyin.as_bytes()))
         && (!query.has_han || han_subsequence(q, f.name))
     {
-        if is_whole_name(f.name, q) {
+        scratch.load(f.name, f.pinyin);
+        if scratch.is_whole_name(q) {
             return Some(rank::score(Match::Exact, true, 0));
         }
-        scratch.load(f.name, f.pinyin);
         let by_name = match anchored(scratch, f.pinyin.as_bytes(), q) {
             Some((rung, whole)) => Some(rank::score(rung, whole, 0)),
             None => run_dp(scratch, f.pinyin.as_bytes(), q)

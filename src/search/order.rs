@@ -53,33 +53,36 @@ fn sort_prefix(text: &str) -> (u128, bool) {
     )
 }
 
-/// All slots in stable order: sorted by numeric prefixes of pinyin and name
-/// (then id), and runs sharing a pinyin prefix (names the numbers do not tell
-/// fully, or equal names to order by school) are sorted again by the full
-/// comparison.
+/// All slots in stable order: sorted by numeric prefixes of pinyin and name,
+/// then the school's place and id; runs sharing a pinyin prefix that the
+/// numbers do not tell fully are sorted again by the full comparison.
 pub fn stable_order(store: &Storage) -> Vec<u32> {
     struct Key {
         pinyin: u128,
         name: u128,
+        school: u32,
         id: i64,
         slot: u32,
         whole: bool,
     }
+    let schools = store.school_ranks();
     let mut keys: Vec<Key> = (0..store.records.len())
         .map(|slot| {
             let f = store.fields(slot);
             let (pinyin, whole_pinyin) = sort_prefix(f.pinyin);
             let (name, whole_name) = sort_prefix(f.name);
+            let r = &store.records[slot];
             Key {
                 pinyin,
                 name,
-                id: store.records[slot].id,
+                school: schools.get(r.school as usize).copied().unwrap_or(0),
+                id: r.id,
                 slot: slot as u32,
                 whole: whole_pinyin && whole_name,
             }
         })
         .collect();
-    keys.sort_unstable_by_key(|k| (k.pinyin, k.name, k.id));
+    keys.sort_unstable_by_key(|k| (k.pinyin, k.name, k.school, k.id));
     let mut start = 0;
     while start < keys.len() {
         let mut end = start + 1;
@@ -87,8 +90,7 @@ pub fn stable_order(store: &Storage) -> Vec<u32> {
             end += 1;
         }
         let run = &mut keys[start..end];
-        let same_name = |w: &[Key]| (w[0].pinyin, w[0].name) == (w[1].pinyin, w[1].name);
-        if run.iter().any(|k| !k.whole) || run.windows(2).any(same_name) {
+        if run.iter().any(|k| !k.whole) {
             run.sort_unstable_by(|a, b| index_cmp(store, a.slot, b.slot));
         }
         start = end;

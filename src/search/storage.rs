@@ -170,6 +170,23 @@ impl Storage {
         id
     }
 
+    /// Every interned school's place in school order (pinyin, then name).
+    pub fn school_ranks(&self) -> Vec<u32> {
+        let mut ids: Vec<u32> = (0..self.schools.names.len() as u32).collect();
+        ids.sort_by(|a, b| {
+            let key = |id: u32| {
+                let pinyin = self.school_pinyin.get(id as usize);
+                (pinyin.map_or("", String::as_str), self.schools.name(id))
+            };
+            key(*a).cmp(&key(*b))
+        });
+        let mut ranks = vec![0; ids.len()];
+        for (place, id) in ids.into_iter().enumerate() {
+            ranks[id as usize] = place as u32;
+        }
+        ranks
+    }
+
     /// The school's pinyin and name, for ordering equal names by school.
     pub fn school_order_key(&self, slot: usize) -> (&str, &str) {
         let school = self.records[slot].school;
