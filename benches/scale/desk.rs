@@ -31,6 +31,33 @@ pub fn desk_session(path: &Path) -> Res<(i64, Vec<i64>)> {
     Ok((session, ids))
 }
 
+/// The order teachers reach the desk: those the demo already checked in, by their check-in
+/// time, then everyone else in a fixed shuffle (the same every run).
+pub fn arrival_order(path: &Path, session: i64, teachers: &[i64]) -> Res<Vec<i64>> {
+    let db = Db::open(path, OpenMode::ReadOnly)?;
+    let mut st = db.conn.prepare(
+        "SELECT teacher_id FROM marks WHERE session_id = ?1 AND checked_in_at IS NOT NULL
+         ORDER BY checked_in_at, teacher_id",
+    )?;
+    let mut order = st
+        .query_map([session], |r| r.get(0))?
+        .collect::<Result<Vec<i64>, _>>()?;
+    let mut rest: Vec<i64> = teachers
+        .iter()
+        .copied()
+        .filter(|t| !order.contains(t))
+        .collect();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for i in (1..rest.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        rest.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+    order.extend(rest);
+    Ok(order)
+}
+
 /// One check-in commit each (audit entry included, synchronous=FULL), on a connection set up
 /// as the TUI sets up its own (`Db::defer_checkpoints`), with the WAL checkpoint the TUI runs
 /// when the desk pauses done between check-ins, untimed (timed on its own line); the marks and

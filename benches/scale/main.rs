@@ -68,7 +68,8 @@ fn main() -> Res<()> {
     let index = startup::first_frame(&path)?;
     search::search_per_keystroke(&index);
     let desk = desk::desk_session(&path)?;
-    search::keystrokes(&index, &desk.1);
+    let arrivals = desk::arrival_order(&path, desk.0, &desk.1)?;
+    search::desk_simulation(&index, &desk.1, &arrivals);
     drop(index);
     let session = desk.0;
     desk::check_in_commits(&path, desk)?;

@@ -19,6 +19,9 @@ pub struct LookupArgs {
     /// Print JSON (stable keys, see DESIGN.md §6)
     #[arg(long)]
     pub json: bool,
+    /// Show every teacher the query finds (best first), not only the best match
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Runs the lookup and prints the result to stdout.
@@ -30,18 +33,37 @@ pub fn run(path: &Path, lang: Lang, args: &LookupArgs) -> Result<()> {
         .year
         .unwrap_or_else(|| veto_year(today, settings.veto_year_start_month));
     let query = args.query.join(" ");
-    let rows = lookup(&db.conn, &query, year, &settings, today)?;
+    let found = lookup(&db.conn, &query, year, &settings, today, args.all)?;
+    let notes = super::lookup_notes::notes(&query, &found, args.all);
     if args.json {
-        let text = serde_json::to_string_pretty(&rows).map_err(|e| {
+        let text = serde_json::to_string_pretty(&found.rows).map_err(|e| {
             crate::Error::Io(crate::lang::pick(
                 format!("无法写出 JSON：{e}"),
                 format!("cannot write JSON: {e}"),
             ))
         })?;
         emit(&crate::text::escape_json_controls(&text))?;
+        // stdout stays JSON; the notes go to stderr
+        for note in notes {
+            eprintln!("{}", crate::text::printable_lines(&note));
+        }
     } else {
         let zh = lang == Lang::Zh;
-        let blocks: Vec<String> = rows.iter().map(|r| human(r, zh)).collect();
+        let mut blocks: Vec<String> = found
+            .rows
+            .iter()
+            .map(|r| {
+                let block = human(r, zh);
+                if args.all {
+                    format!("{}\n{block}", super::lookup_notes::rank_line(r, zh))
+                } else {
+                    block
+                }
+            })
+            .collect();
+        if !notes.is_empty() {
+            blocks.push(notes.join("\n"));
+        }
         emit(&blocks.join("\n\n"))?;
     }
     Ok(())

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod export;
 pub mod import;
 pub mod lookup;
+mod lookup_notes;
 pub mod run;
 
 pub use args::{Cli, Command};

@@ -7,7 +7,7 @@ use crate::domain::veto::{veto_reasons, veto_year_range, VetoReason};
 use crate::domain::Settings;
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::search::{Hit, Index};
+use crate::search::{Hit, Index, Match};
 use crate::store::enrolments::{self, TeacherBrief};
 use crate::store::{marks, teacher_record};
 use chrono::NaiveDate;
@@ -36,7 +36,7 @@ pub fn index_of(conn: &Connection, teacher_ids: &[i64]) -> Result<Index> {
 }
 
 /// The teachers a query finds best: an exact staff number wins outright;
-/// otherwise every hit sharing the best score (more than one = ambiguous).
+/// otherwise every hit as good as the first (more than one = ambiguous).
 /// `among` restricts the search to those teacher ids. Empty when nothing matches.
 pub fn best_matches(
     conn: &Connection,
@@ -57,12 +57,12 @@ pub fn best_matches(
         Some(ids) => index.search_among(q, ids, HIT_LIMIT),
         None => index.search(q, HIT_LIMIT),
     };
-    let Some(best) = hits.iter().map(|h| h.score).max() else {
+    let Some(first) = hits.first() else {
         return Ok(Vec::new());
     };
     Ok(hits
         .iter()
-        .filter(|h| h.score == best)
+        .take_while(|h| h.ties_with(first))
         .map(|h| h.id)
         .collect())
 }
@@ -162,6 +162,11 @@ pub struct LookupRow {
     pub veto: bool,
     pub veto_reasons: Vec<VetoReason>,
     pub credits: LookupCredits,
+    /// Position in the search's ranking, 1 = first.
+    pub rank: usize,
+    /// The rung of the ranking rule (its `code` in JSON).
+    #[serde(rename = "match")]
+    pub matched: Match,
 }
 
 /// Attendance, veto and credits of one teacher for veto year `year`
@@ -205,11 +210,28 @@ pub fn lookup_teacher(
             required_total: st.required_total,
             required_concentrated: st.required_concentrated,
         },
+        rank: 1,
+        matched: Match::Exact,
     })
 }
 
-/// The lookup of every teacher `query` finds best (several when equally good,
-/// e.g. two 张伟 at different schools), with a ready index.
+/// What `lookup` found: the rows shown, best first, and how many teachers
+/// the query finds in all (`found`) and equally well as the first (`best`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lookup {
+    pub rows: Vec<LookupRow>,
+    pub found: usize,
+    pub best: usize,
+}
+
+/// Teachers shown without `--all`: the best tie group, at most this many.
+pub const BEST_SHOWN: usize = 10;
+/// Teachers shown with `--all`, at most.
+pub const ALL_SHOWN: usize = 100;
+
+/// The lookup with a ready index: the teachers exactly as the TUI search ranks
+/// them (`Index::search`, the one ranking function). Shows the best tie group
+/// (at most `BEST_SHOWN`), or with `all` every match (at most `ALL_SHOWN`).
 pub fn lookup_with_index(
     conn: &Connection,
     index: &Index,
@@ -217,35 +239,65 @@ pub fn lookup_with_index(
     year: i32,
     settings: &Settings,
     today: NaiveDate,
-) -> Result<Vec<LookupRow>> {
-    let ids = best_matches(conn, index, query, None)?;
-    if ids.is_empty() {
+    all: bool,
+) -> Result<Lookup> {
+    let q = query.trim();
+    let hits = if q.is_empty() {
+        Vec::new()
+    } else {
+        index.search(q, index.len())
+    };
+    let Some(first) = hits.first() else {
         return Err(no_match(query));
+    };
+    let best = hits.iter().take_while(|h| h.ties_with(first)).count();
+    let shown = if all {
+        hits.len().min(ALL_SHOWN)
+    } else {
+        best.min(BEST_SHOWN)
+    };
+    let mut rows = Vec::with_capacity(shown);
+    for (i, hit) in hits.iter().take(shown).enumerate() {
+        for t in briefs(conn, &[hit.id])? {
+            let mut row = lookup_teacher(conn, &t, year, settings, today)?;
+            row.rank = i + 1;
+            row.matched = hit.matched().unwrap_or(Match::Exact);
+            rows.push(row);
+        }
     }
-    briefs(conn, &ids)?
-        .iter()
-        .map(|t| lookup_teacher(conn, t, year, settings, today))
-        .collect()
+    Ok(Lookup {
+        rows,
+        found: hits.len(),
+        best,
+    })
 }
 
-/// `liaoyuan lookup`: builds the index, then `lookup_with_index`.
+/// `liaoyuan lookup`: builds the index, then `lookup_with_index`. An exact
+/// staff number needs no index (unless `all` asks for every match).
 pub fn lookup(
     conn: &Connection,
     query: &str,
     year: i32,
     settings: &Settings,
     today: NaiveDate,
-) -> Result<Vec<LookupRow>> {
+    all: bool,
+) -> Result<Lookup> {
     if query.trim().is_empty() {
         return Err(no_match(query));
     }
-    if let Some(id) = enrolments::teacher_id_by_staff_no(conn, query.trim())? {
-        // An exact staff number needs no index.
-        return briefs(conn, &[id])?
-            .iter()
-            .map(|t| lookup_teacher(conn, t, year, settings, today))
-            .collect();
+    if !all {
+        if let Some(id) = enrolments::teacher_id_by_staff_no(conn, query.trim())? {
+            let rows = briefs(conn, &[id])?
+                .iter()
+                .map(|t| lookup_teacher(conn, t, year, settings, today))
+                .collect::<Result<Vec<_>>>()?;
+            return Ok(Lookup {
+                found: rows.len(),
+                best: rows.len(),
+                rows,
+            });
+        }
     }
     let index = teacher_index(conn)?;
-    lookup_with_index(conn, &index, query, year, settings, today)
+    lookup_with_index(conn, &index, query, year, settings, today, all)
 }

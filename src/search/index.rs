@@ -2,22 +2,18 @@
 //! then name, then id) for ties and empty queries, and the precomputed
 //! one-character answers.
 
-use super::filter::Allowed;
 use super::fx::FxHashMap;
-use super::highlight;
 use super::keys::keys_fit;
-use super::matcher::{self, Scratch};
-use super::one_char::{OneChar, KEEP};
-use super::order::{index_cmp, pack, stable_order, top, unpack, Found};
-use super::query::{Filters, Query};
+use super::one_char::OneChar;
+use super::order::{index_cmp, stable_order};
 use super::storage::Storage;
-use super::{Entry, EntryRef, Highlight, Hit};
+use super::{Entry, EntryRef};
 use std::cmp::Ordering;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::thread::JoinHandle;
 
 /// Below this many candidates a query runs on one thread.
-const PARALLEL_FROM: usize = 20_000;
+pub(super) const PARALLEL_FROM: usize = 20_000;
 
 /// From this many entries the one-character table is built in the
 /// background after `finish`, so that the index is ready sooner.
@@ -71,17 +67,17 @@ impl IndexBuilder {
 /// `upsert`/`remove`.
 #[derive(Debug, Default)]
 pub struct Index {
-    store: Storage,
+    pub(super) store: Storage,
     /// Full entries handed out by `entry`, made on first request.
     cache: Vec<OnceLock<Box<Entry>>>,
     /// Slots in stable order.
-    order: Vec<u32>,
+    pub(super) order: Vec<u32>,
     /// Position of each slot in `order`.
-    rank: Vec<u32>,
-    slot_of: FxHashMap<i64, u32>,
+    pub(super) rank: Vec<u32>,
+    pub(super) slot_of: FxHashMap<i64, u32>,
     /// Made at build time; dropped by changes and remade on the next
     /// one-character query.
-    one_char: RwLock<Option<Arc<OneChar>>>,
+    pub(super) one_char: RwLock<Option<Arc<OneChar>>>,
     /// The one-character table being built in the background from a copy of
     /// the entries (large indexes); taken by the first one-character query,
     /// dropped (its result unused) by a change.
@@ -123,7 +119,7 @@ impl Index {
     }
 
     /// The background-built one-character table, once (waits for it).
-    fn take_pending(&self) -> Option<OneChar> {
+    pub(super) fn take_pending(&self) -> Option<OneChar> {
         let handle = self.pending.lock().ok()?.take()?;
         handle.join().ok()
     }
@@ -170,157 +166,6 @@ impl Index {
             && s.subjects.name(r.subject) == e.subject
             && s.tiers.name(r.tier as u32) == e.tier
             && s.stages.name(r.stage as u32) == e.stage
-    }
-
-    fn allowed(&self, f: &Filters) -> Option<Allowed> {
-        Allowed::resolve(&self.store, f)
-    }
-
-    /// Score of one slot, `None` when filtered out or not matching.
-    fn score_slot(
-        &self,
-        slot: u32,
-        q: &Query,
-        allowed: &Option<Allowed>,
-        scratch: &mut Scratch,
-    ) -> Option<i64> {
-        let r = &self.store.records[slot as usize];
-        if q.mask & !(r.name_mask | r.key_mask) != 0 {
-            return None;
-        }
-        if let Some(a) = allowed {
-            if !a.admits(r) {
-                return None;
-            }
-        }
-        if q.is_blank() {
-            return Some(0);
-        }
-        matcher::score(&self.store.fields(slot as usize), r, q, scratch)
-    }
-
-    fn scan(
-        &self,
-        slots: impl Iterator<Item = u32>,
-        q: &Query,
-        allowed: &Option<Allowed>,
-        limit: usize,
-    ) -> Vec<Found> {
-        let mut scratch = Scratch::default();
-        let found: Vec<Found> = slots
-            .filter_map(|s| {
-                self.score_slot(s, q, allowed, &mut scratch)
-                    .map(|sc| pack(sc, self.rank[s as usize]))
-            })
-            .collect();
-        top(found, limit)
-    }
-
-    /// Hits of packed results (score and rank).
-    fn ranked_hits(&self, best: Vec<Found>) -> Vec<Hit> {
-        let order = &self.order;
-        self.hits(
-            best.into_iter()
-                .map(unpack)
-                .map(|(score, rank)| (score, order[rank as usize])),
-        )
-    }
-
-    fn hits(&self, best: impl IntoIterator<Item = (i64, u32)>) -> Vec<Hit> {
-        best.into_iter()
-            .map(|(score, slot)| Hit {
-                id: self.store.records[slot as usize].id,
-                score,
-            })
-            .collect()
-    }
-
-    /// The precomputed answer to a one-character query, when it applies.
-    fn one_char_answer(&self, q: &Query, limit: usize) -> Option<Vec<Hit>> {
-        if q.text.len() != 1
-            || q.compact.chars().count() != 1
-            || !q.filters.is_empty()
-            || limit > KEEP
-        {
-            return None;
-        }
-        let current = self.one_char.read().ok().and_then(|g| g.clone());
-        let table = match current {
-            Some(t) => t,
-            None => {
-                let built = Arc::new(self.take_pending().unwrap_or_else(|| {
-                    OneChar::build(&self.order, |slot| self.store.fields(slot))
-                }));
-                if let Ok(mut g) = self.one_char.write() {
-                    *g = Some(built.clone());
-                }
-                built
-            }
-        };
-        Some(self.hits(table.answer(q.text[0], limit)))
-    }
-
-    /// Best matches first; an empty query lists entries in stable order.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        if limit == 0 {
-            return Vec::new();
-        }
-        let q = Query::parse(query);
-        if let Some(hits) = self.one_char_answer(&q, limit) {
-            return hits;
-        }
-        let allowed = self.allowed(&q.filters);
-        if q.is_blank() {
-            let mut scratch = Scratch::default();
-            let found = self
-                .order
-                .iter()
-                .filter(|&&s| self.score_slot(s, &q, &allowed, &mut scratch).is_some());
-            return self.hits(found.take(limit).map(|&s| (0, s)));
-        }
-        let n = self.len() as u32;
-        let best = if (n as usize) < PARALLEL_FROM {
-            self.scan(0..n, &q, &allowed, limit)
-        } else {
-            let half = n / 2;
-            std::thread::scope(|scope| {
-                let other = std::thread::Builder::new()
-                    .spawn_scoped(scope, || self.scan(half..n, &q, &allowed, limit));
-                let mut mine = self.scan(0..half, &q, &allowed, limit);
-                // no thread (or a failed one): the other half on this thread
-                match other.map_err(|_| ()).and_then(|t| t.join().map_err(|_| ())) {
-                    Ok(theirs) => mine.extend(theirs),
-                    Err(()) => mine.extend(self.scan(half..n, &q, &allowed, limit)),
-                }
-                top(mine, limit)
-            })
-        };
-        self.ranked_hits(best)
-    }
-
-    /// Like `search`, restricted to `ids` (e.g. a session's enrolled teachers).
-    pub fn search_among(&self, query: &str, ids: &[i64], limit: usize) -> Vec<Hit> {
-        if limit == 0 {
-            return Vec::new();
-        }
-        let q = Query::parse(query);
-        let allowed = self.allowed(&q.filters);
-        let mut slots: Vec<u32> = ids
-            .iter()
-            .filter_map(|id| self.slot_of.get(id).copied())
-            .collect();
-        slots.sort_unstable();
-        slots.dedup();
-        let best = self.scan(slots.into_iter(), &q, &allowed, limit);
-        self.ranked_hits(best)
-    }
-
-    /// Positions to highlight in the entry's name, staff number and phone.
-    pub fn highlight(&self, id: i64, query: &str) -> Highlight {
-        let Some(&slot) = self.slot_of.get(&id) else {
-            return Highlight::default();
-        };
-        highlight::of_fields(&self.store.fields(slot as usize), query)
     }
 
     fn changed(&mut self) {

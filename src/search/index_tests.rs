@@ -2,7 +2,10 @@
 
 use super::*;
 use crate::search::keys::pinyin_keys;
-use crate::search::matcher::{EXACT_NAME, EXACT_STAFF};
+use crate::search::one_char::KEEP;
+use crate::search::query::Query;
+use crate::search::Hit;
+use crate::search::Match;
 
 const SURNAMES: &str =
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹曾单解区仇朴查吕";
@@ -45,7 +48,7 @@ fn synthetic(n: usize) -> Vec<Entry> {
 /// The answer of a full scan, bypassing the one-character table.
 fn scanned(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
     let q = Query::parse(query);
-    let best = index.scan(0..index.len() as u32, &q, &None, limit);
+    let best = index.scan(0..index.len() as u32, &q, &None, None, limit);
     index.ranked_hits(best)
 }
 
@@ -90,7 +93,7 @@ fn one_char_table_follows_changes() {
     }
     let x = index.search("x", 1);
     assert_eq!(x[0].id, 1);
-    assert!(x[0].score >= EXACT_STAFF);
+    assert_eq!(x[0].matched(), Some(Match::Exact));
 }
 
 #[test]
@@ -116,13 +119,13 @@ fn every_form_finds_each_sampled_teacher() {
     for e in entries.iter().step_by(997) {
         let by_staff = index.search(&e.staff_no.to_lowercase(), 5);
         assert_eq!(by_staff[0].id, e.id);
-        assert!(by_staff[0].score >= EXACT_STAFF);
+        assert_eq!(by_staff[0].matched(), Some(Match::Exact));
         let by_phone = index.search(&e.phone[3..], 5);
         assert_eq!(by_phone[0].id, e.id, "phone {}", e.phone);
         let by_name = index.search(&e.name, 500);
         let hit = by_name.iter().find(|h| h.id == e.id);
         assert!(
-            hit.is_some_and(|h| h.score >= EXACT_NAME),
+            hit.is_some_and(|h| h.matched() == Some(Match::Exact)),
             "name {}",
             e.name
         );

@@ -1,7 +1,8 @@
 //! How few keys find a teacher: the shortest pinyin query (initials, full
 //! pinyin, or a mix of syllable prefixes from the start of the name) that puts
-//! the teacher first among a session's teachers. Used by the check-in
-//! benchmark (mean and worst keystrokes per teacher).
+//! the teacher first among a session's teachers, and the desk's count: letters,
+//! then ↓ to a teacher among the candidates on screen, then Enter. Used by the
+//! check-in benchmark's desk simulation.
 
 use super::keys::{ALT_SEP, SYLLABLE_SEP};
 use super::Index;
@@ -42,6 +43,62 @@ fn candidates(pinyin: &str) -> Vec<String> {
     out.into_iter().map(|(_, _, q)| q).collect()
 }
 
+/// Candidate rows the desk shows while a query is typed (the highlighted one
+/// included): ↓ reaches a teacher among them.
+pub const VISIBLE_CANDIDATES: usize = 4;
+
+/// The keys that check a teacher in at the desk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeskKeys {
+    /// The letters typed.
+    pub query: String,
+    /// ↓ presses to the teacher among the candidates.
+    pub downs: usize,
+}
+
+impl DeskKeys {
+    /// Every key, Enter included.
+    pub fn count(&self) -> usize {
+        self.query.len() + self.downs + 1
+    }
+}
+
+impl std::fmt::Display for DeskKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{} ⏎", self.query, " ↓".repeat(self.downs))
+    }
+}
+
+/// The fewest keys that make `id` the highlighted match at the desk and mark
+/// it: a pinyin query (as `shortest_unique_query` tries them), ↓ to the
+/// teacher while among the first `visible` candidates (`VISIBLE_CANDIDATES` at
+/// the desk; 1 = letters only), Enter. The desk's ranking:
+/// `Index::search_at_desk` over `enrolled` with `marked`. `None` when no query
+/// of at most `MAX_KEYS` letters shows the teacher.
+pub fn fewest_desk_keys(
+    index: &Index,
+    id: i64,
+    enrolled: &[i64],
+    marked: &dyn Fn(i64) -> bool,
+    visible: usize,
+) -> Option<DeskKeys> {
+    let entry = index.entry(id)?;
+    let mut best: Option<DeskKeys> = None;
+    for query in candidates(&entry.pinyin) {
+        if best.as_ref().is_some_and(|b| query.len() + 1 >= b.count()) {
+            break;
+        }
+        let hits = index.search_at_desk(&query, enrolled, marked, visible);
+        if let Some(downs) = hits.iter().position(|h| h.id == id) {
+            let keys = DeskKeys { query, downs };
+            if best.as_ref().is_none_or(|b| keys.count() < b.count()) {
+                best = Some(keys);
+            }
+        }
+    }
+    best
+}
+
 /// The shortest query that makes `search_among(query, among, ..)` put `id`
 /// first, or `None` when no pinyin query of at most 8 letters does (e.g. two
 /// teachers with the same name in one session).
@@ -65,5 +122,46 @@ mod tests {
         assert_eq!(&c[..3], &["z", "zw", "zh"]);
         assert!(c.contains(&"zhangwei".to_string()));
         assert!(c.iter().all(|q| q.len() <= MAX_KEYS));
+    }
+
+    #[test]
+    fn desk_keys_step_down_to_the_same_name_and_follow_the_marks() {
+        use crate::search::keys::pinyin_keys;
+        use crate::search::Entry;
+        let people = [
+            (1, "王艳", "实验小学"),
+            (2, "王艳", "城关中学"),
+            (3, "李娜", ""),
+        ];
+        let index = Index::new(
+            people
+                .iter()
+                .map(|(id, name, school)| Entry {
+                    id: *id,
+                    name: name.to_string(),
+                    pinyin: pinyin_keys(name).0,
+                    school: school.to_string(),
+                    ..Entry::default()
+                })
+                .collect(),
+        );
+        let all = [1, 2, 3];
+        let nobody = |_: i64| false;
+        let keys = |id, marked: &dyn Fn(i64) -> bool, visible| {
+            fewest_desk_keys(&index, id, &all, marked, visible).map(|k| k.to_string())
+        };
+        // 城关中学's 王艳 first (school order); the other one step down
+        assert_eq!(keys(2, &nobody, VISIBLE_CANDIDATES).as_deref(), Some("w ⏎"));
+        assert_eq!(
+            keys(1, &nobody, VISIBLE_CANDIDATES).as_deref(),
+            Some("w ↓ ⏎")
+        );
+        assert_eq!(keys(1, &nobody, 1), None, "not by letters alone");
+        // once the first is in, the other is first
+        let first_in = |id: i64| id == 2;
+        assert_eq!(keys(1, &first_in, 1).as_deref(), Some("w ⏎"));
+        assert_eq!(keys(3, &nobody, 1).as_deref(), Some("l ⏎"));
+        let k = fewest_desk_keys(&index, 1, &all, &nobody, VISIBLE_CANDIDATES);
+        assert_eq!(k.map(|k| k.count()), Some(3));
     }
 }

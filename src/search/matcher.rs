@@ -1,14 +1,18 @@
-//! Scoring one entry against a query.
+//! Scoring one entry against a query (the rungs are in `rank`).
 //!
 //! A name is a row of units (letters, digits, Han characters), each with its
 //! syllables (one per reading, from the stored `pinyin` key). The query must
-//! be used up by consecutive units, each taking either its Han character or
+//! be used up by units in order, each taking either its Han character or
 //! a non-empty prefix of one of its syllables: `zw`, `zhangw`, `zhw`, `张w`
-//! and `张伟` all match 张伟. Units may be skipped at a cost (fuzzy), so `zw`
-//! also finds 张大伟, below 张伟.
+//! and `张伟` all match 张伟. When the units taken are consecutive from the
+//! first one, `anchored` tells the rung (whole syllables, a prefix last,
+//! initials). Otherwise units were skipped (fuzzy: `zw` also finds 张大伟):
+//! `run_dp` scores how close such a match is.
 
+use super::anchored::anchored;
 use super::keys::{is_unit, ALT_SEP, SYLLABLE_SEP};
 use super::query::Query;
+use super::rank::{self, Match};
 use super::storage::{Fields, Record};
 
 pub const UNIT: i32 = 16;
@@ -20,11 +24,6 @@ pub const LEAD_SKIP: i32 = 4;
 const GAP: i32 = 20;
 const NEG: i32 = i32::MIN / 4;
 
-/// Exact staff number.
-pub const EXACT_STAFF: i64 = 2_000_000;
-/// Exact full name (Han characters).
-pub const EXACT_NAME: i64 = 1_000_000;
-
 /// Reusable buffers, one set per thread.
 #[derive(Default)]
 pub struct Scratch {
@@ -34,6 +33,9 @@ pub struct Scratch {
     syl: Vec<(u32, u32)>,
     alts: usize,
     dp: Vec<i32>,
+    /// `anchored`'s reachable states per query position, this unit and the next.
+    pub(super) reach: Vec<u8>,
+    pub(super) next: Vec<u8>,
 }
 
 impl Scratch {
@@ -70,6 +72,17 @@ impl Scratch {
 }
 
 impl Scratch {
+    /// Whether the loaded name's units (letters, digits, Han characters)
+    /// equal the query text, in any ASCII case.
+    pub fn is_whole_name(&self, q: &[char]) -> bool {
+        self.chars.len() == q.len()
+            && self
+                .chars
+                .iter()
+                .zip(q)
+                .all(|(c, qc)| c.to_ascii_lowercase() == *qc)
+    }
+
     pub fn unit_count(&self) -> usize {
         self.chars.len()
     }
@@ -92,7 +105,7 @@ impl Scratch {
     }
 }
 
-fn ascii_eq(q: char, s: u8) -> bool {
+pub(super) fn ascii_eq(q: char, s: u8) -> bool {
     let s = s as char;
     q == s || (q == 'u' && s == 'v')
 }
@@ -167,21 +180,18 @@ fn han_subsequence(q: &[char], name: &str) -> bool {
         .all(|c| it.any(|n| n == *c))
 }
 
-/// Score of one entry for `query` (text part only), `None` when it does not
-/// match. `r` supplies the character masks of `f`.
+/// Score of one entry for `query` (text part only, see `rank`), `None` when
+/// it does not match. `r` supplies the character masks of `f`.
 pub fn score(f: &Fields<'_>, r: &Record, query: &Query, scratch: &mut Scratch) -> Option<i64> {
-    let mut best: Option<i64> = None;
-    let mut take = |s: i64| best = Some(best.map_or(s, |b: i64| b.max(s)));
     if !query.compact.is_empty() && f.staff_no.eq_ignore_ascii_case(&query.compact) {
-        take(EXACT_STAFF);
+        return Some(rank::score(Match::Exact, true, 0));
     }
+    let mut best: Option<i64> = None;
     if query.has_digit && query.mask & !r.key_mask == 0 {
-        if let Some(at) = find_ascii_ci(f.staff_no, &query.compact) {
-            let prefix = if at == 0 { 100 } else { 0 };
-            take(200 + prefix + 10 * query.compact.len() as i64);
-        }
-        if query.all_digits && query.text.len() >= 4 && phone_tail(f.phone, &query.text) {
-            take(250 + 10 * query.text.len() as i64);
+        let in_staff_no = find_ascii_ci(f.staff_no, &query.compact).is_some();
+        let tail = query.all_digits && query.text.len() >= 4 && phone_tail(f.phone, &query.text);
+        if in_staff_no || tail {
+            best = Some(rank::score(Match::Digits, false, 0));
         }
     }
     let q = &query.text;
@@ -192,14 +202,15 @@ pub fn score(f: &Fields<'_>, r: &Record, query: &Query, scratch: &mut Scratch) -
         && (!query.has_han || han_subsequence(q, f.name))
     {
         scratch.load(f.name, f.pinyin);
-        if let Some(s) = run_dp(scratch, f.pinyin.as_bytes(), q) {
-            let exact = if q.iter().copied().eq(f.name.chars()) {
-                EXACT_NAME
-            } else {
-                0
-            };
-            take(exact + s as i64);
+        if scratch.is_whole_name(q) {
+            return Some(rank::score(Match::Exact, true, 0));
         }
+        let by_name = match anchored(scratch, f.pinyin.as_bytes(), q) {
+            Some((rung, whole)) => Some(rank::score(rung, whole, 0)),
+            None => run_dp(scratch, f.pinyin.as_bytes(), q)
+                .map(|s| rank::score(Match::Fuzzy, false, s as i64)),
+        };
+        best = best.max(by_name);
     }
     best
 }

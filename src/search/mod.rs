@@ -3,8 +3,10 @@
 //! A Han query matches the name; an ASCII query matches the full pinyin, the
 //! pinyin initials (any mix of the two), the staff number and the phone tail.
 //! Field prefixes (`school:实验 tier:backbone subject:语文 stage:小学`)
-//! narrow any query. See `matcher` for the scoring.
+//! narrow any query. The ranking rule is in `rank`, the matching in `matcher`.
 
+mod anchored;
+mod answer;
 mod filter;
 mod fx;
 mod highlight;
@@ -15,12 +17,14 @@ mod matcher;
 mod one_char;
 mod order;
 pub mod query;
+mod rank;
 mod storage;
 pub mod surnames;
 
 pub use fx::FxHashMap;
 pub use index::{Index, IndexBuilder};
 pub use keystrokes::shortest_unique_query;
+pub use rank::Match;
 
 /// One searchable record. For teachers: `tier` and `stage` are code names;
 /// `pinyin`/`initials` are the stored keys of `keys::pinyin_keys` (recomputed
@@ -90,11 +94,25 @@ impl Entry {
     }
 }
 
-/// A search result: the entry's id and its score (higher is better).
+/// A search result: the entry's id and its score (higher is better; see
+/// `rank` for what it holds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub id: i64,
     pub score: i64,
+}
+
+impl Hit {
+    /// The rung of the ranking rule this hit is on (`None` for a blank query).
+    pub fn matched(&self) -> Option<Match> {
+        rank::match_of(self.score)
+    }
+
+    /// Whether `other` is as good a match as this one, the desk's context
+    /// (marked or not) aside.
+    pub fn ties_with(&self, other: &Hit) -> bool {
+        rank::without_context(self.score) == rank::without_context(other.score)
+    }
 }
 
 /// Character indices to highlight in the shown fields.

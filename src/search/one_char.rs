@@ -7,7 +7,8 @@
 //! one-character query; a unit test checks this over synthetic entries.
 
 use super::fx::FxHashMap;
-use super::matcher::{Scratch, CHAR, END, EXACT_NAME, EXACT_STAFF, FULL, LEAD_SKIP, START, UNIT};
+use super::matcher::{Scratch, CHAR, END, FULL, LEAD_SKIP, UNIT};
+use super::rank::{score, Match};
 use super::storage::Fields;
 
 /// Entries kept per character; longer result lists fall back to a scan.
@@ -33,40 +34,49 @@ pub fn scores_of(f: &Fields<'_>, scratch: &mut Scratch, out: &mut Vec<(char, i64
     let n = scratch.unit_count();
     let py = f.pinyin.as_bytes();
     for j in 0..n {
-        let base = UNIT + CHAR - LEAD_SKIP * j as i32
-            + if j == 0 { START } else { 0 }
-            + if j + 1 == n { END } else { 0 };
+        // a later unit: the fuzzy closeness `run_dp` gives one character there
+        let fuzzy = |full: i32| {
+            let s = UNIT + CHAR + full - LEAD_SKIP * j as i32 + if j + 1 == n { END } else { 0 };
+            score(Match::Fuzzy, false, s as i64)
+        };
+        let first = |whole: bool| {
+            let rung = if whole {
+                Match::Syllables
+            } else {
+                Match::Initials
+            };
+            score(rung, n == 1, 0)
+        };
         let c = scratch.unit_char(j);
         if !c.is_ascii() {
-            raise(out, c, (base + FULL) as i64);
+            raise(out, c, if j == 0 { first(true) } else { fuzzy(FULL) });
         }
         for syl in scratch.syllables(j, py) {
             let Some(&b) = syl.first().filter(|b| b.is_ascii()) else {
                 continue;
             };
-            let full = if syl.len() == 1 { FULL } else { 0 };
-            raise(out, b as char, (base + full) as i64);
+            let whole = syl.len() == 1;
+            let s = if j == 0 {
+                first(whole)
+            } else {
+                fuzzy(if whole { FULL } else { 0 })
+            };
+            raise(out, b as char, s);
             if b == b'v' {
-                raise(out, 'u', (base + full) as i64);
+                raise(out, 'u', s);
             }
         }
     }
-    let mut name = f.name.chars();
-    if let (Some(only), None) = (name.next(), name.next()) {
-        if let Some(entry) = out.iter_mut().find(|(c, _)| *c == only) {
-            entry.1 += EXACT_NAME;
-        }
+    if n == 1 {
+        let only = scratch.unit_char(0).to_ascii_lowercase();
+        raise(out, only, score(Match::Exact, true, 0));
     }
-    let staff = f.staff_no.as_bytes();
-    for (i, b) in staff.iter().enumerate() {
-        if b.is_ascii_digit() {
-            let first = staff.iter().position(|x| x == b).unwrap_or(i);
-            raise(out, *b as char, 200 + if first == 0 { 100 } else { 0 } + 10);
-        }
+    for b in f.staff_no.bytes().filter(u8::is_ascii_digit) {
+        raise(out, b as char, score(Match::Digits, false, 0));
     }
     let mut chars = f.staff_no.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        raise(out, c.to_ascii_lowercase(), EXACT_STAFF);
+        raise(out, c.to_ascii_lowercase(), score(Match::Exact, true, 0));
     }
 }
 

@@ -1,5 +1,6 @@
-//! Ordering: the stable order of entries (pinyin, then
-//! name, then id) and the best-first cut of results.
+//! Ordering: the stable order of entries (the tie order of the ranking rule:
+//! name by pinyin, then name, then school by pinyin, then id) and the
+//! best-first cut of results.
 
 use super::storage::{Fields, Storage};
 use std::cmp::Ordering;
@@ -32,6 +33,13 @@ fn cmp_fields(a: &Fields<'_>, b: &Fields<'_>) -> Ordering {
     a.pinyin.cmp(b.pinyin).then_with(|| a.name.cmp(b.name))
 }
 
+/// Equal names in the order of their schools (pinyin, then name).
+fn cmp_school(store: &Storage, a: u32, b: u32) -> Ordering {
+    store
+        .school_order_key(a as usize)
+        .cmp(&store.school_order_key(b as usize))
+}
+
 /// The first 16 bytes of a text, as a number that sorts like the text, and
 /// whether that number tells the whole text (no more bytes, no NUL).
 fn sort_prefix(text: &str) -> (u128, bool) {
@@ -45,32 +53,36 @@ fn sort_prefix(text: &str) -> (u128, bool) {
     )
 }
 
-/// All slots in stable order: sorted by numeric prefixes of pinyin and name
-/// (then id), and runs sharing a pinyin prefix that the numbers do not tell
-/// fully are sorted again by the full comparison.
+/// All slots in stable order: sorted by numeric prefixes of pinyin and name,
+/// then the school's place and id; runs sharing a pinyin prefix that the
+/// numbers do not tell fully are sorted again by the full comparison.
 pub fn stable_order(store: &Storage) -> Vec<u32> {
     struct Key {
         pinyin: u128,
         name: u128,
+        school: u32,
         id: i64,
         slot: u32,
         whole: bool,
     }
+    let schools = store.school_ranks();
     let mut keys: Vec<Key> = (0..store.records.len())
         .map(|slot| {
             let f = store.fields(slot);
             let (pinyin, whole_pinyin) = sort_prefix(f.pinyin);
             let (name, whole_name) = sort_prefix(f.name);
+            let r = &store.records[slot];
             Key {
                 pinyin,
                 name,
-                id: store.records[slot].id,
+                school: schools.get(r.school as usize).copied().unwrap_or(0),
+                id: r.id,
                 slot: slot as u32,
                 whole: whole_pinyin && whole_name,
             }
         })
         .collect();
-    keys.sort_unstable_by_key(|k| (k.pinyin, k.name, k.id));
+    keys.sort_unstable_by_key(|k| (k.pinyin, k.name, k.school, k.id));
     let mut start = 0;
     while start < keys.len() {
         let mut end = start + 1;
@@ -86,13 +98,15 @@ pub fn stable_order(store: &Storage) -> Vec<u32> {
     keys.into_iter().map(|k| k.slot).collect()
 }
 
-/// Stable order of two slots: pinyin, then name, then id.
+/// Stable order of two slots: pinyin, then name, then school, then id.
 pub fn index_cmp(store: &Storage, a: u32, b: u32) -> Ordering {
-    cmp_fields(&store.fields(a as usize), &store.fields(b as usize)).then(
-        store.records[a as usize]
-            .id
-            .cmp(&store.records[b as usize].id),
-    )
+    cmp_fields(&store.fields(a as usize), &store.fields(b as usize))
+        .then_with(|| cmp_school(store, a, b))
+        .then(
+            store.records[a as usize]
+                .id
+                .cmp(&store.records[b as usize].id),
+        )
 }
 
 #[cfg(test)]
@@ -140,12 +154,14 @@ mod tests {
             "司马相如司马相",
             "",
         ];
+        let schools = ["实验小学", "城关中学", "", "柏梓中学"];
         let mut store = Storage::default();
         for (i, name) in names.iter().enumerate() {
             let id = i as i64;
             let e = EntryRef {
                 id,
                 name,
+                school: schools[i % schools.len()],
                 ..EntryRef::default()
             };
             let record = store.record_of(&e);
@@ -154,5 +170,10 @@ mod tests {
         let mut expected: Vec<u32> = (0..names.len() as u32).collect();
         expected.sort_by(|a, b| index_cmp(&store, *a, *b));
         assert_eq!(stable_order(&store), expected);
+        // the two 张伟 (实验小学, 城关中学) and the two 曾国强 (柏梓中学, 实验小学):
+        // equal names by school in pinyin order, whatever their ids
+        let pos = |slot: u32| expected.iter().position(|s| *s == slot);
+        assert!(pos(1) < pos(0), "城关中学 before 实验小学");
+        assert!(pos(11) < pos(12), "柏梓中学 before 实验小学");
     }
 }

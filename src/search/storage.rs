@@ -77,6 +77,8 @@ pub struct Storage {
     /// Bytes of `text` no record points to any more.
     garbage: usize,
     pub schools: Interner,
+    /// Per interned school: its pinyin (the tie order after the name).
+    school_pinyin: Vec<String>,
     pub subjects: Interner,
     pub tiers: Interner,
     pub stages: Interner,
@@ -150,11 +152,46 @@ impl Storage {
             key_mask,
             start,
             lens,
-            school: self.schools.get(e.school),
+            school: self.school(e.school),
             subject: self.subjects.get(e.subject),
             tier: self.tiers.get(e.tier).min(u16::MAX as u32) as u16,
             stage: self.stages.get(e.stage).min(u16::MAX as u32) as u16,
         }
+    }
+
+    /// The interned id of a school, its pinyin computed on first sight.
+    fn school(&mut self, name: &str) -> u32 {
+        let id = self.schools.get(name);
+        while self.school_pinyin.len() <= id as usize {
+            let name = self.schools.name(self.school_pinyin.len() as u32);
+            let pinyin = pinyin_keys(name).0;
+            self.school_pinyin.push(pinyin);
+        }
+        id
+    }
+
+    /// Every interned school's place in school order (pinyin, then name).
+    pub fn school_ranks(&self) -> Vec<u32> {
+        let mut ids: Vec<u32> = (0..self.schools.names.len() as u32).collect();
+        ids.sort_by(|a, b| {
+            let key = |id: u32| {
+                let pinyin = self.school_pinyin.get(id as usize);
+                (pinyin.map_or("", String::as_str), self.schools.name(id))
+            };
+            key(*a).cmp(&key(*b))
+        });
+        let mut ranks = vec![0; ids.len()];
+        for (place, id) in ids.into_iter().enumerate() {
+            ranks[id as usize] = place as u32;
+        }
+        ranks
+    }
+
+    /// The school's pinyin and name, for ordering equal names by school.
+    pub fn school_order_key(&self, slot: usize) -> (&str, &str) {
+        let school = self.records[slot].school;
+        let pinyin = self.school_pinyin.get(school as usize);
+        (pinyin.map_or("", String::as_str), self.schools.name(school))
     }
 
     pub fn fields(&self, slot: usize) -> Fields<'_> {

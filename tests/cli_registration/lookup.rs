@@ -28,7 +28,9 @@ fn lookup_json_has_exactly_the_stable_keys() {
         [
             "attendance",
             "credits",
+            "match",
             "name",
+            "rank",
             "school",
             "staff_no",
             "veto",
@@ -52,6 +54,8 @@ fn lookup_json_has_exactly_the_stable_keys() {
     );
     assert_eq!(keys(&row["veto_reasons"][0]), ["date", "project", "status"]);
     assert_eq!(row["staff_no"], "T003");
+    assert_eq!(row["rank"], 1);
+    assert_eq!(row["match"], "syllables");
     assert_eq!(row["school"], "实验小学");
     assert_eq!(row["year"], 2026);
     assert_eq!(row["veto"], true);
@@ -111,4 +115,71 @@ fn lookup_of_a_missing_database_or_teacher_exits_1() {
     assert!(!missing.exists());
     let o = liaoyuan(&db, MORNING, &["lookup", "xyzxyz"]);
     assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn lookup_says_when_other_teachers_match_less_well_and_all_lists_them() {
+    let (_d, db) = district();
+    // 李娜 (whole syllable li) is the best match; 刘洋 (li-u) matches too, less well
+    let o = liaoyuan(&db, MORNING, &["lookup", "li"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(out.starts_with("李娜  T003"), "{out}");
+    assert!(!out.contains("刘洋  T005"), "{out}");
+    assert!(
+        out.contains("另有 1 位教师也匹配“li”") && out.contains("liaoyuan lookup li --all"),
+        "{out}"
+    );
+    let o = liaoyuan(&db, MORNING, &["lookup", "li", "--all", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(0));
+    let li_na = out
+        .find("#1 · whole syllables\n李娜  T003")
+        .unwrap_or(usize::MAX);
+    let liu_yang = out.find("#2 · initials\n刘洋  T005").unwrap_or(0);
+    assert!(li_na < liu_yang, "{out}");
+    assert!(!out.contains("--all"), "nothing more to show: {out}");
+    // JSON: rank and match per entry; the note on stderr, stdout stays JSON
+    let o = liaoyuan(&db, MORNING, &["lookup", "li", "--json"]);
+    let (out, err) = text(&o);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    assert!(err.contains("lookup li --all"), "{err}");
+    let o = liaoyuan(&db, MORNING, &["lookup", "li", "--json", "--all"]);
+    let v: serde_json::Value = serde_json::from_str(&text(&o).0).unwrap();
+    let ranked: Vec<(String, i64, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["name"].as_str().unwrap_or("").to_string(),
+                r["rank"].as_i64().unwrap_or(0),
+                r["match"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            ("李娜".to_string(), 1, "syllables".to_string()),
+            ("刘洋".to_string(), 2, "initials".to_string())
+        ]
+    );
+}
+
+#[test]
+fn lookup_of_a_shared_best_match_says_so() {
+    let (_d, db) = district();
+    let o = liaoyuan(&db, MORNING, &["lookup", "zw"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert_eq!(out.matches("张伟  T00").count(), 2, "{out}");
+    assert!(out.contains("“zw”同样匹配 2 位教师"), "{out}");
+    assert!(!out.contains("另有"), "no other teacher matches: {out}");
+    // an exact staff number is nobody else
+    let o = liaoyuan(&db, MORNING, &["lookup", "T002"]);
+    let (out, _) = text(&o);
+    assert!(out.starts_with("张伟  T002  第二中学"), "{out}");
+    assert!(!out.contains("同样匹配") && !out.contains("另有"), "{out}");
 }

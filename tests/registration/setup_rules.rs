@@ -158,7 +158,7 @@ fn an_empty_query_says_so() {
             .to_string();
         assert!(err.contains("查询为空"), "{err}");
     }
-    let err = lookup::lookup(&f.db.conn, " ", 2026, &f.settings, DAY())
+    let err = lookup::lookup(&f.db.conn, " ", 2026, &f.settings, DAY(), false)
         .unwrap_err()
         .to_string();
     assert!(err.contains("查询为空"), "{err}");

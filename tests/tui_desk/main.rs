@@ -22,6 +22,7 @@ mod bytes;
 mod choosing;
 mod marking;
 mod reload;
+mod same_name;
 mod vetoes;
 mod walk_in_and_closing;
 

@@ -122,9 +122,12 @@ const LIMIT: usize = 200;
 const WALK_IN_LIMIT: usize = 20;
 
 /// The rows for `query`: the session's enrolled teachers first (all of them, in enrolment
-/// order, when the query is blank), then matching teachers who are not enrolled.
+/// order, when the query is blank), then matching teachers who are not enrolled. Both parts
+/// follow the one ranking rule; among equally good enrolled matches, those not yet marked in
+/// the session come first (so the second 王艳 to arrive is the first 王艳 offered).
 pub fn rows_for(index: &crate::search::Index, data: &DeskData, query: &str) -> Vec<DeskRow> {
     let blank = query.trim().is_empty();
+    let marked = |id: i64| data.marks.contains_key(&id);
     let mut rows: Vec<DeskRow> = if blank {
         data.enrolled
             .iter()
@@ -135,7 +138,7 @@ pub fn rows_for(index: &crate::search::Index, data: &DeskData, query: &str) -> V
             .collect()
     } else {
         index
-            .search_among(query, &data.enrolled, LIMIT)
+            .search_at_desk(query, &data.enrolled, &marked, LIMIT)
             .into_iter()
             .map(|h| DeskRow {
                 teacher_id: h.id,

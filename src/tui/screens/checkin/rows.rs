@@ -11,8 +11,9 @@ use crate::tui::widgets::text::{highlighted, truncate, width};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-/// Candidate rows shown while a query is typed.
-pub(super) const CANDIDATES: u16 = 4;
+/// Candidate rows shown while a query is typed (the benchmark's desk simulation counts ↓ to
+/// a teacher among these).
+pub(super) const CANDIDATES: u16 = crate::search::keystrokes::VISIBLE_CANDIDATES as u16;
 
 /// The session's marks, latest recorded first.
 pub(super) fn recent_marks(data: &DeskData, n: usize) -> Vec<&Mark> {
