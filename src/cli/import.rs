@@ -69,6 +69,7 @@ pub fn run(db_path: &Path, read_only: bool, lang: Lang, args: &ImportArgs) -> Re
         session: args.session,
         dry_run: args.dry_run,
         progress: progress_bar(),
+        ..ImportOptions::default()
     };
     let report = import::import_file(&mut db, args.kind.into(), &args.file, &opts)?;
     println!("{}", report.summary(lang == Lang::Zh));

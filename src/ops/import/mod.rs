@@ -5,6 +5,7 @@
 //! a file is idempotent: rows are matched by their natural key and updated;
 //! a file that changes nothing writes nothing, not even an audit entry.
 
+pub mod limits;
 pub mod reader;
 pub mod suggest;
 pub mod table;
@@ -107,6 +108,8 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Called with (rows done, rows in all) while writing; for a progress bar.
     pub progress: Option<Box<dyn Fn(u64, u64)>>,
+    /// The largest file and row read (the documented limits by default).
+    pub limits: limits::Limits,
 }
 
 /// What an import did (or, with `dry_run`, would do).
@@ -201,7 +204,7 @@ pub fn import_file(
     path: &Path,
     opts: &ImportOptions,
 ) -> Result<ImportReport> {
-    let rows = reader::read_rows(path)?;
+    let rows = reader::read_rows_within(path, &opts.limits)?;
     let file = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
