@@ -1,14 +1,16 @@
 //! Import of teachers: `staff_no,name,gender,school,subject,stage,phone,tier`,
 //! matched by staff number. A blank cell leaves the stored value as it is.
 
+use super::phases::{self, Stale, Written};
 use super::school_ref::SchoolNames;
 use super::suggest;
 use super::table::{Column, Problems, Table};
 use super::values::Cells;
-use super::{audit_update, Context, Counts, Outcome};
-use crate::domain::{Gender, School, Stage, Tier};
+use super::{audit_update, Context, Counts};
+use crate::domain::{Gender, School, Stage, Teacher, Tier};
 use crate::error::Result;
 use crate::lang::pick;
+use crate::search::keys::pinyin_keys;
 use crate::store::teachers::{self, TeacherInput};
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -39,6 +41,7 @@ pub(crate) static COLUMNS: &[Column] = &[
 ];
 
 struct Row {
+    line: usize,
     staff_no: String,
     name: String,
     gender: Option<Gender>,
@@ -49,7 +52,29 @@ struct Row {
     tier: Option<Tier>,
 }
 
-pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+/// What a teachers file will write.
+pub(crate) struct Plan {
+    steps: Vec<Step>,
+    unchanged: usize,
+}
+
+enum Step {
+    Add {
+        line: usize,
+        input: TeacherInput,
+        /// The name's pinyin keys (full, initials), computed during the check.
+        keys: (String, String),
+    },
+    Update {
+        line: usize,
+        before: Box<Teacher>,
+        input: TeacherInput,
+        /// The teacher as the update leaves it, for the audit log.
+        after: serde_json::Value,
+    },
+}
+
+pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<Plan> {
     table.check_required(&[])?;
     let known = SchoolNames::load(conn)?;
     let mut problems = Problems::default();
@@ -100,6 +125,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         };
         let subject = c.text("subject");
         rows.push(Row {
+            line: c.line(),
             staff_no: staff_no.to_string(),
             name: name.to_string(),
             gender,
@@ -112,60 +138,134 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     }
     problems.into_result()?;
 
-    let today = ctx.now.date();
-    let mut counts = Counts::default();
-    for (i, row) in rows.iter().enumerate() {
-        let outcome = match teachers::by_staff_no(conn, &row.staff_no)? {
-            None => {
-                let id = teachers::insert(
-                    conn,
-                    &TeacherInput {
-                        staff_no: row.staff_no.clone(),
-                        name: row.name.clone(),
-                        gender: row.gender,
-                        school_id: row.school.id,
-                        subject: row.subject.clone().unwrap_or_default(),
-                        stage: row.stage.or(Some(row.school.stage)),
-                        phone: row.phone.clone().unwrap_or_default(),
-                        tier: row.tier.unwrap_or(Tier::Qualified),
-                    },
-                )?;
-                counts.changed_teachers.push(id);
-                Outcome::Added
-            }
+    let mut plan = Plan {
+        steps: Vec::with_capacity(rows.len()),
+        unchanged: 0,
+    };
+    for row in rows {
+        let line = row.line;
+        match teachers::by_staff_no(conn, &row.staff_no)? {
+            None => plan.steps.push(Step::Add {
+                line,
+                keys: pinyin_keys(row.name.trim()),
+                input: TeacherInput {
+                    stage: row.stage.or(Some(row.school.stage)),
+                    gender: row.gender,
+                    school_id: row.school.id,
+                    subject: row.subject.unwrap_or_default(),
+                    phone: row.phone.unwrap_or_default(),
+                    tier: row.tier.unwrap_or(Tier::Qualified),
+                    staff_no: row.staff_no,
+                    name: row.name,
+                },
+            }),
             Some(before) => {
                 let input = TeacherInput {
-                    staff_no: row.staff_no.clone(),
-                    name: row.name.clone(),
+                    staff_no: row.staff_no,
+                    name: row.name,
                     gender: row.gender.or(before.gender),
                     school_id: row.school.id,
-                    subject: row
-                        .subject
-                        .clone()
-                        .unwrap_or_else(|| before.subject.clone()),
+                    subject: row.subject.unwrap_or_else(|| before.subject.clone()),
                     stage: row.stage.or(before.stage),
-                    phone: row.phone.clone().unwrap_or_else(|| before.phone.clone()),
+                    phone: row.phone.unwrap_or_else(|| before.phone.clone()),
                     tier: row.tier.unwrap_or(before.tier),
                 };
-                if teachers::update(conn, &before, &input, today)? {
-                    let after = teachers::get(conn, before.id)?.unwrap_or(before.clone());
+                if TeacherInput::from_teacher(&before) == input {
+                    plan.unchanged += 1;
+                    continue;
+                }
+                let after = updated(&before, &input, &row.school).audit_json();
+                plan.steps.push(Step::Update {
+                    line,
+                    before: Box::new(before),
+                    input,
+                    after,
+                });
+            }
+        }
+    }
+    Ok(plan)
+}
+
+/// The teacher `before` once `input` is written over it.
+fn updated(before: &Teacher, input: &TeacherInput, school: &School) -> Teacher {
+    Teacher {
+        staff_no: input.staff_no.trim().to_string(),
+        name: input.name.trim().to_string(),
+        gender: input.gender,
+        school_id: input.school_id,
+        school: school.name.clone(),
+        subject: input.subject.trim().to_string(),
+        stage: input.stage,
+        phone: input.phone.trim().to_string(),
+        tier: input.tier,
+        ..before.clone()
+    }
+}
+
+impl phases::Plan for Plan {
+    fn expected(&self) -> Counts {
+        let added = self
+            .steps
+            .iter()
+            .filter(|s| matches!(s, Step::Add { .. }))
+            .count();
+        Counts::planned(added, self.steps.len(), self.unchanged)
+    }
+
+    fn write(&self, conn: &Connection, table: &Table, ctx: &Context) -> Result<Written> {
+        let today = ctx.now.date();
+        let mut counts = Counts {
+            unchanged: self.unchanged,
+            ..Counts::default()
+        };
+        for (i, step) in self.steps.iter().enumerate() {
+            match step {
+                Step::Add { line, input, keys } => {
+                    // A staff number another desk took meanwhile refuses the insert.
+                    let Some(id) = teachers::insert_if_new(conn, input, &keys.0, &keys.1)? else {
+                        let s = &input.staff_no;
+                        return Ok(Err(Stale::new(
+                            table,
+                            *line,
+                            "staff_no",
+                            format!("工号 {s} 的教师刚被添加"),
+                            format!("a teacher with staff number {s} was just added"),
+                        )));
+                    };
+                    counts.changed_teachers.push(id);
+                    counts.added += 1;
+                }
+                Step::Update {
+                    line,
+                    before,
+                    input,
+                    after,
+                } => {
+                    if teachers::get(conn, before.id)?.as_ref() != Some(before) {
+                        return Ok(Err(Stale::new(
+                            table,
+                            *line,
+                            "staff_no",
+                            format!("工号 {} 的教师刚被修改", before.staff_no),
+                            format!("{} was just changed", before.staff_no),
+                        )));
+                    }
+                    teachers::update(conn, before, input, today)?;
                     audit_update(
                         conn,
                         ctx,
                         "teacher",
                         before.id,
                         before.audit_json(),
-                        after.audit_json(),
+                        after.clone(),
                     )?;
                     counts.changed_teachers.push(before.id);
-                    Outcome::Updated
-                } else {
-                    Outcome::Unchanged
+                    counts.updated += 1;
                 }
             }
-        };
-        counts.count(outcome);
-        ctx.tick(i + 1, rows.len());
+            ctx.tick(i + 1, self.steps.len());
+        }
+        Ok(Ok(counts))
     }
-    Ok(counts)
 }
