@@ -100,6 +100,13 @@ fn in_snapshot<T>(db: &mut Db, f: impl FnOnce(&Connection) -> Result<T>) -> Resu
     Ok(out)
 }
 
+/// The page cache of the write phase, in KiB: big enough that a 100,000-row
+/// import keeps its changed pages in memory instead of spilling them into the
+/// WAL in the middle of the transaction (SQLite's default cache is 2 MB),
+/// which measurably shortens the time the write lock is held. Pages are taken
+/// only as needed, and the connection's own size is restored afterwards.
+const WRITE_CACHE_KIB: i64 = 64 * 1024;
+
 /// Writes `plan` in one write transaction (phase 2); `Ok(Err(stale))` when
 /// another desk changed what the plan was checked against (nothing written).
 /// `audit` records the import's own entry inside the same transaction.
@@ -110,18 +117,27 @@ pub(crate) fn write(
     ctx: &Context,
     audit: impl FnOnce(&Connection, &Counts) -> Result<()>,
 ) -> Result<Written> {
-    let tx = db.write()?;
-    match plan.write(&tx, table, ctx)? {
-        Ok(counts) => {
-            audit(&tx, &counts)?;
-            tx.commit()?;
-            Ok(Ok(counts))
+    let cache: i64 = db.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    db.conn
+        .pragma_update(None, "cache_size", -WRITE_CACHE_KIB)?;
+    let out = (|| -> Result<Written> {
+        let tx = db.write()?;
+        match plan.write(&tx, table, ctx)? {
+            Ok(counts) => {
+                audit(&tx, &counts)?;
+                tx.commit()?;
+                Ok(Ok(counts))
+            }
+            Err(stale) => {
+                tx.rollback()?;
+                Ok(Err(stale))
+            }
         }
-        Err(stale) => {
-            tx.rollback()?;
-            Ok(Err(stale))
-        }
-    }
+    })();
+    let reset = db.conn.pragma_update(None, "cache_size", cache);
+    let out = out?;
+    reset?;
+    Ok(out)
 }
 
 /// The refusal when every attempt found a row changed under it.
