@@ -23,21 +23,21 @@ pub fn read_rows(path: &Path) -> Result<Vec<RawRow>> {
 /// Reads every non-blank row of `path`, refusing a file, or a row, that passes `limits`.
 pub fn read_rows_within(path: &Path, limits: &Limits) -> Result<Vec<RawRow>> {
     let bytes = limits::read_file(path, limits, |head| refuse_binary(head, path))?;
-    read_bytes_within(&bytes, path, limits)
+    rows_of(bytes, path, limits)
 }
 
 /// Reads rows from the bytes of a file; `path` only gives the extension and the name in messages.
 pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Vec<RawRow>> {
-    read_bytes_within(bytes, path, &Limits::default())
+    rows_of(bytes.to_vec(), path, &Limits::default())
 }
 
-fn read_bytes_within(bytes: &[u8], path: &Path, limits: &Limits) -> Result<Vec<RawRow>> {
-    refuse_binary(bytes, path)?;
-    if is_spreadsheet(bytes, path) {
-        super::spreadsheet::read_spreadsheet(bytes, path, limits)
-    } else {
-        parse_csv_within(&decode(bytes), limits)
+fn rows_of(bytes: Vec<u8>, path: &Path, limits: &Limits) -> Result<Vec<RawRow>> {
+    refuse_binary(&bytes, path)?;
+    if is_spreadsheet(&bytes, path) {
+        return super::spreadsheet::read_spreadsheet(bytes, path, limits);
     }
+    // The bytes become the text without a copy when they are UTF-8.
+    parse_csv_within(&decode_owned(bytes), limits)
 }
 
 /// Refuses data that is neither text nor a spreadsheet.
@@ -100,6 +100,17 @@ pub fn decode(bytes: &[u8]) -> String {
             }
             text
         }
+    }
+}
+
+/// `decode`, keeping the bytes of a UTF-8 file as its text instead of copying them.
+fn decode_owned(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => decode(e.as_bytes()),
     }
 }
 

@@ -9,15 +9,18 @@ use calamine::{Data, Reader};
 use std::io::Cursor;
 use std::path::Path;
 
-pub(super) fn read_spreadsheet(bytes: &[u8], path: &Path, limits: &Limits) -> Result<Vec<RawRow>> {
+pub(super) fn read_spreadsheet(
+    bytes: Vec<u8>,
+    path: &Path,
+    limits: &Limits,
+) -> Result<Vec<RawRow>> {
     let name = path.display();
-    let mut book =
-        calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
-            Error::invalid(pick(
-                format!("{name}：无法读取的电子表格（{e}）"),
-                format!("{name}: not a readable spreadsheet ({e})"),
-            ))
-        })?;
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        Error::invalid(pick(
+            format!("{name}：无法读取的电子表格（{e}）"),
+            format!("{name}: not a readable spreadsheet ({e})"),
+        ))
+    })?;
     // The first sheet with data: a workbook often keeps an empty Sheet1 first.
     let mut found = None;
     for (i, sheet) in book.sheet_names().iter().enumerate() {

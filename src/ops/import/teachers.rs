@@ -40,12 +40,12 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("tier", "层级", &["五型", "教师层级", "五型教师", "类型"]),
 ];
 
-struct Row {
+struct Row<'a> {
     line: usize,
     staff_no: String,
     name: String,
     gender: Option<Gender>,
-    school: School,
+    school: &'a School,
     subject: Option<String>,
     stage: Option<Stage>,
     phone: Option<String>,
@@ -102,7 +102,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
         let name = c.required("name");
         let gender = c.choice("gender", "gender", Gender::parse, Gender::choices);
         let school = c.required("school").and_then(|s| match known.find(s) {
-            Some(school) => Some(school.clone()),
+            Some(school) => Some(school),
             None => {
                 let hint = hints.hint(s, known.exact.keys().map(String::as_str));
                 c.problem(
@@ -174,7 +174,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
                     plan.unchanged += 1;
                     continue;
                 }
-                let after = updated(&before, &input, &row.school).audit_json();
+                let after = updated(&before, &input, row.school).audit_json();
                 plan.steps.push(Step::Update {
                     line,
                     before: Box::new(before),
