@@ -194,3 +194,53 @@ fn giving_up_lists_the_rows_and_says_what_to_do() {
     assert_eq!(text.matches("line 3").count(), 1, "{text}");
     assert!(text.contains("再导入一次"), "{text}");
 }
+
+#[test]
+fn a_bulk_addition_counts_each_schools_teachers_and_keeps_the_trigger() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut db, _other) = district(&dir);
+    db.conn
+        .execute(
+            "INSERT INTO schools (id, name, stage) VALUES (2, '第二中学', 'junior')",
+            [],
+        )
+        .unwrap();
+    let mut csv = String::from("staff_no,name,school\n");
+    for i in 0..1500 {
+        let school = if i % 3 == 0 {
+            "实验小学"
+        } else {
+            "第二中学"
+        };
+        csv.push_str(&format!("B{i:05},王芳,{school}\n"));
+    }
+    let rows = parse_csv(&csv).unwrap();
+    let report = crate::ops::import::import_rows(
+        &mut db,
+        Kind::Teachers,
+        rows,
+        "bulk.csv",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(report.added, 1500);
+    let counted = |db: &Db| -> Vec<(i64, i64)> {
+        db.conn
+            .prepare("SELECT school_id, teachers FROM school_teachers ORDER BY school_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    assert_eq!(counted(&db), vec![(1, 501), (2, 1000)]);
+    // The trigger is back: one more teacher is counted by it.
+    db.conn
+        .execute(
+            "INSERT INTO teachers (staff_no, name, school_id, pinyin, initials)
+             VALUES ('X1', '李明', 2, '', '')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(counted(&db), vec![(1, 501), (2, 1001)]);
+}

@@ -11,6 +11,7 @@ use crate::domain::{Gender, School, Stage, Teacher, Tier};
 use crate::error::Result;
 use crate::lang::pick;
 use crate::search::keys::pinyin_keys;
+use crate::store::bulk;
 use crate::store::teachers::{self, TeacherInput};
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -51,6 +52,10 @@ struct Row<'a> {
     phone: Option<String>,
     tier: Option<Tier>,
 }
+
+/// From this many additions on, a write counts the new teachers per school
+/// in one statement instead of by trigger.
+const BULK_ADDS: usize = 1000;
 
 /// What a teachers file will write.
 pub(crate) struct Plan {
@@ -219,6 +224,19 @@ impl phases::Plan for Plan {
             unchanged: self.unchanged,
             ..Counts::default()
         };
+        // Many additions: the per-row school count trigger is dropped for the
+        // transaction and the new teachers counted in one statement (a third
+        // of each insert's cost; the write lock is held that much less).
+        let adds = self.expected().added;
+        let (trigger, last_id) = if adds >= BULK_ADDS {
+            let last_id = bulk::last_teacher_id(conn)?;
+            (
+                bulk::drop_trigger(conn, bulk::TEACHERS_COUNT_INSERT)?,
+                last_id,
+            )
+        } else {
+            (Vec::new(), 0)
+        };
         for (i, step) in self.steps.iter().enumerate() {
             match step {
                 Step::Add { line, input, keys } => {
@@ -265,6 +283,10 @@ impl phases::Plan for Plan {
                 }
             }
             ctx.tick(i + 1, self.steps.len());
+        }
+        if !trigger.is_empty() {
+            bulk::count_teachers_added_after(conn, last_id)?;
+            bulk::recreate_triggers(conn, &trigger)?;
         }
         Ok(Ok(counts))
     }
