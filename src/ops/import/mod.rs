@@ -24,6 +24,7 @@ mod sessions;
 mod spreadsheet;
 mod teacher_ref;
 mod teachers;
+mod teachers_plan;
 mod trainers;
 mod values;
 

@@ -60,6 +60,16 @@ pub(crate) trait Plan {
     /// Writes the plan inside the caller's write transaction, re-checking each
     /// step against the snapshot first.
     fn write(&self, conn: &Connection, table: &Table, ctx: &Context) -> Result<Written>;
+    /// Prepares, before the write transaction, what can be written ahead of
+    /// it (many new teachers go into a TEMP table: that takes no lock on the
+    /// database file).
+    fn stage(&self, _conn: &Connection) -> Result<()> {
+        Ok(())
+    }
+    /// Drops what `stage` prepared.
+    fn unstage(&self, _conn: &Connection) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// Checks `table` in a snapshot and prepares its plan (phase 1).
@@ -121,6 +131,7 @@ pub(crate) fn write(
     db.conn
         .pragma_update(None, "cache_size", -WRITE_CACHE_KIB)?;
     let out = (|| -> Result<Written> {
+        plan.stage(&db.conn)?;
         let tx = db.write()?;
         match plan.write(&tx, table, ctx)? {
             Ok(counts) => {
@@ -134,8 +145,10 @@ pub(crate) fn write(
             }
         }
     })();
+    let unstaged = plan.unstage(&db.conn);
     let reset = db.conn.pragma_update(None, "cache_size", cache);
     let out = out?;
+    unstaged?;
     reset?;
     Ok(out)
 }

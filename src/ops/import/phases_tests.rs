@@ -244,3 +244,46 @@ fn a_bulk_addition_counts_each_schools_teachers_and_keeps_the_trigger() {
         .unwrap();
     assert_eq!(counted(&db), vec![(1, 501), (2, 1001)]);
 }
+
+#[test]
+fn a_bulk_addition_stops_at_a_staff_number_another_desk_took() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut db, other) = district(&dir);
+    let mut csv = String::from("staff_no,name,school\n");
+    for i in 0..1200 {
+        csv.push_str(&format!("B{i:05},王芳,实验小学\n"));
+    }
+    let t = table(Kind::Teachers, &csv);
+    let opts = ImportOptions::default();
+    let ctx = context(&opts);
+    let plan = check(&mut db, Kind::Teachers, &t, &ctx).unwrap();
+    other
+        .conn
+        .execute(
+            "INSERT INTO teachers (staff_no, name, school_id, pinyin, initials)
+             VALUES ('B00700', '李明', 1, '', '')",
+            [],
+        )
+        .unwrap();
+    let stale = write(&mut db, &*plan, &t, &ctx, |_, _| Ok(()))
+        .unwrap()
+        .unwrap_err();
+    assert!(
+        stale.0.starts_with("line 702: staff_no: ") && stale.0.contains("B00700"),
+        "{stale:?}"
+    );
+    assert_eq!(count(&db, "SELECT count(*) FROM teachers"), 2);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM sqlite_master WHERE name = 'teachers_count_insert'"
+        ),
+        1
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM sqlite_temp_master WHERE type = 'table'"),
+        0,
+        "the staged rows are dropped"
+    );
+    assert_eq!(count(&db, "SELECT teachers FROM school_teachers"), 2);
+}

@@ -1,17 +1,16 @@
 //! Import of teachers: `staff_no,name,gender,school,subject,stage,phone,tier`,
 //! matched by staff number. A blank cell leaves the stored value as it is.
 
-use super::phases::{self, Stale, Written};
 use super::school_ref::SchoolNames;
 use super::suggest;
 use super::table::{Column, Problems, Table};
+use super::teachers_plan::{Plan, Step};
 use super::values::Cells;
-use super::{audit_update, Context, Counts};
+use super::Context;
 use crate::domain::{Gender, School, Stage, Teacher, Tier};
 use crate::error::Result;
 use crate::lang::pick;
 use crate::search::keys::pinyin_keys;
-use crate::store::bulk;
 use crate::store::teachers::{self, TeacherInput};
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -51,32 +50,6 @@ struct Row<'a> {
     stage: Option<Stage>,
     phone: Option<String>,
     tier: Option<Tier>,
-}
-
-/// From this many additions on, a write counts the new teachers per school
-/// in one statement instead of by trigger.
-const BULK_ADDS: usize = 1000;
-
-/// What a teachers file will write.
-pub(crate) struct Plan {
-    steps: Vec<Step>,
-    unchanged: usize,
-}
-
-enum Step {
-    Add {
-        line: usize,
-        input: TeacherInput,
-        /// The name's pinyin keys (full, initials), computed during the check.
-        keys: (String, String),
-    },
-    Update {
-        line: usize,
-        before: Box<Teacher>,
-        input: TeacherInput,
-        /// The teacher as the update leaves it, for the audit log.
-        after: serde_json::Value,
-    },
 }
 
 pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<Plan> {
@@ -205,89 +178,5 @@ fn updated(before: &Teacher, input: &TeacherInput, school: &School) -> Teacher {
         phone: input.phone.trim().to_string(),
         tier: input.tier,
         ..before.clone()
-    }
-}
-
-impl phases::Plan for Plan {
-    fn expected(&self) -> Counts {
-        let added = self
-            .steps
-            .iter()
-            .filter(|s| matches!(s, Step::Add { .. }))
-            .count();
-        Counts::planned(added, self.steps.len(), self.unchanged)
-    }
-
-    fn write(&self, conn: &Connection, table: &Table, ctx: &Context) -> Result<Written> {
-        let today = ctx.now.date();
-        let mut counts = Counts {
-            unchanged: self.unchanged,
-            ..Counts::default()
-        };
-        // Many additions: the per-row school count trigger is dropped for the
-        // transaction and the new teachers counted in one statement (a third
-        // of each insert's cost; the write lock is held that much less).
-        let adds = self.expected().added;
-        let (trigger, last_id) = if adds >= BULK_ADDS {
-            let last_id = bulk::last_teacher_id(conn)?;
-            (
-                bulk::drop_trigger(conn, bulk::TEACHERS_COUNT_INSERT)?,
-                last_id,
-            )
-        } else {
-            (Vec::new(), 0)
-        };
-        for (i, step) in self.steps.iter().enumerate() {
-            match step {
-                Step::Add { line, input, keys } => {
-                    // A staff number another desk took meanwhile refuses the insert.
-                    let Some(id) = teachers::insert_if_new(conn, input, &keys.0, &keys.1)? else {
-                        let s = &input.staff_no;
-                        return Ok(Err(Stale::new(
-                            table,
-                            *line,
-                            "staff_no",
-                            format!("工号 {s} 的教师刚被添加"),
-                            format!("a teacher with staff number {s} was just added"),
-                        )));
-                    };
-                    counts.changed_teachers.push(id);
-                    counts.added += 1;
-                }
-                Step::Update {
-                    line,
-                    before,
-                    input,
-                    after,
-                } => {
-                    if teachers::get(conn, before.id)?.as_ref() != Some(before) {
-                        return Ok(Err(Stale::new(
-                            table,
-                            *line,
-                            "staff_no",
-                            format!("工号 {} 的教师刚被修改", before.staff_no),
-                            format!("{} was just changed", before.staff_no),
-                        )));
-                    }
-                    teachers::update(conn, before, input, today)?;
-                    audit_update(
-                        conn,
-                        ctx,
-                        "teacher",
-                        before.id,
-                        before.audit_json(),
-                        after.clone(),
-                    )?;
-                    counts.changed_teachers.push(before.id);
-                    counts.updated += 1;
-                }
-            }
-            ctx.tick(i + 1, self.steps.len());
-        }
-        if !trigger.is_empty() {
-            bulk::count_teachers_added_after(conn, last_id)?;
-            bulk::recreate_triggers(conn, &trigger)?;
-        }
-        Ok(Ok(counts))
     }
 }
