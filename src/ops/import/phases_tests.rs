@@ -281,7 +281,10 @@ fn a_bulk_addition_stops_at_a_staff_number_another_desk_took() {
         1
     );
     assert_eq!(
-        count(&db, "SELECT count(*) FROM sqlite_temp_master WHERE type = 'table'"),
+        count(
+            &db,
+            "SELECT count(*) FROM sqlite_temp_master WHERE type = 'table'"
+        ),
         0,
         "the staged rows are dropped"
     );
