@@ -95,6 +95,7 @@ fn options() -> ImportOptions {
         session: None,
         dry_run: false,
         progress: None,
+        limits: Default::default(),
     }
 }
 

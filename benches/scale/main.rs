@@ -10,6 +10,7 @@ mod data;
 mod desk;
 mod search;
 mod startup;
+mod waits;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

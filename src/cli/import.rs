@@ -57,10 +57,8 @@ pub fn run(db_path: &Path, read_only: bool, lang: Lang, args: &ImportArgs) -> Re
     } else {
         OpenMode::Create
     };
-    // A dry run against a database that does not exist yet checks the file
-    // against an empty one in memory: it must not create the file.
-    let mut db = if args.dry_run && !db_path.exists() {
-        Db::open_in_memory()?
+    let mut db = if args.dry_run {
+        open_for_dry_run(db_path)?
     } else {
         Db::open(db_path, mode)?
     };
@@ -69,11 +67,24 @@ pub fn run(db_path: &Path, read_only: bool, lang: Lang, args: &ImportArgs) -> Re
         session: args.session,
         dry_run: args.dry_run,
         progress: progress_bar(),
+        ..ImportOptions::default()
     };
     let report = import::import_file(&mut db, args.kind.into(), &args.file, &opts)?;
     let summary = report.summary(lang == Lang::Zh);
     println!("{}", crate::text::printable_lines(&summary));
     Ok(())
+}
+
+/// A dry run opens the database read-only: it never takes the write lock and
+/// never upgrades, converts or fills the file. A database that does not exist
+/// yet, or an empty (0-byte) file, is checked as an empty district in memory,
+/// and no file is created.
+fn open_for_dry_run(path: &Path) -> Result<Db> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Db::open_in_memory(),
+        Ok(meta) if meta.is_file() && meta.len() == 0 => Db::open_in_memory(),
+        _ => Db::open(path, OpenMode::ReadOnly),
+    }
 }
 
 /// A progress bar on stderr for large files, only when stderr is a terminal.

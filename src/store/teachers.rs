@@ -118,26 +118,48 @@ fn check(t: &TeacherInput) -> Result<()> {
 
 /// Inserts a teacher; returns the new id.
 pub fn insert(conn: &Connection, t: &TeacherInput) -> Result<i64> {
-    check(t)?;
     let (pinyin, initials) = pinyin_keys(t.name.trim());
-    conn.prepare_cached(
-        "INSERT INTO teachers (staff_no, name, gender, school_id, subject, stage, phone, tier,
-                               pinyin, initials)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?
-    .execute(params![
-        canonical_staff_no(&t.staff_no),
-        t.name.trim(),
-        t.gender.map(|g| g.code()),
-        t.school_id,
-        t.subject.trim(),
-        t.stage.map(|s| s.code()),
-        t.phone.trim(),
-        t.tier.code(),
-        pinyin,
-        initials,
-    ])?;
-    Ok(conn.last_insert_rowid())
+    insert_if_new(conn, t, &pinyin, &initials)?.ok_or_else(|| {
+        Error::invalid(crate::lang::pick(
+            format!("工号 {} 已经是另一位教师的工号", t.staff_no.trim()),
+            format!(
+                "staff number {} belongs to another teacher",
+                t.staff_no.trim()
+            ),
+        ))
+    })
+}
+
+/// Inserts a teacher whose pinyin keys were computed beforehand (an import
+/// prepares them before its write transaction). Returns the new id, or None,
+/// writing nothing, when the staff number is already taken.
+pub fn insert_if_new(
+    conn: &Connection,
+    t: &TeacherInput,
+    pinyin: &str,
+    initials: &str,
+) -> Result<Option<i64>> {
+    check(t)?;
+    let n = conn
+        .prepare_cached(
+            "INSERT INTO teachers (staff_no, name, gender, school_id, subject, stage, phone, tier,
+                                   pinyin, initials)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![
+            canonical_staff_no(&t.staff_no),
+            t.name.trim(),
+            t.gender.map(|g| g.code()),
+            t.school_id,
+            t.subject.trim(),
+            t.stage.map(|s| s.code()),
+            t.phone.trim(),
+            t.tier.code(),
+            pinyin,
+            initials,
+        ])?;
+    Ok((n > 0).then(|| conn.last_insert_rowid()))
 }
 
 /// Rewrites teacher `before.id` with `t`; a tier change adds a tier-history

@@ -1,16 +1,18 @@
 //! Import of enrolments: `staff_no` (+ `project` column or `--project`),
 //! matched by (project, teacher). Re-importing leaves existing enrolments.
 
-use super::sessions::{fixed_project, project_of};
+use super::phases::{self, Stale, Written};
+use super::project_ref::{fixed_project, project_of};
 use super::table::{Column, Problems, Table};
 use super::teacher_ref::teacher_of;
 use super::values::Cells;
-use super::{Context, Counts, Outcome};
+use super::{Context, Counts};
+use crate::domain::Project;
 use crate::error::Result;
 use crate::lang::pick;
-use crate::store::enrolments;
+use crate::store::{enrolments, projects};
 use rusqlite::Connection;
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 
 pub(crate) static COLUMNS: &[Column] = &[
     Column::new("staff_no", "工号", &["教师编号", "编号", "职工号"]).required(),
@@ -19,7 +21,14 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("school", "学校", &["单位", "学校名称"]),
 ];
 
-pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+/// What an enrolments file will write.
+pub(crate) struct EnrolmentPlan {
+    /// (line, project as the snapshot showed it, teacher id, staff number)
+    steps: Vec<(usize, Project, i64, String)>,
+    unchanged: usize,
+}
+
+pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<EnrolmentPlan> {
     let fixed = fixed_project(conn, ctx)?;
     table.check_required(&[])?;
     if fixed.is_none() && !table.has("project") {
@@ -36,7 +45,10 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     }
     let mut cache = HashMap::new();
     let mut problems = Problems::default();
-    let mut rows: Vec<(i64, i64)> = Vec::new();
+    let mut plan = EnrolmentPlan {
+        steps: Vec::new(),
+        unchanged: 0,
+    };
     let mut seen: HashMap<(i64, i64), usize> = HashMap::new();
     for record in &table.records {
         let mut c = Cells {
@@ -59,30 +71,68 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             );
             continue;
         }
-        // A completed project's enrolment list is locked; restating an enrolment is fine.
-        if project.completed_at.is_some() && !enrolments::is_enrolled(conn, project.id, teacher.id)?
-        {
-            if let Err(e) = crate::ops::projects::refuse_if_completed(
-                &project,
-                crate::ops::projects::Locked::Enrolments,
-            ) {
-                c.problem("project", e.to_string());
-                continue;
-            }
+        if enrolments::is_enrolled(conn, project.id, teacher.id)? {
+            plan.unchanged += 1;
+            continue;
         }
-        rows.push((project.id, teacher.id));
+        // A completed project's enrolment list is locked; restating an enrolment is fine.
+        if let Err(e) = crate::ops::projects::refuse_if_completed(
+            &project,
+            crate::ops::projects::Locked::Enrolments,
+        ) {
+            c.problem("project", e.to_string());
+            continue;
+        }
+        plan.steps
+            .push((c.line(), project, teacher.id, teacher.staff_no));
     }
     problems.into_result()?;
+    Ok(plan)
+}
 
-    let mut counts = Counts::default();
-    for (i, (project_id, teacher_id)) in rows.iter().enumerate() {
-        let added = enrolments::enrol(conn, *project_id, *teacher_id, ctx.now, false)?;
-        counts.count(if added {
-            Outcome::Added
-        } else {
-            Outcome::Unchanged
-        });
-        ctx.tick(i + 1, rows.len());
+impl phases::Plan for EnrolmentPlan {
+    fn expected(&self) -> Counts {
+        Counts {
+            added: self.steps.len(),
+            unchanged: self.unchanged,
+            ..Counts::default()
+        }
     }
-    Ok(counts)
+
+    fn write(&self, conn: &Connection, table: &Table, ctx: &Context) -> Result<Written> {
+        let mut counts = Counts {
+            unchanged: self.unchanged,
+            ..Counts::default()
+        };
+        let mut open: HashMap<i64, bool> = HashMap::new();
+        for (i, (line, project, teacher_id, staff_no)) in self.steps.iter().enumerate() {
+            // A project completed meanwhile locks its list.
+            if let Entry::Vacant(e) = open.entry(project.id) {
+                let now = projects::get_project(conn, project.id)?;
+                e.insert(now.is_some_and(|p| p.completed_at.is_none()));
+            }
+            let code = &project.code;
+            if open.get(&project.id) != Some(&true) {
+                return Ok(Err(Stale::new(
+                    table,
+                    *line,
+                    "project",
+                    format!("项目 {code} 刚结业"),
+                    format!("{code} was just completed"),
+                )));
+            }
+            if !enrolments::enrol(conn, project.id, *teacher_id, ctx.now, false)? {
+                return Ok(Err(Stale::new(
+                    table,
+                    *line,
+                    "staff_no",
+                    format!("工号 {staff_no} 刚被报名 {code}"),
+                    format!("{staff_no} was just enrolled in {code}"),
+                )));
+            }
+            counts.added += 1;
+            ctx.tick(i + 1, self.steps.len());
+        }
+        Ok(Ok(counts))
+    }
 }

@@ -5,17 +5,17 @@
 //! for time out. Rows with no time, status or reason are skipped (the close
 //! of the session marks them absent).
 
-use super::sessions::{fixed_project, project_of, session_of};
+use super::marks_plan::{MarkPlan, Step};
+use super::project_ref::{fixed_project, project_of, session_of};
 use super::table::{Column, Problems, Table};
 use super::teacher_ref::teacher_of;
 use super::values::Cells;
-use super::{Context, Counts, Outcome};
+use super::Context;
 use crate::domain::attendance::{change_needs_reason, classify_check_in, minutes_early};
 use crate::domain::{Mark, Session, Status};
 use crate::error::Result;
 use crate::lang::pick;
 use crate::ops::check_in::same_mark;
-use crate::store::audit::{self, AuditEntry};
 use crate::store::{enrolments, marks, projects, sessions, settings};
 use chrono::NaiveTime;
 use rusqlite::Connection;
@@ -40,7 +40,7 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("reason", "事由", &["原因", "请假事由", "说明"]),
 ];
 
-pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<MarkPlan> {
     // A sheet printed by `export sign-in-sheet` names its project and session in its title.
     let (title_code, title_session) = crate::ops::sign_in_sheet::read_title(&table.title);
     let mut fixed = fixed_project(conn, ctx)?;
@@ -79,7 +79,11 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     let mut projects = HashMap::new();
     let mut schedules: HashMap<i64, Vec<Session>> = HashMap::new();
     let mut problems = Problems::default();
-    let mut rows: Vec<(Mark, Option<Mark>, usize)> = Vec::new();
+    let mut plan = MarkPlan {
+        steps: Vec::new(),
+        unchanged: 0,
+        sessions: HashMap::new(),
+    };
     let mut seen: HashMap<(i64, i64), usize> = HashMap::new();
     for record in &table.records {
         let mut c = Cells {
@@ -199,57 +203,24 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             c.problem("reason", why);
             continue;
         }
-        rows.push((mark, existing, c.line()));
+        if existing.as_ref().is_some_and(|old| same_mark(old, &mark)) {
+            plan.unchanged += 1;
+            continue;
+        }
+        if let Some(old) = &existing {
+            mark.id = old.id;
+        }
+        plan.steps.push(Step {
+            line: c.line(),
+            staff_no: teacher.staff_no.clone(),
+            project_id: project.id,
+            mark,
+            before: existing,
+        });
+        plan.sessions.insert(session.id, session);
     }
     problems.into_result()?;
-
-    let mut counts = Counts::default();
-    for (i, (mark, existing, _line)) in rows.iter().enumerate() {
-        let outcome = match existing {
-            Some(old) if same_mark(old, mark) => Outcome::Unchanged,
-            Some(old) => {
-                let m = Mark {
-                    id: old.id,
-                    ..mark.clone()
-                };
-                marks::update_mark(conn, &m)?;
-                log(conn, ctx, &m, Some(old), "update")?;
-                Outcome::Updated
-            }
-            None => match marks::insert_mark_if_absent(conn, mark)? {
-                Some(id) => {
-                    log(conn, ctx, &Mark { id, ..mark.clone() }, None, "create")?;
-                    Outcome::Added
-                }
-                None => Outcome::Unchanged,
-            },
-        };
-        counts.count(outcome);
-        ctx.tick(i + 1, rows.len());
-    }
-    Ok(counts)
-}
-
-fn log(
-    conn: &Connection,
-    ctx: &Context,
-    m: &Mark,
-    before: Option<&Mark>,
-    action: &str,
-) -> Result<()> {
-    audit::record(
-        conn,
-        &AuditEntry {
-            at: ctx.now,
-            actor: &ctx.actor,
-            entity: "mark",
-            entity_id: Some(m.id),
-            action,
-            before: before.map(marks::mark_json),
-            after: Some(marks::mark_json(m)),
-            reason: &m.reason,
-        },
-    )
+    Ok(plan)
 }
 
 /// The mark a row asks for (teacher, school and recorder filled in by the caller).

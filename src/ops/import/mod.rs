@@ -1,16 +1,22 @@
 //! Importing the files schools send (DESIGN.md §6): every row is validated
 //! before anything is written; any bad row refuses the whole file with every
-//! problem listed as `line N: column: problem`. One transaction per file,
-//! with one audit entry summarising it (and one per updated row). Re-importing
+//! problem listed as `line N: column: problem`. The file is checked in a
+//! snapshot without the write lock and written in one short transaction
+//! (`phases`), with one audit entry summarising it (and one per updated row);
+//! a dry run never takes the write lock. Re-importing
 //! a file is idempotent: rows are matched by their natural key and updated;
 //! a file that changes nothing writes nothing, not even an audit entry.
 
+pub mod limits;
+mod phases;
 pub mod reader;
 pub mod suggest;
 pub mod table;
 
 mod enrolments;
 mod marks;
+mod marks_plan;
+mod project_ref;
 mod projects;
 mod school_ref;
 mod schools;
@@ -18,6 +24,7 @@ mod sessions;
 mod spreadsheet;
 mod teacher_ref;
 mod teachers;
+mod teachers_plan;
 mod trainers;
 mod values;
 
@@ -107,6 +114,8 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Called with (rows done, rows in all) while writing; for a progress bar.
     pub progress: Option<Box<dyn Fn(u64, u64)>>,
+    /// The largest file and row read (the documented limits by default).
+    pub limits: limits::Limits,
 }
 
 /// What an import did (or, with `dry_run`, would do).
@@ -161,20 +170,15 @@ pub(crate) struct Counts {
 }
 
 impl Counts {
-    pub(crate) fn count(&mut self, outcome: Outcome) {
-        match outcome {
-            Outcome::Added => self.added += 1,
-            Outcome::Updated => self.updated += 1,
-            Outcome::Unchanged => self.unchanged += 1,
+    /// What a plan of `steps` writes will do, `added` of them additions.
+    pub(crate) fn planned(added: usize, steps: usize, unchanged: usize) -> Counts {
+        Counts {
+            added,
+            updated: steps - added,
+            unchanged,
+            changed_teachers: Vec::new(),
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Outcome {
-    Added,
-    Updated,
-    Unchanged,
 }
 
 /// Everything a kind's import needs besides the table.
@@ -212,11 +216,13 @@ pub fn import_file(
             format!("{file} is the database in use itself, not a file to import"),
         )));
     }
-    let rows = reader::read_rows(path)?;
+    let rows = reader::read_rows_within(path, &opts.limits)?;
     import_rows(db, kind, rows, &file, opts)
 }
 
-/// Imports already-read rows (the TUI preview and tests use this too).
+/// Imports already-read rows (the TUI preview and tests use this too): the
+/// rows are checked in a snapshot, then written in one short transaction
+/// (`phases`); a dry run only checks.
 pub fn import_rows(
     db: &mut Db,
     kind: Kind,
@@ -242,17 +248,7 @@ pub fn import_rows(
         now: crate::clock::now(),
         actor: store::actor(),
     };
-    let tx = db.write()?;
-    let counts = match kind {
-        Kind::Schools => schools::run(&tx, &table, &ctx)?,
-        Kind::Teachers => teachers::run(&tx, &table, &ctx)?,
-        Kind::Trainers => trainers::run(&tx, &table, &ctx)?,
-        Kind::Projects => projects::run(&tx, &table, &ctx)?,
-        Kind::Sessions => sessions::run(&tx, &table, &ctx)?,
-        Kind::Enrolments => enrolments::run(&tx, &table, &ctx)?,
-        Kind::Marks => marks::run(&tx, &table, &ctx)?,
-    };
-    let report = ImportReport {
+    let report = |counts: Counts| ImportReport {
         kind: kind.code(),
         file: file.to_string(),
         rows: table.records.len(),
@@ -262,27 +258,36 @@ pub fn import_rows(
         dry_run: opts.dry_run,
         changed_teachers: counts.changed_teachers,
     };
-    // A dry run writes nothing; a file that changes nothing leaves no audit
-    // entry either (the log records changes, and re-imports are routine).
-    if opts.dry_run || (report.added == 0 && report.updated == 0) {
-        tx.rollback()?;
-        return Ok(report);
+    let mut stale = Vec::new();
+    for _ in 0..phases::ATTEMPTS {
+        let plan = phases::check(db, kind, &table, &ctx)?;
+        let expected = plan.expected();
+        // A dry run writes nothing; a file that changes nothing leaves no audit
+        // entry either (the log records changes, and re-imports are routine).
+        if opts.dry_run || (expected.added == 0 && expected.updated == 0) {
+            return Ok(report(expected));
+        }
+        let summary = |conn: &rusqlite::Connection, counts: &Counts| {
+            audit::record(
+                conn,
+                &audit::AuditEntry {
+                    at: ctx.now,
+                    actor: &ctx.actor,
+                    entity: "import",
+                    entity_id: None,
+                    action: kind.code(),
+                    before: None,
+                    after: Some(serde_json::to_value(report(counts.clone())).unwrap_or_default()),
+                    reason: "",
+                },
+            )
+        };
+        match phases::write(db, &*plan, &table, &ctx, summary)? {
+            Ok(counts) => return Ok(report(counts)),
+            Err(s) => stale.push(s),
+        }
     }
-    audit::record(
-        &tx,
-        &audit::AuditEntry {
-            at: ctx.now,
-            actor: &ctx.actor,
-            entity: "import",
-            entity_id: None,
-            action: kind.code(),
-            before: None,
-            after: Some(serde_json::to_value(&report).unwrap_or_default()),
-            reason: "",
-        },
-    )?;
-    tx.commit()?;
-    Ok(report)
+    Err(phases::gave_up(stale))
 }
 
 /// Writes one audit entry for a row the import changed (updates only: the

@@ -2,10 +2,11 @@
 //! `code,title,level,plan,concentrated,credits,start_date,end_date,venue,capacity`,
 //! matched by code.
 
+use super::phases::{self, Stale, Written};
 use super::table::{Column, Problems, Table};
 use super::values::Cells;
-use super::{audit_update, Context, Counts, Outcome};
-use crate::domain::{Level, Plan};
+use super::{audit_update, Context, Counts};
+use crate::domain::{Level, Plan, Project};
 use crate::error::Result;
 use crate::lang::pick;
 use crate::store::projects::{self, ProjectFields};
@@ -31,11 +32,24 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("threshold_pct", "完成标准", &["出勤要求", "threshold"]),
 ];
 
-pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+/// What a projects file will write.
+pub(crate) struct ProjectPlan {
+    steps: Vec<Step>,
+    unchanged: usize,
+}
+
+struct Step {
+    line: usize,
+    /// The project as the snapshot showed it; None to add one.
+    before: Option<Project>,
+    fields: ProjectFields,
+}
+
+pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<ProjectPlan> {
     table.check_required(&[])?;
     let default_threshold = settings::load(conn)?.default_threshold_pct;
     let mut problems = Problems::default();
-    let mut rows: Vec<(ProjectFields, [bool; 4])> = Vec::new();
+    let mut rows: Vec<(usize, ProjectFields, [bool; 4])> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for record in &table.records {
         let mut c = Cells {
@@ -115,6 +129,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             threshold.is_some(),
         ];
         rows.push((
+            c.line(),
             ProjectFields {
                 code: code.to_string(),
                 title: title.to_string(),
@@ -133,54 +148,100 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     }
     problems.into_result()?;
 
-    let mut counts = Counts::default();
-    for (i, (fields, given)) in rows.iter().enumerate() {
-        let outcome = match projects::project_by_code(conn, &fields.code)? {
-            None => {
-                projects::insert_project(conn, fields)?;
-                Outcome::Added
+    let mut plan = ProjectPlan {
+        steps: Vec::new(),
+        unchanged: 0,
+    };
+    for (line, fields, given) in rows {
+        let Some(p) = projects::project_by_code(conn, &fields.code)? else {
+            plan.steps.push(Step {
+                line,
+                before: None,
+                fields,
+            });
+            continue;
+        };
+        let before = ProjectFields::from(&p);
+        let mut after = fields;
+        after.code = p.code.clone();
+        if !given[0] {
+            after.concentrated = before.concentrated;
+        }
+        if !given[1] {
+            after.credits = before.credits;
+        }
+        if !given[2] {
+            after.capacity = before.capacity;
+        }
+        if !given[3] {
+            after.threshold_pct = before.threshold_pct;
+        }
+        if after.venue.is_empty() {
+            after.venue = before.venue.clone();
+        }
+        if after == before {
+            plan.unchanged += 1;
+            continue;
+        }
+        // A completed project keeps the facts its credits were granted on.
+        crate::ops::projects::refuse_locked_fields(&p, &after, false)?;
+        plan.steps.push(Step {
+            line,
+            before: Some(p),
+            fields: after,
+        });
+    }
+    Ok(plan)
+}
+
+impl phases::Plan for ProjectPlan {
+    fn expected(&self) -> Counts {
+        let added = self.steps.iter().filter(|s| s.before.is_none()).count();
+        Counts::planned(added, self.steps.len(), self.unchanged)
+    }
+
+    fn write(&self, conn: &Connection, table: &Table, ctx: &Context) -> Result<Written> {
+        let mut counts = Counts {
+            unchanged: self.unchanged,
+            ..Counts::default()
+        };
+        for (i, step) in self.steps.iter().enumerate() {
+            let code = step.before.as_ref().map_or(&step.fields.code, |p| &p.code);
+            if projects::project_by_code(conn, code)? != step.before {
+                let (zh, en) = match step.before {
+                    None => (
+                        format!("项目 {code} 刚被添加"),
+                        format!("{code} was just added"),
+                    ),
+                    Some(_) => (
+                        format!("项目 {code} 刚被修改"),
+                        format!("{code} was just changed"),
+                    ),
+                };
+                return Ok(Err(Stale::new(table, step.line, "code", zh, en)));
             }
-            Some(p) => {
-                let before = ProjectFields::from(&p);
-                let mut after = fields.clone();
-                after.code = p.code.clone();
-                if !given[0] {
-                    after.concentrated = before.concentrated;
+            match &step.before {
+                None => {
+                    projects::insert_project(conn, &step.fields)?;
+                    counts.added += 1;
                 }
-                if !given[1] {
-                    after.credits = before.credits;
-                }
-                if !given[2] {
-                    after.capacity = before.capacity;
-                }
-                if !given[3] {
-                    after.threshold_pct = before.threshold_pct;
-                }
-                if after.venue.is_empty() {
-                    after.venue = before.venue.clone();
-                }
-                if after == before {
-                    Outcome::Unchanged
-                } else {
-                    // A completed project keeps the facts its credits were granted on.
-                    crate::ops::projects::refuse_locked_fields(&p, &after, false)?;
-                    projects::update_project(conn, p.id, &after)?;
+                Some(p) => {
+                    projects::update_project(conn, p.id, &step.fields)?;
                     audit_update(
                         conn,
                         ctx,
                         "project",
                         p.id,
-                        fields_json(&before),
-                        fields_json(&after),
+                        fields_json(&ProjectFields::from(p)),
+                        fields_json(&step.fields),
                     )?;
-                    Outcome::Updated
+                    counts.updated += 1;
                 }
             }
-        };
-        counts.count(outcome);
-        ctx.tick(i + 1, rows.len());
+            ctx.tick(i + 1, self.steps.len());
+        }
+        Ok(Ok(counts))
     }
-    Ok(counts)
 }
 
 fn required_choice<T>(

@@ -4,6 +4,7 @@
 //! (full-width spaces too); blank rows are dropped; each row keeps the line
 //! number a person sees in the file.
 
+use super::limits::{self, Limits};
 use crate::error::{Error, Result};
 use std::path::Path;
 
@@ -14,41 +15,52 @@ pub struct RawRow {
     pub cells: Vec<String>,
 }
 
-/// Reads every non-blank row of `path`.
+/// Reads every non-blank row of `path`, within the documented limits.
 pub fn read_rows(path: &Path) -> Result<Vec<RawRow>> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Error::Io(crate::lang::pick(
-            format!("无法读取文件 {}：{e}", path.display()),
-            format!("cannot read {}: {e}", path.display()),
-        ))
-    })?;
-    read_bytes(&bytes, path)
+    read_rows_within(path, &Limits::default())
+}
+
+/// Reads every non-blank row of `path`, refusing a file, or a row, that passes `limits`.
+pub fn read_rows_within(path: &Path, limits: &Limits) -> Result<Vec<RawRow>> {
+    let bytes = limits::read_file(path, limits, |head| refuse_binary(head, path))?;
+    rows_of(bytes, path, limits)
 }
 
 /// Reads rows from the bytes of a file; `path` only gives the extension and the name in messages.
 pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Vec<RawRow>> {
-    if is_spreadsheet(bytes, path) {
-        super::spreadsheet::read_spreadsheet(bytes, path)
-    } else if is_binary(bytes) {
-        Err(Error::invalid(crate::lang::pick(
-            format!(
-                "{}：不是 CSV 或电子表格文件（含有二进制数据）；请在 Excel 中另存为 .xlsx 或 CSV",
-                path.display()
-            ),
-            format!(
-                "{}: not a CSV or spreadsheet file (it holds binary data); save it from Excel as .xlsx or CSV",
-                path.display()
-            ),
-        )))
-    } else {
-        parse_csv(&decode(bytes))
+    rows_of(bytes.to_vec(), path, &Limits::default())
+}
+
+fn rows_of(bytes: Vec<u8>, path: &Path, limits: &Limits) -> Result<Vec<RawRow>> {
+    refuse_binary(&bytes, path)?;
+    if is_spreadsheet(&bytes, path) {
+        return super::spreadsheet::read_spreadsheet(bytes, path, limits);
     }
+    // The bytes become the text without a copy when they are UTF-8.
+    parse_csv_within(&decode_owned(bytes), limits)
+}
+
+/// Refuses data that is neither text nor a spreadsheet.
+fn refuse_binary(bytes: &[u8], path: &Path) -> Result<()> {
+    if is_spreadsheet(bytes, path) || !is_binary(bytes) {
+        return Ok(());
+    }
+    Err(Error::invalid(crate::lang::pick(
+        format!(
+            "{}：不是 CSV 或电子表格文件（含有二进制数据）；请在 Excel 中另存为 .xlsx 或 CSV",
+            path.display()
+        ),
+        format!(
+            "{}: not a CSV or spreadsheet file (it holds binary data); save it from Excel as .xlsx or CSV",
+            path.display()
+        ),
+    )))
 }
 
 /// A NUL byte in a file without a UTF-16 byte-order mark: no text file has one.
 fn is_binary(bytes: &[u8]) -> bool {
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    !utf16 && bytes.iter().take(8192).any(|&b| b == 0)
+    !utf16 && bytes.iter().take(limits::SNIFF_BYTES).any(|&b| b == 0)
 }
 
 fn is_spreadsheet(bytes: &[u8], path: &Path) -> bool {
@@ -88,6 +100,17 @@ pub fn decode(bytes: &[u8]) -> String {
             }
             text
         }
+    }
+}
+
+/// `decode`, keeping the bytes of a UTF-8 file as its text instead of copying them.
+fn decode_owned(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => decode(e.as_bytes()),
     }
 }
 
@@ -148,6 +171,11 @@ fn separator(text: &str) -> u8 {
 
 /// Parses CSV text into non-blank rows with their line numbers.
 pub fn parse_csv(text: &str) -> Result<Vec<RawRow>> {
+    parse_csv_within(text, &Limits::default())
+}
+
+/// Parses CSV text, refusing a row that passes `limits`.
+fn parse_csv_within(text: &str, limits: &Limits) -> Result<Vec<RawRow>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -176,8 +204,13 @@ pub fn parse_csv(text: &str) -> Result<Vec<RawRow>> {
                     .map(|p| line_of(p.byte() as usize))
                     .unwrap_or(0);
                 last_swallowed = record.iter().next_back().is_some_and(|c| c.contains('\n'));
-                let cells: Vec<String> = record.iter().map(clean).collect();
-                if cells.iter().any(|c| !c.is_empty()) {
+                let mut cells: Vec<String> = record.iter().map(clean).collect();
+                limits::trim_row(&mut cells);
+                if let Err(e) = limits::check_row(line, &cells, limits) {
+                    // A quote never closed swallows the rest of the file into one row.
+                    return Err(unclosed_quote(bytes, line, last_swallowed).unwrap_or(e));
+                }
+                if !cells.is_empty() {
                     rows.push(RawRow { line, cells });
                 }
                 last_line = line;
@@ -191,16 +224,20 @@ pub fn parse_csv(text: &str) -> Result<Vec<RawRow>> {
             }
         }
     }
-    // A quote that is never closed makes the rest of the file one cell: the
-    // file then has an odd number of quotes and its last cell spans lines.
-    let quotes = bytes.iter().filter(|&&b| b == b'"').count();
-    if last_swallowed && !quotes.is_multiple_of(2) {
-        return Err(Error::invalid(crate::lang::pick(
-            format!("line {last_line}: 有一个单元格以引号 \" 开头却没有结束引号，文件其余部分都被读成了一个单元格；请补上或删掉这个引号"),
-            format!("line {last_line}: a quoted cell opens with \" and is never closed, so the rest of the file was read as one cell; close the quote or remove it"),
-        )));
+    match unclosed_quote(bytes, last_line, last_swallowed) {
+        Some(e) => Err(e),
+        None => Ok(rows),
     }
-    Ok(rows)
+}
+
+/// A quote that is never closed makes the rest of the file one cell: the
+/// file then has an odd number of quotes and its last cell spans lines.
+fn unclosed_quote(bytes: &[u8], line: usize, last_swallowed: bool) -> Option<Error> {
+    let quotes = bytes.iter().filter(|&&b| b == b'"').count();
+    (last_swallowed && !quotes.is_multiple_of(2)).then(|| Error::invalid(crate::lang::pick(
+        format!("line {line}: 有一个单元格以引号 \" 开头却没有结束引号，文件其余部分都被读成了一个单元格；请补上或删掉这个引号"),
+        format!("line {line}: a quoted cell opens with \" and is never closed, so the rest of the file was read as one cell; close the quote or remove it"),
+    )))
 }
 
 fn memchr_all(bytes: &[u8]) -> Vec<usize> {

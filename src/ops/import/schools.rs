@@ -1,10 +1,11 @@
 //! Import of schools: `name,township,stage`, matched by name.
 
+use super::phases::{self, Stale, Written};
 use super::school_ref::{squeeze, SchoolNames};
 use super::table::{Column, Problems, Table};
 use super::values::Cells;
-use super::{audit_update, Context, Counts, Outcome};
-use crate::domain::Stage;
+use super::{audit_update, Context, Counts};
+use crate::domain::{School, Stage};
 use crate::error::Result;
 use crate::lang::pick;
 use crate::store::schools::{self, SchoolInput};
@@ -21,10 +22,28 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("stage", "学段", &["类别", "学校类别"]).required(),
 ];
 
-pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+/// What a schools file will write.
+pub(crate) struct Plan {
+    steps: Vec<Step>,
+    unchanged: usize,
+}
+
+enum Step {
+    Add {
+        line: usize,
+        input: SchoolInput,
+    },
+    Update {
+        line: usize,
+        before: School,
+        input: SchoolInput,
+    },
+}
+
+pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<Plan> {
     table.check_required(&[])?;
     let mut problems = Problems::default();
-    let mut rows: Vec<SchoolInput> = Vec::with_capacity(table.records.len());
+    let mut rows: Vec<(usize, SchoolInput)> = Vec::with_capacity(table.records.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
     for record in &table.records {
         let mut c = Cells {
@@ -56,34 +75,94 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             }
         }
         if let (Some(name), Ok(Some(stage))) = (name, stage) {
-            rows.push(SchoolInput {
-                name: name.to_string(),
-                township: c.text("township").to_string(),
-                stage,
-            });
+            rows.push((
+                c.line(),
+                SchoolInput {
+                    name: name.to_string(),
+                    township: c.text("township").to_string(),
+                    stage,
+                },
+            ));
         }
     }
     problems.into_result()?;
     let known = SchoolNames::load(conn)?;
-    let mut counts = Counts::default();
     let keep_township = !table.has("township");
-    for (i, row) in rows.iter().enumerate() {
-        let outcome = match known.find(&row.name) {
-            None => {
-                schools::insert(conn, row)?;
-                Outcome::Added
-            }
+    let mut plan = Plan {
+        steps: Vec::new(),
+        unchanged: 0,
+    };
+    for (line, mut input) in rows {
+        match known.find(&input.name) {
+            None => plan.steps.push(Step::Add { line, input }),
             Some(before) => {
-                let mut row = row.clone();
                 // The stored name stays (a stray space in the file renames nothing).
-                row.name = before.name.clone();
-                if keep_township || row.township.is_empty() {
-                    row.township = before.township.clone();
+                input.name = before.name.clone();
+                if keep_township || input.township.is_empty() {
+                    input.township = before.township.clone();
                 }
-                if row.township == before.township && row.stage == before.stage {
-                    Outcome::Unchanged
+                if input.township == before.township && input.stage == before.stage {
+                    plan.unchanged += 1;
                 } else {
-                    schools::update(conn, before.id, &row)?;
+                    plan.steps.push(Step::Update {
+                        line,
+                        before: before.clone(),
+                        input,
+                    });
+                }
+            }
+        }
+    }
+    Ok(plan)
+}
+
+impl phases::Plan for Plan {
+    fn expected(&self) -> Counts {
+        let added = self
+            .steps
+            .iter()
+            .filter(|s| matches!(s, Step::Add { .. }))
+            .count();
+        Counts::planned(added, self.steps.len(), self.unchanged)
+    }
+
+    fn write(&self, conn: &Connection, table: &Table, ctx: &Context) -> Result<Written> {
+        // Schools are few: the names are read once, as the check read them.
+        let known = SchoolNames::load(conn)?;
+        let mut counts = Counts {
+            unchanged: self.unchanged,
+            ..Counts::default()
+        };
+        for (i, step) in self.steps.iter().enumerate() {
+            match step {
+                Step::Add { line, input } => {
+                    if let Some(s) = known.find(&input.name) {
+                        return Ok(Err(Stale::new(
+                            table,
+                            *line,
+                            "name",
+                            format!("学校“{}”刚被添加", s.name),
+                            format!("{} was just added", s.name),
+                        )));
+                    }
+                    schools::insert(conn, input)?;
+                    counts.added += 1;
+                }
+                Step::Update {
+                    line,
+                    before,
+                    input,
+                } => {
+                    if known.find(&before.name) != Some(before) {
+                        return Ok(Err(Stale::new(
+                            table,
+                            *line,
+                            "name",
+                            format!("学校“{}”刚被修改", before.name),
+                            format!("{} was just changed", before.name),
+                        )));
+                    }
+                    schools::update(conn, before.id, input)?;
                     let after = schools::get(conn, before.id)?.unwrap_or(before.clone());
                     audit_update(
                         conn,
@@ -93,12 +172,11 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
                         before.audit_json(),
                         after.audit_json(),
                     )?;
-                    Outcome::Updated
+                    counts.updated += 1;
                 }
             }
-        };
-        counts.count(outcome);
-        ctx.tick(i + 1, rows.len());
+            ctx.tick(i + 1, self.steps.len());
+        }
+        Ok(Ok(counts))
     }
-    Ok(counts)
 }

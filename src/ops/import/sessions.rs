@@ -2,18 +2,20 @@
 //! (project by code or `--project`; trainer by staff_no or name),
 //! matched by (project, date, start).
 
+use super::phases::{self, Stale, Written};
+use super::project_ref::{fixed_project, project_of};
 use super::suggest;
 use super::table::{Column, Problems, Table};
 use super::values::Cells;
-use super::{audit_update, Context, Counts, Outcome};
-use crate::domain::{parse_date, parse_datetime, parse_time, DayPart, Project, Session};
-use crate::error::{Error, Result};
+use super::{audit_update, Context, Counts};
+use crate::domain::{parse_time, DayPart, Project, Session};
+use crate::error::Result;
 use crate::lang::pick;
 use crate::store::projects;
 use crate::store::sessions::{self, session_json, SessionFields};
 use crate::store::{teachers, trainers};
 use rusqlite::Connection;
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 
 pub(crate) static COLUMNS: &[Column] = &[
     Column::new("project", "项目编号", &["项目", "编号", "code"]).required(),
@@ -25,66 +27,31 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("venue", "地点", &["培训地点", "教室", "场地"]),
 ];
 
-/// The project named by a row's project cell or by `--project`.
-pub(crate) fn project_of(
-    conn: &Connection,
-    c: &mut Cells,
-    fixed: Option<&Project>,
-    cache: &mut HashMap<String, Option<Project>>,
-) -> Result<Option<Project>> {
-    let code = c.text("project");
-    if code.is_empty() {
-        if let Some(p) = fixed {
-            return Ok(Some(p.clone()));
-        }
-        c.problem(
-            "project",
-            pick(
-                "为空（必填；或用 --project 项目编号 指定）",
-                "is empty (required; or give --project CODE)",
-            ),
-        );
-        return Ok(None);
-    }
-    if !cache.contains_key(code) {
-        cache.insert(code.to_string(), projects::project_by_code(conn, code)?);
-    }
-    let found = cache.get(code).cloned().flatten();
-    if found.is_none() {
-        c.problem(
-            "project",
-            pick(
-                format!("未知项目编号“{code}”"),
-                format!("'{code}' is not a known project code"),
-            ),
-        );
-    }
-    Ok(found)
+/// What a sessions file will write.
+pub(crate) struct SessionPlan {
+    steps: Vec<Step>,
+    unchanged: usize,
+    /// The projects of the steps as the snapshot showed them (a project
+    /// completed meanwhile locks its sessions).
+    projects: HashMap<i64, Project>,
 }
 
-/// The project of `--project`, if given.
-pub(crate) fn fixed_project(conn: &Connection, ctx: &Context) -> Result<Option<Project>> {
-    match &ctx.opts.project {
-        None => Ok(None),
-        Some(code) => projects::project_by_code(conn, code)?
-            .map(Some)
-            .ok_or_else(|| {
-                Error::invalid(pick(
-                    format!("--project {code}：没有这个编号的培训项目"),
-                    format!("--project {code}: no project has this code"),
-                ))
-            }),
-    }
+struct Step {
+    line: usize,
+    project_id: i64,
+    /// The session as the snapshot showed it; None to add one.
+    before: Option<Session>,
+    fields: SessionFields,
 }
 
-pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<SessionPlan> {
     let fixed = fixed_project(conn, ctx)?;
     table.check_required(if fixed.is_some() { &["project"] } else { &[] })?;
     let trainer_names: Vec<String> = trainers::list(conn)?.into_iter().map(|t| t.name).collect();
     let mut cache = HashMap::new();
     let mut problems = Problems::default();
     let mut hints = suggest::Hints::default();
-    let mut rows: Vec<(i64, SessionFields)> = Vec::new();
+    let mut rows: Vec<(usize, Project, SessionFields)> = Vec::new();
     let mut seen: HashMap<(i64, String, String), usize> = HashMap::new();
     for record in &table.records {
         let mut c = Cells {
@@ -173,7 +140,8 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             }
         }
         rows.push((
-            project.id,
+            c.line(),
+            project,
             SessionFields {
                 date,
                 start,
@@ -186,25 +154,29 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     }
     problems.into_result()?;
 
-    let mut counts = Counts::default();
-    let mut by_project: HashMap<i64, Vec<crate::domain::Session>> = HashMap::new();
-    for (i, (project_id, f)) in rows.iter().enumerate() {
-        if !by_project.contains_key(project_id) {
-            by_project.insert(
-                *project_id,
-                sessions::sessions_of_project(conn, *project_id)?,
-            );
+    let mut plan = SessionPlan {
+        steps: Vec::new(),
+        unchanged: 0,
+        projects: HashMap::new(),
+    };
+    let mut by_project: HashMap<i64, Vec<Session>> = HashMap::new();
+    for (line, project, f) in rows {
+        let project_id = project.id;
+        if let Entry::Vacant(e) = by_project.entry(project_id) {
+            e.insert(sessions::sessions_of_project(conn, project_id)?);
         }
         let existing = by_project
-            .get(project_id)
+            .get(&project_id)
             .and_then(|list| list.iter().find(|s| s.date == f.date && s.start == f.start));
-        let outcome = match existing {
-            None => {
-                sessions::insert_session(conn, *project_id, f)?;
-                Outcome::Added
-            }
+        let step = match existing {
+            None => Step {
+                line,
+                project_id,
+                before: None,
+                fields: f,
+            },
             Some(s) => {
-                let mut after = f.clone();
+                let mut after = f;
                 if after.topic.is_empty() {
                     after.topic = s.topic.clone();
                 }
@@ -217,26 +189,88 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
                     && s.venue == after.venue
                     && s.trainer_id == after.trainer_id
                 {
-                    Outcome::Unchanged
-                } else {
-                    sessions::update_session(conn, s.id, &after)?;
-                    let now = sessions::get_session(conn, s.id)?.unwrap_or(s.clone());
+                    plan.unchanged += 1;
+                    continue;
+                }
+                Step {
+                    line,
+                    project_id,
+                    before: Some(s.clone()),
+                    fields: after,
+                }
+            }
+        };
+        plan.projects.insert(project_id, project);
+        plan.steps.push(step);
+    }
+    Ok(plan)
+}
+
+impl phases::Plan for SessionPlan {
+    fn expected(&self) -> Counts {
+        let added = self.steps.iter().filter(|s| s.before.is_none()).count();
+        Counts::planned(added, self.steps.len(), self.unchanged)
+    }
+
+    fn write(&self, conn: &Connection, table: &Table, ctx: &Context) -> Result<Written> {
+        let mut counts = Counts {
+            unchanged: self.unchanged,
+            ..Counts::default()
+        };
+        let mut now: HashMap<i64, Vec<Session>> = HashMap::new();
+        for (i, step) in self.steps.iter().enumerate() {
+            if let Entry::Vacant(e) = now.entry(step.project_id) {
+                let snapshot = self.projects.get(&step.project_id);
+                let current = projects::get_project(conn, step.project_id)?;
+                if current.as_ref().map(|p| p.completed_at) != snapshot.map(|p| p.completed_at) {
+                    let code = snapshot.map_or("", |p| p.code.as_str());
+                    return Ok(Err(Stale::new(
+                        table,
+                        step.line,
+                        "project",
+                        format!("项目 {code} 刚结业或被删除"),
+                        format!("{code} was just completed or deleted"),
+                    )));
+                }
+                e.insert(sessions::sessions_of_project(conn, step.project_id)?);
+            }
+            let f = &step.fields;
+            let current = now
+                .get(&step.project_id)
+                .and_then(|list| list.iter().find(|s| s.date == f.date && s.start == f.start));
+            if current != step.before.as_ref() {
+                let when = format!("{} {}", f.date, f.start.format("%H:%M"));
+                return Ok(Err(Stale::new(
+                    table,
+                    step.line,
+                    "start",
+                    format!("{when} 的场次刚被添加或修改"),
+                    format!("the session of {when} was just added or changed"),
+                )));
+            }
+            match &step.before {
+                None => {
+                    sessions::insert_session(conn, step.project_id, f)?;
+                    counts.added += 1;
+                }
+                Some(s) => {
+                    sessions::update_session(conn, s.id, f)?;
+                    let after = sessions::get_session(conn, s.id)?.unwrap_or(s.clone());
                     audit_update(
                         conn,
                         ctx,
                         "session",
                         s.id,
                         session_json(s),
-                        session_json(&now),
+                        session_json(&after),
                     )?;
-                    Outcome::Updated
+                    counts.updated += 1;
                 }
             }
-        };
-        counts.count(outcome);
-        ctx.tick(i + 1, rows.len());
+            ctx.tick(i + 1, self.steps.len());
+        }
+        Ok(Ok(counts))
     }
-    Ok(counts)
 }
 
 /// The trainer of a row: by staff number of a district teacher, else by name.
@@ -280,112 +314,4 @@ fn trainer_of(
             Ok(Err(()))
         }
     }
-}
-
-/// The session of a row: a number (1-based, date and time order), a date
-/// and start time, or a date with one session; else `--session N`.
-pub(crate) fn session_of(
-    c: &mut Cells,
-    project: &Project,
-    list: &[Session],
-    fixed: Option<usize>,
-) -> Option<Session> {
-    let text = c.text("session");
-    let by_number = |n: usize| list.get(n.wrapping_sub(1)).cloned();
-    if text.is_empty() {
-        return match fixed {
-            Some(n) => match by_number(n) {
-                Some(s) => Some(s),
-                None => {
-                    c.problem(
-                        "session",
-                        pick(
-                            format!(
-                                "--session {n}：培训项目 {} 只有 {} 个场次",
-                                project.code,
-                                list.len()
-                            ),
-                            format!(
-                                "--session {n}: {} has {} session(s)",
-                                project.code,
-                                list.len()
-                            ),
-                        ),
-                    );
-                    None
-                }
-            },
-            None => {
-                c.problem(
-                    "session",
-                    pick(
-                        "为空（必填；或用 --session 场次号 指定）",
-                        "is empty (required; or give --session N)",
-                    ),
-                );
-                None
-            }
-        };
-    }
-    let digits = text.trim_start_matches('第').trim_end_matches('场');
-    if let Ok(n) = digits.parse::<usize>() {
-        let found = by_number(n);
-        if found.is_none() {
-            c.problem(
-                "session",
-                pick(
-                    format!("{n}：培训项目 {} 只有 {} 个场次", project.code, list.len()),
-                    format!("{n}: {} has {} session(s)", project.code, list.len()),
-                ),
-            );
-        }
-        return found;
-    }
-    if let Some(at) = parse_datetime(text) {
-        let found = list.iter().find(|s| s.starts_at() == at).cloned();
-        if found.is_none() {
-            c.problem(
-                "session",
-                pick(
-                    format!("培训项目 {} 没有在 {text} 开始的场次", project.code),
-                    format!("{} has no session starting at {text}", project.code),
-                ),
-            );
-        }
-        return found;
-    }
-    if let Some(day) = parse_date(text) {
-        let same_day: Vec<&Session> = list.iter().filter(|s| s.date == day).collect();
-        return match same_day.as_slice() {
-            [one] => Some((*one).clone()),
-            [] => {
-                c.problem(
-                    "session",
-                    pick(
-                        format!("培训项目 {} 在 {day} 没有场次", project.code),
-                        format!("{} has no session on {day}", project.code),
-                    ),
-                );
-                None
-            }
-            _ => {
-                c.problem(
-                    "session",
-                    pick(
-                        format!("培训项目 {} 在 {day} 有多个场次；请写场次号，或日期加开始时间", project.code),
-                        format!("{} has several sessions on {day}; write the number or the date and start time", project.code),
-                    ),
-                );
-                None
-            }
-        };
-    }
-    c.problem(
-        "session",
-        pick(
-            format!("“{text}”不是场次号，也不是日期（加开始时间）"),
-            format!("'{text}' is not a session number or a date (and start time)"),
-        ),
-    );
-    None
 }

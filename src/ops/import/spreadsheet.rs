@@ -1,6 +1,7 @@
 //! Reading the first sheet with data of a workbook (XLSX/XLS/ODS, through
 //! calamine) as rows of trimmed text, each with the row number Excel shows.
 
+use super::limits::{self, Limits};
 use super::reader::{clean, RawRow};
 use crate::error::{Error, Result};
 use crate::lang::pick;
@@ -8,15 +9,18 @@ use calamine::{Data, Reader};
 use std::io::Cursor;
 use std::path::Path;
 
-pub(super) fn read_spreadsheet(bytes: &[u8], path: &Path) -> Result<Vec<RawRow>> {
+pub(super) fn read_spreadsheet(
+    bytes: Vec<u8>,
+    path: &Path,
+    limits: &Limits,
+) -> Result<Vec<RawRow>> {
     let name = path.display();
-    let mut book =
-        calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
-            Error::invalid(pick(
-                format!("{name}：无法读取的电子表格（{e}）"),
-                format!("{name}: not a readable spreadsheet ({e})"),
-            ))
-        })?;
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        Error::invalid(pick(
+            format!("{name}：无法读取的电子表格（{e}）"),
+            format!("{name}: not a readable spreadsheet ({e})"),
+        ))
+    })?;
     // The first sheet with data: a workbook often keeps an empty Sheet1 first.
     let mut found = None;
     for (i, sheet) in book.sheet_names().iter().enumerate() {
@@ -46,11 +50,11 @@ pub(super) fn read_spreadsheet(bytes: &[u8], path: &Path) -> Result<Vec<RawRow>>
     for (i, row) in range.rows().enumerate() {
         let mut cells: Vec<String> = vec![String::new(); first_col];
         cells.extend(row.iter().map(cell_text));
-        if cells.iter().any(|c| !c.is_empty()) {
-            rows.push(RawRow {
-                line: first_row + i + 1,
-                cells,
-            });
+        limits::trim_row(&mut cells);
+        let line = first_row + i + 1;
+        limits::check_row(line, &cells, limits)?;
+        if !cells.is_empty() {
+            rows.push(RawRow { line, cells });
         }
     }
     Ok(rows)
@@ -123,6 +127,19 @@ mod tests {
         let bytes = book.save_to_buffer().unwrap();
         let e = read_bytes(&bytes, Path::new("x.xlsx")).unwrap_err();
         assert!(e.to_string().contains("没有数据"), "{e}");
+    }
+
+    #[test]
+    fn a_row_filled_past_the_column_limit_is_refused() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet();
+        ws.write_string(0, 0, "工号").unwrap();
+        ws.write_string(0, 1, "姓名").unwrap();
+        ws.write_string(2, 250, "x").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let e = read_bytes(&bytes, Path::new("x.xlsx")).unwrap_err();
+        assert!(e.to_string().starts_with("line 3: "), "{e}");
+        assert!(e.to_string().contains("251 列"), "{e}");
     }
 
     #[test]

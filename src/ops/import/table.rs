@@ -151,13 +151,30 @@ impl Table {
                 map[i] = Some(k);
             }
         }
-        let records = rows[at + 1..]
+        let header_line = header.line;
+        let title = rows[..at]
             .iter()
             .map(|r| {
+                let cells: Vec<&str> = r
+                    .cells
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                cells.join(" ")
+            })
+            .collect();
+        // The rows are moved into the records, not copied: a large file is
+        // held in memory once.
+        let mut rows = rows;
+        let records = rows
+            .split_off(at + 1)
+            .into_iter()
+            .map(|r| {
                 let mut values = vec![String::new(); columns.len()];
-                for (i, cell) in r.cells.iter().enumerate() {
+                for (i, cell) in r.cells.into_iter().enumerate() {
                     if let Some(Some(k)) = map.get(i) {
-                        values[*k] = cell.clone();
+                        values[*k] = cell;
                     }
                 }
                 Record {
@@ -169,19 +186,8 @@ impl Table {
         Ok(Table {
             columns,
             headers,
-            header_line: header.line,
-            title: rows[..at]
-                .iter()
-                .map(|r| {
-                    let cells: Vec<&str> = r
-                        .cells
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|c| !c.is_empty())
-                        .collect();
-                    cells.join(" ")
-                })
-                .collect(),
+            header_line,
+            title,
             records,
         })
     }

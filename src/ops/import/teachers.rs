@@ -4,11 +4,13 @@
 use super::school_ref::SchoolNames;
 use super::suggest;
 use super::table::{Column, Problems, Table};
+use super::teachers_plan::{Plan, Step};
 use super::values::Cells;
-use super::{audit_update, Context, Counts, Outcome};
-use crate::domain::{canonical_staff_no, Gender, School, Stage, Tier};
+use super::Context;
+use crate::domain::{canonical_staff_no, Gender, School, Stage, Teacher, Tier};
 use crate::error::Result;
 use crate::lang::pick;
+use crate::search::keys::pinyin_keys;
 use crate::store::teachers::{self, TeacherInput};
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -38,18 +40,19 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("tier", "层级", &["五型", "教师层级", "五型教师", "类型"]),
 ];
 
-struct Row {
+struct Row<'a> {
+    line: usize,
     staff_no: String,
     name: String,
     gender: Option<Gender>,
-    school: School,
+    school: &'a School,
     subject: Option<String>,
     stage: Option<Stage>,
     phone: Option<String>,
     tier: Option<Tier>,
 }
 
-pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<Plan> {
     table.check_required(&[])?;
     let known = SchoolNames::load(conn)?;
     let mut problems = Problems::default();
@@ -86,7 +89,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         let name = c.required("name");
         let gender = c.choice("gender", "gender", Gender::parse, Gender::choices);
         let school = c.required("school").and_then(|s| match known.find(s) {
-            Some(school) => Some(school.clone()),
+            Some(school) => Some(school),
             None => {
                 let hint = hints.hint(s, known.exact.keys().map(String::as_str));
                 c.problem(
@@ -109,6 +112,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         };
         let subject = c.text("subject");
         rows.push(Row {
+            line: c.line(),
             staff_no: canonical_staff_no(staff_no),
             name: name.to_string(),
             gender,
@@ -121,60 +125,67 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     }
     problems.into_result()?;
 
-    let today = ctx.now.date();
-    let mut counts = Counts::default();
-    for (i, row) in rows.iter().enumerate() {
-        let outcome = match teachers::by_staff_no(conn, &row.staff_no)? {
-            None => {
-                let id = teachers::insert(
-                    conn,
-                    &TeacherInput {
-                        staff_no: row.staff_no.clone(),
-                        name: row.name.clone(),
-                        gender: row.gender,
-                        school_id: row.school.id,
-                        subject: row.subject.clone().unwrap_or_default(),
-                        stage: row.stage.or(Some(row.school.stage)),
-                        phone: row.phone.clone().unwrap_or_default(),
-                        tier: row.tier.unwrap_or(Tier::Qualified),
-                    },
-                )?;
-                counts.changed_teachers.push(id);
-                Outcome::Added
-            }
+    let mut plan = Plan {
+        steps: Vec::with_capacity(rows.len()),
+        unchanged: 0,
+    };
+    for row in rows {
+        let line = row.line;
+        match teachers::by_staff_no(conn, &row.staff_no)? {
+            None => plan.steps.push(Step::Add {
+                line,
+                keys: pinyin_keys(row.name.trim()),
+                input: TeacherInput {
+                    stage: row.stage.or(Some(row.school.stage)),
+                    gender: row.gender,
+                    school_id: row.school.id,
+                    subject: row.subject.unwrap_or_default(),
+                    phone: row.phone.unwrap_or_default(),
+                    tier: row.tier.unwrap_or(Tier::Qualified),
+                    staff_no: row.staff_no,
+                    name: row.name,
+                },
+            }),
             Some(before) => {
                 let input = TeacherInput {
-                    staff_no: row.staff_no.clone(),
-                    name: row.name.clone(),
+                    staff_no: row.staff_no,
+                    name: row.name,
                     gender: row.gender.or(before.gender),
                     school_id: row.school.id,
-                    subject: row
-                        .subject
-                        .clone()
-                        .unwrap_or_else(|| before.subject.clone()),
+                    subject: row.subject.unwrap_or_else(|| before.subject.clone()),
                     stage: row.stage.or(before.stage),
-                    phone: row.phone.clone().unwrap_or_else(|| before.phone.clone()),
+                    phone: row.phone.unwrap_or_else(|| before.phone.clone()),
                     tier: row.tier.unwrap_or(before.tier),
                 };
-                if teachers::update(conn, &before, &input, today)? {
-                    let after = teachers::get(conn, before.id)?.unwrap_or(before.clone());
-                    audit_update(
-                        conn,
-                        ctx,
-                        "teacher",
-                        before.id,
-                        before.audit_json(),
-                        after.audit_json(),
-                    )?;
-                    counts.changed_teachers.push(before.id);
-                    Outcome::Updated
-                } else {
-                    Outcome::Unchanged
+                if TeacherInput::from_teacher(&before) == input {
+                    plan.unchanged += 1;
+                    continue;
                 }
+                let after = updated(&before, &input, row.school).audit_json();
+                plan.steps.push(Step::Update {
+                    line,
+                    before: Box::new(before),
+                    input,
+                    after,
+                });
             }
-        };
-        counts.count(outcome);
-        ctx.tick(i + 1, rows.len());
+        }
     }
-    Ok(counts)
+    Ok(plan)
+}
+
+/// The teacher `before` once `input` is written over it.
+fn updated(before: &Teacher, input: &TeacherInput, school: &School) -> Teacher {
+    Teacher {
+        staff_no: input.staff_no.trim().to_string(),
+        name: input.name.trim().to_string(),
+        gender: input.gender,
+        school_id: input.school_id,
+        school: school.name.clone(),
+        subject: input.subject.trim().to_string(),
+        stage: input.stage,
+        phone: input.phone.trim().to_string(),
+        tier: input.tier,
+        ..before.clone()
+    }
 }

@@ -2,10 +2,11 @@
 //! external expert by `name`; `status` and the six competency levels 0–3.
 //! Matched by teacher (staff number) or, for externals, by name.
 
+use super::phases::{self, Stale, Written};
 use super::table::{Column, Problems, Table};
 use super::values::Cells;
-use super::{audit_update, Context, Counts, Outcome};
-use crate::domain::{Competency, TrainerStatus};
+use super::{audit_update, Context, Counts};
+use crate::domain::{Competency, Trainer, TrainerStatus};
 use crate::error::Result;
 use crate::lang::pick;
 use crate::store::teachers;
@@ -34,6 +35,7 @@ enum Key {
 }
 
 struct Row {
+    line: usize,
     key: Key,
     affiliation: Option<String>,
     status: Option<TrainerStatus>,
@@ -41,7 +43,20 @@ struct Row {
     joined_on: Option<NaiveDate>,
 }
 
-pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
+/// What a trainers file will write.
+pub(crate) struct Plan {
+    steps: Vec<Step>,
+    unchanged: usize,
+}
+
+struct Step {
+    line: usize,
+    /// The trainer as the snapshot showed it; None to add one.
+    before: Option<Trainer>,
+    input: TrainerInput,
+}
+
+pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<Plan> {
     if !table.has("staff_no") && !table.has("name") {
         table.check_required(&[])?;
         return Err(crate::Error::invalid(pick(
@@ -131,6 +146,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         let affiliation = c.text("affiliation");
         if let (Some(key), Ok(status), true, Ok(joined_on)) = (key, status, levels_ok, joined_on) {
             rows.push(Row {
+                line: c.line(),
                 key,
                 affiliation: (!affiliation.is_empty()).then(|| affiliation.to_string()),
                 status,
@@ -141,8 +157,11 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
     }
     problems.into_result()?;
 
-    let mut counts = Counts::default();
-    for (i, row) in rows.iter().enumerate() {
+    let mut plan = Plan {
+        steps: Vec::new(),
+        unchanged: 0,
+    };
+    for row in rows {
         let (teacher_id, name) = match &row.key {
             Key::Teacher(id, name) => (Some(*id), name.clone()),
             Key::External(name) => (None, name.clone()),
@@ -177,13 +196,65 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         if row.joined_on.is_some() {
             input.joined_on = row.joined_on;
         }
-        let outcome = match before {
-            None => {
-                trainers::insert(conn, &input)?;
-                Outcome::Added
+        if before
+            .as_ref()
+            .is_some_and(|b| TrainerInput::from_trainer(b) == input)
+        {
+            plan.unchanged += 1;
+        } else {
+            plan.steps.push(Step {
+                line: row.line,
+                before,
+                input,
+            });
+        }
+    }
+    Ok(plan)
+}
+
+impl phases::Plan for Plan {
+    fn expected(&self) -> Counts {
+        let added = self.steps.iter().filter(|s| s.before.is_none()).count();
+        Counts::planned(added, self.steps.len(), self.unchanged)
+    }
+
+    fn write(&self, conn: &Connection, table: &Table, ctx: &Context) -> Result<Written> {
+        let mut counts = Counts {
+            unchanged: self.unchanged,
+            ..Counts::default()
+        };
+        for (i, step) in self.steps.iter().enumerate() {
+            let now = match (step.input.teacher_id, &step.before) {
+                (_, Some(b)) => trainers::get(conn, b.id)?,
+                (Some(id), None) => trainers::by_teacher(conn, id)?,
+                (None, None) => trainers::external_by_name(conn, &step.input.name)?,
+            };
+            if now != step.before {
+                let column = if table.has("staff_no") && step.input.teacher_id.is_some() {
+                    "staff_no"
+                } else {
+                    "name"
+                };
+                let name = &step.input.name;
+                let (zh, en) = match step.before {
+                    None => (
+                        format!("讲师 {name} 刚被添加"),
+                        format!("trainer {name} was just added"),
+                    ),
+                    Some(_) => (
+                        format!("讲师 {name} 刚被修改"),
+                        format!("trainer {name} was just changed"),
+                    ),
+                };
+                return Ok(Err(Stale::new(table, step.line, column, zh, en)));
             }
-            Some(b) => {
-                if trainers::update(conn, &b, &input)? {
+            match &step.before {
+                None => {
+                    trainers::insert(conn, &step.input)?;
+                    counts.added += 1;
+                }
+                Some(b) => {
+                    trainers::update(conn, b, &step.input)?;
                     let after = trainers::get(conn, b.id)?.unwrap_or(b.clone());
                     audit_update(
                         conn,
@@ -193,14 +264,11 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
                         b.audit_json(),
                         after.audit_json(),
                     )?;
-                    Outcome::Updated
-                } else {
-                    Outcome::Unchanged
+                    counts.updated += 1;
                 }
             }
-        };
-        counts.count(outcome);
-        ctx.tick(i + 1, rows.len());
+            ctx.tick(i + 1, self.steps.len());
+        }
+        Ok(Ok(counts))
     }
-    Ok(counts)
 }

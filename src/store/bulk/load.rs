@@ -75,6 +75,48 @@ pub fn drop_triggers(conn: &Connection, table: &str) -> Result<Vec<(String, Stri
     Ok(dropped)
 }
 
+/// Drops the trigger `name`, if the schema has it, and returns its SQL (for
+/// `recreate_triggers` before the transaction commits).
+pub fn drop_trigger(conn: &Connection, name: &str) -> Result<Vec<(String, String)>> {
+    let dropped = conn
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?
+        .query_map([name], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (name, _) in &dropped {
+        conn.execute_batch(&format!("DROP TRIGGER \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(dropped)
+}
+
+/// The trigger that counts each school's teachers (schema.sql); an import
+/// adding many teachers drops it and counts them with
+/// `count_teachers_added_after` in one statement.
+pub const TEACHERS_COUNT_INSERT: &str = "teachers_count_insert";
+
+/// The highest teacher id (0 without teachers): teachers added later in the
+/// same write transaction have higher ids.
+pub fn last_teacher_id(conn: &Connection) -> Result<i64> {
+    Ok(
+        conn.query_row("SELECT coalesce(max(id), 0) FROM teachers", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// Adds the teachers with ids above `after` to their schools' counts, as the
+/// dropped `teachers_count_insert` trigger would have, one row at a time.
+pub fn count_teachers_added_after(conn: &Connection, after: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO school_teachers (school_id, teachers)
+         SELECT school_id, count(*) FROM teachers WHERE id > ?1 GROUP BY school_id
+         ON CONFLICT (school_id) DO UPDATE SET teachers = teachers + excluded.teachers",
+        [after],
+    )?;
+    Ok(())
+}
+
 /// Recreates the triggers `drop_triggers` dropped.
 pub fn recreate_triggers(conn: &Connection, dropped: &[(String, String)]) -> Result<()> {
     recreate_indexes(conn, dropped)

@@ -7,9 +7,11 @@ use rusqlite::{params, Connection, Statement};
 
 mod load;
 mod rows;
+mod staged;
 
 pub use load::*;
 pub use rows::*;
+pub use staged::*;
 
 /// Prepared inserts for every table the demo fills.
 pub struct BulkWriter<'c> {

@@ -1,0 +1,98 @@
+//! Teachers an import adds, staged before its write transaction in a TEMP
+//! table of the importing connection (writing TEMP takes no lock on the
+//! database file), then inserted inside it by one INSERT … SELECT: no
+//! statement per row while the write lock is held.
+
+use crate::error::Result;
+use crate::store::teachers::TeacherInput;
+use rusqlite::{params, Connection};
+
+/// One teacher to add, with the line of the file it comes from.
+pub struct StagedTeacher<'a> {
+    pub line: usize,
+    pub input: &'a TeacherInput,
+    pub pinyin: &'a str,
+    pub initials: &'a str,
+}
+
+/// Writes `rows` into `temp.import_teachers` (replacing what was staged before).
+pub fn stage_teachers<'a>(
+    conn: &Connection,
+    rows: impl IntoIterator<Item = StagedTeacher<'a>>,
+) -> Result<()> {
+    unstage_teachers(conn)?;
+    conn.execute_batch(
+        "CREATE TEMP TABLE import_teachers (
+            line INTEGER NOT NULL, staff_no TEXT NOT NULL, name TEXT NOT NULL, gender TEXT,
+            school_id INTEGER NOT NULL, subject TEXT NOT NULL, stage TEXT, phone TEXT NOT NULL,
+            tier TEXT NOT NULL, pinyin TEXT NOT NULL, initials TEXT NOT NULL)",
+    )?;
+    let tx = conn.unchecked_transaction()?;
+    {
+        let mut st = tx.prepare(
+            "INSERT INTO temp.import_teachers
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?;
+        for r in rows {
+            let t = r.input;
+            st.execute(params![
+                r.line as i64,
+                t.staff_no.trim(),
+                t.name.trim(),
+                t.gender.map(|g| g.code()),
+                t.school_id,
+                t.subject.trim(),
+                t.stage.map(|s| s.code()),
+                t.phone.trim(),
+                t.tier.code(),
+                r.pinyin,
+                r.initials,
+            ])?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Drops the staged teachers, if any.
+pub fn unstage_teachers(conn: &Connection) -> Result<()> {
+    conn.execute_batch("DROP TABLE IF EXISTS temp.import_teachers")?;
+    Ok(())
+}
+
+/// Inserts the staged teachers, in file order, skipping any whose staff
+/// number is taken; returns how many were inserted.
+pub fn insert_staged_teachers(conn: &Connection) -> Result<usize> {
+    Ok(conn.execute(
+        "INSERT INTO teachers (staff_no, name, gender, school_id, subject, stage, phone, tier,
+                               pinyin, initials)
+         SELECT staff_no, name, gender, school_id, subject, stage, phone, tier, pinyin, initials
+         FROM temp.import_teachers WHERE true ORDER BY rowid
+         ON CONFLICT DO NOTHING",
+        [],
+    )?)
+}
+
+/// The first staged teacher (line, staff number) whose staff number a
+/// teacher with an id up to `last_id` holds.
+pub fn first_staged_taken(conn: &Connection, last_id: i64) -> Result<Option<(usize, String)>> {
+    let mut st = conn.prepare(
+        "SELECT s.line, s.staff_no FROM temp.import_teachers s
+         WHERE EXISTS (SELECT 1 FROM teachers t WHERE t.staff_no = s.staff_no COLLATE NOCASE AND t.id <= ?1)
+         ORDER BY s.line LIMIT 1",
+    )?;
+    let mut rows = st.query([last_id])?;
+    Ok(match rows.next()? {
+        Some(r) => Some((r.get::<_, i64>(0)? as usize, r.get(1)?)),
+        None => None,
+    })
+}
+
+/// Ids of the teachers above `last_id`, in order (those just inserted).
+pub fn teacher_ids_after(conn: &Connection, last_id: i64) -> Result<Vec<i64>> {
+    let mut st = conn.prepare("SELECT id FROM teachers WHERE id > ?1 ORDER BY id")?;
+    let ids = st
+        .query_map([last_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
