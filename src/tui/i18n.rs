@@ -547,8 +547,20 @@ pub const KEY_DESK_CLOSE: Msg =
     Msg::new("关闭场次（核对后）", "Close the session (after a review)");
 pub const KEY_DESK_SEARCH: Msg = Msg::new("回到搜索框", "Back to the search box");
 pub const KEY_DESK_LEAVE: Msg = Msg::new(
-    "清空搜索框；空时离开搜索框（之后 j/k 选一行，字母键直接操作）",
-    "Clear the box; when empty, leave it (then j/k choose a row, letters act)",
+    "清空搜索框，空时离开：之后 j/k 选行，1–8 换标签页",
+    "Clear the box, or leave it: then j/k rows, 1–8 tabs",
+);
+pub const KEY_DESK_TABS: Msg = Msg::new(
+    "离开签到台：下一个 / 上一个标签页",
+    "Leave the desk: next / previous tab",
+);
+pub const KEY_DESK_TYPE: Msg = Msg::new(
+    "数字和字母输入搜索框（工号、拼音、姓名）",
+    "Digits and letters go into the search box",
+);
+pub const DESK_HINT_LEFT: Msg = Msg::new(
+    "（不在搜索框：/ 输入 · j/k 选行 · 1–8 换标签页）",
+    "(not in the box: / to type · j/k rows · 1–8 tabs)",
 );
 
 // ── Starlight (starlight.rs) ───────────────────────────────────────────────

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 mod busy;
 mod bytes;
 mod choosing;
+mod focus;
 mod marking;
 mod reload;
 mod vetoes;

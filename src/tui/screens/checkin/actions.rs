@@ -160,10 +160,12 @@ impl CheckInScreen {
                     intent: Intent::ReopenSession { session_id },
                 })
             }
-            Cmd::Search => {
+            Cmd::Search | Cmd::Type => {
                 self.mode = Mode::Typing;
                 None
             }
+            Cmd::NextTab => Some(Action::NextTab),
+            Cmd::PrevTab => Some(Action::PrevTab),
             Cmd::Move(m) => {
                 // The first move only shows the highlight (on the first row): it never
                 // skips a row the user has not seen highlighted.
@@ -209,6 +211,8 @@ impl CheckInScreen {
                 None
             }
             Cmd::Escape => Some(Action::Back),
+            Cmd::NextTab => Some(Action::NextTab),
+            Cmd::PrevTab => Some(Action::PrevTab),
             _ => None,
         }
     }

@@ -218,9 +218,25 @@ impl Screen for CheckInScreen {
             Mode::Checkout { .. } => self.handle_checkout(key, ctx),
             Mode::Review { .. } => self.handle_review(key),
             Mode::Typing => self.handle_typing(key, ctx),
+            Mode::List if keymap::lookup(KEYS, &key) == Some(Cmd::Type) => {
+                // A letter nothing else takes goes back into the box.
+                self.mode = Mode::Typing;
+                self.handle_typing(key, ctx)
+            }
             Mode::Picker | Mode::List => {
                 let cmd = keymap::lookup(KEYS, &key)?;
                 self.run(cmd, ctx)
+            }
+        }
+    }
+
+    fn on_show(&mut self) {
+        // Shown again: the box has the focus, so a staff number typed at once goes into it.
+        // A review (its counts may be stale) is dropped; a check-out time being typed is kept.
+        if matches!(self.mode, Mode::List | Mode::Review { .. }) {
+            self.mode = Mode::Typing;
+            if self.search.is_empty() {
+                self.unchoose();
             }
         }
     }

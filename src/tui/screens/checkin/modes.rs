@@ -73,8 +73,6 @@ impl CheckInScreen {
         let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
         match key.code {
             KeyCode::Char(_) if plain => {}
-            KeyCode::Tab => return Some(Action::NextTab),
-            KeyCode::BackTab => return Some(Action::PrevTab),
             _ => {
                 if let Some(cmd) = keymap::lookup(KEYS, &key) {
                     return self.run(cmd, ctx);

@@ -124,8 +124,9 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let typing = s.mode == Mode::Typing;
     let search_area = line_at(area, 2);
     if s.search.is_empty() && !typing {
-        let hint = format!("> {}", ctx.t(i18n::DESK_HINT));
-        frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), search_area);
+        // Out of the box (after Esc): say so, never look like the box waiting for a name.
+        let hint = format!("> {}", ctx.t(i18n::DESK_HINT_LEFT));
+        frame.render_widget(Paragraph::new(Span::styled(hint, th.warn())), search_area);
     } else {
         s.search.render(
             frame,

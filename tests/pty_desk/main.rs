@@ -6,7 +6,10 @@
 //! check-in waits visibly, keys still work, and it lands once when the lock frees; a signal
 //! during that wait ends the TUI within 2 s (the brief's figure) with nothing written.
 
+#[path = "../common/mod.rs"]
 mod common;
+
+mod focus;
 
 use common::district::insert_teachers;
 use common::pty::{spawn, Term, PATIENCE};
