@@ -15,6 +15,7 @@ pub mod import;
 pub mod lookup;
 pub mod output_file;
 pub mod projects;
+pub mod reopen_session;
 pub mod sessions;
 pub mod settings;
 pub mod sign_in_sheet;
