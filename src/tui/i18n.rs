@@ -525,6 +525,40 @@ pub const DESK_NOT_CLOSED: Msg = Msg::new("该场次未关闭", "This session is
 pub const DESK_REOPEN_ASK: Msg =
     Msg::new("重新开放场次的原因：", "Reason for reopening the session:");
 pub const DESK_REOPENED: Msg = Msg::new("场次已重新开放", "Session reopened");
+pub const DESK_REOPENED_REMOVED: Msg = Msg::new(
+    "场次已重新开放，删除了关闭时记的 {} 条旷课",
+    "Session reopened; {} absences of the close removed",
+);
+pub const DESK_REOPEN_TITLE: Msg = Msg::new("重新开放场次", "Reopen the session");
+pub const DESK_REOPEN_FOUND: Msg = Msg::new(
+    "关闭时记为旷课、之后未改动的有 {} 条",
+    "{} absences were written by the close",
+);
+pub const DESK_REOPEN_HAND: Msg = Msg::new(
+    "手工签到或改过的记录都不动",
+    "(not changed since; marks by hand stay)",
+);
+pub const DESK_REOPEN_REMOVE: Msg =
+    Msg::new("y 删除这 {} 条并重新开放", "y remove these {} and reopen");
+pub const DESK_REOPEN_KEEP: Msg = Msg::new("n 保留并重新开放", "n keep them and reopen");
+pub const DESK_REOPEN_CANCEL: Msg = Msg::new("Esc 取消", "Esc cancel");
+pub const DESK_REOPEN_REMOVE_ASK: Msg = Msg::new(
+    "重新开放并删除 {} 条关闭时记的旷课，原因：",
+    "Reopen and remove {} absences of the close; reason:",
+);
+pub const DESK_REVIEW_UNTAKEN: Msg = Msg::new(
+    "这一场还没有任何签到记录",
+    "Nobody is marked in this session yet",
+);
+pub const DESK_REVIEW_VETOES: Msg = Msg::new(
+    "关闭将把 {} 人全部记为旷课：{} 个一票否决",
+    "Closing marks all {} absent: {} new vetoes",
+);
+pub const DESK_REVIEW_TYPE: Msg = Msg::new(
+    "输入 {} 或“关闭”后按 Enter · Esc 取消",
+    "Type {} or close, then Enter · Esc cancels",
+);
+pub const DESK_REVIEW_WRONG: Msg = Msg::new("请输入 {} 或“关闭”", "Type {} or close to confirm");
 pub const KEY_DESK_REOPEN: Msg = Msg::new(
     "重新开放已关闭的场次（填原因）",
     "Reopen a closed session (asks the reason)",

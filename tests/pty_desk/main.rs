@@ -9,6 +9,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod closing;
 mod focus;
 
 use common::district::insert_teachers;

@@ -23,6 +23,7 @@ mod choosing;
 mod focus;
 mod marking;
 mod reload;
+mod untaken;
 mod vetoes;
 mod walk_in_and_closing;
 

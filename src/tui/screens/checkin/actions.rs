@@ -3,11 +3,12 @@
 
 use super::desk::DeskRow;
 use super::keys::Cmd;
+use super::modes::Mode;
 use super::undo;
-use super::{CheckInScreen, Mode};
+use super::CheckInScreen;
 use crate::domain::attendance::{change_needs_reason, classify_check_in};
 use crate::domain::Status;
-use crate::ops::close_session::close_session_review;
+use crate::ops::close_session::{close_absences, close_session_review};
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap;
@@ -144,7 +145,12 @@ impl CheckInScreen {
                             .as_ref()
                             .map(|s| s.starts_at())
                             .filter(|start| ctx.now < *start);
-                        self.mode = Mode::Review { review, not_before };
+                        self.mode = Mode::Review {
+                            review,
+                            not_before,
+                            typed: TextInput::new(),
+                            wrong: false,
+                        };
                         None
                     }
                     Err(e) => Self::fail(ctx, e),
@@ -155,10 +161,22 @@ impl CheckInScreen {
                 if !self.data.is_closed() {
                     return Some(Action::Fail(ctx.t(i18n::DESK_NOT_CLOSED).into()));
                 }
-                Some(Action::AskReason {
-                    prompt: ctx.t(i18n::DESK_REOPEN_ASK).into(),
-                    intent: Intent::ReopenSession { session_id },
-                })
+                match close_absences(ctx.conn(), session_id) {
+                    Ok(marks) if !marks.is_empty() => {
+                        self.mode = Mode::Reopen {
+                            removable: marks.len(),
+                        };
+                        None
+                    }
+                    Ok(_) => Some(Action::AskReason {
+                        prompt: ctx.t(i18n::DESK_REOPEN_ASK).into(),
+                        intent: Intent::ReopenSession {
+                            session_id,
+                            remove_close_absences: false,
+                        },
+                    }),
+                    Err(e) => Self::fail(ctx, e),
+                }
             }
             Cmd::Search | Cmd::Type => {
                 self.mode = Mode::Typing;
