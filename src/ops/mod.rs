@@ -13,6 +13,7 @@ pub mod export;
 pub mod follow_ups;
 pub mod import;
 pub mod lookup;
+pub mod mark_effect;
 pub mod output_file;
 pub mod projects;
 pub mod reopen_session;

@@ -495,14 +495,34 @@ pub const DESK_CHOOSE_FIRST: Msg = Msg::new(
     "Type a name or choose a row (j/k)",
 );
 pub const DESK_RECENT_IN: Msg = Msg::new("── 本场最近记录 ──", "── Latest marks here ──");
-pub const DESK_REASON_EXCUSED: Msg = Msg::new("{} 请假事由：", "{}: reason for leave:");
-pub const DESK_REASON_LIFT: Msg = Msg::new(
-    "{}：{} → {} 会撤销一票否决，请填写原因：",
-    "{}: {} → {} lifts a veto; give the reason:",
+pub const MARK_CHANGE: Msg = Msg::new("{}：{} → {}", "{}: {} → {}");
+pub const MARK_VETO_LIFTS: Msg = Msg::new(
+    "撤销该教师 {} 年度的一票否决",
+    "Lifts the teacher's {} one-vote veto",
 );
-pub const DESK_REASON_LOCKED: Msg = Msg::new(
-    "{}：场次已关闭，修改原因：",
-    "{}: the session is closed; reason for the change:",
+pub const MARK_VETO_KEPT: Msg = Msg::new(
+    "{} 年度仍有 {} 条其他一票否决记录：一票否决不变",
+    "In {} the teacher still has {} other veto mark(s): the veto stays",
+);
+pub const MARK_VETO_CREATES: Msg = Msg::new(
+    "将造成该教师 {} 年度的一票否决",
+    "Gives the teacher a one-vote veto for {}",
+);
+pub const MARK_VETO_STAYS: Msg = Msg::new(
+    "该教师 {} 年度的一票否决不变",
+    "The teacher's {} one-vote veto stays",
+);
+pub const MARK_COMPLETION: Msg = Msg::new(
+    "{} 结业将从 {} 变为 {}",
+    "{}: completion goes from {} to {}",
+);
+pub const MARK_MET: Msg = Msg::new("达标", "met");
+pub const MARK_NOT_MET: Msg = Msg::new("未达标", "not met");
+pub const MARK_ASK_REASON: Msg = Msg::new("请填写原因：", "Give the reason:");
+pub const MARK_ASK_LEAVE: Msg = Msg::new("请假事由：", "Reason for leave:");
+pub const MARK_ASK_LOCKED: Msg = Msg::new(
+    "场次已关闭，请填写修改原因：",
+    "The session is closed; reason for the change:",
 );
 pub const DESK_CHECKOUT_ASK: Msg = Msg::new("{} 签退时间（HH:MM）：", "{} left at (HH:MM):");
 pub const DESK_BAD_TIME: Msg = Msg::new("时间格式应为 HH:MM", "The time must be HH:MM");

@@ -23,6 +23,7 @@ mod choosing;
 mod focus;
 mod marking;
 mod reload;
+mod truthful;
 mod untaken;
 mod vetoes;
 mod walk_in_and_closing;

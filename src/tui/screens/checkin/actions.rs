@@ -13,6 +13,7 @@ use crate::tui::action::{Action, Intent};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap;
 use crate::tui::screen::Ctx;
+use crate::tui::screens::reason_prompt::mark_reason_prompt;
 use crate::tui::widgets::text_input::TextInput;
 
 impl CheckInScreen {
@@ -47,14 +48,7 @@ impl CheckInScreen {
         };
         let mut action = match after {
             Some(a) if change_needs_reason(before, a, session.is_closed()) => {
-                let prompt = match before {
-                    Some(b) if b.causes_veto() && !a.causes_veto() => ctx.tf(
-                        i18n::DESK_REASON_LIFT,
-                        &[&name, &b.label(ctx.zh()), &a.label(ctx.zh())],
-                    ),
-                    _ if a == Status::Excused => ctx.tf(i18n::DESK_REASON_EXCUSED, &[&name]),
-                    _ => ctx.tf(i18n::DESK_REASON_LOCKED, &[&name]),
-                };
+                let prompt = mark_reason_prompt(ctx, &name, session.id, row.teacher_id, before, a);
                 Action::AskReason { prompt, intent }
             }
             _ => Action::write(intent),
