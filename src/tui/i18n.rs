@@ -580,8 +580,8 @@ pub const DESK_REVIEW_TYPE: Msg = Msg::new(
 );
 pub const DESK_REVIEW_WRONG: Msg = Msg::new("请输入 {} 或“关闭”", "Type {} or close to confirm");
 pub const KEY_DESK_REOPEN: Msg = Msg::new(
-    "重新开放已关闭的场次（填原因）",
-    "Reopen a closed session (asks the reason)",
+    "重新开放已关闭的场次（可删除关闭时记的旷课，填原因）",
+    "Reopen (may remove the close's absences; asks why)",
 );
 pub const DESK_UNDO_DEPTH: Msg = Msg::new("可撤销 {}", "undo {}");
 pub const COL_MARK: Msg = Msg::new("本场", "This session");
