@@ -152,6 +152,20 @@ CREATE TABLE marks (
 CREATE INDEX marks_teacher_date ON marks(teacher_id, session_date, status);
 CREATE INDEX marks_school_date ON marks(school_id, session_date, status);
 
+-- Absences written by closing a session ("no mark → absent"), so that reopening can offer
+-- to remove exactly those. A mark changed by hand afterwards is no longer the close's.
+CREATE TABLE close_absences (
+    mark_id     INTEGER PRIMARY KEY REFERENCES marks(id) ON DELETE CASCADE,
+    session_id  INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    closed_at   TEXT NOT NULL
+);
+CREATE INDEX close_absences_session ON close_absences(session_id);
+CREATE TRIGGER close_absences_changed_by_hand
+AFTER UPDATE OF status, minutes_late, minutes_early, checked_in_at, checked_out_at, reason ON marks
+BEGIN
+    DELETE FROM close_absences WHERE mark_id = OLD.id;
+END;
+
 CREATE TABLE follow_ups (
     id                   INTEGER PRIMARY KEY,
     project_id           INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,

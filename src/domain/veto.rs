@@ -63,6 +63,35 @@ where
         .any(|(d, s)| s.causes_veto() && veto_year(d, start_month) == year)
 }
 
+/// What changing one mark does to the teacher's veto for the mark's year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VetoChange {
+    /// The mark causes no veto before or after; the year's veto (if any) is not its doing.
+    NotInvolved,
+    /// The change gives the teacher a veto for the year (no other mark causes one).
+    Creates,
+    /// The change lifts the teacher's veto for the year (no other mark causes one).
+    Lifts,
+    /// The mark stops causing a veto, but `others` other marks of the year still do.
+    KeptByOthers { others: usize },
+    /// The teacher has the veto before and after (the mark keeps causing it, or joins others).
+    Stays,
+}
+
+/// The veto change of a mark going from `before` (None: no mark yet) to `after`, when the
+/// teacher has `other_causes` other veto-causing marks in the same veto year.
+pub fn veto_change(before: Option<Status>, after: Status, other_causes: usize) -> VetoChange {
+    let was = before.is_some_and(Status::causes_veto);
+    let will = after.causes_veto();
+    match (was, will, other_causes) {
+        (true, false, 0) => VetoChange::Lifts,
+        (true, false, others) => VetoChange::KeptByOthers { others },
+        (false, true, 0) => VetoChange::Creates,
+        (true, true, _) | (false, true, _) => VetoChange::Stays,
+        (false, false, _) => VetoChange::NotInvolved,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +156,28 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].project, "P1");
         assert_eq!(r[1].status, Status::Absent);
+    }
+
+    #[test]
+    fn a_change_lifts_the_veto_only_when_no_other_mark_causes_one() {
+        use Status::*;
+        assert_eq!(veto_change(Some(LeftEarly), Present, 0), VetoChange::Lifts);
+        assert_eq!(
+            veto_change(Some(LeftEarly), Present, 2),
+            VetoChange::KeptByOthers { others: 2 }
+        );
+        assert_eq!(
+            veto_change(Some(Absent), Excused, 1),
+            VetoChange::KeptByOthers { others: 1 }
+        );
+        assert_eq!(veto_change(Some(Late), Absent, 0), VetoChange::Stays);
+        assert_eq!(veto_change(Some(Present), Late, 0), VetoChange::Creates);
+        assert_eq!(veto_change(None, Absent, 0), VetoChange::Creates);
+        assert_eq!(veto_change(None, Absent, 3), VetoChange::Stays);
+        assert_eq!(
+            veto_change(Some(Present), Excused, 3),
+            VetoChange::NotInvolved
+        );
+        assert_eq!(veto_change(None, Excused, 0), VetoChange::NotInvolved);
     }
 }

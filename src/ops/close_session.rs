@@ -2,12 +2,15 @@
 //! teacher without a mark is marked absent (existing marks, e.g. pre-registered
 //! leave, are never overwritten) and the session is locked. Later changes to a
 //! closed session's marks need a reason (see `ops::check_in`).
+//!
+//! The absences a close writes are recorded as the close's (`store::close_absences`), so that
+//! reopening can remove exactly those (`reopen_session_removing_close_absences`).
 
 use crate::domain::attendance::StatusCounts;
 use crate::error::{Error, Result};
 use crate::lang::pick;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::{enrolments, marks, sessions, Db};
+use crate::store::{close_absences, enrolments, marks, sessions, Db};
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
@@ -22,6 +25,14 @@ pub struct CloseReview {
     pub unmarked: i64,
     /// Is the session already closed?
     pub closed: bool,
+}
+
+impl CloseReview {
+    /// Nobody has any mark yet though teachers are enrolled: a register nobody took. Closing
+    /// it would mark everyone absent (a veto each), so the desk asks for a typed confirmation.
+    pub fn register_untaken(&self) -> bool {
+        self.counts.total() == 0 && self.unmarked > 0
+    }
 }
 
 /// The counts a coordinator reviews before closing a session.
@@ -44,6 +55,27 @@ pub fn close_session_review(conn: &Connection, session_id: i64) -> Result<CloseR
 /// One transaction; one audit entry for the session and one per new mark.
 /// Returns the counts after closing (`unmarked` = how many were marked absent).
 pub fn close_session(db: &mut Db, session_id: i64, now: NaiveDateTime) -> Result<CloseReview> {
+    close(db, session_id, now, None)
+}
+
+/// Closes a session as `reviewed` said: refused, changing nothing, when the close would now
+/// mark more teachers absent than the review showed (teachers enrolled meanwhile). Fewer is
+/// fine: a teacher another desk checked in meanwhile keeps that mark.
+pub fn close_session_as_reviewed(
+    db: &mut Db,
+    session_id: i64,
+    now: NaiveDateTime,
+    reviewed: &CloseReview,
+) -> Result<CloseReview> {
+    close(db, session_id, now, Some(reviewed.unmarked))
+}
+
+fn close(
+    db: &mut Db,
+    session_id: i64,
+    now: NaiveDateTime,
+    at_most: Option<i64>,
+) -> Result<CloseReview> {
     let tx = db.write()?;
     let session = sessions::get_session(&tx, session_id)?.ok_or_else(|| {
         Error::NotFound(pick(
@@ -72,8 +104,26 @@ pub fn close_session(db: &mut Db, session_id: i64, now: NaiveDateTime) -> Result
             ))
         });
     }
+    if let Some(reviewed) = at_most {
+        let now_unmarked = marks::unmarked_count(&tx, session_id)?;
+        if now_unmarked > reviewed {
+            return Err(Error::invalid(pick(
+                format!(
+                    "核对后名单有变化：现在有 {now_unmarked} 人未签到（核对时 {reviewed} 人）；\
+                     请重新核对（F8）后再关闭，场次未关闭"
+                ),
+                format!(
+                    "the register changed since the review: {now_unmarked} teachers are now \
+                     unmarked ({reviewed} at the review); review again (F8) before closing; \
+                     the session was not closed"
+                ),
+            )));
+        }
+    }
     let actor = crate::store::actor();
     let created = marks::mark_unmarked_absent(&tx, session_id, &actor, now)?;
+    let ids: Vec<i64> = created.iter().map(|(id, _)| *id).collect();
+    close_absences::record(&tx, session_id, &ids, now)?;
     for (mark_id, _) in &created {
         let Some(m) = marks::get_mark_by_id(&tx, *mark_id)? else {
             continue;
@@ -121,43 +171,6 @@ pub fn close_session(db: &mut Db, session_id: i64, now: NaiveDateTime) -> Result
     Ok(review)
 }
 
-/// Reopens a closed session (marks stay as they are). Needs a reason; audited.
-pub fn reopen_session(db: &mut Db, session_id: i64, reason: &str) -> Result<()> {
-    if reason.trim().is_empty() {
-        return Err(Error::invalid(pick(
-            "重新开放已关闭的场次需要填写原因",
-            "reopening a closed session needs a reason",
-        )));
-    }
-    let tx = db.write()?;
-    let session = sessions::get_session(&tx, session_id)?.ok_or_else(|| {
-        Error::NotFound(pick(
-            format!("编号 {session_id} 的场次"),
-            format!("session {session_id}"),
-        ))
-    })?;
-    if !session.is_closed() {
-        return Err(Error::invalid(pick(
-            "该场次未关闭",
-            "this session is not closed",
-        )));
-    }
-    sessions::set_reopened(&tx, session_id)?;
-    let after = sessions::get_session(&tx, session_id)?;
-    let actor = crate::store::actor();
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: crate::clock::now(),
-            actor: &actor,
-            entity: "session",
-            entity_id: Some(session_id),
-            action: "reopen",
-            before: Some(sessions::session_json(&session)),
-            after: after.as_ref().map(sessions::session_json),
-            reason: reason.trim(),
-        },
-    )?;
-    tx.commit()?;
-    Ok(())
-}
+pub use super::reopen_session::{
+    close_absences, reopen_session, reopen_session_removing_close_absences, Reopened,
+};

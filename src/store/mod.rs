@@ -4,6 +4,7 @@
 pub mod attendance_matrix;
 pub mod audit;
 pub mod bulk;
+pub mod close_absences;
 pub mod completion;
 pub mod credits;
 pub mod cycle_credits;

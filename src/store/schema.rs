@@ -7,6 +7,8 @@ use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
 mod migrations;
+#[cfg(test)]
+mod v3_tests;
 
 /// The whole schema; `schema.sql` at the repository root is its only source.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
@@ -15,7 +17,7 @@ pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 /// this version; a later schema change bumps it and adds the upgrade from the
 /// previous version to `MIGRATIONS` (entry i upgrades version i + 1 to i + 2),
 /// with the same objects added to schema.sql so a new database gets them.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// One upgrade, run in its own transaction; an error refuses the upgrade and
 /// leaves the file as it was. `Path` names the file in messages.
@@ -26,6 +28,8 @@ type Upgrade = fn(&rusqlite::Transaction, &Path) -> Result<()>;
 const MIGRATIONS: &[Upgrade] = &[
     // 1 → 2: staff numbers in upper case, one teacher per number in any case.
     migrations::v2_canonical_staff_numbers,
+    // 2 → 3: the absences a close made are recorded as such (reopen can remove them).
+    migrations::v3_close_absences,
 ];
 
 /// Tables every Liaoyuan database has had since version 1: with a user_version of 1 or more,

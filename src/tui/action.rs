@@ -55,10 +55,18 @@ pub enum Intent {
     },
     /// Undo the newest mark written by `desk`.
     UndoLastMark { desk: u64 },
-    /// Close a session: unmarked enrolled teachers become absent; the session is locked.
-    CloseSession { session_id: i64 },
-    /// Reopen a closed session (needs the reason; marks stay as they are).
-    ReopenSession { session_id: i64 },
+    /// Close a session as `reviewed`: unmarked enrolled teachers become absent (refused when
+    /// more would than the review showed); the session is locked.
+    CloseSession {
+        session_id: i64,
+        reviewed: Box<crate::ops::close_session::CloseReview>,
+    },
+    /// Reopen a closed session (needs the reason). With `remove_close_absences` the absences
+    /// its close wrote that nobody changed since are removed; else every mark stays.
+    ReopenSession {
+        session_id: i64,
+        remove_close_absences: bool,
+    },
     /// Change the status of an existing mark (Vetoes tab).
     ChangeMark {
         mark_id: i64,

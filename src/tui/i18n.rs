@@ -507,14 +507,34 @@ pub const DESK_CHOOSE_FIRST: Msg = Msg::new(
     "Type a name or choose a row (j/k)",
 );
 pub const DESK_RECENT_IN: Msg = Msg::new("── 本场最近记录 ──", "── Latest marks here ──");
-pub const DESK_REASON_EXCUSED: Msg = Msg::new("{} 请假事由：", "{}: reason for leave:");
-pub const DESK_REASON_LIFT: Msg = Msg::new(
-    "{}：{} → {} 会撤销一票否决，请填写原因：",
-    "{}: {} → {} lifts a veto; give the reason:",
+pub const MARK_CHANGE: Msg = Msg::new("{}：{} → {}", "{}: {} → {}");
+pub const MARK_VETO_LIFTS: Msg = Msg::new(
+    "撤销该教师 {} 年度的一票否决",
+    "Lifts the teacher's {} one-vote veto",
 );
-pub const DESK_REASON_LOCKED: Msg = Msg::new(
-    "{}：场次已关闭，修改原因：",
-    "{}: the session is closed; reason for the change:",
+pub const MARK_VETO_KEPT: Msg = Msg::new(
+    "{} 年度仍有 {} 条其他一票否决记录：一票否决不变",
+    "In {} the teacher still has {} other veto mark(s): the veto stays",
+);
+pub const MARK_VETO_CREATES: Msg = Msg::new(
+    "将造成该教师 {} 年度的一票否决",
+    "Gives the teacher a one-vote veto for {}",
+);
+pub const MARK_VETO_STAYS: Msg = Msg::new(
+    "该教师 {} 年度的一票否决不变",
+    "The teacher's {} one-vote veto stays",
+);
+pub const MARK_COMPLETION: Msg = Msg::new(
+    "{} 结业将从 {} 变为 {}",
+    "{}: completion goes from {} to {}",
+);
+pub const MARK_MET: Msg = Msg::new("达标", "met");
+pub const MARK_NOT_MET: Msg = Msg::new("未达标", "not met");
+pub const MARK_ASK_REASON: Msg = Msg::new("请填写原因：", "Give the reason:");
+pub const MARK_ASK_LEAVE: Msg = Msg::new("请假事由：", "Reason for leave:");
+pub const MARK_ASK_LOCKED: Msg = Msg::new(
+    "场次已关闭，请填写修改原因：",
+    "The session is closed; reason for the change:",
 );
 pub const DESK_CHECKOUT_ASK: Msg = Msg::new("{} 签退时间（HH:MM）：", "{} left at (HH:MM):");
 pub const DESK_BAD_TIME: Msg = Msg::new("时间格式应为 HH:MM", "The time must be HH:MM");
@@ -537,9 +557,43 @@ pub const DESK_NOT_CLOSED: Msg = Msg::new("该场次未关闭", "This session is
 pub const DESK_REOPEN_ASK: Msg =
     Msg::new("重新开放场次的原因：", "Reason for reopening the session:");
 pub const DESK_REOPENED: Msg = Msg::new("场次已重新开放", "Session reopened");
+pub const DESK_REOPENED_REMOVED: Msg = Msg::new(
+    "场次已重新开放，删除了关闭时记的 {} 条旷课",
+    "Session reopened; {} absences of the close removed",
+);
+pub const DESK_REOPEN_TITLE: Msg = Msg::new("重新开放场次", "Reopen the session");
+pub const DESK_REOPEN_FOUND: Msg = Msg::new(
+    "关闭时记为旷课、之后未改动的有 {} 条",
+    "{} absences were written by the close",
+);
+pub const DESK_REOPEN_HAND: Msg = Msg::new(
+    "手工签到或改过的记录都不动",
+    "(not changed since; marks by hand stay)",
+);
+pub const DESK_REOPEN_REMOVE: Msg =
+    Msg::new("y 删除这 {} 条并重新开放", "y remove these {} and reopen");
+pub const DESK_REOPEN_KEEP: Msg = Msg::new("n 保留并重新开放", "n keep them and reopen");
+pub const DESK_REOPEN_CANCEL: Msg = Msg::new("Esc 取消", "Esc cancel");
+pub const DESK_REOPEN_REMOVE_ASK: Msg = Msg::new(
+    "重新开放并删除 {} 条关闭时记的旷课，原因：",
+    "Reopen and remove {} absences of the close; reason:",
+);
+pub const DESK_REVIEW_UNTAKEN: Msg = Msg::new(
+    "这一场还没有任何签到记录",
+    "Nobody is marked in this session yet",
+);
+pub const DESK_REVIEW_VETOES: Msg = Msg::new(
+    "关闭将把 {} 人全部记为旷课：{} 个一票否决",
+    "Closing marks all {} absent: {} new vetoes",
+);
+pub const DESK_REVIEW_TYPE: Msg = Msg::new(
+    "输入 {} 或“关闭”后按 Enter · Esc 取消",
+    "Type {} or close, then Enter · Esc cancels",
+);
+pub const DESK_REVIEW_WRONG: Msg = Msg::new("请输入 {} 或“关闭”", "Type {} or close to confirm");
 pub const KEY_DESK_REOPEN: Msg = Msg::new(
-    "重新开放已关闭的场次（填原因）",
-    "Reopen a closed session (asks the reason)",
+    "重新开放已关闭的场次（可删除关闭时记的旷课，填原因）",
+    "Reopen (may remove the close's absences; asks why)",
 );
 pub const DESK_UNDO_DEPTH: Msg = Msg::new("可撤销 {}", "undo {}");
 pub const COL_MARK: Msg = Msg::new("本场", "This session");
@@ -559,8 +613,20 @@ pub const KEY_DESK_CLOSE: Msg =
     Msg::new("关闭场次（核对后）", "Close the session (after a review)");
 pub const KEY_DESK_SEARCH: Msg = Msg::new("回到搜索框", "Back to the search box");
 pub const KEY_DESK_LEAVE: Msg = Msg::new(
-    "清空搜索框；空时离开搜索框（之后 j/k 选一行，字母键直接操作）",
-    "Clear the box; when empty, leave it (then j/k choose a row, letters act)",
+    "清空搜索框，空时离开：之后 j/k 选行，1–8 换标签页",
+    "Clear the box, or leave it: then j/k rows, 1–8 tabs",
+);
+pub const KEY_DESK_TABS: Msg = Msg::new(
+    "离开签到台：下一个 / 上一个标签页",
+    "Leave the desk: next / previous tab",
+);
+pub const KEY_DESK_TYPE: Msg = Msg::new(
+    "数字和字母输入搜索框（工号、拼音、姓名）",
+    "Digits and letters go into the search box",
+);
+pub const DESK_HINT_LEFT: Msg = Msg::new(
+    "（不在搜索框：/ 输入 · j/k 选行 · 1–8 换标签页）",
+    "(not in the box: / to type · j/k rows · 1–8 tabs)",
 );
 
 // ── Starlight (starlight.rs) ───────────────────────────────────────────────

@@ -15,6 +15,9 @@ pub enum Key {
     Char(char),
     Ctrl(char),
     Code(KeyCode),
+    /// Any letter or digit typed without Ctrl/Alt (Han characters too): a search box's text.
+    /// Put it after a table's single-letter keys, which win in `lookup`.
+    Typed,
 }
 
 impl Key {
@@ -25,6 +28,9 @@ impl Key {
             Key::Char(c) => !ctrl && !alt && ev.code == KeyCode::Char(c),
             Key::Ctrl(c) => ctrl && ev.code == KeyCode::Char(c),
             Key::Code(code) => !ctrl && ev.code == code,
+            Key::Typed => {
+                !ctrl && !alt && matches!(ev.code, KeyCode::Char(c) if c.is_alphanumeric())
+            }
         }
     }
 
@@ -34,6 +40,7 @@ impl Key {
             Key::Char(' ') => "Space".into(),
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{c}"),
+            Key::Typed => "0–9 A–Z".into(),
             Key::Code(code) => match code {
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),

@@ -104,6 +104,10 @@ pub trait Screen {
         false
     }
 
+    /// The tab was just brought into view (another tab was shown before). A screen with a
+    /// text box that should have the focus whenever it is shown (the desk) takes it here.
+    fn on_show(&mut self) {}
+
     /// A mouse event inside the screen's `area` (last rendered). Scroll and click where natural.
     fn handle_mouse(&mut self, _event: MouseEvent, _area: Rect, _ctx: &Ctx) -> Option<Action> {
         None

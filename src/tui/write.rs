@@ -83,14 +83,14 @@ pub fn execute(
             desk_mark(db, *desk, &req, *walk_in, lang)
         }
         Intent::UndoLastMark { desk } => desk_undo(db, *desk, lang),
-        Intent::CloseSession { session_id } => desk_close(db, *session_id, now, lang),
-        Intent::ReopenSession { session_id } => {
-            crate::ops::close_session::reopen_session(db, *session_id, reason.unwrap_or(""))?;
-            Ok(Done {
-                message: Some(i18n::DESK_REOPENED.get(lang).to_string()),
-                ..Done::default()
-            })
-        }
+        Intent::CloseSession {
+            session_id,
+            reviewed,
+        } => desk_close(db, *session_id, reviewed, now, lang),
+        Intent::ReopenSession {
+            session_id,
+            remove_close_absences,
+        } => desk_reopen(db, *session_id, *remove_close_absences, reason, lang),
         Intent::ChangeMark { mark_id, status } => change_mark(db, *mark_id, *status, reason, lang),
         i @ (Intent::SaveProject { .. }
         | Intent::AddSession { .. }
@@ -350,13 +350,42 @@ fn desk_undo(db: &mut Db, desk: u64, lang: Lang) -> Result<Done> {
     })
 }
 
-fn desk_close(db: &mut Db, session_id: i64, now: NaiveDateTime, lang: Lang) -> Result<Done> {
-    let review = crate::ops::close_session::close_session(db, session_id, now)?;
+fn desk_close(
+    db: &mut Db,
+    session_id: i64,
+    reviewed: &crate::ops::close_session::CloseReview,
+    now: NaiveDateTime,
+    lang: Lang,
+) -> Result<Done> {
+    let review =
+        crate::ops::close_session::close_session_as_reviewed(db, session_id, now, reviewed)?;
     Ok(Done {
         message: Some(i18n::fill(
             i18n::DESK_CLOSED_DONE.get(lang),
             &[&review.unmarked],
         )),
+        ..Done::default()
+    })
+}
+
+fn desk_reopen(
+    db: &mut Db,
+    session_id: i64,
+    remove: bool,
+    reason: Option<&str>,
+    lang: Lang,
+) -> Result<Done> {
+    use crate::ops::close_session as ops;
+    let reason = reason.unwrap_or("");
+    let message = if remove {
+        let done = ops::reopen_session_removing_close_absences(db, session_id, reason)?;
+        i18n::fill(i18n::DESK_REOPENED_REMOVED.get(lang), &[&done.removed])
+    } else {
+        ops::reopen_session(db, session_id, reason)?;
+        i18n::DESK_REOPENED.get(lang).to_string()
+    };
+    Ok(Done {
+        message: Some(message),
         ..Done::default()
     })
 }

@@ -10,8 +10,10 @@ use liaoyuan::store::projects::ProjectFields;
 use liaoyuan::store::sessions::SessionFields;
 use liaoyuan::store::{audit, marks, sessions, Db, OpenMode};
 
+mod close_undo;
 mod closing;
 mod desk;
+mod mark_effect;
 mod setup_rules;
 mod veto_rules;
 mod walk_in;

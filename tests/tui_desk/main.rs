@@ -20,9 +20,12 @@ use std::path::{Path, PathBuf};
 mod busy;
 mod bytes;
 mod choosing;
+mod focus;
 mod marking;
 mod reload;
 mod same_name;
+mod truthful;
+mod untaken;
 mod vetoes;
 mod walk_in_and_closing;
 

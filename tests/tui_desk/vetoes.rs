@@ -44,7 +44,11 @@ fn lifting_a_veto_from_the_vetoes_tab_asks_a_reason_and_is_in_the_history() {
     ui.key(KeyCode::Up); // Present
     ui.key(KeyCode::Enter);
     assert!(ui.app.has_overlay(), "a reason is asked");
-    assert!(ui.text().contains("lifts a veto"), "{}", ui.text());
+    assert!(
+        ui.text().contains("Lifts the teacher's 2026 one-vote veto"),
+        "{}",
+        ui.text()
+    );
     ui.key(KeyCode::Esc); // cancelled: nothing changes
     assert_eq!(ui.status_of(2, 1).as_deref(), Some("late"));
     ui.key(KeyCode::Enter);

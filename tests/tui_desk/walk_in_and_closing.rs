@@ -99,12 +99,16 @@ fn close_session_reviews_counts_then_marks_the_rest_absent_and_locks() {
     assert!(ui.text().contains("原因"), "{}", ui.text());
     ui.key(KeyCode::Esc); // cancelled
     assert_eq!(ui.status_of(1, 1).as_deref(), Some("absent"));
-    // Reopening asks for a reason too, and unlocks the session.
+    // Reopening first offers to remove the close's two absences; kept here. It asks for a
+    // reason too, and unlocks the session.
     ui.key(KeyCode::F(9));
+    assert!(ui.text().contains("未改动的有 2 条"), "{}", ui.text());
+    ui.key(KeyCode::Char('n'));
     assert!(ui.text().contains("重新开放场次的原因"), "{}", ui.text());
     ui.typed("误关闭");
     ui.key(KeyCode::Enter);
     assert!(!ui.text().contains("［已关闭］"), "{}", ui.text());
+    assert_eq!(ui.status_of(1, 1).as_deref(), Some("absent"));
 }
 
 #[test]

@@ -159,7 +159,16 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
     let before = existing.as_ref().map(|m| m.status);
     // At a closed session every change needs a reason (not only a change of status).
     if reason.is_empty() && change_needs_reason(before, new.status, session.is_closed()) {
-        return Err(refusal(&teacher, &session, before, new.status, settings));
+        let effect =
+            super::mark_effect::effect_of_change(tx, session.id, teacher.id, new.status, settings)?;
+        return Err(refusal(
+            &teacher,
+            &session,
+            before,
+            new.status,
+            settings,
+            effect.as_ref(),
+        ));
     }
 
     let (mark, action) = match &existing {

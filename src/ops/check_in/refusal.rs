@@ -1,10 +1,11 @@
 //! The refusals of a check-in, each naming the teacher and what to do, in the
 //! user's language (`crate::lang::pick`).
 
-use crate::domain::veto::veto_year;
+use crate::domain::veto::{veto_year, VetoChange};
 use crate::domain::{Session, Settings, Status};
 use crate::error::Error;
 use crate::lang::pick;
+use crate::ops::mark_effect::MarkEffect;
 use crate::store::enrolments::TeacherBrief;
 use chrono::NaiveDateTime;
 
@@ -63,44 +64,87 @@ pub(super) fn other_day(teacher: &TeacherBrief, session: &Session, t: NaiveDateT
     ))
 }
 
-/// The refusal of a change that needs a reason, naming the teacher and why.
+/// The refusal of a change that needs a reason, naming the teacher and why; a change that
+/// removes a veto cause says what it really does to the year's veto (`effect`: lifts it, or
+/// other marks keep it) and to completion when that changes.
 pub(super) fn refusal(
     teacher: &TeacherBrief,
     session: &Session,
     before: Option<Status>,
     after: Status,
     settings: &Settings,
+    effect: Option<&MarkEffect>,
 ) -> Error {
     let who = who(teacher);
     let lifts = before.is_some_and(|b| b.causes_veto()) && !after.causes_veto();
+    let completion = effect
+        .and_then(|e| e.completion.as_ref())
+        .map(|c| {
+            let met = |m: bool| {
+                pick(
+                    if m { "达标" } else { "未达标" },
+                    if m { "met" } else { "not met" },
+                )
+            };
+            let (code, b, a) = (&c.project_code, met(c.before), met(c.after));
+            pick(
+                format!("；{code} 结业将从{b}变为{a}"),
+                format!("; completion of {code} goes from {b} to {a}"),
+            )
+        })
+        .unwrap_or_default();
     if lifts {
         let b = before.unwrap_or(after);
-        let year = veto_year(session.date, settings.veto_year_start_month);
-        Error::invalid(pick(
-            format!(
-                "{who}：把{}改为{}会撤销 {year} 年度的一票否决，须填写原因",
-                b.zh(),
-                after.zh()
-            ),
-            format!(
-                "{who}: changing {} ({}) to {} ({}) lifts the one-vote veto (一票否决) for \
-                 {year}; a reason is required",
-                b.zh(),
-                b.code(),
-                after.zh(),
-                after.code()
-            ),
-        ))
+        let year = effect.map_or_else(
+            || veto_year(session.date, settings.veto_year_start_month),
+            |e| e.year,
+        );
+        match effect.map(|e| e.veto) {
+            Some(VetoChange::KeptByOthers { others }) => Error::invalid(pick(
+                format!(
+                    "{who}：把{}改为{}须填写原因（{year} 年度仍有 {others} 条其他一票否决记录，\
+                     一票否决不变{completion}）",
+                    b.zh(),
+                    after.zh()
+                ),
+                format!(
+                    "{who}: changing {} ({}) to {} ({}) needs a reason (the teacher still has \
+                     {others} other veto mark(s) in {year}: the one-vote veto (一票否决) stays\
+                     {completion})",
+                    b.zh(),
+                    b.code(),
+                    after.zh(),
+                    after.code()
+                ),
+            )),
+            _ => Error::invalid(pick(
+                format!(
+                    "{who}：把{}改为{}会撤销 {year} 年度的一票否决{completion}，须填写原因",
+                    b.zh(),
+                    after.zh()
+                ),
+                format!(
+                    "{who}: changing {} ({}) to {} ({}) lifts the one-vote veto (一票否决) for \
+                     {year}{completion}; a reason is required",
+                    b.zh(),
+                    b.code(),
+                    after.zh(),
+                    after.code()
+                ),
+            )),
+        }
     } else if after == Status::Excused {
         Error::invalid(pick(
-            format!("{who}：请假须填写请假事由"),
-            format!("{who}: leave (请假) needs a reason (请假事由)"),
+            format!("{who}：请假须填写请假事由{completion}"),
+            format!("{who}: leave (请假) needs a reason (请假事由){completion}"),
         ))
     } else {
         let date = session.date;
         Error::invalid(pick(
-            format!("{who}：{date} 的场次已关闭，修改签到记录须填写原因"),
-            format!("{who}: the session of {date} is closed; changing a mark needs a reason"),
+            format!("{who}：{date} 的场次已关闭，修改签到记录须填写原因{completion}"),
+            format!(
+                "{who}: the session of {date} is closed; changing a mark needs a reason{completion}"
+            ),
         ))
     }
 }

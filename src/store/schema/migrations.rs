@@ -68,6 +68,39 @@ pub(super) fn v2_canonical_staff_numbers(tx: &Transaction, path: &Path) -> Resul
     Ok(())
 }
 
+/// Version 2 → 3, in one self-contained SQL string: the `close_absences` table (as in
+/// schema.sql), filled with the absences earlier closes wrote that nobody touched since: the
+/// mark's only audit entry after its creation by "close session" is none, and it is still the
+/// absence written then. Idempotent (IF NOT EXISTS), so a file that already has the objects
+/// (a test fixture built from schema.sql at an older version number) upgrades too.
+pub(super) const V3_CLOSE_ABSENCES: &str = "
+CREATE TABLE IF NOT EXISTS close_absences (
+    mark_id     INTEGER PRIMARY KEY REFERENCES marks(id) ON DELETE CASCADE,
+    session_id  INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    closed_at   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS close_absences_session ON close_absences(session_id);
+CREATE TRIGGER IF NOT EXISTS close_absences_changed_by_hand
+AFTER UPDATE OF status, minutes_late, minutes_early, checked_in_at, checked_out_at, reason ON marks
+BEGIN
+    DELETE FROM close_absences WHERE mark_id = OLD.id;
+END;
+INSERT OR IGNORE INTO close_absences (mark_id, session_id, closed_at)
+SELECT m.id, m.session_id, a.at
+FROM audit_log a JOIN marks m ON m.id = a.entity_id
+WHERE a.entity = 'mark' AND a.action = 'create'
+  AND a.reason = 'close session: no mark → absent'
+  AND m.status = 'absent' AND m.reason = '' AND m.checked_in_at IS NULL AND m.checked_out_at IS NULL
+  AND m.recorded_at = a.at
+  AND NOT EXISTS (SELECT 1 FROM audit_log b
+                  WHERE b.entity = 'mark' AND b.entity_id = m.id AND b.id > a.id);
+";
+
+pub(super) fn v3_close_absences(tx: &Transaction, _path: &Path) -> Result<()> {
+    tx.execute_batch(V3_CLOSE_ABSENCES)?;
+    Ok(())
+}
+
 /// One line per group of teachers whose staff numbers differ only in case:
 /// "  T000013 张伟 (实验小学, id 13) / t000013 李娜 (第二中学, id 2001)".
 fn staff_number_clashes(tx: &Transaction) -> Result<Vec<String>> {

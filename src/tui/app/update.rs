@@ -16,6 +16,7 @@ impl App {
                 self.history.remove(0);
             }
             self.active = i;
+            self.screens[i].on_show();
         }
         self.refresh_active();
     }
@@ -42,6 +43,9 @@ impl App {
             Action::ForceQuit => self.quit = true,
             Action::Back => {
                 if let Some(i) = self.history.pop() {
+                    if i != self.active {
+                        self.screens[i].on_show();
+                    }
                     self.active = i;
                     self.refresh_active();
                 }

@@ -91,8 +91,17 @@ impl ReasonPrompt {
         }
     }
 
+    /// The prompt (one or more lines, each wrapped to the window), the box, the keys.
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        let r = super::centred(frame, area, 60, 7);
+        const WIDTH: u16 = 60;
+        let inner_w = usize::from(WIDTH - 2);
+        let prompt: Vec<String> = self
+            .prompt
+            .lines()
+            .flat_map(|l| crate::tui::widgets::text::wrap(l, inner_w))
+            .collect();
+        let h = (prompt.len() as u16).saturating_add(5).max(7);
+        let r = super::centred(frame, area, WIDTH, h);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(ctx.theme.border())
@@ -110,13 +119,19 @@ impl ReasonPrompt {
             height: 1,
             ..inner
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(self.prompt.clone(), ctx.theme.base())),
-            line(0),
-        );
+        // When the window is short, the last prompt lines (the question) stay visible.
+        let room = inner.height.saturating_sub(2) as usize;
+        let shown = &prompt[prompt.len().saturating_sub(room.max(1))..];
+        for (y, text) in shown.iter().enumerate() {
+            frame.render_widget(
+                Paragraph::new(Span::styled(text.clone(), ctx.theme.base())),
+                line(y as u16),
+            );
+        }
+        let y = shown.len() as u16;
         self.input.render(
             frame,
-            line(1),
+            line(y),
             Span::styled("> ", ctx.theme.accent()),
             ctx.theme.base(),
             true,
@@ -126,6 +141,6 @@ impl ReasonPrompt {
         } else {
             (ctx.t(i18n::REASON_KEYS), ctx.theme.muted())
         };
-        frame.render_widget(Paragraph::new(Span::styled(text, style)), line(2));
+        frame.render_widget(Paragraph::new(Span::styled(text, style)), line(y + 1));
     }
 }

@@ -7,6 +7,7 @@ pub mod follow_ups;
 pub mod form_outcome;
 pub mod import_preview;
 pub mod projects;
+pub mod reason_prompt;
 pub mod reports;
 pub mod starlight;
 pub mod teachers;

@@ -3,15 +3,17 @@
 
 use super::desk::DeskRow;
 use super::keys::Cmd;
+use super::modes::Mode;
 use super::undo;
-use super::{CheckInScreen, Mode};
+use super::CheckInScreen;
 use crate::domain::attendance::{change_needs_reason, classify_check_in};
 use crate::domain::Status;
-use crate::ops::close_session::close_session_review;
+use crate::ops::close_session::{close_absences, close_session_review};
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap;
 use crate::tui::screen::Ctx;
+use crate::tui::screens::reason_prompt::mark_reason_prompt;
 use crate::tui::widgets::text_input::TextInput;
 
 impl CheckInScreen {
@@ -46,14 +48,7 @@ impl CheckInScreen {
         };
         let mut action = match after {
             Some(a) if change_needs_reason(before, a, session.is_closed()) => {
-                let prompt = match before {
-                    Some(b) if b.causes_veto() && !a.causes_veto() => ctx.tf(
-                        i18n::DESK_REASON_LIFT,
-                        &[&name, &b.label(ctx.zh()), &a.label(ctx.zh())],
-                    ),
-                    _ if a == Status::Excused => ctx.tf(i18n::DESK_REASON_EXCUSED, &[&name]),
-                    _ => ctx.tf(i18n::DESK_REASON_LOCKED, &[&name]),
-                };
+                let prompt = mark_reason_prompt(ctx, &name, session.id, row.teacher_id, before, a);
                 Action::AskReason { prompt, intent }
             }
             _ => Action::write(intent),
@@ -144,7 +139,12 @@ impl CheckInScreen {
                             .as_ref()
                             .map(|s| s.starts_at())
                             .filter(|start| ctx.now < *start);
-                        self.mode = Mode::Review { review, not_before };
+                        self.mode = Mode::Review {
+                            review,
+                            not_before,
+                            typed: TextInput::new(),
+                            wrong: false,
+                        };
                         None
                     }
                     Err(e) => Self::fail(ctx, e),
@@ -155,15 +155,29 @@ impl CheckInScreen {
                 if !self.data.is_closed() {
                     return Some(Action::Fail(ctx.t(i18n::DESK_NOT_CLOSED).into()));
                 }
-                Some(Action::AskReason {
-                    prompt: ctx.t(i18n::DESK_REOPEN_ASK).into(),
-                    intent: Intent::ReopenSession { session_id },
-                })
+                match close_absences(ctx.conn(), session_id) {
+                    Ok(marks) if !marks.is_empty() => {
+                        self.mode = Mode::Reopen {
+                            removable: marks.len(),
+                        };
+                        None
+                    }
+                    Ok(_) => Some(Action::AskReason {
+                        prompt: ctx.t(i18n::DESK_REOPEN_ASK).into(),
+                        intent: Intent::ReopenSession {
+                            session_id,
+                            remove_close_absences: false,
+                        },
+                    }),
+                    Err(e) => Self::fail(ctx, e),
+                }
             }
-            Cmd::Search => {
+            Cmd::Search | Cmd::Type => {
                 self.mode = Mode::Typing;
                 None
             }
+            Cmd::NextTab => Some(Action::NextTab),
+            Cmd::PrevTab => Some(Action::PrevTab),
             Cmd::Move(m) => {
                 // The first move only shows the highlight (on the first row): it never
                 // skips a row the user has not seen highlighted.
@@ -209,6 +223,8 @@ impl CheckInScreen {
                 None
             }
             Cmd::Escape => Some(Action::Back),
+            Cmd::NextTab => Some(Action::NextTab),
+            Cmd::PrevTab => Some(Action::PrevTab),
             _ => None,
         }
     }

@@ -67,8 +67,11 @@ pub(super) fn review(
     ctx: &Ctx,
     r: &CloseReview,
     not_before: Option<chrono::NaiveDateTime>,
+    typed: &TextInput,
+    wrong: bool,
 ) {
-    let box_area = centred(frame, area, 46, 12);
+    let untaken = not_before.is_none() && r.register_untaken();
+    let box_area = centred(frame, area, 50, if untaken { 15 } else { 12 });
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(ctx.theme.border())
@@ -98,26 +101,87 @@ pub(super) fn review(
         r.unmarked,
         ctx.theme.bad(),
     ));
+    let text = |t: String, st: Style| Line::from(Span::styled(t, st));
     match not_before {
+        None if untaken => {
+            let n = r.unmarked;
+            lines.push(Line::from(""));
+            lines.push(text(
+                ctx.t(i18n::DESK_REVIEW_UNTAKEN).into(),
+                ctx.theme.bad(),
+            ));
+            lines.push(text(
+                ctx.tf(i18n::DESK_REVIEW_VETOES, &[&n, &n]),
+                ctx.theme.bad(),
+            ));
+            let (ask, st) = if wrong {
+                (i18n::DESK_REVIEW_WRONG, ctx.theme.bad())
+            } else {
+                (i18n::DESK_REVIEW_TYPE, ctx.theme.accent())
+            };
+            lines.push(text(ctx.tf(ask, &[&n]), st));
+        }
         None => {
             lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled(
-                ctx.t(i18n::DESK_REVIEW_KEYS),
+            lines.push(text(
+                ctx.t(i18n::DESK_REVIEW_KEYS).into(),
                 ctx.theme.accent(),
-            )));
+            ));
         }
         Some(start) => {
             let when = start.format("%H:%M");
-            lines.push(Line::from(Span::styled(
+            lines.push(text(
                 ctx.tf(i18n::DESK_REVIEW_NOT_STARTED, &[&when]),
                 ctx.theme.bad(),
-            )));
-            lines.push(Line::from(Span::styled(
-                ctx.t(i18n::DESK_REVIEW_BACK),
+            ));
+            lines.push(text(
+                ctx.t(i18n::DESK_REVIEW_BACK).into(),
                 ctx.theme.accent(),
-            )));
+            ));
         }
     }
+    let used = lines.len() as u16;
+    frame.render_widget(Paragraph::new(lines), inner);
+    if untaken && inner.height > used {
+        typed.render(
+            frame,
+            line_at(inner, used),
+            Span::styled("> ", ctx.theme.accent()),
+            ctx.theme.base(),
+            true,
+        );
+    }
+}
+
+/// The question before reopening a session whose close wrote `removable` untouched absences.
+pub(super) fn reopen(frame: &mut Frame, area: Rect, ctx: &Ctx, removable: usize) {
+    let box_area = centred(frame, area, 50, 7);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(ctx.theme.border())
+        .title(Span::styled(
+            format!(" {} ", ctx.t(i18n::DESK_REOPEN_TITLE)),
+            ctx.theme.title(),
+        ));
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    let (base, accent) = (ctx.theme.base(), ctx.theme.accent());
+    let lines = vec![
+        Line::from(Span::styled(
+            ctx.tf(i18n::DESK_REOPEN_FOUND, &[&removable]),
+            base,
+        )),
+        Line::from(Span::styled(
+            ctx.t(i18n::DESK_REOPEN_HAND),
+            ctx.theme.muted(),
+        )),
+        Line::from(Span::styled(
+            ctx.tf(i18n::DESK_REOPEN_REMOVE, &[&removable]),
+            accent,
+        )),
+        Line::from(Span::styled(ctx.t(i18n::DESK_REOPEN_KEEP), accent)),
+        Line::from(Span::styled(ctx.t(i18n::DESK_REOPEN_CANCEL), accent)),
+    ];
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -1,9 +1,11 @@
 //! The desk's one key table: it dispatches the keys and generates the `?` help.
 //!
-//! The search box has the focus whenever a session is chosen, so typed letters and digits go
-//! into it. Everything that must work while typing is a non-character key: Enter checks in,
-//! F2–F6 set a status, Ctrl-Z undoes, ↑/↓ move. After Esc (leaving the box) the single
-//! letters act on the highlighted row too: l e a x p u s C.
+//! The search box has the focus whenever the desk is shown (a session chosen, the tab brought
+//! into view), so typed letters and digits go into it: a staff number never changes tabs.
+//! Everything that must work while typing is a non-character key: Enter checks in, F2–F6 set
+//! a status, Ctrl-Z undoes, ↑/↓ move, Tab / Shift-Tab leave for another tab. After Esc
+//! (leaving the box, which then says so) the single letters act on the highlighted row too
+//! (l e a x p u s C), digits 1–8 change tabs, and any other letter goes back into the box.
 
 use crate::domain::Status;
 use crate::tui::i18n;
@@ -22,6 +24,10 @@ pub enum Cmd {
     Search,
     Move(Move),
     Escape,
+    NextTab,
+    PrevTab,
+    /// A letter or digit: into the search box (after Esc: back into it).
+    Type,
 }
 
 pub const KEYS: &[KeyBinding<Cmd>] = &[
@@ -114,5 +120,21 @@ pub const KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Code(KeyCode::Esc)],
         command: Cmd::Escape,
         help: i18n::KEY_DESK_LEAVE,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::Tab)],
+        command: Cmd::NextTab,
+        help: i18n::KEY_DESK_TABS,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::BackTab)],
+        command: Cmd::PrevTab,
+        help: i18n::KEY_DESK_TABS,
+    },
+    // Last: the single-letter keys above win over it after Esc.
+    KeyBinding {
+        keys: &[Key::Typed],
+        command: Cmd::Type,
+        help: i18n::KEY_DESK_TYPE,
     },
 ];

@@ -21,9 +21,9 @@ pub mod undo;
 
 use self::desk::{DeskData, DeskRow, SessionChoice};
 use self::keys::{Cmd, KEYS};
+use self::modes::Mode;
 use crate::domain::Status;
 use crate::error::Result;
-use crate::ops::close_session::CloseReview;
 use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Move};
@@ -38,30 +38,6 @@ use std::collections::HashMap;
 const STRIP_LEN: usize = 8;
 /// Rows whose strips are loaded (more than a screenful).
 const STRIP_ROWS: usize = 60;
-
-/// What has the keys.
-#[derive(Debug, Clone, PartialEq)]
-enum Mode {
-    /// The session picker.
-    Picker,
-    /// The search box (the default once a session is chosen).
-    Typing,
-    /// The list: single-letter keys act on the highlighted row.
-    List,
-    /// Asking the check-out time for "left early".
-    Checkout {
-        row: DeskRow,
-        input: TextInput,
-        error: bool,
-        back_to: Box<Mode>,
-    },
-    /// The review before closing the session; `not_before` is the start of a session that
-    /// has not started yet (it cannot be closed: the review says so and offers no close).
-    Review {
-        review: CloseReview,
-        not_before: Option<chrono::NaiveDateTime>,
-    },
-}
 
 pub struct CheckInScreen {
     desk: u64,
@@ -209,7 +185,7 @@ impl Screen for CheckInScreen {
         // The review takes its own y/n/Esc (and q means "no" there, not "quit").
         matches!(
             self.mode,
-            Mode::Typing | Mode::Checkout { .. } | Mode::Review { .. }
+            Mode::Typing | Mode::Checkout { .. } | Mode::Review { .. } | Mode::Reopen { .. }
         )
     }
 
@@ -217,10 +193,31 @@ impl Screen for CheckInScreen {
         match self.mode {
             Mode::Checkout { .. } => self.handle_checkout(key, ctx),
             Mode::Review { .. } => self.handle_review(key),
+            Mode::Reopen { .. } => self.handle_reopen(key, ctx),
             Mode::Typing => self.handle_typing(key, ctx),
+            Mode::List if keymap::lookup(KEYS, &key) == Some(Cmd::Type) => {
+                // A letter nothing else takes goes back into the box.
+                self.mode = Mode::Typing;
+                self.handle_typing(key, ctx)
+            }
             Mode::Picker | Mode::List => {
                 let cmd = keymap::lookup(KEYS, &key)?;
                 self.run(cmd, ctx)
+            }
+        }
+    }
+
+    fn on_show(&mut self) {
+        // Shown again: the box has the focus, so a staff number typed at once goes into it.
+        // A review or reopen question (its counts may be stale) is dropped; a check-out time
+        // being typed is kept.
+        if matches!(
+            self.mode,
+            Mode::List | Mode::Review { .. } | Mode::Reopen { .. }
+        ) {
+            self.mode = Mode::Typing;
+            if self.search.is_empty() {
+                self.unchoose();
             }
         }
     }

@@ -1,13 +1,49 @@
-//! Keys in the desk's modes that have their own rules: the search box (characters are typed,
-//! everything else is a command), the check-out time prompt and the close review.
+//! The desk's modes, and the keys of those with their own rules: the search box (characters
+//! are typed, everything else is a command), the check-out time prompt, the close review (a
+//! typed confirmation for a register nobody took) and the reopen question.
 
+use super::desk::DeskRow;
 use super::keys::KEYS;
-use super::{CheckInScreen, Mode};
+use super::CheckInScreen;
 use crate::domain::Status;
+use crate::ops::close_session::CloseReview;
 use crate::tui::action::{Action, Intent};
+use crate::tui::i18n;
 use crate::tui::keymap;
 use crate::tui::screen::Ctx;
+use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What has the keys.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Mode {
+    /// The session picker.
+    Picker,
+    /// The search box (the default once a session is chosen).
+    Typing,
+    /// The list: single-letter keys act on the highlighted row.
+    List,
+    /// Asking the check-out time for "left early".
+    Checkout {
+        row: DeskRow,
+        input: TextInput,
+        error: bool,
+        back_to: Box<Mode>,
+    },
+    /// The review before closing the session; `not_before` is the start of a session that
+    /// has not started yet (it cannot be closed: the review says so and offers no close).
+    /// A register nobody took is closed only after its number of teachers (or 关闭 / close)
+    /// is typed into `typed`; `wrong` after an Enter with something else.
+    Review {
+        review: CloseReview,
+        not_before: Option<chrono::NaiveDateTime>,
+        typed: TextInput,
+        wrong: bool,
+    },
+    /// Reopening a closed session whose close wrote `removable` absences nobody changed
+    /// since: remove them (y) or keep them (n)?
+    Reopen { removable: usize },
+}
 
 impl CheckInScreen {
     pub(super) fn handle_checkout(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
@@ -47,19 +83,43 @@ impl CheckInScreen {
     }
 
     pub(super) fn handle_review(&mut self, key: KeyEvent) -> Option<Action> {
-        match key.code {
-            KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter
-                if matches!(
-                    self.mode,
-                    Mode::Review {
-                        not_before: None,
-                        ..
+        let Mode::Review {
+            review,
+            not_before,
+            typed,
+            wrong,
+        } = &mut self.mode
+        else {
+            return None;
+        };
+        let closable = not_before.is_none();
+        if closable && review.register_untaken() {
+            // Everyone would be absent: a typed confirmation, never one key.
+            return match key.code {
+                KeyCode::Esc => {
+                    self.mode = Mode::Typing;
+                    None
+                }
+                KeyCode::Enter if confirms(typed.text(), review.unmarked) => {
+                    let reviewed = Box::new(review.clone());
+                    self.close(reviewed)
+                }
+                KeyCode::Enter => {
+                    *wrong = true;
+                    None
+                }
+                _ => {
+                    if typed.handle_key(&key) {
+                        *wrong = false;
                     }
-                ) =>
-            {
-                self.mode = Mode::Typing;
-                let session_id = self.session_id?;
-                Some(Action::write(Intent::CloseSession { session_id }))
+                    None
+                }
+            };
+        }
+        match key.code {
+            KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter if closable => {
+                let reviewed = Box::new(review.clone());
+                self.close(reviewed)
             }
             KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc | KeyCode::Char('q') => {
                 self.mode = Mode::Typing;
@@ -69,12 +129,48 @@ impl CheckInScreen {
         }
     }
 
+    fn close(&mut self, reviewed: Box<CloseReview>) -> Option<Action> {
+        self.mode = Mode::Typing;
+        let session_id = self.session_id?;
+        Some(Action::write(Intent::CloseSession {
+            session_id,
+            reviewed,
+        }))
+    }
+
+    pub(super) fn handle_reopen(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let Mode::Reopen { removable } = self.mode else {
+            return None;
+        };
+        let remove = match key.code {
+            KeyCode::Char('y') | KeyCode::Char('Y') => true,
+            KeyCode::Char('n') | KeyCode::Char('N') => false,
+            KeyCode::Esc | KeyCode::Char('q') => {
+                self.mode = Mode::Typing;
+                return None;
+            }
+            _ => return None,
+        };
+        self.mode = Mode::Typing;
+        let session_id = self.session_id?;
+        let prompt = if remove {
+            ctx.tf(i18n::DESK_REOPEN_REMOVE_ASK, &[&removable])
+        } else {
+            ctx.t(i18n::DESK_REOPEN_ASK).into()
+        };
+        Some(Action::AskReason {
+            prompt,
+            intent: Intent::ReopenSession {
+                session_id,
+                remove_close_absences: remove,
+            },
+        })
+    }
+
     pub(super) fn handle_typing(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
         match key.code {
             KeyCode::Char(_) if plain => {}
-            KeyCode::Tab => return Some(Action::NextTab),
-            KeyCode::BackTab => return Some(Action::PrevTab),
             _ => {
                 if let Some(cmd) = keymap::lookup(KEYS, &key) {
                     return self.run(cmd, ctx);
@@ -87,5 +183,25 @@ impl CheckInScreen {
             }
         }
         None
+    }
+}
+
+/// Does `typed` confirm closing a register nobody took: the number of teachers it marks
+/// absent, or 关闭 / close?
+fn confirms(typed: &str, unmarked: i64) -> bool {
+    let t = typed.trim();
+    t == unmarked.to_string() || t == "关闭" || t.eq_ignore_ascii_case("close")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_number_or_the_word_confirms() {
+        for ok in ["29", " 29 ", "关闭", "close", "Close"] {
+            assert!(super::confirms(ok, 29), "{ok}");
+        }
+        for no in ["", "y", "28", "290", "clos", "关"] {
+            assert!(!super::confirms(no, 29), "{no}");
+        }
     }
 }

@@ -6,8 +6,9 @@
 //! Fits 80×24; CJK measured by display width.
 
 use super::desk::{DeskRow, SessionChoice};
+use super::modes::Mode;
 use super::rows::{recent_marks, row_line, walk_in_label, Look, CANDIDATES};
-use super::{dialogs, CheckInScreen, Mode};
+use super::{dialogs, CheckInScreen};
 use crate::domain::{Mark, Status};
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
@@ -41,9 +42,13 @@ pub(super) fn render(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: 
         Mode::Checkout {
             row, input, error, ..
         } => dialogs::checkout(frame, area, ctx, *row, input, *error),
-        Mode::Review { review, not_before } => {
-            dialogs::review(frame, area, ctx, review, *not_before)
-        }
+        Mode::Review {
+            review,
+            not_before,
+            typed,
+            wrong,
+        } => dialogs::review(frame, area, ctx, review, *not_before, typed, *wrong),
+        Mode::Reopen { removable } => dialogs::reopen(frame, area, ctx, *removable),
         _ => {}
     }
 }
@@ -124,8 +129,14 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let typing = s.mode == Mode::Typing;
     let search_area = line_at(area, 2);
     if s.search.is_empty() && !typing {
-        let hint = format!("> {}", ctx.t(i18n::DESK_HINT));
-        frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), search_area);
+        // Out of the box (after Esc): say so, never look like the box waiting for a name.
+        let (hint, style) = if s.mode == Mode::List {
+            (i18n::DESK_HINT_LEFT, th.warn())
+        } else {
+            (i18n::DESK_HINT, th.muted())
+        };
+        let hint = format!("> {}", ctx.t(hint));
+        frame.render_widget(Paragraph::new(Span::styled(hint, style)), search_area);
     } else {
         s.search.render(
             frame,

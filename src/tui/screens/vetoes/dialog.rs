@@ -7,6 +7,7 @@ use crate::domain::Status;
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
+use crate::tui::screens::reason_prompt::mark_reason_prompt;
 use crossterm::event::{KeyCode, KeyEvent};
 
 impl VetoesScreen {
@@ -24,6 +25,8 @@ impl VetoesScreen {
             .unwrap_or(0);
         self.dialog = Some(Dialog::Pick {
             mark_id: ev.mark_id,
+            session_id: ev.session_id,
+            teacher_id: teacher.teacher_id,
             current: ev.status,
             closed,
             who: format!("{} {} {}", teacher.name, ev.date, ev.project_code),
@@ -61,6 +64,8 @@ impl VetoesScreen {
             }
             Dialog::Pick {
                 mark_id,
+                session_id,
+                teacher_id,
                 current,
                 closed,
                 who,
@@ -85,24 +90,18 @@ impl VetoesScreen {
                         mark_id: *mark_id,
                         status: after,
                     };
-                    let prompt = if before.causes_veto() && !after.causes_veto() {
-                        ctx.tf(
-                            i18n::DESK_REASON_LIFT,
-                            &[&*who, &before.label(ctx.zh()), &after.label(ctx.zh())],
-                        )
-                    } else if after == Status::Excused {
-                        ctx.tf(i18n::DESK_REASON_EXCUSED, &[&*who])
-                    } else {
-                        ctx.tf(i18n::DESK_REASON_LOCKED, &[&*who])
-                    };
                     // At a closed session every change needs a reason, even one keeping the
                     // status (ops may recompute its minutes, or the note is the correction).
                     let closed = *closed;
                     let needs = change_needs_reason(Some(before), after, closed);
+                    let (session_id, teacher_id) = (*session_id, *teacher_id);
+                    let prompt = needs.then(|| {
+                        mark_reason_prompt(ctx, who, session_id, teacher_id, Some(before), after)
+                    });
                     self.dialog = None;
                     if after == before && !closed {
                         None
-                    } else if needs {
+                    } else if let Some(prompt) = prompt {
                         Some(Action::AskReason { prompt, intent })
                     } else {
                         Some(Action::write(intent))

@@ -39,6 +39,8 @@ enum Dialog {
     /// Choose the new status of mark `mark_id` (currently `current`).
     Pick {
         mark_id: i64,
+        session_id: i64,
+        teacher_id: i64,
         current: Status,
         closed: bool,
         who: String,

@@ -5,8 +5,15 @@
 //! duration is asserted). A busy database: while another connection holds the write lock the
 //! check-in waits visibly, keys still work, and it lands once when the lock frees; a signal
 //! during that wait ends the TUI within 2 s (the brief's figure) with nothing written.
+//! focus.rs: the search box keeps the focus coming back to tab 3; closing.rs: an untaken register
+//! and its undo; truthful.rs: the reason prompt of a veto change.
 
+#[path = "../common/mod.rs"]
 mod common;
+
+mod closing;
+mod focus;
+mod truthful;
 
 use common::district::insert_teachers;
 use common::pty::{spawn, Term, PATIENCE};
