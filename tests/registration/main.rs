@@ -12,8 +12,11 @@ use liaoyuan::store::{audit, marks, sessions, Db, OpenMode};
 
 mod closing;
 mod desk;
+mod presence_rules;
 mod setup_rules;
 mod veto_rules;
+mod veto_scope;
+mod veto_scope_change;
 mod walk_in;
 
 struct Fixture {
@@ -52,6 +55,7 @@ fn fields(code: &str, start: NaiveDate, end: NaiveDate) -> ProjectFields {
         venue: "进修学校".into(),
         capacity: None,
         threshold_pct: 80,
+        veto_scope: true,
     }
 }
 

@@ -1,10 +1,11 @@
 //! Import of projects:
-//! `code,title,level,plan,concentrated,credits,start_date,end_date,venue,capacity`,
-//! matched by code.
+//! `code,title,level,plan,concentrated,credits,start_date,end_date,venue,capacity`
+//! (and `threshold_pct`, `veto_scope`), matched by code.
 
 use super::table::{Column, Problems, Table};
 use super::values::Cells;
 use super::{audit_update, Context, Counts, Outcome};
+use crate::domain::veto::default_veto_scope;
 use crate::domain::{Level, Plan};
 use crate::error::Result;
 use crate::lang::pick;
@@ -29,13 +30,14 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("venue", "地点", &["培训地点", "场地"]),
     Column::new("capacity", "容量", &["名额", "人数", "计划人数"]),
     Column::new("threshold_pct", "完成标准", &["出勤要求", "threshold"]),
+    Column::new("veto_scope", "计入一票否决", &["一票否决", "否决范围"]),
 ];
 
 pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Counts> {
     table.check_required(&[])?;
     let default_threshold = settings::load(conn)?.default_threshold_pct;
     let mut problems = Problems::default();
-    let mut rows: Vec<(ProjectFields, [bool; 4])> = Vec::new();
+    let mut rows: Vec<(ProjectFields, [bool; 5])> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for record in &table.records {
         let mut c = Cells {
@@ -82,6 +84,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
         }
         let capacity = c.integer("capacity", 0, 1_000_000);
         let threshold = c.integer("threshold_pct", 1, 100);
+        let veto_scope = c.boolean("veto_scope");
         let (
             Some(code),
             Some(title),
@@ -93,6 +96,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             Ok(Some(end)),
             Ok(capacity),
             Ok(threshold),
+            Ok(veto_scope),
         ) = (
             code,
             title,
@@ -104,6 +108,7 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             end,
             capacity,
             threshold,
+            veto_scope,
         )
         else {
             continue;
@@ -113,20 +118,23 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
             credits.is_some(),
             capacity.is_some(),
             threshold.is_some(),
+            veto_scope.is_some(),
         ];
+        let concentrated = concentrated.unwrap_or(true);
         rows.push((
             ProjectFields {
                 code: code.to_string(),
                 title: title.to_string(),
                 level,
                 plan,
-                concentrated: concentrated.unwrap_or(true),
+                concentrated,
                 credits: credits.unwrap_or(0.0),
                 start_date: start,
                 end_date: end,
                 venue: c.text("venue").to_string(),
                 capacity,
                 threshold_pct: threshold.unwrap_or(default_threshold),
+                veto_scope: veto_scope.unwrap_or(default_veto_scope(concentrated)),
             },
             given,
         ));
@@ -155,6 +163,9 @@ pub(crate) fn run(conn: &Connection, table: &Table, ctx: &Context) -> Result<Cou
                 }
                 if !given[3] {
                     after.threshold_pct = before.threshold_pct;
+                }
+                if !given[4] {
+                    after.veto_scope = before.veto_scope;
                 }
                 if after.venue.is_empty() {
                     after.venue = before.venue.clone();

@@ -2,7 +2,8 @@
 //! reason) and the audit history of a mark.
 
 use super::{Dialog, VetoesScreen};
-use crate::domain::attendance::change_needs_reason;
+use crate::domain::attendance::{change_needs_reason, left_early_without_arrival};
+use crate::domain::veto::lifts_veto;
 use crate::domain::Status;
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
@@ -85,20 +86,25 @@ impl VetoesScreen {
                         mark_id: *mark_id,
                         status: after,
                     };
-                    let prompt = if before.causes_veto() && !after.causes_veto() {
+                    // Evidence marks are in veto scope (they cause the veto listed).
+                    let no_arrival = left_early_without_arrival(after, Some(before), None);
+                    let prompt = if lifts_veto(Some(before), after, true) {
                         ctx.tf(
                             i18n::DESK_REASON_LIFT,
                             &[&*who, &before.label(ctx.zh()), &after.label(ctx.zh())],
                         )
                     } else if after == Status::Excused {
                         ctx.tf(i18n::DESK_REASON_EXCUSED, &[&*who])
+                    } else if no_arrival {
+                        ctx.tf(i18n::VETO_REASON_NO_ARRIVAL, &[&*who])
                     } else {
                         ctx.tf(i18n::DESK_REASON_LOCKED, &[&*who])
                     };
                     // At a closed session every change needs a reason, even one keeping the
                     // status (ops may recompute its minutes, or the note is the correction).
+                    // Leaving early without an arrival on record needs one too (§4.1).
                     let closed = *closed;
-                    let needs = change_needs_reason(Some(before), after, closed);
+                    let needs = change_needs_reason(Some(before), after, closed) || no_arrival;
                     self.dialog = None;
                     if after == before && !closed {
                         None
