@@ -179,8 +179,10 @@ pub fn left_early_without_arrival(
 /// veto cause does (§4.2), leave always does (§4.1), and so does any change at a
 /// closed (locked) session, even one that keeps the status (new times or minutes).
 pub fn change_needs_reason(before: Option<Status>, after: Status, session_closed: bool) -> bool {
-    let lifts = matches!(before, Some(b) if b.causes_veto()) && !after.causes_veto();
-    lifts || session_closed || after == Status::Excused
+    // Status alone: correcting a late, left-early or absent mark is accountable even at a
+    // project out of the veto scope (where it lifts no veto, `veto::lifts_veto`).
+    let corrects = super::veto::lifts_veto(before, after, true);
+    corrects || session_closed || after == Status::Excused
 }
 
 #[cfg(test)]

@@ -74,7 +74,8 @@ pub(super) fn refusal(
     settings: &Settings,
 ) -> Error {
     let who = who(teacher);
-    let corrects = before.is_some_and(|b| b.causes_veto()) && !after.causes_veto();
+    // A change that would lift a veto in scope: it needs a reason in or out of scope.
+    let corrects = lifts_veto(before, after, true);
     if corrects && !lifts_veto(before, after, in_scope) {
         let b = before.unwrap_or(after);
         return Error::invalid(pick(
