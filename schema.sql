@@ -81,6 +81,10 @@ CREATE TABLE projects (
     capacity       INTEGER CHECK (capacity IS NULL OR capacity >= 0),
     threshold_pct  INTEGER NOT NULL DEFAULT 80 CHECK (threshold_pct BETWEEN 1 AND 100),
     completed_at   TEXT,   -- set when completion has been computed and credits granted
+    -- Can this project's marks cause a one-vote veto (DESIGN.md §4.2)? Written by Liaoyuan;
+    -- a row inserted without it takes the default of domain::veto::default_veto_scope
+    -- (concentrated training: yes, otherwise no) from projects_veto_scope_default.
+    veto_scope     INTEGER CHECK (veto_scope IN (0,1)),
     CHECK (end_date >= start_date)
 );
 CREATE INDEX projects_dates ON projects(start_date, end_date);
@@ -146,6 +150,18 @@ CREATE TABLE marks (
     reason          TEXT NOT NULL DEFAULT '',
     recorded_by     TEXT NOT NULL DEFAULT '',
     recorded_at     TEXT NOT NULL,
+    -- 1 when the teacher came (present, late, left early) but was there for less than the
+    -- setting min_presence_pct of the session: written by Liaoyuan from
+    -- domain::attendance::Presence::short (store/presence.rs), never by a trigger.
+    presence_short  INTEGER NOT NULL DEFAULT 0 CHECK (presence_short IN (0,1)),
+    -- The project's veto_scope, copied by marks_veto_scope_insert and kept in step by
+    -- projects_veto_scope_marks (leave it out when inserting).
+    in_veto_scope   INTEGER CHECK (in_veto_scope IN (0,1)),
+    -- The two rules SQL needs, stated once here and tied to the domain by contract tests
+    -- (store/contract_tests.rs): the mark counts as attended (domain::attendance::Presence
+    -- ::attended), and the mark causes a one-vote veto (domain::veto::causes_veto).
+    attended        INTEGER GENERATED ALWAYS AS (status IN ('present','late','left_early') AND NOT presence_short) VIRTUAL,
+    causes_veto     INTEGER GENERATED ALWAYS AS (in_veto_scope AND status IN ('late','left_early','absent')) VIRTUAL,
     CHECK (status <> 'excused' OR length(trim(reason)) > 0),
     UNIQUE (session_id, teacher_id)
 );
@@ -226,15 +242,17 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
 
--- Marks counted by school, month of the session ('YYYY-MM') and status, and
--- veto-causing marks by school, month and teacher, kept in step with `marks`
--- by the triggers below: the school report (§4.5) for a year reads a few
--- thousand rows instead of millions of marks. Rows may hold 0 after deletes.
+-- Marks counted by school, month of the session ('YYYY-MM') and status (and how
+-- many of them count as attended), and veto-causing marks by school, month and
+-- teacher, kept in step with `marks` by the triggers below: the school report
+-- (§4.5) for a year reads a few thousand rows instead of millions of marks.
+-- Rows may hold 0 after deletes.
 CREATE TABLE school_month_marks (
     school_id  INTEGER NOT NULL,
     month      TEXT NOT NULL,
     status     TEXT NOT NULL,
     marks      INTEGER NOT NULL,
+    attended   INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (school_id, month, status)
 ) WITHOUT ROWID;
 
@@ -247,45 +265,77 @@ CREATE TABLE school_month_vetoes (
 ) WITHOUT ROWID;
 
 CREATE TRIGGER marks_count_insert AFTER INSERT ON marks BEGIN
-    INSERT INTO school_month_marks (school_id, month, status, marks)
-    VALUES (NEW.school_id, substr(NEW.session_date, 1, 7), NEW.status, 1)
-    ON CONFLICT (school_id, month, status) DO UPDATE SET marks = marks + 1;
+    INSERT INTO school_month_marks (school_id, month, status, marks, attended)
+    VALUES (NEW.school_id, substr(NEW.session_date, 1, 7), NEW.status, 1, NEW.attended)
+    ON CONFLICT (school_id, month, status) DO UPDATE SET marks = marks + 1, attended = attended + excluded.attended;
     INSERT INTO school_month_vetoes (school_id, month, teacher_id, marks)
     SELECT NEW.school_id, substr(NEW.session_date, 1, 7), NEW.teacher_id, 1
-    WHERE NEW.status IN ('late', 'left_early', 'absent')
+    WHERE NEW.causes_veto
     ON CONFLICT (school_id, month, teacher_id) DO UPDATE SET marks = marks + 1;
 END;
 
+-- A new mark takes its project's veto scope (the UPDATE lets marks_veto_update count it).
+CREATE TRIGGER marks_veto_scope_insert AFTER INSERT ON marks
+WHEN NEW.in_veto_scope IS NULL BEGIN
+    UPDATE marks SET in_veto_scope = (SELECT p.veto_scope FROM sessions s JOIN projects p ON p.id = s.project_id
+                                      WHERE s.id = NEW.session_id)
+    WHERE id = NEW.id;
+END;
+
 CREATE TRIGGER marks_count_delete AFTER DELETE ON marks BEGIN
-    UPDATE school_month_marks SET marks = marks - 1
+    UPDATE school_month_marks SET marks = marks - 1, attended = attended - OLD.attended
     WHERE school_id = OLD.school_id AND month = substr(OLD.session_date, 1, 7)
       AND status = OLD.status;
     DELETE FROM school_month_vetoes
-    WHERE OLD.status IN ('late', 'left_early', 'absent') AND school_id = OLD.school_id
+    WHERE OLD.causes_veto AND school_id = OLD.school_id
       AND month = substr(OLD.session_date, 1, 7) AND teacher_id = OLD.teacher_id AND marks <= 1;
     UPDATE school_month_vetoes SET marks = marks - 1
-    WHERE OLD.status IN ('late', 'left_early', 'absent') AND school_id = OLD.school_id
+    WHERE OLD.causes_veto AND school_id = OLD.school_id
       AND month = substr(OLD.session_date, 1, 7) AND teacher_id = OLD.teacher_id;
 END;
 
 CREATE TRIGGER marks_count_update
-AFTER UPDATE OF school_id, teacher_id, session_date, status ON marks BEGIN
-    UPDATE school_month_marks SET marks = marks - 1
+AFTER UPDATE OF school_id, session_date, status, presence_short ON marks BEGIN
+    UPDATE school_month_marks SET marks = marks - 1, attended = attended - OLD.attended
     WHERE school_id = OLD.school_id AND month = substr(OLD.session_date, 1, 7)
       AND status = OLD.status;
+    INSERT INTO school_month_marks (school_id, month, status, marks, attended)
+    VALUES (NEW.school_id, substr(NEW.session_date, 1, 7), NEW.status, 1, NEW.attended)
+    ON CONFLICT (school_id, month, status) DO UPDATE SET marks = marks + 1, attended = attended + excluded.attended;
+END;
+
+CREATE TRIGGER marks_veto_update
+AFTER UPDATE OF school_id, teacher_id, session_date, status, in_veto_scope ON marks BEGIN
     DELETE FROM school_month_vetoes
-    WHERE OLD.status IN ('late', 'left_early', 'absent') AND school_id = OLD.school_id
+    WHERE OLD.causes_veto AND school_id = OLD.school_id
       AND month = substr(OLD.session_date, 1, 7) AND teacher_id = OLD.teacher_id AND marks <= 1;
     UPDATE school_month_vetoes SET marks = marks - 1
-    WHERE OLD.status IN ('late', 'left_early', 'absent') AND school_id = OLD.school_id
+    WHERE OLD.causes_veto AND school_id = OLD.school_id
       AND month = substr(OLD.session_date, 1, 7) AND teacher_id = OLD.teacher_id;
-    INSERT INTO school_month_marks (school_id, month, status, marks)
-    VALUES (NEW.school_id, substr(NEW.session_date, 1, 7), NEW.status, 1)
-    ON CONFLICT (school_id, month, status) DO UPDATE SET marks = marks + 1;
     INSERT INTO school_month_vetoes (school_id, month, teacher_id, marks)
     SELECT NEW.school_id, substr(NEW.session_date, 1, 7), NEW.teacher_id, 1
-    WHERE NEW.status IN ('late', 'left_early', 'absent')
+    WHERE NEW.causes_veto
     ON CONFLICT (school_id, month, teacher_id) DO UPDATE SET marks = marks + 1;
+END;
+
+-- A project inserted without a veto scope takes the default (domain::veto::default_veto_scope).
+CREATE TRIGGER projects_veto_scope_default AFTER INSERT ON projects
+WHEN NEW.veto_scope IS NULL BEGIN
+    UPDATE projects SET veto_scope = NEW.concentrated WHERE id = NEW.id;
+END;
+
+-- A project's marks follow a change of its veto scope, and a session's marks its project.
+CREATE TRIGGER projects_veto_scope_marks AFTER UPDATE OF veto_scope ON projects
+WHEN OLD.veto_scope IS NOT NEW.veto_scope BEGIN
+    UPDATE marks SET in_veto_scope = NEW.veto_scope
+    WHERE session_id IN (SELECT id FROM sessions WHERE project_id = NEW.id)
+      AND in_veto_scope IS NOT NEW.veto_scope;
+END;
+
+CREATE TRIGGER sessions_veto_scope_move AFTER UPDATE OF project_id ON sessions
+WHEN OLD.project_id IS NOT NEW.project_id BEGIN
+    UPDATE marks SET in_veto_scope = (SELECT veto_scope FROM projects WHERE id = NEW.project_id)
+    WHERE session_id = NEW.id;
 END;
 
 -- Derived counts for the school report (DESIGN.md §4.5, §8), kept in step with their

@@ -154,3 +154,95 @@ fn a_second_process_sees_a_check_in_within_a_second() {
     assert!(out.contains("已签到"), "{out}");
     assert_eq!(mark_count(&db), 1);
 }
+
+/// Runs the binary on `db` at `now` with `args`.
+fn liaoyuan(db: &Path, now: &str, args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LIAOYUAN_NOW", now)
+        .env_remove("LIAOYUAN_DB")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_veto_scope_change_by_one_process_and_late_check_ins_by_others_agree_after_both() {
+    let (dir, db) = district();
+    // P1 is concentrated training, so in the veto scope; an import takes it out while four
+    // desks check 40 teachers in late (08:50).
+    let csv = dir.path().join("p1.csv");
+    std::fs::write(
+        &csv,
+        "code,title,level,plan,start_date,end_date,veto_scope\n\
+         P1,报到日,district,starlight,2026-03-02,2026-03-02,否\n",
+    )
+    .unwrap();
+    let import = {
+        let (db, csv) = (db.clone(), csv.clone());
+        std::thread::spawn(move || {
+            liaoyuan(&db, NOW, &["import", "projects", csv.to_str().unwrap()])
+        })
+    };
+    let desks: Vec<_> = (0..4)
+        .map(|desk| {
+            let db = db.clone();
+            std::thread::spawn(move || {
+                (0..10)
+                    .map(|i| {
+                        let staff_no = format!("S{:03}", desk * 10 + i + 1);
+                        let args = ["checkin", "--project", "P1", staff_no.as_str()];
+                        let o = liaoyuan(&db, "2026-03-02 08:50", &args);
+                        (
+                            o.status.code(),
+                            String::from_utf8_lossy(&o.stderr).into_owned(),
+                        )
+                    })
+                    .filter(|(code, _)| *code != Some(0))
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let failures: Vec<_> = desks.into_iter().flat_map(|h| h.join().unwrap()).collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+    let o = import.join().unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+
+    let read = Db::open(&db, OpenMode::ReadOnly).unwrap();
+    let one = |sql: &str| -> i64 { read.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(one("SELECT count(*) FROM marks WHERE status = 'late'"), 40);
+    // Every mark, written before or after the change, counts with the scope after both.
+    assert_eq!(
+        one("SELECT count(*) FROM marks WHERE in_veto_scope IS NOT 0"),
+        0
+    );
+    assert_eq!(one("SELECT count(*) FROM school_month_vetoes"), 0);
+    // The change is one audited write: one project update, before in scope, after not.
+    assert_eq!(
+        one(
+            "SELECT count(*) FROM audit_log WHERE entity = 'project' AND action = 'import_update'
+               AND json_extract(before, '$.veto_scope') = 1
+               AND json_extract(after, '$.veto_scope') = 0"
+        ),
+        1
+    );
+    assert_eq!(
+        one("SELECT count(*) FROM audit_log WHERE entity = 'mark'"),
+        40
+    );
+    drop(read);
+    let o = liaoyuan(&db, "2026-03-02 12:00", &["check"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

@@ -122,7 +122,9 @@ fn vetoes_json_has_exactly_the_stable_keys_and_code_names() {
         );
         assert_eq!(r["year"], 2026);
         for reason in r["reasons"].as_array().unwrap() {
-            assert_eq!(keys(reason), set(&["date", "project", "status"]));
+            assert_eq!(keys(reason), set(&["date", "project", "status", "scope"]));
+            // 2026-QP-101 is concentrated training: in veto scope by default.
+            assert_eq!(reason["scope"], "concentrated");
         }
     }
     let early = rows.iter().find(|r| r["staff_no"] == "TN20004").unwrap();
@@ -133,6 +135,35 @@ fn vetoes_json_has_exactly_the_stable_keys_and_code_names() {
         .as_array()
         .unwrap()
         .is_empty());
+}
+
+#[test]
+fn the_vetoes_export_follows_the_project_s_veto_scope() {
+    let (_dir, db) = district();
+    let teachers = |db: &Db| {
+        build(db, ExportKind::Vetoes, Some(2026), None)
+            .json
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(teachers(&db), 2);
+    // Out of the veto scope (the project's marks follow it), the late and left-early marks
+    // give no veto; back in scope, they do again.
+    db.conn
+        .execute(
+            "UPDATE projects SET veto_scope = 0 WHERE code = '2026-QP-101'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(teachers(&db), 0);
+    db.conn
+        .execute(
+            "UPDATE projects SET veto_scope = 1 WHERE code = '2026-QP-101'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(teachers(&db), 2);
 }
 
 fn read_xlsx(bytes: Vec<u8>) -> Vec<Vec<String>> {

@@ -217,13 +217,14 @@ fn lookup_and_checkin_take_a_staff_number_in_any_case() {
 
 #[test]
 fn processes_opening_a_version_1_file_at_once_upgrade_it_once() {
-    use liaoyuan::store::schema::SCHEMA_SQL;
+    use liaoyuan::store::schema::{AS_VERSION_2_SQL, SCHEMA_SQL};
     for round in 0..3 {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v1.db");
         {
             let conn = rusqlite::Connection::open(&path).unwrap();
             conn.execute_batch(SCHEMA_SQL).unwrap();
+            conn.execute_batch(AS_VERSION_2_SQL).unwrap();
             conn.execute_batch(
                 "DROP INDEX teachers_staff_no_nocase;
                  PRAGMA user_version = 1;

@@ -139,7 +139,8 @@ fn create_a_project_through_the_form() {
     ui.app.update(liaoyuan::tui::action::Action::Quit);
     assert!(ui.app.has_overlay() && !ui.app.should_quit());
     ui.key(KeyCode::Char('n'));
-    for _ in 0..3 {
+    // Plan, concentrated, veto scope, credits.
+    for _ in 0..4 {
         ui.key(KeyCode::Tab);
     }
     ui.app
@@ -160,6 +161,59 @@ fn create_a_project_through_the_form() {
     );
 }
 
+/// The form's line of a field, from its label.
+fn field_line(ui: &mut Ui, label: &str) -> String {
+    let text = ui.text();
+    let line = text.lines().find(|l| l.contains(label));
+    line.unwrap_or_else(|| panic!("{label}: {text}"))
+        .to_string()
+}
+
+#[test]
+fn the_veto_scope_follows_concentrated_on_a_new_project_is_saved_and_can_be_changed() {
+    let mut ui = open(Lang::Zh);
+    ui.typed("n");
+    assert!(field_line(&mut ui, "计入一票否决").contains("[x] 是"));
+    ui.typed("X9");
+    ui.key(KeyCode::Tab);
+    ui.typed("校本研修");
+    for _ in 0..3 {
+        ui.key(KeyCode::Tab);
+    }
+    ui.key(KeyCode::Char(' ')); // not concentrated: the veto scope follows
+    assert!(field_line(&mut ui, "集中培训").contains("[ ] 否"));
+    assert!(field_line(&mut ui, "计入一票否决").contains("[ ] 否"));
+    ui.ctrl('s');
+    assert_eq!(
+        ui.count("SELECT count(*) FROM projects WHERE code = 'X9' AND concentrated = 0 AND veto_scope = 0"),
+        1,
+        "{}",
+        ui.text()
+    );
+    // Editing it: tick the veto scope alone; the change is audited with before and after.
+    ui.pick("X9");
+    ui.typed("e");
+    for _ in 0..5 {
+        ui.key(KeyCode::Tab);
+    }
+    ui.key(KeyCode::Char(' '));
+    assert!(field_line(&mut ui, "计入一票否决").contains("[x] 是"));
+    ui.ctrl('s');
+    assert_eq!(
+        ui.count("SELECT count(*) FROM projects WHERE code = 'X9' AND concentrated = 0 AND veto_scope = 1"),
+        1,
+        "{}",
+        ui.text()
+    );
+    assert_eq!(
+        ui.count(
+            "SELECT count(*) FROM audit_log WHERE entity = 'project' AND action = 'update'
+               AND json_extract(before, '$.veto_scope') = 0 AND json_extract(after, '$.veto_scope') = 1"
+        ),
+        1
+    );
+}
+
 #[test]
 fn bad_date_order_and_duplicate_code_block_saving() {
     let mut ui = open(Lang::Zh);
@@ -169,7 +223,7 @@ fn bad_date_order_and_duplicate_code_block_saving() {
     assert!(text.contains("编号“P1”已被其他项目使用"), "{text}");
     ui.key(KeyCode::Tab);
     ui.typed("测试");
-    for _ in 0..6 {
+    for _ in 0..7 {
         ui.key(KeyCode::Tab);
     }
     // End date field: clear it and type a date before the start (today).

@@ -157,9 +157,21 @@ fn rule_text(rule: &str, zh: bool) -> &str {
             "已完成的跟踪任务没有实施日期",
             "a done follow-up has no held date",
         ),
+        "project_veto_scope" => (
+            "项目没有设定是否计入一票否决",
+            "a project has no veto scope",
+        ),
+        "mark_veto_scope" => (
+            "考勤记录的否决范围与其项目的设定不一致",
+            "a mark's veto scope differs from its project's",
+        ),
+        "mark_presence" => (
+            "考勤记录的在场时长判定与“最低在场比例”设置不一致",
+            "a mark's stored presence disagrees with the setting min_presence_pct",
+        ),
         "school_month_marks" => (
             "学校月度考勤汇总与考勤记录不一致（列出学校 id）",
-            "the per-school monthly mark counts disagree with the marks (school ids listed)",
+            "the per-school monthly mark (and attended) counts disagree with the marks (school ids listed)",
         ),
         "school_month_vetoes" => (
             "学校月度否决汇总与考勤记录不一致（列出学校 id）",

@@ -104,11 +104,13 @@ pub fn human(r: &LookupRow, zh: bool) -> String {
     };
     out.push(veto);
     for v in &r.veto_reasons {
+        // Each piece of evidence names why its project counts for the veto.
         out.push(format!(
-            "  {}  {}  {}",
+            "  {}  {}  {}  {}",
             v.date,
             v.project,
-            v.status.label(zh)
+            v.status.label(zh),
+            v.scope.label(zh)
         ));
     }
     let c = &r.credits;

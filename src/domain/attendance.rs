@@ -1,4 +1,9 @@
-//! Check-in and lateness (DESIGN.md §4.1).
+//! Check-in, lateness and presence (DESIGN.md §4.1), and what counts as attended (§4.3).
+//!
+//! "Attended" has one definition, `Presence::attended`: a present mark counts; a late or
+//! left-early mark counts only when the teacher was there for at least `min_presence_pct` of
+//! the session; absent and excused never count. The database keeps `marks.presence_short`
+//! (written from `Presence::short` by `store::presence`) so that SQL counts agree with it.
 
 use super::codes::Status;
 use chrono::NaiveDateTime;
@@ -97,159 +102,89 @@ impl StatusCounts {
     pub fn total(&self) -> i64 {
         self.present + self.late + self.left_early + self.absent + self.excused
     }
-    /// Marks that count as attended (present, late, left early).
-    pub fn attended(&self) -> i64 {
+    /// Marks of teachers who came (present, late, left early): the desk's "checked in".
+    /// Not "attended": a late or left-early mark may fall short of the presence rule.
+    pub fn arrived(&self) -> i64 {
         self.present + self.late + self.left_early
     }
-    /// Marks that cause a veto.
-    pub fn veto_causing(&self) -> i64 {
-        self.late + self.left_early + self.absent
+}
+
+/// What the presence rule reads of a mark and its session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Presence {
+    pub status: Status,
+    pub minutes_late: i64,
+    pub minutes_early: i64,
+    /// Length of the session in minutes.
+    pub session_minutes: i64,
+}
+
+impl Presence {
+    /// Minutes the teacher was at the session: its length less the minutes late and early.
+    pub fn minutes_present(&self) -> i64 {
+        (self.session_minutes - self.minutes_late.max(0) - self.minutes_early.max(0)).max(0)
     }
+
+    /// Was the teacher there for at least `min_presence_pct` % of the session? Exactly the
+    /// share counts (90 of 180 minutes is 50 %).
+    pub fn meets(&self, min_presence_pct: i64) -> bool {
+        self.session_minutes <= 0
+            || self.minutes_present() * 100 >= min_presence_pct * self.session_minutes
+    }
+
+    /// Does the mark count as attended (§4.3)? THE definition: completion, the reports'
+    /// attendance figures and the exports all follow it.
+    pub fn attended(&self, min_presence_pct: i64) -> bool {
+        match self.status {
+            Status::Present => true,
+            Status::Late | Status::LeftEarly => self.meets(min_presence_pct),
+            Status::Absent | Status::Excused => false,
+        }
+    }
+
+    /// The teacher came (the status says so) but too briefly to count as attended: what
+    /// `marks.presence_short` stores.
+    pub fn short(&self, min_presence_pct: i64) -> bool {
+        self.status.arrived() && !self.attended(min_presence_pct)
+    }
+}
+
+/// The first stated time that lies after `now` (§4.1: times after now are refused — a mark
+/// records what has happened).
+pub fn time_after_now<I>(stated: I, now: NaiveDateTime) -> Option<NaiveDateTime>
+where
+    I: IntoIterator<Item = Option<NaiveDateTime>>,
+{
+    stated.into_iter().flatten().find(|t| *t > now)
+}
+
+/// Has a teacher arrived at a session, as far as an earlier mark tells (its status says the
+/// teacher came, or it holds a check-in time)? A left-early mark needs an arrival (§4.1),
+/// or a reason saying why it is entered by hand without one.
+pub fn has_arrival(earlier: Option<Status>, checked_in_at: Option<NaiveDateTime>) -> bool {
+    earlier.is_some_and(Status::arrived) || checked_in_at.is_some()
+}
+
+/// Does marking `after` need a reason because it says the teacher left early without any
+/// arrival on record (see `has_arrival`)?
+pub fn left_early_without_arrival(
+    after: Status,
+    earlier: Option<Status>,
+    checked_in_at: Option<NaiveDateTime>,
+) -> bool {
+    after == Status::LeftEarly && !has_arrival(earlier, checked_in_at)
 }
 
 /// Does a change of a mark from `before` to `after` need a reason? Lifting a
 /// veto cause does (§4.2), leave always does (§4.1), and so does any change at a
 /// closed (locked) session, even one that keeps the status (new times or minutes).
 pub fn change_needs_reason(before: Option<Status>, after: Status, session_closed: bool) -> bool {
-    let lifts = matches!(before, Some(b) if b.causes_veto()) && !after.causes_veto();
-    lifts || session_closed || after == Status::Excused
+    // Status alone: correcting a late, left-early or absent mark is accountable even at a
+    // project out of the veto scope (where it lifts no veto, `veto::lifts_veto`).
+    let corrects = super::veto::lifts_veto(before, after, true);
+    corrects || session_closed || after == Status::Excused
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::NaiveDate;
-
-    fn t(h: u32, m: u32, s: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 3, 2)
-            .unwrap()
-            .and_hms_opt(h, m, s)
-            .unwrap()
-    }
-
-    #[test]
-    fn an_arrival_fits_up_to_the_end_of_the_session_day() {
-        let (start, end) = (t(8, 30, 0), t(11, 30, 0));
-        assert!(arrival_fits(start, end, t(7, 0, 0)), "early arrival");
-        assert!(arrival_fits(start, end, t(11, 30, 0)));
-        assert!(!arrival_fits(start, end, t(11, 30, 1)));
-        assert!(!arrival_fits(
-            start,
-            end,
-            t(8, 0, 0) + chrono::Duration::days(1)
-        ));
-        assert!(!arrival_fits(
-            start,
-            end,
-            t(8, 0, 0) - chrono::Duration::days(1)
-        ));
-    }
-
-    #[test]
-    fn a_leaving_time_is_early_only_within_the_session_and_beyond_the_grace() {
-        let (start, end) = (t(8, 30, 0), t(11, 30, 0));
-        assert_eq!(leaving(start, end, t(8, 29, 59), 5), Leaving::Outside);
-        assert_eq!(leaving(start, end, t(8, 30, 0), 5), Leaving::Early(180));
-        assert_eq!(leaving(start, end, t(11, 24, 0), 5), Leaving::Early(6));
-        assert_eq!(leaving(start, end, t(11, 25, 0), 5), Leaving::NotEarly);
-        assert_eq!(leaving(start, end, t(11, 30, 0), 5), Leaving::NotEarly);
-        assert_eq!(leaving(start, end, t(11, 31, 0), 5), Leaving::Outside);
-        assert_eq!(
-            leaving(start, end, t(10, 0, 0) + chrono::Duration::days(1), 5),
-            Leaving::Outside
-        );
-    }
-
-    #[test]
-    fn exactly_start_plus_grace_is_on_time() {
-        assert_eq!(
-            classify_check_in(t(8, 30, 0), t(8, 35, 0), 5),
-            (Status::Present, 0)
-        );
-    }
-
-    #[test]
-    fn one_second_past_grace_is_late() {
-        assert_eq!(
-            classify_check_in(t(8, 30, 0), t(8, 35, 1), 5),
-            (Status::Late, 6)
-        );
-    }
-
-    #[test]
-    fn early_arrival_is_present() {
-        assert_eq!(
-            classify_check_in(t(8, 30, 0), t(8, 0, 0), 5),
-            (Status::Present, 0)
-        );
-    }
-
-    #[test]
-    fn late_minutes_counted_from_start() {
-        assert_eq!(
-            classify_check_in(t(8, 30, 0), t(8, 42, 0), 5),
-            (Status::Late, 12)
-        );
-        assert_eq!(
-            classify_check_in(t(8, 30, 0), t(8, 31, 0), 0),
-            (Status::Late, 1)
-        );
-    }
-
-    #[test]
-    fn zero_grace_start_exactly_is_on_time() {
-        assert_eq!(
-            classify_check_in(t(8, 30, 0), t(8, 30, 0), 0),
-            (Status::Present, 0)
-        );
-    }
-
-    #[test]
-    fn leaving_early() {
-        assert_eq!(minutes_early(t(11, 30, 0), t(11, 0, 0), 5), 30);
-        assert_eq!(minutes_early(t(11, 30, 0), t(11, 25, 0), 5), 0);
-        assert_eq!(minutes_early(t(11, 30, 0), t(11, 40, 0), 5), 0);
-    }
-
-    #[test]
-    fn reasons_required() {
-        assert!(change_needs_reason(
-            Some(Status::Late),
-            Status::Present,
-            false
-        ));
-        assert!(change_needs_reason(
-            Some(Status::Absent),
-            Status::Excused,
-            false
-        ));
-        assert!(!change_needs_reason(
-            Some(Status::Present),
-            Status::Late,
-            false
-        ));
-        assert!(!change_needs_reason(None, Status::Present, false));
-        assert!(change_needs_reason(None, Status::Excused, false));
-        assert!(change_needs_reason(
-            Some(Status::Present),
-            Status::Late,
-            true
-        ));
-        assert!(!change_needs_reason(
-            Some(Status::Late),
-            Status::Absent,
-            false
-        ));
-    }
-
-    #[test]
-    fn counts() {
-        let mut c = StatusCounts::default();
-        c.add(Status::Present, 3);
-        c.add(Status::Late, 1);
-        c.add(Status::Excused, 2);
-        assert_eq!(c.total(), 6);
-        assert_eq!(c.attended(), 4);
-        assert_eq!(c.veto_causing(), 1);
-    }
-}
+#[path = "attendance_tests.rs"]
+mod tests;

@@ -194,8 +194,10 @@ impl Status {
     pub fn causes_veto(self) -> bool {
         matches!(self, Status::Late | Status::LeftEarly | Status::Absent)
     }
-    /// Does this status count as attended for completion (§4.3)?
-    pub fn counts_as_attended(self) -> bool {
+    /// Does this status say the teacher came to the session (present, late, left early)?
+    /// Whether the mark counts as attended also depends on how long the teacher was there:
+    /// `attendance::Presence::attended` is that rule.
+    pub fn arrived(self) -> bool {
         matches!(self, Status::Present | Status::Late | Status::LeftEarly)
     }
 }
@@ -250,9 +252,9 @@ mod tests {
         assert!(Status::Absent.causes_veto());
         assert!(!Status::Excused.causes_veto());
         assert!(!Status::Present.causes_veto());
-        assert!(Status::LeftEarly.counts_as_attended());
-        assert!(!Status::Excused.counts_as_attended());
-        assert!(!Status::Absent.counts_as_attended());
+        assert!(Status::LeftEarly.arrived());
+        assert!(!Status::Excused.arrived());
+        assert!(!Status::Absent.arrived());
     }
 
     #[test]

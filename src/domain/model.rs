@@ -56,6 +56,8 @@ pub struct Project {
     pub capacity: Option<i64>,
     pub threshold_pct: i64,
     pub completed_at: Option<NaiveDateTime>,
+    /// Can the project's marks cause a one-vote veto (§4.2; default `veto::default_veto_scope`)?
+    pub veto_scope: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +82,10 @@ impl Session {
     }
     pub fn is_closed(&self) -> bool {
         self.closed_at.is_some()
+    }
+    /// Length in minutes (the presence rule's whole, §4.1).
+    pub fn minutes(&self) -> i64 {
+        (self.end - self.start).num_minutes()
     }
 }
 

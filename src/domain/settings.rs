@@ -5,6 +5,9 @@
 pub struct Settings {
     /// Minutes after the start that still count as on time (§4.1).
     pub grace_minutes: i64,
+    /// Share of a session (0–100 %) a late or left-early teacher must be there for the
+    /// mark to count as attended (§4.1, `attendance::Presence`).
+    pub min_presence_pct: i64,
     /// First month (1–12) of the veto year; 1 = calendar year, 9 = school year (§4.2).
     pub veto_year_start_month: u32,
     /// First year of any five-year credit cycle (cycles repeat from it) (§4.3).
@@ -25,6 +28,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             grace_minutes: 5,
+            min_presence_pct: 50,
             veto_year_start_month: 1,
             cycle_first_year: 2021,
             cycle_years: 5,
@@ -40,6 +44,7 @@ impl Settings {
     /// Keys as stored in the `settings` table.
     pub const KEYS: &'static [&'static str] = &[
         "grace_minutes",
+        "min_presence_pct",
         "veto_year_start_month",
         "cycle_first_year",
         "cycle_years",
@@ -58,6 +63,13 @@ impl Settings {
                 if let Ok(n) = v.parse::<i64>() {
                     if (0..=120).contains(&n) {
                         self.grace_minutes = n;
+                    }
+                }
+            }
+            "min_presence_pct" => {
+                if let Ok(n) = v.parse::<i64>() {
+                    if (0..=100).contains(&n) {
+                        self.min_presence_pct = n;
                     }
                 }
             }
@@ -106,6 +118,7 @@ impl Settings {
     pub fn value_of(&self, key: &str) -> Option<String> {
         Some(match key {
             "grace_minutes" => self.grace_minutes.to_string(),
+            "min_presence_pct" => self.min_presence_pct.to_string(),
             "veto_year_start_month" => self.veto_year_start_month.to_string(),
             "cycle_first_year" => self.cycle_first_year.to_string(),
             "cycle_years" => self.cycle_years.to_string(),

@@ -12,6 +12,10 @@ use std::path::Path;
 /// How many example ids each broken rule lists.
 pub const EXAMPLES: usize = 5;
 
+/// The key of the one rule checked in Rust (`store::presence::drift`): a mark's stored
+/// `presence_short` disagrees with the presence rule.
+pub const MARK_PRESENCE: &str = "mark_presence";
+
 /// One consistency rule that some rows break.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -70,7 +74,7 @@ pub fn check(conn: &Connection, today: NaiveDate) -> Result<CheckReport> {
         integrity: integrity::integrity(conn)?,
         foreign_keys: integrity::foreign_keys(conn)?,
         findings: Vec::new(),
-        rules_checked: RULES.len(),
+        rules_checked: RULES.len() + 1,
     };
     for rule in RULES {
         let (count, examples) = integrity::violations(conn, rule, &today, EXAMPLES)?;
@@ -81,6 +85,15 @@ pub fn check(conn: &Connection, today: NaiveDate) -> Result<CheckReport> {
                 examples,
             });
         }
+    }
+    // A rule SQL cannot state: each mark's stored presence agrees with the presence rule.
+    let (count, examples) = crate::store::presence::drift(conn, EXAMPLES)?;
+    if count > 0 {
+        report.findings.push(Finding {
+            rule: MARK_PRESENCE,
+            count,
+            examples,
+        });
     }
     Ok(report)
 }
@@ -122,7 +135,7 @@ mod tests {
         let report = check(&db.conn, today()).unwrap();
         assert!(report.is_clean(), "{report:?}");
         assert_eq!(report.counts[1], ("teachers", 200));
-        assert_eq!(report.rules_checked, RULES.len());
+        assert_eq!(report.rules_checked, RULES.len() + 1);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use crate::domain::attendance::StatusCounts;
 use crate::domain::credits::completes;
 use crate::domain::follow_up::due_date;
-use crate::domain::{FollowUpKind, Project, Status, DATE_FMT, TIME_FMT};
+use crate::domain::{FollowUpKind, Project, DATE_FMT, TIME_FMT};
 use crate::error::{Error, Result};
 use crate::lang::pick;
 use crate::store::audit::{self, AuditEntry};
@@ -25,7 +25,8 @@ pub struct TeacherCompletion {
     pub school: String,
     /// Marks by status in the project's sessions.
     pub counts: StatusCounts,
-    /// Sessions attended (present, late or left early).
+    /// Sessions attended: present, or late or left early and there for at least the
+    /// setting `min_presence_pct` of the session (`domain::attendance::Presence::attended`).
     pub attended: i64,
     /// Sessions of the project without a mark for this teacher.
     pub unmarked: i64,
@@ -147,12 +148,8 @@ pub fn review(conn: &Connection, project_id: i64, now: NaiveDateTime) -> Result<
     let counts = completion::counts_by_teacher(conn, project_id)?;
     let mut teachers = Vec::new();
     for e in enrolments::enrolled_teachers(conn, project_id)? {
-        let c = counts.get(&e.teacher_id).copied().unwrap_or_default();
-        let attended: i64 = Status::ALL
-            .iter()
-            .filter(|s| s.counts_as_attended())
-            .map(|s| c.get(*s))
-            .sum();
+        let marks = counts.get(&e.teacher_id).copied().unwrap_or_default();
+        let (c, attended) = (marks.counts, marks.attended);
         teachers.push(TeacherCompletion {
             teacher_id: e.teacher_id,
             staff_no: e.staff_no,

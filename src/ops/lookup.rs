@@ -185,9 +185,7 @@ pub fn lookup_teacher(
         attendance.add(m.status, 1);
     }
     let reasons = veto_reasons(
-        year_marks
-            .iter()
-            .map(|m| (m.date, m.project_code.as_str(), m.status)),
+        year_marks.iter().map(|m| m.veto_mark()),
         year,
         settings.veto_year_start_month,
     );

@@ -159,7 +159,8 @@ pub fn create_project(
     Ok(id)
 }
 
-/// Edits a project and replaces its follow-up kinds. Audited with before/after.
+/// Edits a project and replaces its follow-up kinds. Audited with before/after (the veto
+/// scope included: its marks follow it in the same transaction, `store::projects`).
 pub fn edit_project(
     db: &mut Db,
     id: i64,
@@ -248,9 +249,10 @@ pub fn refuse_if_completed(p: &Project, what: Locked) -> Result<()> {
 }
 
 /// Refuses changing what completion of project `old` rested on: credits, the concentrated
-/// flag, the completion threshold, the start and end dates (follow-ups are due from the end
-/// date, credits earned on it) and the follow-ups required. Code, title, level, plan, venue
-/// and capacity stay editable. Does nothing for a project not completed.
+/// flag, the completion threshold, the veto scope (the year's vetoes were read from it), the
+/// start and end dates (follow-ups are due from the end date, credits earned on it) and the
+/// follow-ups required. Code, title, level, plan, venue and capacity stay editable. Does
+/// nothing for a project not completed.
 pub fn refuse_locked_fields(
     old: &Project,
     f: &ProjectFields,
@@ -270,6 +272,11 @@ pub fn refuse_locked_fields(
             old.threshold_pct != f.threshold_pct,
             "结业出勤率",
             "the completion threshold",
+        ),
+        (
+            old.veto_scope != f.veto_scope,
+            "是否计入一票否决",
+            "the veto scope",
         ),
         (
             old.start_date != f.start_date || old.end_date != f.end_date,

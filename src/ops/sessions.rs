@@ -158,7 +158,7 @@ pub fn veto_marks_leaving_year(
     if veto_year(date, start_month) == year {
         return Ok(None);
     }
-    let n = marks::counts_of_session(conn, old.id)?.veto_causing();
+    let n = marks::veto_causing_count(conn, old.id)?;
     Ok((n > 0).then_some((n, year)))
 }
 

@@ -10,27 +10,38 @@ use std::collections::HashMap;
 
 use crate::error::Result;
 
-/// Marks of a project's sessions counted by teacher and status.
-pub fn counts_by_teacher(conn: &Connection, project_id: i64) -> Result<HashMap<i64, StatusCounts>> {
+/// One teacher's marks in a project's sessions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TeacherMarks {
+    /// By status.
+    pub counts: StatusCounts,
+    /// Of them, marks that count as attended (`marks.attended`: the presence rule,
+    /// `domain::attendance::Presence::attended`).
+    pub attended: i64,
+}
+
+/// Marks of a project's sessions counted by teacher and status, with how many count as
+/// attended.
+pub fn counts_by_teacher(conn: &Connection, project_id: i64) -> Result<HashMap<i64, TeacherMarks>> {
     let mut st = conn.prepare_cached(
-        "SELECT m.teacher_id, m.status, count(*) FROM sessions s
+        "SELECT m.teacher_id, m.status, count(*), sum(m.attended) FROM sessions s
          JOIN marks m ON m.session_id = s.id
          WHERE s.project_id = ?1 GROUP BY m.teacher_id, m.status",
     )?;
     let rows = st.query_map([project_id], |r| {
         Ok((
             r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
+            super::marks::status_col(r, 1)?,
             r.get::<_, i64>(2)?,
+            r.get::<_, i64>(3)?,
         ))
     })?;
-    let mut out: HashMap<i64, StatusCounts> = HashMap::new();
+    let mut out: HashMap<i64, TeacherMarks> = HashMap::new();
     for row in rows {
-        let (teacher, status, n) = row?;
-        // The CHECK constraint keeps status to the five codes.
-        if let Some(s) = crate::domain::Status::parse(&status) {
-            out.entry(teacher).or_default().add(s, n);
-        }
+        let (teacher, status, n, attended) = row?;
+        let t = out.entry(teacher).or_default();
+        t.counts.add(status, n);
+        t.attended += attended;
     }
     Ok(out)
 }

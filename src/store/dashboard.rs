@@ -31,7 +31,7 @@ pub struct SessionLine {
     pub project_code: String,
     pub project_title: String,
     pub topic: String,
-    /// Marks counting as attended (present, late, left early).
+    /// Teachers checked in so far: marks saying the teacher came (`Status::arrived`).
     pub checked_in: i64,
     pub enrolled: i64,
 }
@@ -83,8 +83,6 @@ pub fn figures(conn: &Connection, today: NaiveDate, s: &Settings) -> Result<Figu
 }
 
 const SESSION_COLUMNS: &str = "s.id, s.date, s.start_time, s.end_time, p.code, p.title, s.topic,
-    (SELECT count(*) FROM marks m WHERE m.session_id = s.id
-       AND m.status IN ('present','late','left_early')),
     (SELECT count(*) FROM enrolments e WHERE e.project_id = s.project_id)";
 
 fn session_line(r: &rusqlite::Row) -> rusqlite::Result<SessionLine> {
@@ -96,9 +94,17 @@ fn session_line(r: &rusqlite::Row) -> rusqlite::Result<SessionLine> {
         project_code: r.get(4)?,
         project_title: r.get(5)?,
         topic: r.get(6)?,
-        checked_in: r.get(7)?,
-        enrolled: r.get(8)?,
+        checked_in: 0,
+        enrolled: r.get(7)?,
     })
+}
+
+/// Fills each line's check-in count from its session's marks (a handful of sessions).
+fn with_checked_in(conn: &Connection, mut lines: Vec<SessionLine>) -> Result<Vec<SessionLine>> {
+    for line in lines.iter_mut() {
+        line.checked_in = super::marks::counts_of_session(conn, line.id)?.arrived();
+    }
+    Ok(lines)
 }
 
 /// Today's sessions in start order.
@@ -109,7 +115,7 @@ pub fn sessions_on(conn: &Connection, day: NaiveDate) -> Result<Vec<SessionLine>
     );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map([day.format(DATE_FMT).to_string()], session_line)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    with_checked_in(conn, rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Sessions dated after `day` up to `days` days later, in date and time order, at most
@@ -136,7 +142,8 @@ pub fn sessions_after(
         format!("SELECT {SESSION_COLUMNS} {filter} ORDER BY s.date, s.start_time, p.code LIMIT ?3");
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(params![from, to, limit as i64], session_line)?;
-    Ok((rows.collect::<rusqlite::Result<_>>()?, total))
+    let lines = with_checked_in(conn, rows.collect::<rusqlite::Result<_>>()?)?;
+    Ok((lines, total))
 }
 
 /// Registers not taken (the one rule, `store::sessions::NOT_TAKEN`: not closed, started,

@@ -131,7 +131,7 @@ pub fn completion(conn: &Connection, project_id: i64) -> Result<Vec<CompletionRo
         "SELECT t.staff_no, t.name, sc.name,
                 (SELECT count(*) FROM marks m JOIN sessions s ON s.id = m.session_id
                   WHERE s.project_id = e.project_id AND m.teacher_id = e.teacher_id
-                    AND m.status IN ('present', 'late', 'left_early')),
+                    AND m.attended),
                 (SELECT count(*) FROM marks m JOIN sessions s ON s.id = m.session_id
                   WHERE s.project_id = e.project_id AND m.teacher_id = e.teacher_id
                     AND m.status = 'excused'),

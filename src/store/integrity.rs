@@ -151,13 +151,23 @@ pub const RULES: &[Rule] = &[
         sql: "SELECT id FROM follow_ups WHERE held_date > ?1",
     },
     Rule {
+        key: "project_veto_scope",
+        sql: "SELECT id FROM projects WHERE veto_scope IS NULL",
+    },
+    Rule {
+        key: "mark_veto_scope",
+        sql: "SELECT m.id FROM marks m JOIN sessions s ON s.id = m.session_id
+              JOIN projects p ON p.id = s.project_id
+              WHERE m.in_veto_scope IS NOT p.veto_scope",
+    },
+    Rule {
         key: "school_month_marks",
         sql: "SELECT school_id FROM (
-                SELECT school_id, month, status, sum(n) AS n, sum(kept) AS kept FROM (
-                    SELECT school_id, substr(session_date, 1, 7) AS month, status, 1 AS n, 0 AS kept FROM marks
+                SELECT school_id, month, status FROM (
+                    SELECT school_id, substr(session_date, 1, 7) AS month, status, 1 AS n, attended AS a FROM marks
                     UNION ALL
-                    SELECT school_id, month, status, 0, marks FROM school_month_marks)
-                GROUP BY school_id, month, status HAVING sum(n) <> sum(kept))
+                    SELECT school_id, month, status, -marks, -attended FROM school_month_marks)
+                GROUP BY school_id, month, status HAVING sum(n) <> 0 OR sum(a) <> 0)
               GROUP BY school_id",
     },
     Rule {
@@ -165,7 +175,7 @@ pub const RULES: &[Rule] = &[
         sql: "SELECT school_id FROM (
                 SELECT school_id, month, teacher_id, sum(n) AS n, sum(kept) AS kept FROM (
                     SELECT school_id, substr(session_date, 1, 7) AS month, teacher_id, 1 AS n, 0 AS kept
-                    FROM marks WHERE status IN ('late', 'left_early', 'absent')
+                    FROM marks WHERE causes_veto
                     UNION ALL
                     SELECT school_id, month, teacher_id, 0, marks FROM school_month_vetoes)
                 GROUP BY school_id, month, teacher_id HAVING sum(n) <> sum(kept))

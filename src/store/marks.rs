@@ -6,9 +6,11 @@ use super::sessions::{date_col, datetime_col, fmt_datetime};
 use crate::domain::attendance::StatusCounts;
 use crate::domain::{Mark, Status, DATE_FMT};
 use crate::error::Result;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::collections::HashMap;
+
+pub use super::teacher_marks::*;
 
 const COLUMNS: &str = "m.id, m.session_id, m.teacher_id, m.school_id, m.session_date, m.status, \
      m.minutes_late, m.minutes_early, m.checked_in_at, m.checked_out_at, m.reason, \
@@ -57,7 +59,7 @@ pub fn get_mark_by_id(conn: &Connection, id: i64) -> Result<Option<Mark>> {
 }
 
 /// Writes a new mark unless the teacher already has one at that session
-/// (INSERT … ON CONFLICT DO NOTHING). `m.id` is ignored unless positive, in
+/// (INSERT … ON CONFLICT DO NOTHING), with its presence settled (`presence::settle`). `m.id` is ignored unless positive, in
 /// which case it is kept (undo restores a deleted mark with its id).
 /// Returns the new id, or None when a mark already existed.
 pub fn insert_mark_if_absent(conn: &Connection, m: &Mark) -> Result<Option<i64>> {
@@ -84,11 +86,16 @@ pub fn insert_mark_if_absent(conn: &Connection, m: &Mark) -> Result<Option<i64>>
             m.recorded_by,
             fmt_datetime(m.recorded_at)
         ])?;
-    Ok((n > 0).then(|| conn.last_insert_rowid()))
+    if n == 0 {
+        return Ok(None);
+    }
+    let id = conn.last_insert_rowid();
+    super::presence::settle(conn, super::presence::Marks::One(id))?;
+    Ok(Some(id))
 }
 
 /// Overwrites the changeable fields of mark `m.id` (status, minutes, times,
-/// reason, recorder).
+/// reason, recorder) and settles its presence (`presence::settle`).
 pub fn update_mark(conn: &Connection, m: &Mark) -> Result<()> {
     conn.prepare_cached(
         "UPDATE marks SET status = ?2, minutes_late = ?3, minutes_early = ?4,
@@ -106,6 +113,7 @@ pub fn update_mark(conn: &Connection, m: &Mark) -> Result<()> {
         m.recorded_by,
         fmt_datetime(m.recorded_at)
     ])?;
+    super::presence::settle(conn, super::presence::Marks::One(m.id))?;
     Ok(())
 }
 
@@ -128,6 +136,13 @@ pub fn marks_of_session(conn: &Connection, session_id: i64) -> Result<Vec<Mark>>
 pub fn mark_count(conn: &Connection, session_id: i64) -> Result<i64> {
     Ok(conn
         .prepare_cached("SELECT count(*) FROM marks WHERE session_id = ?1")?
+        .query_row([session_id], |r| r.get(0))?)
+}
+
+/// Number of a session's marks that cause a veto (`marks.causes_veto`: in veto scope).
+pub fn veto_causing_count(conn: &Connection, session_id: i64) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM marks WHERE session_id = ?1 AND causes_veto")?
         .query_row([session_id], |r| r.get(0))?)
 }
 
@@ -218,74 +233,6 @@ pub fn unmarked_count(conn: &Connection, session_id: i64) -> Result<i64> {
                (SELECT 1 FROM marks m WHERE m.session_id = s.id AND m.teacher_id = e.teacher_id)",
         )?
         .query_row([session_id], |r| r.get(0))?)
-}
-
-/// A mark of a teacher with its session's project, for histories and evidence.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TeacherMark {
-    pub mark_id: i64,
-    pub session_id: i64,
-    pub date: NaiveDate,
-    pub project_code: String,
-    pub project_title: String,
-    pub status: Status,
-    pub minutes_late: i64,
-    pub minutes_early: i64,
-}
-
-/// A teacher's marks dated `from..=to`, oldest first (index `marks_teacher_date`).
-pub fn teacher_marks_between(
-    conn: &Connection,
-    teacher_id: i64,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<TeacherMark>> {
-    let mut st = conn.prepare_cached(
-        "SELECT m.id, m.session_id, m.session_date, p.code, p.title, m.status,
-                m.minutes_late, m.minutes_early
-         FROM marks m JOIN sessions s ON s.id = m.session_id JOIN projects p ON p.id = s.project_id
-         WHERE m.teacher_id = ?1 AND m.session_date BETWEEN ?2 AND ?3
-         ORDER BY m.session_date, s.start_time, m.id",
-    )?;
-    let rows = st.query_map(
-        params![
-            teacher_id,
-            from.format(DATE_FMT).to_string(),
-            to.format(DATE_FMT).to_string()
-        ],
-        teacher_mark_from_row,
-    )?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-/// A teacher's latest `limit` marks, newest first (the desk's strip of recent marks).
-pub fn recent_marks_of_teacher(
-    conn: &Connection,
-    teacher_id: i64,
-    limit: usize,
-) -> Result<Vec<TeacherMark>> {
-    let mut st = conn.prepare_cached(
-        "SELECT m.id, m.session_id, m.session_date, p.code, p.title, m.status,
-                m.minutes_late, m.minutes_early
-         FROM marks m JOIN sessions s ON s.id = m.session_id JOIN projects p ON p.id = s.project_id
-         WHERE m.teacher_id = ?1
-         ORDER BY m.session_date DESC, s.start_time DESC, m.id DESC LIMIT ?2",
-    )?;
-    let rows = st.query_map(params![teacher_id, limit as i64], teacher_mark_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-pub(crate) fn teacher_mark_from_row(r: &Row) -> rusqlite::Result<TeacherMark> {
-    Ok(TeacherMark {
-        mark_id: r.get(0)?,
-        session_id: r.get(1)?,
-        date: date_col(r, 2)?,
-        project_code: r.get(3)?,
-        project_title: r.get(4)?,
-        status: status_col(r, 5)?,
-        minutes_late: r.get(6)?,
-        minutes_early: r.get(7)?,
-    })
 }
 
 /// A mark as JSON for the audit log.

@@ -21,6 +21,8 @@ pub struct ProjectFields {
     pub venue: String,
     pub capacity: Option<i64>,
     pub threshold_pct: i64,
+    /// Can the project's marks cause a one-vote veto? (`domain::veto::default_veto_scope`)
+    pub veto_scope: bool,
 }
 
 /// Where a project stands on a given day.
@@ -82,7 +84,7 @@ pub struct ProjectFilter {
 }
 
 const COLUMNS: &str = "id, code, title, level, plan, concentrated, credits, start_date, end_date, \
-                       venue, capacity, threshold_pct, completed_at";
+                       venue, capacity, threshold_pct, completed_at, coalesce(veto_scope, concentrated)";
 
 fn from_row(r: &Row) -> rusqlite::Result<Project> {
     let level: String = r.get(3)?;
@@ -103,6 +105,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Project> {
         capacity: r.get(10)?,
         threshold_pct: r.get(11)?,
         completed_at: datetime_col(r, 12)?,
+        veto_scope: r.get::<_, i64>(13)? != 0,
     })
 }
 
@@ -183,9 +186,9 @@ pub fn code_taken(conn: &Connection, code: &str, except: Option<i64>) -> Result<
         .is_some())
 }
 
-/// A project's column values, bound as ?1..?11 by both [`insert_project`] and
+/// A project's column values, bound as ?1..?12 by both [`insert_project`] and
 /// [`update_project`] (in the order their SQL names the columns).
-fn project_values(f: &ProjectFields) -> [Value; 11] {
+fn project_values(f: &ProjectFields) -> [Value; 12] {
     [
         f.code.trim().to_owned().into(),
         f.title.trim().to_owned().into(),
@@ -198,6 +201,7 @@ fn project_values(f: &ProjectFields) -> [Value; 11] {
         f.venue.trim().to_owned().into(),
         f.capacity.into(),
         f.threshold_pct.into(),
+        i64::from(f.veto_scope).into(),
     ]
 }
 
@@ -205,19 +209,20 @@ fn project_values(f: &ProjectFields) -> [Value; 11] {
 pub fn insert_project(conn: &Connection, f: &ProjectFields) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO projects (code, title, level, plan, concentrated, credits, start_date,
-         end_date, venue, capacity, threshold_pct)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         end_date, venue, capacity, threshold_pct, veto_scope)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params_from_iter(project_values(f)))?;
     Ok(conn.last_insert_rowid())
 }
 
-/// Updates a project's fields.
+/// Updates a project's fields; a new veto scope reaches its marks (trigger
+/// `projects_veto_scope_marks`), and with them the vetoes.
 pub fn update_project(conn: &Connection, id: i64, f: &ProjectFields) -> Result<()> {
     conn.prepare_cached(
         "UPDATE projects SET code = ?1, title = ?2, level = ?3, plan = ?4, concentrated = ?5,
          credits = ?6, start_date = ?7, end_date = ?8, venue = ?9, capacity = ?10,
-         threshold_pct = ?11 WHERE id = ?12",
+         threshold_pct = ?11, veto_scope = ?12 WHERE id = ?13",
     )?
     .execute(params_from_iter(
         project_values(f).into_iter().chain([Value::from(id)]),
@@ -269,7 +274,7 @@ pub fn project_json(p: &ProjectFields, kinds: &[(FollowUpKind, i64)]) -> serde_j
         "start_date": p.start_date.format(DATE_FMT).to_string(),
         "end_date": p.end_date.format(DATE_FMT).to_string(),
         "venue": p.venue, "capacity": p.capacity, "threshold_pct": p.threshold_pct,
-        "follow_ups": kinds,
+        "veto_scope": p.veto_scope, "follow_ups": kinds,
     })
 }
 
@@ -287,6 +292,7 @@ impl From<&Project> for ProjectFields {
             venue: p.venue.clone(),
             capacity: p.capacity,
             threshold_pct: p.threshold_pct,
+            veto_scope: p.veto_scope,
         }
     }
 }

@@ -4,26 +4,26 @@
 //! a part over 2,000,000 marks); `reports.rs` uses the kept counts whenever it can.
 
 use crate::domain::credits::{Compliance, Cycle};
-use crate::domain::{Settings, Status, DATE_FMT};
+use crate::domain::{Settings, DATE_FMT};
 use crate::error::Result;
 use crate::store::cycle_credits;
 use crate::store::reports::Lines;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-/// Marks by status and vetoed teachers over days `f..=t` from the marks.
+/// Marks by status (and how many count as attended) and vetoed teachers over days `f..=t`
+/// from the marks.
 pub(crate) fn attendance(conn: &Connection, lines: &mut Lines, f: &str, t: &str) -> Result<()> {
     lines.each(
         conn,
-        "SELECT s.id, m.status, count(*) FROM schools s
+        "SELECT s.id, m.status, count(*), sum(m.attended) FROM schools s
          JOIN marks m ON m.school_id = s.id AND m.session_date BETWEEN ?1 AND ?2
          GROUP BY s.id, m.status",
         [f, t],
         |line, r| {
-            let status: String = r.get(1)?;
-            if let Some(s) = Status::parse(&status) {
-                line.marks.add(s, r.get(2)?);
-            }
+            line.marks
+                .add(crate::store::marks::status_col(r, 1)?, r.get(2)?);
+            line.attended += r.get::<_, i64>(3)?;
             Ok(())
         },
     )?;
@@ -31,7 +31,7 @@ pub(crate) fn attendance(conn: &Connection, lines: &mut Lines, f: &str, t: &str)
         conn,
         "SELECT s.id, count(DISTINCT m.teacher_id) FROM schools s
          JOIN marks m ON m.school_id = s.id AND m.session_date BETWEEN ?1 AND ?2
-              AND m.status IN ('late', 'left_early', 'absent')
+              AND m.causes_veto
          GROUP BY s.id",
         [f, t],
         |line, r| {

@@ -29,6 +29,8 @@ pub struct SchoolReport {
     pub places_allotted: i64,
     /// Marks of the period by status.
     pub marks: StatusCounts,
+    /// Of them, marks that count as attended (`marks.attended`: the presence rule).
+    pub attended: i64,
     /// Distinct teachers with a veto-causing mark in the period.
     pub vetoed_teachers: i64,
     /// Follow-ups due in the period, and how many of them are done or evaluated.
@@ -40,10 +42,11 @@ pub struct SchoolReport {
 }
 
 impl SchoolReport {
-    /// Attended marks (present, late, left early) over all marks; None without marks.
+    /// Marks counting as attended (`domain::attendance::Presence::attended`) over all marks;
+    /// None without marks.
     pub fn attendance_rate(&self) -> Option<f64> {
         let total = self.marks.total();
-        (total > 0).then(|| self.marks.attended() as f64 / total as f64)
+        (total > 0).then(|| self.attended as f64 / total as f64)
     }
     pub fn follow_up_rate(&self) -> Option<f64> {
         (self.follow_ups_due > 0).then(|| self.follow_ups_done as f64 / self.follow_ups_due as f64)
@@ -187,7 +190,8 @@ fn add_attendance(
                 coalesce(sum(c.marks) FILTER (WHERE c.status = 'late'), 0),
                 coalesce(sum(c.marks) FILTER (WHERE c.status = 'left_early'), 0),
                 coalesce(sum(c.marks) FILTER (WHERE c.status = 'absent'), 0),
-                coalesce(sum(c.marks) FILTER (WHERE c.status = 'excused'), 0)
+                coalesce(sum(c.marks) FILTER (WHERE c.status = 'excused'), 0),
+                coalesce(sum(c.attended), 0)
          FROM schools s
          JOIN school_month_marks c ON c.school_id = s.id AND c.month BETWEEN ?1 AND ?2
          GROUP BY s.id",
@@ -203,6 +207,7 @@ fn add_attendance(
             for (i, s) in all.into_iter().enumerate() {
                 line.marks.add(s, r.get(i + 1)?);
             }
+            line.attended += r.get::<_, i64>(6)?;
             Ok(())
         },
     )?;

@@ -35,22 +35,20 @@ fn exec(db: &Db, sql: &str) {
 
 /// The monthly counts equal a recount of the marks.
 fn counts_match(db: &Db) {
-    let kept: Vec<(i64, String, String, i64)> = db
-        .conn
-        .prepare("SELECT school_id, month, status, marks FROM school_month_marks WHERE marks > 0 ORDER BY 1, 2, 3")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .unwrap()
-        .map(|r| r.unwrap())
-        .collect();
-    let recount: Vec<(i64, String, String, i64)> = db
-        .conn
-        .prepare("SELECT school_id, substr(session_date, 1, 7), status, count(*) FROM marks GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .unwrap()
-        .map(|r| r.unwrap())
-        .collect();
+    type Kept = (i64, String, String, i64, i64);
+    let rows = |sql: &str| -> Vec<Kept> {
+        db.conn
+            .prepare(sql)
+            .unwrap()
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    let kept = rows("SELECT school_id, month, status, marks, attended FROM school_month_marks WHERE marks > 0 ORDER BY 1, 2, 3");
+    let recount = rows("SELECT school_id, substr(session_date, 1, 7), status, count(*), sum(attended) FROM marks GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
     assert_eq!(kept, recount);
     let vetoes = |sql: &str| -> Vec<(i64, String, i64, i64)> {
         db.conn
@@ -63,7 +61,7 @@ fn counts_match(db: &Db) {
     };
     assert_eq!(
         vetoes("SELECT school_id, month, teacher_id, marks FROM school_month_vetoes ORDER BY 1, 2, 3"),
-        vetoes("SELECT school_id, substr(session_date, 1, 7), teacher_id, count(*) FROM marks WHERE status IN ('late', 'left_early', 'absent') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+        vetoes("SELECT school_id, substr(session_date, 1, 7), teacher_id, count(*) FROM marks WHERE causes_veto GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
     );
 }
 
@@ -95,6 +93,21 @@ fn triggers_keep_monthly_counts_through_insert_update_delete_and_cascade() {
     exec(
         &db,
         "DELETE FROM marks WHERE session_id = 1 AND teacher_id = 2;",
+    );
+    counts_match(&db);
+    // The project leaves the veto scope and comes back; a mark falls short of presence.
+    exec(&db, "UPDATE projects SET veto_scope = 0 WHERE id = 1;");
+    counts_match(&db);
+    let n: i64 = db
+        .conn
+        .query_row("SELECT count(*) FROM school_month_vetoes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0, "out of scope, no mark causes a veto");
+    exec(&db, "UPDATE projects SET veto_scope = 1 WHERE id = 1;");
+    counts_match(&db);
+    exec(
+        &db,
+        "UPDATE marks SET minutes_late = 120, presence_short = 1 WHERE session_id = 2 AND teacher_id = 2;",
     );
     counts_match(&db);
     exec(&db, "DELETE FROM sessions WHERE id = 2;");
@@ -254,6 +267,11 @@ fn derived_counts_follow_every_kind_of_change() {
         ("teacher transferred", "UPDATE teachers SET school_id = 3 WHERE id = 1"),
         ("teacher added", "INSERT INTO teachers (id, staff_no, name, school_id) VALUES (5, 'T5', '陈静', 2)"),
         ("teacher deleted", "DELETE FROM teachers WHERE id = 5"),
+        ("project out of veto scope", "UPDATE projects SET veto_scope = 0 WHERE id = 3"),
+        ("mark short of presence", "UPDATE marks SET minutes_early = 150, presence_short = 1 WHERE session_id = 3 AND teacher_id = 1"),
+        ("mark in an out-of-scope project", "INSERT INTO marks (session_id, teacher_id, school_id, session_date, status, recorded_at)
+                        VALUES (2, 3, 2, '2026-03-10', 'absent', 'x')"),
+        ("project back in veto scope", "UPDATE projects SET veto_scope = 1 WHERE id = 3"),
         ("project deleted", "DELETE FROM projects WHERE id = 4"),
         ("session deleted", "DELETE FROM sessions WHERE id = 1"),
     ];
@@ -285,6 +303,10 @@ fn check_rules_catch_each_kept_count_drifting() {
         "school_report_counts",
         "school_distinct_teachers",
         "teacher_cycle_credits",
+        "school_month_marks",
+        "school_month_vetoes",
+        "mark_veto_scope",
+        "project_veto_scope",
     ];
     for key in rules {
         assert!(broken(&db, key).is_empty(), "{key} on a sound file");
@@ -334,6 +356,27 @@ fn check_rules_catch_each_kept_count_drifting() {
             "teacher_cycle_credits",
             "UPDATE teacher_cycle_credits SET school_id = 3 WHERE teacher_id = 1",
             1,
+        ),
+        (
+            "school_month_marks",
+            "UPDATE school_month_marks SET attended = attended - 1 WHERE school_id = 1 AND status = 'late'",
+            1,
+        ),
+        (
+            "school_month_vetoes",
+            "DELETE FROM school_month_vetoes WHERE school_id = 2",
+            2,
+        ),
+        // A mark out of step with its project's scope (written around the triggers).
+        (
+            "mark_veto_scope",
+            "UPDATE marks SET in_veto_scope = 0 WHERE session_id = 2 AND teacher_id = 4",
+            5,
+        ),
+        (
+            "project_veto_scope",
+            "UPDATE projects SET veto_scope = NULL WHERE id = 5",
+            5,
         ),
     ];
     for (key, sql, id) in drifts {

@@ -17,7 +17,7 @@ pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 /// this version; a later schema change bumps it and adds the upgrade from the
 /// previous version to `MIGRATIONS` (entry i upgrades version i + 1 to i + 2),
 /// with the same objects added to schema.sql so a new database gets them.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// One upgrade, run in its own transaction; an error refuses the upgrade and
 /// leaves the file as it was. `Path` names the file in messages.
@@ -30,7 +30,14 @@ const MIGRATIONS: &[Upgrade] = &[
     migrations::v2_canonical_staff_numbers,
     // 2 → 3: the absences a close made are recorded as such (reopen can remove them).
     migrations::v3_close_absences,
+    // 3 → 4: a project's veto scope; marks that know it, and whether they count as attended.
+    migrations::v4_veto_scope_and_presence,
 ];
+
+/// Turns a database just created from `SCHEMA_SQL` into one as version 2 wrote it: for the
+/// tests of the upgrades (here and in tests/). Run it on a file with no rows.
+#[doc(hidden)]
+pub const AS_VERSION_2_SQL: &str = include_str!("schema/as_version_2.sql");
 
 /// Tables every Liaoyuan database has had since version 1: with a user_version of 1 or more,
 /// they tell our file from another program's that also numbers its schema.

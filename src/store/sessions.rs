@@ -228,8 +228,8 @@ pub fn insert_session(conn: &Connection, project_id: i64, f: &SessionFields) -> 
     Ok(conn.last_insert_rowid())
 }
 
-/// Updates a session's fields; its marks follow a change of date
-/// (marks carry the session date for the veto and report indexes).
+/// Updates a session's fields; its marks follow a change of date (marks carry the session
+/// date for the veto and report indexes) and of times (their presence, `presence::settle`).
 pub fn update_session(conn: &Connection, id: i64, f: &SessionFields) -> Result<()> {
     let date = f.date.format(DATE_FMT).to_string();
     conn.prepare_cached(
@@ -249,6 +249,8 @@ pub fn update_session(conn: &Connection, id: i64, f: &SessionFields) -> Result<(
         "UPDATE marks SET session_date = ?2 WHERE session_id = ?1 AND session_date <> ?2",
     )?
     .execute(params![id, date])?;
+    // New times change the session's length, so whose presence falls short.
+    super::presence::settle(conn, super::presence::Marks::Session(id))?;
     Ok(())
 }
 

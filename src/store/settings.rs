@@ -15,11 +15,16 @@ pub fn load(conn: &Connection) -> Result<Settings> {
     Ok(s)
 }
 
+/// Stores one setting; a new `min_presence_pct` settles every mark's presence.
 pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         params![key, value],
     )?;
+    if key == "min_presence_pct" {
+        // Whose presence falls short follows the share (domain::attendance::Presence).
+        super::presence::settle(conn, super::presence::Marks::All)?;
+    }
     Ok(())
 }

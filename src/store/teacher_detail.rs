@@ -55,10 +55,8 @@ pub fn load(
     for m in &marks {
         attendance.add(m.status, 1);
     }
-    let veto_evidence: Vec<TeacherMark> = marks
-        .into_iter()
-        .filter(|m| m.status.causes_veto())
-        .collect();
+    let veto_evidence: Vec<TeacherMark> =
+        marks.into_iter().filter(TeacherMark::causes_veto).collect();
     let cycle = cycle_of(today, s);
     let entries =
         super::teacher_record::credit_entries_between(conn, id, cycle.start(), cycle.end())?;

@@ -3,7 +3,7 @@
 //! keeps schools as the outer loop, so a year is a range per school, not a
 //! scan of every mark).
 
-use super::marks::{teacher_mark_from_row, TeacherMark};
+use super::teacher_marks::{teacher_mark_from_row, TeacherMark, TEACHER_MARK_COLUMNS};
 use crate::error::Result;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
@@ -29,7 +29,7 @@ pub struct SchoolVetoes {
     pub teachers: Vec<VetoedTeacher>,
 }
 
-/// Teachers with veto-causing marks (late, left early, absent) dated
+/// Teachers with veto-causing marks (late, left early, absent, in a project in veto scope) dated
 /// `from..=to` (a veto year: see `domain::veto::veto_year_range`), grouped by
 /// the marks' school, schools and teachers by name.
 pub fn vetoes_between(
@@ -37,19 +37,17 @@ pub fn vetoes_between(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<SchoolVetoes>> {
-    let mut st = conn.prepare_cached(
-        "SELECT m.id, m.session_id, m.session_date, p.code, p.title, m.status,
-                m.minutes_late, m.minutes_early,
-                t.id, t.staff_no, t.name, sc.id, sc.name
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {TEACHER_MARK_COLUMNS}, t.id, t.staff_no, t.name, sc.id, sc.name
          FROM schools sc
          CROSS JOIN marks m ON m.school_id = sc.id
               AND m.session_date BETWEEN ?1 AND ?2
-              AND m.status IN ('late', 'left_early', 'absent')
+              AND m.causes_veto
          JOIN teachers t ON t.id = m.teacher_id
          JOIN sessions s ON s.id = m.session_id
          JOIN projects p ON p.id = s.project_id
-         ORDER BY sc.name, sc.id, t.name, t.staff_no, m.session_date, s.start_time, m.id",
-    )?;
+         ORDER BY sc.name, sc.id, t.name, t.staff_no, m.session_date, s.start_time, m.id"
+    ))?;
     let rows = st.query_map(
         params![
             from.format(crate::domain::DATE_FMT).to_string(),
@@ -58,11 +56,11 @@ pub fn vetoes_between(
         |r| {
             Ok((
                 teacher_mark_from_row(r)?,
-                r.get::<_, i64>(8)?,
-                r.get::<_, String>(9)?,
-                r.get::<_, String>(10)?,
-                r.get::<_, i64>(11)?,
+                r.get::<_, i64>(10)?,
+                r.get::<_, String>(11)?,
                 r.get::<_, String>(12)?,
+                r.get::<_, i64>(13)?,
+                r.get::<_, String>(14)?,
             ))
         },
     )?;
@@ -100,7 +98,7 @@ pub fn vetoes_between(
     Ok(out)
 }
 
-/// A teacher's veto-causing marks dated `from..=to`, oldest first.
+/// A teacher's veto-causing marks (in veto scope) dated `from..=to`, oldest first.
 pub fn veto_evidence_of_teacher(
     conn: &Connection,
     teacher_id: i64,
@@ -110,7 +108,7 @@ pub fn veto_evidence_of_teacher(
     Ok(
         super::marks::teacher_marks_between(conn, teacher_id, from, to)?
             .into_iter()
-            .filter(|m| m.status.causes_veto())
+            .filter(TeacherMark::causes_veto)
             .collect(),
     )
 }

@@ -282,6 +282,11 @@ pub const PJ_F_TITLE: Msg = Msg::new("项目名称", "Title");
 pub const PJ_F_LEVEL: Msg = Msg::new("级别", "Level");
 pub const PJ_F_PLAN: Msg = Msg::new("所属计划", "Plan");
 pub const PJ_F_CONCENTRATED: Msg = Msg::new("集中培训", "Concentrated");
+pub const PJ_F_VETO_SCOPE: Msg = Msg::new("计入一票否决", "Veto scope");
+pub const PJ_NOTE_VETO_SCOPE: Msg = Msg::new(
+    "迟到/早退/旷课计入当年度一票否决",
+    "late/left early/absent give that year's veto",
+);
 pub const PJ_F_CREDITS: Msg = Msg::new("学分", "Credits");
 pub const PJ_F_START: Msg = Msg::new("开始日期", "Start date");
 pub const PJ_F_END: Msg = Msg::new("结束日期", "End date");
@@ -747,6 +752,10 @@ pub const VETO_PICK_TITLE: Msg = Msg::new("修改出勤记录", "Change the mark
 pub const VETO_PICK_KEYS: Msg = Msg::new(
     "↑↓ 选择 · Enter 确定 · Esc 取消",
     "↑↓ choose · Enter ok · Esc cancel",
+);
+pub const VETO_REASON_NO_ARRIVAL: Msg = Msg::new(
+    "{}：没有签到记录，记为早退须说明原因：",
+    "{}: no arrival on record; reason for marking them as leaving early:",
 );
 pub const VETO_HISTORY_TITLE: Msg = Msg::new("修改记录", "History of the mark");
 pub const VETO_HISTORY_EMPTY: Msg = Msg::new("（没有记录）", "(no entries)");

@@ -52,7 +52,11 @@ fn lookup_json_has_exactly_the_stable_keys() {
             "total"
         ]
     );
-    assert_eq!(keys(&row["veto_reasons"][0]), ["date", "project", "status"]);
+    assert_eq!(
+        keys(&row["veto_reasons"][0]),
+        ["date", "project", "scope", "status"]
+    );
+    assert_eq!(row["veto_reasons"][0]["scope"], "concentrated");
     assert_eq!(row["staff_no"], "T003");
     assert_eq!(row["rank"], 1);
     assert_eq!(row["match"], "syllables");
@@ -182,4 +186,60 @@ fn lookup_of_a_shared_best_match_says_so() {
     let (out, _) = text(&o);
     assert!(out.starts_with("张伟  T002  第二中学"), "{out}");
     assert!(!out.contains("同样匹配") && !out.contains("另有"), "{out}");
+}
+
+/// Imports P1 again with `concentrated` and `veto_scope` as given (是/否).
+fn reimport_p1(db: &Path, concentrated: &str, veto_scope: &str) {
+    let csv = db.with_file_name("p1.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "code,title,level,plan,concentrated,start_date,end_date,veto_scope\n\
+             P1,新课标解读,district,continuing_education,{concentrated},2026-03-02,2026-03-03,{veto_scope}\n"
+        ),
+    )
+    .unwrap();
+    let o = liaoyuan(
+        db,
+        "2026-03-03 10:00",
+        &["import", "projects", csv.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+}
+
+#[test]
+fn lookup_follows_the_project_s_veto_scope_and_names_it() {
+    let (_d, db) = district();
+    let o = liaoyuan(
+        &db,
+        "2026-03-02 08:50",
+        &["checkin", "--project", "P1", "--session", "1", "李娜"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    let json = |db: &Path| -> serde_json::Value {
+        let o = liaoyuan(db, "2026-03-03 10:00", &["lookup", "T003", "--json"]);
+        serde_json::from_str(&text(&o).0).unwrap()
+    };
+    // Out of the veto scope (an import says so): the late mark stays, the veto goes.
+    reimport_p1(&db, "是", "否");
+    let v = json(&db);
+    assert_eq!(
+        (&v[0]["veto"], &v[0]["attendance"]["late"]),
+        (&false.into(), &1.into())
+    );
+    assert_eq!(v[0]["veto_reasons"], serde_json::json!([]));
+    // Not concentrated but counted by the project's own setting: the evidence says so.
+    reimport_p1(&db, "否", "是");
+    let v = json(&db);
+    assert_eq!(v[0]["veto"], true);
+    assert_eq!(v[0]["veto_reasons"][0]["scope"], "project_setting");
+    let o = liaoyuan(&db, "2026-03-03 10:00", &["lookup", "T003"]);
+    let out = text(&o).0;
+    assert!(
+        out.contains("一票否决：是") && out.contains("项目设定"),
+        "{out}"
+    );
+    let o = liaoyuan(&db, "2026-03-03 10:00", &["lookup", "T003", "--lang", "en"]);
+    let out = text(&o).0;
+    assert!(out.contains("project setting"), "{out}");
 }

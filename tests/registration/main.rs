@@ -14,8 +14,11 @@ mod close_undo;
 mod closing;
 mod desk;
 mod mark_effect;
+mod presence_rules;
 mod setup_rules;
 mod veto_rules;
+mod veto_scope;
+mod veto_scope_change;
 mod walk_in;
 
 struct Fixture {
@@ -54,6 +57,7 @@ fn fields(code: &str, start: NaiveDate, end: NaiveDate) -> ProjectFields {
         venue: "进修学校".into(),
         capacity: None,
         threshold_pct: 80,
+        veto_scope: true,
     }
 }
 

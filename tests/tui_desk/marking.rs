@@ -135,6 +135,36 @@ fn late_to_present_lifts_a_veto_and_asks_why() {
 }
 
 #[test]
+fn a_check_out_time_after_now_or_leaving_early_before_arriving_is_refused() {
+    let mut ui = open(Lang::En, "2026-11-28 08:30");
+    ui.desk(1);
+    // 李娜 has not checked in: leaving early is refused, nothing is written.
+    ui.typed("ln");
+    ui.key(KeyCode::F(3));
+    ui.key(KeyCode::Enter);
+    // The refusal comes from ops, in the process's language (Chinese unless --lang en).
+    let text = ui.text();
+    assert!(text.contains("还没有签到"), "{text}");
+    assert_eq!(ui.status_of(1, 2), None, "{text}");
+    ui.typed("ln");
+    ui.key(KeyCode::Enter);
+    // At 10:00 the check-out typed as 11:00 is in the future: refused, the mark stays.
+    ui.app.set_now(at("2026-11-28 10:00"));
+    ui.typed("ln");
+    ui.key(KeyCode::F(3));
+    ui.key(KeyCode::Backspace);
+    ui.key(KeyCode::Backspace);
+    ui.key(KeyCode::Backspace);
+    ui.key(KeyCode::Backspace);
+    ui.key(KeyCode::Backspace);
+    ui.typed("11:00");
+    ui.key(KeyCode::Enter);
+    let text = ui.text();
+    assert!(text.contains("晚于现在"), "{text}");
+    assert_eq!(ui.status_of(1, 2).as_deref(), Some("present"));
+}
+
+#[test]
 fn left_early_asks_the_check_out_time() {
     let mut ui = open(Lang::En, "2026-11-28 08:30");
     ui.desk(1);

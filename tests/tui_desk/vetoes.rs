@@ -21,6 +21,8 @@ fn vetoes_tab_lists_the_vetoed_teacher_under_the_school_with_evidence() {
         "{text}"
     );
     assert!(ev.contains("迟到 12 分钟"), "{text}");
+    // The evidence names the project's veto scope.
+    assert!(ev.contains("集中培训"), "{text}");
     assert!(!text.contains("李娜"), "{text}");
     // The previous year has none.
     ui.typed("[");
@@ -148,4 +150,52 @@ fn vetoes_tab_orders_schools_by_pinyin() {
     assert!(at("别口镇小学") < at("上和镇中心小学"), "{text}");
     assert!(at("上和镇中心小学") < at("实验小学"), "{text}");
     assert!(at("实验小学") < at("五桂镇中学"), "{text}");
+}
+
+/// Writes `sql` through a second connection, then lets the App notice (a tick).
+fn write_aside(ui: &mut Ui, sql: &str) {
+    let db = Db::open(&ui.path, OpenMode::Existing).unwrap();
+    db.conn.execute_batch(sql).unwrap();
+    drop(db);
+    ui.app.tick();
+}
+
+#[test]
+fn the_vetoes_tab_follows_the_project_s_veto_scope() {
+    let mut ui = open(Lang::En, "2026-11-28 09:00");
+    ui.typed("7");
+    assert!(
+        ui.text().contains("Vetoes 2026: 1 teachers"),
+        "{}",
+        ui.text()
+    );
+    write_aside(&mut ui, "UPDATE projects SET veto_scope = 0 WHERE id = 1");
+    assert!(ui.text().contains("No vetoes in 2026"), "{}", ui.text());
+    write_aside(&mut ui, "UPDATE projects SET veto_scope = 1 WHERE id = 1");
+    let text = ui.text();
+    assert!(
+        text.contains("Vetoes 2026: 1 teachers") && text.contains("concentrated"),
+        "{text}"
+    );
+}
+
+#[test]
+fn absent_changed_to_left_early_in_the_vetoes_tab_asks_why_without_an_arrival() {
+    let mut ui = open(Lang::En, "2026-11-28 09:00");
+    // 张伟's late mark becomes absent (still a veto): no arrival on record.
+    write_aside(
+        &mut ui,
+        "UPDATE marks SET status = 'absent', minutes_late = 0, checked_in_at = NULL
+         WHERE session_id = 2 AND teacher_id = 1",
+    );
+    ui.typed("7");
+    ui.key(KeyCode::Down); // the evidence row
+    ui.key(KeyCode::Enter); // the status picker, on Absent
+    ui.key(KeyCode::Up); // Left early
+    ui.key(KeyCode::Enter);
+    assert!(ui.app.has_overlay(), "a reason is asked: {}", ui.text());
+    assert!(ui.text().contains("no arrival on record"), "{}", ui.text());
+    ui.typed("sign-out sheet: arrived 08:40, left 10:00");
+    ui.key(KeyCode::Enter);
+    assert_eq!(ui.status_of(2, 1).as_deref(), Some("left_early"));
 }

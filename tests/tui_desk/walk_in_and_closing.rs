@@ -16,6 +16,7 @@ fn at_a_closed_session_a_new_check_out_time_keeping_the_status_asks_the_reason_f
     ui.key(KeyCode::Char('y')); // closed
     assert_eq!(ui.status_of(1, 2).as_deref(), Some("left_early"));
     // Still left early, at another time: the locked session asks why before writing.
+    ui.app.set_now(at("2026-11-28 10:45"));
     ui.typed("ln");
     ui.key(KeyCode::F(3));
     ui.key(KeyCode::Backspace);

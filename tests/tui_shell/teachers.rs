@@ -51,7 +51,10 @@ fn detail_pane_shows_veto_evidence_credits_and_recent_marks() {
     assert!(text.contains("张伟 · T0001 · 骨干教师"), "{text}");
     assert!(text.contains("实验小学 · 数学"), "{text}");
     assert!(text.contains("2026年一票否决 是"), "{text}");
-    assert!(text.contains("2026-03-01 P1 骨干教师培训 迟到"), "{text}");
+    assert!(
+        text.contains("2026-03-01 P1 骨干教师培训 迟到 · 集中培训"),
+        "{text}"
+    );
     assert!(text.contains("迟到 1"), "{text}");
     assert!(text.contains("24/120"), "{text}");
     assert!(text.contains("24/20"), "{text}");

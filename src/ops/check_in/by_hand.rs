@@ -1,18 +1,24 @@
-//! The rules of a check-in entered by hand after the fact (`liaoyuan checkin`,
-//! often from a paper sign-in sheet), on top of the desk's rules:
-//! - a time after now is refused (a sheet records what has happened);
-//! - an arrival belongs to its session: on the session's day, not after the
-//!   end (arriving early is normal);
-//! - a leaving time (left early) lies within the session, beyond the grace
-//!   before the end, and not before the arrival;
-//! - a left-early mark needs an arrival on record, or a reason saying why it
-//!   is entered by hand without one.
+//! The rules of the times a check-in states, on top of the desk's rules. Some hold for every
+//! check-in, at the desk too:
+//! - a time after now is refused (a mark records what has happened; at the desk "now" is the
+//!   desk's own clock, `CheckIn::at`);
+//! - a left-early mark needs an arrival on record, or a reason saying why it is entered by
+//!   hand without one (`domain::attendance::left_early_without_arrival`).
+//!
+//! Others hold for a check-in entered by hand after the fact (`liaoyuan checkin`, often from
+//! a paper sign-in sheet):
+//! - an arrival belongs to its session: on the session's day, not after the end (arriving
+//!   early is normal);
+//! - a leaving time (left early) lies within the session, beyond the grace before the end,
+//!   and not before the arrival.
 //!
 //! Each refusal names the teacher and the session's times, in the user's language.
 
 use super::refusal::who;
 use super::CheckIn;
-use crate::domain::attendance::{arrival_fits, leaving, Leaving};
+use crate::domain::attendance::{
+    arrival_fits, leaving, left_early_without_arrival, time_after_now, Leaving,
+};
 use crate::domain::{Mark, Session, Status, TIME_FMT};
 use crate::error::{Error, Result};
 use crate::lang::pick;
@@ -31,15 +37,20 @@ fn span(session: &Session) -> String {
     )
 }
 
-/// Refuses a request whose stated time (the arrival, the check-out, or the
-/// moment it names) is after `now`.
+/// Refuses a request whose stated time (the arrival, the check-out, or — entered by hand —
+/// the moment it names) is after now: `clock_now` for a check-in entered by hand, the desk's
+/// own clock (`req.at`) at the desk.
 pub(super) fn refuse_times_after_now(
     teacher: &TeacherBrief,
     req: &CheckIn,
-    now: NaiveDateTime,
+    clock_now: NaiveDateTime,
 ) -> Result<()> {
-    let stated = [Some(req.at), req.arrived_at, req.checked_out_at];
-    let Some(t) = stated.into_iter().flatten().find(|t| *t > now) else {
+    let (now, named) = if req.entered_by_hand {
+        (clock_now, Some(req.at))
+    } else {
+        (req.at, None)
+    };
+    let Some(t) = time_after_now([named, req.arrived_at, req.checked_out_at], now) else {
         return Ok(());
     };
     let (who, t, now) = (who(teacher), t.format(MINUTE_FMT), now.format(MINUTE_FMT));
@@ -124,24 +135,36 @@ pub(super) fn refuse_left_early_without_arrival(
     session: &Session,
     existing: Option<&Mark>,
     new: &Mark,
+    entered_by_hand: bool,
 ) -> Result<()> {
-    let arrived = existing.is_some_and(|m| {
-        matches!(m.status, Status::Present | Status::Late | Status::LeftEarly)
-            || m.checked_in_at.is_some()
-    });
-    if new.status != Status::LeftEarly || arrived || !new.reason.trim().is_empty() {
+    let earlier = existing.map(|m| m.status);
+    let checked_in = existing.and_then(|m| m.checked_in_at);
+    if !left_early_without_arrival(new.status, earlier, checked_in) || !new.reason.trim().is_empty()
+    {
         return Ok(());
     }
     let (who, date) = (who(teacher), session.date);
-    Err(Error::invalid(pick(
-        format!(
-            "{who}：在 {date} 的场次没有签到记录，早退须先有到达时间（先用 checkin --at \"{date} HH:MM\" \
-             登记到达），或用 --reason 说明为何手工补录"
-        ),
-        format!(
-            "{who}: has no arrival at the session of {date}; a left-early mark needs one (enter \
-             it first with checkin --at \"{date} HH:MM\") or a --reason saying why it is entered \
-             by hand"
-        ),
-    )))
+    Err(Error::invalid(if entered_by_hand {
+        pick(
+            format!(
+                "{who}：在 {date} 的场次没有签到记录，早退须先有到达时间（先用 checkin --at \"{date} HH:MM\" \
+                 登记到达），或用 --reason 说明为何手工补录"
+            ),
+            format!(
+                "{who}: has no arrival at the session of {date}; a left-early mark needs one (enter \
+                 it first with checkin --at \"{date} HH:MM\") or a --reason saying why it is entered \
+                 by hand"
+            ),
+        )
+    } else {
+        pick(
+            format!(
+                "{who}：在 {date} 的场次还没有签到，不能记早退；请先签到，或填写原因说明为何补录早退"
+            ),
+            format!(
+                "{who}: has not checked in at the session of {date}; a left-early mark needs the \
+                 arrival first, or a reason saying why it is entered without one"
+            ),
+        )
+    }))
 }

@@ -10,16 +10,18 @@
 //!   veto-causing mark (late, left early, absent) to a non-causing one needs a
 //!   reason; any change at a closed session needs a reason.
 //! - Each change is one transaction with one audit entry (entity "mark").
-//! - A check-in entered by hand (`CheckIn::entered_by_hand`, the `checkin`
-//!   command) also obeys the rules of `by_hand`: no time after now, each time
-//!   inside its session, and a left-early mark needs an arrival or a reason.
+//! - No stated time may be after now, and a left-early mark needs an arrival or a
+//!   reason (`by_hand`). A check-in entered by hand (`CheckIn::entered_by_hand`,
+//!   the `checkin` command) also keeps each time inside its session.
+//! - Whether the mark then counts as attended is the presence rule
+//!   (`domain::attendance::Presence`), settled when the mark is written.
 
 use crate::domain::attendance::change_needs_reason;
 use crate::domain::{Mark, Settings, Status};
 use crate::error::{Error, Result};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::enrolments;
-use crate::store::{marks, sessions, Db};
+use crate::store::{marks, projects, sessions, Db};
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
@@ -40,8 +42,8 @@ pub(crate) use walk_in::remove_walk_in_enrolment;
 pub struct CheckIn {
     pub session_id: i64,
     pub teacher_id: i64,
-    /// When the desk acts: the arrival time of a first mark (an existing mark
-    /// keeps its check-in time unless `arrived_at` is given).
+    /// When the desk acts (the desk's "now"): the arrival time of a first mark (an
+    /// existing mark keeps its check-in time unless `arrived_at` is given).
     pub at: NaiveDateTime,
     /// A stated arrival time that replaces an existing mark's check-in time
     /// (e.g. `checkin --at` when entering a paper sign-in sheet).
@@ -110,9 +112,7 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
         return Err(not_enrolled(&teacher));
     };
     let now = crate::clock::now();
-    if req.entered_by_hand {
-        by_hand::refuse_times_after_now(&teacher, req, now)?;
-    }
+    by_hand::refuse_times_after_now(&teacher, req, now)?;
     let existing = marks::get_mark(tx, session.id, teacher.id)?;
     let reason = req.reason.as_deref().map(str::trim).unwrap_or("");
     let plain = req.status.is_none() && req.checked_out_at.is_none();
@@ -149,8 +149,14 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
     if req.entered_by_hand {
         let grace = settings.grace_minutes;
         by_hand::refuse_times_outside(&teacher, &session, existing.as_ref(), &new, grace)?;
-        by_hand::refuse_left_early_without_arrival(&teacher, &session, existing.as_ref(), &new)?;
     }
+    by_hand::refuse_left_early_without_arrival(
+        &teacher,
+        &session,
+        existing.as_ref(),
+        &new,
+        req.entered_by_hand,
+    )?;
     if let Some(old) = &existing {
         if same_mark(old, &new) {
             return Ok(CheckInOutcome::Unchanged { mark: old.clone() });
@@ -159,13 +165,14 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
     let before = existing.as_ref().map(|m| m.status);
     // At a closed session every change needs a reason (not only a change of status).
     if reason.is_empty() && change_needs_reason(before, new.status, session.is_closed()) {
+        let in_scope = projects::get_project(tx, session.project_id)?.is_none_or(|p| p.veto_scope);
         let effect =
             super::mark_effect::effect_of_change(tx, session.id, teacher.id, new.status, settings)?;
         return Err(refusal(
             &teacher,
             &session,
-            before,
-            new.status,
+            (before, new.status),
+            in_scope,
             settings,
             effect.as_ref(),
         ));

@@ -1,7 +1,7 @@
 //! The refusals of a check-in, each naming the teacher and what to do, in the
 //! user's language (`crate::lang::pick`).
 
-use crate::domain::veto::{veto_year, VetoChange};
+use crate::domain::veto::{lifts_veto, veto_year, VetoChange};
 use crate::domain::{Session, Settings, Status};
 use crate::error::Error;
 use crate::lang::pick;
@@ -64,19 +64,20 @@ pub(super) fn other_day(teacher: &TeacherBrief, session: &Session, t: NaiveDateT
     ))
 }
 
-/// The refusal of a change that needs a reason, naming the teacher and why; a change that
-/// removes a veto cause says what it really does to the year's veto (`effect`: lifts it, or
-/// other marks keep it) and to completion when that changes.
+/// The refusal of a change (before → after) that needs a reason, naming the teacher and why;
+/// a change that removes a veto cause says what it really does to the year's veto (`effect`:
+/// lifts it, or other marks keep it) and to completion when that changes. `in_scope`: the
+/// project's marks can cause a veto (else correcting a late, left-early or absent mark still
+/// needs a reason, but lifts no veto, and the message says so).
 pub(super) fn refusal(
     teacher: &TeacherBrief,
     session: &Session,
-    before: Option<Status>,
-    after: Status,
+    (before, after): (Option<Status>, Status),
+    in_scope: bool,
     settings: &Settings,
     effect: Option<&MarkEffect>,
 ) -> Error {
     let who = who(teacher);
-    let lifts = before.is_some_and(|b| b.causes_veto()) && !after.causes_veto();
     let completion = effect
         .and_then(|e| e.completion.as_ref())
         .map(|c| {
@@ -93,7 +94,27 @@ pub(super) fn refusal(
             )
         })
         .unwrap_or_default();
-    if lifts {
+    // A change that would lift a veto in scope: it needs a reason in or out of scope.
+    let corrects = lifts_veto(before, after, true);
+    if corrects && !lifts_veto(before, after, in_scope) {
+        let b = before.unwrap_or(after);
+        return Error::invalid(pick(
+            format!(
+                "{who}：把{}改为{}须填写原因（本项目不计入一票否决，不涉及否决{completion}）",
+                b.zh(),
+                after.zh()
+            ),
+            format!(
+                "{who}: changing {} ({}) to {} ({}) needs a reason (the project is out of the \
+                 one-vote veto's scope, so no veto is lifted{completion})",
+                b.zh(),
+                b.code(),
+                after.zh(),
+                after.code()
+            ),
+        ));
+    }
+    if corrects {
         let b = before.unwrap_or(after);
         let year = effect.map_or_else(
             || veto_year(session.date, settings.veto_year_start_month),

@@ -185,7 +185,8 @@ fn at(date: NaiveDate, hhmm: &str, offset_minutes: i64) -> String {
 }
 
 /// One mark of a session already held: ~90% present, ~4% late, ~2% left
-/// early, ~2% absent, ~2% excused. Returns whether it counts as attended.
+/// early, ~2% absent, ~2% excused. Returns whether it counts as attended (the presence rule
+/// with the default share: the demo writes a new file).
 fn held_mark(g: &mut Gen, s: &Slot, teacher: i64) -> Result<bool> {
     let info = g.teacher_info[(teacher - 1) as usize];
     let status = g.rng.weighted(&[900, 40, 20, 20, 20]);
@@ -236,7 +237,14 @@ fn held_mark(g: &mut Gen, s: &Slot, teacher: i64) -> Result<bool> {
     if code == "present" && g.corrected_mark.is_none() && s.date <= days_before(g.today, 30) {
         g.corrected_mark = Some((g.w.last_insert_rowid(), teacher, date.clone()));
     }
-    Ok(status <= 2)
+    let minutes = |t: &str| crate::domain::parse_time(t).unwrap_or_default();
+    let presence = crate::domain::attendance::Presence {
+        status: crate::domain::Status::parse(code).unwrap_or(crate::domain::Status::Absent),
+        minutes_late: late,
+        minutes_early: early,
+        session_minutes: (minutes(s.finish) - minutes(s.start)).num_minutes(),
+    };
+    Ok(presence.attended(crate::domain::Settings::default().min_presence_pct))
 }
 
 /// Today's registration desk: three leaves phoned in yesterday, and in the

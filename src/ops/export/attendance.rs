@@ -66,8 +66,9 @@ const VETOES: &[Col] = &[
     col("reasons", "否决事由"),
 ];
 
-/// Teachers with a one-vote veto in the year, by school and name.
-/// JSON: `{year, staff_no, name, school, reasons: [{date, project, status}]}`.
+/// Teachers with a one-vote veto in the year, by school and name (marks of projects in veto
+/// scope only). JSON: `{year, staff_no, name, school, reasons: [{date, project, status,
+/// scope}]}`, `scope` naming why the project counts (`concentrated`, `project_setting`).
 pub(super) fn vetoes(conn: &Connection, scope: &Scope) -> Result<Export> {
     let schools = vetoes::vetoes_between(conn, scope.from, scope.to)?;
     let mut sheet = Sheet::new(format!("{}年度一票否决", scope.year), VETOES);
@@ -94,6 +95,7 @@ pub(super) fn vetoes(conn: &Connection, scope: &Scope) -> Result<Export> {
                         "date": m.date.format(DATE_FMT).to_string(),
                         "project": m.project_code,
                         "status": m.status.code(),
+                        "scope": m.scope(),
                     })
                 })
                 .collect();
@@ -101,10 +103,11 @@ pub(super) fn vetoes(conn: &Connection, scope: &Scope) -> Result<Export> {
                 .iter()
                 .map(|m| {
                     format!(
-                        "{} {} {}",
+                        "{} {} {}（{}）",
                         m.date.format(DATE_FMT),
                         m.project_code,
-                        m.status.zh()
+                        m.status.zh(),
+                        m.scope().label(true)
                     )
                 })
                 .collect();

@@ -1,11 +1,12 @@
 //! Import of projects:
-//! `code,title,level,plan,concentrated,credits,start_date,end_date,venue,capacity`,
-//! matched by code.
+//! `code,title,level,plan,concentrated,credits,start_date,end_date,venue,capacity`
+//! (and `threshold_pct`, `veto_scope`), matched by code.
 
 use super::phases::{self, Stale, Written};
 use super::table::{Column, Problems, Table};
 use super::values::Cells;
 use super::{audit_update, Context, Counts};
+use crate::domain::veto::default_veto_scope;
 use crate::domain::{Level, Plan, Project};
 use crate::error::Result;
 use crate::lang::pick;
@@ -30,6 +31,7 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("venue", "地点", &["培训地点", "场地"]),
     Column::new("capacity", "容量", &["名额", "人数", "计划人数"]),
     Column::new("threshold_pct", "完成标准", &["出勤要求", "threshold"]),
+    Column::new("veto_scope", "计入一票否决", &["一票否决", "否决范围"]),
 ];
 
 /// What a projects file will write.
@@ -49,7 +51,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
     table.check_required(&[])?;
     let default_threshold = settings::load(conn)?.default_threshold_pct;
     let mut problems = Problems::default();
-    let mut rows: Vec<(usize, ProjectFields, [bool; 4])> = Vec::new();
+    let mut rows: Vec<(usize, ProjectFields, [bool; 5])> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for record in &table.records {
         let mut c = Cells {
@@ -96,6 +98,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
         }
         let capacity = c.integer("capacity", 0, 1_000_000);
         let threshold = c.integer("threshold_pct", 1, 100);
+        let veto_scope = c.boolean("veto_scope");
         let (
             Some(code),
             Some(title),
@@ -107,6 +110,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
             Ok(Some(end)),
             Ok(capacity),
             Ok(threshold),
+            Ok(veto_scope),
         ) = (
             code,
             title,
@@ -118,6 +122,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
             end,
             capacity,
             threshold,
+            veto_scope,
         )
         else {
             continue;
@@ -127,7 +132,9 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
             credits.is_some(),
             capacity.is_some(),
             threshold.is_some(),
+            veto_scope.is_some(),
         ];
+        let concentrated = concentrated.unwrap_or(true);
         rows.push((
             c.line(),
             ProjectFields {
@@ -135,13 +142,14 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
                 title: title.to_string(),
                 level,
                 plan,
-                concentrated: concentrated.unwrap_or(true),
+                concentrated,
                 credits: credits.unwrap_or(0.0),
                 start_date: start,
                 end_date: end,
                 venue: c.text("venue").to_string(),
                 capacity,
                 threshold_pct: threshold.unwrap_or(default_threshold),
+                veto_scope: veto_scope.unwrap_or(default_veto_scope(concentrated)),
             },
             given,
         ));
@@ -175,6 +183,9 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
         }
         if !given[3] {
             after.threshold_pct = before.threshold_pct;
+        }
+        if !given[4] {
+            after.veto_scope = before.veto_scope;
         }
         if after.venue.is_empty() {
             after.venue = before.venue.clone();

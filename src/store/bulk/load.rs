@@ -122,18 +122,26 @@ pub fn recreate_triggers(conn: &Connection, dropped: &[(String, String)]) -> Res
     recreate_indexes(conn, dropped)
 }
 
-/// Recomputes the per-school monthly mark counts that the `marks` triggers
-/// keep (schema.sql), after marks were loaded with the triggers dropped.
+/// Completes marks loaded with the triggers dropped — each takes its project's veto scope and
+/// its presence is settled — and recomputes the per-school monthly mark counts that the
+/// `marks` triggers keep (schema.sql).
 pub fn rebuild_mark_counts(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "UPDATE marks SET in_veto_scope = (SELECT p.veto_scope FROM sessions s
+                                           JOIN projects p ON p.id = s.project_id
+                                           WHERE s.id = marks.session_id)
+         WHERE in_veto_scope IS NULL;",
+    )?;
+    crate::store::presence::settle(conn, crate::store::presence::Marks::All)?;
     conn.execute_batch(
         "DELETE FROM school_month_marks;
          DELETE FROM school_month_vetoes;
-         INSERT INTO school_month_marks (school_id, month, status, marks)
-         SELECT school_id, substr(session_date, 1, 7), status, count(*)
+         INSERT INTO school_month_marks (school_id, month, status, marks, attended)
+         SELECT school_id, substr(session_date, 1, 7), status, count(*), sum(attended)
          FROM marks GROUP BY school_id, substr(session_date, 1, 7), status;
          INSERT INTO school_month_vetoes (school_id, month, teacher_id, marks)
          SELECT school_id, substr(session_date, 1, 7), teacher_id, count(*)
-         FROM marks WHERE status IN ('late', 'left_early', 'absent')
+         FROM marks WHERE causes_veto
          GROUP BY school_id, substr(session_date, 1, 7), teacher_id;",
     )?;
     Ok(())

@@ -101,6 +101,15 @@ pub(super) fn v3_close_absences(tx: &Transaction, _path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Version 3 → 4: `projects.veto_scope` (concentrated → on, else off: the plan's words) and
+/// the marks columns SQL reads for the veto and for "attended" (v4_veto_scope_presence.sql);
+/// then each mark's `presence_short` from the presence rule, in Rust.
+pub(super) fn v4_veto_scope_and_presence(tx: &Transaction, _path: &Path) -> Result<()> {
+    tx.execute_batch(include_str!("v4_veto_scope_presence.sql"))?;
+    crate::store::presence::settle(tx, crate::store::presence::Marks::All)?;
+    Ok(())
+}
+
 /// One line per group of teachers whose staff numbers differ only in case:
 /// "  T000013 张伟 (实验小学, id 13) / t000013 李娜 (第二中学, id 2001)".
 fn staff_number_clashes(tx: &Transaction) -> Result<Vec<String>> {
@@ -130,7 +139,7 @@ fn staff_number_clashes(tx: &Transaction) -> Result<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{ensure, SCHEMA_SQL, SCHEMA_VERSION};
+    use super::super::{ensure, AS_VERSION_2_SQL, SCHEMA_SQL, SCHEMA_VERSION};
     use crate::store::{Db, OpenMode};
     use rusqlite::Connection;
     use std::path::{Path, PathBuf};
@@ -141,6 +150,7 @@ mod tests {
         let path = dir.join("v1.db");
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(SCHEMA_SQL).unwrap();
+        conn.execute_batch(AS_VERSION_2_SQL).unwrap();
         conn.execute_batch(
             "DROP INDEX IF EXISTS teachers_staff_no_nocase;
              PRAGMA user_version = 1;
@@ -257,3 +267,7 @@ mod tests {
         assert_eq!(audit, 0);
     }
 }
+
+#[cfg(test)]
+#[path = "v4_tests.rs"]
+mod v4_tests;

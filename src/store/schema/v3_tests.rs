@@ -1,7 +1,7 @@
 //! The upgrade 2 → 3: `close_absences` created and filled with the untouched absences that
 //! earlier closes wrote (found through the audit log), nothing else.
 
-use super::{ensure, SCHEMA_SQL, SCHEMA_VERSION};
+use super::{ensure, AS_VERSION_2_SQL, SCHEMA_SQL, SCHEMA_VERSION};
 use crate::store::Db;
 use rusqlite::Connection;
 
@@ -12,10 +12,9 @@ const CLOSE: &str = "close session: no mark → absent";
 fn version_2(path: &std::path::Path) -> Connection {
     let conn = Connection::open(path).unwrap();
     conn.execute_batch(SCHEMA_SQL).unwrap();
+    conn.execute_batch(AS_VERSION_2_SQL).unwrap();
     conn.execute_batch(
-        "DROP TRIGGER close_absences_changed_by_hand;
-         DROP TABLE close_absences;
-         PRAGMA user_version = 2;
+        "
          INSERT INTO schools (id, name, stage) VALUES (1, '实验小学', 'primary');
          INSERT INTO teachers (id, staff_no, name, school_id) VALUES
            (1, 'T1', '张伟', 1), (2, 'T2', '李娜', 1), (3, 'T3', '王芳', 1);

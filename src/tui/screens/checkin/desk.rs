@@ -29,7 +29,7 @@ pub fn session_choices(conn: &Connection, today: NaiveDate) -> Result<Vec<Sessio
         let counts = marks::counts_by_session(conn, p.id)?;
         let enrolled = enrolments::enrolment_count(conn, p.id)?;
         for s in sessions::sessions_of_project(conn, p.id)? {
-            let checked = counts.get(&s.id).map_or(0, StatusCounts::attended);
+            let checked = counts.get(&s.id).map_or(0, StatusCounts::arrived);
             out.push(SessionChoice {
                 session: s,
                 project_code: p.code.clone(),

@@ -111,7 +111,7 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let c = s.data.counts;
     let counter = ctx.tf(
         i18n::DESK_COUNTER,
-        &[&c.attended(), &s.data.enrolled.len(), &c.late],
+        &[&c.arrived(), &s.data.enrolled.len(), &c.late],
     );
     let depth = super::undo::depth(s.desk);
     let right = if depth > 0 {

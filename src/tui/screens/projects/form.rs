@@ -3,8 +3,9 @@
 //! unique, title required, dates ordered, credits ≥ 0, threshold 1–100 %, capacity ≥ 0)
 //! are `ops::projects::validate_project`, shown in the UI language.
 
-use super::fields::{Field, Form};
+use super::fields::{Field, Form, Kind};
 use crate::domain::follow_up::default_due_days;
+use crate::domain::veto::default_veto_scope;
 use crate::domain::{parse_date, FollowUpKind, Level, Plan, Project, DATE_FMT};
 use crate::ops::projects::{validate_project, FieldProblem};
 use crate::store::projects::ProjectFields;
@@ -18,14 +19,15 @@ const TITLE: usize = 1;
 const LEVEL: usize = 2;
 const PLAN: usize = 3;
 const CONCENTRATED: usize = 4;
-const CREDITS: usize = 5;
-const START: usize = 6;
-const END: usize = 7;
-const VENUE: usize = 8;
-const CAPACITY: usize = 9;
-const THRESHOLD: usize = 10;
+const VETO_SCOPE: usize = 5;
+const CREDITS: usize = 6;
+const START: usize = 7;
+const END: usize = 8;
+const VENUE: usize = 9;
+const CAPACITY: usize = 10;
+const THRESHOLD: usize = 11;
 /// The follow-up kinds' due days follow, in `FollowUpKind::ALL` order.
-const FOLLOW_UPS: usize = 11;
+const FOLLOW_UPS: usize = 12;
 
 pub struct ProjectForm {
     /// The project edited (None: a new one).
@@ -43,7 +45,8 @@ const KIND_LABELS: [i18n::Msg; 4] = [
 ];
 
 impl ProjectForm {
-    /// A form for a new project (today's date, district level, concentrated, 80 %).
+    /// A form for a new project (today's date, district level, concentrated and so in veto
+    /// scope, 80 %).
     pub fn new(ctx: &Ctx) -> ProjectForm {
         let today = ctx.today().format(DATE_FMT).to_string();
         Self::build(ctx, None, None, &[], &today)
@@ -91,6 +94,11 @@ impl ProjectForm {
                 plan,
             ),
             Field::check(i18n::PJ_F_CONCENTRATED, p.is_none_or(|p| p.concentrated)),
+            Field::check(
+                i18n::PJ_F_VETO_SCOPE,
+                p.map_or(default_veto_scope(true), |p| p.veto_scope),
+            )
+            .with_note(ctx.t(i18n::PJ_NOTE_VETO_SCOPE).to_string()),
             Field::text(
                 i18n::PJ_F_CREDITS,
                 &p.map(|p| fmt_num(p.credits)).unwrap_or_default(),
@@ -190,6 +198,7 @@ impl ProjectForm {
                 .copied()
                 .unwrap_or(Plan::ContinuingEducation),
             concentrated: f.checked(CONCENTRATED),
+            veto_scope: f.checked(VETO_SCOPE),
             credits,
             start_date,
             end_date,
@@ -198,6 +207,22 @@ impl ProjectForm {
             threshold_pct,
         };
         (fields, kinds)
+    }
+
+    /// After ticking "concentrated" on a new project whose veto scope was not touched, the
+    /// scope follows the default (`domain::veto::default_veto_scope`).
+    pub fn follow_defaults(&mut self) {
+        let untouched = self.form.fields.get(VETO_SCOPE).is_some_and(|f| !f.touched);
+        if self.id.is_none() && untouched {
+            let scope = default_veto_scope(self.form.checked(CONCENTRATED));
+            if let Some(Field {
+                kind: Kind::Check(on),
+                ..
+            }) = self.form.fields.get_mut(VETO_SCOPE)
+            {
+                *on = scope;
+            }
+        }
     }
 
     /// Re-validates every field (parsing here, rules in ops); returns the values.

@@ -209,6 +209,7 @@ impl ProjectsScreen {
         match f.form.handle_key(&key) {
             Event::Cancel => self.project_form = None,
             Event::Changed | Event::Left(_) => {
+                f.follow_defaults();
                 f.validate(ctx);
             }
             Event::Save => {

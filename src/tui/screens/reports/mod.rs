@@ -329,6 +329,7 @@ mod tests {
         };
         r.marks.add(crate::domain::Status::Present, attended);
         r.marks.add(crate::domain::Status::Absent, absent);
+        r.attended = attended;
         r
     }
 

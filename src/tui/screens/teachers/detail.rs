@@ -106,12 +106,14 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
             Span::styled(ctx.t(i18n::YES), th.bad()),
         ]));
         for m in d.veto_evidence.iter().take(2) {
+            // The evidence names why its project counts (the project's veto scope).
             let text = format!(
-                "  {} {} {} {}",
+                "  {} {} {} {} · {}",
                 m.date,
                 m.project_code,
                 m.project_title,
-                m.status.label(zh)
+                m.status.label(zh),
+                m.scope().label(zh)
             );
             out.push(Line::from(Span::styled(truncate(&text, w), th.bad())));
         }

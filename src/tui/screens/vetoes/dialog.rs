@@ -2,7 +2,7 @@
 //! reason) and the audit history of a mark.
 
 use super::{Dialog, VetoesScreen};
-use crate::domain::attendance::change_needs_reason;
+use crate::domain::attendance::{change_needs_reason, left_early_without_arrival};
 use crate::domain::Status;
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
@@ -90,13 +90,35 @@ impl VetoesScreen {
                         mark_id: *mark_id,
                         status: after,
                     };
+                    // Evidence marks are in veto scope (they cause the veto listed).
+                    let no_arrival = left_early_without_arrival(after, Some(before), None);
                     // At a closed session every change needs a reason, even one keeping the
                     // status (ops may recompute its minutes, or the note is the correction).
+                    // Leaving early without an arrival on record needs one too (§4.1).
                     let closed = *closed;
-                    let needs = change_needs_reason(Some(before), after, closed);
+                    let needs = change_needs_reason(Some(before), after, closed) || no_arrival;
                     let (session_id, teacher_id) = (*session_id, *teacher_id);
                     let prompt = needs.then(|| {
-                        mark_reason_prompt(ctx, who, session_id, teacher_id, Some(before), after)
+                        let p = mark_reason_prompt(
+                            ctx,
+                            who,
+                            session_id,
+                            teacher_id,
+                            Some(before),
+                            after,
+                        );
+                        if no_arrival {
+                            // The last line asks; leaving early with no arrival asks for that.
+                            let effect = p.rsplit_once('\n').map_or("", |(e, _)| e);
+                            let ask = ctx.tf(i18n::VETO_REASON_NO_ARRIVAL, &[&*who]);
+                            if effect.is_empty() {
+                                ask
+                            } else {
+                                format!("{effect}\n{ask}")
+                            }
+                        } else {
+                            p
+                        }
                     });
                     self.dialog = None;
                     if after == before && !closed {

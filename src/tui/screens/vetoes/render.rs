@@ -2,6 +2,7 @@
 //! status picker / audit history dialogs. Fits 80×24; CJK measured by display width.
 
 use super::{Dialog, Row, VetoesScreen};
+use crate::domain::veto::ScopeBasis;
 use crate::domain::Status;
 use crate::store::audit::AuditRow;
 use crate::store::marks::TeacherMark;
@@ -90,7 +91,16 @@ pub(super) fn render(s: &mut VetoesScreen, frame: &mut Frame, area: Rect, ctx: &
     };
     s.page = rows_area.height as usize;
     let first = first_visible(s.cursor, s.page);
-    let cols = layout_columns(w.saturating_sub(4), &[(10, 0), (16, 1), (12, 0)], 1);
+    let scope_w = [ScopeBasis::Concentrated, ScopeBasis::ProjectSetting]
+        .iter()
+        .map(|b| width(b.label(ctx.zh())))
+        .max()
+        .unwrap_or(8);
+    let cols = layout_columns(
+        w.saturating_sub(4),
+        &[(10, 0), (16, 1), (12, 0), (scope_w, 0)],
+        1,
+    );
     let mut lines = Vec::new();
     if s.rows.is_empty() {
         lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
@@ -129,8 +139,13 @@ pub(super) fn render(s: &mut VetoesScreen, frame: &mut Frame, area: Rect, ctx: &
                     Span::styled(format!("    {} ", pad(&ev.date.to_string(), cols[0])), base),
                     Span::styled(format!("{} ", pad(&project, cols[1])), base),
                     Span::styled(
-                        pad(&evidence_status(ev, ctx), cols[2]),
+                        format!("{} ", pad(&evidence_status(ev, ctx), cols[2])),
                         if selected { base } else { st },
+                    ),
+                    // The project's veto scope: why this mark counts.
+                    Span::styled(
+                        pad(ev.scope().label(ctx.zh()), cols[3]),
+                        if selected { base } else { th.muted() },
                     ),
                 ])
             }
