@@ -33,14 +33,14 @@ fn build_db(dir: &Path) -> PathBuf {
     path
 }
 
-/// The desk's help (F1) at 80×24: the rows inside the help window, borders removed.
-fn desk_help(lang: Lang) -> Vec<String> {
+/// The desk's help (F1) at `size`: the rows inside the help window, borders removed.
+fn desk_help(lang: Lang, size: (u16, u16)) -> Vec<String> {
     let mut ui = Ui::build(
         build_db,
         OpenMode::Existing,
         &dark(lang),
         at("2026-11-28 09:10"),
-        (80, 24),
+        size,
     );
     ui.app.update(Action::Open(Target::Session(1)));
     ui.key(KeyCode::F(1));
@@ -78,16 +78,19 @@ fn cut_row(rows: &[String], keys: &str, msg: i18n::Msg, lang: Lang) -> String {
 
 #[test]
 fn the_desk_help_cuts_the_esc_line_with_an_ellipsis_in_english() {
-    let rows = desk_help(Lang::En);
-    let row = cut_row(&rows, "Esc Ctrl-x", i18n::KEY_DESK_LEAVE, Lang::En);
-    assert!(row.contains("Clear the box; when empty"), "{row}");
-    // The window is 70 columns inside its borders: nothing runs past it.
+    // At 80×24 the window is 70 columns inside its borders: nothing runs past it.
+    let rows = desk_help(Lang::En, (80, 24));
     assert!(rows.iter().all(|r| r.width() <= 70), "{rows:#?}");
+    // A narrower terminal cuts the Esc line, with "…".
+    let rows = desk_help(Lang::En, (60, 24));
+    let row = cut_row(&rows, "Esc Ctrl-x", i18n::KEY_DESK_LEAVE, Lang::En);
+    assert!(row.contains("Clear the box"), "{row}");
+    assert!(rows.iter().all(|r| r.width() <= 58), "{rows:#?}");
 }
 
 #[test]
 fn the_desk_help_cuts_the_esc_line_with_an_ellipsis_in_chinese() {
-    let rows = desk_help(Lang::Zh);
+    let rows = desk_help(Lang::Zh, (60, 24));
     cut_row(&rows, "Esc Ctrl-x", i18n::KEY_DESK_LEAVE, Lang::Zh);
     // Lines that fit are whole.
     let whole = i18n::KEY_DESK_UNDO.get(Lang::Zh);

@@ -20,7 +20,8 @@ fn three_veto_marks() -> (Fixture, [i64; 3]) {
     r.session_id = s2;
     run(&mut f, &r).unwrap();
     r.status = Some(Status::LeftEarly);
-    r.checked_out_at = Some(at(d(2026, 3, 3), 10, 0));
+    r.at = at(d(2026, 3, 3), 10, 0);
+    r.checked_out_at = Some(r.at);
     run(&mut f, &r).unwrap();
     let mut r = req(&f, 0, at(d(2026, 3, 4), 8, 30));
     r.session_id = s3;
