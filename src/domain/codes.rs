@@ -121,6 +121,24 @@ code_enum!(
 );
 
 code_enum!(
+    /// A teacher's employment status (在职状态): only active teachers are offered at the desk
+    /// and can be enrolled or checked in.
+    TeacherStatus {
+        Active => "active", "在职", "Active", ["在岗"];
+        Transferred => "transferred", "调离", "Transferred out", ["已调离", "transferred out"];
+        Retired => "retired", "退休", "Retired", ["已退休"];
+        Left => "left", "离职", "Left", ["已离职"];
+    }
+);
+
+impl TeacherStatus {
+    /// Is the teacher in service (offered at the desk, can be enrolled and checked in)?
+    pub fn is_active(self) -> bool {
+        self == TeacherStatus::Active
+    }
+}
+
+code_enum!(
     /// Starlight trainer status.
     TrainerStatus {
         Candidate => "candidate", "培养对象", "Candidate", ["候选"];
@@ -243,6 +261,15 @@ mod tests {
         assert_eq!(Level::parse("区级"), Some(Level::District));
         assert_eq!(Level::parse("校级"), Some(Level::School));
         assert_eq!(Plan::parse("星光"), Some(Plan::Starlight));
+        assert_eq!(
+            TeacherStatus::parse("调离"),
+            Some(TeacherStatus::Transferred)
+        );
+        assert_eq!(TeacherStatus::parse("已退休"), Some(TeacherStatus::Retired));
+        assert_eq!(TeacherStatus::parse("Left"), Some(TeacherStatus::Left));
+        assert_eq!(TeacherStatus::parse("在职"), Some(TeacherStatus::Active));
+        assert_eq!(TeacherStatus::parse("休假"), None);
+        assert!(!TeacherStatus::Retired.is_active());
     }
 
     #[test]
