@@ -507,6 +507,10 @@ pub const DESK_WALK_IN_ASK: Msg = Msg::new(
 pub const DESK_TYPE_FIRST: Msg =
     Msg::new("先输入姓名或拼音首字母", "Type a name or initials first");
 pub const DESK_NOBODY: Msg = Msg::new("没有匹配的教师", "No matching teacher");
+pub const DESK_INACTIVE: Msg = Msg::new(
+    "{} {}，不在签到名单中",
+    "{} is {} and not on the check-in list",
+);
 pub const DESK_CHOOSE_FIRST: Msg = Msg::new(
     "输入姓名或选择一行（j/k）",
     "Type a name or choose a row (j/k)",
