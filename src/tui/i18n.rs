@@ -194,9 +194,24 @@ pub const TEACHERS_NONE_YET: Msg = Msg::new(
 );
 pub const INDEX_LOADING: Msg = Msg::new("正在建立搜索索引…", "Building the search index…");
 pub const TEACHERS_FILTERS: Msg = Msg::new(
-    "按字段筛选：school: tier: subject: stage:",
-    "Narrow by field: school: tier: subject: stage:",
+    "按字段筛选：school: tier: subject: stage: status:（如 status:退休）",
+    "Narrow by field: school: tier: subject: stage: status: (e.g. status:retired)",
 );
+pub const TEACHERS_KEY_STATUS: Msg = Msg::new(
+    "改在职状态（在职/调离/退休/离职，需填原因）",
+    "Change the employment status (active/transferred/retired/left, with a reason)",
+);
+pub const TEACHERS_STATUS_CHOOSE: Msg = Msg::new(
+    "{} 的状态改为：1 在职  2 调离  3 退休  4 离职  （Esc 取消）",
+    "{}'s status: 1 Active  2 Transferred  3 Retired  4 Left  (Esc cancels)",
+);
+pub const TEACHERS_STATUS_REASON: Msg = Msg::new(
+    "{} 的状态：{} → {}。原因：",
+    "{}'s status: {} → {}. Reason:",
+);
+pub const TEACHERS_STATUS_SAVED: Msg = Msg::new("{} 的状态改为{}", "{}'s status is now {}");
+pub const TEACHERS_STATUS_NOTE: Msg =
+    Msg::new("{}：不在签到名单中", "{}: not offered at the check-in desk");
 pub const TEACHERS_HINT: Msg = Msg::new(
     "输入姓名、拼音、首字母、工号或手机尾号",
     "Type a name, pinyin, initials, staff no or phone tail",
