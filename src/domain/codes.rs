@@ -220,6 +220,19 @@ impl Status {
     }
 }
 
+impl TrainerStatus {
+    /// Who a trainer picker offers (session trainer, follow-up observer): `Some(0)` first;
+    /// a retired trainer is not offered (`None`) unless asked for, then `Some(1)`, after the
+    /// others. The one rule for every trainer picker.
+    pub fn offered(self, include_retired: bool) -> Option<u8> {
+        match (self == TrainerStatus::Retired, include_retired) {
+            (false, _) => Some(0),
+            (true, true) => Some(1),
+            (true, false) => None,
+        }
+    }
+}
+
 impl DayPart {
     /// Default times of a half-day block.
     pub fn default_times(self) -> (&'static str, &'static str) {
@@ -282,6 +295,14 @@ mod tests {
         assert!(Status::LeftEarly.arrived());
         assert!(!Status::Excused.arrived());
         assert!(!Status::Absent.arrived());
+    }
+
+    #[test]
+    fn trainer_pickers_offer_retired_trainers_only_when_asked_and_last() {
+        assert_eq!(TrainerStatus::Certified.offered(false), Some(0));
+        assert_eq!(TrainerStatus::Candidate.offered(true), Some(0));
+        assert_eq!(TrainerStatus::Retired.offered(false), None);
+        assert_eq!(TrainerStatus::Retired.offered(true), Some(1));
     }
 
     #[test]

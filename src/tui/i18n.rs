@@ -725,6 +725,14 @@ pub const FU_OBSERVER_PICK: Msg = Msg::new(
     "讲师：{} · Enter 选定 · Ctrl-N 下一个",
     "Trainer: {} · Enter picks · Ctrl-N next",
 );
+pub const FU_OBSERVER_PICK_HIDDEN: Msg = Msg::new(
+    "讲师：{} · Ctrl-N 下一个 · 另 {} 位已退出（Ctrl-R）",
+    "Trainer: {} · Ctrl-N next · +{} retired (Ctrl-R)",
+);
+pub const FU_KEY_RETIRED_TRAINERS: Msg = Msg::new(
+    "听评人栏：列出 / 隐藏已退出的讲师",
+    "Observer field: list / hide retired trainers",
+);
 pub const FU_NO_RATING: Msg = Msg::new("（未评）", "(none)");
 pub const FU_BAD_DATE: Msg = Msg::new(
     "开展日期应写成 YYYY-MM-DD：{}",
