@@ -117,3 +117,15 @@ fn enrolling_a_retired_teacher_is_refused_with_the_reason() {
         .unwrap();
     assert_eq!(enrolled, 0);
 }
+
+#[test]
+fn of_two_equally_good_matches_checkin_takes_the_one_in_service() {
+    let (_d, db) = district();
+    set_status(&db, "T002", "transferred");
+    let args = ["checkin", "--project", "P1", "--session", "1", "zhangwei"];
+    let o = liaoyuan(&db, "2026-03-02 08:20", &args);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    assert_eq!(mark(&db, "T001"), Some(("present".into(), 0)));
+    assert_eq!(mark(&db, "T002"), None);
+}
