@@ -160,8 +160,10 @@ impl CheckInScreen {
         self.refresh_rows(ctx, true)
     }
 
-    fn fail(ctx: &Ctx, e: impl std::fmt::Display) -> Option<Action> {
-        Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])))
+    fn fail(ctx: &Ctx, e: crate::Error) -> Option<Action> {
+        Some(Action::Fail(
+            ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+        ))
     }
 
     fn teacher_name(ctx: &Ctx, id: i64) -> String {
