@@ -1,6 +1,7 @@
 //! A row's project (by code, or `--project`) and session (by number, date,
 //! or date and start; or `--session`), for sessions, enrolments and marks files.
 
+use super::table::Table;
 use super::values::Cells;
 use super::Context;
 use crate::domain::{parse_date, parse_datetime, Project, Session};
@@ -60,6 +61,20 @@ pub(crate) fn fixed_project(conn: &Connection, ctx: &Context) -> Result<Option<P
                 ))
             }),
     }
+}
+
+/// The refusal of a file that names no project (enrolments and marks files).
+pub(crate) fn no_project_column(table: &Table) -> Error {
+    Error::invalid(pick(
+        format!(
+            "line {}: 表头没有项目编号（project）列；请加上该列，或用 --project 项目编号 指定",
+            table.header_line
+        ),
+        format!(
+            "line {}: the header has no project (项目编号) column; give --project CODE",
+            table.header_line
+        ),
+    ))
 }
 
 /// The session of a row: a number (1-based, date and time order), a date
