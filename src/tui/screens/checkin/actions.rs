@@ -183,7 +183,8 @@ impl CheckInScreen {
                 // skips a row the user has not seen highlighted.
                 let first = matches!(m, keymap::Move::Up | keymap::Move::Down) && !self.chosen;
                 if !first {
-                    self.cursor = keymap::apply_move(self.cursor, self.rows.len(), self.page, m);
+                    self.list.cursor =
+                        keymap::apply_move(self.list.cursor, self.rows.len(), self.list.page, m);
                 }
                 self.chosen = !self.rows.is_empty();
                 None
@@ -211,7 +212,7 @@ impl CheckInScreen {
         match cmd {
             Cmd::Move(m) => {
                 self.picker_cursor =
-                    keymap::apply_move(self.picker_cursor, self.choices.len(), self.page, m);
+                    keymap::apply_move(self.picker_cursor, self.choices.len(), self.list.page, m);
                 None
             }
             Cmd::CheckIn => {

@@ -203,8 +203,8 @@ pub(super) fn picker(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: 
         );
         return;
     }
-    s.page = rows.height as usize;
-    let first = first_visible(s.picker_cursor, s.page);
+    s.list.page = rows.height as usize;
+    let first = first_visible(s.picker_cursor, s.list.page);
     let w = area.width as usize;
     // Fixed columns at the right (display width): "today", "in n/m", "[closed]"; the
     // session line is cut before them, so they line up from row to row.
@@ -221,7 +221,7 @@ pub(super) fn picker(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: 
     let tail_w = 1 + today_w + 1 + checked_w + 1 + lock_w;
     let mut lines = Vec::new();
     s.row_hits.clear();
-    for (i, c) in s.choices.iter().enumerate().skip(first).take(s.page) {
+    for (i, c) in s.choices.iter().enumerate().skip(first).take(s.list.page) {
         s.row_hits.push((rows.y + lines.len() as u16, i));
         let selected = i == s.picker_cursor;
         let base = if selected { th.selected() } else { th.base() };
