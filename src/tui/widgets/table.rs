@@ -92,6 +92,7 @@ impl Cell {
 pub struct Columns {
     widths: Vec<usize>,
     right: Vec<bool>,
+    total: usize,
 }
 
 impl Columns {
@@ -101,6 +102,7 @@ impl Columns {
         Columns {
             widths: layout_columns(total, &sizes, 1),
             right: columns.iter().map(|c| c.right).collect(),
+            total,
         }
     }
 
@@ -137,6 +139,19 @@ impl Columns {
             spans.push(Span::styled(" ", gap));
         }
         Line::from(spans)
+    }
+}
+
+impl Columns {
+    /// `line`, filled to the whole width in `base` (the selected row's bar).
+    pub fn bar(&self, cells: Vec<Cell>, base: Style) -> Line<'static> {
+        let mut line = self.line(cells, base, base);
+        let used = line.width();
+        if used < self.total {
+            line.spans
+                .push(Span::styled(" ".repeat(self.total - used), base));
+        }
+        line
     }
 }
 

@@ -11,6 +11,7 @@ use crate::tui::overlays::centred;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::list::first_visible;
 use crate::tui::widgets::marks_strip;
+use crate::tui::widgets::table::{Cell, Column, Columns};
 use crate::tui::widgets::text::{pad, pad_left, width};
 use crate::tui::widgets::text_input::TextInput;
 use ratatui::layout::Rect;
@@ -61,6 +62,30 @@ pub(super) fn checkout(
     frame.render_widget(Paragraph::new(Span::styled(t, st)), line_at(inner, 2));
 }
 
+/// Enrolled, each status, and unmarked, with their numbers right-aligned.
+fn review_counts(r: &CloseReview, ctx: &Ctx) -> Vec<Line<'static>> {
+    let cols = Columns::fit(36, &[Column::fixed(29), Column::fixed(6).right()]);
+    let row = |label: &str, n: i64, st: Style| {
+        let cells = vec![Cell::text(label), Cell::styled(n.to_string(), st)];
+        cols.line(cells, ctx.theme.base(), ctx.theme.base())
+    };
+    let mut lines = vec![row(
+        ctx.t(i18n::DESK_REVIEW_ENROLLED),
+        r.enrolled,
+        ctx.theme.base(),
+    )];
+    for st in Status::ALL {
+        let (_, style) = marks_strip::glyph(*st, ctx.lang, ctx.theme);
+        lines.push(row(st.label(ctx.zh()), r.counts.get(*st), style));
+    }
+    lines.push(row(
+        ctx.t(i18n::DESK_REVIEW_UNMARKED),
+        r.unmarked,
+        ctx.theme.bad(),
+    ));
+    lines
+}
+
 pub(super) fn review(
     frame: &mut Frame,
     area: Rect,
@@ -81,26 +106,7 @@ pub(super) fn review(
         ));
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
-    let row = |label: &str, n: i64, st: Style| {
-        Line::from(vec![
-            Span::styled(pad(label, 30), ctx.theme.base()),
-            Span::styled(pad_left(&n.to_string(), 6), st),
-        ])
-    };
-    let mut lines = vec![row(
-        ctx.t(i18n::DESK_REVIEW_ENROLLED),
-        r.enrolled,
-        ctx.theme.base(),
-    )];
-    for st in Status::ALL {
-        let (_, style) = marks_strip::glyph(*st, ctx.lang, ctx.theme);
-        lines.push(row(st.label(ctx.zh()), r.counts.get(*st), style));
-    }
-    lines.push(row(
-        ctx.t(i18n::DESK_REVIEW_UNMARKED),
-        r.unmarked,
-        ctx.theme.bad(),
-    ));
+    let mut lines = review_counts(r, ctx);
     let text = |t: String, st: Style| Line::from(Span::styled(t, st));
     match not_before {
         None if untaken => {
