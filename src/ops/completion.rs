@@ -217,6 +217,40 @@ pub struct CompletionOutcome {
     pub follow_ups: i64,
 }
 
+/// The project's audit entry: what its completion decided and wrote (`written`: credit
+/// entries and follow-ups).
+fn audit_completion(
+    tx: &Connection,
+    r: &CompletionReview,
+    now: NaiveDateTime,
+    actor: &str,
+    (credit_entries, follow_ups): (i64, i64),
+) -> Result<()> {
+    let p = &r.project;
+    audit::record(
+        tx,
+        &AuditEntry {
+            at: now,
+            actor,
+            entity: "project",
+            entity_id: Some(p.id),
+            action: "complete",
+            before: Some(serde_json::json!({ "completed_at": null })),
+            after: Some(serde_json::json!({
+                "completed_at": now.format(crate::domain::DATETIME_FMT).to_string(),
+                "sessions": r.sessions,
+                "threshold_pct": p.threshold_pct,
+                "completers": r.completers,
+                "non_completers": r.non_completers,
+                "credit_entries": credit_entries,
+                "follow_ups": follow_ups,
+            })),
+            reason: "",
+        },
+    )?;
+    Ok(())
+}
+
 /// Completes project `project_id` at `now` in ONE transaction: a credit entry for each
 /// completer (source 'project', the project's credits and concentrated flag, earned on its end
 /// date), the project's follow-ups for each completer (pending, due `due_days` after the end),
@@ -289,27 +323,7 @@ pub fn complete_project(
             ))
         });
     }
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: now,
-            actor: &actor,
-            entity: "project",
-            entity_id: Some(p.id),
-            action: "complete",
-            before: Some(serde_json::json!({ "completed_at": null })),
-            after: Some(serde_json::json!({
-                "completed_at": now.format(crate::domain::DATETIME_FMT).to_string(),
-                "sessions": r.sessions,
-                "threshold_pct": p.threshold_pct,
-                "completers": r.completers,
-                "non_completers": r.non_completers,
-                "credit_entries": credit_entries,
-                "follow_ups": follow_ups,
-            })),
-            reason: "",
-        },
-    )?;
+    audit_completion(&tx, &r, now, &actor, (credit_entries, follow_ups))?;
     tx.commit()?;
     Ok(CompletionOutcome {
         completers: r.completers,
