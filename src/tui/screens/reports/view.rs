@@ -44,7 +44,13 @@ impl ReportsScreen {
         let cols = table::layout(total, ctx);
         let mut lines = vec![
             gauge,
-            table::header(&cols, sort, self.descending && self.sort.is_some(), ctx),
+            table::header(
+                &cols,
+                sort,
+                self.descending && self.sort.is_some(),
+                total,
+                ctx,
+            ),
         ];
         self.page = (area.height as usize).saturating_sub(3).max(1);
         let first = first_visible(self.cursor, self.page);
