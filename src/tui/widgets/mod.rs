@@ -3,7 +3,6 @@
 pub mod bars;
 pub mod calendar;
 pub mod candidates;
-pub mod list;
 pub mod marks_strip;
 pub mod table;
 pub mod text;

@@ -3,7 +3,6 @@
 //! column here, in one place (`fit`): a CJK character is never split, a cut ends in "…", and a
 //! cell is padded (or right-aligned) to exactly its width, one space between columns.
 
-use super::list::first_visible;
 use super::text::{highlighted, layout_columns, truncate, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -22,7 +21,11 @@ pub struct ListState {
 impl ListState {
     /// The first row shown so that the cursor is on screen.
     pub fn first(&self) -> usize {
-        first_visible(self.cursor, self.page)
+        if self.page == 0 {
+            0
+        } else {
+            self.cursor.saturating_sub(self.page - 1)
+        }
     }
 }
 
