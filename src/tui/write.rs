@@ -30,39 +30,9 @@ pub fn execute(
 ) -> Result<Done> {
     match intent {
         Intent::SetSetting { key, value } => set_setting(db, key, value, reason, now, lang),
-        Intent::UpdateTrainer {
-            trainer_id,
-            status,
-            levels,
-        } => {
-            let (t, changed) =
-                crate::ops::trainers::update_standing(db, *trainer_id, *status, *levels, now)?;
-            let message = if changed {
-                i18n::fill(i18n::STAR_SAVED.get(lang), &[&t.name])
-            } else {
-                i18n::UNCHANGED.get(lang).to_string()
-            };
-            Ok(Done {
-                message: Some(message),
-                ..Done::default()
-            })
-        }
-        Intent::RecordFollowUp {
-            follow_up_id,
-            record,
-        } => {
-            let f =
-                crate::ops::follow_ups::record_follow_up(db, *follow_up_id, record, reason, now)?;
-            let zh = lang == Lang::Zh;
-            let message = i18n::fill(
-                i18n::FU_SAVED.get(lang),
-                &[&f.kind.label(zh), &f.status.label(zh)],
-            );
-            Ok(Done {
-                message: Some(message),
-                ..Done::default()
-            })
-        }
+        i @ (Intent::UpdateTrainer { .. }
+        | Intent::SetTeacherStatus { .. }
+        | Intent::RecordFollowUp { .. }) => people_write(db, i, reason, now, lang),
         Intent::MarkAttendance {
             desk,
             session_id,
@@ -104,6 +74,68 @@ pub fn execute(
         i @ (Intent::CompleteProject { .. }
         | Intent::AddCreditEntry { .. }
         | Intent::DeleteCreditEntry { .. }) => credits_write(db, i, reason, now, lang),
+    }
+}
+
+/// Writes about people: a trainer's standing, a teacher's status, a follow-up's record.
+fn people_write(
+    db: &mut Db,
+    intent: &Intent,
+    reason: Option<&str>,
+    now: NaiveDateTime,
+    lang: Lang,
+) -> Result<Done> {
+    match intent {
+        Intent::UpdateTrainer {
+            trainer_id,
+            status,
+            levels,
+        } => {
+            let (t, changed) =
+                crate::ops::trainers::update_standing(db, *trainer_id, *status, *levels, now)?;
+            let message = if changed {
+                i18n::fill(i18n::STAR_SAVED.get(lang), &[&t.name])
+            } else {
+                i18n::UNCHANGED.get(lang).to_string()
+            };
+            Ok(Done {
+                message: Some(message),
+                ..Done::default()
+            })
+        }
+        Intent::SetTeacherStatus { teacher_id, status } => {
+            let (t, changed) =
+                crate::ops::teachers::set_teacher_status(db, *teacher_id, *status, reason, now)?;
+            let message = if changed {
+                let label = status.label(lang == Lang::Zh);
+                i18n::fill(i18n::TEACHERS_STATUS_SAVED.get(lang), &[&t.name, &label])
+            } else {
+                i18n::UNCHANGED.get(lang).to_string()
+            };
+            Ok(Done {
+                message: Some(message),
+                teachers_changed: vec![t.id],
+                ..Done::default()
+            })
+        }
+        Intent::RecordFollowUp {
+            follow_up_id,
+            record,
+        } => {
+            let f =
+                crate::ops::follow_ups::record_follow_up(db, *follow_up_id, record, reason, now)?;
+            let zh = lang == Lang::Zh;
+            let message = i18n::fill(
+                i18n::FU_SAVED.get(lang),
+                &[&f.kind.label(zh), &f.status.label(zh)],
+            );
+            Ok(Done {
+                message: Some(message),
+                ..Done::default()
+            })
+        }
+        // Only the intents above are routed here.
+        _ => Ok(Done::default()),
     }
 }
 

@@ -79,6 +79,20 @@ impl<'t> Importer<'t> for Enrolments {
             self.unchanged += 1;
             return Ok(None);
         }
+        if !teacher.status.is_active() {
+            let (zh, en) = crate::ops::check_in::refusal::out_of_service(teacher.status);
+            c.problem(
+                "staff_no",
+                pick(
+                    format!("{} {} {zh}，不能报名", teacher.staff_no, teacher.name),
+                    format!(
+                        "{} {} is {en} and cannot be enrolled",
+                        teacher.staff_no, teacher.name
+                    ),
+                ),
+            );
+            return Ok(None);
+        }
         // A completed project's enrolment list is locked; restating an enrolment is fine.
         if let Err(e) = crate::ops::projects::refuse_if_completed(
             &project,

@@ -1,4 +1,4 @@
-//! Import of teachers: `staff_no,name,gender,school,subject,stage,phone,tier`,
+//! Import of teachers: `staff_no,name,gender,school,subject,stage,phone,tier,status`,
 //! matched by staff number. A blank cell leaves the stored value as it is.
 
 use super::driver::Importer;
@@ -8,7 +8,7 @@ use super::table::{Column, Table};
 use super::teachers_plan::{Plan, Step};
 use super::values::Cells;
 use super::Context;
-use crate::domain::{canonical_staff_no, Gender, School, Stage, Teacher, Tier};
+use crate::domain::{canonical_staff_no, Gender, School, Stage, Teacher, TeacherStatus, Tier};
 use crate::error::Result;
 use crate::lang::pick;
 use crate::search::keys::pinyin_keys;
@@ -39,6 +39,7 @@ pub(crate) static COLUMNS: &[Column] = &[
         &["手机", "手机号", "手机号码", "联系电话", "mobile"],
     ),
     Column::new("tier", "层级", &["五型", "教师层级", "五型教师", "类型"]),
+    Column::new("status", "状态", &["在职状态", "人员状态", "任职状态"]),
 ];
 
 pub(crate) struct Row {
@@ -51,6 +52,7 @@ pub(crate) struct Row {
     stage: Option<Stage>,
     phone: Option<String>,
     tier: Option<Tier>,
+    status: Option<TeacherStatus>,
 }
 
 /// The teachers kind: the schools rows name, and the staff numbers seen so
@@ -85,8 +87,22 @@ impl<'t> Importer<'t> for Teachers<'t> {
         let stage = c.choice("stage", "stage", Stage::parse, Stage::choices);
         let phone = c.phone("phone");
         let tier = c.choice("tier", "tier", Tier::parse, Tier::choices);
-        let (Some(staff_no), Some(name), Ok(gender), Some(school), Ok(stage), Ok(phone), Ok(tier)) =
-            (staff_no, name, gender, school, stage, phone, tier)
+        let status = c.choice(
+            "status",
+            "teacher status",
+            TeacherStatus::parse,
+            TeacherStatus::choices,
+        );
+        let (
+            Some(staff_no),
+            Some(name),
+            Ok(gender),
+            Some(school),
+            Ok(stage),
+            Ok(phone),
+            Ok(tier),
+            Ok(status),
+        ) = (staff_no, name, gender, school, stage, phone, tier, status)
         else {
             return Ok(None);
         };
@@ -101,6 +117,7 @@ impl<'t> Importer<'t> for Teachers<'t> {
             stage,
             phone,
             tier,
+            status,
         }))
     }
 
@@ -176,6 +193,7 @@ fn addition(row: Row) -> Step {
             subject: row.subject.unwrap_or_default(),
             phone: row.phone.unwrap_or_default(),
             tier: row.tier.unwrap_or(Tier::Qualified),
+            status: row.status.unwrap_or(TeacherStatus::Active),
             staff_no: row.staff_no,
             name: row.name,
         },
@@ -194,6 +212,7 @@ fn update(before: Teacher, row: Row) -> Option<Step> {
         stage: row.stage.or(before.stage),
         phone: row.phone.unwrap_or_else(|| before.phone.clone()),
         tier: row.tier.unwrap_or(before.tier),
+        status: row.status.unwrap_or(before.status),
     };
     if TeacherInput::from_teacher(&before) == input {
         return None;
@@ -219,6 +238,7 @@ fn updated(before: &Teacher, input: &TeacherInput, school: &School) -> Teacher {
         stage: input.stage,
         phone: input.phone.trim().to_string(),
         tier: input.tier,
+        status: input.status,
         ..before.clone()
     }
 }

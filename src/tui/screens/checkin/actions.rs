@@ -130,6 +130,7 @@ impl CheckInScreen {
     fn mark(&mut self, cmd: Cmd, ctx: &Ctx) -> Option<Action> {
         let row = match self.target_row() {
             Ok(r) => r,
+            Err(msg) if msg == i18n::DESK_NOBODY => return Some(Action::Fail(self.nobody(ctx))),
             Err(msg) => return Some(Action::Fail(ctx.t(msg).into())),
         };
         let action = match cmd {

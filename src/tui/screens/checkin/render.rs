@@ -236,9 +236,9 @@ fn teacher_list(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, cols: &Col
     let show_cursor = s.chosen;
     let show_rows = list_mode || show_cursor || !query.trim().is_empty();
     let empty = if query.trim().is_empty() {
-        ctx.t(i18n::NO_ROWS)
+        ctx.t(i18n::NO_ROWS).to_string()
     } else {
-        ctx.t(i18n::DESK_NOBODY)
+        s.nobody(ctx)
     };
     let mut list = s.list;
     let screen: &CheckInScreen = s;
