@@ -1,7 +1,7 @@
 //! One error type whose messages a coordinator can act on.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::lang::{pick, Lang, Text};
 
@@ -84,57 +84,9 @@ impl Error {
                     format!("{p}: database not found"),
                 )
             }
-            Error::HotJournal(path) => {
-                let p = path.display();
-                pick(
-                    format!(
-                        "{p}：上次写入它的程序在写到一半时被终止了，未完成的修改还留在 {p}-journal 里，\
-                         只读打开无法撤销它。如果这是燎原数据库，请不加 --read-only 打开一次\
-                         （例如 liaoyuan --db {p}），SQLite 会先撤销那次未完成的修改；\
-                         不要删除 {p}-journal"
-                    ),
-                    format!(
-                        "{p}: the program that last wrote to it was stopped halfway, and its \
-                         unfinished change is still in {p}-journal, which a read-only open cannot \
-                         undo. If this is a Liaoyuan database, open it once without --read-only \
-                         (e.g. liaoyuan --db {p}) and SQLite first rolls the unfinished change \
-                         back; do not delete {p}-journal"
-                    ),
-                )
-            }
-            Error::ReadOnlyFolder(path) => {
-                let p = path.display();
-                let dir = match path.parent() {
-                    Some(d) if !d.as_os_str().is_empty() => d.display().to_string(),
-                    _ => ".".to_string(),
-                };
-                pick(
-                    format!(
-                        "{p}：所在的文件夹 {dir} 是只读的，SQLite 无法在数据库旁建立写入所需的 \
-                         -wal、-shm 文件。只查看请加 --read-only；要修改，请把数据库复制到可写的\
-                         文件夹，或请管理员开放这个文件夹的写权限"
-                    ),
-                    format!(
-                        "{p}: the folder {dir} is read-only, so SQLite cannot create the -wal and \
-                         -shm files it needs beside the database to write. To look only, add \
-                         --read-only; to make changes, copy the database to a writable folder or \
-                         ask for write access to this folder"
-                    ),
-                )
-            }
-            Error::ReadOnlyFile(path) => {
-                let p = path.display();
-                pick(
-                    format!(
-                        "{p}：这个文件是只读的（没有写权限）。只查看请加 --read-only；\
-                         要修改，请管理员开放这个文件的写权限"
-                    ),
-                    format!(
-                        "{p}: the file is read-only (no write permission). To look only, add \
-                         --read-only; to make changes, ask for write permission on the file"
-                    ),
-                )
-            }
+            Error::HotJournal(path) => hot_journal(path),
+            Error::ReadOnlyFolder(path) => read_only_folder(path),
+            Error::ReadOnlyFile(path) => read_only_file(path),
             Error::Busy => pick(
                 "数据库正忙（另一个程序占用着它），请稍后再试",
                 "the database is busy (another program holds a lock); try again in a moment",
@@ -163,6 +115,63 @@ impl Error {
             ),
         }
     }
+}
+
+/// A rollback journal left by a writer stopped halfway.
+fn hot_journal(path: &Path) -> Text {
+    let p = path.display();
+    pick(
+        format!(
+            "{p}：上次写入它的程序在写到一半时被终止了，未完成的修改还留在 {p}-journal 里，\
+         只读打开无法撤销它。如果这是燎原数据库，请不加 --read-only 打开一次\
+         （例如 liaoyuan --db {p}），SQLite 会先撤销那次未完成的修改；\
+         不要删除 {p}-journal"
+        ),
+        format!(
+            "{p}: the program that last wrote to it was stopped halfway, and its \
+         unfinished change is still in {p}-journal, which a read-only open cannot \
+         undo. If this is a Liaoyuan database, open it once without --read-only \
+         (e.g. liaoyuan --db {p}) and SQLite first rolls the unfinished change \
+         back; do not delete {p}-journal"
+        ),
+    )
+}
+
+/// A folder where SQLite cannot create its -wal and -shm files.
+fn read_only_folder(path: &Path) -> Text {
+    let p = path.display();
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.display().to_string(),
+        _ => ".".to_string(),
+    };
+    pick(
+        format!(
+            "{p}：所在的文件夹 {dir} 是只读的，SQLite 无法在数据库旁建立写入所需的 \
+         -wal、-shm 文件。只查看请加 --read-only；要修改，请把数据库复制到可写的\
+         文件夹，或请管理员开放这个文件夹的写权限"
+        ),
+        format!(
+            "{p}: the folder {dir} is read-only, so SQLite cannot create the -wal and \
+         -shm files it needs beside the database to write. To look only, add \
+         --read-only; to make changes, copy the database to a writable folder or \
+         ask for write access to this folder"
+        ),
+    )
+}
+
+/// A database file without write permission.
+fn read_only_file(path: &Path) -> Text {
+    let p = path.display();
+    pick(
+        format!(
+            "{p}：这个文件是只读的（没有写权限）。只查看请加 --read-only；\
+         要修改，请管理员开放这个文件的写权限"
+        ),
+        format!(
+            "{p}: the file is read-only (no write permission). To look only, add \
+         --read-only; to make changes, ask for write permission on the file"
+        ),
+    )
 }
 
 impl std::error::Error for Error {}

@@ -1,3 +1,10 @@
+// Enforced by CI (`cargo clippy --all-targets -- -D warnings`) for all non-test code; the
+// threshold of too_many_lines (80) is in clippy.toml.
+#![cfg_attr(
+    not(test),
+    warn(clippy::too_many_lines, clippy::unwrap_used, clippy::expect_used)
+)]
+
 use clap::Parser;
 use liaoyuan::cli::{self, Cli};
 

@@ -106,111 +106,40 @@ fn table_name(table: &str, zh: bool) -> &str {
     }
 }
 
-/// What a broken rule means, for a coordinator.
+/// What each broken rule means, for a coordinator: (rule, Chinese, English).
+const RULE_TEXTS: &[(&str, &str, &str)] = &[
+    ("mark_date", "考勤记录的日期与场次日期不一致", "a mark's date differs from its session's date"),
+    ("mark_not_enrolled", "考勤记录的教师未报名该项目", "a mark belongs to a teacher not enrolled in the project"),
+    ("mark_school", "考勤记录的学校与报名时的送培学校不一致", "a mark's school differs from the teacher's sending school at enrolment"),
+    ("excused_without_reason", "请假记录没有请假事由", "an excused mark has no reason"),
+    ("mark_in_future", "尚未举行的场次已有非请假考勤", "a session that has not happened yet has a mark other than excused"),
+    ("mark_time_in_future", "考勤记录的签到或离开时间晚于今天", "a mark's check-in or check-out time is after today"),
+    ("mark_outside_session", "考勤记录的签到或离开时间不在场次之内（在另一天、结束后到达、开始前或结束后离开，或离开早于到达）", "a mark's check-in or check-out time lies outside its session (another day, arriving after the end, leaving before the start or after the end, or leaving before arriving)"),
+    ("session_outside_project", "场次日期不在项目起止日期内", "a session lies outside its project's dates"),
+    ("bad_project_date", "项目起止日期格式错误", "a project has a malformed start or end date"),
+    ("bad_session_time", "场次日期或时间格式错误", "a session has a malformed date or time"),
+    ("credit_not_enrolled", "项目学分记给了未报名的教师", "project credits were given to a teacher not enrolled"),
+    ("follow_up_not_enrolled", "跟踪任务的教师未报名该项目", "a follow-up belongs to a teacher not enrolled in the project"),
+    ("follow_up_held_missing", "已完成的跟踪任务没有实施日期", "a done follow-up has no held date"),
+    ("project_veto_scope", "项目没有设定是否计入一票否决", "a project has no veto scope"),
+    ("mark_veto_scope", "考勤记录的否决范围与其项目的设定不一致", "a mark's veto scope differs from its project's"),
+    ("mark_presence", "考勤记录的在场时长判定与“最低在场比例”设置不一致", "a mark's stored presence disagrees with the setting min_presence_pct"),
+    ("school_month_marks", "学校月度考勤汇总与考勤记录不一致（列出学校 id）", "the per-school monthly mark (and attended) counts disagree with the marks (school ids listed)"),
+    ("school_month_vetoes", "学校月度否决汇总与考勤记录不一致（列出学校 id）", "the per-school monthly veto counts disagree with the marks (school ids listed)"),
+    ("school_report_counts", "学校考核汇总（教师数、名额、跟踪、送培）与原始记录不一致（列出学校 id）", "the school report's kept counts (teachers, places, follow-ups, sending) disagree with the records (school ids listed)"),
+    ("school_distinct_teachers", "学校考核的送培/否决人数汇总与原始记录不一致（列出学校 id）", "the school report's kept sent/vetoed teacher counts disagree with the records (school ids listed)"),
+    ("teacher_cycle_credits", "教师学分周期汇总与学分记录不一致（列出教师 id）", "a teacher's kept cycle credit totals disagree with the credit entries (teacher ids listed)"),
+    ("follow_up_rating_missing", "已评价的跟踪任务没有评价等级", "an evaluated follow-up has no rating"),
+    ("follow_up_pending_recorded", "待完成的跟踪任务已有实施日期或评价", "a pending follow-up already has a held date or rating"),
+    ("follow_up_held_in_future", "跟踪任务的实施日期晚于今天", "a follow-up's held date is after today"),
+    ("audit_json", "操作记录的前后内容不是有效的 JSON", "an audit entry's before/after is not valid JSON"),
+];
+
+/// What a broken rule means, for a coordinator (the rule's own name when it has no text).
 fn rule_text(rule: &str, zh: bool) -> &str {
-    let (c, e) = match rule {
-        "mark_date" => (
-            "考勤记录的日期与场次日期不一致",
-            "a mark's date differs from its session's date",
-        ),
-        "mark_not_enrolled" => (
-            "考勤记录的教师未报名该项目",
-            "a mark belongs to a teacher not enrolled in the project",
-        ),
-        "mark_school" => (
-            "考勤记录的学校与报名时的送培学校不一致",
-            "a mark's school differs from the teacher's sending school at enrolment",
-        ),
-        "excused_without_reason" => ("请假记录没有请假事由", "an excused mark has no reason"),
-        "mark_in_future" => (
-            "尚未举行的场次已有非请假考勤",
-            "a session that has not happened yet has a mark other than excused",
-        ),
-        "mark_time_in_future" => (
-            "考勤记录的签到或离开时间晚于今天",
-            "a mark's check-in or check-out time is after today",
-        ),
-        "mark_outside_session" => (
-            "考勤记录的签到或离开时间不在场次之内（在另一天、结束后到达、开始前或结束后离开，或离开早于到达）",
-            "a mark's check-in or check-out time lies outside its session (another day, arriving after the end, leaving before the start or after the end, or leaving before arriving)",
-        ),
-        "session_outside_project" => (
-            "场次日期不在项目起止日期内",
-            "a session lies outside its project's dates",
-        ),
-        "bad_project_date" => (
-            "项目起止日期格式错误",
-            "a project has a malformed start or end date",
-        ),
-        "bad_session_time" => (
-            "场次日期或时间格式错误",
-            "a session has a malformed date or time",
-        ),
-        "credit_not_enrolled" => (
-            "项目学分记给了未报名的教师",
-            "project credits were given to a teacher not enrolled",
-        ),
-        "follow_up_not_enrolled" => (
-            "跟踪任务的教师未报名该项目",
-            "a follow-up belongs to a teacher not enrolled in the project",
-        ),
-        "follow_up_held_missing" => (
-            "已完成的跟踪任务没有实施日期",
-            "a done follow-up has no held date",
-        ),
-        "project_veto_scope" => (
-            "项目没有设定是否计入一票否决",
-            "a project has no veto scope",
-        ),
-        "mark_veto_scope" => (
-            "考勤记录的否决范围与其项目的设定不一致",
-            "a mark's veto scope differs from its project's",
-        ),
-        "mark_presence" => (
-            "考勤记录的在场时长判定与“最低在场比例”设置不一致",
-            "a mark's stored presence disagrees with the setting min_presence_pct",
-        ),
-        "school_month_marks" => (
-            "学校月度考勤汇总与考勤记录不一致（列出学校 id）",
-            "the per-school monthly mark (and attended) counts disagree with the marks (school ids listed)",
-        ),
-        "school_month_vetoes" => (
-            "学校月度否决汇总与考勤记录不一致（列出学校 id）",
-            "the per-school monthly veto counts disagree with the marks (school ids listed)",
-        ),
-        "school_report_counts" => (
-            "学校考核汇总（教师数、名额、跟踪、送培）与原始记录不一致（列出学校 id）",
-            "the school report's kept counts (teachers, places, follow-ups, sending) disagree with the records (school ids listed)",
-        ),
-        "school_distinct_teachers" => (
-            "学校考核的送培/否决人数汇总与原始记录不一致（列出学校 id）",
-            "the school report's kept sent/vetoed teacher counts disagree with the records (school ids listed)",
-        ),
-        "teacher_cycle_credits" => (
-            "教师学分周期汇总与学分记录不一致（列出教师 id）",
-            "a teacher's kept cycle credit totals disagree with the credit entries (teacher ids listed)",
-        ),
-        "follow_up_rating_missing" => (
-            "已评价的跟踪任务没有评价等级",
-            "an evaluated follow-up has no rating",
-        ),
-        "follow_up_pending_recorded" => (
-            "待完成的跟踪任务已有实施日期或评价",
-            "a pending follow-up already has a held date or rating",
-        ),
-        "follow_up_held_in_future" => (
-            "跟踪任务的实施日期晚于今天",
-            "a follow-up's held date is after today",
-        ),
-        "audit_json" => (
-            "操作记录的前后内容不是有效的 JSON",
-            "an audit entry's before/after is not valid JSON",
-        ),
-        other => (other, other),
-    };
-    if zh {
-        c
-    } else {
-        e
+    match RULE_TEXTS.iter().find(|(r, ..)| *r == rule) {
+        Some((_, c, _)) if zh => c,
+        Some((_, _, e)) => e,
+        None => rule,
     }
 }

@@ -7,6 +7,7 @@
 //! reopening can remove exactly those (`reopen_session_removing_close_absences`).
 
 use crate::domain::attendance::StatusCounts;
+use crate::domain::Session;
 use crate::error::{Error, Result};
 use crate::lang::pick;
 use crate::store::audit::{AuditAction, Entity};
@@ -70,15 +71,15 @@ pub fn close_session_as_reviewed(
     close(db, session_id, stamp, Some(reviewed.unmarked))
 }
 
-fn close(db: &mut Db, session_id: i64, stamp: &Stamp, at_most: Option<i64>) -> Result<CloseReview> {
-    let tx = db.write(stamp)?;
-    let now = tx.now();
-    let session = sessions::get_session(&tx, session_id)?.ok_or_else(|| {
-        Error::NotFound(pick(
-            format!("编号 {session_id} 的场次"),
-            format!("session {session_id}"),
-        ))
-    })?;
+/// Refuses to close a session that is closed already, has not started (everyone unmarked
+/// would be absent, and so vetoed, before they could come), or whose register changed since
+/// the review (`at_most`: the unmarked count the user reviewed).
+fn refuse_to_close(
+    tx: &Connection,
+    session: &Session,
+    now: chrono::NaiveDateTime,
+    at_most: Option<i64>,
+) -> Result<()> {
     if session.is_closed() {
         return Err({
             let (date, start) = (session.date, session.start.format(crate::domain::TIME_FMT));
@@ -101,7 +102,7 @@ fn close(db: &mut Db, session_id: i64, stamp: &Stamp, at_most: Option<i64>) -> R
         });
     }
     if let Some(reviewed) = at_most {
-        let now_unmarked = marks::unmarked_count(&tx, session_id)?;
+        let now_unmarked = marks::unmarked_count(tx, session.id)?;
         if now_unmarked > reviewed {
             return Err(Error::invalid(pick(
                 format!(
@@ -116,6 +117,19 @@ fn close(db: &mut Db, session_id: i64, stamp: &Stamp, at_most: Option<i64>) -> R
             )));
         }
     }
+    Ok(())
+}
+
+fn close(db: &mut Db, session_id: i64, stamp: &Stamp, at_most: Option<i64>) -> Result<CloseReview> {
+    let tx = db.write(stamp)?;
+    let now = tx.now();
+    let session = sessions::get_session(&tx, session_id)?.ok_or_else(|| {
+        Error::NotFound(pick(
+            format!("编号 {session_id} 的场次"),
+            format!("session {session_id}"),
+        ))
+    })?;
+    refuse_to_close(&tx, &session, now, at_most)?;
     let created = marks::mark_unmarked_absent(&tx, session_id, tx.actor(), now)?;
     let ids: Vec<i64> = created.iter().map(|(id, _)| *id).collect();
     close_absences::record(&tx, session_id, &ids, now)?;

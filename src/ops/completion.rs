@@ -12,7 +12,7 @@ use crate::lang::pick;
 use crate::store::audit::{AuditAction, Entity};
 use crate::store::credits::{self as ledger, NewEntry};
 use crate::store::{completion, enrolments, projects, sessions, Db};
-use crate::store::{Audit, Stamp};
+use crate::store::{Audit, Stamp, Write};
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
@@ -218,6 +218,32 @@ pub struct CompletionOutcome {
     pub follow_ups: i64,
 }
 
+/// The project's audit entry: what its completion decided and wrote (`written`: credit
+/// entries and follow-ups).
+fn audit_completion(
+    tx: &Write,
+    r: &CompletionReview,
+    (credit_entries, follow_ups): (i64, i64),
+) -> Result<()> {
+    let p = &r.project;
+    tx.audit(Audit {
+        entity: Entity::Project,
+        entity_id: Some(p.id),
+        action: AuditAction::Complete,
+        before: Some(serde_json::json!({ "completed_at": null })),
+        after: Some(serde_json::json!({
+            "completed_at": tx.now().format(crate::domain::DATETIME_FMT).to_string(),
+            "sessions": r.sessions,
+            "threshold_pct": p.threshold_pct,
+            "completers": r.completers,
+            "non_completers": r.non_completers,
+            "credit_entries": credit_entries,
+            "follow_ups": follow_ups,
+        })),
+        reason: "",
+    })
+}
+
 /// Completes project `project_id` at `now` in ONE transaction: a credit entry for each
 /// completer (source 'project', the project's credits and concentrated flag, earned on its end
 /// date), the project's follow-ups for each completer (pending, due `due_days` after the end),
@@ -285,22 +311,7 @@ pub fn complete_project(db: &mut Db, stamp: &Stamp, project_id: i64) -> Result<C
             ))
         });
     }
-    tx.audit(Audit {
-        entity: Entity::Project,
-        entity_id: Some(p.id),
-        action: AuditAction::Complete,
-        before: Some(serde_json::json!({ "completed_at": null })),
-        after: Some(serde_json::json!({
-            "completed_at": now.format(crate::domain::DATETIME_FMT).to_string(),
-            "sessions": r.sessions,
-            "threshold_pct": p.threshold_pct,
-            "completers": r.completers,
-            "non_completers": r.non_completers,
-            "credit_entries": credit_entries,
-            "follow_ups": follow_ups,
-        })),
-        reason: "",
-    })?;
+    audit_completion(&tx, &r, (credit_entries, follow_ups))?;
     tx.commit()?;
     Ok(CompletionOutcome {
         completers: r.completers,

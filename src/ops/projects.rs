@@ -17,6 +17,39 @@ pub struct FieldProblem {
     pub message: Text,
 }
 
+/// Problems of dates that leave out a session of the project being edited (`id`).
+fn outside_sessions(
+    conn: &Connection,
+    id: Option<i64>,
+    f: &ProjectFields,
+    bad: &mut impl FnMut(&'static str, Text),
+) -> Result<()> {
+    if let Some((first, last)) = match id {
+        Some(id) => crate::store::sessions::date_span(conn, id)?,
+        None => None,
+    } {
+        if f.start_date > first {
+            bad("start_date", {
+                let start = f.start_date;
+                pick(
+                    format!("{first} 有场次，早于开始日期 {start}"),
+                    format!("a session is on {first}, before the start date {start}"),
+                )
+            });
+        }
+        if f.end_date < last {
+            bad("end_date", {
+                let end = f.end_date;
+                pick(
+                    format!("{last} 有场次，晚于结束日期 {end}"),
+                    format!("a session is on {last}, after the end date {end}"),
+                )
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Checks a project's fields (code unique, dates ordered, credits ≥ 0,
 /// threshold 1–100 %, capacity ≥ 0, its sessions within its dates). `id` is
 /// the project being edited, if any.
@@ -55,29 +88,7 @@ pub fn validate_project(
             )
         });
     }
-    if let Some((first, last)) = match id {
-        Some(id) => crate::store::sessions::date_span(conn, id)?,
-        None => None,
-    } {
-        if f.start_date > first {
-            bad("start_date", {
-                let start = f.start_date;
-                pick(
-                    format!("{first} 有场次，早于开始日期 {start}"),
-                    format!("a session is on {first}, before the start date {start}"),
-                )
-            });
-        }
-        if f.end_date < last {
-            bad("end_date", {
-                let end = f.end_date;
-                pick(
-                    format!("{last} 有场次，晚于结束日期 {end}"),
-                    format!("a session is on {last}, after the end date {end}"),
-                )
-            });
-        }
-    }
+    outside_sessions(conn, id, f, &mut bad)?;
     if !f.credits.is_finite() || f.credits < 0.0 {
         bad("credits", pick("学分不能为负", "credits must be 0 or more"));
     }

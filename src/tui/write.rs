@@ -30,6 +30,66 @@ pub fn execute(
 ) -> Result<Done> {
     match intent {
         Intent::SetSetting { key, value } => set_setting(db, key, value, reason, stamp, lang),
+        i @ (Intent::UpdateTrainer { .. }
+        | Intent::SetTeacherStatus { .. }
+        | Intent::RecordFollowUp { .. }) => people_write(db, i, reason, stamp, lang),
+        Intent::MarkAttendance {
+            desk,
+            session_id,
+            teacher_id,
+            status,
+            checked_out_at,
+            walk_in,
+        } => {
+            let req = crate::ops::check_in::CheckIn {
+                session_id: *session_id,
+                teacher_id: *teacher_id,
+                at: stamp.now,
+                status: *status,
+                reason: reason.map(str::to_string),
+                checked_out_at: *checked_out_at,
+                ..Default::default()
+            };
+            desk_mark(db, stamp, *desk, &req, *walk_in, lang)
+        }
+        Intent::UndoLastMark { desk } => desk_undo(db, stamp, *desk, lang),
+        Intent::CloseSession {
+            session_id,
+            reviewed,
+        } => desk_close(db, *session_id, reviewed, stamp, lang),
+        Intent::ReopenSession {
+            session_id,
+            remove_close_absences,
+        } => desk_reopen(db, stamp, *session_id, *remove_close_absences, reason, lang),
+        Intent::ChangeMark { mark_id, status } => {
+            change_mark(db, stamp, *mark_id, *status, reason, lang)
+        }
+        i @ (Intent::SaveProject { .. }
+        | Intent::AddSession { .. }
+        | Intent::EditSession { .. }
+        | Intent::DeleteSession { .. }
+        | Intent::ScheduleSessions { .. }
+        | Intent::EnrolTeachers { .. }
+        | Intent::EnrolSchool { .. }
+        | Intent::RemoveEnrolment { .. }) => projects_write(db, stamp, i, reason, lang),
+        Intent::ImportFile(request) => {
+            super::screens::import_preview::execute(db, stamp, request, lang)
+        }
+        i @ (Intent::CompleteProject { .. }
+        | Intent::AddCreditEntry { .. }
+        | Intent::DeleteCreditEntry { .. }) => credits_write(db, i, reason, stamp, lang),
+    }
+}
+
+/// Writes about people: a trainer's standing, a teacher's status, a follow-up's record.
+fn people_write(
+    db: &mut Db,
+    intent: &Intent,
+    reason: Option<&str>,
+    stamp: &Stamp,
+    lang: Lang,
+) -> Result<Done> {
+    match intent {
         Intent::UpdateTrainer {
             trainer_id,
             status,
@@ -78,51 +138,8 @@ pub fn execute(
                 ..Done::default()
             })
         }
-        Intent::MarkAttendance {
-            desk,
-            session_id,
-            teacher_id,
-            status,
-            checked_out_at,
-            walk_in,
-        } => {
-            let req = crate::ops::check_in::CheckIn {
-                session_id: *session_id,
-                teacher_id: *teacher_id,
-                at: stamp.now,
-                status: *status,
-                reason: reason.map(str::to_string),
-                checked_out_at: *checked_out_at,
-                ..Default::default()
-            };
-            desk_mark(db, stamp, *desk, &req, *walk_in, lang)
-        }
-        Intent::UndoLastMark { desk } => desk_undo(db, stamp, *desk, lang),
-        Intent::CloseSession {
-            session_id,
-            reviewed,
-        } => desk_close(db, *session_id, reviewed, stamp, lang),
-        Intent::ReopenSession {
-            session_id,
-            remove_close_absences,
-        } => desk_reopen(db, stamp, *session_id, *remove_close_absences, reason, lang),
-        Intent::ChangeMark { mark_id, status } => {
-            change_mark(db, stamp, *mark_id, *status, reason, lang)
-        }
-        i @ (Intent::SaveProject { .. }
-        | Intent::AddSession { .. }
-        | Intent::EditSession { .. }
-        | Intent::DeleteSession { .. }
-        | Intent::ScheduleSessions { .. }
-        | Intent::EnrolTeachers { .. }
-        | Intent::EnrolSchool { .. }
-        | Intent::RemoveEnrolment { .. }) => projects_write(db, stamp, i, reason, lang),
-        Intent::ImportFile(request) => {
-            super::screens::import_preview::execute(db, stamp, request, lang)
-        }
-        i @ (Intent::CompleteProject { .. }
-        | Intent::AddCreditEntry { .. }
-        | Intent::DeleteCreditEntry { .. }) => credits_write(db, i, reason, stamp, lang),
+        // Only the intents above are routed here.
+        _ => Ok(Done::default()),
     }
 }
 

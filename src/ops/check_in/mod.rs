@@ -17,10 +17,10 @@
 //!   (`domain::attendance::Presence`), settled when the mark is written.
 
 use crate::domain::attendance::change_needs_reason;
-use crate::domain::{Mark, Settings, Status};
+use crate::domain::{Mark, Session, Settings, Status};
 use crate::error::{Error, Result};
 use crate::store::audit::{AuditAction, Entity};
-use crate::store::enrolments;
+use crate::store::enrolments::{self, TeacherBrief};
 use crate::store::{marks, projects, sessions, Db};
 use crate::store::{Audit, Stamp, Write};
 use chrono::NaiveDateTime;
@@ -105,6 +105,95 @@ pub fn check_in(
     Ok(outcome)
 }
 
+/// Refuses a mark whose times cannot be: before the session's day (leave excepted), on
+/// another day, or (entered by hand) outside the session or leaving before arriving.
+fn refuse_wrong_times(
+    req: &CheckIn,
+    session: &Session,
+    teacher: &TeacherBrief,
+    existing: Option<&Mark>,
+    new: &Mark,
+    settings: &Settings,
+) -> Result<()> {
+    if new.status != Status::Excused && req.at.date() < session.date {
+        return Err(not_yet(teacher, session));
+    }
+    if let Some(t) = deciding_time(req, new).filter(|t| t.date() != session.date) {
+        return Err(other_day(teacher, session, t));
+    }
+    if req.entered_by_hand {
+        let grace = settings.grace_minutes;
+        by_hand::refuse_times_outside(teacher, session, existing, new, grace)?;
+    }
+    by_hand::refuse_left_early_without_arrival(
+        teacher,
+        session,
+        existing,
+        new,
+        req.entered_by_hand,
+    )?;
+    Ok(())
+}
+
+/// Refuses a change without a reason where one is needed: a change that lifts a veto, or
+/// any change at a closed session (not only a change of status).
+fn refuse_without_reason(
+    tx: &rusqlite::Connection,
+    session: &Session,
+    teacher: &TeacherBrief,
+    before: Option<Status>,
+    new: &Mark,
+    settings: &Settings,
+) -> Result<()> {
+    if change_needs_reason(before, new.status, session.is_closed()) {
+        let in_scope = projects::get_project(tx, session.project_id)?.is_none_or(|p| p.veto_scope);
+        let effect =
+            super::mark_effect::effect_of_change(tx, session.id, teacher.id, new.status, settings)?;
+        return Err(refusal(
+            teacher,
+            session,
+            (before, new.status),
+            in_scope,
+            settings,
+            effect.as_ref(),
+        ));
+    }
+
+    Ok(())
+}
+
+/// Writes `new` over `existing` (or as a new mark): the mark written and the audit action,
+/// or, when another desk recorded the mark first, the outcome that keeps its mark.
+fn write_mark(
+    tx: &rusqlite::Connection,
+    existing: Option<&Mark>,
+    new: Mark,
+) -> Result<std::result::Result<(Mark, AuditAction), CheckInOutcome>> {
+    Ok(Ok(match existing {
+        None => match marks::insert_mark_if_absent(tx, &new)? {
+            Some(id) => (Mark { id, ..new }, AuditAction::Create),
+            None => {
+                // Another desk won the race: keep its mark.
+                let m = marks::get_mark(tx, new.session_id, new.teacher_id)?.ok_or_else(|| {
+                    Error::Db(crate::lang::pick(
+                        "签到过程中一条签到记录消失了",
+                        "a mark vanished during check-in",
+                    ))
+                })?;
+                return Ok(Err(CheckInOutcome::AlreadyIn {
+                    at: m.checked_in_at,
+                    mark: m,
+                }));
+            }
+        },
+        Some(old) => {
+            let m = Mark { id: old.id, ..new };
+            marks::update_mark(tx, &m)?;
+            (m, AuditAction::Update)
+        }
+    }))
+}
+
 /// The check-in inside the caller's transaction (see `check_in`).
 fn record(tx: &Write, req: &CheckIn, settings: &Settings) -> Result<CheckInOutcome> {
     let now = tx.now();
@@ -148,66 +237,20 @@ fn record(tx: &Write, req: &CheckIn, settings: &Settings) -> Result<CheckInOutco
     if existing.is_none() {
         new.school_id = sending_school;
     }
-    if new.status != Status::Excused && req.at.date() < session.date {
-        return Err(not_yet(&teacher, &session));
-    }
-    if let Some(t) = deciding_time(req, &new).filter(|t| t.date() != session.date) {
-        return Err(other_day(&teacher, &session, t));
-    }
-    if req.entered_by_hand {
-        let grace = settings.grace_minutes;
-        by_hand::refuse_times_outside(&teacher, &session, existing.as_ref(), &new, grace)?;
-    }
-    by_hand::refuse_left_early_without_arrival(
-        &teacher,
-        &session,
-        existing.as_ref(),
-        &new,
-        req.entered_by_hand,
-    )?;
+    refuse_wrong_times(req, &session, &teacher, existing.as_ref(), &new, settings)?;
     if let Some(old) = &existing {
         if same_mark(old, &new) {
             return Ok(CheckInOutcome::Unchanged { mark: old.clone() });
         }
     }
     let before = existing.as_ref().map(|m| m.status);
-    // At a closed session every change needs a reason (not only a change of status).
-    if reason.is_empty() && change_needs_reason(before, new.status, session.is_closed()) {
-        let in_scope = projects::get_project(tx, session.project_id)?.is_none_or(|p| p.veto_scope);
-        let effect =
-            super::mark_effect::effect_of_change(tx, session.id, teacher.id, new.status, settings)?;
-        return Err(refusal(
-            &teacher,
-            &session,
-            (before, new.status),
-            in_scope,
-            settings,
-            effect.as_ref(),
-        ));
+    if reason.is_empty() {
+        refuse_without_reason(tx, &session, &teacher, before, &new, settings)?;
     }
 
-    let (mark, action) = match &existing {
-        None => match marks::insert_mark_if_absent(tx, &new)? {
-            Some(id) => (Mark { id, ..new }, AuditAction::Create),
-            None => {
-                // Another desk won the race: keep its mark.
-                let m = marks::get_mark(tx, session.id, teacher.id)?.ok_or_else(|| {
-                    Error::Db(crate::lang::pick(
-                        "签到过程中一条签到记录消失了",
-                        "a mark vanished during check-in",
-                    ))
-                })?;
-                return Ok(CheckInOutcome::AlreadyIn {
-                    at: m.checked_in_at,
-                    mark: m,
-                });
-            }
-        },
-        Some(old) => {
-            let m = Mark { id: old.id, ..new };
-            marks::update_mark(tx, &m)?;
-            (m, AuditAction::Update)
-        }
+    let (mark, action) = match write_mark(tx, existing.as_ref(), new)? {
+        Ok(written) => written,
+        Err(outcome) => return Ok(outcome),
     };
     tx.audit(Audit {
         entity: Entity::Mark,

@@ -97,21 +97,9 @@ pub(super) fn other_day(teacher: &TeacherBrief, session: &Session, t: NaiveDateT
     ))
 }
 
-/// The refusal of a change (before → after) that needs a reason, naming the teacher and why;
-/// a change that removes a veto cause says what it really does to the year's veto (`effect`:
-/// lifts it, or other marks keep it) and to completion when that changes. `in_scope`: the
-/// project's marks can cause a veto (else correcting a late, left-early or absent mark still
-/// needs a reason, but lifts no veto, and the message says so).
-pub(super) fn refusal(
-    teacher: &TeacherBrief,
-    session: &Session,
-    (before, after): (Option<Status>, Status),
-    in_scope: bool,
-    settings: &Settings,
-    effect: Option<&MarkEffect>,
-) -> Error {
-    let who = who(teacher);
-    let completion = effect
+/// "; completion of P goes from met to not met" when the change alters a completion.
+fn completion_note(effect: Option<&MarkEffect>) -> crate::lang::Text {
+    effect
         .and_then(|e| e.completion.as_ref())
         .map(|c| {
             let met = |m: bool| {
@@ -127,7 +115,24 @@ pub(super) fn refusal(
                 format!("; completion of {code} goes from {} to {}", b.1, a.1),
             )
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The refusal of a change (before → after) that needs a reason, naming the teacher and why;
+/// a change that removes a veto cause says what it really does to the year's veto (`effect`:
+/// lifts it, or other marks keep it) and to completion when that changes. `in_scope`: the
+/// project's marks can cause a veto (else correcting a late, left-early or absent mark still
+/// needs a reason, but lifts no veto, and the message says so).
+pub(super) fn refusal(
+    teacher: &TeacherBrief,
+    session: &Session,
+    (before, after): (Option<Status>, Status),
+    in_scope: bool,
+    settings: &Settings,
+    effect: Option<&MarkEffect>,
+) -> Error {
+    let who = who(teacher);
+    let completion = completion_note(effect);
     let (completion_zh, completion_en) = (&completion.zh, &completion.en);
     // A change that would lift a veto in scope: it needs a reason in or out of scope.
     let corrects = lifts_veto(before, after, true);

@@ -62,32 +62,9 @@ pub fn write_project(g: &mut Gen, p: &ProjectPlan, id: i64, code: &str) -> Resul
     })?;
     g.counts.projects += 1;
 
-    let mut kinds = Vec::new();
-    if p.level != 3 && g.rng.chance(0.6) {
-        let how_many = g.rng.range(1, 2) as usize;
-        kinds = g.rng.sample(FOLLOW_UP_KINDS.len(), how_many);
-        for &k in &kinds {
-            g.w.follow_up_kind(id, FOLLOW_UP_KINDS[k], FOLLOW_UP_DUE[k])?;
-        }
-    }
+    let kinds = follow_up_kinds(g, p, id)?;
 
-    // Enrolments, and the places allotted to each sending school.
-    let mut per_school: BTreeMap<i64, i64> = BTreeMap::new();
-    for &t in &teachers {
-        let school_id = g.teacher_info[(t - 1) as usize].school_id;
-        let at = projects::enrolled_at(&mut g.rng, p.start);
-        g.w.enrolment(id, t, school_id, &at)?;
-        *per_school.entry(school_id).or_insert(0) += 1;
-    }
-    g.counts.enrolments += teachers.len();
-    for (&school_id, &sent) in &per_school {
-        let extra = if g.rng.chance(0.2) {
-            g.rng.range(1, 2)
-        } else {
-            0
-        };
-        g.w.allotment(id, school_id, sent + extra)?;
-    }
+    enrol(g, p, id, &teachers)?;
 
     let topics_list = topics(p.plan);
     let mut attended = vec![0usize; teachers.len()];
@@ -100,44 +77,7 @@ pub fn write_project(g: &mut Gen, p: &ProjectPlan, id: i64, code: &str) -> Resul
                 first_topic = topic;
             }
             n += 1;
-            let trainer = pick_trainer(g);
-            let past = date < today;
-            let skip = past && !g.register_not_taken && date >= days_before(today, 3);
-            if skip {
-                g.register_not_taken = true;
-            }
-            let closed = past && !skip;
-            let closed_at = closed.then(|| {
-                format!(
-                    "{} {}:{:02}:00",
-                    date_str(date),
-                    &finish[..2],
-                    g.rng.range(5, 40)
-                )
-            });
-            let closed_by = closed.then(|| *g.rng.pick(COORDINATORS));
-            g.session_id += 1;
-            let sid = g.session_id;
-            g.w.session(&NewSession {
-                id: sid,
-                project_id: id,
-                date: &date_str(date),
-                start_time: start,
-                end_time: finish,
-                topic,
-                trainer_id: trainer,
-                venue: &venue,
-                closed_at: closed_at.as_deref(),
-                closed_by,
-            })?;
-            g.counts.sessions += 1;
-            let slot = Slot {
-                id: sid,
-                date,
-                start,
-                finish,
-                closed_at: closed_at.unwrap_or_default(),
-            };
+            let (slot, closed) = write_session(g, id, date, (start, finish), topic, &venue)?;
             if closed {
                 for (i, &t) in teachers.iter().enumerate() {
                     if held_mark(g, &slot, t)? {
@@ -161,6 +101,94 @@ pub fn write_project(g: &mut Gen, p: &ProjectPlan, id: i64, code: &str) -> Resul
         threshold,
         topic: first_topic,
     })
+}
+
+/// The follow-ups the project's completers will owe (most district and school projects).
+fn follow_up_kinds(g: &mut Gen, p: &ProjectPlan, id: i64) -> Result<Vec<usize>> {
+    let mut kinds = Vec::new();
+    if p.level != 3 && g.rng.chance(0.6) {
+        let how_many = g.rng.range(1, 2) as usize;
+        kinds = g.rng.sample(FOLLOW_UP_KINDS.len(), how_many);
+        for &k in &kinds {
+            g.w.follow_up_kind(id, FOLLOW_UP_KINDS[k], FOLLOW_UP_DUE[k])?;
+        }
+    }
+
+    Ok(kinds)
+}
+
+/// Enrolments, and the places allotted to each sending school.
+fn enrol(g: &mut Gen, p: &ProjectPlan, id: i64, teachers: &[i64]) -> Result<()> {
+    let mut per_school: BTreeMap<i64, i64> = BTreeMap::new();
+    for &t in teachers {
+        let school_id = g.teacher_info[(t - 1) as usize].school_id;
+        let at = projects::enrolled_at(&mut g.rng, p.start);
+        g.w.enrolment(id, t, school_id, &at)?;
+        *per_school.entry(school_id).or_insert(0) += 1;
+    }
+    g.counts.enrolments += teachers.len();
+    for (&school_id, &sent) in &per_school {
+        let extra = if g.rng.chance(0.2) {
+            g.rng.range(1, 2)
+        } else {
+            0
+        };
+        g.w.allotment(id, school_id, sent + extra)?;
+    }
+
+    Ok(())
+}
+
+/// One session of the project: closed (a while after its end) when it is past, except the
+/// one recent register left untaken on purpose; the slot and whether it is closed.
+fn write_session(
+    g: &mut Gen,
+    id: i64,
+    date: NaiveDate,
+    (start, finish): (&'static str, &'static str),
+    topic: &'static str,
+    venue: &str,
+) -> Result<(Slot<'static>, bool)> {
+    let today = g.today;
+    let trainer = pick_trainer(g);
+    let past = date < today;
+    let skip = past && !g.register_not_taken && date >= days_before(today, 3);
+    if skip {
+        g.register_not_taken = true;
+    }
+    let closed = past && !skip;
+    let closed_at = closed.then(|| {
+        format!(
+            "{} {}:{:02}:00",
+            date_str(date),
+            &finish[..2],
+            g.rng.range(5, 40)
+        )
+    });
+    let closed_by = closed.then(|| *g.rng.pick(COORDINATORS));
+    g.session_id += 1;
+    let sid = g.session_id;
+    g.w.session(&NewSession {
+        id: sid,
+        project_id: id,
+        date: &date_str(date),
+        start_time: start,
+        end_time: finish,
+        topic,
+        trainer_id: trainer,
+        venue,
+        closed_at: closed_at.as_deref(),
+        closed_by,
+    })?;
+    g.counts.sessions += 1;
+    let slot = Slot {
+        id: sid,
+        date,
+        start,
+        finish,
+        closed_at: closed_at.unwrap_or_default(),
+    };
+    Ok((slot, closed))
 }
 
 fn pick_trainer(g: &mut Gen) -> Option<i64> {

@@ -1,9 +1,10 @@
 //! Import of enrolments: `staff_no` (+ `project` column or `--project`),
 //! matched by (project, teacher). Re-importing leaves existing enrolments.
 
+use super::driver::Importer;
 use super::phases::{self, Stale, Written};
-use super::project_ref::{fixed_project, project_of};
-use super::table::{Column, Problems, Table};
+use super::project_ref::{fixed_project, no_project_column, project_of};
+use super::table::{Column, Table};
 use super::teacher_ref::teacher_of;
 use super::values::Cells;
 use super::{Context, Counts};
@@ -28,40 +29,43 @@ pub(crate) struct EnrolmentPlan {
     unchanged: usize,
 }
 
-pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<EnrolmentPlan> {
-    let fixed = fixed_project(conn, ctx)?;
-    table.check_required(&[])?;
-    if fixed.is_none() && !table.has("project") {
-        return Err(crate::Error::invalid(pick(
-            format!(
-                "line {}: 表头没有项目编号（project）列；请加上该列，或用 --project 项目编号 指定",
-                table.header_line
-            ),
-            format!(
-                "line {}: the header has no project (项目编号) column; give --project CODE",
-                table.header_line
-            ),
-        )));
+/// A new enrolment: (line, project as the snapshot showed it, teacher id, staff number).
+pub(crate) type Row = (usize, Project, i64, String);
+
+/// The enrolments kind: `--project`, projects by code, the enrolments seen so
+/// far in the file and how many rows restate one already stored.
+pub(crate) struct Enrolments {
+    fixed: Option<Project>,
+    cache: HashMap<String, Option<Project>>,
+    seen: HashMap<(i64, i64), usize>,
+    unchanged: usize,
+}
+
+impl<'t> Importer<'t> for Enrolments {
+    type Row = Row;
+    type Plan = EnrolmentPlan;
+
+    fn start(conn: &Connection, table: &'t Table, ctx: &Context) -> Result<Enrolments> {
+        let fixed = fixed_project(conn, ctx)?;
+        table.check_required(&[])?;
+        if fixed.is_none() && !table.has("project") {
+            return Err(no_project_column(table));
+        }
+        Ok(Enrolments {
+            fixed,
+            cache: HashMap::new(),
+            seen: HashMap::new(),
+            unchanged: 0,
+        })
     }
-    let mut cache = HashMap::new();
-    let mut problems = Problems::default();
-    let mut plan = EnrolmentPlan {
-        steps: Vec::new(),
-        unchanged: 0,
-    };
-    let mut seen: HashMap<(i64, i64), usize> = HashMap::new();
-    for record in &table.records {
-        let mut c = Cells {
-            table,
-            record,
-            problems: &mut problems,
-        };
-        let project = project_of(conn, &mut c, fixed.as_ref(), &mut cache)?;
-        let teacher = teacher_of(conn, &mut c)?;
+
+    fn row(&mut self, conn: &Connection, c: &mut Cells<'t, '_>) -> Result<Option<Row>> {
+        let project = project_of(conn, c, self.fixed.as_ref(), &mut self.cache)?;
+        let teacher = teacher_of(conn, c)?;
         let (Some(project), Some(teacher)) = (project, teacher) else {
-            continue;
+            return Ok(None);
         };
-        if let Some(first) = seen.insert((project.id, teacher.id), c.line()) {
+        if let Some(first) = self.seen.insert((project.id, teacher.id), c.line()) {
             c.problem(
                 "staff_no",
                 pick(
@@ -69,11 +73,11 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<E
                     format!("{} appears again (first on line {first})", teacher.staff_no),
                 ),
             );
-            continue;
+            return Ok(None);
         }
         if enrolments::is_enrolled(conn, project.id, teacher.id)? {
-            plan.unchanged += 1;
-            continue;
+            self.unchanged += 1;
+            return Ok(None);
         }
         if !teacher.status.is_active() {
             let (zh, en) = crate::ops::check_in::refusal::out_of_service(teacher.status);
@@ -87,7 +91,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<E
                     ),
                 ),
             );
-            continue;
+            return Ok(None);
         }
         // A completed project's enrolment list is locked; restating an enrolment is fine.
         if let Err(e) = crate::ops::projects::refuse_if_completed(
@@ -95,13 +99,17 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<E
             crate::ops::projects::Locked::Enrolments,
         ) {
             c.problem("project", e.message());
-            continue;
+            return Ok(None);
         }
-        plan.steps
-            .push((c.line(), project, teacher.id, teacher.staff_no));
+        Ok(Some((c.line(), project, teacher.id, teacher.staff_no)))
     }
-    problems.into_result()?;
-    Ok(plan)
+
+    fn plan(self, _conn: &Connection, steps: Vec<Row>) -> Result<EnrolmentPlan> {
+        Ok(EnrolmentPlan {
+            steps,
+            unchanged: self.unchanged,
+        })
+    }
 }
 
 impl phases::Plan for EnrolmentPlan {

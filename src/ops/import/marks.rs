@@ -5,21 +5,22 @@
 //! for time out. Rows with no time, status or reason are skipped (the close
 //! of the session marks them absent).
 
+use super::driver::Importer;
 use super::marks_plan::{MarkPlan, Step};
-use super::project_ref::{fixed_project, project_of, session_of};
-use super::table::{Column, Problems, Table};
+use super::project_ref::{fixed_project, no_project_column, project_of, session_of};
+use super::table::{Column, Table};
 use super::teacher_ref::teacher_of;
 use super::values::Cells;
 use super::Context;
 use crate::domain::attendance::{change_needs_reason, classify_check_in, minutes_early};
-use crate::domain::{Mark, Session, Status};
+use crate::domain::{Mark, Project, Session, Status, Teacher};
 use crate::error::Result;
 use crate::lang::pick;
 use crate::ops::check_in::same_mark;
 use crate::store::{enrolments, marks, projects, sessions, settings};
-use chrono::NaiveTime;
+use chrono::{NaiveDateTime, NaiveTime};
 use rusqlite::Connection;
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 
 pub(crate) static COLUMNS: &[Column] = &[
     Column::new("project", "项目编号", &["项目", "code"]),
@@ -40,102 +41,84 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("reason", "事由", &["原因", "请假事由", "说明"]),
 ];
 
-pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<MarkPlan> {
-    // A sheet printed by `export sign-in-sheet` names its project and session in its title.
-    let (title_code, title_session) = crate::ops::sign_in_sheet::read_title(&table.title);
-    let mut fixed = fixed_project(conn, ctx)?;
-    if fixed.is_none() && !table.has("project") {
-        if let Some(code) = &title_code {
-            fixed = projects::project_by_code(conn, code)?;
+/// The marks kind: the project and session a sheet is about when rows do not
+/// say, the grace minutes, the projects and schedules rows name, and the marks
+/// seen so far in the file.
+pub(crate) struct Marks {
+    fixed: Option<Project>,
+    session_default: Option<usize>,
+    grace: i64,
+    actor: String,
+    now: NaiveDateTime,
+    projects: HashMap<String, Option<Project>>,
+    schedules: HashMap<i64, Vec<Session>>,
+    seen: HashMap<(i64, i64), usize>,
+    unchanged: usize,
+}
+
+impl<'t> Importer<'t> for Marks {
+    /// A mark to write, and its session as the snapshot showed it.
+    type Row = (Step, Session);
+    type Plan = MarkPlan;
+
+    fn start(conn: &Connection, table: &'t Table, ctx: &Context) -> Result<Marks> {
+        // A sheet printed by `export sign-in-sheet` names its project and session in its title.
+        let (title_code, title_session) = crate::ops::sign_in_sheet::read_title(&table.title);
+        let mut fixed = fixed_project(conn, ctx)?;
+        if fixed.is_none() && !table.has("project") {
+            if let Some(code) = &title_code {
+                fixed = projects::project_by_code(conn, code)?;
+            }
         }
+        let session_default = ctx.opts.session.or(title_session);
+        table.check_required(&[])?;
+        if fixed.is_none() && !table.has("project") {
+            return Err(no_project_column(table));
+        }
+        if session_default.is_none() && !table.has("session") {
+            return Err(crate::Error::invalid(pick(
+                format!(
+                    "line {}: 表头没有场次（session）列；请加上该列，或用 --session 场次号 指定",
+                    table.header_line
+                ),
+                format!(
+                    "line {}: the header has no session (场次) column; give --session N",
+                    table.header_line
+                ),
+            )));
+        }
+        Ok(Marks {
+            fixed,
+            session_default,
+            grace: settings::load(conn)?.grace_minutes,
+            actor: ctx.actor.clone(),
+            now: ctx.now,
+            projects: HashMap::new(),
+            schedules: HashMap::new(),
+            seen: HashMap::new(),
+            unchanged: 0,
+        })
     }
-    let session_default = ctx.opts.session.or(title_session);
-    table.check_required(&[])?;
-    if fixed.is_none() && !table.has("project") {
-        return Err(crate::Error::invalid(pick(
-            format!(
-                "line {}: 表头没有项目编号（project）列；请加上该列，或用 --project 项目编号 指定",
-                table.header_line
-            ),
-            format!(
-                "line {}: the header has no project (项目编号) column; give --project CODE",
-                table.header_line
-            ),
-        )));
-    }
-    if session_default.is_none() && !table.has("session") {
-        return Err(crate::Error::invalid(pick(
-            format!(
-                "line {}: 表头没有场次（session）列；请加上该列，或用 --session 场次号 指定",
-                table.header_line
-            ),
-            format!(
-                "line {}: the header has no session (场次) column; give --session N",
-                table.header_line
-            ),
-        )));
-    }
-    let grace = settings::load(conn)?.grace_minutes;
-    let mut projects = HashMap::new();
-    let mut schedules: HashMap<i64, Vec<Session>> = HashMap::new();
-    let mut problems = Problems::default();
-    let mut plan = MarkPlan {
-        steps: Vec::new(),
-        unchanged: 0,
-        sessions: HashMap::new(),
-    };
-    let mut seen: HashMap<(i64, i64), usize> = HashMap::new();
-    for record in &table.records {
-        let mut c = Cells {
-            table,
-            record,
-            problems: &mut problems,
-        };
+
+    fn row(&mut self, conn: &Connection, c: &mut Cells<'t, '_>) -> Result<Option<Self::Row>> {
         let (time_in, time_out) = (c.time("time_in"), c.time("time_out"));
         let status = c.choice("status", "status", Status::parse, Status::choices);
         let reason = c.text("reason").to_string();
         if matches!((time_in, time_out, status), (Ok(None), Ok(None), Ok(None)))
             && reason.is_empty()
         {
-            continue;
+            return Ok(None);
         }
-        let project = project_of(conn, &mut c, fixed.as_ref(), &mut projects)?;
-        let session = match &project {
-            Some(p) => {
-                let list = match schedules.entry(p.id) {
-                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(sessions::sessions_of_project(conn, p.id)?)
-                    }
-                };
-                session_of(&mut c, p, list, session_default)
-            }
-            None => None,
-        };
-        let teacher = teacher_of(conn, &mut c)?;
-        let (Some(project), Some(session), Some(teacher), Ok(time_in), Ok(time_out), Ok(status)) =
-            (project, session, teacher, time_in, time_out, status)
+        let target = self.target(conn, c)?;
+        let (Some((project, session, teacher)), Ok(time_in), Ok(time_out), Ok(status)) =
+            (target, time_in, time_out, status)
         else {
-            continue;
+            return Ok(None);
         };
-        // A mark carries the school that sent the teacher (as check-in and closing do).
-        let Some(sending_school) = enrolments::sending_school(conn, project.id, teacher.id)? else {
-            c.problem(
-                "staff_no",
-                pick(
-                    format!(
-                        "{}（{}）未报名培训项目 {}；请先报名",
-                        teacher.staff_no, teacher.name, project.code
-                    ),
-                    format!(
-                        "{} ({}) is not enrolled in {}; enrol them first",
-                        teacher.staff_no, teacher.name, project.code
-                    ),
-                ),
-            );
-            continue;
+        let Some(sending_school) = sending_school(conn, c, &project, &teacher)? else {
+            return Ok(None);
         };
-        if let Some(first) = seen.insert((session.id, teacher.id), c.line()) {
+        if let Some(first) = self.seen.insert((session.id, teacher.id), c.line()) {
             c.problem(
                 "staff_no",
                 pick(
@@ -149,78 +132,148 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<M
                     ),
                 ),
             );
-            continue;
+            return Ok(None);
         }
-        let Some(mut mark) = desired(&mut c, &session, time_in, time_out, status, grace) else {
-            continue;
+        let Some(mut mark) = desired(c, &session, time_in, time_out, status, self.grace) else {
+            return Ok(None);
         };
         let existing = marks::get_mark(conn, session.id, teacher.id)?;
         mark.teacher_id = teacher.id;
-        mark.school_id = existing
-            .as_ref()
-            .map(|m| m.school_id)
-            .unwrap_or(sending_school);
+        mark.school_id = existing.as_ref().map_or(sending_school, |m| m.school_id);
         mark.reason = reason;
-        mark.recorded_by = ctx.actor.clone();
-        mark.recorded_at = ctx.now;
-        if mark.status == Status::Excused && mark.reason.is_empty() {
-            c.problem(
-                "reason",
-                pick(
-                    "为空：请假需要填写事由",
-                    "is empty: leave (请假) needs a reason",
-                ),
-            );
-            continue;
-        }
-        let before = existing.as_ref().map(|m| m.status);
-        let changes = existing.as_ref().is_none_or(|m| !same_mark(m, &mark));
-        if changes
-            && mark.reason.is_empty()
-            && change_needs_reason(before, mark.status, session.is_closed())
-        {
-            let why = match before {
-                Some(b) if b.causes_veto() && !mark.status.causes_veto() => pick(
-                    format!(
-                        "把“{}”改为“{}”会解除一票否决，必须填写事由",
-                        b.zh(),
-                        mark.status.zh()
-                    ),
-                    format!(
-                        "changing {} to {} lifts a one-vote veto; a reason is required",
-                        b.code(),
-                        mark.status.code()
-                    ),
-                ),
-                _ => pick(
-                    format!("{} 的场次已关闭，修改考勤记录必须填写事由", session.date),
-                    format!(
-                        "the session of {} is closed; changing a mark needs a reason",
-                        session.date
-                    ),
-                ),
-            };
+        mark.recorded_by = self.actor.clone();
+        mark.recorded_at = self.now;
+        if let Some(why) = missing_reason(existing.as_ref(), &mark, &session) {
             c.problem("reason", why);
-            continue;
+            return Ok(None);
         }
         if existing.as_ref().is_some_and(|old| same_mark(old, &mark)) {
-            plan.unchanged += 1;
-            continue;
+            self.unchanged += 1;
+            return Ok(None);
         }
         if let Some(old) = &existing {
             mark.id = old.id;
         }
-        plan.steps.push(Step {
+        let step = Step {
             line: c.line(),
             staff_no: teacher.staff_no.clone(),
             project_id: project.id,
             mark,
             before: existing,
-        });
-        plan.sessions.insert(session.id, session);
+        };
+        Ok(Some((step, session)))
     }
-    problems.into_result()?;
-    Ok(plan)
+
+    fn plan(self, _conn: &Connection, rows: Vec<Self::Row>) -> Result<MarkPlan> {
+        let mut plan = MarkPlan {
+            steps: Vec::with_capacity(rows.len()),
+            unchanged: self.unchanged,
+            sessions: HashMap::new(),
+        };
+        for (step, session) in rows {
+            plan.steps.push(step);
+            plan.sessions.insert(session.id, session);
+        }
+        Ok(plan)
+    }
+}
+
+impl Marks {
+    /// The project, session and teacher a row is about.
+    fn target(
+        &mut self,
+        conn: &Connection,
+        c: &mut Cells,
+    ) -> Result<Option<(Project, Session, Teacher)>> {
+        let project = project_of(conn, c, self.fixed.as_ref(), &mut self.projects)?;
+        let session = match &project {
+            Some(p) => {
+                let list = match self.schedules.entry(p.id) {
+                    Entry::Occupied(e) => e.into_mut(),
+                    Entry::Vacant(e) => e.insert(sessions::sessions_of_project(conn, p.id)?),
+                };
+                session_of(c, p, list, self.session_default)
+            }
+            None => None,
+        };
+        let teacher = teacher_of(conn, c)?;
+        let (Some(project), Some(session), Some(teacher)) = (project, session, teacher) else {
+            return Ok(None);
+        };
+        Ok(Some((project, session, teacher)))
+    }
+}
+
+/// The school that sent the teacher to the project (a mark carries it, as
+/// check-in and closing do); not being enrolled is a problem of the row.
+fn sending_school(
+    conn: &Connection,
+    c: &mut Cells,
+    project: &Project,
+    teacher: &Teacher,
+) -> Result<Option<i64>> {
+    let found = enrolments::sending_school(conn, project.id, teacher.id)?;
+    if found.is_none() {
+        c.problem(
+            "staff_no",
+            pick(
+                format!(
+                    "{}（{}）未报名培训项目 {}；请先报名",
+                    teacher.staff_no, teacher.name, project.code
+                ),
+                format!(
+                    "{} ({}) is not enrolled in {}; enrol them first",
+                    teacher.staff_no, teacher.name, project.code
+                ),
+            ),
+        );
+    }
+    Ok(found)
+}
+
+/// Why `mark` may not be written without a reason, if it may not: leave
+/// always needs one, and so does a change that lifts a veto or alters a
+/// closed session's mark.
+fn missing_reason(
+    existing: Option<&Mark>,
+    mark: &Mark,
+    session: &Session,
+) -> Option<crate::lang::Text> {
+    if !mark.reason.is_empty() {
+        return None;
+    }
+    if mark.status == Status::Excused {
+        return Some(pick(
+            "为空：请假需要填写事由",
+            "is empty: leave (请假) needs a reason",
+        ));
+    }
+    let before = existing.map(|m| m.status);
+    let changes = existing.is_none_or(|m| !same_mark(m, mark));
+    if !(changes && change_needs_reason(before, mark.status, session.is_closed())) {
+        return None;
+    }
+    Some(match before {
+        Some(b) if b.causes_veto() && !mark.status.causes_veto() => pick(
+            format!(
+                "把“{}”改为“{}”会解除一票否决，必须填写事由",
+                b.zh(),
+                mark.status.zh()
+            ),
+            format!(
+                "changing {} to {} lifts a one-vote veto; a reason is required",
+                b.code(),
+                mark.status.code()
+            ),
+        ),
+        _ => pick(
+            format!("{} 的场次已关闭，修改考勤记录必须填写事由", session.date),
+            format!(
+                "the session of {} is closed; changing a mark needs a reason",
+                session.date
+            ),
+        ),
+    })
 }
 
 /// The mark a row asks for (teacher, school and recorder filled in by the caller).

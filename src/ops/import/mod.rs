@@ -13,6 +13,7 @@ pub mod reader;
 pub mod suggest;
 pub mod table;
 
+mod driver;
 mod enrolments;
 mod marks;
 mod marks_plan;
@@ -25,6 +26,7 @@ mod spreadsheet;
 mod teacher_ref;
 mod teachers;
 mod teachers_plan;
+mod trainer_ref;
 mod trainers;
 mod values;
 

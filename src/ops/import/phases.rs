@@ -19,6 +19,7 @@
 //! to remove), and the write alone is short — 100,000 teacher rows take well
 //! under a second (the scale benchmark measures how long a desk waits).
 
+use super::driver;
 use super::table::Table;
 use super::{
     enrolments, marks, projects, schools, sessions, teachers, trainers, Context, Counts, Kind,
@@ -81,13 +82,15 @@ pub(crate) fn check(
 ) -> Result<Box<dyn Plan>> {
     in_snapshot(db, |conn| {
         let plan: Box<dyn Plan> = match kind {
-            Kind::Schools => Box::new(schools::check(conn, table, ctx)?),
-            Kind::Teachers => Box::new(teachers::check(conn, table, ctx)?),
-            Kind::Trainers => Box::new(trainers::check(conn, table, ctx)?),
-            Kind::Projects => Box::new(projects::check(conn, table, ctx)?),
-            Kind::Sessions => Box::new(sessions::check(conn, table, ctx)?),
-            Kind::Enrolments => Box::new(enrolments::check(conn, table, ctx)?),
-            Kind::Marks => Box::new(marks::check(conn, table, ctx)?),
+            Kind::Schools => Box::new(driver::check::<schools::Schools>(conn, table, ctx)?),
+            Kind::Teachers => Box::new(driver::check::<teachers::Teachers>(conn, table, ctx)?),
+            Kind::Trainers => Box::new(driver::check::<trainers::Trainers>(conn, table, ctx)?),
+            Kind::Projects => Box::new(driver::check::<projects::Projects>(conn, table, ctx)?),
+            Kind::Sessions => Box::new(driver::check::<sessions::Sessions>(conn, table, ctx)?),
+            Kind::Enrolments => {
+                Box::new(driver::check::<enrolments::Enrolments>(conn, table, ctx)?)
+            }
+            Kind::Marks => Box::new(driver::check::<marks::Marks>(conn, table, ctx)?),
         };
         Ok(plan)
     })

@@ -2,8 +2,9 @@
 //! `code,title,level,plan,concentrated,credits,start_date,end_date,venue,capacity`
 //! (and `threshold_pct`, `veto_scope`), matched by code.
 
+use super::driver::Importer;
 use super::phases::{self, Stale, Written};
-use super::table::{Column, Problems, Table};
+use super::table::{Column, Table};
 use super::values::Cells;
 use super::{audit_update, Context, Counts};
 use crate::domain::veto::default_veto_scope;
@@ -12,6 +13,7 @@ use crate::error::Result;
 use crate::lang::pick;
 use crate::store::projects::{self, ProjectFields};
 use crate::store::settings;
+use chrono::NaiveDate;
 use rusqlite::Connection;
 use std::collections::HashMap;
 
@@ -47,21 +49,32 @@ struct Step {
     fields: ProjectFields,
 }
 
-pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<ProjectPlan> {
-    table.check_required(&[])?;
-    let default_threshold = settings::load(conn)?.default_threshold_pct;
-    let mut problems = Problems::default();
-    let mut rows: Vec<(usize, ProjectFields, [bool; 5])> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for record in &table.records {
-        let mut c = Cells {
-            table,
-            record,
-            problems: &mut problems,
-        };
+/// A valid row: the fields it gives, and which optional cells were filled in
+/// (concentrated, credits, capacity, threshold, veto scope).
+pub(crate) type Row = (usize, ProjectFields, [bool; 5]);
+
+/// The projects kind: codes seen so far in the file.
+pub(crate) struct Projects {
+    default_threshold: i64,
+    seen: HashMap<String, usize>,
+}
+
+impl<'t> Importer<'t> for Projects {
+    type Row = Row;
+    type Plan = ProjectPlan;
+
+    fn start(conn: &Connection, table: &'t Table, _ctx: &Context) -> Result<Projects> {
+        table.check_required(&[])?;
+        Ok(Projects {
+            default_threshold: settings::load(conn)?.default_threshold_pct,
+            seen: HashMap::new(),
+        })
+    }
+
+    fn row(&mut self, _conn: &Connection, c: &mut Cells<'t, '_>) -> Result<Option<Row>> {
         let code = c.identifier("code");
         if let Some(code) = code {
-            if let Some(first) = seen.insert(code.to_lowercase(), c.line()) {
+            if let Some(first) = self.seen.insert(code.to_lowercase(), c.line()) {
                 c.problem(
                     "code",
                     pick(
@@ -72,30 +85,13 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
             }
         }
         let title = c.required("title");
-        let level = required_choice(&mut c, "level", "level", Level::parse, Level::choices);
-        let plan = required_choice(&mut c, "plan", "plan", Plan::parse, Plan::choices);
+        let level = required_choice(c, "level", "level", Level::parse, Level::choices);
+        let plan = required_choice(c, "plan", "plan", Plan::parse, Plan::choices);
         let concentrated = c.boolean("concentrated");
         let credits = c.amount("credits");
-        let start = c.date("start_date");
-        let end = c.date("end_date");
-        if let Ok(None) = start {
-            c.problem("start_date", pick("为空（必填）", "is empty (required)"));
-        }
-        if let Ok(None) = end {
-            c.problem("end_date", pick("为空（必填）", "is empty (required)"));
-        }
-        if let (Ok(Some(s)), Ok(Some(e))) = (start, end) {
-            if e < s {
-                c.problem(
-                    "end_date",
-                    pick(
-                        format!("{e} 早于开始日期 {s}"),
-                        format!("{e} is before the start date {s}"),
-                    ),
-                );
-                continue;
-            }
-        }
+        let Some((start, end)) = dates(c) else {
+            return Ok(None);
+        };
         let capacity = c.integer("capacity", 0, 1_000_000);
         let threshold = c.integer("threshold_pct", 1, 100);
         let veto_scope = c.boolean("veto_scope");
@@ -106,8 +102,8 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
             Some(plan),
             Ok(concentrated),
             Ok(credits),
-            Ok(Some(start)),
-            Ok(Some(end)),
+            Some(start),
+            Some(end),
             Ok(capacity),
             Ok(threshold),
             Ok(veto_scope),
@@ -125,7 +121,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
             veto_scope,
         )
         else {
-            continue;
+            return Ok(None);
         };
         let given = [
             concentrated.is_some(),
@@ -135,74 +131,105 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
             veto_scope.is_some(),
         ];
         let concentrated = concentrated.unwrap_or(true);
-        rows.push((
-            c.line(),
-            ProjectFields {
-                code: code.to_string(),
-                title: title.to_string(),
-                level,
-                plan,
-                concentrated,
-                credits: credits.unwrap_or(0.0),
-                start_date: start,
-                end_date: end,
-                venue: c.text("venue").to_string(),
-                capacity,
-                threshold_pct: threshold.unwrap_or(default_threshold),
-                veto_scope: veto_scope.unwrap_or(default_veto_scope(concentrated)),
-            },
-            given,
-        ));
+        let fields = ProjectFields {
+            code: code.to_string(),
+            title: title.to_string(),
+            level,
+            plan,
+            concentrated,
+            credits: credits.unwrap_or(0.0),
+            start_date: start,
+            end_date: end,
+            venue: c.text("venue").to_string(),
+            capacity,
+            threshold_pct: threshold.unwrap_or(self.default_threshold),
+            veto_scope: veto_scope.unwrap_or(default_veto_scope(concentrated)),
+        };
+        Ok(Some((c.line(), fields, given)))
     }
-    problems.into_result()?;
 
-    let mut plan = ProjectPlan {
-        steps: Vec::new(),
-        unchanged: 0,
-    };
-    for (line, fields, given) in rows {
-        let Some(p) = projects::project_by_code(conn, &fields.code)? else {
+    fn plan(self, conn: &Connection, rows: Vec<Row>) -> Result<ProjectPlan> {
+        let mut plan = ProjectPlan {
+            steps: Vec::new(),
+            unchanged: 0,
+        };
+        for (line, fields, given) in rows {
+            let Some(p) = projects::project_by_code(conn, &fields.code)? else {
+                plan.steps.push(Step {
+                    line,
+                    before: None,
+                    fields,
+                });
+                continue;
+            };
+            let after = merged(&p, fields, given);
+            if after == ProjectFields::from(&p) {
+                plan.unchanged += 1;
+                continue;
+            }
+            // A completed project keeps the facts its credits were granted on.
+            crate::ops::projects::refuse_locked_fields(&p, &after, false)?;
             plan.steps.push(Step {
                 line,
-                before: None,
-                fields,
+                before: Some(p),
+                fields: after,
             });
-            continue;
-        };
-        let before = ProjectFields::from(&p);
-        let mut after = fields;
-        after.code = p.code.clone();
-        if !given[0] {
-            after.concentrated = before.concentrated;
         }
-        if !given[1] {
-            after.credits = before.credits;
-        }
-        if !given[2] {
-            after.capacity = before.capacity;
-        }
-        if !given[3] {
-            after.threshold_pct = before.threshold_pct;
-        }
-        if !given[4] {
-            after.veto_scope = before.veto_scope;
-        }
-        if after.venue.is_empty() {
-            after.venue = before.venue.clone();
-        }
-        if after == before {
-            plan.unchanged += 1;
-            continue;
-        }
-        // A completed project keeps the facts its credits were granted on.
-        crate::ops::projects::refuse_locked_fields(&p, &after, false)?;
-        plan.steps.push(Step {
-            line,
-            before: Some(p),
-            fields: after,
-        });
+        Ok(plan)
     }
-    Ok(plan)
+}
+
+/// The start and end dates of a row (each None when blank or unreadable, a
+/// problem either way); None for the whole row when the end is before the start.
+fn dates(c: &mut Cells) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let start = c.date("start_date");
+    let end = c.date("end_date");
+    if let Ok(None) = start {
+        c.problem("start_date", pick("为空（必填）", "is empty (required)"));
+    }
+    if let Ok(None) = end {
+        c.problem("end_date", pick("为空（必填）", "is empty (required)"));
+    }
+    if let (Ok(Some(s)), Ok(Some(e))) = (start, end) {
+        if e < s {
+            c.problem(
+                "end_date",
+                pick(
+                    format!("{e} 早于开始日期 {s}"),
+                    format!("{e} is before the start date {s}"),
+                ),
+            );
+            return None;
+        }
+    }
+    Some((start.ok().flatten(), end.ok().flatten()))
+}
+
+/// The stored project `p` with a row's fields over it: cells left blank keep
+/// the stored value, and the stored code stays.
+fn merged(p: &Project, fields: ProjectFields, given: [bool; 5]) -> ProjectFields {
+    let before = ProjectFields::from(p);
+    let mut after = fields;
+    after.code = p.code.clone();
+    if !given[0] {
+        after.concentrated = before.concentrated;
+    }
+    if !given[1] {
+        after.credits = before.credits;
+    }
+    if !given[2] {
+        after.capacity = before.capacity;
+    }
+    if !given[3] {
+        after.threshold_pct = before.threshold_pct;
+    }
+    if !given[4] {
+        after.veto_scope = before.veto_scope;
+    }
+    if after.venue.is_empty() {
+        after.venue = before.venue;
+    }
+    after
 }
 
 impl phases::Plan for ProjectPlan {

@@ -1,8 +1,9 @@
 //! Import of schools: `name,township,stage`, matched by name.
 
+use super::driver::Importer;
 use super::phases::{self, Stale, Written};
 use super::school_ref::{squeeze, SchoolNames};
-use super::table::{Column, Problems, Table};
+use super::table::{Column, Table};
 use super::values::Cells;
 use super::{audit_update, Context, Counts};
 use crate::domain::{School, Stage};
@@ -40,17 +41,25 @@ enum Step {
     },
 }
 
-pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<Plan> {
-    table.check_required(&[])?;
-    let mut problems = Problems::default();
-    let mut rows: Vec<(usize, SchoolInput)> = Vec::with_capacity(table.records.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for record in &table.records {
-        let mut c = Cells {
-            table,
-            record,
-            problems: &mut problems,
-        };
+/// The schools kind: names seen so far in the file.
+pub(crate) struct Schools {
+    seen: HashMap<String, usize>,
+    keep_township: bool,
+}
+
+impl<'t> Importer<'t> for Schools {
+    type Row = (usize, SchoolInput);
+    type Plan = Plan;
+
+    fn start(_conn: &Connection, table: &'t Table, _ctx: &Context) -> Result<Schools> {
+        table.check_required(&[])?;
+        Ok(Schools {
+            seen: HashMap::new(),
+            keep_township: !table.has("township"),
+        })
+    }
+
+    fn row(&mut self, _conn: &Connection, c: &mut Cells<'t, '_>) -> Result<Option<Self::Row>> {
         let name = c.required("name");
         let stage = c.choice("stage", "stage", Stage::parse, Stage::choices);
         if let Ok(None) = stage {
@@ -63,7 +72,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
             );
         }
         if let Some(n) = name {
-            if let Some(first) = seen.insert(squeeze(n), c.line()) {
+            if let Some(first) = self.seen.insert(squeeze(n), c.line()) {
                 c.problem(
                     "name",
                     pick(
@@ -71,49 +80,48 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
                         format!("{n} appears again (first on line {first})"),
                     ),
                 );
+                return Ok(None);
+            }
+        }
+        let (Some(name), Ok(Some(stage))) = (name, stage) else {
+            return Ok(None);
+        };
+        let input = SchoolInput {
+            name: name.to_string(),
+            township: c.text("township").to_string(),
+            stage,
+        };
+        Ok(Some((c.line(), input)))
+    }
+
+    fn plan(self, conn: &Connection, rows: Vec<Self::Row>) -> Result<Plan> {
+        let known = SchoolNames::load(conn)?;
+        let mut plan = Plan {
+            steps: Vec::new(),
+            unchanged: 0,
+        };
+        for (line, mut input) in rows {
+            let Some(before) = known.find(&input.name) else {
+                plan.steps.push(Step::Add { line, input });
                 continue;
+            };
+            // The stored name stays (a stray space in the file renames nothing).
+            input.name = before.name.clone();
+            if self.keep_township || input.township.is_empty() {
+                input.township = before.township.clone();
+            }
+            if input.township == before.township && input.stage == before.stage {
+                plan.unchanged += 1;
+            } else {
+                plan.steps.push(Step::Update {
+                    line,
+                    before: before.clone(),
+                    input,
+                });
             }
         }
-        if let (Some(name), Ok(Some(stage))) = (name, stage) {
-            rows.push((
-                c.line(),
-                SchoolInput {
-                    name: name.to_string(),
-                    township: c.text("township").to_string(),
-                    stage,
-                },
-            ));
-        }
+        Ok(plan)
     }
-    problems.into_result()?;
-    let known = SchoolNames::load(conn)?;
-    let keep_township = !table.has("township");
-    let mut plan = Plan {
-        steps: Vec::new(),
-        unchanged: 0,
-    };
-    for (line, mut input) in rows {
-        match known.find(&input.name) {
-            None => plan.steps.push(Step::Add { line, input }),
-            Some(before) => {
-                // The stored name stays (a stray space in the file renames nothing).
-                input.name = before.name.clone();
-                if keep_township || input.township.is_empty() {
-                    input.township = before.township.clone();
-                }
-                if input.township == before.township && input.stage == before.stage {
-                    plan.unchanged += 1;
-                } else {
-                    plan.steps.push(Step::Update {
-                        line,
-                        before: before.clone(),
-                        input,
-                    });
-                }
-            }
-        }
-    }
-    Ok(plan)
 }
 
 impl phases::Plan for Plan {

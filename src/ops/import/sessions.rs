@@ -2,10 +2,12 @@
 //! (project by code or `--project`; trainer by staff_no or name),
 //! matched by (project, date, start).
 
+use super::driver::Importer;
 use super::phases::{self, Stale, Written};
 use super::project_ref::{fixed_project, project_of};
 use super::suggest;
-use super::table::{Column, Problems, Table};
+use super::table::{Column, Table};
+use super::trainer_ref::trainer_of;
 use super::values::Cells;
 use super::{audit_update, Context, Counts};
 use crate::domain::{parse_time, DayPart, Project, Session};
@@ -13,7 +15,8 @@ use crate::error::Result;
 use crate::lang::pick;
 use crate::store::projects;
 use crate::store::sessions::{self, session_json, SessionFields};
-use crate::store::{teachers, trainers};
+use crate::store::trainers;
+use chrono::NaiveTime;
 use rusqlite::Connection;
 use std::collections::hash_map::{Entry, HashMap};
 
@@ -44,76 +47,56 @@ struct Step {
     fields: SessionFields,
 }
 
-pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<SessionPlan> {
-    let fixed = fixed_project(conn, ctx)?;
-    table.check_required(if fixed.is_some() { &["project"] } else { &[] })?;
-    let trainer_names: Vec<String> = trainers::list(conn)?.into_iter().map(|t| t.name).collect();
-    let mut cache = HashMap::new();
-    let mut problems = Problems::default();
-    let mut hints = suggest::Hints::default();
-    let mut rows: Vec<(usize, Project, SessionFields)> = Vec::new();
-    let mut seen: HashMap<(i64, String, String), usize> = HashMap::new();
-    for record in &table.records {
-        let mut c = Cells {
-            table,
-            record,
-            problems: &mut problems,
-        };
-        let project = project_of(conn, &mut c, fixed.as_ref(), &mut cache)?;
+/// A valid row: its line, project and the session it gives.
+pub(crate) type Row = (usize, Project, SessionFields);
+
+/// The sessions kind: `--project`, trainers' names for hints, projects by
+/// code, and the sessions seen so far in the file.
+pub(crate) struct Sessions {
+    fixed: Option<Project>,
+    trainer_names: Vec<String>,
+    cache: HashMap<String, Option<Project>>,
+    hints: suggest::Hints,
+    seen: HashMap<(i64, String, String), usize>,
+}
+
+impl<'t> Importer<'t> for Sessions {
+    type Row = Row;
+    type Plan = SessionPlan;
+
+    fn start(conn: &Connection, table: &'t Table, ctx: &Context) -> Result<Sessions> {
+        let fixed = fixed_project(conn, ctx)?;
+        table.check_required(if fixed.is_some() { &["project"] } else { &[] })?;
+        Ok(Sessions {
+            fixed,
+            trainer_names: trainers::list(conn)?.into_iter().map(|t| t.name).collect(),
+            cache: HashMap::new(),
+            hints: suggest::Hints::default(),
+            seen: HashMap::new(),
+        })
+    }
+
+    fn row(&mut self, conn: &Connection, c: &mut Cells<'t, '_>) -> Result<Option<Row>> {
+        let project = project_of(conn, c, self.fixed.as_ref(), &mut self.cache)?;
         let date = c.date("date");
         if let Ok(None) = date {
             c.problem("date", pick("为空（必填）", "is empty (required)"));
         }
-        let part = DayPart::parse(c.text("start"));
-        let start = match part {
-            Some(p) => Ok(parse_time(p.default_times().0)),
-            None => c.time("start"),
+        let Some((start, end)) = times(c) else {
+            return Ok(None);
         };
-        if let Ok(None) = start {
-            c.problem("start", pick("为空（必填）", "is empty (required)"));
-        }
-        let end = match c.time("end") {
-            Ok(None) => Ok(part.and_then(|p| parse_time(p.default_times().1))),
-            other => other,
-        };
-        if let (Ok(Some(s)), Ok(None)) = (start, end) {
-            let _ = s;
-            c.problem(
-                "end",
-                pick(
-                    "为空（必填，除非开始时间写的是 上午/下午/晚上）",
-                    "is empty (required unless start is 上午/下午/晚上)",
-                ),
-            );
-        }
-        if let (Ok(Some(s)), Ok(Some(e))) = (start, end) {
-            if e <= s {
-                c.problem(
-                    "end",
-                    pick(
-                        format!("{} 不晚于开始时间 {}", e.format("%H:%M"), s.format("%H:%M")),
-                        format!(
-                            "{} is not after the start {}",
-                            e.format("%H:%M"),
-                            s.format("%H:%M")
-                        ),
-                    ),
-                );
-                continue;
-            }
-        }
-        let trainer = trainer_of(conn, &mut c, &trainer_names, &mut hints)?;
-        let (Some(project), Ok(Some(date)), Ok(Some(start)), Ok(Some(end)), Ok(trainer_id)) =
+        let trainer = trainer_of(conn, c, &self.trainer_names, &mut self.hints)?;
+        let (Some(project), Ok(Some(date)), Some(start), Some(end), Ok(trainer_id)) =
             (project, date, start, end, trainer)
         else {
-            continue;
+            return Ok(None);
         };
         let key = (
             project.id,
             date.to_string(),
             start.format("%H:%M").to_string(),
         );
-        if let Some(first) = seen.insert(key, c.line()) {
+        if let Some(first) = self.seen.insert(key, c.line()) {
             c.problem(
                 "start",
                 pick(
@@ -121,89 +104,147 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<S
                     format!("this session appears again (first on line {first})"),
                 ),
             );
-            continue;
+            return Ok(None);
         }
-        if project.completed_at.is_some() {
-            // A completed project's sessions are locked: a row may only restate an
-            // existing session (same date, start and end); topic, trainer and venue may change.
-            let same_times = sessions::sessions_of_project(conn, project.id)?
-                .iter()
-                .any(|s| s.date == date && s.start == start && s.end == end);
-            if !same_times {
-                if let Err(e) = crate::ops::projects::refuse_if_completed(
-                    &project,
-                    crate::ops::projects::Locked::Sessions,
-                ) {
-                    c.problem("project", e.message());
-                    continue;
-                }
-            }
+        let fields = SessionFields {
+            date,
+            start,
+            end,
+            topic: c.text("topic").to_string(),
+            trainer_id,
+            venue: c.text("venue").to_string(),
+        };
+        if !may_restate(conn, c, &project, &fields)? {
+            return Ok(None);
         }
-        rows.push((
-            c.line(),
-            project,
-            SessionFields {
-                date,
-                start,
-                end,
-                topic: c.text("topic").to_string(),
-                trainer_id,
-                venue: c.text("venue").to_string(),
-            },
-        ));
+        Ok(Some((c.line(), project, fields)))
     }
-    problems.into_result()?;
 
-    let mut plan = SessionPlan {
-        steps: Vec::new(),
-        unchanged: 0,
-        projects: HashMap::new(),
-    };
-    let mut by_project: HashMap<i64, Vec<Session>> = HashMap::new();
-    for (line, project, f) in rows {
-        let project_id = project.id;
-        if let Entry::Vacant(e) = by_project.entry(project_id) {
-            e.insert(sessions::sessions_of_project(conn, project_id)?);
-        }
-        let existing = by_project
-            .get(&project_id)
-            .and_then(|list| list.iter().find(|s| s.date == f.date && s.start == f.start));
-        let step = match existing {
-            None => Step {
+    fn plan(self, conn: &Connection, rows: Vec<Row>) -> Result<SessionPlan> {
+        let mut plan = SessionPlan {
+            steps: Vec::new(),
+            unchanged: 0,
+            projects: HashMap::new(),
+        };
+        let mut by_project: HashMap<i64, Vec<Session>> = HashMap::new();
+        for (line, project, fields) in rows {
+            let project_id = project.id;
+            if let Entry::Vacant(e) = by_project.entry(project_id) {
+                e.insert(sessions::sessions_of_project(conn, project_id)?);
+            }
+            let existing = by_project.get(&project_id).and_then(|list| {
+                list.iter()
+                    .find(|s| s.date == fields.date && s.start == fields.start)
+            });
+            let (before, fields) = match existing {
+                None => (None, fields),
+                Some(s) => match merged(s, fields) {
+                    Some(after) => (Some(s.clone()), after),
+                    None => {
+                        plan.unchanged += 1;
+                        continue;
+                    }
+                },
+            };
+            plan.projects.insert(project_id, project);
+            plan.steps.push(Step {
                 line,
                 project_id,
-                before: None,
-                fields: f,
-            },
-            Some(s) => {
-                let mut after = f;
-                if after.topic.is_empty() {
-                    after.topic = s.topic.clone();
-                }
-                if after.venue.is_empty() {
-                    after.venue = s.venue.clone();
-                }
-                after.trainer_id = after.trainer_id.or(s.trainer_id);
-                if s.end == after.end
-                    && s.topic == after.topic
-                    && s.venue == after.venue
-                    && s.trainer_id == after.trainer_id
-                {
-                    plan.unchanged += 1;
-                    continue;
-                }
-                Step {
-                    line,
-                    project_id,
-                    before: Some(s.clone()),
-                    fields: after,
-                }
-            }
-        };
-        plan.projects.insert(project_id, project);
-        plan.steps.push(step);
+                before,
+                fields,
+            });
+        }
+        Ok(plan)
     }
-    Ok(plan)
+}
+
+/// The start and end of a row (each None when blank or unreadable, a problem
+/// either way; 上午/下午/晚上 give both); None for the whole row when the end
+/// is not after the start.
+fn times(c: &mut Cells) -> Option<(Option<NaiveTime>, Option<NaiveTime>)> {
+    let part = DayPart::parse(c.text("start"));
+    let start = match part {
+        Some(p) => Ok(parse_time(p.default_times().0)),
+        None => c.time("start"),
+    };
+    if let Ok(None) = start {
+        c.problem("start", pick("为空（必填）", "is empty (required)"));
+    }
+    let end = match c.time("end") {
+        Ok(None) => Ok(part.and_then(|p| parse_time(p.default_times().1))),
+        other => other,
+    };
+    if let (Ok(Some(_)), Ok(None)) = (start, end) {
+        c.problem(
+            "end",
+            pick(
+                "为空（必填，除非开始时间写的是 上午/下午/晚上）",
+                "is empty (required unless start is 上午/下午/晚上)",
+            ),
+        );
+    }
+    if let (Ok(Some(s)), Ok(Some(e))) = (start, end) {
+        if e <= s {
+            c.problem(
+                "end",
+                pick(
+                    format!("{} 不晚于开始时间 {}", e.format("%H:%M"), s.format("%H:%M")),
+                    format!(
+                        "{} is not after the start {}",
+                        e.format("%H:%M"),
+                        s.format("%H:%M")
+                    ),
+                ),
+            );
+            return None;
+        }
+    }
+    Some((start.ok().flatten(), end.ok().flatten()))
+}
+
+/// A completed project's sessions are locked: a row may only restate an
+/// existing session (same date, start and end); topic, trainer and venue may
+/// change. False (a problem of the row) when the row would change the schedule.
+fn may_restate(
+    conn: &Connection,
+    c: &mut Cells,
+    project: &Project,
+    f: &SessionFields,
+) -> Result<bool> {
+    if project.completed_at.is_none() {
+        return Ok(true);
+    }
+    let same_times = sessions::sessions_of_project(conn, project.id)?
+        .iter()
+        .any(|s| s.date == f.date && s.start == f.start && s.end == f.end);
+    if same_times {
+        return Ok(true);
+    }
+    match crate::ops::projects::refuse_if_completed(project, crate::ops::projects::Locked::Sessions)
+    {
+        Ok(()) => Ok(true),
+        Err(e) => {
+            c.problem("project", e.to_string());
+            Ok(false)
+        }
+    }
+}
+
+/// The stored session `s` with a row over it (blank topic, venue and trainer
+/// keep the stored ones); None when the row changes nothing.
+fn merged(s: &Session, mut after: SessionFields) -> Option<SessionFields> {
+    if after.topic.is_empty() {
+        after.topic = s.topic.clone();
+    }
+    if after.venue.is_empty() {
+        after.venue = s.venue.clone();
+    }
+    after.trainer_id = after.trainer_id.or(s.trainer_id);
+    let same = s.end == after.end
+        && s.topic == after.topic
+        && s.venue == after.venue
+        && s.trainer_id == after.trainer_id;
+    (!same).then_some(after)
 }
 
 impl phases::Plan for SessionPlan {
@@ -270,48 +311,5 @@ impl phases::Plan for SessionPlan {
             ctx.tick(i + 1, self.steps.len());
         }
         Ok(Ok(counts))
-    }
-}
-
-/// The trainer of a row: by staff number of a district teacher, else by name.
-fn trainer_of(
-    conn: &Connection,
-    c: &mut Cells,
-    names: &[String],
-    hints: &mut suggest::Hints,
-) -> Result<Result<Option<i64>, ()>> {
-    let text = c.text("trainer");
-    if text.is_empty() {
-        return Ok(Ok(None));
-    }
-    if let Some(t) = teachers::by_staff_no(conn, text)? {
-        if let Some(tr) = trainers::by_teacher(conn, t.id)? {
-            return Ok(Ok(Some(tr.id)));
-        }
-    }
-    let found = trainers::by_name(conn, text)?;
-    match found.len() {
-        1 => Ok(Ok(Some(found[0].id))),
-        0 => {
-            let hint = hints.hint(text, names.iter().map(String::as_str));
-            c.problem(
-                "trainer",
-                pick(
-                    format!("未知讲师“{text}”{}", hint.zh),
-                    format!("'{text}' is not a known trainer{}", hint.en),
-                ),
-            );
-            Ok(Err(()))
-        }
-        n => {
-            c.problem(
-                "trainer",
-                pick(
-                    format!("有 {n} 位讲师叫{text}；请改填工号"),
-                    format!("{n} trainers are called {text}; give the staff number instead"),
-                ),
-            );
-            Ok(Err(()))
-        }
     }
 }

@@ -85,6 +85,59 @@ pub struct Table {
     pub records: Vec<Record>,
 }
 
+/// Which column each header cell names (None: a cell no column knows), and the header text
+/// of each column; a column named twice equally well is refused.
+fn map_header(
+    header: &RawRow,
+    columns: &'static [Column],
+) -> Result<(Vec<Option<usize>>, Vec<String>)> {
+    let mut map: Vec<Option<usize>> = vec![None; header.cells.len()];
+    let mut headers = vec![String::new(); columns.len()];
+    let mut strengths = vec![0u8; columns.len()];
+    for (i, cell) in header.cells.iter().enumerate() {
+        if let Some(k) = columns.iter().position(|c| c.matches(cell)) {
+            let strength = columns[k].strength(cell);
+            // Two columns for one field: the one with the field's own name
+            // wins over an alias (项目编号 over 项目); two equally good
+            // ones (two 姓名) leave which holds the data a guess.
+            if let Some(first) = map.iter().position(|m| *m == Some(k)) {
+                if strength < strengths[k] {
+                    continue;
+                }
+                if strength > strengths[k] {
+                    map[first] = None;
+                    headers[k] = cell.clone();
+                    strengths[k] = strength;
+                    map[i] = Some(k);
+                    continue;
+                }
+                return Err(Error::invalid(crate::lang::pick(
+                    format!(
+                        "line {}: {}: 表头中这一列出现了两次（第 {} 列“{}”和第 {} 列“{cell}”）；请删除或改名其中一列",
+                        header.line,
+                        headers[k],
+                        first + 1,
+                        headers[k],
+                        i + 1
+                    ),
+                    format!(
+                    "line {}: {}: the header names this column twice (columns {} '{}' and {} '{cell}'); delete or rename one",
+                    header.line,
+                    headers[k],
+                    first + 1,
+                    headers[k],
+                    i + 1
+                    ),
+                )));
+            }
+            headers[k] = cell.clone();
+            strengths[k] = strength;
+            map[i] = Some(k);
+        }
+    }
+    Ok((map, headers))
+}
+
 impl Table {
     /// Finds the header (the first of the top rows where most cells are known
     /// column names; title rows above it are skipped) and maps the rows below.
@@ -108,50 +161,7 @@ impl Table {
             )));
         };
         let header = &rows[at];
-        let mut map: Vec<Option<usize>> = vec![None; header.cells.len()];
-        let mut headers = vec![String::new(); columns.len()];
-        let mut strengths = vec![0u8; columns.len()];
-        for (i, cell) in header.cells.iter().enumerate() {
-            if let Some(k) = columns.iter().position(|c| c.matches(cell)) {
-                let strength = columns[k].strength(cell);
-                // Two columns for one field: the one with the field's own name
-                // wins over an alias (项目编号 over 项目); two equally good
-                // ones (two 姓名) leave which holds the data a guess.
-                if let Some(first) = map.iter().position(|m| *m == Some(k)) {
-                    if strength < strengths[k] {
-                        continue;
-                    }
-                    if strength > strengths[k] {
-                        map[first] = None;
-                        headers[k] = cell.clone();
-                        strengths[k] = strength;
-                        map[i] = Some(k);
-                        continue;
-                    }
-                    return Err(Error::invalid(crate::lang::pick(
-                        format!(
-                            "line {}: {}: 表头中这一列出现了两次（第 {} 列“{}”和第 {} 列“{cell}”）；请删除或改名其中一列",
-                            header.line,
-                            headers[k],
-                            first + 1,
-                            headers[k],
-                            i + 1
-                        ),
-                        format!(
-                        "line {}: {}: the header names this column twice (columns {} '{}' and {} '{cell}'); delete or rename one",
-                        header.line,
-                        headers[k],
-                        first + 1,
-                        headers[k],
-                        i + 1
-                        ),
-                    )));
-                }
-                headers[k] = cell.clone();
-                strengths[k] = strength;
-                map[i] = Some(k);
-            }
-        }
+        let (map, headers) = map_header(header, columns)?;
         let header_line = header.line;
         let title = rows[..at]
             .iter()

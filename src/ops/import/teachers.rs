@@ -1,9 +1,10 @@
 //! Import of teachers: `staff_no,name,gender,school,subject,stage,phone,tier,status`,
 //! matched by staff number. A blank cell leaves the stored value as it is.
 
+use super::driver::Importer;
 use super::school_ref::SchoolNames;
 use super::suggest;
-use super::table::{Column, Problems, Table};
+use super::table::{Column, Table};
 use super::teachers_plan::{Plan, Step};
 use super::values::Cells;
 use super::Context;
@@ -41,12 +42,12 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("status", "状态", &["在职状态", "人员状态", "任职状态"]),
 ];
 
-struct Row<'a> {
+pub(crate) struct Row {
     line: usize,
     staff_no: String,
     name: String,
     gender: Option<Gender>,
-    school: &'a School,
+    school: School,
     subject: Option<String>,
     stage: Option<Stage>,
     phone: Option<String>,
@@ -54,56 +55,35 @@ struct Row<'a> {
     status: Option<TeacherStatus>,
 }
 
-pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<Plan> {
-    table.check_required(&[])?;
-    let known = SchoolNames::load(conn)?;
-    let mut problems = Problems::default();
-    let mut hints = suggest::Hints::default();
-    let mut rows: Vec<Row> = Vec::with_capacity(table.records.len());
-    // Staff numbers in the file, in their stored form (one teacher whatever the case).
-    let mut seen: HashMap<String, (usize, &str)> = HashMap::with_capacity(table.records.len());
-    for record in &table.records {
-        let mut c = Cells {
-            table,
-            record,
-            problems: &mut problems,
-        };
+/// The teachers kind: the schools rows name, and the staff numbers seen so
+/// far in their stored form (one teacher whatever the case).
+pub(crate) struct Teachers<'t> {
+    known: SchoolNames,
+    hints: suggest::Hints,
+    seen: HashMap<String, (usize, &'t str)>,
+}
+
+impl<'t> Importer<'t> for Teachers<'t> {
+    type Row = Row;
+    type Plan = Plan;
+
+    fn start(conn: &Connection, table: &'t Table, _ctx: &Context) -> Result<Self> {
+        table.check_required(&[])?;
+        Ok(Teachers {
+            known: SchoolNames::load(conn)?,
+            hints: suggest::Hints::default(),
+            seen: HashMap::with_capacity(table.records.len()),
+        })
+    }
+
+    fn row(&mut self, _conn: &Connection, c: &mut Cells<'t, '_>) -> Result<Option<Row>> {
         let staff_no = c.identifier("staff_no");
         if let Some(s) = staff_no {
-            if let Some((first, was)) = seen.insert(canonical_staff_no(s), (c.line(), s)) {
-                let message = if was == s {
-                    pick(
-                        format!("工号 {s} 重复出现（第 {first} 行已有）"),
-                        format!("{s} appears again (first on line {first})"),
-                    )
-                } else {
-                    pick(
-                        format!("工号 {s} 重复出现（第 {first} 行已有 {was}，工号不分大小写）"),
-                        format!(
-                            "{s} appears again (first on line {first} as {was}; staff numbers \
-                             match in any case)"
-                        ),
-                    )
-                };
-                c.problem("staff_no", message);
-            }
+            self.refuse_repeat(c, s);
         }
         let name = c.required("name");
         let gender = c.choice("gender", "gender", Gender::parse, Gender::choices);
-        let school = c.required("school").and_then(|s| match known.find(s) {
-            Some(school) => Some(school),
-            None => {
-                let hint = hints.hint(s, known.exact.keys().map(String::as_str));
-                c.problem(
-                    "school",
-                    pick(
-                        format!("未知学校“{s}”{}", hint.zh),
-                        format!("'{s}' is not a known school{}", hint.en),
-                    ),
-                );
-                None
-            }
-        });
+        let school = c.required("school").and_then(|s| self.school(c, s));
         let stage = c.choice("stage", "stage", Stage::parse, Stage::choices);
         let phone = c.phone("phone");
         let tier = c.choice("tier", "tier", Tier::parse, Tier::choices);
@@ -124,10 +104,10 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
             Ok(status),
         ) = (staff_no, name, gender, school, stage, phone, tier, status)
         else {
-            continue;
+            return Ok(None);
         };
         let subject = c.text("subject");
-        rows.push(Row {
+        Ok(Some(Row {
             line: c.line(),
             staff_no: canonical_staff_no(staff_no),
             name: name.to_string(),
@@ -138,59 +118,112 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
             phone,
             tier,
             status,
-        });
+        }))
     }
-    problems.into_result()?;
 
-    let mut plan = Plan {
-        steps: Vec::with_capacity(rows.len()),
-        unchanged: 0,
-    };
-    for row in rows {
-        let line = row.line;
-        match teachers::by_staff_no(conn, &row.staff_no)? {
-            None => plan.steps.push(Step::Add {
-                line,
-                keys: pinyin_keys(row.name.trim()),
-                input: TeacherInput {
-                    stage: row.stage.or(Some(row.school.stage)),
-                    gender: row.gender,
-                    school_id: row.school.id,
-                    subject: row.subject.unwrap_or_default(),
-                    phone: row.phone.unwrap_or_default(),
-                    tier: row.tier.unwrap_or(Tier::Qualified),
-                    status: row.status.unwrap_or(TeacherStatus::Active),
-                    staff_no: row.staff_no,
-                    name: row.name,
+    fn plan(self, conn: &Connection, rows: Vec<Row>) -> Result<Plan> {
+        let mut plan = Plan {
+            steps: Vec::with_capacity(rows.len()),
+            unchanged: 0,
+        };
+        for row in rows {
+            match teachers::by_staff_no(conn, &row.staff_no)? {
+                None => plan.steps.push(addition(row)),
+                Some(before) => match update(before, row) {
+                    Some(step) => plan.steps.push(step),
+                    None => plan.unchanged += 1,
                 },
-            }),
-            Some(before) => {
-                let input = TeacherInput {
-                    staff_no: row.staff_no,
-                    name: row.name,
-                    gender: row.gender.or(before.gender),
-                    school_id: row.school.id,
-                    subject: row.subject.unwrap_or_else(|| before.subject.clone()),
-                    stage: row.stage.or(before.stage),
-                    phone: row.phone.unwrap_or_else(|| before.phone.clone()),
-                    tier: row.tier.unwrap_or(before.tier),
-                    status: row.status.unwrap_or(before.status),
-                };
-                if TeacherInput::from_teacher(&before) == input {
-                    plan.unchanged += 1;
-                    continue;
-                }
-                let after = updated(&before, &input, row.school).audit_json();
-                plan.steps.push(Step::Update {
-                    line,
-                    before: Box::new(before),
-                    input,
-                    after,
-                });
             }
         }
+        Ok(plan)
     }
-    Ok(plan)
+}
+
+impl<'t> Teachers<'t> {
+    /// A staff number the file already had is a problem of the row.
+    fn refuse_repeat(&mut self, c: &mut Cells<'t, '_>, s: &'t str) {
+        let Some((first, was)) = self.seen.insert(canonical_staff_no(s), (c.line(), s)) else {
+            return;
+        };
+        let message = if was == s {
+            pick(
+                format!("工号 {s} 重复出现（第 {first} 行已有）"),
+                format!("{s} appears again (first on line {first})"),
+            )
+        } else {
+            pick(
+                format!("工号 {s} 重复出现（第 {first} 行已有 {was}，工号不分大小写）"),
+                format!(
+                    "{s} appears again (first on line {first} as {was}; staff numbers \
+                     match in any case)"
+                ),
+            )
+        };
+        c.problem("staff_no", message);
+    }
+
+    /// The school a row names; an unknown one is a problem (with a hint).
+    fn school(&mut self, c: &mut Cells, s: &str) -> Option<School> {
+        if let Some(school) = self.known.find(s) {
+            return Some(school.clone());
+        }
+        let hint = self
+            .hints
+            .hint(s, self.known.exact.keys().map(String::as_str));
+        c.problem(
+            "school",
+            pick(
+                format!("未知学校“{s}”{}", hint.zh),
+                format!("'{s}' is not a known school{}", hint.en),
+            ),
+        );
+        None
+    }
+}
+
+/// A new teacher: blank cells take the defaults (the school's stage, 合格 tier).
+fn addition(row: Row) -> Step {
+    Step::Add {
+        line: row.line,
+        keys: pinyin_keys(row.name.trim()),
+        input: TeacherInput {
+            stage: row.stage.or(Some(row.school.stage)),
+            gender: row.gender,
+            school_id: row.school.id,
+            subject: row.subject.unwrap_or_default(),
+            phone: row.phone.unwrap_or_default(),
+            tier: row.tier.unwrap_or(Tier::Qualified),
+            status: row.status.unwrap_or(TeacherStatus::Active),
+            staff_no: row.staff_no,
+            name: row.name,
+        },
+    }
+}
+
+/// The update of a stored teacher (blank cells keep the stored value); None
+/// when the row changes nothing.
+fn update(before: Teacher, row: Row) -> Option<Step> {
+    let input = TeacherInput {
+        staff_no: row.staff_no,
+        name: row.name,
+        gender: row.gender.or(before.gender),
+        school_id: row.school.id,
+        subject: row.subject.unwrap_or_else(|| before.subject.clone()),
+        stage: row.stage.or(before.stage),
+        phone: row.phone.unwrap_or_else(|| before.phone.clone()),
+        tier: row.tier.unwrap_or(before.tier),
+        status: row.status.unwrap_or(before.status),
+    };
+    if TeacherInput::from_teacher(&before) == input {
+        return None;
+    }
+    let after = updated(&before, &input, &row.school).audit_json();
+    Some(Step::Update {
+        line: row.line,
+        before: Box::new(before),
+        input,
+        after,
+    })
 }
 
 /// The teacher `before` once `input` is written over it.

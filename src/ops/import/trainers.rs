@@ -2,8 +2,9 @@
 //! external expert by `name`; `status` and the six competency levels 0–3.
 //! Matched by teacher (staff number) or, for externals, by name.
 
+use super::driver::Importer;
 use super::phases::{self, Stale, Written};
-use super::table::{Column, Problems, Table};
+use super::table::{Column, Table};
 use super::values::Cells;
 use super::{audit_update, Context, Counts};
 use crate::domain::{Competency, Trainer, TrainerStatus};
@@ -29,12 +30,12 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("joined_on", "加入日期", &["入库日期", "认定日期", "joined"]),
 ];
 
-enum Key {
+pub(crate) enum Key {
     Teacher(i64, String),
     External(String),
 }
 
-struct Row {
+pub(crate) struct Row {
     line: usize,
     key: Key,
     affiliation: Option<String>,
@@ -56,77 +57,40 @@ struct Step {
     input: TrainerInput,
 }
 
-pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<Plan> {
-    if !table.has("staff_no") && !table.has("name") {
-        table.check_required(&[])?;
-        return Err(crate::Error::invalid(pick(
-            format!(
-                "line {}: 表头需要有工号（staff_no）列或姓名（name）列",
-                table.header_line
-            ),
-            format!(
-                "line {}: the header needs a staff_no (工号) or a name (姓名) column",
-                table.header_line
-            ),
-        )));
-    }
-    let mut problems = Problems::default();
-    let mut rows = Vec::with_capacity(table.records.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for record in &table.records {
-        let mut c = Cells {
-            table,
-            record,
-            problems: &mut problems,
-        };
-        let staff_no = c.text("staff_no");
-        let name = c.text("name");
-        let key = if !staff_no.is_empty() {
-            match teachers::by_staff_no(conn, staff_no)? {
-                Some(t) => Some(Key::Teacher(t.id, t.name)),
-                None => {
-                    c.problem(
-                        "staff_no",
-                        pick(
-                            format!("工号 {staff_no} 不是已有教师（请先导入教师；外聘专家请留空）"),
-                            format!("{staff_no} is not a known teacher (import teachers first, or leave it blank for an external expert)"),
-                        ),
-                    );
-                    None
-                }
-            }
-        } else if !name.is_empty() {
-            Some(Key::External(name.to_string()))
-        } else {
-            c.problem(
-                "name",
-                pick(
-                    "为空（区内教师请填工号，外聘专家请填姓名）",
-                    "is empty (give a staff_no for a district teacher or a name for an external expert)",
+/// The trainers kind: the trainers seen so far in the file.
+pub(crate) struct Trainers {
+    seen: HashMap<String, usize>,
+    today: NaiveDate,
+}
+
+impl<'t> Importer<'t> for Trainers {
+    type Row = Row;
+    type Plan = Plan;
+
+    fn start(_conn: &Connection, table: &'t Table, ctx: &Context) -> Result<Trainers> {
+        if !table.has("staff_no") && !table.has("name") {
+            table.check_required(&[])?;
+            return Err(crate::Error::invalid(pick(
+                format!(
+                    "line {}: 表头需要有工号（staff_no）列或姓名（name）列",
+                    table.header_line
                 ),
-            );
-            None
-        };
-        let seen_key = if staff_no.is_empty() {
-            format!("name:{name}")
-        } else {
-            format!("staff_no:{}", crate::domain::canonical_staff_no(staff_no))
-        };
+                format!(
+                    "line {}: the header needs a staff_no (工号) or a name (姓名) column",
+                    table.header_line
+                ),
+            )));
+        }
+        Ok(Trainers {
+            seen: HashMap::new(),
+            today: ctx.now.date(),
+        })
+    }
+
+    fn row(&mut self, conn: &Connection, c: &mut Cells<'t, '_>) -> Result<Option<Row>> {
+        let key = key_of(conn, c)?;
         if key.is_some() {
-            if let Some(first) = seen.insert(seen_key, c.line()) {
-                let column = if staff_no.is_empty() {
-                    "name"
-                } else {
-                    "staff_no"
-                };
-                c.problem(
-                    column,
-                    pick(
-                        format!("该讲师重复出现（第 {first} 行已有）"),
-                        format!("this trainer appears again (first on line {first})"),
-                    ),
-                );
-            }
+            self.refuse_repeat(c);
         }
         let status = c.choice(
             "status",
@@ -144,41 +108,91 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<P
         }
         let joined_on = c.date("joined_on");
         let affiliation = c.text("affiliation");
-        if let (Some(key), Ok(status), true, Ok(joined_on)) = (key, status, levels_ok, joined_on) {
-            rows.push(Row {
-                line: c.line(),
-                key,
-                affiliation: (!affiliation.is_empty()).then(|| affiliation.to_string()),
-                status,
-                levels,
-                joined_on,
-            });
+        let (Some(key), Ok(status), true, Ok(joined_on)) = (key, status, levels_ok, joined_on)
+        else {
+            return Ok(None);
+        };
+        Ok(Some(Row {
+            line: c.line(),
+            key,
+            affiliation: (!affiliation.is_empty()).then(|| affiliation.to_string()),
+            status,
+            levels,
+            joined_on,
+        }))
+    }
+
+    fn plan(self, conn: &Connection, rows: Vec<Row>) -> Result<Plan> {
+        let mut plan = Plan {
+            steps: Vec::new(),
+            unchanged: 0,
+        };
+        for row in rows {
+            let (teacher_id, name) = match &row.key {
+                Key::Teacher(id, name) => (Some(*id), name.clone()),
+                Key::External(name) => (None, name.clone()),
+            };
+            let before = match teacher_id {
+                Some(id) => trainers::by_teacher(conn, id)?,
+                None => trainers::external_by_name(conn, &name)?,
+            };
+            let input = self.input(&row, before.as_ref(), teacher_id, name);
+            if before
+                .as_ref()
+                .is_some_and(|b| TrainerInput::from_trainer(b) == input)
+            {
+                plan.unchanged += 1;
+            } else {
+                plan.steps.push(Step {
+                    line: row.line,
+                    before,
+                    input,
+                });
+            }
+        }
+        Ok(plan)
+    }
+}
+
+impl Trainers {
+    /// A trainer the file already had is a problem of the row.
+    fn refuse_repeat(&mut self, c: &mut Cells) {
+        let staff_no = c.text("staff_no");
+        let (seen_key, column) = if staff_no.is_empty() {
+            (format!("name:{}", c.text("name")), "name")
+        } else {
+            let canonical = crate::domain::canonical_staff_no(staff_no);
+            (format!("staff_no:{canonical}"), "staff_no")
+        };
+        if let Some(first) = self.seen.insert(seen_key, c.line()) {
+            c.problem(
+                column,
+                pick(
+                    format!("该讲师重复出现（第 {first} 行已有）"),
+                    format!("this trainer appears again (first on line {first})"),
+                ),
+            );
         }
     }
-    problems.into_result()?;
 
-    let mut plan = Plan {
-        steps: Vec::new(),
-        unchanged: 0,
-    };
-    for row in rows {
-        let (teacher_id, name) = match &row.key {
-            Key::Teacher(id, name) => (Some(*id), name.clone()),
-            Key::External(name) => (None, name.clone()),
-        };
-        let before = match teacher_id {
-            Some(id) => trainers::by_teacher(conn, id)?,
-            None => trainers::external_by_name(conn, &name)?,
-        };
-        let mut input = match &before {
+    /// What a row writes: the stored trainer (or a new candidate) with the
+    /// row's non-blank cells over it.
+    fn input(
+        &self,
+        row: &Row,
+        before: Option<&Trainer>,
+        teacher_id: Option<i64>,
+        name: String,
+    ) -> TrainerInput {
+        let mut input = match before {
             Some(b) => TrainerInput::from_trainer(b),
             None => TrainerInput {
                 teacher_id,
-                name: name.clone(),
+                name: String::new(),
                 affiliation: String::new(),
                 status: TrainerStatus::Candidate,
                 levels: [0; 6],
-                joined_on: Some(ctx.now.date()),
+                joined_on: Some(self.today),
             },
         };
         input.name = name;
@@ -196,20 +210,39 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<P
         if row.joined_on.is_some() {
             input.joined_on = row.joined_on;
         }
-        if before
-            .as_ref()
-            .is_some_and(|b| TrainerInput::from_trainer(b) == input)
-        {
-            plan.unchanged += 1;
-        } else {
-            plan.steps.push(Step {
-                line: row.line,
-                before,
-                input,
-            });
-        }
+        input
     }
-    Ok(plan)
+}
+
+/// Who a row names: a district teacher by staff number, else an external
+/// expert by name; neither is a problem of the row.
+fn key_of(conn: &Connection, c: &mut Cells) -> Result<Option<Key>> {
+    let staff_no = c.text("staff_no");
+    let name = c.text("name");
+    if !staff_no.is_empty() {
+        if let Some(t) = teachers::by_staff_no(conn, staff_no)? {
+            return Ok(Some(Key::Teacher(t.id, t.name)));
+        }
+        c.problem(
+            "staff_no",
+            pick(
+                format!("工号 {staff_no} 不是已有教师（请先导入教师；外聘专家请留空）"),
+                format!("{staff_no} is not a known teacher (import teachers first, or leave it blank for an external expert)"),
+            ),
+        );
+        return Ok(None);
+    }
+    if !name.is_empty() {
+        return Ok(Some(Key::External(name.to_string())));
+    }
+    c.problem(
+        "name",
+        pick(
+            "为空（区内教师请填工号，外聘专家请填姓名）",
+            "is empty (give a staff_no for a district teacher or a name for an external expert)",
+        ),
+    );
+    Ok(None)
 }
 
 impl phases::Plan for Plan {

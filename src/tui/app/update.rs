@@ -24,22 +24,7 @@ impl App {
     /// The only place that acts on an action.
     pub fn update(&mut self, action: Action) {
         match action {
-            Action::Quit => {
-                if self.waiting_writes() > 0 {
-                    let n = self.waiting_writes();
-                    self.overlay = Some(Overlay::Confirm(dialog::Confirm {
-                        question: self.shared.ctx().tf(waiting::QUIT_WAITING, &[&n]),
-                        then: Action::ForceQuit,
-                    }));
-                } else if self.screens.iter().any(|s| s.has_unsaved()) {
-                    self.overlay = Some(Overlay::Confirm(dialog::Confirm {
-                        question: self.shared.ctx().t(i18n::QUIT_UNSAVED).to_string(),
-                        then: Action::ForceQuit,
-                    }));
-                } else {
-                    self.quit = true;
-                }
-            }
+            Action::Quit => self.ask_quit(),
             Action::ForceQuit => self.quit = true,
             Action::Back => {
                 if let Some(i) = self.history.pop() {
@@ -104,6 +89,24 @@ impl App {
                 );
                 self.overlay = Some(Overlay::ImportPreview(p));
             }
+        }
+    }
+
+    /// Quits, unless writes are waiting or a form has unsaved input: then asks first.
+    fn ask_quit(&mut self) {
+        if self.waiting_writes() > 0 {
+            let n = self.waiting_writes();
+            self.overlay = Some(Overlay::Confirm(dialog::Confirm {
+                question: self.shared.ctx().tf(waiting::QUIT_WAITING, &[&n]),
+                then: Action::ForceQuit,
+            }));
+        } else if self.screens.iter().any(|s| s.has_unsaved()) {
+            self.overlay = Some(Overlay::Confirm(dialog::Confirm {
+                question: self.shared.ctx().t(i18n::QUIT_UNSAVED).to_string(),
+                then: Action::ForceQuit,
+            }));
+        } else {
+            self.quit = true;
         }
     }
 

@@ -3,8 +3,8 @@
 pub mod bars;
 pub mod calendar;
 pub mod candidates;
-pub mod list;
 pub mod marks_strip;
+pub mod table;
 pub mod text;
 pub mod text_input;
 pub mod window;

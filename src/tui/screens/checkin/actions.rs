@@ -87,32 +87,7 @@ impl CheckInScreen {
             return self.run_picker(cmd, ctx);
         }
         match cmd {
-            Cmd::CheckIn | Cmd::Mark(_) => {
-                let row = match self.target_row() {
-                    Ok(r) => r,
-                    Err(msg) if msg == i18n::DESK_NOBODY => {
-                        return Some(Action::Fail(self.nobody(ctx)))
-                    }
-                    Err(msg) => return Some(Action::Fail(ctx.t(msg).into())),
-                };
-                let action = match cmd {
-                    Cmd::Mark(Status::LeftEarly) => {
-                        let mut input = TextInput::new();
-                        input.set(&ctx.now.format("%H:%M").to_string());
-                        self.mode = Mode::Checkout {
-                            row,
-                            input,
-                            error: false,
-                            back_to: Box::new(self.mode.clone()),
-                        };
-                        return None;
-                    }
-                    Cmd::Mark(s) => self.mark_action(row, Some(s), None, ctx),
-                    _ => self.mark_action(row, None, None, ctx),
-                };
-                self.next_teacher(ctx);
-                action
-            }
+            Cmd::CheckIn | Cmd::Mark(_) => self.mark(cmd, ctx),
             Cmd::Undo => {
                 if undo::depth(self.desk) == 0 {
                     return Some(Action::Fail(ctx.t(i18n::DESK_NOTHING_TO_UNDO).into()));
@@ -128,53 +103,8 @@ impl CheckInScreen {
                 self.mode = Mode::Picker;
                 None
             }
-            Cmd::CloseSession => {
-                let id = self.session_id?;
-                match close_session_review(ctx.conn(), id) {
-                    Ok(r) if r.closed => {
-                        Some(Action::Fail(ctx.t(i18n::DESK_ALREADY_CLOSED).into()))
-                    }
-                    Ok(review) => {
-                        // ops refuses to close a session before its start: say so here.
-                        let not_before = self
-                            .data
-                            .session
-                            .as_ref()
-                            .map(|s| s.starts_at())
-                            .filter(|start| ctx.now < *start);
-                        self.mode = Mode::Review {
-                            review,
-                            not_before,
-                            typed: TextInput::new(),
-                            wrong: false,
-                        };
-                        None
-                    }
-                    Err(e) => Self::fail(ctx, e),
-                }
-            }
-            Cmd::ReopenSession => {
-                let session_id = self.session_id?;
-                if !self.data.is_closed() {
-                    return Some(Action::Fail(ctx.t(i18n::DESK_NOT_CLOSED).into()));
-                }
-                match close_absences(ctx.conn(), session_id) {
-                    Ok(marks) if !marks.is_empty() => {
-                        self.mode = Mode::Reopen {
-                            removable: marks.len(),
-                        };
-                        None
-                    }
-                    Ok(_) => Some(Action::AskReason {
-                        prompt: ctx.t(i18n::DESK_REOPEN_ASK).into(),
-                        intent: Intent::ReopenSession {
-                            session_id,
-                            remove_close_absences: false,
-                        },
-                    }),
-                    Err(e) => Self::fail(ctx, e),
-                }
-            }
+            Cmd::CloseSession => self.review_close(ctx),
+            Cmd::ReopenSession => self.reopen(ctx),
             Cmd::Search | Cmd::Type => {
                 self.mode = Mode::Typing;
                 None
@@ -186,27 +116,106 @@ impl CheckInScreen {
                 // skips a row the user has not seen highlighted.
                 let first = matches!(m, keymap::Move::Up | keymap::Move::Down) && !self.chosen;
                 if !first {
-                    self.cursor = keymap::apply_move(self.cursor, self.rows.len(), self.page, m);
+                    self.list.cursor =
+                        keymap::apply_move(self.list.cursor, self.rows.len(), self.list.page, m);
                 }
                 self.chosen = !self.rows.is_empty();
                 None
             }
-            Cmd::Escape => {
-                if self.mode == Mode::Typing {
-                    if self.search.is_empty() {
-                        self.mode = Mode::List;
-                        self.unchoose();
-                    } else {
-                        self.search.clear();
-                        if let Err(e) = self.refresh_rows(ctx, false) {
-                            return Self::fail(ctx, e);
-                        }
-                    }
-                    None
-                } else {
-                    Some(Action::Back)
+            Cmd::Escape => self.escape(ctx),
+        }
+    }
+
+    /// Check-in or a mark for the chosen row (leaving early asks the time first).
+    fn mark(&mut self, cmd: Cmd, ctx: &Ctx) -> Option<Action> {
+        let row = match self.target_row() {
+            Ok(r) => r,
+            Err(msg) if msg == i18n::DESK_NOBODY => return Some(Action::Fail(self.nobody(ctx))),
+            Err(msg) => return Some(Action::Fail(ctx.t(msg).into())),
+        };
+        let action = match cmd {
+            Cmd::Mark(Status::LeftEarly) => {
+                let mut input = TextInput::new();
+                input.set(&ctx.now.format("%H:%M").to_string());
+                self.mode = Mode::Checkout {
+                    row,
+                    input,
+                    error: false,
+                    back_to: Box::new(self.mode.clone()),
+                };
+                return None;
+            }
+            Cmd::Mark(s) => self.mark_action(row, Some(s), None, ctx),
+            _ => self.mark_action(row, None, None, ctx),
+        };
+        self.next_teacher(ctx);
+        action
+    }
+
+    /// Opens the close-session review (refused when the session is closed already).
+    fn review_close(&mut self, ctx: &Ctx) -> Option<Action> {
+        let id = self.session_id?;
+        match close_session_review(ctx.conn(), id) {
+            Ok(r) if r.closed => Some(Action::Fail(ctx.t(i18n::DESK_ALREADY_CLOSED).into())),
+            Ok(review) => {
+                // ops refuses to close a session before its start: say so here.
+                let not_before = self
+                    .data
+                    .session
+                    .as_ref()
+                    .map(|s| s.starts_at())
+                    .filter(|start| ctx.now < *start);
+                self.mode = Mode::Review {
+                    review,
+                    not_before,
+                    typed: TextInput::new(),
+                    wrong: false,
+                };
+                None
+            }
+            Err(e) => Self::fail(ctx, e),
+        }
+    }
+
+    /// Reopening a closed session: asks about the absences its closing recorded, if any.
+    fn reopen(&mut self, ctx: &Ctx) -> Option<Action> {
+        let session_id = self.session_id?;
+        if !self.data.is_closed() {
+            return Some(Action::Fail(ctx.t(i18n::DESK_NOT_CLOSED).into()));
+        }
+        match close_absences(ctx.conn(), session_id) {
+            Ok(marks) if !marks.is_empty() => {
+                self.mode = Mode::Reopen {
+                    removable: marks.len(),
+                };
+                None
+            }
+            Ok(_) => Some(Action::AskReason {
+                prompt: ctx.t(i18n::DESK_REOPEN_ASK).into(),
+                intent: Intent::ReopenSession {
+                    session_id,
+                    remove_close_absences: false,
+                },
+            }),
+            Err(e) => Self::fail(ctx, e),
+        }
+    }
+
+    /// Esc: clears the box, then leaves it, then goes back.
+    fn escape(&mut self, ctx: &Ctx) -> Option<Action> {
+        if self.mode == Mode::Typing {
+            if self.search.is_empty() {
+                self.mode = Mode::List;
+                self.unchoose();
+            } else {
+                self.search.clear();
+                if let Err(e) = self.refresh_rows(ctx, false) {
+                    return Self::fail(ctx, e);
                 }
             }
+            None
+        } else {
+            Some(Action::Back)
         }
     }
 
@@ -214,7 +223,7 @@ impl CheckInScreen {
         match cmd {
             Cmd::Move(m) => {
                 self.picker_cursor =
-                    keymap::apply_move(self.picker_cursor, self.choices.len(), self.page, m);
+                    keymap::apply_move(self.picker_cursor, self.choices.len(), self.list.page, m);
                 None
             }
             Cmd::CheckIn => {

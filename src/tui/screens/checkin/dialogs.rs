@@ -9,9 +9,9 @@ use crate::ops::close_session::CloseReview;
 use crate::tui::i18n;
 use crate::tui::overlays::centred;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::first_visible;
 use crate::tui::widgets::marks_strip;
-use crate::tui::widgets::text::{pad, pad_left, width};
+use crate::tui::widgets::table::{Cell, Column, Columns, ListState, ListTable};
+use crate::tui::widgets::text::width;
 use crate::tui::widgets::text_input::TextInput;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -61,6 +61,30 @@ pub(super) fn checkout(
     frame.render_widget(Paragraph::new(Span::styled(t, st)), line_at(inner, 2));
 }
 
+/// Enrolled, each status, and unmarked, with their numbers right-aligned.
+fn review_counts(r: &CloseReview, ctx: &Ctx) -> Vec<Line<'static>> {
+    let cols = Columns::fit(36, &[Column::fixed(29), Column::fixed(6).right()]);
+    let row = |label: &str, n: i64, st: Style| {
+        let cells = vec![Cell::text(label), Cell::styled(n.to_string(), st)];
+        cols.line(cells, ctx.theme.base(), ctx.theme.base())
+    };
+    let mut lines = vec![row(
+        ctx.t(i18n::DESK_REVIEW_ENROLLED),
+        r.enrolled,
+        ctx.theme.base(),
+    )];
+    for st in Status::ALL {
+        let (_, style) = marks_strip::glyph(*st, ctx.lang, ctx.theme);
+        lines.push(row(st.label(ctx.zh()), r.counts.get(*st), style));
+    }
+    lines.push(row(
+        ctx.t(i18n::DESK_REVIEW_UNMARKED),
+        r.unmarked,
+        ctx.theme.bad(),
+    ));
+    lines
+}
+
 pub(super) fn review(
     frame: &mut Frame,
     area: Rect,
@@ -81,26 +105,7 @@ pub(super) fn review(
         ));
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
-    let row = |label: &str, n: i64, st: Style| {
-        Line::from(vec![
-            Span::styled(pad(label, 30), ctx.theme.base()),
-            Span::styled(pad_left(&n.to_string(), 6), st),
-        ])
-    };
-    let mut lines = vec![row(
-        ctx.t(i18n::DESK_REVIEW_ENROLLED),
-        r.enrolled,
-        ctx.theme.base(),
-    )];
-    for st in Status::ALL {
-        let (_, style) = marks_strip::glyph(*st, ctx.lang, ctx.theme);
-        lines.push(row(st.label(ctx.zh()), r.counts.get(*st), style));
-    }
-    lines.push(row(
-        ctx.t(i18n::DESK_REVIEW_UNMARKED),
-        r.unmarked,
-        ctx.theme.bad(),
-    ));
+    let mut lines = review_counts(r, ctx);
     let text = |t: String, st: Style| Line::from(Span::styled(t, st));
     match not_before {
         None if untaken => {
@@ -203,52 +208,76 @@ pub(super) fn picker(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: 
         );
         return;
     }
-    s.page = rows.height as usize;
-    let first = first_visible(s.picker_cursor, s.page);
-    let w = area.width as usize;
-    // Fixed columns at the right (display width): "today", "in n/m", "[closed]"; the
-    // session line is cut before them, so they line up from row to row.
+    let cols = picker_columns(s, area.width as usize, ctx);
+    let mut list = ListState {
+        cursor: s.picker_cursor,
+        page: s.list.page,
+    };
+    let screen: &CheckInScreen = s;
+    let table = ListTable::new(screen.choices.len(), |i| picker_row(screen, i, &cols, ctx))
+        .style(th.base());
+    frame.render_stateful_widget(table, rows, &mut list);
+    s.list.page = list.page;
+    let first = list.first();
+    s.row_hits = (first..s.choices.len())
+        .take(list.page)
+        .enumerate()
+        .map(|(k, i)| (rows.y + k as u16, i))
+        .collect();
+}
+
+/// The session line, then fixed columns at the right (display width): "today", "in n/m",
+/// "[closed]"; the session line is cut before them, so they line up from row to row.
+fn picker_columns(s: &CheckInScreen, w: usize, ctx: &Ctx) -> Columns {
     let today_w = width(ctx.t(i18n::DESK_TODAY));
     let lock_w = width(ctx.t(i18n::DESK_LOCKED));
-    let checked =
-        |c: &super::desk::SessionChoice| ctx.tf(i18n::DASH_CHECKED, &[&c.checked, &c.enrolled]);
     let checked_w = s
         .choices
         .iter()
-        .map(|c| width(&checked(c)))
+        .map(|c| width(&checked(c, ctx)))
         .max()
         .unwrap_or(0);
     let tail_w = 1 + today_w + 1 + checked_w + 1 + lock_w;
-    let mut lines = Vec::new();
-    s.row_hits.clear();
-    for (i, c) in s.choices.iter().enumerate().skip(first).take(s.page) {
-        s.row_hits.push((rows.y + lines.len() as u16, i));
-        let selected = i == s.picker_cursor;
-        let base = if selected { th.selected() } else { th.base() };
-        let muted = if selected { base } else { th.muted() };
-        let today = if c.session.date == ctx.today() {
-            ctx.t(i18n::DESK_TODAY)
-        } else {
-            ""
-        };
-        let lock = if c.session.is_closed() {
-            ctx.t(i18n::DESK_LOCKED)
-        } else {
-            ""
-        };
-        let mut spans = vec![Span::styled(
-            pad(&session_line(c, ctx), w.saturating_sub(tail_w)),
-            base,
-        )];
-        if w > tail_w {
-            spans.push(Span::styled(format!(" {} ", pad(today, today_w)), muted));
-            spans.push(Span::styled(pad_left(&checked(c), checked_w), muted));
-            spans.push(Span::styled(
-                format!(" {}", pad(lock, lock_w)),
-                if selected { base } else { th.warn() },
-            ));
-        }
-        lines.push(Line::from(spans));
-    }
-    frame.render_widget(Paragraph::new(lines).style(th.base()), rows);
+    Columns::fit(
+        w,
+        &[
+            Column::fixed(w.saturating_sub(tail_w)),
+            Column::fixed(today_w),
+            Column::fixed(checked_w).right(),
+            Column::fixed(lock_w),
+        ],
+    )
+}
+
+/// "in n/m": how many of the session's enrolled teachers are in.
+fn checked(c: &super::desk::SessionChoice, ctx: &Ctx) -> String {
+    ctx.tf(i18n::DASH_CHECKED, &[&c.checked, &c.enrolled])
+}
+
+/// Session choice `i` of the picker.
+fn picker_row(s: &CheckInScreen, i: usize, cols: &Columns, ctx: &Ctx) -> Line<'static> {
+    let th = ctx.theme;
+    let Some(c) = s.choices.get(i) else {
+        return Line::default();
+    };
+    let selected = i == s.picker_cursor;
+    let base = if selected { th.selected() } else { th.base() };
+    let muted = if selected { base } else { th.muted() };
+    let today = if c.session.date == ctx.today() {
+        ctx.t(i18n::DESK_TODAY)
+    } else {
+        ""
+    };
+    let lock = if c.session.is_closed() {
+        ctx.t(i18n::DESK_LOCKED)
+    } else {
+        ""
+    };
+    let cells = vec![
+        Cell::text(session_line(c, ctx)),
+        Cell::styled(today, muted),
+        Cell::styled(checked(c, ctx), muted),
+        Cell::styled(lock, if selected { base } else { th.warn() }),
+    ];
+    cols.line(cells, base, muted)
 }

@@ -28,6 +28,7 @@ use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::screen::{Ctx, Screen};
+use crate::tui::widgets::table::ListState;
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
@@ -48,14 +49,13 @@ pub struct CheckInScreen {
     data: DeskData,
     search: TextInput,
     rows: Vec<DeskRow>,
-    cursor: usize,
+    /// The cursor in `rows`, and the rows visible in the last frame (the picker's page too).
+    list: ListState,
     /// True when the highlighted row was chosen: the best match of a typed query, or a row
     /// the user moved to or clicked. Enter and the mark keys act only on a chosen row, so
     /// "Esc, Enter" at the door marks nobody.
     chosen: bool,
     strips: HashMap<i64, Vec<Status>>,
-    /// Rows visible in the last frame.
-    page: usize,
     /// The picker starts on today's session once.
     placed: bool,
     /// Screen row → list index drawn in the last frame (mouse clicks).
@@ -82,10 +82,12 @@ impl CheckInScreen {
             data: DeskData::default(),
             search: TextInput::new(),
             rows: Vec::new(),
-            cursor: 0,
+            list: ListState {
+                cursor: 0,
+                page: 10,
+            },
             chosen: false,
             strips: HashMap::new(),
-            page: 10,
             placed: false,
             row_hits: Vec::new(),
             inactive: None,
@@ -104,13 +106,16 @@ impl CheckInScreen {
 
     /// The chosen row (None when nobody is chosen).
     fn selected(&self) -> Option<DeskRow> {
-        self.rows.get(self.cursor).copied().filter(|_| self.chosen)
+        self.rows
+            .get(self.list.cursor)
+            .copied()
+            .filter(|_| self.chosen)
     }
 
     /// Drops the choice: nothing is highlighted until the user types or moves.
     fn unchoose(&mut self) {
         self.chosen = false;
-        self.cursor = 0;
+        self.list.cursor = 0;
     }
 
     /// Re-runs the search; keeps the chosen teacher when `keep`. Otherwise (or when that
@@ -128,9 +133,9 @@ impl CheckInScreen {
             .filter(|_| keep)
             .and_then(|id| self.rows.iter().position(|r| r.teacher_id == id));
         match kept {
-            Some(i) => self.cursor = i,
+            Some(i) => self.list.cursor = i,
             None => {
-                self.cursor = 0;
+                self.list.cursor = 0;
                 self.chosen = !self.search.text().trim().is_empty() && !self.rows.is_empty();
             }
         }
@@ -288,7 +293,7 @@ impl Screen for CheckInScreen {
                         self.run_picker(Cmd::CheckIn, ctx)
                     }
                     Mode::Typing | Mode::List => {
-                        self.cursor = i;
+                        self.list.cursor = i;
                         self.chosen = true;
                         if self.search.is_empty() {
                             self.mode = Mode::List;

@@ -7,14 +7,14 @@
 
 use super::desk::{DeskRow, SessionChoice};
 use super::modes::Mode;
-use super::rows::{recent_marks, row_line, walk_in_label, Look, CANDIDATES};
+use super::rows::{columns, recent_marks, row_line, walk_in_label, Look, CANDIDATES};
 use super::{dialogs, CheckInScreen};
 use crate::domain::{Mark, Status};
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::first_visible;
 use crate::tui::widgets::marks_strip;
-use crate::tui::widgets::text::{layout_columns, pad, width};
+use crate::tui::widgets::table::{Columns, ListTable};
+use crate::tui::widgets::text::{pad, width};
 use crate::tui::write::mark_summary;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -81,33 +81,88 @@ pub(super) fn mark_cell(m: Option<&Mark>, ctx: &Ctx) -> (String, Style) {
 }
 
 fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    session_header(s, frame, line_at(area, 0), ctx);
+    counter_line(s, frame, line_at(area, 1), ctx);
+    search_line(s, frame, line_at(area, 2), ctx);
+    // Line 3: the highlighted teacher.
     let th = ctx.theme;
-    let w = area.width as usize;
-    // Line 0: the session.
-    if let Some(c) = s
+    if let Some(row) = s.selected().filter(|_| s.chosen) {
+        let line = selected_line(s, row, ctx, area.width as usize);
+        frame.render_widget(Paragraph::new(line), line_at(area, 3));
+    } else if s.data.is_closed() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(ctx.t(i18n::DESK_LOCKED_NOTE), th.warn())),
+            line_at(area, 3),
+        );
+    }
+    // The last line: the key hint.
+    let hint_y = area.height - 1;
+    frame.render_widget(
+        Paragraph::new(Span::styled(ctx.t(i18n::DESK_KEYS_HINT), th.muted())),
+        line_at(area, hint_y),
+    );
+    // Line 4: header; rows.
+    // While typing, the list is the best few candidates (the strip is on the ▶ line) and the
+    // rest of the screen holds the session's latest marks, which typing leaves alone: one
+    // letter changes a handful of lines, not the whole screen (DESIGN.md §8: ≤ 1 KB).
+    let list_mode = s.mode != Mode::Typing;
+    let cols = columns(area.width as usize);
+    let avail = hint_y.saturating_sub(5);
+    let list_h = if list_mode {
+        avail
+    } else {
+        CANDIDATES.min(avail)
+    };
+    let list_area = Rect {
+        y: area.y + 4,
+        height: list_h + 1,
+        ..area
+    };
+    teacher_list(s, frame, list_area, &cols, ctx);
+    if !list_mode && avail > list_h + 1 {
+        let y = 5 + list_h;
+        let recent_area = Rect {
+            y: area.y + y,
+            height: hint_y - y,
+            ..area
+        };
+        recent_list(s, frame, recent_area, &cols, ctx);
+    }
+}
+
+/// The session, its topic, and 🔒 when it is closed.
+fn session_header(s: &CheckInScreen, frame: &mut Frame, line: Rect, ctx: &Ctx) {
+    let Some(c) = s
         .choices
         .iter()
         .find(|c| Some(c.session.id) == s.session_id)
-    {
-        let mut text = session_line(c, ctx);
-        if !c.session.topic.is_empty() {
-            text = format!("{text} · {}", c.session.topic);
-        }
-        let lock = if s.data.is_closed() {
-            ctx.t(i18n::DESK_LOCKED)
-        } else {
-            ""
-        };
-        let lw = width(lock);
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(pad(&text, w.saturating_sub(lw + 1)), th.title()),
-                Span::styled(format!(" {lock}"), th.warn()),
-            ])),
-            line_at(area, 0),
-        );
+    else {
+        return;
+    };
+    let mut text = session_line(c, ctx);
+    if !c.session.topic.is_empty() {
+        text = format!("{text} · {}", c.session.topic);
     }
-    // Line 1: the counter.
+    let lock = if s.data.is_closed() {
+        ctx.t(i18n::DESK_LOCKED)
+    } else {
+        ""
+    };
+    let w = line.width as usize;
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(
+                pad(&text, w.saturating_sub(width(lock) + 1)),
+                ctx.theme.title(),
+            ),
+            Span::styled(format!(" {lock}"), ctx.theme.warn()),
+        ])),
+        line,
+    );
+}
+
+/// Arrived / enrolled / late, and the undo depth at the right.
+fn counter_line(s: &CheckInScreen, frame: &mut Frame, line: Rect, ctx: &Ctx) {
     let c = s.data.counts;
     let counter = ctx.tf(
         i18n::DESK_COUNTER,
@@ -119,15 +174,21 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     } else {
         String::new()
     };
-    let mut counter_spans = vec![Span::styled(
-        pad(&counter, w.saturating_sub(width(&right))),
-        th.accent(),
-    )];
-    counter_spans.push(Span::styled(right, th.muted()));
-    frame.render_widget(Paragraph::new(Line::from(counter_spans)), line_at(area, 1));
-    // Line 2: the search box.
+    let w = line.width as usize;
+    let spans = vec![
+        Span::styled(
+            pad(&counter, w.saturating_sub(width(&right))),
+            ctx.theme.accent(),
+        ),
+        Span::styled(right, ctx.theme.muted()),
+    ];
+    frame.render_widget(Paragraph::new(Line::from(spans)), line);
+}
+
+/// The search box, or what Esc left there.
+fn search_line(s: &mut CheckInScreen, frame: &mut Frame, search_area: Rect, ctx: &Ctx) {
+    let th = ctx.theme;
     let typing = s.mode == Mode::Typing;
-    let search_area = line_at(area, 2);
     if s.search.is_empty() && !typing {
         // Out of the box (after Esc): say so, never look like the box waiting for a name.
         let (hint, style) = if s.mode == Mode::List {
@@ -137,145 +198,116 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         };
         let hint = format!("> {}", ctx.t(hint));
         frame.render_widget(Paragraph::new(Span::styled(hint, style)), search_area);
-    } else {
-        s.search.render(
-            frame,
-            search_area,
-            Span::styled("> ", th.accent()),
-            th.base(),
-            typing,
-        );
-        // The hint stays at the right end while typing: the first letter repaints one cell.
-        let hint = ctx.t(i18n::DESK_HINT);
-        let hw = width(hint) as u16;
-        if search_area.width >= hw + 2 + width(s.search.text()) as u16 + 2 {
-            let hint_area = Rect {
-                x: search_area.x + search_area.width - hw,
-                width: hw,
-                ..search_area
-            };
-            frame.render_widget(
-                Paragraph::new(Span::styled(ctx.t(i18n::DESK_HINT), th.muted())),
-                hint_area,
-            );
-        }
+        return;
     }
-    // Line 3: the highlighted teacher.
-    let show_cursor = s.chosen;
-    if let Some(row) = s.selected().filter(|_| show_cursor) {
-        frame.render_widget(
-            Paragraph::new(selected_line(s, row, ctx, w)),
-            line_at(area, 3),
-        );
-    } else if s.data.is_closed() {
-        frame.render_widget(
-            Paragraph::new(Span::styled(ctx.t(i18n::DESK_LOCKED_NOTE), th.warn())),
-            line_at(area, 3),
-        );
+    s.search.render(
+        frame,
+        search_area,
+        Span::styled("> ", th.accent()),
+        th.base(),
+        typing,
+    );
+    // The hint stays at the right end while typing: the first letter repaints one cell.
+    let hint = ctx.t(i18n::DESK_HINT);
+    let hw = width(hint) as u16;
+    if search_area.width >= hw + 2 + width(s.search.text()) as u16 + 2 {
+        let hint_area = Rect {
+            x: search_area.x + search_area.width - hw,
+            width: hw,
+            ..search_area
+        };
+        frame.render_widget(Paragraph::new(Span::styled(hint, th.muted())), hint_area);
     }
-    // Line 4: header; rows; the last line: key hint.
-    // While typing, the list is the best few candidates (the strip is on the ▶ line) and the
-    // rest of the screen holds the session's latest marks, which typing leaves alone: one
-    // letter changes a handful of lines, not the whole screen (DESIGN.md §8: ≤ 1 KB).
+}
+
+/// The header and the teachers: the whole list after Esc, the best candidates while typing.
+fn teacher_list(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, cols: &Columns, ctx: &Ctx) {
+    let th = ctx.theme;
     let list_mode = s.mode != Mode::Typing;
-    let widths = layout_columns(w, &[(8, 1), (10, 2), (14, 1), (10, 0)], 1);
     let heads = [
         i18n::COL_NAME,
         i18n::COL_SCHOOL,
         i18n::COL_MARK,
         i18n::COL_RECENT,
     ];
-    let header: Vec<Span> = heads
-        .iter()
-        .zip(&widths)
-        .take(if list_mode { 4 } else { 3 })
-        .filter(|(_, w)| **w > 0)
-        .map(|(h, w)| Span::styled(format!("{} ", pad(ctx.t(*h), *w)), th.accent()))
-        .collect();
-    frame.render_widget(Paragraph::new(Line::from(header)), line_at(area, 4));
-    let hint_y = area.height - 1;
-    frame.render_widget(
-        Paragraph::new(Span::styled(ctx.t(i18n::DESK_KEYS_HINT), th.muted())),
-        line_at(area, hint_y),
-    );
-    let avail = hint_y.saturating_sub(5);
-    let list_h = if list_mode {
-        avail
-    } else {
-        CANDIDATES.min(avail)
-    };
-    let rows_area = Rect {
-        y: area.y + 5,
-        height: list_h,
-        ..area
-    };
-    s.page = (list_h as usize).max(1);
+    let shown = if list_mode { 4 } else { 3 };
+    let titles: Vec<&str> = heads.iter().take(shown).map(|h| ctx.t(*h)).collect();
     let query = s.search.text().to_string();
-    let mut lines: Vec<Line> = Vec::new();
-    let mut hits = Vec::new();
+    let show_cursor = s.chosen;
     let show_rows = list_mode || show_cursor || !query.trim().is_empty();
-    if s.rows.is_empty() && show_rows {
-        let t = if query.trim().is_empty() {
-            ctx.t(i18n::NO_ROWS).to_string()
-        } else {
-            s.nobody(ctx)
-        };
-        lines.push(Line::from(Span::styled(t, th.muted())));
-    }
-    let first = if show_rows {
-        first_visible(s.cursor, s.page)
+    let empty = if query.trim().is_empty() {
+        ctx.t(i18n::NO_ROWS).to_string()
     } else {
-        s.rows.len()
+        s.nobody(ctx)
     };
-    for (i, row) in s.rows.iter().enumerate().skip(first).take(s.page) {
-        hits.push((rows_area.y + lines.len() as u16, i));
-        let selected = show_cursor && i == s.cursor;
+    let mut list = s.list;
+    let screen: &CheckInScreen = s;
+    let row = |i: usize| {
+        let Some(row) = screen.rows.get(i).copied() else {
+            return Line::default();
+        };
         let name_hl = if query.trim().is_empty() {
             Vec::new()
         } else {
             ctx.index.highlight(row.teacher_id, &query).name
         };
         let strip = if list_mode {
-            s.strips.get(&row.teacher_id).map(Vec::as_slice)
+            screen.strips.get(&row.teacher_id).map(Vec::as_slice)
         } else {
             None
         };
-        let mark = s.data.marks.get(&row.teacher_id);
+        let mark = screen.data.marks.get(&row.teacher_id);
         // While typing, the best match is named on the ▶ line: its row only gets a bold
         // name (a full-width bar would repaint the whole row at every letter).
-        let look = match (selected, list_mode) {
+        let look = match (show_cursor && i == screen.list.cursor, list_mode) {
             (false, _) => Look::Plain,
             (true, true) => Look::Bar,
             (true, false) => Look::Name,
         };
-        lines.push(row_line(ctx, *row, mark, &widths, &name_hl, look, strip));
+        row_line(ctx, row, mark, cols, &name_hl, look, strip)
+    };
+    let len = if show_rows { screen.rows.len() } else { 0 };
+    let mut table = ListTable::new(len, row)
+        .header(cols.header(&titles, th.accent()))
+        .style(th.base());
+    if show_rows {
+        table = table.empty(Line::from(Span::styled(empty, th.muted())));
     }
-    frame.render_widget(Paragraph::new(lines).style(th.base()), rows_area);
-    s.row_hits = hits;
-    if !list_mode && avail > list_h + 1 {
-        let y = 5 + list_h;
-        frame.render_widget(
-            Paragraph::new(Span::styled(ctx.t(i18n::DESK_RECENT_IN), th.muted())),
-            line_at(area, y),
-        );
-        let room = (hint_y - y - 1) as usize;
-        let lines: Vec<Line> = recent_marks(&s.data, room)
-            .into_iter()
-            .map(|m| {
-                let row = DeskRow {
-                    teacher_id: m.teacher_id,
-                    walk_in: false,
-                };
-                row_line(ctx, row, Some(m), &widths, &[], Look::Plain, None)
-            })
-            .collect();
-        let recent_area = Rect {
-            y: area.y + y + 1,
-            height: room as u16,
-            ..area
-        };
-        frame.render_widget(Paragraph::new(lines).style(th.base()), recent_area);
-    }
+    frame.render_stateful_widget(table, area, &mut list);
+    list.page = list.page.max(1);
+    s.list = list;
+    let first = list.first();
+    s.row_hits = (first..len)
+        .take(area.height.saturating_sub(1) as usize)
+        .enumerate()
+        .map(|(k, i)| (area.y + 1 + k as u16, i))
+        .collect();
+}
+
+/// While typing: the session's latest marks under the candidates.
+fn recent_list(s: &CheckInScreen, frame: &mut Frame, area: Rect, cols: &Columns, ctx: &Ctx) {
+    let th = ctx.theme;
+    frame.render_widget(
+        Paragraph::new(Span::styled(ctx.t(i18n::DESK_RECENT_IN), th.muted())),
+        line_at(area, 0),
+    );
+    let room = area.height.saturating_sub(1) as usize;
+    let lines: Vec<Line> = recent_marks(&s.data, room)
+        .into_iter()
+        .map(|m| {
+            let row = DeskRow {
+                teacher_id: m.teacher_id,
+                walk_in: false,
+            };
+            row_line(ctx, row, Some(m), cols, &[], Look::Plain, None)
+        })
+        .collect();
+    let recent_area = Rect {
+        y: area.y + 1,
+        height: room as u16,
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines).style(th.base()), recent_area);
 }
 
 fn selected_line(s: &CheckInScreen, row: DeskRow, ctx: &Ctx, w: usize) -> Line<'static> {

@@ -7,9 +7,8 @@ use crate::domain::{Mark, Status};
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::marks_strip;
-use crate::tui::widgets::text::{highlighted, truncate, width};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use crate::tui::widgets::table::{Cell, Column, Columns};
+use ratatui::text::Line;
 
 /// Candidate rows shown while a query is typed (the benchmark's desk simulation counts ↓ to
 /// a teacher among these).
@@ -33,13 +32,26 @@ pub(super) enum Look {
     Name,
 }
 
-/// One teacher row in fixed columns: name, school, this session's mark (or "walk-in"),
-/// and the strip of recent marks when given.
+/// The desk's columns at width `w`: name, school, this session's mark, recent marks.
+pub(super) fn columns(w: usize) -> Columns {
+    Columns::fit(
+        w,
+        &[
+            Column::flex(8, 1),
+            Column::flex(10, 2),
+            Column::flex(14, 1),
+            Column::fixed(10),
+        ],
+    )
+}
+
+/// One teacher row in the desk's columns: name, school, this session's mark (or
+/// "walk-in"), and the strip of recent marks when given.
 pub(super) fn row_line(
     ctx: &Ctx,
     row: DeskRow,
     mark: Option<&Mark>,
-    widths: &[usize],
+    cols: &Columns,
     name_hl: &[usize],
     look: Look,
     strip: Option<&[Status]>,
@@ -61,32 +73,21 @@ pub(super) fn row_line(
         mark_cell(mark, ctx)
     };
     let name_style = if look == Look::Name { th.title() } else { base };
-    let nw = widths[0];
-    let mut spans = highlighted(&e.name, name_hl, width(&e.name).min(nw), name_style, hl);
-    if nw > width(&e.name) {
-        spans.push(Span::styled(" ".repeat(nw - width(&e.name)), base));
-    }
-    spans.push(Span::styled(" ", base));
-    let cells: [(&str, &[usize], Style); 2] = [
-        (&e.school, &[], base),
-        (&cell, &[], if selected { base } else { cell_style }),
+    let mut cells = vec![
+        Cell::Marked(e.name.clone(), name_hl.to_vec(), Some(name_style), hl),
+        Cell::text(e.school.clone()),
+        Cell::styled(cell, if selected { base } else { cell_style }),
     ];
-    for ((text, pos, st), cw) in cells.iter().zip(&widths[1..]) {
-        if *cw == 0 {
-            continue;
-        }
-        // The padding keeps the row's style: coloured blanks would differ from the blanks
-        // already on screen and be written again.
-        let shown = truncate(text, *cw);
-        let used = width(&shown);
-        spans.extend(highlighted(&shown, pos, used, *st, hl));
-        spans.push(Span::styled(" ".repeat(cw - used + 1), base));
+    if let Some(strip) = strip {
+        // The latest marks that fit (a glyph and a space each).
+        let keep = strip.len().saturating_sub(cols.width(3) / 2);
+        cells.push(Cell::Spans(marks_strip::strip(
+            &strip[keep..],
+            ctx.lang,
+            th,
+        )));
     }
-    if let Some(strip) = strip.filter(|_| widths[3] > 0) {
-        let keep = strip.len().saturating_sub(widths[3] / 2);
-        spans.extend(marks_strip::strip(&strip[keep..], ctx.lang, th));
-    }
-    Line::from(spans)
+    cols.line(cells, base, base)
 }
 
 pub(super) fn walk_in_label(ctx: &Ctx) -> String {

@@ -22,7 +22,6 @@ impl FollowUpForm {
         ctx: &Ctx,
     ) {
         let th = ctx.theme;
-        let zh = ctx.zh();
         crate::tui::overlays::clear(frame, area);
         let title = ctx.tf(i18n::FU_FORM_TITLE, &[&self.heading]);
         let title = truncate(&title, (area.width as usize).saturating_sub(2));
@@ -54,27 +53,7 @@ impl FollowUpForm {
                 Paragraph::new(Span::styled(pad(ctx.t(*label), label_w), label_style)),
                 row,
             );
-            let style = if focused { th.selected() } else { th.base() };
-            let choice = |text: &str| Paragraph::new(Span::styled(format!("‹ {text} ›"), style));
-            match i {
-                RATING => {
-                    let r = self
-                        .rating
-                        .map_or(ctx.t(i18n::FU_NO_RATING), |r| r.label(zh));
-                    frame.render_widget(choice(r), value_area);
-                }
-                STATUS => frame.render_widget(choice(self.status.label(zh)), value_area),
-                _ => {
-                    let t = match i {
-                        HELD => &self.held,
-                        TITLE => &self.title,
-                        PLACE => &self.place,
-                        OBSERVER => &self.observer,
-                        _ => &self.notes,
-                    };
-                    t.render(frame, value_area, Span::raw(""), th.base(), focused);
-                }
-            }
+            self.render_value(frame, value_area, i, ctx);
             y += 1;
             if i == OBSERVER && y < inner.bottom() {
                 let mut hint = self.observer_hint(trainers, ctx);
@@ -103,6 +82,34 @@ impl FollowUpForm {
                 Paragraph::new(Span::styled(truncate(&text, inner.width as usize), style)),
                 last,
             );
+        }
+    }
+
+    /// The value of field `i`: a choice between ‹ ›, or its text box.
+    fn render_value(&self, frame: &mut Frame, area: Rect, i: usize, ctx: &Ctx) {
+        let th = ctx.theme;
+        let zh = ctx.zh();
+        let focused = i == self.field;
+        let style = if focused { th.selected() } else { th.base() };
+        let choice = |text: &str| Paragraph::new(Span::styled(format!("‹ {text} ›"), style));
+        match i {
+            RATING => {
+                let r = self
+                    .rating
+                    .map_or(ctx.t(i18n::FU_NO_RATING), |r| r.label(zh));
+                frame.render_widget(choice(r), area);
+            }
+            STATUS => frame.render_widget(choice(self.status.label(zh)), area),
+            _ => {
+                let t = match i {
+                    HELD => &self.held,
+                    TITLE => &self.title,
+                    PLACE => &self.place,
+                    OBSERVER => &self.observer,
+                    _ => &self.notes,
+                };
+                t.render(frame, area, Span::raw(""), th.base(), focused);
+            }
         }
     }
 

@@ -7,8 +7,8 @@ use crate::domain::{FollowUpKind, FollowUpStatus};
 use crate::store::follow_ups::{FollowUpLine, StatusFilter};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::{first_visible, header_line, header_row};
-use crate::tui::widgets::text::{layout_columns, pad, truncate, width};
+use crate::tui::widgets::table::{Cell, Column, Columns, ListState, ListTable};
+use crate::tui::widgets::text::{truncate, width};
 use crate::tui::widgets::window::pane;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -79,31 +79,7 @@ impl FollowUpsScreen {
 
     pub(super) fn render_rows(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let th = ctx.theme;
-        let zh = ctx.zh();
-        let kind_w = FollowUpKind::ALL
-            .iter()
-            .map(|k| width(k.label(zh)))
-            .max()
-            .unwrap_or(8)
-            // Whole kinds ("Transplant lesson") once there is room; 12 columns at 80.
-            .min(if area.width >= 100 { 20 } else { 12 });
-        let status_w = width(ctx.t(i18n::OVERDUE)) + 1;
-        let status_w = FollowUpStatus::ALL
-            .iter()
-            .map(|s| width(s.label(zh)))
-            .fold(status_w, usize::max);
-        let widths = layout_columns(
-            area.width as usize,
-            &[
-                (6, 1),
-                (10, 2),
-                (11, 0),
-                (kind_w, 0),
-                (10, 0),
-                (status_w, 0),
-            ],
-            1,
-        );
+        let cols = self.columns(area.width, ctx);
         let headers = [
             i18n::COL_TEACHER,
             i18n::COL_SCHOOL,
@@ -112,56 +88,80 @@ impl FollowUpsScreen {
             i18n::COL_DUE,
             i18n::COL_STATUS,
         ];
-        let header = header_line(ctx, &headers, &widths, |_| false);
-        self.rows_area = header_row(frame, area, 0, header);
-        self.page = (self.rows_area.height as usize).max(1);
-        self.first = first_visible(self.cursor, self.page);
-        let mut out = Vec::new();
-        if self.lines.is_empty() {
-            let c = &self.counts;
-            let msg = if c.pending + c.done + c.evaluated == 0 {
-                i18n::FU_NONE_YET
-            } else {
-                i18n::FU_NO_MATCH
-            };
-            out.push(Line::from(Span::styled(ctx.t(msg), th.muted())));
-        }
-        for (i, l) in self
-            .lines
+        let titles: Vec<&str> = headers.iter().map(|h| ctx.t(*h)).collect();
+        let c = &self.counts;
+        let msg = if c.pending + c.done + c.evaluated == 0 {
+            i18n::FU_NONE_YET
+        } else {
+            i18n::FU_NO_MATCH
+        };
+        let mut list = ListState {
+            cursor: self.cursor,
+            page: self.page,
+        };
+        let me: &FollowUpsScreen = self;
+        let table = ListTable::new(me.lines.len(), |i| me.row_line(i, &cols, ctx))
+            .header(cols.header(&titles, th.accent()))
+            .empty(Line::from(Span::styled(ctx.t(msg), th.muted())))
+            .style(th.base());
+        frame.render_stateful_widget(table, area, &mut list);
+        self.page = list.page.max(1);
+        self.first = list.first();
+        self.rows_area = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+    }
+
+    /// Teacher, school, project, kind, due date, status.
+    fn columns(&self, total: u16, ctx: &Ctx) -> Columns {
+        let zh = ctx.zh();
+        let kind_w = FollowUpKind::ALL
             .iter()
-            .enumerate()
-            .skip(self.first)
-            .take(self.page)
-        {
-            let selected = i == self.cursor;
-            let base = if selected { th.selected() } else { th.base() };
-            let (status, status_style) = self.status_cell(l, ctx);
-            let overdue = is_overdue(l.follow_up.status, l.follow_up.due_date, ctx.today());
-            let row_style = if overdue && !selected { th.bad() } else { base };
-            let cells = [
-                (l.teacher_name.as_str(), row_style),
-                (l.school.as_str(), base),
-                (l.project_code.as_str(), base),
-                (l.follow_up.kind.label(zh), base),
-                (&l.follow_up.due_date.to_string(), row_style),
-                (status.as_str(), if selected { base } else { status_style }),
-            ]
-            .map(|(t, s)| (t.to_string(), s));
-            let mut spans = Vec::new();
-            for ((text, style), w) in cells.iter().zip(&widths) {
-                if *w > 0 {
-                    spans.push(Span::styled(pad(text, *w), *style));
-                    spans.push(Span::styled(" ", base));
-                }
-            }
-            let used: usize = widths.iter().filter(|w| **w > 0).map(|w| w + 1).sum();
-            let total = area.width as usize;
-            if used < total {
-                spans.push(Span::styled(" ".repeat(total - used), base));
-            }
-            out.push(Line::from(spans));
-        }
-        frame.render_widget(Paragraph::new(out).style(th.base()), self.rows_area);
+            .map(|k| width(k.label(zh)))
+            .max()
+            .unwrap_or(8)
+            // Whole kinds ("Transplant lesson") once there is room; 12 columns at 80.
+            .min(if total >= 100 { 20 } else { 12 });
+        let status_w = width(ctx.t(i18n::OVERDUE)) + 1;
+        let status_w = FollowUpStatus::ALL
+            .iter()
+            .map(|s| width(s.label(zh)))
+            .fold(status_w, usize::max);
+        Columns::fit(
+            total as usize,
+            &[
+                Column::flex(6, 1),
+                Column::flex(10, 2),
+                Column::fixed(11),
+                Column::fixed(kind_w),
+                Column::fixed(10),
+                Column::fixed(status_w),
+            ],
+        )
+    }
+
+    /// Follow-up `i`: overdue ones in the "bad" colour.
+    fn row_line(&self, i: usize, cols: &Columns, ctx: &Ctx) -> Line<'static> {
+        let th = ctx.theme;
+        let Some(l) = self.lines.get(i) else {
+            return Line::default();
+        };
+        let selected = i == self.cursor;
+        let base = if selected { th.selected() } else { th.base() };
+        let (status, status_style) = self.status_cell(l, ctx);
+        let overdue = is_overdue(l.follow_up.status, l.follow_up.due_date, ctx.today());
+        let row_style = if overdue && !selected { th.bad() } else { base };
+        let cells = vec![
+            Cell::styled(l.teacher_name.clone(), row_style),
+            Cell::text(l.school.clone()),
+            Cell::text(l.project_code.clone()),
+            Cell::text(l.follow_up.kind.label(ctx.zh())),
+            Cell::styled(l.follow_up.due_date.to_string(), row_style),
+            Cell::styled(status, if selected { base } else { status_style }),
+        ];
+        cols.bar(cells, base)
     }
 
     pub(super) fn render_detail(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {

@@ -6,7 +6,8 @@ use super::completion::{warning_text, CompletionView};
 use crate::tui::i18n;
 use crate::tui::overlays::centred;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::text::{pad, pad_left, truncate, width};
+use crate::tui::widgets::table::{Cell, Column, Columns};
+use crate::tui::widgets::text::{truncate, width};
 use crate::tui::widgets::window::window;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -25,7 +26,6 @@ pub fn credits_text(c: f64) -> String {
 impl CompletionView {
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let th = ctx.theme;
-        let zh = ctx.zh();
         // Facts, counts, follow-ups, warnings, header, rows, footer, and the border.
         let want = 5 + self.review.warnings.len() + self.order.len() + 3;
         let r = centred(frame, area, 78, area.height.min(want.max(12) as u16));
@@ -38,34 +38,81 @@ impl CompletionView {
             return;
         }
         let w = inner.width as usize;
+        let mut lines = self.head(w, ctx);
+        let cols = columns(w, ctx);
+        let titles = [
+            i18n::CP_COL_NAME,
+            i18n::CP_COL_SCHOOL,
+            i18n::CP_COL_ATTENDED,
+            i18n::CP_COL_SHARE,
+            i18n::CP_COL_RESULT,
+        ]
+        .map(|t| ctx.t(t));
+        lines.push(cols.header(&titles, th.muted()));
+        let rows_h = (inner.height as usize).saturating_sub(lines.len() + 1);
+        self.page = rows_h.max(1);
+        self.scroll = self.scroll.min(self.order.len().saturating_sub(self.page));
+        let sessions = self.review.sessions;
+        for t in self.rows().skip(self.scroll).take(rows_h) {
+            let (result, style) = if t.completes {
+                (ctx.t(i18n::CP_COMPLETES), th.ok())
+            } else {
+                (ctx.t(i18n::CP_NOT_COMPLETE), th.bad())
+            };
+            let cells = vec![
+                Cell::text(t.name.clone()),
+                Cell::text(t.school.clone()),
+                Cell::text(format!("{}/{}", t.attended, sessions)),
+                Cell::text(format!("{:.0}%", t.share_pct(sessions).floor())),
+                Cell::styled(result, style),
+            ];
+            lines.push(cols.line(cells, th.base(), th.base()));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+        let (footer, style) = if self.review.refusal().is_some() {
+            (ctx.t(i18n::CP_FOOTER_BLOCKED), th.bad())
+        } else {
+            (ctx.t(i18n::CP_FOOTER), th.muted())
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(truncate(footer, w), style)),
+            Rect {
+                y: inner.bottom().saturating_sub(1),
+                height: 1,
+                ..inner
+            },
+        );
+    }
+
+    /// The project's facts, the counts, the follow-ups completers will owe, the warnings.
+    fn head(&self, w: usize, ctx: &Ctx) -> Vec<Line<'static>> {
+        let th = ctx.theme;
+        let zh = ctx.zh();
+        let p = &self.review.project;
         let tag = if p.concentrated {
             ctx.t(i18n::CP_CONCENTRATED_TAG)
         } else {
             ""
         };
-        let mut head: Vec<Line> = Vec::new();
-        head.push(Line::from(Span::styled(
-            truncate(
-                &ctx.tf(
-                    i18n::CP_FACTS,
-                    &[
-                        &self.review.sessions,
-                        &p.threshold_pct,
-                        &credits_text(p.credits),
-                        &tag,
-                    ],
+        let facts = ctx.tf(
+            i18n::CP_FACTS,
+            &[
+                &self.review.sessions,
+                &p.threshold_pct,
+                &credits_text(p.credits),
+                &tag,
+            ],
+        );
+        let mut head = vec![
+            Line::from(Span::styled(truncate(&facts, w), th.base())),
+            Line::from(Span::styled(
+                ctx.tf(
+                    i18n::CP_COUNTS,
+                    &[&self.review.completers, &self.review.non_completers],
                 ),
-                w,
-            ),
-            th.base(),
-        )));
-        head.push(Line::from(Span::styled(
-            ctx.tf(
-                i18n::CP_COUNTS,
-                &[&self.review.completers, &self.review.non_completers],
-            ),
-            th.accent(),
-        )));
+                th.accent(),
+            )),
+        ];
         let kinds: Vec<String> = self
             .review
             .follow_up_kinds
@@ -92,63 +139,27 @@ impl CompletionView {
                 style,
             )));
         }
-        // Columns: name, school, attended/sessions, share, result.
-        let res_w = width(ctx.t(i18n::CP_COMPLETES))
-            .max(width(ctx.t(i18n::CP_NOT_COMPLETE)))
-            .max(width(ctx.t(i18n::CP_COL_RESULT)));
-        let (name_w, att_w, share_w) = (10, 8, 5);
-        let school_w = w
-            .saturating_sub(name_w + att_w + share_w + res_w + 4)
-            .max(4);
-        let row_text = |a: &str, b: &str, c: &str, d: &str| {
-            format!(
-                "{} {} {} {} ",
-                pad(a, name_w),
-                pad(b, school_w),
-                pad_left(c, att_w),
-                pad_left(d, share_w),
-            )
-        };
-        head.push(Line::from(Span::styled(
-            row_text(
-                ctx.t(i18n::CP_COL_NAME),
-                ctx.t(i18n::CP_COL_SCHOOL),
-                ctx.t(i18n::CP_COL_ATTENDED),
-                ctx.t(i18n::CP_COL_SHARE),
-            ) + ctx.t(i18n::CP_COL_RESULT),
-            th.muted(),
-        )));
-        let rows_h = (inner.height as usize).saturating_sub(head.len() + 1);
-        self.page = rows_h.max(1);
-        self.scroll = self.scroll.min(self.order.len().saturating_sub(self.page));
-        let sessions = self.review.sessions;
-        let mut lines = head;
-        for t in self.rows().skip(self.scroll).take(rows_h) {
-            let (result, style) = if t.completes {
-                (ctx.t(i18n::CP_COMPLETES), th.ok())
-            } else {
-                (ctx.t(i18n::CP_NOT_COMPLETE), th.bad())
-            };
-            let attended = format!("{}/{}", t.attended, sessions);
-            let share = format!("{:.0}%", t.share_pct(sessions).floor());
-            lines.push(Line::from(vec![
-                Span::styled(row_text(&t.name, &t.school, &attended, &share), th.base()),
-                Span::styled(result.to_string(), style),
-            ]));
-        }
-        frame.render_widget(Paragraph::new(lines), inner);
-        let (footer, style) = if self.review.refusal().is_some() {
-            (ctx.t(i18n::CP_FOOTER_BLOCKED), th.bad())
-        } else {
-            (ctx.t(i18n::CP_FOOTER), th.muted())
-        };
-        frame.render_widget(
-            Paragraph::new(Span::styled(truncate(footer, w), style)),
-            Rect {
-                y: inner.bottom().saturating_sub(1),
-                height: 1,
-                ..inner
-            },
-        );
+        head
     }
+}
+
+/// Name, school, attended/sessions, share, result; the school takes what is left.
+fn columns(w: usize, ctx: &Ctx) -> Columns {
+    let res_w = width(ctx.t(i18n::CP_COMPLETES))
+        .max(width(ctx.t(i18n::CP_NOT_COMPLETE)))
+        .max(width(ctx.t(i18n::CP_COL_RESULT)));
+    let (name_w, att_w, share_w) = (10, 8, 5);
+    let school_w = w
+        .saturating_sub(name_w + att_w + share_w + res_w + 4)
+        .max(4);
+    Columns::fit(
+        w,
+        &[
+            Column::fixed(name_w),
+            Column::fixed(school_w),
+            Column::fixed(att_w).right(),
+            Column::fixed(share_w).right(),
+            Column::fixed(res_w),
+        ],
+    )
 }

@@ -8,7 +8,8 @@ use crate::domain::DATE_FMT;
 use crate::tui::i18n;
 use crate::tui::overlays::centred;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::text::{pad, pad_left, truncate};
+use crate::tui::widgets::table::{Cell, Column, Columns};
+use crate::tui::widgets::text::truncate;
 use crate::tui::widgets::window::window;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -30,67 +31,11 @@ impl CreditForm {
             ..inner
         };
         let used = self.form.render(frame, fields, ctx, 24);
-        let mut lines: Vec<Line> = Vec::new();
-        if self.form.focus == TEACHER && !self.candidates.is_empty() {
-            for (id, highlighted) in self.candidates.shown() {
-                let Some(e) = ctx.index.entry(id) else {
-                    continue;
-                };
-                let style = if highlighted {
-                    th.selected()
-                } else {
-                    th.base()
-                };
-                let text = format!(
-                    "  {} {} {}",
-                    pad(&e.name, 10),
-                    pad(&e.staff_no, 10),
-                    e.school
-                );
-                lines.push(Line::from(Span::styled(truncate(&text, w), style)));
-            }
-        } else if let Some((cycle, s)) = &self.standing {
-            let text = ctx.tf(
-                i18n::CR_STANDING,
-                &[
-                    &cycle.label(),
-                    &credits_text(s.total),
-                    &credits_text(s.concentrated),
-                    &credits_text(s.required_total),
-                    &credits_text(s.required_concentrated),
-                ],
-            );
-            lines.push(Line::from(Span::styled(truncate(&text, w), th.accent())));
-            lines.push(Line::from(Span::styled(
-                truncate(ctx.t(i18n::CR_LEDGER), w),
-                th.muted(),
-            )));
-            for (i, row) in self.ledger.iter().enumerate() {
-                let e = &row.entry;
-                let source = match (&row.project_code, &row.project_title) {
-                    (Some(code), Some(title)) => format!("{code} {title}"),
-                    _ => format!("{} {}", ctx.t(i18n::CR_MANUAL), e.note),
-                };
-                let conc = if e.concentrated {
-                    ctx.t(i18n::CR_CONC_SHORT)
-                } else {
-                    ""
-                };
-                let text = format!(
-                    "  {} {} {} {}",
-                    e.earned_on.format(DATE_FMT),
-                    pad_left(&credits_text(e.credits), 5),
-                    pad(conc, 5),
-                    source
-                );
-                let style = if self.ledger_cursor == Some(i) {
-                    th.selected()
-                } else {
-                    th.base()
-                };
-                lines.push(Line::from(Span::styled(pad(&text, w), style)));
-            }
-        }
+        let lines = if self.form.focus == TEACHER && !self.candidates.is_empty() {
+            self.candidate_lines(w, ctx)
+        } else {
+            self.standing_lines(w, ctx)
+        };
         let list = Rect {
             y: fields.y + used,
             height: fields.height.saturating_sub(used),
@@ -105,5 +50,95 @@ impl CreditForm {
                 ..inner
             },
         );
+    }
+
+    /// The teachers the typed text finds: name, staff number, school.
+    fn candidate_lines(&self, w: usize, ctx: &Ctx) -> Vec<Line<'static>> {
+        let th = ctx.theme;
+        let cols = Columns::fit(
+            w.saturating_sub(2),
+            &[Column::fixed(10), Column::fixed(10), Column::flex(1, 1)],
+        );
+        let mut lines = Vec::new();
+        for (id, highlighted) in self.candidates.shown() {
+            let Some(e) = ctx.index.entry(id) else {
+                continue;
+            };
+            let style = if highlighted {
+                th.selected()
+            } else {
+                th.base()
+            };
+            let cells = vec![
+                Cell::text(e.name.clone()),
+                Cell::text(e.staff_no.clone()),
+                Cell::text(e.school.clone()),
+            ];
+            let mut line = cols.line(cells, style, style);
+            line.spans.insert(0, Span::styled("  ", style));
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// The picked teacher's cycle standing and newest ledger entries.
+    fn standing_lines(&self, w: usize, ctx: &Ctx) -> Vec<Line<'static>> {
+        let th = ctx.theme;
+        let Some((cycle, s)) = &self.standing else {
+            return Vec::new();
+        };
+        let text = ctx.tf(
+            i18n::CR_STANDING,
+            &[
+                &cycle.label(),
+                &credits_text(s.total),
+                &credits_text(s.concentrated),
+                &credits_text(s.required_total),
+                &credits_text(s.required_concentrated),
+            ],
+        );
+        let mut lines = vec![
+            Line::from(Span::styled(truncate(&text, w), th.accent())),
+            Line::from(Span::styled(
+                truncate(ctx.t(i18n::CR_LEDGER), w),
+                th.muted(),
+            )),
+        ];
+        let cols = Columns::fit(
+            w.saturating_sub(2),
+            &[
+                Column::fixed(10),
+                Column::fixed(5).right(),
+                Column::fixed(5),
+                Column::flex(1, 1),
+            ],
+        );
+        for (i, row) in self.ledger.iter().enumerate() {
+            let e = &row.entry;
+            let source = match (&row.project_code, &row.project_title) {
+                (Some(code), Some(title)) => format!("{code} {title}"),
+                _ => format!("{} {}", ctx.t(i18n::CR_MANUAL), e.note),
+            };
+            let conc = if e.concentrated {
+                ctx.t(i18n::CR_CONC_SHORT)
+            } else {
+                ""
+            };
+            let style = if self.ledger_cursor == Some(i) {
+                th.selected()
+            } else {
+                th.base()
+            };
+            let cells = vec![
+                Cell::text(e.earned_on.format(DATE_FMT).to_string()),
+                Cell::text(credits_text(e.credits)),
+                Cell::text(conc),
+                Cell::text(source),
+            ];
+            let mut line = cols.bar(cells, style);
+            line.spans.insert(0, Span::styled("  ", style));
+            lines.push(line);
+        }
+        lines
     }
 }

@@ -113,69 +113,90 @@ impl Detail {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
-        let lang = ctx.lang;
-        if let Some(f) = &mut self.session_form {
-            return match f.handle_key(&key, &self.project, lang) {
-                Event::Cancel => {
-                    self.session_form = None;
-                    None
-                }
-                Event::Save => {
-                    let intent = f.save(&self.project, lang)?;
-                    f.form.saving = true;
-                    Some(match super::session_form::reason_prompt(ctx, &intent) {
-                        Some(prompt) => Action::AskReason { prompt, intent },
-                        None => Action::write(intent),
-                    })
-                }
-                _ => None,
-            };
+        if self.session_form.is_some() {
+            return self.session_form_key(key, ctx);
         }
-        if let Some(f) = &mut self.schedule {
-            return match f.handle_key(&key, &self.project, lang) {
-                Event::Cancel => {
-                    self.schedule = None;
-                    None
-                }
-                Event::Save => match f.save(&self.project, lang) {
-                    Some(intent) => {
-                        f.form.saving = true;
-                        Some(Action::write(intent))
-                    }
-                    None if f.preview == Some(0) => Some(Action::Fail(
-                        ctx.t(i18n::PJ_SCHEDULE_NOTHING_NEW).to_string(),
-                    )),
-                    None => None,
-                },
-                _ => None,
-            };
+        if self.schedule.is_some() {
+            return self.schedule_key(key, ctx);
         }
-        if let Some(p) = &mut self.enrol.picker {
-            return match p.handle_key(&key, ctx)? {
-                Picked::Close => {
-                    self.enrol.picker = None;
-                    None
-                }
-                Picked::Teachers(ids) => Some(Action::write(Intent::EnrolTeachers {
-                    project_id: self.project.id,
-                    teacher_ids: ids,
-                })),
-                Picked::School(s) => {
-                    let n = enrolments::teacher_ids_of_school(ctx.conn(), s.id)
-                        .map(|v| v.len())
-                        .unwrap_or(0);
-                    Some(Action::Confirm {
-                        question: ctx
-                            .tf(i18n::PJ_CONFIRM_SCHOOL, &[&s.name, &n, &self.project.code]),
-                        then: Box::new(Action::write(Intent::EnrolSchool {
-                            project_id: self.project.id,
-                            school_id: s.id,
-                        })),
-                    })
-                }
-            };
+        if self.enrol.picker.is_some() {
+            return self.picker_key(key, ctx);
         }
         let cmd = keymap::lookup(self.table(), &key).or_else(|| COMMON_KEYS.lookup(&key))?;
+        self.run(cmd, ctx)
+    }
+
+    /// A key for the open session form.
+    fn session_form_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let f = self.session_form.as_mut()?;
+        match f.handle_key(&key, &self.project, ctx.lang) {
+            Event::Cancel => {
+                self.session_form = None;
+                None
+            }
+            Event::Save => {
+                let intent = f.save(&self.project, ctx.lang)?;
+                f.form.saving = true;
+                Some(match super::session_form::reason_prompt(ctx, &intent) {
+                    Some(prompt) => Action::AskReason { prompt, intent },
+                    None => Action::write(intent),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// A key for the open schedule form.
+    fn schedule_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let f = self.schedule.as_mut()?;
+        match f.handle_key(&key, &self.project, ctx.lang) {
+            Event::Cancel => {
+                self.schedule = None;
+                None
+            }
+            Event::Save => match f.save(&self.project, ctx.lang) {
+                Some(intent) => {
+                    f.form.saving = true;
+                    Some(Action::write(intent))
+                }
+                None if f.preview == Some(0) => Some(Action::Fail(
+                    ctx.t(i18n::PJ_SCHEDULE_NOTHING_NEW).to_string(),
+                )),
+                None => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A key for the open enrolment picker.
+    fn picker_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let p = self.enrol.picker.as_mut()?;
+        match p.handle_key(&key, ctx)? {
+            Picked::Close => {
+                self.enrol.picker = None;
+                None
+            }
+            Picked::Teachers(ids) => Some(Action::write(Intent::EnrolTeachers {
+                project_id: self.project.id,
+                teacher_ids: ids,
+            })),
+            Picked::School(s) => {
+                let n = enrolments::teacher_ids_of_school(ctx.conn(), s.id)
+                    .map(|v| v.len())
+                    .unwrap_or(0);
+                Some(Action::Confirm {
+                    question: ctx.tf(i18n::PJ_CONFIRM_SCHOOL, &[&s.name, &n, &self.project.code]),
+                    then: Box::new(Action::write(Intent::EnrolSchool {
+                        project_id: self.project.id,
+                        school_id: s.id,
+                    })),
+                })
+            }
+        }
+    }
+
+    /// A command of the shown view.
+    fn run(&mut self, cmd: Cmd, ctx: &Ctx) -> Option<Action> {
         match cmd {
             Cmd::Back => return Some(Action::Back),
             Cmd::NextView | Cmd::PrevView => {
@@ -204,23 +225,7 @@ impl Detail {
             Cmd::Schedule => {
                 self.schedule = Some(ScheduleForm::new(ctx, &self.project, &self.sessions.rows));
             }
-            Cmd::Delete if self.tab == Tab::Sessions => {
-                let s = self.sessions.selected()?;
-                let intent = Intent::DeleteSession { session_id: s.id };
-                let no = self.sessions.cursor + 1;
-                // Attendance records are never deleted with their session (ops refuses too,
-                // should a mark arrive meanwhile); say so briefly instead of asking first.
-                let marks = self.sessions.marks_of(s.id);
-                if marks > 0 {
-                    return Some(Action::Fail(
-                        ctx.tf(i18n::PJ_REFUSE_DELETE_SESSION, &[&no, &marks]),
-                    ));
-                }
-                return Some(Action::Confirm {
-                    question: ctx.tf(i18n::PJ_CONFIRM_DELETE_SESSION, &[&no, &s.date]),
-                    then: Box::new(Action::write(intent)),
-                });
-            }
+            Cmd::Delete if self.tab == Tab::Sessions => return self.delete_session(ctx),
             Cmd::Add => self.enrol.picker = Some(Picker::teachers(ctx)),
             Cmd::School => match schools::list(ctx.conn()) {
                 Ok(list) => self.enrol.picker = Some(Picker::schools(ctx, list)),
@@ -230,30 +235,51 @@ impl Detail {
                     ))
                 }
             },
-            Cmd::Delete => {
-                let t = self.enrol.selected()?;
-                let marks =
-                    project_roster::marks_in_project(ctx.conn(), self.project.id, t.teacher_id)
-                        .unwrap_or(0);
-                let intent = Intent::RemoveEnrolment {
-                    project_id: self.project.id,
-                    teacher_id: t.teacher_id,
-                };
-                if marks > 0 {
-                    return Some(Action::Fail(
-                        ctx.tf(i18n::PJ_REFUSE_REMOVE, &[&t.name, &marks]),
-                    ));
-                }
-                return Some(Action::Confirm {
-                    question: ctx.tf(
-                        i18n::PJ_CONFIRM_REMOVE,
-                        &[&t.name, &t.school, &self.project.code],
-                    ),
-                    then: Box::new(Action::write(intent)),
-                });
-            }
+            Cmd::Delete => return self.remove_enrolment(ctx),
         }
         None
+    }
+
+    /// Deleting the selected session: asked first; refused while it has marks.
+    fn delete_session(&self, ctx: &Ctx) -> Option<Action> {
+        let s = self.sessions.selected()?;
+        let intent = Intent::DeleteSession { session_id: s.id };
+        let no = self.sessions.cursor + 1;
+        // Attendance records are never deleted with their session (ops refuses too,
+        // should a mark arrive meanwhile); say so briefly instead of asking first.
+        let marks = self.sessions.marks_of(s.id);
+        if marks > 0 {
+            return Some(Action::Fail(
+                ctx.tf(i18n::PJ_REFUSE_DELETE_SESSION, &[&no, &marks]),
+            ));
+        }
+        Some(Action::Confirm {
+            question: ctx.tf(i18n::PJ_CONFIRM_DELETE_SESSION, &[&no, &s.date]),
+            then: Box::new(Action::write(intent)),
+        })
+    }
+
+    /// Removing the selected enrolment: asked first; refused while it has marks.
+    fn remove_enrolment(&self, ctx: &Ctx) -> Option<Action> {
+        let t = self.enrol.selected()?;
+        let marks = project_roster::marks_in_project(ctx.conn(), self.project.id, t.teacher_id)
+            .unwrap_or(0);
+        let intent = Intent::RemoveEnrolment {
+            project_id: self.project.id,
+            teacher_id: t.teacher_id,
+        };
+        if marks > 0 {
+            return Some(Action::Fail(
+                ctx.tf(i18n::PJ_REFUSE_REMOVE, &[&t.name, &marks]),
+            ));
+        }
+        Some(Action::Confirm {
+            question: ctx.tf(
+                i18n::PJ_CONFIRM_REMOVE,
+                &[&t.name, &t.school, &self.project.code],
+            ),
+            then: Box::new(Action::write(intent)),
+        })
     }
 
     /// Moves the cursor of the shown view (keys and the mouse wheel); not while a form is open.

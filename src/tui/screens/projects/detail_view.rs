@@ -17,15 +17,39 @@ impl Detail {
         if area.height < 6 {
             return;
         }
-        let th = ctx.theme;
-        let zh = ctx.zh();
-        let w = area.width as usize;
-        let p = &self.project;
         let line = |dy: u16| Rect {
             y: area.y + dy,
             height: 1,
             ..area
         };
+        frame.render_widget(
+            Paragraph::new(self.heading(area.width as usize, ctx)),
+            line(0),
+        );
+        frame.render_widget(Paragraph::new(self.tabs_line(ctx)), line(1));
+        let body = Rect {
+            y: area.y + 2,
+            height: area.height - 2,
+            ..area
+        };
+        if let Some(f) = &self.session_form {
+            return render_session_form(frame, body, ctx, f);
+        }
+        if self.schedule.is_some() {
+            return self.render_schedule(frame, body, ctx);
+        }
+        match self.tab {
+            Tab::Sessions => self.sessions.render(frame, body, ctx),
+            Tab::Enrolled => self.enrol.render(frame, body, ctx),
+            Tab::Matrix => self.matrix.render(frame, body, ctx),
+        }
+    }
+
+    /// Code and title, then level, dates, state and enrolled/capacity, cut to `w`.
+    fn heading(&self, w: usize, ctx: &Ctx) -> Line<'static> {
+        let th = ctx.theme;
+        let zh = ctx.zh();
+        let p = &self.project;
         let state = ProjectState::of(p, ctx.today());
         let facts = format!(
             " · {} · {}~{} · {} · {}",
@@ -43,17 +67,18 @@ impl Detail {
         );
         let head = format!("{} {}", p.code, p.title);
         let head_w = w.saturating_sub(width(&facts)).max(10);
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(truncate(&head, head_w), th.title()),
-                Span::styled(
-                    truncate(&facts, w.saturating_sub(width(&head).min(head_w))),
-                    th.muted(),
-                ),
-            ])),
-            line(0),
-        );
-        // View tabs.
+        Line::from(vec![
+            Span::styled(truncate(&head, head_w), th.title()),
+            Span::styled(
+                truncate(&facts, w.saturating_sub(width(&head).min(head_w))),
+                th.muted(),
+            ),
+        ])
+    }
+
+    /// The view tabs, the shown one marked, and their keys.
+    fn tabs_line(&self, ctx: &Ctx) -> Line<'static> {
+        let th = ctx.theme;
         let labels = [
             ctx.tf(i18n::PJ_VIEW_SESSIONS, &[&self.sessions.rows.len()]),
             ctx.tf(i18n::PJ_VIEW_ENROLLED, &[&self.enrol.rows.len()]),
@@ -69,56 +94,48 @@ impl Detail {
             spans.push(Span::raw(" "));
         }
         spans.push(Span::styled(ctx.t(i18n::PJ_VIEW_KEYS), th.muted()));
-        frame.render_widget(Paragraph::new(Line::from(spans)), line(1));
-        let body = Rect {
-            y: area.y + 2,
-            height: area.height - 2,
-            ..area
+        Line::from(spans)
+    }
+
+    /// The schedule form: its title, fields, how many sessions it makes, its footer.
+    fn render_schedule(&self, frame: &mut Frame, body: Rect, ctx: &Ctx) {
+        let Some(f) = &self.schedule else {
+            return;
         };
-        if let Some(f) = &self.session_form {
-            return render_session_form(frame, body, ctx, f);
-        }
-        if let Some(f) = &self.schedule {
+        let th = ctx.theme;
+        frame.render_widget(
+            Paragraph::new(Span::styled(ctx.t(i18n::PJ_SCHEDULE_TITLE), th.title())),
+            Rect { height: 1, ..body },
+        );
+        let body = Rect {
+            y: body.y + 1,
+            height: body.height - 1,
+            ..body
+        };
+        let used = f.form.render(frame, body, ctx, 24);
+        let preview = match f.preview {
+            Some(n) => ctx.tf(i18n::PJ_SCHEDULE_PREVIEW, &[&n]),
+            None => String::new(),
+        };
+        let y = body.y + used + 1;
+        if y + 1 < body.bottom() {
             frame.render_widget(
-                Paragraph::new(Span::styled(ctx.t(i18n::PJ_SCHEDULE_TITLE), th.title())),
-                Rect { height: 1, ..body },
-            );
-            let body = Rect {
-                y: body.y + 1,
-                height: body.height - 1,
-                ..body
-            };
-            let used = f.form.render(frame, body, ctx, 24);
-            let preview = match f.preview {
-                Some(n) => ctx.tf(i18n::PJ_SCHEDULE_PREVIEW, &[&n]),
-                None => String::new(),
-            };
-            let y = body.y + used + 1;
-            if y + 1 < body.bottom() {
-                frame.render_widget(
-                    Paragraph::new(Span::styled(preview, th.accent())),
-                    Rect {
-                        y,
-                        height: 1,
-                        ..body
-                    },
-                );
-            }
-            frame.render_widget(
-                Paragraph::new(f.form.footer(ctx)),
+                Paragraph::new(Span::styled(preview, th.accent())),
                 Rect {
-                    y: body.bottom() - 1,
+                    y,
                     height: 1,
                     ..body
                 },
             );
-            return;
         }
-        match self.tab {
-            Tab::Sessions => self.sessions.render(frame, body, ctx),
-            Tab::Enrolled => self.enrol.render(frame, body, ctx),
-            Tab::Matrix => self.matrix.render(frame, body, ctx),
-        }
+        frame.render_widget(
+            Paragraph::new(f.form.footer(ctx)),
+            Rect {
+                y: body.bottom() - 1,
+                height: 1,
+                ..body
+            },
+        );
     }
 }
 

@@ -7,11 +7,9 @@ use crate::store::enrolments::{self, EnrolledTeacher};
 use crate::tui::i18n;
 use crate::tui::keymap::{self, Move};
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::{first_visible, header_row};
-use crate::tui::widgets::text::{layout_columns, pad};
+use crate::tui::widgets::table::{Cell, Column, Columns, ListState, ListTable};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use std::collections::HashSet;
 
@@ -52,51 +50,60 @@ impl EnrolView {
             return p.render(frame, area, ctx, &self.ids);
         }
         let th = ctx.theme;
-        let w = area.width as usize;
-        let widths = layout_columns(w, &[(8, 1), (8, 0), (12, 3), (6, 0)], 1);
+        let cols = Columns::fit(
+            area.width as usize,
+            &[
+                Column::flex(8, 1),
+                Column::fixed(8),
+                Column::flex(12, 3),
+                Column::fixed(6),
+            ],
+        );
         let headers = [
             i18n::COL_NAME,
             i18n::COL_STAFF_NO,
             i18n::COL_SCHOOL,
             i18n::PJ_COL_WALK_IN,
         ];
-        let join = |cells: &[&str]| {
-            cells
-                .iter()
-                .zip(&widths)
-                .filter(|(_, w)| **w > 0)
-                .map(|(c, w)| pad(c, *w))
-                .collect::<Vec<_>>()
-                .join(" ")
+        let titles: Vec<&str> = headers.iter().map(|h| ctx.t(*h)).collect();
+        let mut list = ListState {
+            cursor: self.cursor,
+            page: self.page,
         };
-        let header: Vec<&str> = headers.iter().map(|h| ctx.t(*h)).collect();
-        let header = Span::styled(join(&header), th.accent());
-        let rows_area = header_row(frame, area, 0, header);
-        self.page = rows_area.height as usize;
-        let first = first_visible(self.cursor, self.page);
-        let mut lines = Vec::new();
-        if self.rows.is_empty() {
-            lines.push(Line::from(Span::styled(
+        let me: &EnrolView = self;
+        let table = ListTable::new(me.rows.len(), |i| me.row_line(i, &cols, ctx))
+            .header(cols.header(&titles, th.accent()))
+            .empty(Line::from(Span::styled(
                 ctx.t(i18n::PJ_NO_ENROLMENTS),
                 th.muted(),
-            )));
-        }
-        let walk_in = ctx.t(i18n::PJ_WALK_IN);
-        for (i, t) in self.rows.iter().enumerate().skip(first).take(self.page) {
-            let base = if i == self.cursor {
-                th.selected()
-            } else {
-                th.base()
-            };
-            let text = join(&[
-                &t.name,
-                &t.staff_no,
-                &t.school,
-                if t.walk_in { walk_in } else { "" },
-            ]);
-            lines.push(Line::from(Span::styled(pad(&text, w), base)));
-        }
-        frame.render_widget(Paragraph::new(lines).style(th.base()), rows_area);
+            )))
+            .style(th.base());
+        frame.render_stateful_widget(table, area, &mut list);
+        self.page = list.page;
+    }
+
+    /// Enrolled teacher `i`: name, staff number, school, walk-in.
+    fn row_line(&self, i: usize, cols: &Columns, ctx: &Ctx) -> Line<'static> {
+        let Some(t) = self.rows.get(i) else {
+            return Line::default();
+        };
+        let base = if i == self.cursor {
+            ctx.theme.selected()
+        } else {
+            ctx.theme.base()
+        };
+        let walk_in = if t.walk_in {
+            ctx.t(i18n::PJ_WALK_IN)
+        } else {
+            ""
+        };
+        let cells = vec![
+            Cell::text(t.name.clone()),
+            Cell::text(t.staff_no.clone()),
+            Cell::text(t.school.clone()),
+            Cell::text(walk_in),
+        ];
+        cols.bar(cells, base)
     }
 }
 

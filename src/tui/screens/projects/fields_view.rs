@@ -50,35 +50,7 @@ impl Form {
                 width: value_w as u16,
                 ..row
             };
-            let value_style = if focused { th.selected() } else { th.base() };
-            match &f.kind {
-                Kind::Text(t) => {
-                    frame.render_widget(
-                        Paragraph::new(Span::styled(" ".repeat(value_w), value_style)),
-                        value_area,
-                    );
-                    t.render(frame, value_area, Span::raw(""), value_style, focused);
-                }
-                Kind::Choice { labels, index } => {
-                    let text = labels.get(*index).copied().unwrap_or("");
-                    let shown = pad(&format!("‹ {text} ›"), value_w);
-                    frame.render_widget(
-                        Paragraph::new(Span::styled(shown, value_style)),
-                        value_area,
-                    );
-                }
-                Kind::Check(on) => {
-                    let text = if *on {
-                        format!("[x] {}", ctx.t(i18n::YES))
-                    } else {
-                        format!("[ ] {}", ctx.t(i18n::NO))
-                    };
-                    frame.render_widget(
-                        Paragraph::new(Span::styled(pad(&text, value_w), value_style)),
-                        value_area,
-                    );
-                }
-            }
+            render_value(frame, value_area, &f.kind, focused, ctx);
             let after_x = vx + value_w as u16 + 1;
             let room = (area.right().saturating_sub(after_x)) as usize;
             if room > 2 {
@@ -144,4 +116,31 @@ impl Form {
         }
         Line::from(Span::styled(ctx.t(i18n::PJ_FORM_KEYS), th.muted()))
     }
+}
+
+/// A field's value: a text box, a choice between ‹ ›, or a check box.
+fn render_value(frame: &mut Frame, area: Rect, kind: &Kind, focused: bool, ctx: &Ctx) {
+    let th = ctx.theme;
+    let value_w = area.width as usize;
+    let value_style = if focused { th.selected() } else { th.base() };
+    let text = match kind {
+        Kind::Text(t) => {
+            frame.render_widget(
+                Paragraph::new(Span::styled(" ".repeat(value_w), value_style)),
+                area,
+            );
+            t.render(frame, area, Span::raw(""), value_style, focused);
+            return;
+        }
+        Kind::Choice { labels, index } => {
+            let text = labels.get(*index).copied().unwrap_or("");
+            format!("‹ {text} ›")
+        }
+        Kind::Check(true) => format!("[x] {}", ctx.t(i18n::YES)),
+        Kind::Check(false) => format!("[ ] {}", ctx.t(i18n::NO)),
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(pad(&text, value_w), value_style)),
+        area,
+    );
 }

@@ -6,8 +6,8 @@ use crate::domain::Level;
 use crate::store::projects::ProjectState;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::{first_visible, header_row};
-use crate::tui::widgets::text::{layout_columns, pad, pad_left, truncate, width};
+use crate::tui::widgets::table::{Cell, Column, Columns, ListState, ListTable};
+use crate::tui::widgets::text::{truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -56,7 +56,6 @@ impl ProjectList {
             return;
         }
         let th = ctx.theme;
-        let zh = ctx.zh();
         let w = area.width as usize;
         let line = |dy: u16| Rect {
             y: area.y + dy,
@@ -83,7 +82,44 @@ impl ProjectList {
                 ..line(1)
             },
         );
-        // Columns: code, title, level, plan, dates, status, enrolled/capacity.
+        let cols = self.columns(w, ctx);
+        let headers = [
+            i18n::COL_CODE,
+            i18n::COL_TITLE,
+            i18n::COL_LEVEL,
+            i18n::PJ_COL_PLAN,
+            i18n::COL_DATES,
+            i18n::COL_STATUS,
+            i18n::COL_ENROLLED,
+        ];
+        let titles: Vec<&str> = headers.iter().map(|h| ctx.t(*h)).collect();
+        let table_area = Rect {
+            y: area.y + 2,
+            height: area.height - 2,
+            ..area
+        };
+        let mut list = ListState {
+            cursor: self.cursor,
+            page: self.page,
+        };
+        let me: &ProjectList = self;
+        let table = ListTable::new(me.shown.len(), |i| me.row_line(i, &cols, ctx))
+            .header(cols.header(&titles, th.accent()))
+            .empty(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())))
+            .style(th.base());
+        frame.render_stateful_widget(table, table_area, &mut list);
+        self.page = list.page.max(1);
+        self.first = list.first();
+        self.rows_area = Rect {
+            y: table_area.y + 1,
+            height: table_area.height - 1,
+            ..table_area
+        };
+    }
+
+    /// Code, title, level, plan, dates, status, enrolled/capacity.
+    fn columns(&self, w: usize, ctx: &Ctx) -> Columns {
+        let zh = ctx.zh();
         let level_w = Level::ALL
             .iter()
             .map(|l| width(l.label(zh)))
@@ -102,113 +138,60 @@ impl ProjectList {
             .max()
             .unwrap_or(4)
             .clamp(4, 16);
-        let cols = [
-            (code_w, 0),
-            (10, 1),
-            (level_w, 0),
-            (8, 0),
-            (16, 0),
-            (state_w, 0),
-            (7, 0),
+        Columns::fit(
+            w,
+            &[
+                Column::fixed(code_w),
+                Column::flex(10, 1),
+                Column::fixed(level_w),
+                Column::fixed(8),
+                Column::fixed(16),
+                Column::fixed(state_w),
+                Column::fixed(7).right(),
+            ],
+        )
+    }
+
+    /// The project shown at position `i`.
+    fn row_line(&self, i: usize, cols: &Columns, ctx: &Ctx) -> Line<'static> {
+        let th = ctx.theme;
+        let zh = ctx.zh();
+        let Some(p) = self.shown.get(i).and_then(|idx| self.rows.get(*idx)) else {
+            return Line::default();
+        };
+        let state = ProjectState::of(p, ctx.today());
+        let enrolled = self.counts.get(&p.id).copied().unwrap_or(0);
+        let cap = match p.capacity {
+            Some(c) => format!("{enrolled}/{c}"),
+            None => enrolled.to_string(),
+        };
+        let dates = if p.start_date == p.end_date {
+            p.start_date.to_string()
+        } else if p.start_date.format("%Y").to_string() == p.end_date.format("%Y").to_string() {
+            format!("{}~{}", p.start_date, p.end_date.format("%m-%d"))
+        } else {
+            format!("{}~{}", p.start_date, p.end_date.format("%y-%m-%d"))
+        };
+        let selected = i == self.cursor;
+        let base = if selected { th.selected() } else { th.base() };
+        let state_style = match state {
+            _ if selected => base,
+            ProjectState::Running => th.ok(),
+            ProjectState::Upcoming => th.accent(),
+            _ => th.muted(),
+        };
+        // More enrolled than places: shown as a problem.
+        let over = p.capacity.is_some_and(|cap| enrolled > cap);
+        let cap_style = if over { base.patch(th.bad()) } else { base };
+        let cells = vec![
+            Cell::text(p.code.clone()),
+            Cell::text(p.title.clone()),
+            Cell::text(p.level.label(zh)),
+            Cell::text(p.plan.label(zh)),
+            Cell::text(dates),
+            Cell::styled(state.label(zh), state_style),
+            Cell::styled(cap, cap_style),
         ];
-        let widths = layout_columns(w, &cols, 1);
-        let headers = [
-            i18n::COL_CODE,
-            i18n::COL_TITLE,
-            i18n::COL_LEVEL,
-            i18n::PJ_COL_PLAN,
-            i18n::COL_DATES,
-            i18n::COL_STATUS,
-            i18n::COL_ENROLLED,
-        ];
-        let header: String = headers
-            .iter()
-            .zip(&widths)
-            .enumerate()
-            .filter(|(_, (_, w))| **w > 0)
-            .map(|(i, (h, w))| {
-                if i == 6 {
-                    pad_left(ctx.t(*h), *w)
-                } else {
-                    pad(ctx.t(*h), *w)
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        let rows_area = header_row(frame, area, 2, Span::styled(header, th.accent()));
-        self.page = (rows_area.height as usize).max(1);
-        let first = first_visible(self.cursor, self.page);
-        self.rows_area = rows_area;
-        self.first = first;
-        let mut lines = Vec::new();
-        if self.shown.is_empty() {
-            lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
-        }
-        for (i, idx) in self.shown.iter().enumerate().skip(first).take(self.page) {
-            let Some(p) = self.rows.get(*idx) else {
-                continue;
-            };
-            let state = ProjectState::of(p, ctx.today());
-            let enrolled = self.counts.get(&p.id).copied().unwrap_or(0);
-            let cap = match p.capacity {
-                Some(c) => format!("{enrolled}/{c}"),
-                None => enrolled.to_string(),
-            };
-            let dates = if p.start_date == p.end_date {
-                p.start_date.to_string()
-            } else if p.start_date.format("%Y").to_string() == p.end_date.format("%Y").to_string() {
-                format!("{}~{}", p.start_date, p.end_date.format("%m-%d"))
-            } else {
-                format!("{}~{}", p.start_date, p.end_date.format("%y-%m-%d"))
-            };
-            let cells = [
-                p.code.clone(),
-                p.title.clone(),
-                p.level.label(zh).to_string(),
-                p.plan.label(zh).to_string(),
-                dates,
-                state.label(zh).to_string(),
-                cap,
-            ];
-            let selected = i == self.cursor;
-            let base = if selected { th.selected() } else { th.base() };
-            let state_style = match state {
-                ProjectState::Running => th.ok(),
-                ProjectState::Upcoming => th.accent(),
-                _ => th.muted(),
-            };
-            let mut spans = Vec::new();
-            for (c, (cell, cw)) in cells.iter().zip(&widths).enumerate() {
-                if *cw == 0 {
-                    continue;
-                }
-                if !spans.is_empty() {
-                    spans.push(Span::styled(" ", base));
-                }
-                let text = if c == 6 {
-                    pad_left(cell, *cw)
-                } else {
-                    pad(cell, *cw)
-                };
-                let over = p.capacity.is_some_and(|cap| enrolled > cap);
-                let style = match c {
-                    5 if !selected => state_style,
-                    // More enrolled than places: shown as a problem.
-                    6 if over => base.patch(th.bad()),
-                    _ => base,
-                };
-                spans.push(Span::styled(text, style));
-            }
-            let used: usize = widths
-                .iter()
-                .filter(|w| **w > 0)
-                .map(|w| w + 1)
-                .sum::<usize>();
-            if used <= w {
-                spans.push(Span::styled(" ".repeat(w + 1 - used), base));
-            }
-            lines.push(Line::from(spans));
-        }
-        frame.render_widget(Paragraph::new(lines).style(th.base()), rows_area);
+        cols.bar(cells, base)
     }
 }

@@ -7,8 +7,8 @@ use crate::search::{Entry, Index};
 use crate::tui::i18n;
 use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, ListKeys, Move};
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::first_visible;
-use crate::tui::widgets::text::{highlighted, layout_columns, pad, width};
+use crate::tui::widgets::table::{Cell, Column, Columns, ListState, ListTable};
+use crate::tui::widgets::text::{pad, width};
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -207,75 +207,94 @@ impl Picker {
             height: area.height - 2,
             ..area
         };
-        self.page = (rows.height as usize).max(1);
-        let first = first_visible(self.cursor, self.page);
-        let q = self.input.text().to_string();
-        let mut lines = Vec::new();
-        if self.hits.is_empty() {
-            lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
-        }
-        let done_w = width(ctx.t(i18n::PJ_ALREADY_ENROLLED)).max(6);
-        let widths = layout_columns(w, &[(4, 0), (8, 1), (12, 2), (8, 0), (done_w, 0)], 1);
-        for (i, id) in self.hits.iter().enumerate().skip(first).take(self.page) {
-            let sel = i == self.cursor;
-            let base = if sel { th.selected() } else { th.base() };
-            let hl = if sel {
-                th.selected().patch(th.highlight())
-            } else {
-                th.highlight()
-            };
-            let mut spans = Vec::new();
-            match &self.schools {
-                Some((list, index)) => {
-                    let Some(s) = list.iter().find(|s| s.id == *id) else {
-                        continue;
-                    };
-                    let h = index.highlight(*id, &q);
-                    spans.extend(highlighted(
-                        &s.name,
-                        &h.name,
-                        w.saturating_sub(20).max(8),
-                        base,
-                        hl,
-                    ));
-                    spans.push(Span::styled(
-                        pad(&format!(" {}", s.township), 20.min(w)),
-                        base,
-                    ));
-                }
-                None => {
-                    let Some(e) = ctx.index.entry(*id) else {
-                        continue;
-                    };
-                    let h = ctx.index.highlight(*id, &q);
-                    let tick = if self.ticked.contains(id) {
-                        "[x]"
-                    } else {
-                        "[ ]"
-                    };
-                    let already = if enrolled.contains(id) {
-                        ctx.t(i18n::PJ_ALREADY_ENROLLED)
-                    } else {
-                        ""
-                    };
-                    let cells: [(&str, &[usize]); 5] = [
-                        (tick, &[]),
-                        (&e.name, &h.name),
-                        (&e.school, &[]),
-                        (&e.staff_no, &h.staff_no),
-                        (already, &[]),
-                    ];
-                    for ((text, pos), cw) in cells.iter().zip(&widths) {
-                        if *cw == 0 {
-                            continue;
-                        }
-                        spans.extend(highlighted(text, pos, *cw, base, hl));
-                        spans.push(Span::styled(" ", base));
-                    }
-                }
+        let cols = if self.is_schools() {
+            Columns::fit(
+                w,
+                &[
+                    Column::fixed(w.saturating_sub(20).max(8)),
+                    Column::fixed(19),
+                ],
+            )
+        } else {
+            let done_w = width(ctx.t(i18n::PJ_ALREADY_ENROLLED)).max(6);
+            Columns::fit(
+                w,
+                &[
+                    Column::fixed(4),
+                    Column::flex(8, 1),
+                    Column::flex(12, 2),
+                    Column::fixed(8),
+                    Column::fixed(done_w),
+                ],
+            )
+        };
+        let mut list = ListState {
+            cursor: self.cursor,
+            page: self.page,
+        };
+        let me: &Picker = self;
+        let table = ListTable::new(me.hits.len(), |i| me.row_line(i, &cols, ctx, enrolled))
+            .empty(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())))
+            .style(th.base());
+        frame.render_stateful_widget(table, rows, &mut list);
+        self.page = list.page.max(1);
+    }
+
+    /// Hit `i`: a school and its township, or a teacher with a tick box.
+    fn row_line(
+        &self,
+        i: usize,
+        cols: &Columns,
+        ctx: &Ctx,
+        enrolled: &HashSet<i64>,
+    ) -> Line<'static> {
+        let th = ctx.theme;
+        let Some(id) = self.hits.get(i).copied() else {
+            return Line::default();
+        };
+        let sel = i == self.cursor;
+        let base = if sel { th.selected() } else { th.base() };
+        let hl = if sel {
+            th.selected().patch(th.highlight())
+        } else {
+            th.highlight()
+        };
+        let q = self.input.text();
+        let cells = match &self.schools {
+            Some((list, index)) => {
+                let Some(s) = list.iter().find(|s| s.id == id) else {
+                    return Line::default();
+                };
+                let h = index.highlight(id, q);
+                vec![
+                    Cell::Marked(s.name.clone(), h.name, None, hl),
+                    Cell::text(s.township.clone()),
+                ]
             }
-            lines.push(Line::from(spans));
-        }
-        frame.render_widget(Paragraph::new(lines).style(th.base()), rows);
+            None => {
+                let Some(e) = ctx.index.entry(id) else {
+                    return Line::default();
+                };
+                let h = ctx.index.highlight(id, q);
+                let tick = if self.ticked.contains(&id) {
+                    "[x]"
+                } else {
+                    "[ ]"
+                };
+                let already = if enrolled.contains(&id) {
+                    ctx.t(i18n::PJ_ALREADY_ENROLLED)
+                } else {
+                    ""
+                };
+                vec![
+                    Cell::text(tick),
+                    Cell::Marked(e.name.clone(), h.name, None, hl),
+                    Cell::text(e.school.clone()),
+                    Cell::Marked(e.staff_no.clone(), h.staff_no, None, hl),
+                    Cell::text(already),
+                ]
+            }
+        };
+        cols.line(cells, base, base)
     }
 }

@@ -9,11 +9,10 @@ use crate::store::{marks, sessions, trainers};
 use crate::tui::i18n;
 use crate::tui::keymap::{self, Move};
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::{first_visible, header_row};
-use crate::tui::widgets::text::{layout_columns, pad, pad_left, width};
+use crate::tui::widgets::table::{Cell, Column, Columns, ListState, ListTable};
+use crate::tui::widgets::text::width;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use std::collections::HashMap;
 
@@ -57,26 +56,7 @@ impl SessionsView {
             return;
         }
         let th = ctx.theme;
-        let zh = ctx.zh();
-        let w = area.width as usize;
-        let part_w = DayPart::ALL
-            .iter()
-            .map(|p| width(p.label(zh)))
-            .max()
-            .unwrap_or(4);
-        let closed_label = ctx.t(i18n::PJ_CLOSED);
-        let cols = [
-            (3, 0),
-            (10, 0),
-            (part_w, 0),
-            (11, 0),
-            (8, 2),
-            (8, 1),
-            (6, 1),
-            (width(ctx.t(i18n::PJ_COL_MARKS)).max(4), 0),
-            (width(closed_label), 0),
-        ];
-        let widths = layout_columns(w, &cols, 1);
+        let cols = columns(area.width as usize, ctx);
         let headers = [
             i18n::PJ_COL_NO,
             i18n::PJ_COL_DATE,
@@ -88,68 +68,89 @@ impl SessionsView {
             i18n::PJ_COL_MARKS,
             i18n::PJ_COL_CLOSED,
         ];
-        let right = |i: usize| i == 0 || i == 7;
-        let cell = |i: usize, text: &str, w: usize| {
-            if right(i) {
-                pad_left(text, w)
-            } else {
-                pad(text, w)
-            }
-        };
-        let header: Vec<String> = headers
-            .iter()
-            .zip(&widths)
-            .enumerate()
-            .filter(|(_, (_, w))| **w > 0)
-            .map(|(i, (h, w))| cell(i, ctx.t(*h), *w))
-            .collect();
-        let header = Span::styled(header.join(" "), th.accent());
-        let rows_area = header_row(frame, area, 0, header);
-        self.page = rows_area.height as usize;
-        let first = first_visible(self.cursor, self.page);
+        let titles: Vec<&str> = headers.iter().map(|h| ctx.t(*h)).collect();
         let names: HashMap<i64, &str> = self
             .trainers
             .iter()
             .map(|t| (t.id, t.name.as_str()))
             .collect();
-        let mut lines = Vec::new();
-        if self.rows.is_empty() {
-            lines.push(Line::from(Span::styled(
+        let mut list = ListState {
+            cursor: self.cursor,
+            page: self.page,
+        };
+        let me: &SessionsView = self;
+        let table = ListTable::new(me.rows.len(), |i| me.row_line(i, &cols, &names, ctx))
+            .header(cols.header(&titles, th.accent()))
+            .empty(Line::from(Span::styled(
                 ctx.t(i18n::PJ_NO_SESSIONS),
                 th.muted(),
-            )));
-        }
-        for (i, s) in self.rows.iter().enumerate().skip(first).take(self.page) {
-            let sel = i == self.cursor;
-            let base = if sel { th.selected() } else { th.base() };
-            let n = self.marks_of(s.id);
-            let texts = [
-                (i + 1).to_string(),
-                s.date.to_string(),
-                DayPart::of_start(s.start).label(zh).to_string(),
-                format!("{}–{}", s.start.format(TIME_FMT), s.end.format(TIME_FMT)),
-                s.topic.clone(),
-                s.trainer_id
-                    .and_then(|id| names.get(&id).copied())
-                    .unwrap_or("")
-                    .to_string(),
-                s.venue.clone(),
-                n.to_string(),
-                if s.is_closed() {
-                    closed_label.to_string()
-                } else {
-                    String::new()
-                },
-            ];
-            let cells: Vec<String> = texts
-                .iter()
-                .zip(&widths)
-                .enumerate()
-                .filter(|(_, (_, w))| **w > 0)
-                .map(|(i, (t, w))| cell(i, t, *w))
-                .collect();
-            lines.push(Line::from(Span::styled(pad(&cells.join(" "), w), base)));
-        }
-        frame.render_widget(Paragraph::new(lines).style(th.base()), rows_area);
+            )))
+            .style(th.base());
+        frame.render_stateful_widget(table, area, &mut list);
+        self.page = list.page;
     }
+
+    /// Session `i`: number, date, part of day, times, topic, trainer, venue, marks, closed.
+    fn row_line(
+        &self,
+        i: usize,
+        cols: &Columns,
+        names: &HashMap<i64, &str>,
+        ctx: &Ctx,
+    ) -> Line<'static> {
+        let th = ctx.theme;
+        let Some(s) = self.rows.get(i) else {
+            return Line::default();
+        };
+        let base = if i == self.cursor {
+            th.selected()
+        } else {
+            th.base()
+        };
+        let trainer = s.trainer_id.and_then(|id| names.get(&id).copied());
+        let closed = if s.is_closed() {
+            ctx.t(i18n::PJ_CLOSED)
+        } else {
+            ""
+        };
+        let cells = vec![
+            Cell::text((i + 1).to_string()),
+            Cell::text(s.date.to_string()),
+            Cell::text(DayPart::of_start(s.start).label(ctx.zh())),
+            Cell::text(format!(
+                "{}–{}",
+                s.start.format(TIME_FMT),
+                s.end.format(TIME_FMT)
+            )),
+            Cell::text(s.topic.clone()),
+            Cell::text(trainer.unwrap_or("")),
+            Cell::text(s.venue.clone()),
+            Cell::text(self.marks_of(s.id).to_string()),
+            Cell::text(closed),
+        ];
+        cols.bar(cells, base)
+    }
+}
+
+/// The columns of the sessions list at width `w`.
+fn columns(w: usize, ctx: &Ctx) -> Columns {
+    let part_w = DayPart::ALL
+        .iter()
+        .map(|p| width(p.label(ctx.zh())))
+        .max()
+        .unwrap_or(4);
+    Columns::fit(
+        w,
+        &[
+            Column::fixed(3).right(),
+            Column::fixed(10),
+            Column::fixed(part_w),
+            Column::fixed(11),
+            Column::flex(8, 2),
+            Column::flex(8, 1),
+            Column::flex(6, 1),
+            Column::fixed(width(ctx.t(i18n::PJ_COL_MARKS)).max(4)).right(),
+            Column::fixed(width(ctx.t(i18n::PJ_CLOSED))),
+        ],
+    )
 }

@@ -6,7 +6,8 @@ use crate::store::reports::SchoolReport;
 use crate::tui::i18n::{self, Msg};
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::bars::{bar, percent, stacked};
-use crate::tui::widgets::text::{layout_columns, pad, pad_left, width};
+use crate::tui::widgets::table::{self, Cell, Columns};
+use crate::tui::widgets::text::{layout_columns, pad_left, width};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -74,31 +75,47 @@ pub fn layout(total: usize, ctx: &Ctx) -> Vec<(Column, usize)> {
         .collect()
 }
 
+impl Column {
+    /// Numbers are right-aligned; names and the attendance bar are not.
+    fn right(self) -> bool {
+        !matches!(self, Column::School | Column::Township | Column::Attendance)
+    }
+}
+
+/// The shown columns as the table widget's columns (their widths already fit `total`).
+fn widget_columns(cols: &[(Column, usize)], total: usize) -> Columns {
+    let specs: Vec<table::Column> = cols
+        .iter()
+        .map(|(c, w)| table::Column {
+            min: *w,
+            weight: 0,
+            right: c.right(),
+        })
+        .collect();
+    Columns::fit(total, &specs)
+}
+
 /// The header line, with ▲/▼ on the sorted column.
 pub fn header(
     cols: &[(Column, usize)],
     sort: Column,
     descending: bool,
+    total: usize,
     ctx: &Ctx,
 ) -> Line<'static> {
     let th = ctx.theme;
-    let spans = cols
+    let cells = cols
         .iter()
-        .map(|(c, w)| {
+        .map(|(c, _)| {
             let mut text = ctx.t(c.header()).to_string();
             if *c == sort {
                 text.push(if descending { '▼' } else { '▲' });
             }
-            let cell = if matches!(c, Column::School | Column::Township | Column::Attendance) {
-                pad(&text, *w)
-            } else {
-                pad_left(&text, *w)
-            };
             let style = if *c == sort { th.title() } else { th.accent() };
-            Span::styled(format!("{cell} "), style)
+            Cell::styled(text, style)
         })
-        .collect::<Vec<_>>();
-    Line::from(spans)
+        .collect();
+    widget_columns(cols, total).line(cells, th.accent(), th.accent())
 }
 
 /// The style of an attendance rate: good from 95 %, a warning from 85 %, bad below.
@@ -121,61 +138,39 @@ pub fn row(
 ) -> Line<'static> {
     let th = ctx.theme;
     let base = if selected { th.selected() } else { th.base() };
-    let mut spans = Vec::new();
-    for (c, w) in cols {
-        let w = *w;
-        match c {
-            Column::School => spans.push(Span::styled(pad(&r.school, w), base)),
-            Column::Township => spans.push(Span::styled(pad(&r.township, w), base)),
-            Column::Sent => {
-                let text = if r.places_allotted > 0 {
-                    format!("{}/{}", r.teachers_sent, r.places_allotted)
-                } else {
-                    r.teachers_sent.to_string()
-                };
-                spans.push(Span::styled(pad_left(&text, w), base));
+    let cells = cols
+        .iter()
+        .map(|(c, w)| match c {
+            Column::School => Cell::text(r.school.clone()),
+            Column::Township => Cell::text(r.township.clone()),
+            Column::Sent if r.places_allotted > 0 => {
+                Cell::text(format!("{}/{}", r.teachers_sent, r.places_allotted))
             }
+            Column::Sent => Cell::text(r.teachers_sent.to_string()),
             Column::Attendance => {
                 let rate = r.attendance_rate();
-                let label = pad_left(&percent(rate), 4);
-                let cells = w.saturating_sub(5);
                 let style = if selected {
                     base
                 } else {
                     rate_style(rate, ctx)
                 };
-                spans.push(Span::styled(format!("{label} "), base));
-                spans.push(Span::styled(
-                    bar(rate.unwrap_or(0.0), 1.0, cells, ' '),
-                    style,
-                ));
+                Cell::Spans(vec![
+                    Span::styled(format!("{} ", pad_left(&percent(rate), 4)), base),
+                    Span::styled(
+                        bar(rate.unwrap_or(0.0), 1.0, w.saturating_sub(5), ' '),
+                        style,
+                    ),
+                ])
             }
-            Column::Vetoes => {
-                let style = if r.vetoed_teachers > 0 && !selected {
-                    th.bad()
-                } else {
-                    base
-                };
-                spans.push(Span::styled(
-                    pad_left(&r.vetoed_teachers.to_string(), w),
-                    style,
-                ));
+            Column::Vetoes if r.vetoed_teachers > 0 && !selected => {
+                Cell::styled(r.vetoed_teachers.to_string(), th.bad())
             }
-            Column::FollowUps => spans.push(Span::styled(
-                pad_left(&percent(r.follow_up_rate()), w),
-                base,
-            )),
-            Column::Credits => {
-                spans.push(Span::styled(pad_left(&percent(r.on_pace_share()), w), base))
-            }
-        }
-        spans.push(Span::styled(" ", base));
-    }
-    let used: usize = cols.iter().map(|(_, w)| w + 1).sum();
-    if used < total {
-        spans.push(Span::styled(" ".repeat(total - used), base));
-    }
-    Line::from(spans)
+            Column::Vetoes => Cell::text(r.vetoed_teachers.to_string()),
+            Column::FollowUps => Cell::text(percent(r.follow_up_rate())),
+            Column::Credits => Cell::text(percent(r.on_pace_share())),
+        })
+        .collect();
+    widget_columns(cols, total).bar(cells, base)
 }
 
 /// The district's credit-cycle gauge: a stacked bar of met / on pace / at risk with shares.

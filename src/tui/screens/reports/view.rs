@@ -6,7 +6,7 @@ use super::ReportsScreen;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::calendar::{self, YearCalendar};
-use crate::tui::widgets::list::first_visible;
+use crate::tui::widgets::table::ListState;
 use crate::tui::widgets::text::{truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -44,10 +44,20 @@ impl ReportsScreen {
         let cols = table::layout(total, ctx);
         let mut lines = vec![
             gauge,
-            table::header(&cols, sort, self.descending && self.sort.is_some(), ctx),
+            table::header(
+                &cols,
+                sort,
+                self.descending && self.sort.is_some(),
+                total,
+                ctx,
+            ),
         ];
         self.page = (area.height as usize).saturating_sub(3).max(1);
-        let first = first_visible(self.cursor, self.page);
+        let first = ListState {
+            cursor: self.cursor,
+            page: self.page,
+        }
+        .first();
         if self.shown.is_empty() {
             lines.push(Line::from(Span::styled(ctx.t(i18n::NO_ROWS), th.muted())));
         }

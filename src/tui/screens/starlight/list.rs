@@ -6,8 +6,8 @@ use crate::domain::TrainerStatus;
 use crate::store::trainer_list::TrainerLine;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::{first_visible, header_line, header_row};
-use crate::tui::widgets::text::{layout_columns, pad, pad_left, truncate, width};
+use crate::tui::widgets::table::{Cell, Column, Columns, ListState, ListTable};
+use crate::tui::widgets::text::{truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -59,17 +59,34 @@ impl StarlightScreen {
             ..area
         };
         frame.render_widget(Paragraph::new(Span::styled(right, th.muted())), right_area);
-        // Columns: name, school, status, six levels, sessions taught.
+        let table_area = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        self.list(frame, table_area, ctx);
+    }
+
+    /// The header and one row per trainer shown: name, school, status, six levels, sessions
+    /// taught.
+    fn list(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let th = ctx.theme;
         let status_w = TrainerStatus::ALL
             .iter()
-            .map(|s| width(s.label(zh)))
+            .map(|s| width(s.label(ctx.zh())))
             .max()
             .unwrap_or(8);
         let taught_w = width(ctx.t(i18n::COL_TAUGHT)).max(4);
-        let widths = layout_columns(
+        let cols = Columns::fit(
             area.width as usize,
-            &[(8, 1), (12, 2), (status_w, 0), (11, 0), (taught_w, 0)],
-            1,
+            &[
+                Column::flex(8, 1),
+                Column::flex(12, 2),
+                Column::fixed(status_w),
+                Column::fixed(11),
+                // Sessions taught is a number: right-aligned.
+                Column::fixed(taught_w).right(),
+            ],
         );
         let headers = [
             i18n::COL_NAME,
@@ -78,59 +95,54 @@ impl StarlightScreen {
             i18n::COL_SIX_LEVELS,
             i18n::COL_TAUGHT,
         ];
-        // Sessions taught is a number: right-aligned.
-        let header = header_line(ctx, &headers, &widths, |i| i == 4);
-        self.rows_area = header_row(frame, area, 1, header);
-        self.page = (self.rows_area.height as usize).max(1);
-        self.first = first_visible(self.cursor, self.page);
-        let mut lines = Vec::new();
-        if self.shown.is_empty() {
-            let msg = if self.rows.is_empty() {
-                i18n::SL_NONE_YET
-            } else {
-                i18n::SL_NO_MATCH
-            };
-            lines.push(Line::from(Span::styled(ctx.t(msg), th.muted())));
-        }
-        for (pos, i) in self
-            .shown
-            .iter()
-            .enumerate()
-            .skip(self.first)
-            .take(self.page)
-        {
-            let r = &self.rows[*i];
-            let t = &r.trainer;
-            let selected = pos == self.cursor;
-            let base = if selected { th.selected() } else { th.base() };
-            let levels: Vec<String> = t.levels.iter().map(|l| l.to_string()).collect();
-            let status_style = if selected {
-                base
-            } else {
-                detail::status_style(t.status, ctx)
-            };
-            let cells = [
-                (pad(&t.name, widths[0]), base),
-                (pad(&r.school, widths[1]), base),
-                (pad(t.status.label(zh), widths[2]), status_style),
-                (pad(&levels.join(" "), widths[3]), base),
-                (pad_left(&r.sessions_taught.to_string(), widths[4]), base),
-            ];
-            let mut spans = Vec::new();
-            for ((text, style), w) in cells.into_iter().zip(&widths) {
-                if *w > 0 {
-                    spans.push(Span::styled(text, style));
-                    spans.push(Span::styled(" ", base));
-                }
-            }
-            let used: usize = widths.iter().filter(|w| **w > 0).map(|w| w + 1).sum();
-            let total = area.width as usize;
-            if used < total {
-                spans.push(Span::styled(" ".repeat(total - used), base));
-            }
-            lines.push(Line::from(spans));
-        }
-        frame.render_widget(Paragraph::new(lines).style(th.base()), self.rows_area);
+        let titles: Vec<&str> = headers.iter().map(|h| ctx.t(*h)).collect();
+        let msg = if self.rows.is_empty() {
+            i18n::SL_NONE_YET
+        } else {
+            i18n::SL_NO_MATCH
+        };
+        let mut list = ListState {
+            cursor: self.cursor,
+            page: self.page,
+        };
+        let me: &StarlightScreen = self;
+        let table = ListTable::new(me.shown.len(), |pos| me.row_line(pos, &cols, ctx))
+            .header(cols.header(&titles, th.accent()))
+            .empty(Line::from(Span::styled(ctx.t(msg), th.muted())))
+            .style(th.base());
+        frame.render_stateful_widget(table, area, &mut list);
+        self.page = list.page.max(1);
+        self.first = list.first();
+        self.rows_area = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+    }
+
+    /// The trainer shown at position `pos`.
+    fn row_line(&self, pos: usize, cols: &Columns, ctx: &Ctx) -> Line<'static> {
+        let th = ctx.theme;
+        let Some(r) = self.shown.get(pos).and_then(|i| self.rows.get(*i)) else {
+            return Line::default();
+        };
+        let t = &r.trainer;
+        let selected = pos == self.cursor;
+        let base = if selected { th.selected() } else { th.base() };
+        let levels: Vec<String> = t.levels.iter().map(|l| l.to_string()).collect();
+        let status_style = if selected {
+            base
+        } else {
+            detail::status_style(t.status, ctx)
+        };
+        let cells = vec![
+            Cell::text(t.name.clone()),
+            Cell::text(r.school.clone()),
+            Cell::styled(t.status.label(ctx.zh()), status_style),
+            Cell::text(levels.join(" ")),
+            Cell::text(r.sessions_taught.to_string()),
+        ];
+        cols.bar(cells, base)
     }
 }
 

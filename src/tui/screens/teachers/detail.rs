@@ -16,6 +16,17 @@ use ratatui::Frame;
 
 /// Lines of the pane for `d`, at most `w` columns wide each (about ten lines).
 pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<Line<'static>> {
+    let mut out = record(d, w, phone_hl, ctx);
+    attendance(&mut out, d, w, ctx);
+    veto(&mut out, d, w, ctx);
+    credits(&mut out, d, w, ctx);
+    recent(&mut out, d, ctx);
+    out
+}
+
+/// Who (name, staff no, tier, phone with its matched digits highlighted), where (school,
+/// subject, stage), and the tier history.
+fn record(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<Line<'static>> {
     let th = ctx.theme;
     let zh = ctx.zh();
     let t = &d.teacher;
@@ -78,7 +89,13 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
             Span::styled(truncate(&hist.join(" → "), room), th.base()),
         ]));
     }
-    // This year's attendance counts.
+    out
+}
+
+/// This year's attendance counts.
+fn attendance(out: &mut Vec<Line<'static>>, d: &TeacherDetail, w: usize, ctx: &Ctx) {
+    let th = ctx.theme;
+    let zh = ctx.zh();
     let mut att = vec![Span::styled(
         format!("{} ", ctx.tf(i18n::DETAIL_ATTENDANCE, &[&d.year])),
         th.muted(),
@@ -104,7 +121,12 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
     } else {
         out.push(Line::from(att));
     }
-    // Veto, with its evidence.
+}
+
+/// This year's veto, with its evidence.
+fn veto(out: &mut Vec<Line<'static>>, d: &TeacherDetail, w: usize, ctx: &Ctx) {
+    let th = ctx.theme;
+    let zh = ctx.zh();
     let veto_label = Span::styled(
         format!("{} ", ctx.tf(i18n::DETAIL_VETO, &[&d.year])),
         th.muted(),
@@ -138,7 +160,11 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
             Span::styled(ctx.t(i18n::NO), th.ok()),
         ]));
     }
-    // Credit cycle: status, then both gauges on one line.
+}
+
+/// The credit cycle: its status, then both gauges on one line.
+fn credits(out: &mut Vec<Line<'static>>, d: &TeacherDetail, w: usize, ctx: &Ctx) {
+    let th = ctx.theme;
     let (status_text, status_style) = match d.compliance {
         Compliance::Met => (ctx.t(i18n::DETAIL_MET), th.ok()),
         Compliance::OnPace => (ctx.t(i18n::DETAIL_ON_PACE), th.ok()),
@@ -171,7 +197,11 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
         ));
     }
     out.push(Line::from(gauges));
-    // Recent marks, oldest first.
+}
+
+/// Recent marks, oldest first.
+fn recent(out: &mut Vec<Line<'static>>, d: &TeacherDetail, ctx: &Ctx) {
+    let th = ctx.theme;
     let mut recent: Vec<Status> = d.recent.iter().map(|m| m.status).collect();
     recent.reverse();
     let mut strip_line = vec![Span::styled(
@@ -183,7 +213,6 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
     }
     strip_line.extend(strip(&recent, ctx.lang, th));
     out.push(Line::from(strip_line));
-    out
 }
 
 fn fmt_credits(v: f64) -> String {

@@ -6,8 +6,8 @@ use super::TeachersScreen;
 use crate::domain::{TeacherStatus, Tier};
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::list::{first_visible, header_line, header_row};
-use crate::tui::widgets::text::{highlighted, layout_columns, width};
+use crate::tui::widgets::table::{Cell, Column, Columns, ListState, ListTable};
+use crate::tui::widgets::text::width;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -18,43 +18,70 @@ impl TeachersScreen {
         if area.height < 4 || area.width < 10 {
             return;
         }
-        let th = ctx.theme;
         let side = area.width >= 110;
-        let (list_area, detail_area) = if side {
+        let (list_area, detail_area) = self.panes(area, side, ctx);
+        self.search_line(frame, list_area, ctx);
+        let table_area = Rect {
+            y: list_area.y + 1,
+            height: list_area.height - 1,
+            ..list_area
+        };
+        self.list(frame, table_area, ctx);
+        let query = self.search.text();
+        let phone_hl = match self.hits.get(self.cursor) {
+            Some(id) if !query.trim().is_empty() => ctx.index.highlight(*id, query).phone,
+            _ => Vec::new(),
+        };
+        teachers_detail::render(
+            frame,
+            detail_area,
+            self.detail.as_ref(),
+            &phone_hl,
+            ctx,
+            side,
+        );
+    }
+
+    /// The list's area and the detail pane's: beside the list on wide screens, else below.
+    fn panes(&self, area: Rect, side: bool, ctx: &Ctx) -> (Rect, Rect) {
+        if side {
             // The pane needs about 56 columns for its widest line (this year's five counts);
             // the list keeps at least 60.
             let pane = (area.width * 2 / 5).max(56.min(area.width.saturating_sub(60)));
             let lw = area.width - pane;
-            (
+            return (
                 Rect { width: lw, ..area },
                 Rect {
                     x: area.x + lw + 1,
                     width: area.width - lw - 1,
                     ..area
                 },
-            )
-        } else {
-            // The pane takes what it needs, leaving the list at least four rows.
-            let want = self
-                .detail
-                .as_ref()
-                .map(|d| teachers_detail::lines(d, area.width as usize, &[], ctx).len())
-                .unwrap_or(1) as u16
-                + 1;
-            let dh = want.min(area.height.saturating_sub(6)).max(2);
-            (
-                Rect {
-                    height: area.height - dh,
-                    ..area
-                },
-                Rect {
-                    y: area.bottom() - dh,
-                    height: dh,
-                    ..area
-                },
-            )
-        };
-        // Search line.
+            );
+        }
+        // The pane takes what it needs, leaving the list at least four rows.
+        let want = self
+            .detail
+            .as_ref()
+            .map(|d| teachers_detail::lines(d, area.width as usize, &[], ctx).len())
+            .unwrap_or(1) as u16
+            + 1;
+        let dh = want.min(area.height.saturating_sub(6)).max(2);
+        (
+            Rect {
+                height: area.height - dh,
+                ..area
+            },
+            Rect {
+                y: area.bottom() - dh,
+                height: dh,
+                ..area
+            },
+        )
+    }
+
+    /// The search box with the count at the right.
+    fn search_line(&mut self, frame: &mut Frame, list_area: Rect, ctx: &Ctx) {
+        let th = ctx.theme;
         let count = if self.search.is_empty() {
             ctx.tf(i18n::TEACHERS_COUNT, &[&ctx.index.len()])
         } else if self.hits.len() >= super::LIMIT {
@@ -89,8 +116,11 @@ impl TeachersScreen {
             ..list_area
         };
         frame.render_widget(Paragraph::new(Span::styled(count, th.muted())), count_area);
-        // Header and rows.
-        let w = list_area.width as usize;
+    }
+
+    /// The header and the teachers found, matched characters highlighted.
+    fn list(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let th = ctx.theme;
         let headers = [
             i18n::COL_NAME,
             i18n::COL_SCHOOL,
@@ -98,96 +128,90 @@ impl TeachersScreen {
             i18n::COL_TIER,
             i18n::COL_STAFF_NO,
         ];
+        let titles: Vec<&str> = headers.iter().map(|h| ctx.t(*h)).collect();
         let tier_w = Tier::ALL
             .iter()
             .map(|t| width(t.label(ctx.zh())))
             .max()
             .unwrap_or(8);
         let staff_w = width(ctx.t(i18n::COL_STAFF_NO)).max(7);
-        let widths = layout_columns(w, &[(8, 1), (12, 3), (6, 1), (tier_w, 0), (staff_w, 0)], 1);
-        let header = header_line(ctx, &headers, &widths, |_| false);
-        self.rows_area = header_row(frame, list_area, 1, header);
-        self.page = (self.rows_area.height as usize).max(1);
-        self.first = first_visible(self.cursor, self.page);
-        let query = self.search.text();
-        let mut lines = Vec::new();
-        if self.hits.is_empty() {
-            let msg = if self.index_pending {
-                i18n::INDEX_LOADING
-            } else if ctx.index.is_empty() {
-                i18n::TEACHERS_NONE_YET
-            } else {
-                i18n::TEACHERS_NO_MATCH
-            };
-            lines.push(Line::from(Span::styled(ctx.t(msg), th.muted())));
-        }
-        let mut phone_hl = Vec::new();
-        for (i, id) in self
-            .hits
-            .iter()
-            .enumerate()
-            .skip(self.first)
-            .take(self.page)
-        {
-            let Some(e) = ctx.index.entry(*id) else {
-                continue;
-            };
-            let selected = i == self.cursor;
-            // Not in service: greyed, the status in the tier column.
-            let status = TeacherStatus::parse(&e.status).filter(|s| !s.is_active());
-            let base = match (selected, status) {
-                (true, _) => th.selected(),
-                (false, Some(_)) => th.muted(),
-                (false, None) => th.base(),
-            };
-            let hl = if selected {
-                th.selected().patch(th.highlight())
-            } else {
-                th.highlight()
-            };
-            let h = if query.trim().is_empty() {
-                Default::default()
-            } else {
-                ctx.index.highlight(*id, query)
-            };
-            if selected {
-                phone_hl = h.phone.clone();
-            }
-            let tier = match status {
-                Some(s) => s.label(ctx.zh()),
-                None => Tier::parse(&e.tier)
-                    .map(|t| t.label(ctx.zh()))
-                    .unwrap_or(&e.tier),
-            };
-            let cells: [(&str, &[usize]); 5] = [
-                (&e.name, &h.name),
-                (&e.school, &[]),
-                (&e.subject, &[]),
-                (tier, &[]),
-                (&e.staff_no, &h.staff_no),
-            ];
-            let mut spans = Vec::new();
-            for ((text, pos), w) in cells.iter().zip(&widths) {
-                if *w == 0 {
-                    continue;
-                }
-                spans.extend(highlighted(text, pos, *w, base, hl));
-                spans.push(Span::styled(" ", base));
-            }
-            let used: usize = widths.iter().filter(|w| **w > 0).map(|w| w + 1).sum();
-            if used < w {
-                spans.push(Span::styled(" ".repeat(w - used), base));
-            }
-            lines.push(Line::from(spans));
-        }
-        frame.render_widget(Paragraph::new(lines).style(th.base()), self.rows_area);
-        teachers_detail::render(
-            frame,
-            detail_area,
-            self.detail.as_ref(),
-            &phone_hl,
-            ctx,
-            side,
+        let cols = Columns::fit(
+            area.width as usize,
+            &[
+                Column::flex(8, 1),
+                Column::flex(12, 3),
+                Column::flex(6, 1),
+                Column::fixed(tier_w),
+                Column::fixed(staff_w),
+            ],
         );
+        let msg = if self.index_pending {
+            i18n::INDEX_LOADING
+        } else if ctx.index.is_empty() {
+            i18n::TEACHERS_NONE_YET
+        } else {
+            i18n::TEACHERS_NO_MATCH
+        };
+        let mut list = ListState {
+            cursor: self.cursor,
+            page: self.page,
+        };
+        let me: &TeachersScreen = self;
+        let table = ListTable::new(me.hits.len(), |i| me.row_line(i, &cols, ctx))
+            .header(cols.header(&titles, th.accent()))
+            .empty(Line::from(Span::styled(ctx.t(msg), th.muted())))
+            .style(th.base());
+        frame.render_stateful_widget(table, area, &mut list);
+        self.page = list.page.max(1);
+        self.first = list.first();
+        self.rows_area = Rect {
+            y: area.y + 1,
+            height: area.height - 1,
+            ..area
+        };
+    }
+
+    /// The teacher found at position `i`.
+    fn row_line(&self, i: usize, cols: &Columns, ctx: &Ctx) -> Line<'static> {
+        let th = ctx.theme;
+        let Some(id) = self.hits.get(i).copied() else {
+            return Line::default();
+        };
+        let Some(e) = ctx.index.entry(id) else {
+            return Line::default();
+        };
+        let selected = i == self.cursor;
+        // Not in service: greyed, the status in the tier column.
+        let status = TeacherStatus::parse(&e.status).filter(|s| !s.is_active());
+        let base = match (selected, status) {
+            (true, _) => th.selected(),
+            (false, Some(_)) => th.muted(),
+            (false, None) => th.base(),
+        };
+        let hl = if selected {
+            th.selected().patch(th.highlight())
+        } else {
+            th.highlight()
+        };
+        let query = self.search.text();
+        let h = if query.trim().is_empty() {
+            Default::default()
+        } else {
+            ctx.index.highlight(id, query)
+        };
+        let tier = match status {
+            Some(s) => s.label(ctx.zh()),
+            None => Tier::parse(&e.tier)
+                .map(|t| t.label(ctx.zh()))
+                .unwrap_or(&e.tier),
+        };
+        let cells = vec![
+            Cell::Marked(e.name.clone(), h.name, None, hl),
+            Cell::text(e.school.clone()),
+            Cell::text(e.subject.clone()),
+            Cell::text(tier),
+            Cell::Marked(e.staff_no.clone(), h.staff_no, None, hl),
+        ];
+        cols.bar(cells, base)
     }
 }

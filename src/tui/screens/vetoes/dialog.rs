@@ -12,7 +12,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 impl VetoesScreen {
     pub(super) fn open_picker(&mut self, ctx: &Ctx) -> Option<Action> {
-        let row = *self.rows.get(self.cursor)?;
+        let row = *self.rows.get(self.list.cursor)?;
         let (teacher, ev) = (self.teacher_at(row)?, self.evidence_at(row)?);
         let closed = match crate::store::sessions::get_session(ctx.conn(), ev.session_id) {
             Ok(Some(s)) => s.is_closed(),
@@ -40,7 +40,7 @@ impl VetoesScreen {
     }
 
     pub(super) fn open_history(&mut self, ctx: &Ctx) -> Option<Action> {
-        let row = *self.rows.get(self.cursor)?;
+        let row = *self.rows.get(self.list.cursor)?;
         let (teacher, ev) = (self.teacher_at(row)?, self.evidence_at(row)?);
         match crate::ops::vetoes::mark_history(ctx.conn(), ev.mark_id) {
             Ok(rows) => {

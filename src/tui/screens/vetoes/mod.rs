@@ -20,6 +20,7 @@ use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::screen::{Ctx, Screen};
+use crate::tui::widgets::table::ListState;
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -57,17 +58,19 @@ pub struct VetoesScreen {
     year: Option<i32>,
     groups: Vec<SchoolVetoes>,
     rows: Vec<Row>,
-    cursor: usize,
+    list: ListState,
     filter: TextInput,
     typing: bool,
     dialog: Option<Dialog>,
-    page: usize,
 }
 
 impl VetoesScreen {
     pub fn new() -> Self {
         VetoesScreen {
-            page: 10,
+            list: ListState {
+                cursor: 0,
+                page: 10,
+            },
             ..Self::default()
         }
     }
@@ -92,12 +95,12 @@ impl VetoesScreen {
     }
 
     fn selected_mark(&self) -> Option<i64> {
-        let row = *self.rows.get(self.cursor)?;
+        let row = *self.rows.get(self.list.cursor)?;
         self.evidence_at(row).map(|e| e.mark_id)
     }
 
     fn selected_teacher_id(&self) -> Option<i64> {
-        let row = *self.rows.get(self.cursor)?;
+        let row = *self.rows.get(self.list.cursor)?;
         self.teacher_at(row).map(|t| t.teacher_id)
     }
 
@@ -165,19 +168,19 @@ impl VetoesScreen {
         });
         let mut c = by_mark
             .or(by_teacher)
-            .unwrap_or(self.cursor)
+            .unwrap_or(self.list.cursor)
             .min(self.rows.len().saturating_sub(1));
         if let Some(Row::School(_)) = self.rows.get(c) {
             if c + 1 < self.rows.len() {
                 c += 1;
             }
         }
-        self.cursor = c;
+        self.list.cursor = c;
     }
 
     fn move_cursor(&mut self, m: Move) {
         let len = self.rows.len();
-        let mut c = keymap::apply_move(self.cursor, len, self.page, m);
+        let mut c = keymap::apply_move(self.list.cursor, len, self.list.page, m);
         // Skip school headings in the direction of travel.
         while let Some(Row::School(_)) = self.rows.get(c) {
             let next = match m {
@@ -190,9 +193,9 @@ impl VetoesScreen {
             }
         }
         if let Some(Row::School(_)) = self.rows.get(c) {
-            c = self.cursor;
+            c = self.list.cursor;
         }
-        self.cursor = c;
+        self.list.cursor = c;
     }
 }
 
@@ -225,7 +228,7 @@ impl Screen for VetoesScreen {
                 KeyCode::Down => self.move_cursor(Move::Down),
                 _ => {
                     if self.filter.handle_key(&key) {
-                        self.cursor = 0;
+                        self.list.cursor = 0;
                         self.build_rows(ctx);
                     }
                 }
@@ -243,7 +246,7 @@ impl Screen for VetoesScreen {
                     .unwrap_or_else(|| veto_year(ctx.today(), ctx.settings.veto_year_start_month))
                     + d;
                 self.year = Some(y);
-                self.cursor = 0;
+                self.list.cursor = 0;
                 self.reload(ctx)
                     .err()
                     .map(|e| Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)])))
