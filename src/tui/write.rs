@@ -5,8 +5,9 @@
 
 use super::action::Intent;
 use super::i18n::{self, Lang};
+use super::outcome::Changed;
 use crate::domain::Settings;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::store::{self, Db};
 use chrono::NaiveDateTime;
 
@@ -19,6 +20,8 @@ pub struct Done {
     pub teachers_changed: Vec<i64>,
     /// New settings, when they changed.
     pub settings: Option<Settings>,
+    /// What the screen that asked may need (outcome::Written::Done).
+    pub changed: Changed,
 }
 
 pub fn execute(
@@ -64,7 +67,6 @@ pub fn execute(
             })
         }
         Intent::MarkAttendance {
-            desk,
             session_id,
             teacher_id,
             status,
@@ -80,9 +82,9 @@ pub fn execute(
                 checked_out_at: *checked_out_at,
                 ..Default::default()
             };
-            desk_mark(db, *desk, &req, *walk_in, lang)
+            desk_mark(db, &req, *walk_in, lang)
         }
-        Intent::UndoLastMark { desk } => desk_undo(db, *desk, lang),
+        Intent::UndoMark { record } => desk_undo(db, record, lang),
         Intent::CloseSession {
             session_id,
             reviewed,
@@ -111,13 +113,14 @@ pub fn execute(
 fn projects_write(db: &mut Db, intent: &Intent, reason: Option<&str>, lang: Lang) -> Result<Done> {
     use crate::ops::{enrolments, projects, sessions, unenrol};
     let say = |m: i18n::Msg, args: &[&dyn std::fmt::Display]| Some(i18n::fill(m.get(lang), args));
+    let mut changed = Changed::Nothing;
     let message = match intent {
         Intent::SaveProject {
             id: None,
             fields,
             follow_ups,
         } => {
-            projects::create_project(db, fields, follow_ups)?;
+            changed = Changed::Project(projects::create_project(db, fields, follow_ups)?);
             say(i18n::PJ_DONE_PROJECT_CREATED, &[&fields.code])
         }
         Intent::SaveProject {
@@ -126,6 +129,7 @@ fn projects_write(db: &mut Db, intent: &Intent, reason: Option<&str>, lang: Lang
             follow_ups,
         } => {
             projects::edit_project(db, *id, fields, follow_ups)?;
+            changed = Changed::Project(*id);
             say(i18n::PJ_DONE_PROJECT_SAVED, &[&fields.code])
         }
         Intent::AddSession { project_id, fields } => {
@@ -172,6 +176,7 @@ fn projects_write(db: &mut Db, intent: &Intent, reason: Option<&str>, lang: Lang
     };
     Ok(Done {
         message,
+        changed,
         ..Done::default()
     })
 }
@@ -249,8 +254,8 @@ fn set_setting(
     let stored = after.value_of(key).unwrap_or_default();
     Ok(Done {
         message: Some(i18n::fill(i18n::SETTING_SAVED.get(lang), &[&key, &stored])),
-        teachers_changed: Vec::new(),
         settings: Some(after),
+        ..Done::default()
     })
 }
 
@@ -285,7 +290,6 @@ pub fn mark_summary(m: &crate::domain::Mark, lang: Lang) -> String {
 
 fn desk_mark(
     db: &mut Db,
-    desk: u64,
     req: &crate::ops::check_in::CheckIn,
     walk_in: bool,
     lang: Lang,
@@ -300,9 +304,10 @@ fn desk_mark(
         check_in(db, req, &settings)?
     };
     let name = who(db, req.teacher_id, lang);
+    let mut undo_record = None;
     let text = match &outcome {
         CheckInOutcome::Recorded { mark, undo } => {
-            super::screens::checkin::undo::push(desk, (**undo).clone());
+            undo_record = Some(undo.clone());
             format!("{name} {}", mark_summary(mark, lang))
         }
         CheckInOutcome::AlreadyIn { at, mark } => match at {
@@ -319,23 +324,13 @@ fn desk_mark(
     };
     Ok(Done {
         message: Some(text),
+        changed: Changed::Mark(undo_record),
         ..Done::default()
     })
 }
 
-fn desk_undo(db: &mut Db, desk: u64, lang: Lang) -> Result<Done> {
-    use super::screens::checkin::undo;
-    let record =
-        undo::pop(desk).ok_or_else(|| Error::invalid(i18n::DESK_NOTHING_TO_UNDO.get(lang)))?;
-    let previous = match crate::ops::check_in::undo_mark(db, &record) {
-        Ok(previous) => previous,
-        Err(Error::Busy) => {
-            // Kept out by another process's lock: nothing was undone, and the App tries again.
-            undo::push(desk, record);
-            return Err(Error::Busy);
-        }
-        Err(e) => return Err(e),
-    };
+fn desk_undo(db: &mut Db, record: &crate::ops::check_in::UndoMark, lang: Lang) -> Result<Done> {
+    let previous = crate::ops::check_in::undo_mark(db, record)?;
     let name = who(db, record.teacher_id, lang);
     let now = match previous {
         Some(m) => mark_summary(&m, lang),

@@ -33,12 +33,14 @@ pub(super) enum Mode {
     /// The review before closing the session; `not_before` is the start of a session that
     /// has not started yet (it cannot be closed: the review says so and offers no close).
     /// A register nobody took is closed only after its number of teachers (or 关闭 / close)
-    /// is typed into `typed`; `wrong` after an Enter with something else.
+    /// is typed into `typed`; `wrong` after an Enter with something else. The review stays
+    /// open until its close is written; `refused` says why a close was not.
     Review {
         review: CloseReview,
         not_before: Option<chrono::NaiveDateTime>,
         typed: TextInput,
         wrong: bool,
+        refused: Option<String>,
     },
     /// Reopening a closed session whose close wrote `removable` absences nobody changed
     /// since: remove them (y) or keep them (n)?
@@ -88,10 +90,12 @@ impl CheckInScreen {
             not_before,
             typed,
             wrong,
+            refused,
         } = &mut self.mode
         else {
             return None;
         };
+        *refused = None;
         let closable = not_before.is_none();
         if closable && review.register_untaken() {
             // Everyone would be absent: a typed confirmation, never one key.
@@ -129,8 +133,8 @@ impl CheckInScreen {
         }
     }
 
+    /// The close; the review stays open until it is written (`on_written`).
     fn close(&mut self, reviewed: Box<CloseReview>) -> Option<Action> {
-        self.mode = Mode::Typing;
         let session_id = self.session_id?;
         Some(Action::write(Intent::CloseSession {
             session_id,
