@@ -55,3 +55,34 @@ fn a_close_refused_because_the_register_changed_keeps_the_review_and_says_why() 
         1
     );
 }
+
+#[test]
+fn a_refused_check_out_time_keeps_the_prompt_with_the_time_typed() {
+    let mut ui = open(Lang::Zh, "2026-11-28 09:00");
+    ui.desk(1);
+    ui.typed("ln");
+    ui.key(KeyCode::Enter);
+    let checked_in = ui.status_of(1, 2);
+    ui.typed("ln");
+    ui.key(KeyCode::F(3));
+    for _ in 0..5 {
+        ui.key(KeyCode::Backspace);
+    }
+    // A time still to come is refused.
+    ui.typed("11:28");
+    ui.key(KeyCode::Enter);
+    ui.toasts_expire();
+    let text = ui.above_status();
+    assert!(text.contains("> 11:28"), "the time typed is kept: {text}");
+    assert!(text.contains("晚于现在"), "{text}");
+    assert_eq!(ui.status_of(1, 2), checked_in);
+    ui.app.set_now(at("2026-11-28 11:29"));
+    for _ in 0..5 {
+        ui.key(KeyCode::Backspace);
+    }
+    ui.typed("10:00");
+    ui.key(KeyCode::Enter);
+    let text = ui.above_status();
+    assert!(!text.contains("> 10:00"), "the prompt closed: {text}");
+    assert_eq!(ui.status_of(1, 2).as_deref(), Some("left_early"));
+}

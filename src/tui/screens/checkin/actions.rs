@@ -98,6 +98,7 @@ impl CheckInScreen {
                             row,
                             input,
                             error: false,
+                            refused: None,
                             back_to: Box::new(self.mode.clone()),
                         };
                         return None;

@@ -1,5 +1,5 @@
 //! Drawing the desk's other faces: the session picker, the check-out time prompt and the
-//! close-session review (with why a close was refused, when it was).
+//! close-session review (each with why its write was refused, when it was).
 
 use super::desk::DeskRow;
 use super::modes::Mode;
@@ -25,9 +25,9 @@ pub(super) fn checkout(
     ctx: &Ctx,
     row: DeskRow,
     input: &TextInput,
-    error: bool,
+    (error, refused): (bool, Option<&str>),
 ) {
-    let r = centred(frame, area, 50, 6);
+    let r = centred(frame, area, 50, if refused.is_some() { 8 } else { 6 });
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(ctx.theme.border())
@@ -53,12 +53,19 @@ pub(super) fn checkout(
         ctx.theme.base(),
         true,
     );
-    let (t, st) = if error {
-        (ctx.t(i18n::DESK_BAD_TIME), ctx.theme.bad())
-    } else {
-        (ctx.t(i18n::DESK_PROMPT_KEYS), ctx.theme.muted())
+    let (t, st) = match refused {
+        Some(why) => (format!("✗ {why}"), ctx.theme.bad()),
+        None if error => (ctx.t(i18n::DESK_BAD_TIME).into(), ctx.theme.bad()),
+        None => (ctx.t(i18n::DESK_PROMPT_KEYS).into(), ctx.theme.muted()),
     };
-    frame.render_widget(Paragraph::new(Span::styled(t, st)), line_at(inner, 2));
+    let rest = Rect {
+        height: inner.height.saturating_sub(2),
+        ..line_at(inner, 2)
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(t, st)).wrap(Wrap { trim: false }),
+        rest,
+    );
 }
 
 /// The review of `mode` (a `Mode::Review`).

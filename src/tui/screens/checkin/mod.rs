@@ -286,8 +286,8 @@ impl Screen for CheckInScreen {
         matches!(self.mode, Mode::Checkout { .. })
     }
 
-    fn on_written(&mut self, intent: &Intent, written: &Written, _ctx: &Ctx) {
-        self.written(intent, written);
+    fn on_written(&mut self, intent: &Intent, written: &Written, ctx: &Ctx) {
+        self.written(intent, written, ctx);
     }
 }
 

@@ -40,8 +40,12 @@ pub(super) fn render(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: 
     desk(s, frame, area, ctx);
     match &s.mode {
         Mode::Checkout {
-            row, input, error, ..
-        } => dialogs::checkout(frame, area, ctx, *row, input, *error),
+            row,
+            input,
+            error,
+            refused,
+            ..
+        } => dialogs::checkout(frame, area, ctx, *row, input, (*error, refused.as_deref())),
         Mode::Review { .. } => dialogs::review(frame, area, ctx, &s.mode),
         Mode::Reopen { removable } => dialogs::reopen(frame, area, ctx, *removable),
         _ => {}

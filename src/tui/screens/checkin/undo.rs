@@ -1,4 +1,5 @@
-//! The desk's undo stack (`u` / Ctrl-Z) and what the desk does with its writes' outcomes.
+//! The desk's undo stack (`u` / Ctrl-Z) and what the desk does with its writes' outcomes
+//! (the check-out prompt and the close review close when written, else say why).
 //!
 //! The stack holds the undo records of the marks this desk wrote, newest last, in the desk's
 //! own state: each record comes back in its mark's outcome (`Changed::Mark`), and undo sends
@@ -8,9 +9,11 @@
 
 use super::modes::Mode;
 use super::CheckInScreen;
+use crate::domain::Status;
 use crate::ops::check_in::UndoMark;
 use crate::tui::action::Intent;
 use crate::tui::outcome::{Changed, Written};
+use crate::tui::screen::Ctx;
 
 /// At most this many records (older ones are forgotten).
 const DEPTH: usize = 50;
@@ -40,7 +43,15 @@ impl UndoStack {
 
 impl CheckInScreen {
     /// What became of a write this desk asked for.
-    pub(super) fn written(&mut self, intent: &Intent, written: &Written) {
+    pub(super) fn written(&mut self, intent: &Intent, written: &Written, ctx: &Ctx) {
+        if let Intent::MarkAttendance {
+            teacher_id,
+            status: Some(Status::LeftEarly),
+            ..
+        } = intent
+        {
+            self.checkout_written(*teacher_id, written, ctx);
+        }
         match (intent, written) {
             (Intent::MarkAttendance { .. }, Written::Done(Changed::Mark(Some(undo)))) => {
                 self.undo.push((**undo).clone());
