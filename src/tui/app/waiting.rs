@@ -56,7 +56,8 @@ struct Waiting {
     intent: Intent,
     reason: Option<String>,
     now: NaiveDateTime,
-    /// The screen that asked (its outcome goes there).
+    /// The screen that asked: the tab shown when the write was asked for (overlays and
+    /// palette commands run over it). Its outcome goes there.
     origin: usize,
 }
 
@@ -96,7 +97,7 @@ impl App {
     }
 
     /// Tells screen `origin` what became of its write `intent`.
-    fn tell(&mut self, origin: usize, intent: &crate::tui::action::Intent, written: Written) {
+    fn tell(&mut self, origin: usize, intent: &Intent, written: Written) {
         let ctx = self.shared.ctx();
         if let Some(screen) = self.screens.get_mut(origin) {
             screen.on_written(intent, &written, &ctx);
