@@ -150,3 +150,27 @@ fn a_credit_entry_refused_because_another_process_removed_the_teacher_keeps_the_
     assert!(text.contains("找不到编号 4 的教师"), "{text}");
     assert_eq!(ui.count("SELECT count(*) FROM credit_entries"), 0);
 }
+
+#[test]
+fn an_enrolment_refused_because_another_process_completed_the_project_keeps_the_ticks() {
+    let mut ui = open(Lang::Zh);
+    ui.pick("P1");
+    ui.typed("r");
+    ui.typed("a");
+    ui.typed("T0004");
+    ui.key(KeyCode::Enter); // leave the search box
+    ui.typed(" ");
+    other_writes(
+        &ui.path,
+        "UPDATE projects SET completed_at = '2026-11-28 09:00:00' WHERE id = 1",
+    );
+    ui.key(KeyCode::Enter);
+    ui.toasts_expire();
+    let text = ui.above_status();
+    assert!(text.contains("已选 1 人") && text.contains("[x]"), "{text}");
+    assert!(text.contains("项目 P1 已结业"), "{text}");
+    assert_eq!(
+        ui.count("SELECT count(*) FROM enrolments WHERE project_id = 1"),
+        3
+    );
+}

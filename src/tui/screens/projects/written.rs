@@ -41,9 +41,18 @@ impl ProjectsScreen {
                 }
             }
             Intent::EnrolTeachers { .. } | Intent::EnrolSchool { .. } => {
-                // The picker keeps its ticks on a refusal (the status bar says why).
-                if let (Some(d), Written::Done(_)) = (self.detail.as_mut(), written) {
-                    d.enrol.picker = None;
+                let Some(d) = self.detail.as_mut() else {
+                    return;
+                };
+                // The picker keeps its ticks on a refusal and says why.
+                match written {
+                    Written::Done(_) => d.enrol.picker = None,
+                    Written::Refused(why) => {
+                        if let Some(p) = d.enrol.picker.as_mut() {
+                            p.refused = Some(why.clone());
+                        }
+                    }
+                    Written::Waiting | Written::Cancelled => {}
                 }
             }
             Intent::AddCreditEntry { .. } => {
