@@ -72,13 +72,13 @@ const SCOPE_OF_SESSION_2: &str = "(SELECT p.veto_scope FROM sessions s
 /// Returns the new id, or None when a mark already existed.
 pub fn insert_mark_if_absent(conn: &Connection, m: &Mark) -> Result<Option<i64>> {
     let n = conn
-        .prepare_cached(
-            &format!("INSERT INTO marks (id, session_id, teacher_id, school_id, session_date, status,
+        .prepare_cached(&format!(
+            "INSERT INTO marks (id, session_id, teacher_id, school_id, session_date, status,
              minutes_late, minutes_early, checked_in_at, checked_out_at, reason, recorded_by,
              recorded_at, in_veto_scope)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, {SCOPE_OF_SESSION_2})
-             ON CONFLICT(session_id, teacher_id) DO NOTHING"),
-        )?
+             ON CONFLICT(session_id, teacher_id) DO NOTHING"
+        ))?
         .execute(params![
             (m.id > 0).then_some(m.id),
             m.session_id,

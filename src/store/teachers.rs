@@ -1,6 +1,6 @@
 //! The `teachers` table, with the tier history (五型) kept on every tier change.
 
-use crate::domain::{canonical_staff_no, Gender, Stage, Teacher, Tier, DATE_FMT};
+use crate::domain::{canonical_staff_no, Gender, Stage, Teacher, TeacherStatus, Tier, DATE_FMT};
 use crate::error::{Error, Result};
 use crate::search::keys::pinyin_keys;
 use chrono::NaiveDate;
@@ -17,6 +17,7 @@ pub struct TeacherInput {
     pub stage: Option<Stage>,
     pub phone: String,
     pub tier: Tier,
+    pub status: TeacherStatus,
 }
 
 impl TeacherInput {
@@ -31,6 +32,7 @@ impl TeacherInput {
             stage: t.stage,
             phone: t.phone.clone(),
             tier: t.tier,
+            status: t.status,
         }
     }
 }
@@ -44,13 +46,14 @@ pub enum Upserted {
 }
 
 const SELECT: &str = "SELECT t.id, t.staff_no, t.name, t.gender, t.school_id, s.name, t.subject,
-        t.stage, t.phone, t.tier, t.pinyin, t.initials
+        t.stage, t.phone, t.tier, t.pinyin, t.initials, t.status
     FROM teachers t JOIN schools s ON s.id = t.school_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Teacher> {
     let gender: Option<String> = r.get(3)?;
     let stage: Option<String> = r.get(7)?;
     let tier: String = r.get(9)?;
+    let status: String = r.get(12)?;
     Ok(Teacher {
         id: r.get(0)?,
         staff_no: r.get(1)?,
@@ -64,6 +67,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Teacher> {
         tier: Tier::parse(&tier).unwrap_or(Tier::Qualified),
         pinyin: r.get(10)?,
         initials: r.get(11)?,
+        status: TeacherStatus::parse(&status).unwrap_or(TeacherStatus::Active),
     })
 }
 
@@ -143,8 +147,8 @@ pub fn insert_if_new(
     let n = conn
         .prepare_cached(
             "INSERT INTO teachers (staff_no, name, gender, school_id, subject, stage, phone, tier,
-                                   pinyin, initials)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                   pinyin, initials, status)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
              ON CONFLICT DO NOTHING",
         )?
         .execute(params![
@@ -158,6 +162,7 @@ pub fn insert_if_new(
             t.tier.code(),
             pinyin,
             initials,
+            t.status.code(),
         ])?;
     Ok((n > 0).then(|| conn.last_insert_rowid()))
 }
@@ -185,7 +190,7 @@ pub fn update(
     };
     conn.prepare_cached(
         "UPDATE teachers SET staff_no = ?2, name = ?3, gender = ?4, school_id = ?5, subject = ?6,
-                stage = ?7, phone = ?8, tier = ?9, pinyin = ?10, initials = ?11
+                stage = ?7, phone = ?8, tier = ?9, pinyin = ?10, initials = ?11, status = ?12
          WHERE id = ?1",
     )?
     .execute(params![
@@ -200,6 +205,7 @@ pub fn update(
         t.tier.code(),
         pinyin,
         initials,
+        t.status.code(),
     ])?;
     if before.tier != t.tier {
         record_tier(conn, before.id, t.tier, today, "")?;
@@ -264,6 +270,7 @@ impl Teacher {
             "gender": self.gender.map(|g| g.code()), "school_id": self.school_id,
             "school": self.school, "subject": self.subject,
             "stage": self.stage.map(|s| s.code()), "phone": self.phone, "tier": self.tier.code(),
+            "status": self.status.code(),
         })
     }
 }
@@ -298,6 +305,7 @@ mod tests {
             stage: Some(Stage::Primary),
             phone: "13800000000".into(),
             tier: Tier::Qualified,
+            status: TeacherStatus::Active,
         }
     }
 
