@@ -15,7 +15,7 @@ pub(super) fn desired_mark(
     req: &CheckIn,
     reason: &str,
     settings: &Settings,
-    now: NaiveDateTime,
+    stamp: &crate::store::Stamp,
 ) -> Mark {
     let grace = settings.grace_minutes;
     // The desk's clock is an arrival time only on the session's day.
@@ -39,8 +39,8 @@ pub(super) fn desired_mark(
         checked_in_at,
         checked_out_at: existing.and_then(|m| m.checked_out_at),
         reason: String::new(),
-        recorded_by: crate::store::actor(),
-        recorded_at: now,
+        recorded_by: stamp.actor.clone(),
+        recorded_at: stamp.now,
     };
     let status = match (req.status, req.checked_out_at) {
         (Some(s), _) => s,
