@@ -3,6 +3,8 @@
 //! Assertions read the text a user would read.
 
 mod common;
+#[path = "tui_overview_tabs/written.rs"]
+mod written;
 
 use common::district::at;
 use common::tui::{dark, Ui};

@@ -3,6 +3,8 @@
 //! user would read and the rows the tab wrote.
 
 mod common;
+#[path = "tui_projects/written.rs"]
+mod written;
 
 use common::district::{at, insert_teachers, two_schools};
 use common::tui::{dark, Ui};

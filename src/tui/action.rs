@@ -48,18 +48,19 @@ pub enum Intent {
     /// The desk: check a teacher in (`status: None`: present or late by the clock, an existing
     /// mark is kept) or set a status (late, left early with `checked_out_at`, absent, excused).
     /// `walk_in`: enrol the teacher in the session's project in the same transaction
-    /// (`ops::check_in::check_in_walk_in`; undo removes that enrolment). The undo record goes on
-    /// `desk`'s stack (screens::checkin::undo).
+    /// (`ops::check_in::check_in_walk_in`; undo removes that enrolment). The undo record comes
+    /// back to the desk in the write's outcome (`outcome::Changed::Mark`).
     MarkAttendance {
-        desk: u64,
         session_id: i64,
         teacher_id: i64,
         status: Option<crate::domain::Status>,
         checked_out_at: Option<chrono::NaiveDateTime>,
         walk_in: bool,
     },
-    /// Undo the newest mark written by `desk`.
-    UndoLastMark { desk: u64 },
+    /// Undo a mark the desk wrote (the newest record of its undo stack).
+    UndoMark {
+        record: Box<crate::ops::check_in::UndoMark>,
+    },
     /// Close a session as `reviewed`: unmarked enrolled teachers become absent (refused when
     /// more would than the review showed); the session is locked.
     CloseSession {

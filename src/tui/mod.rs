@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod idle;
 pub mod index_loader;
 pub mod keymap;
+pub mod outcome;
 pub mod overlays;
 pub mod screen;
 pub mod screens;

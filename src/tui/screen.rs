@@ -12,8 +12,11 @@
 //!    status-bar message and the teachers whose search entries changed). For risky changes wrap
 //!    it in `Action::Confirm { .. }`; when a reason is required (lifting a veto, a locked session)
 //!    return `Action::AskReason { .. }`: the reason reaches `write::execute`. After a write, `App`
-//!    calls `reload` on the active screen and on the others when they are next shown. A screen
-//!    may keep its own per-screen state for feedback, but the database changes only in `write.rs`.
+//!    calls `reload` on the active screen and on the others when they are next shown, and
+//!    tells the screen that asked what became of the write (`on_written`: done, refused with
+//!    why, waiting for another computer's lock, cancelled), even if another tab is shown by
+//!    then: a form closes on done and keeps its input on a refusal. Never re-read the database
+//!    to guess what a write did.
 //! 4. Register it: in `screens/mod.rs`, `pub mod NAME;` and its arm in `make_screen`.
 //! 5. Strings go in `i18n.rs` (one line each, in your screen's section); colours come from
 //!    `ctx.theme` (never hard-coded); measure text with `widgets::text` (CJK is two columns wide).
@@ -29,10 +32,11 @@
 //! Reloads happen after the screen's own writes and within a second of another process's commit
 //! (`PRAGMA data_version`); `reload` must keep the cursor and search text.
 
-use super::action::{Action, Target};
+use super::action::{Action, Intent, Target};
 use super::commands::PaletteCommand;
 use super::i18n::{self, Lang, Msg};
 use super::keymap::HelpEntry;
+use super::outcome::Written;
 use super::theme::Theme;
 use crate::domain::Settings;
 use crate::error::Result;
@@ -120,6 +124,11 @@ pub trait Screen {
     fn open(&mut self, _target: &Target, _ctx: &Ctx) -> bool {
         false
     }
+
+    /// What became of a write this screen asked for (`intent`, as it asked). Called after the
+    /// reloads the write caused, whichever tab is shown; `Waiting` may be followed by the
+    /// final outcome ticks later.
+    fn on_written(&mut self, _intent: &Intent, _written: &Written, _ctx: &Ctx) {}
 
     /// Input typed but not yet saved (quitting then asks first).
     fn has_unsaved(&self) -> bool {

@@ -6,8 +6,9 @@
 
 use super::action::Intent;
 use super::i18n::{self, Lang};
+use super::outcome::Changed;
 use crate::domain::Settings;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::store::{self, Db, Stamp};
 
 /// What a successful write changed, so that the App can refresh what depends on it.
@@ -19,6 +20,8 @@ pub struct Done {
     pub teachers_changed: Vec<i64>,
     /// New settings, when they changed.
     pub settings: Option<Settings>,
+    /// What the screen that asked may need (outcome::Written::Done).
+    pub changed: Changed,
 }
 
 pub fn execute(
@@ -34,7 +37,6 @@ pub fn execute(
         | Intent::SetTeacherStatus { .. }
         | Intent::RecordFollowUp { .. }) => people_write(db, i, reason, stamp, lang),
         Intent::MarkAttendance {
-            desk,
             session_id,
             teacher_id,
             status,
@@ -50,9 +52,9 @@ pub fn execute(
                 checked_out_at: *checked_out_at,
                 ..Default::default()
             };
-            desk_mark(db, stamp, *desk, &req, *walk_in, lang)
+            desk_mark(db, stamp, &req, *walk_in, lang)
         }
-        Intent::UndoLastMark { desk } => desk_undo(db, stamp, *desk, lang),
+        Intent::UndoMark { record } => desk_undo(db, stamp, record, lang),
         Intent::CloseSession {
             session_id,
             reviewed,
@@ -153,13 +155,14 @@ fn projects_write(
 ) -> Result<Done> {
     use crate::ops::{enrolments, projects, sessions, unenrol};
     let say = |m: i18n::Msg, args: &[&dyn std::fmt::Display]| Some(i18n::fill(m.get(lang), args));
+    let mut changed = Changed::Nothing;
     let message = match intent {
         Intent::SaveProject {
             id: None,
             fields,
             follow_ups,
         } => {
-            projects::create_project(db, stamp, fields, follow_ups)?;
+            changed = Changed::Project(projects::create_project(db, stamp, fields, follow_ups)?);
             say(i18n::PJ_DONE_PROJECT_CREATED, &[&fields.code])
         }
         Intent::SaveProject {
@@ -168,6 +171,7 @@ fn projects_write(
             follow_ups,
         } => {
             projects::edit_project(db, stamp, *id, fields, follow_ups)?;
+            changed = Changed::Project(*id);
             say(i18n::PJ_DONE_PROJECT_SAVED, &[&fields.code])
         }
         Intent::AddSession { project_id, fields } => {
@@ -214,6 +218,7 @@ fn projects_write(
     };
     Ok(Done {
         message,
+        changed,
         ..Done::default()
     })
 }
@@ -295,8 +300,8 @@ fn set_setting(
     let stored = after.value_of(key).unwrap_or_default();
     Ok(Done {
         message: Some(i18n::fill(i18n::SETTING_SAVED.get(lang), &[&key, &stored])),
-        teachers_changed: Vec::new(),
         settings: Some(after),
+        ..Done::default()
     })
 }
 
@@ -332,7 +337,6 @@ pub fn mark_summary(m: &crate::domain::Mark, lang: Lang) -> String {
 fn desk_mark(
     db: &mut Db,
     stamp: &Stamp,
-    desk: u64,
     req: &crate::ops::check_in::CheckIn,
     walk_in: bool,
     lang: Lang,
@@ -347,9 +351,10 @@ fn desk_mark(
         check_in(db, stamp, req, &settings)?
     };
     let name = who(db, req.teacher_id, lang);
+    let mut undo_record = None;
     let text = match &outcome {
         CheckInOutcome::Recorded { mark, undo } => {
-            super::screens::checkin::undo::push(desk, (**undo).clone());
+            undo_record = Some(undo.clone());
             format!("{name} {}", mark_summary(mark, lang))
         }
         CheckInOutcome::AlreadyIn { at, mark } => match at {
@@ -366,23 +371,18 @@ fn desk_mark(
     };
     Ok(Done {
         message: Some(text),
+        changed: Changed::Mark(undo_record),
         ..Done::default()
     })
 }
 
-fn desk_undo(db: &mut Db, stamp: &Stamp, desk: u64, lang: Lang) -> Result<Done> {
-    use super::screens::checkin::undo;
-    let record =
-        undo::pop(desk).ok_or_else(|| Error::invalid(i18n::DESK_NOTHING_TO_UNDO.get(lang)))?;
-    let previous = match crate::ops::check_in::undo_mark(db, stamp, &record) {
-        Ok(previous) => previous,
-        Err(Error::Busy) => {
-            // Kept out by another process's lock: nothing was undone, and the App tries again.
-            undo::push(desk, record);
-            return Err(Error::Busy);
-        }
-        Err(e) => return Err(e),
-    };
+fn desk_undo(
+    db: &mut Db,
+    stamp: &Stamp,
+    record: &crate::ops::check_in::UndoMark,
+    lang: Lang,
+) -> Result<Done> {
+    let previous = crate::ops::check_in::undo_mark(db, stamp, record)?;
     let name = who(db, record.teacher_id, lang);
     let now = match previous {
         Some(m) => mark_summary(&m, lang),

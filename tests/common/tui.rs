@@ -102,6 +102,21 @@ impl Ui {
         self.key(KeyCode::Enter);
     }
 
+    /// The screen without its status bar (where a toast may also say it): what the screen
+    /// itself shows.
+    pub fn above_status(&mut self) -> String {
+        let text = self.text();
+        let lines: Vec<&str> = text.lines().collect();
+        lines[..lines.len().saturating_sub(1)].join("\n")
+    }
+
+    /// Lets every toast expire (a refusal's stays ≈10 s = 40 ticks), driving the ticks by hand.
+    pub fn toasts_expire(&mut self) {
+        for _ in 0..41 {
+            self.app.tick();
+        }
+    }
+
     /// The first column of the first row of `sql`, read through a second, read-only connection.
     pub fn count(&self, sql: &str) -> i64 {
         let db = Db::open(&self.path, OpenMode::ReadOnly).unwrap();
@@ -126,4 +141,32 @@ pub fn buffer_text(b: &Buffer) -> String {
         s.push('\n');
     }
     s
+}
+
+/// Another computer's write in progress: a second connection holding the write lock
+/// (BEGIN IMMEDIATE) until `release`; `run` writes inside that transaction.
+pub struct LockHolder(rusqlite::Connection);
+
+impl LockHolder {
+    pub fn hold(path: &Path) -> LockHolder {
+        let c = rusqlite::Connection::open(path).unwrap();
+        c.execute_batch("PRAGMA foreign_keys = ON; BEGIN IMMEDIATE")
+            .unwrap();
+        LockHolder(c)
+    }
+
+    pub fn run(&self, sql: &str) {
+        self.0.execute_batch(sql).unwrap();
+    }
+
+    pub fn release(self) {
+        self.0.execute_batch("COMMIT").unwrap();
+    }
+}
+
+/// Another process's write, committed at once (foreign keys on, as the app has them).
+pub fn other_writes(path: &Path, sql: &str) {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.execute_batch(&format!("PRAGMA foreign_keys = ON; {sql}"))
+        .unwrap();
 }

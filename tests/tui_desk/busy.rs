@@ -226,3 +226,20 @@ fn status_bar_messages_fit_eighty_columns() {
     assert!(status.contains("the database is busy"), "{status}");
     assert!(status.trim_end().ends_with('…'), "{status}");
 }
+
+#[test]
+fn a_cancelled_undo_stays_on_the_desk_to_ask_again() {
+    let mut ui = open(Lang::Zh, "2026-11-28 08:32");
+    ui.desk(1);
+    ui.typed("ln");
+    ui.key(KeyCode::Enter);
+    let other = OtherWriter::hold(&ui.path);
+    ui.ctrl('z');
+    ui.key(KeyCode::Esc);
+    other.release();
+    ui.app.tick();
+    assert_eq!(ui.marks_of(2), 1, "the cancelled undo wrote nothing");
+    assert!(ui.text().contains("可撤销 1"), "{}", ui.text());
+    ui.ctrl('z');
+    assert_eq!(ui.marks_of(2), 0, "{}", ui.toast());
+}

@@ -29,6 +29,7 @@ mod truthful;
 mod untaken;
 mod vetoes;
 mod walk_in_and_closing;
+mod written;
 
 /// Two schools, five teachers; project P1 with today's session 1 (08:30–11:30), a March
 /// session 2 where 张伟 was late (a 2026 veto), and a closed session 3 yesterday.

@@ -146,6 +146,10 @@ fn a_check_out_time_after_now_or_leaving_early_before_arriving_is_refused() {
     let text = ui.text();
     assert!(text.contains("has not checked in"), "{text}");
     assert_eq!(ui.status_of(1, 2), None, "{text}");
+    // The prompt stays open with the refusal (and the box with 李娜 chosen): Esc leaves the
+    // prompt, a second Esc clears the box.
+    ui.key(KeyCode::Esc);
+    ui.key(KeyCode::Esc);
     ui.typed("ln");
     ui.key(KeyCode::Enter);
     // At 10:00 the check-out typed as 11:00 is in the future: refused, the mark stays.

@@ -10,14 +10,19 @@
 //! trying it again cannot write it twice. Each waiting write keeps the "now" of its key press:
 //! a check-in that lands late is still recorded at the time the teacher came.
 //!
+//! Each write remembers the screen that asked; its outcome (`outcome::Written`) goes back to
+//! that screen whenever it comes: `Waiting` when the lock keeps it out, then `Done` or
+//! `Refused` when a tick gets it through, or `Cancelled` on Esc.
+//!
 //! Why the tick and not a writer thread: the connection is the App's (screens read through
-//! it between writes); a thread would need its own connection and a way to hand each outcome
-//! back to the screen that asked, for a wait that is usually a few milliseconds.
+//! it between writes); a thread would need its own connection, for a wait that is usually a
+//! few milliseconds.
 
 use super::App;
 use crate::error::Error;
 use crate::tui::action::Intent;
 use crate::tui::i18n::{self, Msg};
+use crate::tui::outcome::Written;
 use crate::tui::write;
 use chrono::NaiveDateTime;
 use std::collections::VecDeque;
@@ -51,6 +56,9 @@ struct Waiting {
     intent: Intent,
     reason: Option<String>,
     now: NaiveDateTime,
+    /// The screen that asked: the tab shown when the write was asked for (overlays and
+    /// palette commands run over it). Its outcome goes there.
+    origin: usize,
 }
 
 /// The writes waiting for the lock, oldest first, and how many ticks they have waited.
@@ -64,22 +72,35 @@ impl App {
     /// Writes `intent` now, or queues it behind the writes already waiting or when another
     /// process holds the write lock.
     pub(super) fn write(&mut self, intent: Intent, reason: Option<String>) {
+        let origin = self.active;
         if self.shared.db.read_only {
             let text = self.shared.ctx().t(i18n::READ_ONLY_REFUSED).to_string();
-            return self.set_toast(text, true);
+            self.set_toast(text.clone(), true);
+            return self.tell(origin, &intent, Written::Refused(text));
         }
         let w = Waiting {
             intent,
             reason,
             now: self.shared.now,
+            origin,
         };
         if !self.waiting.queue.is_empty() {
+            self.tell(origin, &w.intent, Written::Waiting);
             self.waiting.queue.push_back(w);
             return;
         }
         if !self.try_write(&w) {
             self.waiting.ticks = 0;
+            self.tell(origin, &w.intent, Written::Waiting);
             self.waiting.queue.push_back(w);
+        }
+    }
+
+    /// Tells screen `origin` what became of its write `intent`.
+    fn tell(&mut self, origin: usize, intent: &Intent, written: Written) {
+        let ctx = self.shared.ctx();
+        if let Some(screen) = self.screens.get_mut(origin) {
+            screen.on_written(intent, &written, &ctx);
         }
     }
 
@@ -109,15 +130,15 @@ impl App {
                     self.set_toast(text, false);
                 }
                 self.data_changed();
+                self.tell(w.origin, &w.intent, Written::Done(done.changed));
                 true
             }
             Err(Error::Busy) => false,
             Err(e) => {
-                let text = self
-                    .shared
-                    .ctx()
-                    .tf(i18n::ERROR_PREFIX, &[&e.text(self.shared.lang)]);
+                let why = e.text(self.shared.lang);
+                let text = self.shared.ctx().tf(i18n::ERROR_PREFIX, &[&why]);
                 self.set_toast(text, true);
+                self.tell(w.origin, &w.intent, Written::Refused(why));
                 true
             }
         }
@@ -139,8 +160,11 @@ impl App {
 
     /// Esc while writes wait: forgets them (nothing of them was written).
     pub(super) fn cancel_waiting_writes(&mut self) {
-        let n = self.waiting.queue.len();
-        self.waiting.queue.clear();
+        let cancelled: Vec<Waiting> = self.waiting.queue.drain(..).collect();
+        let n = cancelled.len();
+        for w in cancelled {
+            self.tell(w.origin, &w.intent, Written::Cancelled);
+        }
         let text = self.shared.ctx().tf(CANCELLED, &[&n]);
         self.set_toast(text, true);
     }

@@ -5,23 +5,14 @@ pub mod dialog;
 pub mod help;
 pub mod palette;
 
-use super::action::Action;
 use super::screen::Ctx;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::widgets::Clear;
 use ratatui::Frame;
 
-/// What an overlay did with a key.
-#[derive(Debug, PartialEq)]
-pub enum Outcome {
-    /// Stay open.
-    Keep,
-    /// Close without acting.
-    Close,
-    /// Close and run the action.
-    Run(Action),
-}
+/// What an overlay did with a key (the one key outcome of the TUI, `outcome.rs`).
+pub use super::outcome::Outcome;
 
 pub enum Overlay {
     Help(help::HelpOverlay),

@@ -4,7 +4,6 @@
 pub mod checkin;
 pub mod dashboard;
 pub mod follow_ups;
-pub mod form_outcome;
 pub mod import_preview;
 pub mod projects;
 pub mod reason_prompt;

@@ -4,7 +4,6 @@
 use super::desk::DeskRow;
 use super::keys::Cmd;
 use super::modes::Mode;
-use super::undo;
 use super::CheckInScreen;
 use crate::domain::attendance::{change_needs_reason, classify_check_in};
 use crate::domain::Status;
@@ -29,7 +28,6 @@ impl CheckInScreen {
         let session = self.data.session.as_ref()?;
         let before = self.data.status_of(row.teacher_id);
         let intent = Intent::MarkAttendance {
-            desk: self.desk,
             session_id: session.id,
             teacher_id: row.teacher_id,
             status,
@@ -88,12 +86,12 @@ impl CheckInScreen {
         }
         match cmd {
             Cmd::CheckIn | Cmd::Mark(_) => self.mark(cmd, ctx),
-            Cmd::Undo => {
-                if undo::depth(self.desk) == 0 {
-                    return Some(Action::Fail(ctx.t(i18n::DESK_NOTHING_TO_UNDO).into()));
-                }
-                Some(Action::write(Intent::UndoLastMark { desk: self.desk }))
-            }
+            Cmd::Undo => match self.undo.pop() {
+                Some(record) => Some(Action::write(Intent::UndoMark {
+                    record: Box::new(record),
+                })),
+                None => Some(Action::Fail(ctx.t(i18n::DESK_NOTHING_TO_UNDO).into())),
+            },
             Cmd::ChooseSession => {
                 if let Some(id) = self.session_id {
                     if let Some(i) = self.choices.iter().position(|c| c.session.id == id) {
@@ -141,6 +139,7 @@ impl CheckInScreen {
                     row,
                     input,
                     error: false,
+                    refused: None,
                     back_to: Box::new(self.mode.clone()),
                 };
                 return None;
@@ -170,6 +169,7 @@ impl CheckInScreen {
                     not_before,
                     typed: TextInput::new(),
                     wrong: false,
+                    refused: None,
                 };
                 None
             }

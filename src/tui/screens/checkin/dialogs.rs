@@ -1,11 +1,11 @@
 //! Drawing the desk's other faces: the session picker, the check-out time prompt and the
-//! close-session review.
+//! close-session review (each with why its write was refused, when it was).
 
 use super::desk::DeskRow;
+use super::modes::Mode;
 use super::render::{line_at, session_line};
 use super::CheckInScreen;
 use crate::domain::Status;
-use crate::ops::close_session::CloseReview;
 use crate::tui::i18n;
 use crate::tui::overlays::centred;
 use crate::tui::screen::Ctx;
@@ -16,7 +16,7 @@ use crate::tui::widgets::text_input::TextInput;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
 pub(super) fn checkout(
@@ -25,9 +25,9 @@ pub(super) fn checkout(
     ctx: &Ctx,
     row: DeskRow,
     input: &TextInput,
-    error: bool,
+    (error, refused): (bool, Option<&str>),
 ) {
-    let r = centred(frame, area, 50, 6);
+    let r = centred(frame, area, 50, if refused.is_some() { 8 } else { 6 });
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(ctx.theme.border())
@@ -53,16 +53,23 @@ pub(super) fn checkout(
         ctx.theme.base(),
         true,
     );
-    let (t, st) = if error {
-        (ctx.t(i18n::DESK_BAD_TIME), ctx.theme.bad())
-    } else {
-        (ctx.t(i18n::DESK_PROMPT_KEYS), ctx.theme.muted())
+    let (t, st) = match refused {
+        Some(why) => (format!("✗ {why}"), ctx.theme.bad()),
+        None if error => (ctx.t(i18n::DESK_BAD_TIME).into(), ctx.theme.bad()),
+        None => (ctx.t(i18n::DESK_PROMPT_KEYS).into(), ctx.theme.muted()),
     };
-    frame.render_widget(Paragraph::new(Span::styled(t, st)), line_at(inner, 2));
+    let rest = Rect {
+        height: inner.height.saturating_sub(2),
+        ..line_at(inner, 2)
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(t, st)).wrap(Wrap { trim: false }),
+        rest,
+    );
 }
 
 /// Enrolled, each status, and unmarked, with their numbers right-aligned.
-fn review_counts(r: &CloseReview, ctx: &Ctx) -> Vec<Line<'static>> {
+fn review_counts(r: &crate::ops::close_session::CloseReview, ctx: &Ctx) -> Vec<Line<'static>> {
     let cols = Columns::fit(36, &[Column::fixed(29), Column::fixed(6).right()]);
     let row = |label: &str, n: i64, st: Style| {
         let cells = vec![Cell::text(label), Cell::styled(n.to_string(), st)];
@@ -85,17 +92,22 @@ fn review_counts(r: &CloseReview, ctx: &Ctx) -> Vec<Line<'static>> {
     lines
 }
 
-pub(super) fn review(
-    frame: &mut Frame,
-    area: Rect,
-    ctx: &Ctx,
-    r: &CloseReview,
-    not_before: Option<chrono::NaiveDateTime>,
-    typed: &TextInput,
-    wrong: bool,
-) {
+/// The review of `mode` (a `Mode::Review`).
+pub(super) fn review(frame: &mut Frame, area: Rect, ctx: &Ctx, mode: &Mode) {
+    let Mode::Review {
+        review: r,
+        not_before,
+        typed,
+        wrong,
+        refused,
+    } = mode
+    else {
+        return;
+    };
+    let (not_before, wrong) = (*not_before, *wrong);
     let untaken = not_before.is_none() && r.register_untaken();
-    let box_area = centred(frame, area, 50, if untaken { 15 } else { 12 });
+    let extra = if refused.is_some() { 3 } else { 0 };
+    let box_area = centred(frame, area, 50, if untaken { 15 } else { 12 } + extra);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(ctx.theme.border())
@@ -145,8 +157,11 @@ pub(super) fn review(
             ));
         }
     }
+    if let Some(why) = refused {
+        lines.push(text(format!("✗ {why}"), ctx.theme.bad()));
+    }
     let used = lines.len() as u16;
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     if untaken && inner.height > used {
         typed.render(
             frame,

@@ -24,9 +24,10 @@ use self::keys::{Cmd, KEYS};
 use self::modes::Mode;
 use crate::domain::Status;
 use crate::error::Result;
-use crate::tui::action::{Action, Target};
+use crate::tui::action::{Action, Intent, Target};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Move};
+use crate::tui::outcome::Written;
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::table::ListState;
 use crate::tui::widgets::text_input::TextInput;
@@ -41,7 +42,8 @@ const STRIP_LEN: usize = 8;
 const STRIP_ROWS: usize = 60;
 
 pub struct CheckInScreen {
-    desk: u64,
+    /// The marks this desk wrote, to undo (undo.rs).
+    undo: undo::UndoStack,
     mode: Mode,
     choices: Vec<SessionChoice>,
     picker_cursor: usize,
@@ -74,7 +76,7 @@ impl Default for CheckInScreen {
 impl CheckInScreen {
     pub fn new() -> Self {
         CheckInScreen {
-            desk: undo::new_desk(),
+            undo: undo::UndoStack::default(),
             mode: Mode::Picker,
             choices: Vec::new(),
             picker_cursor: 0,
@@ -313,6 +315,10 @@ impl Screen for CheckInScreen {
 
     fn has_unsaved(&self) -> bool {
         matches!(self.mode, Mode::Checkout { .. })
+    }
+
+    fn on_written(&mut self, intent: &Intent, written: &Written, ctx: &Ctx) {
+        self.written(intent, written, ctx);
     }
 }
 

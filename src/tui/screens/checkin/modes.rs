@@ -10,6 +10,7 @@ use crate::ops::close_session::CloseReview;
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
 use crate::tui::keymap;
+use crate::tui::outcome::Written;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -23,22 +24,26 @@ pub(super) enum Mode {
     Typing,
     /// The list: single-letter keys act on the highlighted row.
     List,
-    /// Asking the check-out time for "left early".
+    /// Asking the check-out time for "left early". It stays open until the mark is written;
+    /// `refused` says why it was not.
     Checkout {
         row: DeskRow,
         input: TextInput,
         error: bool,
+        refused: Option<String>,
         back_to: Box<Mode>,
     },
     /// The review before closing the session; `not_before` is the start of a session that
     /// has not started yet (it cannot be closed: the review says so and offers no close).
     /// A register nobody took is closed only after its number of teachers (or 关闭 / close)
-    /// is typed into `typed`; `wrong` after an Enter with something else.
+    /// is typed into `typed`; `wrong` after an Enter with something else. The review stays
+    /// open until its close is written; `refused` says why a close was not.
     Review {
         review: CloseReview,
         not_before: Option<chrono::NaiveDateTime>,
         typed: TextInput,
         wrong: bool,
+        refused: Option<String>,
     },
     /// Reopening a closed session whose close wrote `removable` absences nobody changed
     /// since: remove them (y) or keep them (n)?
@@ -51,11 +56,13 @@ impl CheckInScreen {
             row,
             input,
             error,
+            refused,
             back_to,
         } = &mut self.mode
         else {
             return None;
         };
+        *refused = None;
         match key.code {
             KeyCode::Esc => {
                 self.mode = (**back_to).clone();
@@ -67,11 +74,9 @@ impl CheckInScreen {
                     *error = true;
                     return None;
                 };
+                // The prompt closes once the mark is written (`checkout_written`).
                 let row = *row;
-                self.mode = (**back_to).clone();
-                let a = self.mark_action(row, Some(Status::LeftEarly), Some(date.and_time(t)), ctx);
-                self.next_teacher(ctx);
-                a
+                self.mark_action(row, Some(Status::LeftEarly), Some(date.and_time(t)), ctx)
             }
             _ => {
                 if input.handle_key(&key) {
@@ -82,16 +87,43 @@ impl CheckInScreen {
         }
     }
 
+    /// The outcome of the prompt's mark: done closes it (and clears the box for the next
+    /// teacher); a refusal keeps the time typed and says why.
+    pub(super) fn checkout_written(&mut self, teacher_id: i64, written: &Written, ctx: &Ctx) {
+        let Mode::Checkout {
+            row,
+            refused,
+            back_to,
+            ..
+        } = &mut self.mode
+        else {
+            return;
+        };
+        if row.teacher_id != teacher_id {
+            return;
+        }
+        match written {
+            Written::Done(_) => {
+                self.mode = (**back_to).clone();
+                self.next_teacher(ctx);
+            }
+            Written::Refused(why) => *refused = Some(why.clone()),
+            Written::Waiting | Written::Cancelled => {}
+        }
+    }
+
     pub(super) fn handle_review(&mut self, key: KeyEvent) -> Option<Action> {
         let Mode::Review {
             review,
             not_before,
             typed,
             wrong,
+            refused,
         } = &mut self.mode
         else {
             return None;
         };
+        *refused = None;
         let closable = not_before.is_none();
         if closable && review.register_untaken() {
             // Everyone would be absent: a typed confirmation, never one key.
@@ -129,8 +161,8 @@ impl CheckInScreen {
         }
     }
 
+    /// The close; the review stays open until it is written (`on_written`).
     fn close(&mut self, reviewed: Box<CloseReview>) -> Option<Action> {
-        self.mode = Mode::Typing;
         let session_id = self.session_id?;
         Some(Action::write(Intent::CloseSession {
             session_id,

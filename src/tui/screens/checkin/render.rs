@@ -40,14 +40,13 @@ pub(super) fn render(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: 
     desk(s, frame, area, ctx);
     match &s.mode {
         Mode::Checkout {
-            row, input, error, ..
-        } => dialogs::checkout(frame, area, ctx, *row, input, *error),
-        Mode::Review {
-            review,
-            not_before,
-            typed,
-            wrong,
-        } => dialogs::review(frame, area, ctx, review, *not_before, typed, *wrong),
+            row,
+            input,
+            error,
+            refused,
+            ..
+        } => dialogs::checkout(frame, area, ctx, *row, input, (*error, refused.as_deref())),
+        Mode::Review { .. } => dialogs::review(frame, area, ctx, &s.mode),
         Mode::Reopen { removable } => dialogs::reopen(frame, area, ctx, *removable),
         _ => {}
     }
@@ -168,7 +167,7 @@ fn counter_line(s: &CheckInScreen, frame: &mut Frame, line: Rect, ctx: &Ctx) {
         i18n::DESK_COUNTER,
         &[&c.arrived(), &s.data.enrolled.len(), &c.late],
     );
-    let depth = super::undo::depth(s.desk);
+    let depth = s.undo.depth();
     let right = if depth > 0 {
         ctx.tf(i18n::DESK_UNDO_DEPTH, &[&depth])
     } else {

@@ -1,49 +1,77 @@
-//! The desk's undo stack (`u` / Ctrl-Z): the undo records `ops::check_in` returns for the marks
-//! this desk wrote, newest last.
+//! The desk's undo stack (`u` / Ctrl-Z) and what the desk does with its writes' outcomes
+//! (the check-out prompt and the close review close when written, else say why).
 //!
-//! Screens never write, so the stack cannot live in the screen: `write.rs` pushes a record after
-//! each recorded mark and pops one for `Intent::UndoLastMark`. Each desk (each Check-in screen)
-//! has its own id, so two desks in one process (tests) keep separate stacks; a record whose mark
-//! was changed since (at another desk) is refused by `ops::check_in::undo_mark`.
+//! The stack holds the undo records of the marks this desk wrote, newest last, in the desk's
+//! own state: each record comes back in its mark's outcome (`Changed::Mark`), and undo sends
+//! the newest one in `Intent::UndoMark` (pushed back if the user cancels it while it waits for
+//! another computer's lock). A record whose mark was changed since (at another desk) is
+//! refused by `ops::check_in::undo_mark`.
 
+use super::modes::Mode;
+use super::CheckInScreen;
+use crate::domain::Status;
 use crate::ops::check_in::UndoMark;
-use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use crate::tui::action::Intent;
+use crate::tui::outcome::{Changed, Written};
+use crate::tui::screen::Ctx;
 
-/// At most this many records per desk (older ones are forgotten).
+/// At most this many records (older ones are forgotten).
 const DEPTH: usize = 50;
 
-static NEXT_DESK: AtomicU64 = AtomicU64::new(1);
-static STACKS: Mutex<BTreeMap<u64, Vec<UndoMark>>> = Mutex::new(BTreeMap::new());
+/// The records of the marks a desk wrote, newest last.
+#[derive(Debug, Default)]
+pub struct UndoStack(Vec<UndoMark>);
 
-/// A new desk id.
-pub fn new_desk() -> u64 {
-    NEXT_DESK.fetch_add(1, Ordering::Relaxed)
-}
-
-fn with<R>(f: impl FnOnce(&mut BTreeMap<u64, Vec<UndoMark>>) -> R) -> R {
-    let mut guard = STACKS.lock().unwrap_or_else(|e| e.into_inner());
-    f(&mut guard)
-}
-
-/// Remembers a mark written by `desk`.
-pub fn push(desk: u64, undo: UndoMark) {
-    with(|m| {
-        let s = m.entry(desk).or_default();
-        s.push(undo);
-        if s.len() > DEPTH {
-            s.remove(0);
+impl UndoStack {
+    pub fn push(&mut self, undo: UndoMark) {
+        self.0.push(undo);
+        if self.0.len() > DEPTH {
+            self.0.remove(0);
         }
-    });
+    }
+
+    /// How many marks the desk can undo.
+    pub fn depth(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The newest record, removed from the stack.
+    pub fn pop(&mut self) -> Option<UndoMark> {
+        self.0.pop()
+    }
 }
 
-/// The desk's newest record, removed from the stack.
-pub fn pop(desk: u64) -> Option<UndoMark> {
-    with(|m| m.get_mut(&desk).and_then(Vec::pop))
-}
-
-/// How many marks the desk can undo.
-pub fn depth(desk: u64) -> usize {
-    with(|m| m.get(&desk).map_or(0, Vec::len))
+impl CheckInScreen {
+    /// What became of a write this desk asked for.
+    pub(super) fn written(&mut self, intent: &Intent, written: &Written, ctx: &Ctx) {
+        if let Intent::MarkAttendance {
+            teacher_id,
+            status: Some(Status::LeftEarly),
+            ..
+        } = intent
+        {
+            self.checkout_written(*teacher_id, written, ctx);
+        }
+        match (intent, written) {
+            (Intent::MarkAttendance { .. }, Written::Done(Changed::Mark(Some(undo)))) => {
+                self.undo.push((**undo).clone());
+            }
+            (Intent::UndoMark { record }, Written::Cancelled) => {
+                self.undo.push((**record).clone());
+            }
+            (Intent::CloseSession { session_id, .. }, _)
+                if self.session_id == Some(*session_id) =>
+            {
+                let Mode::Review { refused, .. } = &mut self.mode else {
+                    return;
+                };
+                match written {
+                    Written::Done(_) => self.mode = Mode::Typing,
+                    Written::Refused(why) => *refused = Some(why.clone()),
+                    Written::Waiting | Written::Cancelled => {}
+                }
+            }
+            _ => {}
+        }
+    }
 }

@@ -10,8 +10,8 @@ use crate::store::trainer_list::TrainerLine;
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
 use crate::tui::keymap::{Key, KeyBinding};
+use crate::tui::outcome::Outcome;
 use crate::tui::screen::Ctx;
-use crate::tui::screens::form_outcome::FormOutcome;
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -229,18 +229,18 @@ impl FollowUpForm {
         Ok(r)
     }
 
-    fn submit(&mut self, ctx: &Ctx) -> FormOutcome {
+    fn submit(&mut self, ctx: &Ctx) -> Outcome {
         match self.record(ctx) {
             Err(e) => {
                 self.error = Some(e);
-                FormOutcome::Keep
+                Outcome::Keep
             }
             Ok(record) => {
                 let intent = Intent::RecordFollowUp {
                     follow_up_id: self.id,
                     record,
                 };
-                FormOutcome::Run(if moves_back(self.original, self.status) {
+                Outcome::Run(if moves_back(self.original, self.status) {
                     Action::AskReason {
                         prompt: ctx.tf(i18n::FU_BACK_REASON, &[&self.status.label(ctx.zh())]),
                         intent,
@@ -270,17 +270,17 @@ impl FollowUpForm {
         cmd: Option<FormCmd>,
         trainers: &[(TrainerLine, (String, String))],
         ctx: &Ctx,
-    ) -> FormOutcome {
+    ) -> Outcome {
         let text_field = matches!(self.field, HELD | TITLE | PLACE | OBSERVER | NOTES);
         match cmd {
             Some(FormCmd::Save) => return self.submit(ctx),
             Some(FormCmd::Cancel) => {
                 // Changes are discarded only by a second Esc.
                 if !self.dirty || self.error.as_deref() == Some(ctx.t(i18n::FORM_DISCARD_AGAIN)) {
-                    return FormOutcome::Close;
+                    return Outcome::Close;
                 }
                 self.error = Some(ctx.t(i18n::FORM_DISCARD_AGAIN).to_string());
-                return FormOutcome::Keep;
+                return Outcome::Keep;
             }
             Some(FormCmd::Next) => {
                 let observer_unpicked = self.field == OBSERVER
@@ -288,7 +288,7 @@ impl FollowUpForm {
                     && self.picked.as_ref().map(|p| p.1.as_str()) != Some(self.observer.text());
                 if observer_unpicked && self.pick(trainers) {
                     self.dirty = true;
-                    return FormOutcome::Keep;
+                    return Outcome::Keep;
                 }
                 if key.code == KeyCode::Enter && self.field == FIELDS - 1 {
                     return self.submit(ctx);
@@ -323,6 +323,6 @@ impl FollowUpForm {
             }
         }
         self.error = None;
-        FormOutcome::Keep
+        Outcome::Keep
     }
 }

@@ -14,9 +14,10 @@ use crate::error::Result;
 use crate::search::keys::pinyin_keys;
 use crate::store::follow_ups::{self, FollowUpCounts, FollowUpFilter, FollowUpLine, StatusFilter};
 use crate::store::trainer_list::{self, TrainerLine};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Intent};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Move};
+use crate::tui::outcome::Written;
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text::{truncate, width};
 use crate::tui::widgets::text_input::{SearchKey, TextInput};
@@ -117,7 +118,7 @@ impl FollowUpsScreen {
         let cmd = keymap::lookup(FORM_KEYS, key);
         let form = self.form.as_mut()?;
         form.handle_key(key, cmd, &self.trainers, ctx)
-            .apply(&mut self.form)
+            .for_form(&mut self.form)
     }
 }
 
@@ -225,6 +226,21 @@ impl Screen for FollowUpsScreen {
             _ => {}
         }
         None
+    }
+
+    /// The form closes once its record is written; a refusal stays in it, with what was typed.
+    fn on_written(&mut self, intent: &Intent, written: &Written, _ctx: &Ctx) {
+        let Intent::RecordFollowUp { follow_up_id, .. } = intent else {
+            return;
+        };
+        let Some(form) = self.form.as_mut().filter(|f| f.id == *follow_up_id) else {
+            return;
+        };
+        match written {
+            Written::Done(_) => self.form = None,
+            Written::Refused(why) => form.error = Some(why.clone()),
+            Written::Waiting | Written::Cancelled => {}
+        }
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<()> {

@@ -63,14 +63,8 @@ pub struct CreditForm {
     /// The picked teacher's ledger, newest first, and cycle standing.
     pub ledger: Vec<LedgerRow>,
     pub standing: Option<(Cycle, CreditStanding)>,
-    /// (teacher, manual entries then) when a save was sent: it landed once there are more.
-    pub sent: Option<(i64, usize)>,
     /// The ledger row chosen with PgUp/PgDn (for Ctrl-D), if any.
     pub ledger_cursor: Option<usize>,
-}
-
-fn manual_count(rows: &[LedgerRow]) -> usize {
-    rows.iter().filter(|r| r.entry.manual).count()
 }
 
 impl CreditForm {
@@ -88,7 +82,6 @@ impl CreditForm {
             candidates: Candidates::default(),
             ledger: Vec::new(),
             standing: None,
-            sent: None,
             ledger_cursor: None,
         }
     }
@@ -222,21 +215,7 @@ impl CreditForm {
             }
             return None;
         };
-        if let Intent::AddCreditEntry { teacher_id, .. } = &intent {
-            self.sent = Some((*teacher_id, manual_count(&self.ledger)));
-        }
         self.form.saving = true;
         Some(intent)
-    }
-
-    /// After a reload: true when the sent entry is now in the ledger (the form can close).
-    pub fn landed(&mut self, ctx: &Ctx) -> bool {
-        self.load_ledger(ctx);
-        match self.sent {
-            Some((teacher, before)) => {
-                self.teacher_id == Some(teacher) && manual_count(&self.ledger) > before
-            }
-            None => false,
-        }
     }
 }

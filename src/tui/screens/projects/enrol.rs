@@ -106,24 +106,3 @@ impl EnrolView {
         cols.bar(cells, base)
     }
 }
-
-/// Does the database now hold every enrolment `intent` asked for?
-pub fn landed(ctx: &Ctx, intent: &crate::tui::action::Intent) -> bool {
-    use crate::tui::action::Intent;
-    let (project_id, ids) = match intent {
-        Intent::EnrolTeachers {
-            project_id,
-            teacher_ids,
-        } => (*project_id, teacher_ids.clone()),
-        Intent::EnrolSchool {
-            project_id,
-            school_id,
-        } => match enrolments::teacher_ids_of_school(ctx.conn(), *school_id) {
-            Ok(ids) => (*project_id, ids),
-            Err(_) => return false,
-        },
-        _ => return false,
-    };
-    ids.iter()
-        .all(|id| enrolments::is_enrolled(ctx.conn(), project_id, *id).unwrap_or(false))
-}

@@ -138,8 +138,10 @@ pub struct Form {
     pub dirty: bool,
     /// Esc was pressed once on a changed form: the next Esc discards.
     pub discard_armed: bool,
-    /// A save was sent; the form closes once the database shows it.
+    /// A save was sent; the form closes once its outcome says it is written.
     pub saving: bool,
+    /// Why the last save was refused (in the footer until the next key).
+    pub refused: Option<String>,
     /// A save was tried: every problem is shown, touched or not.
     pub attempted: bool,
 }
@@ -152,6 +154,7 @@ impl Form {
             dirty: false,
             discard_armed: false,
             saving: false,
+            refused: None,
             attempted: false,
         }
     }
@@ -193,6 +196,21 @@ impl Form {
     pub fn has_problems(&self) -> bool {
         self.fields.iter().any(|f| f.problem.is_some())
     }
+    /// The save's outcome: done closes the form (the caller's), a refusal or a cancelled wait
+    /// keeps it with everything typed (a refusal says why in the footer); still waiting
+    /// changes nothing. True when the form is to close.
+    pub fn written(&mut self, written: &crate::tui::outcome::Written) -> bool {
+        use crate::tui::outcome::Written;
+        match written {
+            Written::Done(_) => return true,
+            Written::Refused(why) => self.refused = Some(why.clone()),
+            Written::Waiting => return false,
+            Written::Cancelled => {}
+        }
+        self.saving = false;
+        false
+    }
+
     /// The first field with a problem (the focus goes there when saving is refused).
     pub fn first_problem(&self) -> Option<usize> {
         self.fields.iter().position(|f| f.problem.is_some())
@@ -216,6 +234,7 @@ impl Form {
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) -> Event {
+        self.refused = None;
         let n = self.fields.len().max(1);
         if let Some(FormKey(cmd)) = keymap::lookup(KEYS, key) {
             let from = self.focus;

@@ -105,9 +105,13 @@ impl Form {
         (fields, used)
     }
 
-    /// The footer: the focused field's whole problem, else the keys (or the discard warning).
+    /// The footer: why the last save was refused, the focused field's whole problem, else the
+    /// keys (or the discard warning).
     pub fn footer(&self, ctx: &Ctx) -> Line<'static> {
         let th = ctx.theme;
+        if let Some(why) = &self.refused {
+            return Line::from(Span::styled(format!("✗ {why}"), th.bad()));
+        }
         if self.discard_armed {
             return Line::from(Span::styled(ctx.t(i18n::PJ_DISCARD_AGAIN), th.warn()));
         }

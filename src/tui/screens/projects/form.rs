@@ -295,15 +295,3 @@ pub fn fmt_num(v: f64) -> String {
         format!("{v}")
     }
 }
-
-/// Does the database now hold what `intent` saved (the form may close)?
-pub fn landed(ctx: &Ctx, intent: &Intent) -> bool {
-    let Intent::SaveProject { id, fields, .. } = intent else {
-        return false;
-    };
-    let stored = match id {
-        Some(id) => crate::store::projects::get_project(ctx.conn(), *id),
-        None => crate::store::projects::project_by_code(ctx.conn(), &fields.code),
-    };
-    matches!(stored, Ok(Some(p)) if ProjectFields::from(&p) == **fields)
-}

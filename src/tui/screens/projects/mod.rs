@@ -1,8 +1,9 @@
 //! Projects tab: the project list (filters, search), the project form, and one project's
 //! sessions, enrolments and attendance matrix (detail.rs).
 //!
-//! Writes go out as intents; a form stays open (marked "saving") until a reload shows that
-//! its intent landed, so a refused save keeps everything typed.
+//! Writes go out as intents; a form stays open (marked "saving") until its write's outcome
+//! comes back (`on_written`, written.rs): it closes when the write is done and keeps
+//! everything typed, saying why, when it is refused.
 
 pub mod completion;
 pub mod completion_view;
@@ -24,12 +25,14 @@ pub mod picker;
 pub mod schedule;
 pub mod session_form;
 pub mod sessions;
+mod written;
 
 use crate::error::Result;
 use crate::store::projects as store_projects;
 use crate::tui::action::{Action, Intent, Target};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{HelpEntry, Move};
+use crate::tui::outcome::Written;
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text_input::SearchKey;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -47,21 +50,10 @@ pub struct ProjectsScreen {
     list: ProjectList,
     project_form: Option<ProjectForm>,
     detail: Option<Detail>,
-    /// The last form intent sent; its form closes once the database shows it.
-    pending: Option<Intent>,
     /// The completion review window (overlays.rs).
     completion: Option<completion::CompletionView>,
     /// The manual credit entry window (overlays.rs).
     credit_form: Option<credit_form::CreditForm>,
-}
-
-/// The intent inside an action (through confirm and reason dialogs).
-fn intent_of(a: &Action) -> Option<&Intent> {
-    match a {
-        Action::Write { intent, .. } | Action::AskReason { intent, .. } => Some(intent),
-        Action::Confirm { then, .. } => intent_of(then),
-        _ => None,
-    }
 }
 
 impl ProjectsScreen {
@@ -69,77 +61,6 @@ impl ProjectsScreen {
         ProjectsScreen {
             list: ProjectList::new(),
             ..Self::default()
-        }
-    }
-
-    /// Remembers a form intent going out, so that its form can close when it lands.
-    fn track(&mut self, a: Option<Action>) -> Option<Action> {
-        let open = self.project_form.is_some()
-            || self.detail.as_ref().is_some_and(|d| {
-                d.session_form.is_some() || d.schedule.is_some() || d.enrol.picker.is_some()
-            });
-        if !open {
-            // The form was closed (cancelled): its intent no longer closes anything.
-            self.pending = None;
-        }
-        if let Some(i) = a.as_ref().and_then(intent_of) {
-            if !matches!(
-                i,
-                Intent::DeleteSession { .. } | Intent::RemoveEnrolment { .. }
-            ) && !overlays::is_own(i)
-            {
-                self.pending = Some(i.clone());
-            }
-        }
-        a
-    }
-
-    /// Closes the form whose intent is now in the database.
-    fn settle(&mut self, ctx: &Ctx) {
-        let Some(intent) = self.pending.take() else {
-            return;
-        };
-        let landed = match &intent {
-            Intent::SaveProject { .. } => form::landed(ctx, &intent),
-            Intent::AddSession { .. } | Intent::EditSession { .. } => {
-                session_form::landed(ctx, &intent)
-            }
-            Intent::ScheduleSessions { .. } => schedule::landed(ctx, &intent),
-            Intent::EnrolTeachers { .. } | Intent::EnrolSchool { .. } => {
-                enrol::landed(ctx, &intent)
-            }
-            _ => true,
-        };
-        if !landed {
-            self.pending = Some(intent);
-            return;
-        }
-        match &intent {
-            Intent::SaveProject { fields, .. } => {
-                self.project_form = None;
-                if let Ok(Some(p)) = store_projects::project_by_code(ctx.conn(), &fields.code) {
-                    if !self.list.select(p.id) {
-                        self.list.search.clear();
-                        self.list.run_search();
-                        self.list.select(p.id);
-                    }
-                }
-            }
-            Intent::AddSession { .. } | Intent::EditSession { .. } => {
-                if let Some(d) = &mut self.detail {
-                    d.session_form = None;
-                }
-            }
-            Intent::ScheduleSessions { .. } => {
-                if let Some(d) = &mut self.detail {
-                    d.schedule = None;
-                }
-            }
-            _ => {
-                if let Some(d) = &mut self.detail {
-                    d.enrol.picker = None;
-                }
-            }
         }
     }
 
@@ -275,7 +196,7 @@ impl Screen for ProjectsScreen {
         if let Some(a) = self.open_review_key(&key, ctx) {
             return a;
         }
-        let a = if self.project_form.is_some() {
+        if self.project_form.is_some() {
             self.form_key(key, ctx)
         } else if let Some(d) = &mut self.detail {
             match d.handle_key(key, ctx) {
@@ -287,8 +208,7 @@ impl Screen for ProjectsScreen {
             }
         } else {
             self.list_key(key, ctx)
-        };
-        self.track(a)
+        }
     }
 
     fn handle_mouse(&mut self, ev: MouseEvent, _area: Rect, ctx: &Ctx) -> Option<Action> {
@@ -336,7 +256,6 @@ impl Screen for ProjectsScreen {
                 self.detail = None;
             }
         }
-        self.settle(ctx);
         self.reload_overlay(ctx)?;
         if let Some(f) = &mut self.project_form {
             if !f.form.saving {
@@ -344,6 +263,10 @@ impl Screen for ProjectsScreen {
             }
         }
         Ok(())
+    }
+
+    fn on_written(&mut self, intent: &Intent, written: &Written, ctx: &Ctx) {
+        self.written(intent, written, ctx);
     }
 
     fn open(&mut self, target: &Target, ctx: &Ctx) -> bool {

@@ -6,23 +6,13 @@ use super::completion::{self, CompletionView};
 use super::credit_form::CreditForm;
 use super::fields::Event;
 use super::ProjectsScreen;
-use crate::tui::action::{Action, Intent};
+use crate::tui::action::Action;
 use crate::tui::i18n;
 use crate::tui::keymap::{self, HelpEntry};
 use crate::tui::screen::Ctx;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::Frame;
-
-/// Intents of these windows (not the Projects forms' pending intents).
-pub fn is_own(i: &Intent) -> bool {
-    matches!(
-        i,
-        Intent::CompleteProject { .. }
-            | Intent::AddCreditEntry { .. }
-            | Intent::DeleteCreditEntry { .. }
-    )
-}
 
 impl ProjectsScreen {
     /// True while a window is open.
@@ -40,7 +30,7 @@ impl ProjectsScreen {
     pub(super) fn overlay_unsaved(&self) -> bool {
         self.credit_form
             .as_ref()
-            .is_some_and(|f| f.form.dirty && f.sent.is_none())
+            .is_some_and(|f| f.form.dirty && !f.form.saving)
     }
 
     /// The key that opens the review, on the list or an opened project (not while typing).
@@ -110,15 +100,13 @@ impl ProjectsScreen {
         }
     }
 
-    /// After any reload: the review is recomputed; a credit form whose entry landed closes.
+    /// After any reload: the review is recomputed, the credit form's ledger re-read.
     pub(super) fn reload_overlay(&mut self, ctx: &Ctx) -> crate::error::Result<()> {
         if let Some(v) = &mut self.completion {
             v.reload(ctx)?;
         }
         if let Some(f) = &mut self.credit_form {
-            if f.landed(ctx) {
-                self.credit_form = None;
-            }
+            f.load_ledger(ctx);
         }
         Ok(())
     }

@@ -72,6 +72,8 @@ pub struct Picker {
     page: usize,
     /// Ticked teachers, in the order ticked.
     pub ticked: Vec<i64>,
+    /// Why the last enrolment was refused (on the title line until the next key).
+    pub refused: Option<String>,
 }
 
 impl Picker {
@@ -84,6 +86,7 @@ impl Picker {
             cursor: 0,
             page: 10,
             ticked: Vec::new(),
+            refused: None,
         };
         p.search(ctx);
         p
@@ -119,6 +122,7 @@ impl Picker {
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Picked> {
+        self.refused = None;
         if self.typing {
             match key.code {
                 KeyCode::Esc | KeyCode::Enter => self.typing = false,
@@ -178,10 +182,10 @@ impl Picker {
             height: 1,
             ..area
         };
-        let title = if self.is_schools() {
-            ctx.t(i18n::PJ_PICK_SCHOOL)
-        } else {
-            ctx.t(i18n::PJ_PICK_TEACHERS)
+        let (title, title_style) = match &self.refused {
+            Some(why) => (format!("✗ {why}"), th.bad()),
+            None if self.is_schools() => (ctx.t(i18n::PJ_PICK_SCHOOL).into(), th.title()),
+            None => (ctx.t(i18n::PJ_PICK_TEACHERS).into(), th.title()),
         };
         let count = if self.is_schools() {
             String::new()
@@ -190,7 +194,7 @@ impl Picker {
         };
         frame.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::styled(pad(title, w.saturating_sub(width(&count))), th.title()),
+                Span::styled(pad(&title, w.saturating_sub(width(&count))), title_style),
                 Span::styled(count, th.accent()),
             ])),
             line(0),

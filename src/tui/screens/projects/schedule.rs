@@ -155,31 +155,6 @@ impl ScheduleForm {
     }
 }
 
-/// Does the database now hold every session the schedule asked for?
-pub fn landed(ctx: &Ctx, intent: &Intent) -> bool {
-    let Intent::ScheduleSessions {
-        project_id,
-        schedule,
-    } = intent
-    else {
-        return false;
-    };
-    let Ok(all) = crate::store::sessions::sessions_of_project(ctx.conn(), *project_id) else {
-        return false;
-    };
-    (0..schedule.days).all(|d| {
-        schedule
-            .first_date
-            .checked_add_days(Days::new(u64::from(d)))
-            .is_some_and(|date| {
-                schedule
-                    .blocks
-                    .iter()
-                    .all(|b| all.iter().any(|s| s.date == date && s.start == b.start))
-            })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -248,28 +248,3 @@ pub fn reason_prompt(ctx: &Ctx, intent: &Intent) -> Option<String> {
         crate::ops::sessions::veto_marks_leaving_year(ctx.conn(), &old, fields.date).ok()??;
     Some(ctx.tf(i18n::PJ_REASON_VETO_YEAR, &[&n, &year]))
 }
-
-/// Does the database now hold what `intent` saved?
-pub fn landed(ctx: &Ctx, intent: &Intent) -> bool {
-    use crate::store::sessions;
-    match intent {
-        Intent::EditSession { session_id, fields } => {
-            matches!(sessions::get_session(ctx.conn(), *session_id),
-                Ok(Some(s)) if same(&s, fields))
-        }
-        Intent::AddSession { project_id, fields } => {
-            sessions::sessions_of_project(ctx.conn(), *project_id)
-                .is_ok_and(|all| all.iter().any(|s| same(s, fields)))
-        }
-        _ => false,
-    }
-}
-
-fn same(s: &Session, f: &SessionFields) -> bool {
-    s.date == f.date
-        && s.start == f.start
-        && s.end == f.end
-        && s.topic == f.topic
-        && s.trainer_id == f.trainer_id
-        && s.venue == f.venue
-}

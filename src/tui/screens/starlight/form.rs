@@ -5,8 +5,8 @@ use crate::domain::{Competency, Trainer, TrainerStatus};
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
 use crate::tui::keymap::{Key, KeyBinding};
+use crate::tui::outcome::Outcome;
 use crate::tui::screen::Ctx;
-use crate::tui::screens::form_outcome::FormOutcome;
 use crate::tui::widgets::bars::bar;
 use crate::tui::widgets::text::{pad, width};
 use crate::tui::widgets::window::window;
@@ -100,6 +100,8 @@ pub struct TrainerForm {
     pub field: usize,
     /// Esc was pressed once with changes: the next Esc discards them.
     warned: bool,
+    /// Why the last save was refused (shown until the next key).
+    pub refused: Option<String>,
 }
 
 impl TrainerForm {
@@ -112,6 +114,7 @@ impl TrainerForm {
             original: (t.status, t.levels),
             field: 0,
             warned: false,
+            refused: None,
         }
     }
 
@@ -135,10 +138,12 @@ impl TrainerForm {
         }
     }
 
-    pub fn handle(&mut self, cmd: FormCmd) -> FormOutcome {
+    /// What `cmd` does; a save stays open until its outcome (`on_written`) closes it.
+    pub fn handle(&mut self, cmd: FormCmd) -> Outcome {
+        self.refused = None;
         match cmd {
             FormCmd::Save => {
-                return FormOutcome::Run(Action::write(Intent::UpdateTrainer {
+                return Outcome::Run(Action::write(Intent::UpdateTrainer {
                     trainer_id: self.trainer_id,
                     status: self.status,
                     levels: self.levels,
@@ -147,10 +152,10 @@ impl TrainerForm {
             FormCmd::Cancel => {
                 // Changes are discarded only by a second Esc.
                 if !self.is_dirty() || self.warned {
-                    return FormOutcome::Close;
+                    return Outcome::Close;
                 }
                 self.warned = true;
-                return FormOutcome::Keep;
+                return Outcome::Keep;
             }
             FormCmd::Up => self.field = self.field.saturating_sub(1),
             FormCmd::Down => self.field = (self.field + 1).min(6),
@@ -160,7 +165,7 @@ impl TrainerForm {
             FormCmd::Level(_) => {}
         }
         self.warned = false;
-        FormOutcome::Keep
+        Outcome::Keep
     }
 
     /// Draws the form as a bordered box over `area`.
@@ -202,7 +207,9 @@ impl TrainerForm {
             }
             lines.push(Line::from(spans));
         }
-        lines.push(Line::from(if self.warned {
+        lines.push(Line::from(if let Some(why) = &self.refused {
+            Span::styled(format!("✗ {why}"), th.bad())
+        } else if self.warned {
             Span::styled(ctx.t(i18n::FORM_DISCARD_AGAIN), th.bad())
         } else {
             Span::styled(ctx.t(i18n::STAR_FORM_KEYS), th.muted())

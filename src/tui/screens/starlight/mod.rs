@@ -13,9 +13,10 @@ use crate::domain::TrainerStatus;
 use crate::error::Result;
 use crate::search::keys::pinyin_keys;
 use crate::store::trainer_list::{self, TaughtSession, TrainerLine};
-use crate::tui::action::{Action, Target};
+use crate::tui::action::{Action, Intent, Target};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Move};
+use crate::tui::outcome::Written;
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text_input::{SearchKey, TextInput};
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -113,7 +114,7 @@ impl StarlightScreen {
     fn handle_form_key(&mut self, key: &KeyEvent) -> Option<Action> {
         let cmd = keymap::lookup(FORM_KEYS, key)?;
         let form = self.form.as_mut()?;
-        form.handle(cmd).apply(&mut self.form)
+        form.handle(cmd).for_form(&mut self.form)
     }
 
     fn handle_typing(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
@@ -235,6 +236,21 @@ impl Screen for StarlightScreen {
         }
         let _ = self.load_sessions(ctx, false);
         true
+    }
+
+    /// The form closes once its change is written; a refusal stays in it, with the levels set.
+    fn on_written(&mut self, intent: &Intent, written: &Written, _ctx: &Ctx) {
+        let Intent::UpdateTrainer { trainer_id, .. } = intent else {
+            return;
+        };
+        let Some(form) = self.form.as_mut().filter(|f| f.trainer_id == *trainer_id) else {
+            return;
+        };
+        match written {
+            Written::Done(_) => self.form = None,
+            Written::Refused(why) => form.refused = Some(why.clone()),
+            Written::Waiting | Written::Cancelled => {}
+        }
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<()> {
