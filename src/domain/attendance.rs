@@ -181,7 +181,7 @@ pub fn left_early_without_arrival(
 pub fn change_needs_reason(before: Option<Status>, after: Status, session_closed: bool) -> bool {
     // Status alone: correcting a late, left-early or absent mark is accountable even at a
     // project out of the veto scope (where it lifts no veto, `veto::lifts_veto`).
-    let corrects = super::veto::lifts_veto(before, after, true);
+    let corrects = super::veto::removes_veto_status(before, after);
     corrects || session_closed || after == Status::Excused
 }
 

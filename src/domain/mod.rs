@@ -5,6 +5,7 @@ pub mod attendance;
 pub mod codes;
 pub mod credits;
 pub mod follow_up;
+pub mod mark_rules;
 pub mod model;
 pub mod settings;
 pub mod staff_no;

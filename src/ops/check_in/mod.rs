@@ -31,7 +31,6 @@ mod by_hand;
 mod desired;
 mod refusal;
 mod walk_in;
-pub(crate) use desired::same_mark;
 use desired::{deciding_time, desired_mark};
 use refusal::{no_session, no_teacher, not_enrolled, not_yet, other_day, refusal};
 pub use walk_in::check_in_walk_in;
@@ -158,7 +157,7 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
         req.entered_by_hand,
     )?;
     if let Some(old) = &existing {
-        if same_mark(old, &new) {
+        if old.same_attendance(&new) {
             return Ok(CheckInOutcome::Unchanged { mark: old.clone() });
         }
     }
