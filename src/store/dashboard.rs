@@ -74,6 +74,7 @@ pub fn figures(conn: &Connection, today: NaiveDate, s: &Settings) -> Result<Figu
             ],
         )?,
         veto_year: year,
+        // `domain::follow_up::is_overdue` (a contract test ties the two).
         overdue_follow_ups: count(
             conn,
             "SELECT count(*) FROM follow_ups WHERE status = 'pending' AND due_date < ?1",

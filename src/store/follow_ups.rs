@@ -1,6 +1,7 @@
 //! The `follow_ups` table (DESIGN.md §4.4): the Follow-ups tab's list with its filters and
 //! counts, one follow-up by id, and recording what was held.
 
+use crate::domain::follow_up::is_overdue;
 use crate::domain::{FollowUp, FollowUpKind, FollowUpStatus, Rating, DATE_FMT};
 use crate::error::Result;
 use chrono::NaiveDate;
@@ -84,7 +85,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<FollowUp>> {
     Ok(st.query_row([id], follow_up).optional()?)
 }
 
-/// The list's segments, in the order shown: overdue (oldest first), pending and not yet due
+/// The list's segments, in the order shown: overdue (oldest first; `is_overdue` in SQL, tied
+/// to it by `contract_tests_derived`), pending and not yet due
 /// (soonest first), done, evaluated (latest due first). Without a search each segment reads
 /// the `(status, due_date)` index in order, so a page of rows never sorts the whole table.
 const SEGMENTS: [(&str, &str); 4] = [
@@ -122,7 +124,7 @@ fn line(r: &Row) -> rusqlite::Result<FollowUpLine> {
 /// The segment a follow-up belongs to on `today`.
 fn segment_of(f: &FollowUp, today: NaiveDate) -> usize {
     match f.status {
-        FollowUpStatus::Pending if f.due_date < today => 0,
+        FollowUpStatus::Pending if is_overdue(f.status, f.due_date, today) => 0,
         FollowUpStatus::Pending => 1,
         FollowUpStatus::Done => 2,
         FollowUpStatus::Evaluated => 3,

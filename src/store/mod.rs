@@ -8,6 +8,8 @@ pub mod close_absences;
 pub mod completion;
 #[cfg(test)]
 mod contract_tests;
+#[cfg(test)]
+mod contract_tests_derived;
 pub mod credits;
 pub mod cycle_credits;
 pub mod dashboard;
