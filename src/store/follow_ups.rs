@@ -4,6 +4,7 @@
 use crate::domain::follow_up::is_overdue;
 use crate::domain::{FollowUp, FollowUpKind, FollowUpStatus, Rating, DATE_FMT};
 use crate::error::Result;
+use crate::store::decode::Stored;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -55,25 +56,21 @@ const COLUMNS: &str = "f.id, f.project_id, f.teacher_id, f.kind, f.due_date, f.h
     f.title, f.place, f.observer_trainer_id, f.observer_staff, f.rating, f.notes, f.status";
 
 fn follow_up(r: &Row) -> rusqlite::Result<FollowUp> {
-    let kind: String = r.get(3)?;
-    let due: String = r.get(4)?;
-    let held: Option<String> = r.get(5)?;
-    let rating: Option<String> = r.get(10)?;
-    let status: String = r.get(12)?;
+    let row = Stored::new("follow_ups", 0);
     Ok(FollowUp {
         id: r.get(0)?,
         project_id: r.get(1)?,
         teacher_id: r.get(2)?,
-        kind: FollowUpKind::parse(&kind).unwrap_or(FollowUpKind::ReportBack),
-        due_date: crate::domain::parse_date(&due).unwrap_or_default(),
-        held_date: held.as_deref().and_then(crate::domain::parse_date),
+        kind: row.code(r, 3, FollowUpKind::parse)?,
+        due_date: row.code(r, 4, crate::domain::parse_date)?,
+        held_date: row.optional(r, 5, crate::domain::parse_date)?,
         title: r.get(6)?,
         place: r.get(7)?,
         observer_trainer_id: r.get(8)?,
         observer_staff: r.get(9)?,
-        rating: rating.as_deref().and_then(Rating::parse),
+        rating: row.optional(r, 10, Rating::parse)?,
         notes: r.get(11)?,
-        status: FollowUpStatus::parse(&status).unwrap_or(FollowUpStatus::Pending),
+        status: row.code(r, 12, FollowUpStatus::parse)?,
     })
 }
 

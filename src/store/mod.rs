@@ -13,6 +13,9 @@ mod contract_tests_derived;
 pub mod credits;
 pub mod cycle_credits;
 pub mod dashboard;
+mod decode;
+#[cfg(test)]
+mod decode_tests;
 pub mod district_charts;
 pub mod enrolments;
 pub mod export_rows;
