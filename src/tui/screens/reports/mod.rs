@@ -142,9 +142,7 @@ impl ReportsScreen {
             year,
             today: ctx.today(),
             settings: s.clone(),
-            data_version: ctx
-                .conn()
-                .query_row("PRAGMA data_version", [], |r| r.get(0))?,
+            data_version: crate::store::data_version(ctx.conn())?,
             own_changes: ctx.conn().total_changes(),
         };
         if self.loaded.as_ref() == Some(&key) {
