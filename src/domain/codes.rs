@@ -189,16 +189,25 @@ pub fn parse_bool(text: &str) -> Option<bool> {
     }
 }
 
+// Every match on `Status` in the domain is exhaustive (no `_` arm, no `matches!`): a new
+// status does not compile until each rule has decided about it (docs/architecture.md,
+// "Adding an attendance status").
 impl Status {
-    /// Does this status cause a one-vote veto (§4.2)?
+    /// Does this status cause a one-vote veto (docs/rules.md §4.2)?
     pub fn causes_veto(self) -> bool {
-        matches!(self, Status::Late | Status::LeftEarly | Status::Absent)
+        match self {
+            Status::Late | Status::LeftEarly | Status::Absent => true,
+            Status::Present | Status::Excused => false,
+        }
     }
     /// Does this status say the teacher came to the session (present, late, left early)?
     /// Whether the mark counts as attended also depends on how long the teacher was there:
     /// `attendance::Presence::attended` is that rule.
     pub fn arrived(self) -> bool {
-        matches!(self, Status::Present | Status::Late | Status::LeftEarly)
+        match self {
+            Status::Present | Status::Late | Status::LeftEarly => true,
+            Status::Absent | Status::Excused => false,
+        }
     }
 }
 
