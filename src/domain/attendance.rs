@@ -182,7 +182,7 @@ pub fn change_needs_reason(before: Option<Status>, after: Status, session_closed
     // Status alone: correcting a late, left-early or absent mark is accountable even at a
     // project out of the veto scope (where it lifts no veto, `veto::lifts_veto`).
     let corrects = super::veto::removes_veto_status(before, after);
-    corrects || session_closed || after == Status::Excused
+    corrects || session_closed || after.is_leave()
 }
 
 #[cfg(test)]

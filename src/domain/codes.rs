@@ -209,6 +209,14 @@ impl Status {
             Status::Absent | Status::Excused => false,
         }
     }
+    /// Is this leave, registered with its reason and possibly before the session's day
+    /// (docs/rules.md §4.1)? Only leave needs a reason by itself and may be marked ahead.
+    pub fn is_leave(self) -> bool {
+        match self {
+            Status::Excused => true,
+            Status::Present | Status::Late | Status::LeftEarly | Status::Absent => false,
+        }
+    }
 }
 
 impl DayPart {

@@ -194,3 +194,23 @@ fn a_session_given_new_times_settles_its_marks_presence() {
     crate::store::sessions::update_session(&db.conn, 1, &f).unwrap();
     assert!(attended());
 }
+
+/// The statuses the `marks.status` CHECK of each schema version accepts, newest last. A file
+/// keeps the CHECK it was created with until an upgrade rebuilds `marks`, so a new status
+/// needs a new schema version with that upgrade (docs/architecture.md, "Adding an attendance
+/// status") — and a row here.
+const STATUSES_OF_VERSION: &[(i64, &[&str])] =
+    &[(4, &["present", "late", "left_early", "absent", "excused"])];
+
+#[test]
+fn a_new_status_comes_with_a_schema_version_that_upgrades_old_files() {
+    let (version, codes) = STATUSES_OF_VERSION[STATUSES_OF_VERSION.len() - 1];
+    let now: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+    assert_eq!(
+        (crate::store::schema::SCHEMA_VERSION, now.as_slice()),
+        (version, codes),
+        "Status changed without a schema upgrade: files made by earlier versions still refuse \
+         the new code. Bump SCHEMA_VERSION, add the upgrade that rebuilds marks with the new \
+         CHECK (src/store/schema.rs MIGRATIONS), and add a row to STATUSES_OF_VERSION"
+    );
+}

@@ -139,7 +139,7 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
     if existing.is_none() {
         new.school_id = sending_school;
     }
-    if new.status != Status::Excused && req.at.date() < session.date {
+    if !new.status.is_leave() && req.at.date() < session.date {
         return Err(not_yet(&teacher, &session));
     }
     if let Some(t) = deciding_time(req, &new).filter(|t| t.date() != session.date) {

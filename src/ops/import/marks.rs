@@ -164,7 +164,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<M
         mark.reason = reason;
         mark.recorded_by = ctx.actor.clone();
         mark.recorded_at = ctx.now;
-        if mark.status == Status::Excused && mark.reason.is_empty() {
+        if mark.status.is_leave() && mark.reason.is_empty() {
             c.problem(
                 "reason",
                 pick(
