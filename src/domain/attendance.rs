@@ -1,4 +1,4 @@
-//! Check-in, lateness and presence (DESIGN.md §4.1), and what counts as attended (§4.3).
+//! Check-in, lateness and presence (docs/rules.md §4.1), and what counts as attended (§4.3).
 //!
 //! "Attended" has one definition, `Presence::attended`: a present mark counts; a late or
 //! left-early mark counts only when the teacher was there for at least `min_presence_pct` of

@@ -1,4 +1,4 @@
-//! Enumerated values of DESIGN.md §3: each has a code name (stored in the
+//! Enumerated values of docs/rules.md §3: each has a code name (stored in the
 //! database, used in the CLI and JSON), a Chinese name and an English label.
 //! `parse` accepts any of the three, case-insensitively, plus a few aliases.
 
@@ -180,7 +180,7 @@ code_enum!(
     }
 );
 
-/// Parses a boolean as DESIGN.md §6 accepts it.
+/// Parses a boolean as docs/rules.md §6 accepts it.
 pub fn parse_bool(text: &str) -> Option<bool> {
     match text.trim().to_ascii_lowercase().as_str() {
         "true" | "yes" | "1" | "是" | "y" | "t" => Some(true),

@@ -1,4 +1,4 @@
-//! Plain types and the rules of DESIGN.md §4. No rusqlite, no ratatui, no clock:
+//! Plain types and the rules of docs/rules.md §4. No rusqlite, no ratatui, no clock:
 //! "now" and "today" are always arguments.
 
 pub mod attendance;

@@ -1,4 +1,4 @@
-//! One-vote veto (一票否决, DESIGN.md §4.2): derived from marks, never stored.
+//! One-vote veto (一票否决, docs/rules.md §4.2): derived from marks, never stored.
 
 use super::codes::Status;
 use chrono::{Datelike, NaiveDate};

@@ -148,7 +148,7 @@ pub fn sessions_after(
 }
 
 /// Registers not taken (the one rule, `store::sessions::NOT_TAKEN`: not closed, started,
-/// no marks at all; DESIGN §4.1), newest first, at most `limit`; and how many there are in all.
+/// no marks at all; docs/rules.md §4.1), newest first, at most `limit`; and how many there are in all.
 pub fn registers_not_taken(
     conn: &Connection,
     now: NaiveDateTime,

@@ -1,4 +1,4 @@
-//! The `follow_ups` table (DESIGN.md §4.4): the Follow-ups tab's list with its filters and
+//! The `follow_ups` table (docs/rules.md §4.4): the Follow-ups tab's list with its filters and
 //! counts, one follow-up by id, and recording what was held.
 
 use crate::domain::follow_up::is_overdue;

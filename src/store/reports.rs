@@ -1,4 +1,4 @@
-//! The school report (学校综合目标考核, DESIGN.md §4.5): per school and year,
+//! The school report (学校综合目标考核, docs/rules.md §4.5): per school and year,
 //! teachers sent vs places allotted, attendance rate, veto count, follow-up
 //! completion rate and the share of teachers on pace for credits.
 //!

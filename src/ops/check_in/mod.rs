@@ -1,4 +1,4 @@
-//! Checking a teacher in (签到) and changing a mark (DESIGN.md §4.1–4.2).
+//! Checking a teacher in (签到) and changing a mark (docs/rules.md §4.1–4.2).
 //!
 //! Desk rules, enforced here for the TUI desk, the CLI and imports alike:
 //! - A plain check-in (no status) is decided by the clock: on time up to and

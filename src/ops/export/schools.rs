@@ -1,4 +1,4 @@
-//! The school report (学校综合目标考核, DESIGN.md §4.5) as an export.
+//! The school report (学校综合目标考核, docs/rules.md §4.5) as an export.
 
 use super::sheet::{col, Cell, Col, Sheet};
 use super::{Export, Scope};
