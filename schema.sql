@@ -31,8 +31,12 @@ CREATE TABLE teachers (
     -- alternatives separated by '|' when a character has two name readings
     -- ("zeng'guo'qiang|ceng'guo'qiang"); initials likewise ("zgq|cgq")
     pinyin     TEXT NOT NULL DEFAULT '',
-    initials   TEXT NOT NULL DEFAULT ''
+    initials   TEXT NOT NULL DEFAULT '',
+    status     TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','transferred','retired','left'))
 );
+-- teachers.status, the employment status (在职/调离/退休/离职, version 5): only active
+-- teachers are offered at the desk, enrolled or checked in. It is the table's last column
+-- (the upgrade adds it there).
 CREATE INDEX teachers_school ON teachers(school_id);
 CREATE INDEX teachers_name ON teachers(name);
 -- One teacher per staff number whatever its case: Liaoyuan stores staff

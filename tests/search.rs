@@ -17,6 +17,7 @@ fn teacher(id: i64, name: &str, staff_no: &str, phone: &str, school: &str, tier:
         tier: tier.into(),
         subject: "语文".into(),
         stage: "primary".into(),
+        status: "active".into(),
     }
 }
 

@@ -64,6 +64,7 @@ fn roster() -> Index {
                     tier: "qualified".into(),
                     subject: "语文".into(),
                     stage: "primary".into(),
+                    status: "active".into(),
                 }
             })
             .collect(),

@@ -215,7 +215,18 @@ fn find_enrolled(conn: &Connection, project_id: i64, code: &str, query: &str) ->
         Some(id) => briefs(conn, &[id])?,
         None => {
             // Enrolled teachers first (a small index), then everyone.
-            let ids = best_matches(conn, &index_of(conn, &enrolled)?, query, None)?;
+            let mut ids = best_matches(conn, &index_of(conn, &enrolled)?, query, None)?;
+            // As at the desk, teachers not in service are not offered: among equally good
+            // matches the ones in service are chosen (one left alone is refused by check_in,
+            // naming the status).
+            let active: Vec<i64> = briefs(conn, &ids)?
+                .into_iter()
+                .filter(|t| t.status.is_active())
+                .map(|t| t.id)
+                .collect();
+            if !active.is_empty() {
+                ids = active;
+            }
             match ids.len() {
                 1 => return Ok(ids[0]),
                 0 => {}

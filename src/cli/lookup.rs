@@ -85,7 +85,13 @@ pub(crate) fn emit(text: &str) -> Result<()> {
 pub fn human(r: &LookupRow, zh: bool) -> String {
     use crate::domain::Status;
     let mut out = Vec::new();
-    out.push(format!("{}  {}  {}", r.name, r.staff_no, r.school));
+    let mut who = format!("{}  {}  {}", r.name, r.staff_no, r.school);
+    if !r.status.is_active() {
+        // Still found, but not offered at the desk: say why.
+        let (label, status) = (if zh { "状态：" } else { "status: " }, r.status.label(zh));
+        who.push_str(&format!("  {label}{status}"));
+    }
+    out.push(who);
     let counts: Vec<String> = Status::ALL
         .iter()
         .map(|s| format!("{} {}", s.label(zh), r.attendance.get(*s)))

@@ -121,6 +121,24 @@ code_enum!(
 );
 
 code_enum!(
+    /// A teacher's employment status (在职状态): only active teachers are offered at the desk
+    /// and can be enrolled or checked in.
+    TeacherStatus {
+        Active => "active", "在职", "Active", ["在岗"];
+        Transferred => "transferred", "调离", "Transferred out", ["已调离", "transferred out"];
+        Retired => "retired", "退休", "Retired", ["已退休"];
+        Left => "left", "离职", "Left", ["已离职"];
+    }
+);
+
+impl TeacherStatus {
+    /// Is the teacher in service (offered at the desk, can be enrolled and checked in)?
+    pub fn is_active(self) -> bool {
+        self == TeacherStatus::Active
+    }
+}
+
+code_enum!(
     /// Starlight trainer status.
     TrainerStatus {
         Candidate => "candidate", "培养对象", "Candidate", ["候选"];
@@ -219,6 +237,19 @@ impl Status {
     }
 }
 
+impl TrainerStatus {
+    /// Who a trainer picker offers (session trainer, follow-up observer): `Some(0)` first;
+    /// a retired trainer is not offered (`None`) unless asked for, then `Some(1)`, after the
+    /// others. The one rule for every trainer picker.
+    pub fn offered(self, include_retired: bool) -> Option<u8> {
+        match (self == TrainerStatus::Retired, include_retired) {
+            (false, _) => Some(0),
+            (true, true) => Some(1),
+            (true, false) => None,
+        }
+    }
+}
+
 impl DayPart {
     /// Default times of a half-day block.
     pub fn default_times(self) -> (&'static str, &'static str) {
@@ -260,6 +291,15 @@ mod tests {
         assert_eq!(Level::parse("区级"), Some(Level::District));
         assert_eq!(Level::parse("校级"), Some(Level::School));
         assert_eq!(Plan::parse("星光"), Some(Plan::Starlight));
+        assert_eq!(
+            TeacherStatus::parse("调离"),
+            Some(TeacherStatus::Transferred)
+        );
+        assert_eq!(TeacherStatus::parse("已退休"), Some(TeacherStatus::Retired));
+        assert_eq!(TeacherStatus::parse("Left"), Some(TeacherStatus::Left));
+        assert_eq!(TeacherStatus::parse("在职"), Some(TeacherStatus::Active));
+        assert_eq!(TeacherStatus::parse("休假"), None);
+        assert!(!TeacherStatus::Retired.is_active());
     }
 
     #[test]
@@ -272,6 +312,14 @@ mod tests {
         assert!(Status::LeftEarly.arrived());
         assert!(!Status::Excused.arrived());
         assert!(!Status::Absent.arrived());
+    }
+
+    #[test]
+    fn trainer_pickers_offer_retired_trainers_only_when_asked_and_last() {
+        assert_eq!(TrainerStatus::Certified.offered(false), Some(0));
+        assert_eq!(TrainerStatus::Candidate.offered(true), Some(0));
+        assert_eq!(TrainerStatus::Retired.offered(false), None);
+        assert_eq!(TrainerStatus::Retired.offered(true), Some(1));
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub struct Teacher {
     pub pinyin: String,
     /// Pinyin initials, alternatives separated by '|'.
     pub initials: String,
+    /// Employment status: only active teachers are offered at the desk.
+    pub status: TeacherStatus,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -42,6 +42,9 @@ pub(crate) fn enrol_all(
                 format!("teacher {tid}"),
             )));
         };
+        if !t.status.is_active() && !enrolments::is_enrolled(conn, project_id, tid)? {
+            return Err(crate::ops::check_in::refusal::inactive_not_enrolled(&t));
+        }
         if !enrolments::enrol(conn, project_id, tid, now, walk_in)? {
             out.already += 1;
             continue;

@@ -4,7 +4,7 @@
 use crate::domain::attendance::StatusCounts;
 use crate::domain::credits::{cycle_of, standing};
 use crate::domain::veto::{veto_reasons, veto_year_range, VetoReason};
-use crate::domain::Settings;
+use crate::domain::{Settings, TeacherStatus};
 use crate::error::{Error, Result};
 use crate::lang::pick;
 use crate::search::{Hit, Index, Match};
@@ -156,6 +156,8 @@ pub struct LookupRow {
     pub staff_no: String,
     pub name: String,
     pub school: String,
+    /// Employment status (its code in JSON: active, transferred, retired, left).
+    pub status: TeacherStatus,
     /// The veto year looked at.
     pub year: i32,
     pub attendance: StatusCounts,
@@ -197,6 +199,7 @@ pub fn lookup_teacher(
         staff_no: teacher.staff_no.clone(),
         name: teacher.name.clone(),
         school: teacher.school.clone(),
+        status: teacher.status,
         year,
         attendance,
         veto: !reasons.is_empty(),

@@ -1,6 +1,6 @@
 //! Field prefixes of a query resolved against the interned field values.
 
-use super::query::{stage_matches, text_matches, tier_matches, Filters};
+use super::query::{stage_matches, teacher_status_matches, text_matches, tier_matches, Filters};
 use super::storage::{Record, Storage};
 
 /// The filters of one query, resolved to allowed field codes.
@@ -9,6 +9,7 @@ pub struct Allowed {
     subject: Option<Vec<bool>>,
     tier: Option<Vec<bool>>,
     stage: Option<Vec<bool>>,
+    status: Option<Vec<bool>>,
 }
 
 fn pass(allowed: &Option<Vec<bool>>, code: u32) -> bool {
@@ -23,6 +24,7 @@ impl Allowed {
             && pass(&self.subject, r.subject)
             && pass(&self.tier, r.tier as u32)
             && pass(&self.stage, r.stage as u32)
+            && pass(&self.status, r.status as u32)
     }
 }
 
@@ -37,6 +39,7 @@ impl Allowed {
             subject: store.subjects.allowed(&f.subject, text_matches),
             tier: store.tiers.allowed(&f.tier, tier_matches),
             stage: store.stages.allowed(&f.stage, stage_matches),
+            status: store.statuses.allowed(&f.status, teacher_status_matches),
         })
     }
 }

@@ -146,6 +146,16 @@ impl Index {
         Some(cell.get_or_init(|| Box::new(self.store.entry(slot))))
     }
 
+    /// Whether the entry is in service (a teacher whose status is active, or a record with
+    /// no status); `false` for an id the index does not hold.
+    pub fn is_active(&self, id: i64) -> bool {
+        let Some(&slot) = self.slot_of.get(&id) else {
+            return false;
+        };
+        let r = &self.store.records[slot as usize];
+        matches!(self.store.statuses.name(r.status as u32), "" | "active")
+    }
+
     /// Whether the index holds `e` unchanged (same id and fields), compared
     /// without making an `Entry`: use this, not `entry(id) == Some(e)`, to
     /// check many entries (`entry` keeps every entry it makes).
@@ -166,6 +176,7 @@ impl Index {
             && s.subjects.name(r.subject) == e.subject
             && s.tiers.name(r.tier as u32) == e.tier
             && s.stages.name(r.stage as u32) == e.stage
+            && s.statuses.name(r.status as u32) == e.status
     }
 
     fn changed(&mut self) {

@@ -40,6 +40,7 @@ fn synthetic(n: usize) -> Vec<Entry> {
                 tier: ["rising", "qualified", "backbone"][(next() % 3) as usize].into(),
                 subject: "数学".into(),
                 stage: "primary".into(),
+                status: if i % 50 == 7 { "retired" } else { "active" }.into(),
             }
         })
         .collect()
@@ -163,4 +164,21 @@ fn results_are_ordered_best_first_then_stable() {
         .map(|e| e.pinyin.clone())
         .collect();
     assert!(pinyins.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn the_status_prefix_narrows_to_a_teacher_status_and_is_active_tells_it() {
+    let index = Index::new(synthetic(400));
+    let retired: Vec<i64> = index
+        .search("status:退休", 1000)
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(retired.len(), 8);
+    assert!(retired.iter().all(|id| (id - 1000) % 50 == 7));
+    assert!(retired.iter().all(|id| !index.is_active(*id)));
+    assert_eq!(index.search("状态:在职", 1000).len(), 392);
+    assert_eq!(index.search("status:retired", 1000).len(), 8);
+    assert!(index.is_active(1000));
+    assert!(!index.is_active(1));
 }

@@ -43,6 +43,9 @@ pub struct Entry {
     pub subject: String,
     /// Code name, e.g. `primary`.
     pub stage: String,
+    /// A teacher's employment status, code name (`active`, `retired`, …); empty for other
+    /// records, which counts as active.
+    pub status: String,
 }
 
 /// An entry's fields borrowed (e.g. straight from a database row), for
@@ -59,6 +62,7 @@ pub struct EntryRef<'a> {
     pub tier: &'a str,
     pub subject: &'a str,
     pub stage: &'a str,
+    pub status: &'a str,
 }
 
 impl Entry {
@@ -75,6 +79,7 @@ impl Entry {
             tier: &self.tier,
             subject: &self.subject,
             stage: &self.stage,
+            status: &self.status,
         }
     }
 

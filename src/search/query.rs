@@ -1,7 +1,7 @@
 //! A parsed search query: the text to match and the field prefixes that
 //! narrow it (`school:实验 tier:backbone subject:语文 stage:小学`).
 
-use crate::domain::codes::{Stage, Tier};
+use crate::domain::codes::{Stage, TeacherStatus, Tier};
 
 /// Longest query text (in characters) matched against names; longer text can
 /// still equal a staff number but never a name.
@@ -14,6 +14,8 @@ pub struct Filters {
     pub subject: Vec<String>,
     pub tier: Vec<String>,
     pub stage: Vec<String>,
+    /// A teacher's employment status (`status:退休`).
+    pub status: Vec<String>,
 }
 
 impl Filters {
@@ -22,6 +24,7 @@ impl Filters {
             && self.subject.is_empty()
             && self.tier.is_empty()
             && self.stage.is_empty()
+            && self.status.is_empty()
     }
 }
 
@@ -54,6 +57,7 @@ impl Query {
                             Field::Subject => &mut filters.subject,
                             Field::Tier => &mut filters.tier,
                             Field::Stage => &mut filters.stage,
+                            Field::Status => &mut filters.status,
                         };
                         list.push(value.to_lowercase());
                     }
@@ -89,6 +93,7 @@ enum Field {
     Subject,
     Tier,
     Stage,
+    Status,
 }
 
 fn split_prefix(word: &str) -> Option<(Field, &str)> {
@@ -98,6 +103,7 @@ fn split_prefix(word: &str) -> Option<(Field, &str)> {
         "subject" | "学科" => Field::Subject,
         "tier" | "层级" | "五型" => Field::Tier,
         "stage" | "学段" => Field::Stage,
+        "status" | "状态" | "在职状态" => Field::Status,
         _ => return None,
     };
     Some((field, value))
@@ -122,6 +128,16 @@ pub fn tier_matches(code: &str, value: &str) -> bool {
     code.to_ascii_lowercase().starts_with(value)
         || tier.is_some() && tier == Tier::parse(value)
         || tier.is_some_and(|t| t.zh().contains(value) || t.en().to_lowercase().starts_with(value))
+}
+
+/// Like `tier_matches` for a teacher's employment status; an empty code (a record that is
+/// not a teacher) counts as active.
+pub fn teacher_status_matches(code: &str, value: &str) -> bool {
+    let status = TeacherStatus::parse(if code.is_empty() { "active" } else { code });
+    status == TeacherStatus::parse(value)
+        || status.is_some_and(|s| {
+            s.code() == value || s.zh().contains(value) || s.en().to_lowercase().starts_with(value)
+        })
 }
 
 /// Like `tier_matches` for school stages.

@@ -68,6 +68,8 @@ pub struct Record {
     pub subject: u32,
     pub tier: u16,
     pub stage: u16,
+    /// Interned employment status (`statuses`).
+    pub status: u8,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -82,6 +84,7 @@ pub struct Storage {
     pub subjects: Interner,
     pub tiers: Interner,
     pub stages: Interner,
+    pub statuses: Interner,
 }
 
 /// `text` cut to at most `u16::MAX` bytes on a character boundary.
@@ -156,6 +159,7 @@ impl Storage {
             subject: self.subjects.get(e.subject),
             tier: self.tiers.get(e.tier).min(u16::MAX as u32) as u16,
             stage: self.stages.get(e.stage).min(u16::MAX as u32) as u16,
+            status: self.statuses.get(e.status).min(u8::MAX as u32) as u8,
         }
     }
 
@@ -226,6 +230,7 @@ impl Storage {
             tier: self.tiers.name(r.tier as u32).to_string(),
             subject: self.subjects.name(r.subject).to_string(),
             stage: self.stages.name(r.stage as u32).to_string(),
+            status: self.statuses.name(r.status as u32).to_string(),
         }
     }
 

@@ -199,8 +199,11 @@ fn a_session_given_new_times_settles_its_marks_presence() {
 /// keeps the CHECK it was created with until an upgrade rebuilds `marks`, so a new status
 /// needs a new schema version with that upgrade (docs/architecture.md, "Adding an attendance
 /// status") — and a row here.
-const STATUSES_OF_VERSION: &[(i64, &[&str])] =
-    &[(4, &["present", "late", "left_early", "absent", "excused"])];
+const STATUSES_OF_VERSION: &[(i64, &[&str])] = &[
+    (4, &["present", "late", "left_early", "absent", "excused"]),
+    // Version 5 gave teachers an employment status; marks.status unchanged.
+    (5, &["present", "late", "left_early", "absent", "excused"]),
+];
 
 #[test]
 fn a_new_status_comes_with_a_schema_version_that_upgrades_old_files() {

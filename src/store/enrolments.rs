@@ -1,7 +1,9 @@
 //! Enrolments (报名): a teacher in a project, sent by a school.
 
 use super::sessions::fmt_datetime;
+use crate::domain::TeacherStatus;
 use crate::error::Result;
+use crate::store::decode::Stored;
 use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -25,13 +27,14 @@ pub struct TeacherBrief {
     pub name: String,
     pub school_id: i64,
     pub school: String,
+    pub status: TeacherStatus,
 }
 
-/// A teacher's id, staff number, name and current school.
+/// A teacher's id, staff number, name, current school and employment status.
 pub fn teacher_brief(conn: &Connection, teacher_id: i64) -> Result<Option<TeacherBrief>> {
     Ok(conn
         .prepare_cached(
-            "SELECT t.id, t.staff_no, t.name, t.school_id, s.name
+            "SELECT t.id, t.staff_no, t.name, t.school_id, s.name, t.status
              FROM teachers t JOIN schools s ON s.id = t.school_id WHERE t.id = ?1",
         )?
         .query_row([teacher_id], |r| {
@@ -41,6 +44,7 @@ pub fn teacher_brief(conn: &Connection, teacher_id: i64) -> Result<Option<Teache
                 name: r.get(2)?,
                 school_id: r.get(3)?,
                 school: r.get(4)?,
+                status: Stored::new("teachers", 0).code(r, 5, TeacherStatus::parse)?,
             })
         })
         .optional()?)
@@ -138,9 +142,11 @@ pub fn enrolment_count(conn: &Connection, project_id: i64) -> Result<i64> {
         .query_row([project_id], |r| r.get(0))?)
 }
 
-/// Ids of the teachers currently at a school.
+/// The teachers in service (active) at a school, by id: those a whole-school enrolment takes.
 pub fn teacher_ids_of_school(conn: &Connection, school_id: i64) -> Result<Vec<i64>> {
-    let mut st = conn.prepare_cached("SELECT id FROM teachers WHERE school_id = ?1 ORDER BY id")?;
+    let mut st = conn.prepare_cached(
+        "SELECT id FROM teachers WHERE school_id = ?1 AND status = 'active' ORDER BY id",
+    )?;
     let rows = st.query_map([school_id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

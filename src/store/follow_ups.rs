@@ -200,21 +200,19 @@ pub fn list(
 /// Counts by status on `today`, over every follow-up.
 pub fn counts(conn: &Connection, today: NaiveDate) -> Result<FollowUpCounts> {
     let mut st = conn.prepare_cached(
-        "SELECT status, count(*), sum(due_date < ?1) FROM follow_ups GROUP BY status",
+        "SELECT status, count(*), sum(due_date < ?1), min(id) FROM follow_ups GROUP BY status",
     )?;
     let mut rows = st.query([day(today)])?;
     let mut c = FollowUpCounts::default();
     while let Some(r) = rows.next()? {
-        let status: String = r.get(0)?;
         let n: i64 = r.get(1)?;
-        match FollowUpStatus::parse(&status) {
-            Some(FollowUpStatus::Pending) => {
+        match Stored::new("follow_ups", 3).code(r, 0, FollowUpStatus::parse)? {
+            FollowUpStatus::Pending => {
                 c.pending = n;
                 c.overdue = r.get::<_, Option<i64>>(2)?.unwrap_or(0);
             }
-            Some(FollowUpStatus::Done) => c.done = n,
-            Some(FollowUpStatus::Evaluated) => c.evaluated = n,
-            None => {}
+            FollowUpStatus::Done => c.done = n,
+            FollowUpStatus::Evaluated => c.evaluated = n,
         }
     }
     Ok(c)

@@ -58,19 +58,27 @@ pub fn get_mark_by_id(conn: &Connection, id: i64) -> Result<Option<Mark>> {
         .optional()?)
 }
 
+/// The veto scope a new mark at session `?1` takes (its project's), given with the INSERT so
+/// the `marks_veto_scope_insert` trigger (for writers that leave it out) has nothing to
+/// rewrite: that UPDATE would double the cost of every insert.
+pub(crate) const SCOPE_OF_SESSION_1: &str = "(SELECT p.veto_scope FROM sessions s
+     JOIN projects p ON p.id = s.project_id WHERE s.id = ?1)";
+const SCOPE_OF_SESSION_2: &str = "(SELECT p.veto_scope FROM sessions s
+     JOIN projects p ON p.id = s.project_id WHERE s.id = ?2)";
+
 /// Writes a new mark unless the teacher already has one at that session
 /// (INSERT … ON CONFLICT DO NOTHING), with its presence settled (`presence::settle`). `m.id` is ignored unless positive, in
 /// which case it is kept (undo restores a deleted mark with its id).
 /// Returns the new id, or None when a mark already existed.
 pub fn insert_mark_if_absent(conn: &Connection, m: &Mark) -> Result<Option<i64>> {
     let n = conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "INSERT INTO marks (id, session_id, teacher_id, school_id, session_date, status,
              minutes_late, minutes_early, checked_in_at, checked_out_at, reason, recorded_by,
-             recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-             ON CONFLICT(session_id, teacher_id) DO NOTHING",
-        )?
+             recorded_at, in_veto_scope)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, {SCOPE_OF_SESSION_2})
+             ON CONFLICT(session_id, teacher_id) DO NOTHING"
+        ))?
         .execute(params![
             (m.id > 0).then_some(m.id),
             m.session_id,
@@ -209,9 +217,10 @@ pub fn mark_unmarked_absent(
 ) -> Result<Vec<(i64, i64)>> {
     let mut st = conn.prepare_cached(
         "INSERT INTO marks (session_id, teacher_id, school_id, session_date, status,
-         recorded_by, recorded_at)
-         SELECT s.id, e.teacher_id, e.school_id, s.date, 'absent', ?2, ?3
+         recorded_by, recorded_at, in_veto_scope)
+         SELECT s.id, e.teacher_id, e.school_id, s.date, 'absent', ?2, ?3, p.veto_scope
          FROM sessions s JOIN enrolments e ON e.project_id = s.project_id
+         JOIN projects p ON p.id = s.project_id
          WHERE s.id = ?1
            AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.session_id = s.id AND m.teacher_id = e.teacher_id)
          ORDER BY e.id

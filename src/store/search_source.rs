@@ -7,7 +7,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, Row};
 
 const SELECT: &str = "SELECT t.id, t.name, t.pinyin, t.initials, t.staff_no, t.phone, s.name, \
-     t.tier, t.subject, COALESCE(t.stage, s.stage, '') \
+     t.tier, t.subject, COALESCE(t.stage, s.stage, ''), t.status \
      FROM teachers t JOIN schools s ON s.id = t.school_id";
 
 fn entry_of(row: &Row<'_>) -> rusqlite::Result<Entry> {
@@ -22,6 +22,7 @@ fn entry_of(row: &Row<'_>) -> rusqlite::Result<Entry> {
         tier: row.get(7)?,
         subject: row.get(8)?,
         stage: row.get(9)?,
+        status: row.get(10)?,
     })
 }
 
@@ -45,7 +46,7 @@ pub fn teacher_entry(conn: &Connection, id: i64) -> Result<Option<Entry>> {
 /// Teachers' columns for the index; the school comes from `school_table`
 /// (one lookup per school instead of a join per teacher).
 const LEAN: &str =
-    "SELECT id, school_id, name, pinyin, initials, staff_no, phone, tier, subject, stage \
+    "SELECT id, school_id, name, pinyin, initials, staff_no, phone, tier, subject, status, stage \
      FROM teachers";
 
 /// Rows handed from the reading thread to the building thread at a time.
@@ -67,11 +68,11 @@ fn school_table(conn: &Connection) -> Result<FxHashMap<i64, (String, String)>> {
 
 /// Rows copied out of SQLite: their text in one string, and per row the id,
 /// the school id and the byte lengths of name, pinyin, initials, staff
-/// number, phone, tier, subject and stage (`None`: NULL, the school's).
+/// number, phone, tier, subject, status and stage (`None`: NULL, the school's).
 #[derive(Default)]
 struct Chunk {
     text: String,
-    rows: Vec<(i64, i64, [u32; 7], Option<u32>)>,
+    rows: Vec<(i64, i64, [u32; 8], Option<u32>)>,
 }
 
 impl Chunk {
@@ -83,16 +84,16 @@ impl Chunk {
     }
 
     fn push(&mut self, row: &Row<'_>) -> rusqlite::Result<()> {
-        let mut lens = [0u32; 7];
+        let mut lens = [0u32; 8];
         for (i, len) in lens.iter_mut().enumerate() {
             let field = text(row, i + 2)?;
             self.text.push_str(field);
             *len = field.len() as u32;
         }
-        let stage = match row.get_ref(9)? {
+        let stage = match row.get_ref(10)? {
             ValueRef::Null => None,
             _ => {
-                let field = text(row, 9)?;
+                let field = text(row, 10)?;
                 self.text.push_str(field);
                 Some(field.len() as u32)
             }
@@ -111,7 +112,8 @@ impl Chunk {
             s
         };
         for (id, school_id, lens, stage) in &self.rows {
-            let [name, pinyin, initials, staff_no, phone, tier, subject] = lens.map(&mut take);
+            let [name, pinyin, initials, staff_no, phone, tier, subject, status] =
+                lens.map(&mut take);
             let stage = stage.map(&mut take);
             let Some((school, school_stage)) = schools.get(school_id) else {
                 continue;
@@ -127,6 +129,7 @@ impl Chunk {
                 tier,
                 subject,
                 stage: stage.unwrap_or(school_stage),
+                status,
             });
         }
     }

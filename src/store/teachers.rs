@@ -1,6 +1,6 @@
 //! The `teachers` table, with the tier history (五型) kept on every tier change.
 
-use crate::domain::{canonical_staff_no, Gender, Stage, Teacher, Tier, DATE_FMT};
+use crate::domain::{canonical_staff_no, Gender, Stage, Teacher, TeacherStatus, Tier, DATE_FMT};
 use crate::error::{Error, Result};
 use crate::search::keys::pinyin_keys;
 use crate::store::decode::Stored;
@@ -18,6 +18,7 @@ pub struct TeacherInput {
     pub stage: Option<Stage>,
     pub phone: String,
     pub tier: Tier,
+    pub status: TeacherStatus,
 }
 
 impl TeacherInput {
@@ -32,6 +33,7 @@ impl TeacherInput {
             stage: t.stage,
             phone: t.phone.clone(),
             tier: t.tier,
+            status: t.status,
         }
     }
 }
@@ -45,7 +47,7 @@ pub enum Upserted {
 }
 
 const SELECT: &str = "SELECT t.id, t.staff_no, t.name, t.gender, t.school_id, s.name, t.subject,
-        t.stage, t.phone, t.tier, t.pinyin, t.initials
+        t.stage, t.phone, t.tier, t.pinyin, t.initials, t.status
     FROM teachers t JOIN schools s ON s.id = t.school_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Teacher> {
@@ -63,6 +65,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Teacher> {
         tier: row.code(r, 9, Tier::parse)?,
         pinyin: r.get(10)?,
         initials: r.get(11)?,
+        status: row.code(r, 12, TeacherStatus::parse)?,
     })
 }
 
@@ -142,8 +145,8 @@ pub fn insert_if_new(
     let n = conn
         .prepare_cached(
             "INSERT INTO teachers (staff_no, name, gender, school_id, subject, stage, phone, tier,
-                                   pinyin, initials)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                   pinyin, initials, status)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
              ON CONFLICT DO NOTHING",
         )?
         .execute(params![
@@ -157,6 +160,7 @@ pub fn insert_if_new(
             t.tier.code(),
             pinyin,
             initials,
+            t.status.code(),
         ])?;
     Ok((n > 0).then(|| conn.last_insert_rowid()))
 }
@@ -184,7 +188,7 @@ pub fn update(
     };
     conn.prepare_cached(
         "UPDATE teachers SET staff_no = ?2, name = ?3, gender = ?4, school_id = ?5, subject = ?6,
-                stage = ?7, phone = ?8, tier = ?9, pinyin = ?10, initials = ?11
+                stage = ?7, phone = ?8, tier = ?9, pinyin = ?10, initials = ?11, status = ?12
          WHERE id = ?1",
     )?
     .execute(params![
@@ -199,6 +203,7 @@ pub fn update(
         t.tier.code(),
         pinyin,
         initials,
+        t.status.code(),
     ])?;
     if before.tier != t.tier {
         record_tier(conn, before.id, t.tier, today, "")?;
@@ -241,16 +246,13 @@ pub fn record_tier(
 /// A teacher's tier changes, oldest first: (tier, since).
 pub fn tier_history(conn: &Connection, teacher_id: i64) -> Result<Vec<(Tier, String)>> {
     let mut st = conn.prepare_cached(
-        "SELECT tier, since FROM tier_history WHERE teacher_id = ?1 ORDER BY since, id",
+        "SELECT tier, since, id FROM tier_history WHERE teacher_id = ?1 ORDER BY since, id",
     )?;
+    let row = Stored::new("tier_history", 2);
     let rows = st
         .query_map([teacher_id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            Ok((row.code(r, 0, Tier::parse)?, r.get(1)?))
         })?
-        .filter_map(|r| match r {
-            Ok((tier, since)) => Tier::parse(&tier).map(|t| Ok((t, since))),
-            Err(e) => Some(Err(e)),
-        })
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
@@ -263,6 +265,7 @@ impl Teacher {
             "gender": self.gender.map(|g| g.code()), "school_id": self.school_id,
             "school": self.school, "subject": self.subject,
             "stage": self.stage.map(|s| s.code()), "phone": self.phone, "tier": self.tier.code(),
+            "status": self.status.code(),
         })
     }
 }
@@ -297,6 +300,7 @@ mod tests {
             stage: Some(Stage::Primary),
             phone: "13800000000".into(),
             tier: Tier::Qualified,
+            status: TeacherStatus::Active,
         }
     }
 

@@ -28,6 +28,11 @@ pub enum Target {
 pub enum Intent {
     /// Change one setting (`:set KEY VALUE`), audit-logged.
     SetSetting { key: String, value: String },
+    /// Set a teacher's employment status (Teachers tab; needs the reason).
+    SetTeacherStatus {
+        teacher_id: i64,
+        status: crate::domain::TeacherStatus,
+    },
     /// Set a Starlight trainer's status and six competency levels (Starlight tab).
     UpdateTrainer {
         trainer_id: i64,

@@ -194,9 +194,24 @@ pub const TEACHERS_NONE_YET: Msg = Msg::new(
 );
 pub const INDEX_LOADING: Msg = Msg::new("正在建立搜索索引…", "Building the search index…");
 pub const TEACHERS_FILTERS: Msg = Msg::new(
-    "按字段筛选：school: tier: subject: stage:",
-    "Narrow by field: school: tier: subject: stage:",
+    "按字段筛选：school: tier: subject: stage: status:（如 status:退休）",
+    "Narrow by field: school: tier: subject: stage: status: (e.g. status:retired)",
 );
+pub const TEACHERS_KEY_STATUS: Msg = Msg::new(
+    "改在职状态（在职/调离/退休/离职，需填原因）",
+    "Change the employment status (active/transferred/retired/left, with a reason)",
+);
+pub const TEACHERS_STATUS_CHOOSE: Msg = Msg::new(
+    "{} 的状态改为：1 在职  2 调离  3 退休  4 离职  （Esc 取消）",
+    "{}'s status: 1 Active  2 Transferred  3 Retired  4 Left  (Esc cancels)",
+);
+pub const TEACHERS_STATUS_REASON: Msg = Msg::new(
+    "{} 的状态：{} → {}。原因：",
+    "{}'s status: {} → {}. Reason:",
+);
+pub const TEACHERS_STATUS_SAVED: Msg = Msg::new("{} 的状态改为{}", "{}'s status is now {}");
+pub const TEACHERS_STATUS_NOTE: Msg =
+    Msg::new("{}：不在签到名单中", "{}: not offered at the check-in desk");
 pub const TEACHERS_HINT: Msg = Msg::new(
     "输入姓名、拼音、首字母、工号或手机尾号",
     "Type a name, pinyin, initials, staff no or phone tail",
@@ -507,6 +522,10 @@ pub const DESK_WALK_IN_ASK: Msg = Msg::new(
 pub const DESK_TYPE_FIRST: Msg =
     Msg::new("先输入姓名或拼音首字母", "Type a name or initials first");
 pub const DESK_NOBODY: Msg = Msg::new("没有匹配的教师", "No matching teacher");
+pub const DESK_INACTIVE: Msg = Msg::new(
+    "{} {}，不在签到名单中",
+    "{} is {} and not on the check-in list",
+);
 pub const DESK_CHOOSE_FIRST: Msg = Msg::new(
     "输入姓名或选择一行（j/k）",
     "Type a name or choose a row (j/k)",
@@ -705,6 +724,14 @@ pub const FU_OBSERVER_EMPTY: Msg = Msg::new(
 pub const FU_OBSERVER_PICK: Msg = Msg::new(
     "讲师：{} · Enter 选定 · Ctrl-N 下一个",
     "Trainer: {} · Enter picks · Ctrl-N next",
+);
+pub const FU_OBSERVER_PICK_HIDDEN: Msg = Msg::new(
+    "讲师：{} · Ctrl-N 下一个 · 另 {} 位已退出（Ctrl-R）",
+    "Trainer: {} · Ctrl-N next · +{} retired (Ctrl-R)",
+);
+pub const FU_KEY_RETIRED_TRAINERS: Msg = Msg::new(
+    "听评人栏：列出 / 隐藏已退出的讲师",
+    "Observer field: list / hide retired trainers",
 );
 pub const FU_NO_RATING: Msg = Msg::new("（未评）", "(none)");
 pub const FU_BAD_DATE: Msg = Msg::new(

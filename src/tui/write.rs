@@ -47,6 +47,21 @@ pub fn execute(
                 ..Done::default()
             })
         }
+        Intent::SetTeacherStatus { teacher_id, status } => {
+            let (t, changed) =
+                crate::ops::teachers::set_teacher_status(db, *teacher_id, *status, reason, now)?;
+            let message = if changed {
+                let label = status.label(lang == Lang::Zh);
+                i18n::fill(i18n::TEACHERS_STATUS_SAVED.get(lang), &[&t.name, &label])
+            } else {
+                i18n::UNCHANGED.get(lang).to_string()
+            };
+            Ok(Done {
+                message: Some(message),
+                teachers_changed: vec![t.id],
+                ..Done::default()
+            })
+        }
         Intent::RecordFollowUp {
             follow_up_id,
             record,

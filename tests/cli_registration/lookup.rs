@@ -33,6 +33,7 @@ fn lookup_json_has_exactly_the_stable_keys() {
             "rank",
             "school",
             "staff_no",
+            "status",
             "veto",
             "veto_reasons",
             "year"
@@ -58,6 +59,7 @@ fn lookup_json_has_exactly_the_stable_keys() {
     );
     assert_eq!(row["veto_reasons"][0]["scope"], "concentrated");
     assert_eq!(row["staff_no"], "T003");
+    assert_eq!(row["status"], "active");
     assert_eq!(row["rank"], 1);
     assert_eq!(row["match"], "syllables");
     assert_eq!(row["school"], "实验小学");

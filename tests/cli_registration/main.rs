@@ -9,6 +9,7 @@ mod checkin_finding;
 mod checkin_rules;
 mod checkin_times;
 mod lookup;
+mod teacher_status;
 
 const BIN: &str = env!("CARGO_BIN_EXE_liaoyuan");
 

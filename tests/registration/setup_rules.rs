@@ -140,6 +140,7 @@ fn a_long_list_of_equally_good_matches_is_cut_to_ten_with_a_count() {
             name: "张伟".into(),
             school_id: 1,
             school: "实验小学".into(),
+            status: liaoyuan::domain::TeacherStatus::Active,
         })
         .collect();
     let err = lookup::ambiguous("zw", &teachers).to_string();

@@ -21,6 +21,7 @@ mod busy;
 mod bytes;
 mod choosing;
 mod focus;
+mod inactive;
 mod marking;
 mod reload;
 mod same_name;

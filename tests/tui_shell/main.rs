@@ -7,4 +7,5 @@ mod common;
 mod chrome;
 mod dialogs;
 mod fixture;
+mod teacher_status;
 mod teachers;

@@ -29,7 +29,7 @@ pub use super::undo::{undo_mark, UndoMark};
 
 mod by_hand;
 mod desired;
-mod refusal;
+pub(crate) mod refusal;
 mod walk_in;
 use desired::{deciding_time, desired_mark};
 use refusal::{no_session, no_teacher, not_enrolled, not_yet, other_day, refusal};
@@ -105,6 +105,9 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
         sessions::get_session(tx, req.session_id)?.ok_or_else(|| no_session(req.session_id))?;
     let teacher =
         enrolments::teacher_brief(tx, req.teacher_id)?.ok_or_else(|| no_teacher(req.teacher_id))?;
+    if !teacher.status.is_active() {
+        return Err(refusal::inactive(&teacher));
+    }
     // A new mark carries the school that sent the teacher (as closing the session does).
     let Some(sending_school) = enrolments::sending_school(tx, session.project_id, teacher.id)?
     else {

@@ -2,14 +2,14 @@
 //! user's language (`crate::lang::pick`).
 
 use crate::domain::veto::{lifts_veto, veto_year, VetoChange};
-use crate::domain::{Session, Settings, Status};
+use crate::domain::{Session, Settings, Status, TeacherStatus};
 use crate::error::Error;
 use crate::lang::pick;
 use crate::ops::mark_effect::MarkEffect;
 use crate::store::enrolments::TeacherBrief;
 use chrono::NaiveDateTime;
 
-pub(super) fn who(teacher: &TeacherBrief) -> String {
+pub(crate) fn who(teacher: &TeacherBrief) -> String {
     format!(
         "{} ({}, {})",
         teacher.name, teacher.school, teacher.staff_no
@@ -32,6 +32,39 @@ pub(super) fn not_enrolled(teacher: &TeacherBrief) -> Error {
     Error::invalid(pick(
         format!("{who} 未报名本项目"),
         format!("{who} is not enrolled in this project"),
+    ))
+}
+
+/// How an inactive teacher's status reads in a sentence: "已调离（状态：调离）" /
+/// "not in service (status: Transferred out)".
+pub(crate) fn out_of_service(status: TeacherStatus) -> (String, String) {
+    (
+        format!("已{}（状态：{}）", status.zh(), status.zh()),
+        format!("not in service (status: {})", status.en()),
+    )
+}
+
+/// The teacher is not in service (transferred, retired, left): not checked in.
+pub(crate) fn inactive(teacher: &TeacherBrief) -> Error {
+    let (who, (zh, en)) = (who(teacher), out_of_service(teacher.status));
+    Error::invalid(pick(
+        format!("{who} {zh}，不在签到名单中；如已回岗，请先在教师页（4）把状态改为在职"),
+        format!(
+            "{who} is {en} and cannot be checked in; if they are back, set their status to \
+             Active on the Teachers tab (4) first"
+        ),
+    ))
+}
+
+/// The teacher is not in service: not enrolled.
+pub(crate) fn inactive_not_enrolled(teacher: &TeacherBrief) -> Error {
+    let (who, (zh, en)) = (who(teacher), out_of_service(teacher.status));
+    Error::invalid(pick(
+        format!("{who} {zh}，不能报名；如已回岗，请先在教师页（4）把状态改为在职"),
+        format!(
+            "{who} is {en} and cannot be enrolled; if they are back, set their status to \
+             Active on the Teachers tab (4) first"
+        ),
     ))
 }
 

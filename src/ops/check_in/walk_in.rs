@@ -18,6 +18,12 @@ pub fn check_in_walk_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Resu
     let session = sessions::get_session(&tx, req.session_id)?
         .ok_or_else(|| super::refusal::no_session(req.session_id))?;
     let project = session.project_id;
+    // Not in service: refused as a check-in (the desk's words), before any enrolment.
+    if let Some(t) = enrolments::teacher_brief(&tx, req.teacher_id)? {
+        if !t.status.is_active() {
+            return Err(super::refusal::inactive(&t));
+        }
+    }
     let enrolled_now = enrol_all(&tx, project, &[req.teacher_id], true)?.added > 0;
     let mut outcome = record(&tx, req, settings)?;
     if enrolled_now {

@@ -10,6 +10,7 @@ mod people;
 mod projects;
 mod rng;
 mod schools;
+mod staff_changes;
 
 use crate::error::{Error, Result};
 use crate::lang::pick;
@@ -184,6 +185,7 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
     }
     aftercare::manual_credits(&mut g)?;
     aftercare::audit_rows(&mut g)?;
+    staff_changes::write(&mut g)?;
     if let Some(p) = &g.progress {
         p.set_message("索引");
     }

@@ -243,3 +243,31 @@ fn every_index_is_there_after_the_load() {
     let report = crate::ops::check::check(&db.conn, day(2026, 11, 28)).unwrap();
     assert!(report.is_clean(), "{report:?}");
 }
+
+#[test]
+fn about_two_percent_have_left_service_none_of_them_at_today_s_desk() {
+    let (db, _) = district(2000, 7, day(2026, 11, 28));
+    let retired = one(
+        &db,
+        "SELECT count(*) FROM teachers WHERE status = 'retired'",
+    );
+    let transferred = one(
+        &db,
+        "SELECT count(*) FROM teachers WHERE status = 'transferred'",
+    );
+    assert_eq!(retired + transferred, 40, "2 % of 2000");
+    assert!(retired > 0 && transferred > 0, "{retired} {transferred}");
+    let at_desk_today = one(
+        &db,
+        "SELECT count(*) FROM teachers t JOIN enrolments e ON e.teacher_id = t.id
+         JOIN sessions s ON s.project_id = e.project_id
+         WHERE t.status <> 'active' AND s.date = '2026-11-28'",
+    );
+    assert_eq!(at_desk_today, 0);
+    let trainers = one(
+        &db,
+        "SELECT count(*) FROM trainers r JOIN teachers t ON t.id = r.teacher_id
+         WHERE t.status <> 'active'",
+    );
+    assert_eq!(trainers, 0);
+}

@@ -75,6 +75,20 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<E
             plan.unchanged += 1;
             continue;
         }
+        if !teacher.status.is_active() {
+            let (zh, en) = crate::ops::check_in::refusal::out_of_service(teacher.status);
+            c.problem(
+                "staff_no",
+                pick(
+                    format!("{} {} {zh}，不能报名", teacher.staff_no, teacher.name),
+                    format!(
+                        "{} {} is {en} and cannot be enrolled",
+                        teacher.staff_no, teacher.name
+                    ),
+                ),
+            );
+            continue;
+        }
         // A completed project's enrolment list is locked; restating an enrolment is fine.
         if let Err(e) = crate::ops::projects::refuse_if_completed(
             &project,

@@ -1,4 +1,4 @@
-//! Import of teachers: `staff_no,name,gender,school,subject,stage,phone,tier`,
+//! Import of teachers: `staff_no,name,gender,school,subject,stage,phone,tier,status`,
 //! matched by staff number. A blank cell leaves the stored value as it is.
 
 use super::school_ref::SchoolNames;
@@ -7,7 +7,7 @@ use super::table::{Column, Problems, Table};
 use super::teachers_plan::{Plan, Step};
 use super::values::Cells;
 use super::Context;
-use crate::domain::{canonical_staff_no, Gender, School, Stage, Teacher, Tier};
+use crate::domain::{canonical_staff_no, Gender, School, Stage, Teacher, TeacherStatus, Tier};
 use crate::error::Result;
 use crate::lang::pick;
 use crate::search::keys::pinyin_keys;
@@ -38,6 +38,7 @@ pub(crate) static COLUMNS: &[Column] = &[
         &["手机", "手机号", "手机号码", "联系电话", "mobile"],
     ),
     Column::new("tier", "层级", &["五型", "教师层级", "五型教师", "类型"]),
+    Column::new("status", "状态", &["在职状态", "人员状态", "任职状态"]),
 ];
 
 struct Row<'a> {
@@ -50,6 +51,7 @@ struct Row<'a> {
     stage: Option<Stage>,
     phone: Option<String>,
     tier: Option<Tier>,
+    status: Option<TeacherStatus>,
 }
 
 pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<Plan> {
@@ -105,8 +107,22 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
         let stage = c.choice("stage", "stage", Stage::parse, Stage::choices);
         let phone = c.phone("phone");
         let tier = c.choice("tier", "tier", Tier::parse, Tier::choices);
-        let (Some(staff_no), Some(name), Ok(gender), Some(school), Ok(stage), Ok(phone), Ok(tier)) =
-            (staff_no, name, gender, school, stage, phone, tier)
+        let status = c.choice(
+            "status",
+            "teacher status",
+            TeacherStatus::parse,
+            TeacherStatus::choices,
+        );
+        let (
+            Some(staff_no),
+            Some(name),
+            Ok(gender),
+            Some(school),
+            Ok(stage),
+            Ok(phone),
+            Ok(tier),
+            Ok(status),
+        ) = (staff_no, name, gender, school, stage, phone, tier, status)
         else {
             continue;
         };
@@ -121,6 +137,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
             stage,
             phone,
             tier,
+            status,
         });
     }
     problems.into_result()?;
@@ -142,6 +159,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
                     subject: row.subject.unwrap_or_default(),
                     phone: row.phone.unwrap_or_default(),
                     tier: row.tier.unwrap_or(Tier::Qualified),
+                    status: row.status.unwrap_or(TeacherStatus::Active),
                     staff_no: row.staff_no,
                     name: row.name,
                 },
@@ -156,6 +174,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
                     stage: row.stage.or(before.stage),
                     phone: row.phone.unwrap_or_else(|| before.phone.clone()),
                     tier: row.tier.unwrap_or(before.tier),
+                    status: row.status.unwrap_or(before.status),
                 };
                 if TeacherInput::from_teacher(&before) == input {
                     plan.unchanged += 1;
@@ -186,6 +205,7 @@ fn updated(before: &Teacher, input: &TeacherInput, school: &School) -> Teacher {
         stage: input.stage,
         phone: input.phone.trim().to_string(),
         tier: input.tier,
+        status: input.status,
         ..before.clone()
     }
 }

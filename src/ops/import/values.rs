@@ -19,6 +19,7 @@ fn what_zh(what: &str) -> &str {
     match what {
         "status" => "出勤状态",
         "trainer status" => "讲师状态",
+        "teacher status" => "在职状态",
         "stage" => "学段",
         "gender" => "性别",
         "tier" => "层级",

@@ -67,11 +67,12 @@ impl<'c> BulkWriter<'c> {
                 "INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at, walk_in)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
-            mark: conn.prepare(
+            mark: conn.prepare(&format!(
                 "INSERT INTO marks (session_id, teacher_id, school_id, session_date, status, minutes_late, minutes_early,
-                                    checked_in_at, checked_out_at, reason, recorded_by, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?,
+                                    checked_in_at, checked_out_at, reason, recorded_by, recorded_at, in_veto_scope)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, {MARK_SCOPE})",
+                MARK_SCOPE = crate::store::marks::SCOPE_OF_SESSION_1
+            ))?,
             follow_up: conn.prepare(
                 "INSERT INTO follow_ups (project_id, teacher_id, kind, due_date, held_date, title, place,
                                          observer_trainer_id, rating, notes, status)

@@ -25,13 +25,13 @@ pub fn stage_teachers<'a>(
         "CREATE TEMP TABLE import_teachers (
             line INTEGER NOT NULL, staff_no TEXT NOT NULL, name TEXT NOT NULL, gender TEXT,
             school_id INTEGER NOT NULL, subject TEXT NOT NULL, stage TEXT, phone TEXT NOT NULL,
-            tier TEXT NOT NULL, pinyin TEXT NOT NULL, initials TEXT NOT NULL)",
+            tier TEXT NOT NULL, pinyin TEXT NOT NULL, initials TEXT NOT NULL, status TEXT NOT NULL)",
     )?;
     let tx = conn.unchecked_transaction()?;
     {
         let mut st = tx.prepare(
             "INSERT INTO temp.import_teachers
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?;
         for r in rows {
             let t = r.input;
@@ -47,6 +47,7 @@ pub fn stage_teachers<'a>(
                 t.tier.code(),
                 r.pinyin,
                 r.initials,
+                t.status.code(),
             ])?;
         }
     }
@@ -65,8 +66,9 @@ pub fn unstage_teachers(conn: &Connection) -> Result<()> {
 pub fn insert_staged_teachers(conn: &Connection) -> Result<usize> {
     Ok(conn.execute(
         "INSERT INTO teachers (staff_no, name, gender, school_id, subject, stage, phone, tier,
-                               pinyin, initials)
-         SELECT staff_no, name, gender, school_id, subject, stage, phone, tier, pinyin, initials
+                               pinyin, initials, status)
+         SELECT staff_no, name, gender, school_id, subject, stage, phone, tier, pinyin, initials,
+                status
          FROM temp.import_teachers WHERE true ORDER BY rowid
          ON CONFLICT DO NOTHING",
         [],

@@ -1,7 +1,10 @@
 -- Turns a database created from today's schema.sql into one as schema version 2 wrote it,
 -- for the tests of the upgrades (src/store/schema/migrations.rs, tests/staff_numbers.rs):
--- it takes away what versions 3 (close_absences) and 4 (v4_veto_scope_presence.sql) added.
+-- it takes away what versions 3 (close_absences), 4 (v4_veto_scope_presence.sql) and 5
+-- (teachers.status) added.
 -- Run on an empty file.
+
+ALTER TABLE teachers DROP COLUMN status;
 
 DROP TRIGGER close_absences_changed_by_hand;
 DROP TABLE close_absences;

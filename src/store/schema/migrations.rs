@@ -110,6 +110,15 @@ pub(super) fn v4_veto_scope_and_presence(tx: &Transaction, _path: &Path) -> Resu
     Ok(())
 }
 
+/// Version 4 → 5: `teachers.status` (as in schema.sql); every existing teacher is active.
+pub(super) const V5_TEACHER_STATUS: &str = "ALTER TABLE teachers ADD COLUMN status TEXT NOT NULL \
+     DEFAULT 'active' CHECK (status IN ('active','transferred','retired','left'));";
+
+pub(super) fn v5_teacher_status(tx: &Transaction, _path: &Path) -> Result<()> {
+    tx.execute_batch(V5_TEACHER_STATUS)?;
+    Ok(())
+}
+
 /// One line per group of teachers whose staff numbers differ only in case:
 /// "  T000013 张伟 (实验小学, id 13) / t000013 李娜 (第二中学, id 2001)".
 fn staff_number_clashes(tx: &Transaction) -> Result<Vec<String>> {
@@ -271,3 +280,6 @@ mod tests {
 #[cfg(test)]
 #[path = "v4_tests.rs"]
 mod v4_tests;
+#[cfg(test)]
+#[path = "v5_tests.rs"]
+mod v5_tests;

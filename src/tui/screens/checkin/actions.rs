@@ -90,6 +90,9 @@ impl CheckInScreen {
             Cmd::CheckIn | Cmd::Mark(_) => {
                 let row = match self.target_row() {
                     Ok(r) => r,
+                    Err(msg) if msg == i18n::DESK_NOBODY => {
+                        return Some(Action::Fail(self.nobody(ctx)))
+                    }
                     Err(msg) => return Some(Action::Fail(ctx.t(msg).into())),
                 };
                 let action = match cmd {

@@ -120,16 +120,38 @@ pub struct DeskRow {
 const LIMIT: usize = 200;
 /// Walk-ins shown below the enrolled matches.
 const WALK_IN_LIMIT: usize = 20;
+/// Extra matches asked for, so that inactive teachers among them leave enough walk-ins.
+const INACTIVE_SLACK: usize = 40;
+
+/// The best match of `query` among teachers not in service, for a desk whose query offers
+/// nobody: it says why that teacher is not offered rather than "no match".
+pub fn inactive_match(index: &crate::search::Index, query: &str) -> Option<i64> {
+    if query.trim().is_empty() {
+        return None;
+    }
+    index
+        .search(query, WALK_IN_LIMIT)
+        .into_iter()
+        .map(|h| h.id)
+        .find(|&id| !index.is_active(id))
+}
 
 /// The rows for `query`: the session's enrolled teachers first (all of them, in enrolment
 /// order, when the query is blank), then matching teachers who are not enrolled. Both parts
 /// follow the one ranking rule; among equally good enrolled matches, those not yet marked in
 /// the session come first (so the second 王艳 to arrive is the first 王艳 offered).
+/// Teachers not in service (transferred, retired, left) are never offered.
 pub fn rows_for(index: &crate::search::Index, data: &DeskData, query: &str) -> Vec<DeskRow> {
     let blank = query.trim().is_empty();
     let marked = |id: i64| data.marks.contains_key(&id);
+    let enrolled: Vec<i64> = data
+        .enrolled
+        .iter()
+        .copied()
+        .filter(|&id| index.is_active(id))
+        .collect();
     let mut rows: Vec<DeskRow> = if blank {
-        data.enrolled
+        enrolled
             .iter()
             .map(|&id| DeskRow {
                 teacher_id: id,
@@ -138,7 +160,7 @@ pub fn rows_for(index: &crate::search::Index, data: &DeskData, query: &str) -> V
             .collect()
     } else {
         index
-            .search_at_desk(query, &data.enrolled, &marked, LIMIT)
+            .search_at_desk(query, &enrolled, &marked, LIMIT)
             .into_iter()
             .map(|h| DeskRow {
                 teacher_id: h.id,
@@ -147,10 +169,11 @@ pub fn rows_for(index: &crate::search::Index, data: &DeskData, query: &str) -> V
             .collect()
     };
     if !blank {
+        // Asked for more than shown: inactive teachers among the best are left out.
         let extra = index
-            .search(query, WALK_IN_LIMIT + rows.len())
+            .search(query, 2 * (WALK_IN_LIMIT + rows.len()) + INACTIVE_SLACK)
             .into_iter()
-            .filter(|h| !data.enrolled_set.contains(&h.id))
+            .filter(|h| !data.enrolled_set.contains(&h.id) && index.is_active(h.id))
             .take(WALK_IN_LIMIT)
             .map(|h| DeskRow {
                 teacher_id: h.id,

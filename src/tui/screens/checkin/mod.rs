@@ -60,6 +60,9 @@ pub struct CheckInScreen {
     placed: bool,
     /// Screen row → list index drawn in the last frame (mouse clicks).
     row_hits: Vec<(u16, usize)>,
+    /// When the query offers nobody: the best match among teachers not in service (the
+    /// desk says why they are not offered).
+    inactive: Option<i64>,
 }
 
 impl Default for CheckInScreen {
@@ -85,6 +88,7 @@ impl CheckInScreen {
             page: 10,
             placed: false,
             row_hits: Vec::new(),
+            inactive: None,
         }
     }
 
@@ -115,6 +119,11 @@ impl CheckInScreen {
     fn refresh_rows(&mut self, ctx: &Ctx, keep: bool) -> Result<()> {
         let before = self.selected().map(|r| r.teacher_id);
         self.rows = desk::rows_for(ctx.index, &self.data, self.search.text());
+        self.inactive = if self.rows.is_empty() {
+            desk::inactive_match(ctx.index, self.search.text())
+        } else {
+            None
+        };
         let kept = before
             .filter(|_| keep)
             .and_then(|id| self.rows.iter().position(|r| r.teacher_id == id));
@@ -158,6 +167,21 @@ impl CheckInScreen {
             None => self.data = DeskData::default(),
         }
         self.refresh_rows(ctx, true)
+    }
+
+    /// What the desk says when a typed query offers nobody: why the teacher it finds is not
+    /// offered (not in service), else "no match".
+    fn nobody(&self, ctx: &Ctx) -> String {
+        let Some(e) = self.inactive.and_then(|id| ctx.index.entry(id)) else {
+            return ctx.t(i18n::DESK_NOBODY).to_string();
+        };
+        let status = crate::domain::TeacherStatus::parse(&e.status)
+            .unwrap_or(crate::domain::TeacherStatus::Left);
+        let (zh, en) = crate::ops::check_in::refusal::out_of_service(status);
+        ctx.tf(
+            i18n::DESK_INACTIVE,
+            &[&e.name, if ctx.zh() { &zh } else { &en }],
+        )
     }
 
     fn fail(ctx: &Ctx, e: impl std::fmt::Display) -> Option<Action> {

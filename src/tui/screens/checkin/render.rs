@@ -216,9 +216,9 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let show_rows = list_mode || show_cursor || !query.trim().is_empty();
     if s.rows.is_empty() && show_rows {
         let t = if query.trim().is_empty() {
-            ctx.t(i18n::NO_ROWS)
+            ctx.t(i18n::NO_ROWS).to_string()
         } else {
-            ctx.t(i18n::DESK_NOBODY)
+            s.nobody(ctx)
         };
         lines.push(Line::from(Span::styled(t, th.muted())));
     }

@@ -24,6 +24,7 @@ pub enum FormCmd {
     Less,
     More,
     PickNext,
+    ToggleRetired,
 }
 
 pub const FORM_KEYS: &[KeyBinding<FormCmd>] = &[
@@ -66,6 +67,11 @@ pub const FORM_KEYS: &[KeyBinding<FormCmd>] = &[
         command: FormCmd::PickNext,
         help: i18n::KEY_FORM_PICK,
     },
+    KeyBinding {
+        keys: &[Key::Ctrl('r')],
+        command: FormCmd::ToggleRetired,
+        help: i18n::FU_KEY_RETIRED_TRAINERS,
+    },
 ];
 
 pub(super) const HELD: usize = 0;
@@ -92,6 +98,8 @@ pub struct FollowUpForm {
     pub(super) picked: Option<(i64, String)>,
     /// Which trainer match Ctrl-N has reached.
     pub(super) candidate: usize,
+    /// Ctrl-R: retired trainers are offered too (after the others).
+    pub(super) include_retired: bool,
     pub(super) rating: Option<Rating>,
     pub(super) notes: TextInput,
     pub(super) status: FollowUpStatus,
@@ -136,6 +144,7 @@ impl FollowUpForm {
             observer: input(&observer),
             picked,
             candidate: 0,
+            include_retired: false,
             rating: f.rating,
             notes: input(&f.notes),
             status: if pending {
@@ -162,23 +171,6 @@ impl FollowUpForm {
             NOTES => Some(&mut self.notes),
             _ => None,
         }
-    }
-
-    /// Trainers whose name, pinyin or school match the observer text.
-    pub(super) fn matches<'a>(
-        &self,
-        trainers: &'a [(TrainerLine, (String, String))],
-    ) -> Vec<&'a TrainerLine> {
-        let needle = self.observer.text().trim().to_lowercase();
-        if needle.is_empty() {
-            return Vec::new();
-        }
-        trainers
-            .iter()
-            .filter(|(l, keys)| crate::tui::screens::starlight::trainer_matches(l, keys, &needle))
-            .map(|(l, _)| l)
-            .take(20)
-            .collect()
     }
 
     fn cycle_rating(&mut self, up: bool) {
@@ -261,7 +253,7 @@ impl FollowUpForm {
     }
 
     fn pick(&mut self, trainers: &[(TrainerLine, (String, String))]) -> bool {
-        let m = self.matches(trainers);
+        let m = self.matches(trainers).lines;
         if m.is_empty() {
             return false;
         }
@@ -305,6 +297,10 @@ impl FollowUpForm {
             }
             Some(FormCmd::Prev) => self.field = self.field.saturating_sub(1),
             Some(FormCmd::PickNext) if self.field == OBSERVER => self.candidate += 1,
+            Some(FormCmd::ToggleRetired) if self.field == OBSERVER => {
+                self.include_retired = !self.include_retired;
+                self.candidate = 0;
+            }
             Some(FormCmd::Less | FormCmd::More) if !text_field => {
                 let up = cmd == Some(FormCmd::More);
                 if self.field == RATING {

@@ -116,12 +116,24 @@ impl FollowUpForm {
         if text.is_empty() {
             return String::new();
         }
-        let m = self.matches(trainers);
+        let offered = self.matches(trainers);
+        let (m, hidden) = (&offered.lines, offered.hidden);
+        // Retired trainers not offered: say how many match and which key lists them.
         if m.is_empty() {
-            return ctx.t(i18n::FU_OBSERVER_STAFF).to_string();
+            let staff = ctx.t(i18n::FU_OBSERVER_STAFF);
+            return match hidden {
+                0 => staff.to_string(),
+                n => format!("{staff} · {}", ctx.tf(i18n::PJ_RETIRED_HIDDEN, &[&n])),
+            };
         }
         let t = m[self.candidate % m.len()];
-        let who = format!("{}（{}）", t.trainer.name, t.school);
-        ctx.tf(i18n::FU_OBSERVER_PICK, &[&who])
+        let mut who = format!("{}（{}）", t.trainer.name, t.school);
+        if t.trainer.status.offered(false).is_none() {
+            who.push_str(&format!("· {}", t.trainer.status.label(ctx.zh())));
+        }
+        match hidden {
+            0 => ctx.tf(i18n::FU_OBSERVER_PICK, &[&who]),
+            n => ctx.tf(i18n::FU_OBSERVER_PICK_HIDDEN, &[&who, &n]),
+        }
     }
 }

@@ -7,6 +7,7 @@ mod form;
 mod form_view;
 mod keys;
 mod list;
+mod observer;
 
 use crate::domain::{FollowUpKind, FollowUpStatus};
 use crate::error::Result;

@@ -4,9 +4,7 @@
 //! with their status) for the rare session that needs one.
 
 use super::fields::{Event, Field, Form};
-use crate::domain::{
-    parse_date, parse_time, Project, Session, Trainer, TrainerStatus, DATE_FMT, TIME_FMT,
-};
+use crate::domain::{parse_date, parse_time, Project, Session, Trainer, DATE_FMT, TIME_FMT};
 use crate::search::{Entry, Index};
 use crate::store::sessions::SessionFields;
 use crate::tui::action::Intent;
@@ -122,14 +120,8 @@ impl SessionForm {
         let include = self.include_retired;
         let trainers = &self.trainers;
         let group = |id: i64| {
-            let retired = trainers
-                .iter()
-                .any(|t| t.id == id && t.status == TrainerStatus::Retired);
-            match (retired, include) {
-                (false, _) => Some(0),
-                (true, true) => Some(1),
-                (true, false) => None,
-            }
+            let status = trainers.iter().find(|t| t.id == id).map(|t| t.status);
+            status.map_or(Some(0), |s| s.offered(include))
         };
         let text = self.form.text(TRAINER);
         self.retired_hidden = self.candidates.search_grouped(&self.index, text, group);

@@ -29,6 +29,15 @@ pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<
         sep(),
         Span::styled(t.tier.label(zh), th.accent()),
         sep(),
+        Span::styled(
+            t.status.label(zh),
+            if t.status.is_active() {
+                th.muted()
+            } else {
+                th.warn()
+            },
+        ),
+        sep(),
         Span::styled(format!("{} ", ctx.t(i18n::DETAIL_PHONE)), th.muted()),
     ];
     for (i, c) in t.phone.chars().enumerate() {

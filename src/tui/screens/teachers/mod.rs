@@ -1,16 +1,20 @@
 //! Teachers tab: live pinyin-aware fuzzy search over every teacher (crate::search::Index),
 //! matched characters highlighted, and a detail pane for the selected teacher.
-//! Columns: name · school · subject · tier · staff no (same-name teachers differ by school).
+//! Columns: name · school · subject · tier · staff no (same-name teachers differ by school);
+//! a teacher not in service shows the status in the tier column, greyed. `s` changes the
+//! selected teacher's employment status (1–4, then the reason).
 //! `view.rs` draws the list, `detail.rs` the pane.
 
 pub mod detail;
 mod view;
 
+use crate::domain::TeacherStatus;
 use crate::error::Result;
 use crate::store::teacher_detail::{self, TeacherDetail};
+use crate::tui::action::Intent;
 use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
-use crate::tui::keymap::{self, HelpEntry, KeyBinding, ListKeys, Move};
+use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, ListKeys, Move};
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text_input::{SearchKey, TextInput};
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -24,14 +28,22 @@ const LIMIT: usize = 500;
 enum Cmd {
     Move(Move),
     Search,
+    SetStatus,
     Back,
 }
 
 /// The tab's own keys; the list movements come from `keymap::MOVE_KEYS`.
 const KEYS: ListKeys<Cmd> = ListKeys::new(OWN_KEYS, Cmd::Move);
 
-const OWN_KEYS: &[KeyBinding<Cmd>] =
-    &[keymap::search_key(Cmd::Search), keymap::back_key(Cmd::Back)];
+const OWN_KEYS: &[KeyBinding<Cmd>] = &[
+    keymap::search_key(Cmd::Search),
+    KeyBinding {
+        keys: &[Key::Char('s')],
+        command: Cmd::SetStatus,
+        help: i18n::TEACHERS_KEY_STATUS,
+    },
+    keymap::back_key(Cmd::Back),
+];
 
 #[derive(Default)]
 pub struct TeachersScreen {
@@ -47,6 +59,8 @@ pub struct TeachersScreen {
     first: usize,
     /// The database has teachers but the index is still being built.
     index_pending: bool,
+    /// `s` was pressed: the next digit (1–4) chooses the selected teacher's new status.
+    choosing_status: bool,
 }
 
 impl TeachersScreen {
@@ -104,6 +118,27 @@ impl TeachersScreen {
         self.moved(0, ctx)
     }
 
+    /// The key after `s`: 1–4 picks the new status and asks the reason; anything else cancels.
+    fn status_chosen(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let crossterm::event::KeyCode::Char(c) = key.code else {
+            return None;
+        };
+        let i = c.to_digit(10)? as usize;
+        let status = *TeacherStatus::ALL.get(i.checked_sub(1)?)?;
+        let t = &self.detail.as_ref()?.teacher;
+        if t.status == status {
+            return Some(Action::Toast(ctx.t(i18n::UNCHANGED).into()));
+        }
+        let (from, to) = (t.status.label(ctx.zh()), status.label(ctx.zh()));
+        Some(Action::AskReason {
+            prompt: ctx.tf(i18n::TEACHERS_STATUS_REASON, &[&t.name, &from, &to]),
+            intent: Intent::SetTeacherStatus {
+                teacher_id: t.id,
+                status,
+            },
+        })
+    }
+
     /// The query typed (for tests and the check-in screen's reuse).
     pub fn query(&self) -> &str {
         self.search.text()
@@ -126,10 +161,14 @@ impl Screen for TeachersScreen {
     }
 
     fn wants_text_input(&self) -> bool {
-        self.typing
+        self.typing || self.choosing_status
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if self.choosing_status {
+            self.choosing_status = false;
+            return self.status_chosen(&key, ctx);
+        }
         if self.typing {
             return match self.search.search_key(&key) {
                 SearchKey::Cleared { had_text } => {
@@ -156,6 +195,10 @@ impl Screen for TeachersScreen {
         match KEYS.lookup(&key)? {
             Cmd::Search => {
                 self.typing = true;
+                None
+            }
+            Cmd::SetStatus => {
+                self.choosing_status = self.detail.is_some();
                 None
             }
             Cmd::Move(m) => self.moved(

@@ -3,7 +3,7 @@
 
 use super::detail as teachers_detail;
 use super::TeachersScreen;
-use crate::domain::Tier;
+use crate::domain::{TeacherStatus, Tier};
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::list::{first_visible, header_line, header_row};
@@ -71,8 +71,17 @@ impl TeachersScreen {
         };
         let hint = format!("/ {}", ctx.t(i18n::TEACHERS_HINT));
         let hint = Span::styled(hint, th.muted());
-        self.search
-            .render_search(frame, search_area, th, self.typing, hint);
+        match self.detail.as_ref().filter(|_| self.choosing_status) {
+            // `s` was pressed: the status choice takes the search line until the next key.
+            Some(d) => {
+                let ask = ctx.tf(i18n::TEACHERS_STATUS_CHOOSE, &[&d.teacher.name]);
+                let ask = crate::tui::widgets::text::truncate(&ask, search_area.width as usize);
+                frame.render_widget(Paragraph::new(Span::styled(ask, th.accent())), search_area);
+            }
+            None => self
+                .search
+                .render_search(frame, search_area, th, self.typing, hint),
+        }
         let count_area = Rect {
             x: list_area.right().saturating_sub(cw),
             width: cw,
@@ -124,7 +133,13 @@ impl TeachersScreen {
                 continue;
             };
             let selected = i == self.cursor;
-            let base = if selected { th.selected() } else { th.base() };
+            // Not in service: greyed, the status in the tier column.
+            let status = TeacherStatus::parse(&e.status).filter(|s| !s.is_active());
+            let base = match (selected, status) {
+                (true, _) => th.selected(),
+                (false, Some(_)) => th.muted(),
+                (false, None) => th.base(),
+            };
             let hl = if selected {
                 th.selected().patch(th.highlight())
             } else {
@@ -138,9 +153,12 @@ impl TeachersScreen {
             if selected {
                 phone_hl = h.phone.clone();
             }
-            let tier = Tier::parse(&e.tier)
-                .map(|t| t.label(ctx.zh()))
-                .unwrap_or(&e.tier);
+            let tier = match status {
+                Some(s) => s.label(ctx.zh()),
+                None => Tier::parse(&e.tier)
+                    .map(|t| t.label(ctx.zh()))
+                    .unwrap_or(&e.tier),
+            };
             let cells: [(&str, &[usize]); 5] = [
                 (&e.name, &h.name),
                 (&e.school, &[]),
