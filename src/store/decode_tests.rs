@@ -104,6 +104,19 @@ fn unknown_codes_of_schools_teachers_and_trainers_name_the_row() {
     corrupt(&db, "UPDATE teachers SET gender = 'x'");
     says(teachers::list(&db.conn).unwrap_err(), "teachers 1", "'x'");
     let db = district();
+    corrupt(&db, "UPDATE teachers SET status = 'on_leave'");
+    says(
+        teachers::list(&db.conn).unwrap_err(),
+        "teachers 1",
+        "'on_leave'",
+    );
+    let brief = crate::store::enrolments::teacher_brief(&db.conn, 1);
+    says(brief.unwrap_err(), "teachers 1", "'on_leave'");
+    let db = district();
+    corrupt(&db, "UPDATE follow_ups SET status = 'lost'");
+    let counts = follow_ups::counts(&db.conn, d(2026, 6, 1));
+    says(counts.unwrap_err(), "follow_ups 9", "'lost'");
+    let db = district();
     corrupt(&db, "UPDATE trainers SET status = 'emeritus'");
     says(
         trainers::get(&db.conn, 1).unwrap_err(),
