@@ -1,5 +1,7 @@
-//! The one place that reads the wall clock. `LIAOYUAN_NOW` ("YYYY-MM-DD HH:MM")
-//! pins "now" for demos, tests and the benchmark; the domain never reads a clock.
+//! The one place that reads the wall clock and the user from the environment. Only the edges
+//! (main, cli/, tui/) call it; they pass the time and the actor down as a
+//! [`Stamp`](crate::store::Stamp), so ops, store and domain never read a clock.
+//! `LIAOYUAN_NOW` ("YYYY-MM-DD HH:MM") pins "now" for demos, tests and the benchmark.
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -19,4 +21,21 @@ pub fn now() -> NaiveDateTime {
 /// Today's date (see `now`).
 pub fn today() -> NaiveDate {
     now().date()
+}
+
+/// The person responsible for a change: `SUDO_USER`, else `USER`, else "unknown".
+pub fn actor() -> String {
+    for key in ["SUDO_USER", "USER", "USERNAME"] {
+        if let Ok(v) = std::env::var(key) {
+            if !v.trim().is_empty() {
+                return v;
+            }
+        }
+    }
+    "unknown".to_string()
+}
+
+/// Now and the actor, for an intent started at the edges.
+pub fn stamp() -> crate::store::Stamp {
+    crate::store::Stamp::new(now(), actor())
 }

@@ -3,16 +3,17 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::lang::pick;
+use crate::lang::{pick, Lang, Text};
 
-/// Each message exists in Simplified Chinese and English; `Display` shows the
-/// one of the process's language (`crate::lang`).
+/// Each message exists in Simplified Chinese and English ([`Text`]); the edges render it for
+/// the user's language with [`Error::text`]. `Display` shows the Chinese text (for logs and
+/// tests); nothing user-facing relies on it for English.
 #[derive(Debug)]
 pub enum Error {
     /// The file exists but is not a Liaoyuan/SQLite database.
     NotADatabase {
         path: PathBuf,
-        detail: String,
+        detail: Text,
     },
     /// The database was written by a newer Liaoyuan.
     TooNew {
@@ -30,22 +31,34 @@ pub enum Error {
     ReadOnlyFile(PathBuf),
     Busy,
     /// Input the user can fix (bad value, unknown name, refused action).
-    Invalid(String),
+    Invalid(Text),
     /// Several rows of an import were bad; nothing was written.
-    Rows(Vec<String>),
-    NotFound(String),
-    Db(String),
-    Io(String),
+    Rows(Vec<Text>),
+    NotFound(Text),
+    Db(Text),
+    Io(Text),
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = match self {
+        f.write_str(&self.message().zh)
+    }
+}
+
+impl Error {
+    /// The message in `lang`, as the CLI prints it and the TUI shows it.
+    pub fn text(&self, lang: Lang) -> String {
+        self.message().get(lang).to_string()
+    }
+
+    /// The message in both languages.
+    pub fn message(&self) -> Text {
+        match self {
             Error::NotADatabase { path, detail } => {
                 let p = path.display();
                 pick(
-                    format!("{p}：不是燎原数据库（{detail}）"),
-                    format!("{p}: not a Liaoyuan database ({detail})"),
+                    format!("{p}：不是燎原数据库（{}）", detail.zh),
+                    format!("{p}: not a Liaoyuan database ({})", detail.en),
                 )
             }
             Error::TooNew {
@@ -129,19 +142,26 @@ impl fmt::Display for Error {
             Error::Invalid(msg) | Error::Io(msg) => msg.clone(),
             Error::Rows(rows) => {
                 let n = rows.len();
-                let list = rows.join("\n");
+                let list = |lang| {
+                    rows.iter()
+                        .map(|r| r.get(lang))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
                 pick(
-                    format!("发现 {n} 个问题，未写入任何数据：\n{list}"),
-                    format!("{n} problem(s) found, nothing written:\n{list}"),
+                    format!("发现 {n} 个问题，未写入任何数据：\n{}", list(Lang::Zh)),
+                    format!("{n} problem(s) found, nothing written:\n{}", list(Lang::En)),
                 )
             }
-            Error::NotFound(what) => pick(format!("找不到{what}"), format!("not found: {what}")),
-            Error::Db(msg) => pick(
-                format!("数据库出错：{msg}"),
-                format!("database error: {msg}"),
+            Error::NotFound(what) => pick(
+                format!("找不到{}", what.zh),
+                format!("not found: {}", what.en),
             ),
-        };
-        f.write_str(&text)
+            Error::Db(msg) => pick(
+                format!("数据库出错：{}", msg.zh),
+                format!("database error: {}", msg.en),
+            ),
+        }
     }
 }
 
@@ -170,18 +190,36 @@ impl From<rusqlite::Error> for Error {
                 _ => {}
             }
         }
-        Error::Db(e.to_string())
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e {
+            if let Some(carried) = inner.downcast_ref::<CarriedText>() {
+                return Error::Db(carried.0.clone());
+            }
+        }
+        Error::Db(Text::plain(e.to_string()))
     }
 }
 
+/// A message in both languages carried through a rusqlite error (a stored value that cannot
+/// be read, `store::decode`); `From<rusqlite::Error>` takes it back out.
+#[derive(Debug)]
+pub struct CarriedText(pub Text);
+
+impl fmt::Display for CarriedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.en)
+    }
+}
+
+impl std::error::Error for CarriedText {}
+
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
-        Error::Io(e.to_string())
+        Error::Io(Text::plain(e.to_string()))
     }
 }
 
 impl Error {
-    pub fn invalid(msg: impl Into<String>) -> Self {
+    pub fn invalid(msg: impl Into<Text>) -> Self {
         Error::Invalid(msg.into())
     }
 }
@@ -206,5 +244,16 @@ mod tests {
         assert_eq!(missing, "x.db：找不到数据库");
         assert!(Error::Busy.to_string().contains("数据库正忙"));
         assert_eq!(Error::invalid("原文").to_string(), "原文");
+    }
+
+    #[test]
+    fn one_refusal_renders_in_chinese_and_english_in_parallel() {
+        let e = Error::NotFound(pick("编号 7 的场次", "session 7"));
+        std::thread::scope(|s| {
+            let zh = s.spawn(|| e.text(Lang::Zh));
+            let en = s.spawn(|| e.text(Lang::En));
+            assert_eq!(zh.join().ok().as_deref(), Some("找不到编号 7 的场次"));
+            assert_eq!(en.join().ok().as_deref(), Some("not found: session 7"));
+        });
     }
 }

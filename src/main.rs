@@ -11,16 +11,40 @@ fn main() {
             std::process::exit(code);
         }
     };
-    let code = match cli::run::run(args) {
+    let lang = args.lang;
+    // The one reading of the clock and the user for a command; the TUI reads the clock per
+    // event itself.
+    let stamp = liaoyuan::clock::stamp();
+    let result = match &args.command {
+        Some(command) => cli::run::run(&args, command, &stamp),
+        None => start_tui(&args, &stamp),
+    };
+    let code = match result {
         Ok(()) => 0,
         Err(e) => {
             // Messages quote stored and user data: no control character reaches the terminal.
-            let message = e.to_string();
+            let message = e.text(lang);
             eprintln!("liaoyuan: {}", liaoyuan::text::printable_lines(&message));
             cli::EXIT_ERROR
         }
     };
     std::process::exit(code);
+}
+
+/// Opens the database the arguments name and runs the TUI on it.
+fn start_tui(args: &Cli, stamp: &liaoyuan::store::Stamp) -> liaoyuan::Result<()> {
+    let db = cli::run::open_for_tui(args, stamp)?;
+    let tui = liaoyuan::tui::Options {
+        lang: args.lang,
+        theme: args.theme.clone(),
+        no_color: liaoyuan::tui::no_color(),
+        colors: args
+            .colors
+            .map(Into::into)
+            .unwrap_or_else(liaoyuan::tui::colors::ColorDepth::from_env),
+        actor: stamp.actor.clone(),
+    };
+    liaoyuan::tui::run(db, tui)
 }
 
 /// Rust ignores SIGPIPE, so `println!` panics when stdout is a closed pipe

@@ -215,7 +215,12 @@ fn review_warns_of_open_and_unfinished_sessions() {
 #[test]
 fn completing_grants_credits_and_follow_ups_to_completers_only() {
     let mut f = setup();
-    let out = complete_project(&mut f.db, 1, later()).unwrap();
+    let out = complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(later(), "tester"),
+        1,
+    )
+    .unwrap();
     assert_eq!(out.completers, 3);
     assert_eq!(out.non_completers, 2);
     assert_eq!(out.credit_entries, 3);
@@ -275,9 +280,19 @@ fn completing_grants_credits_and_follow_ups_to_completers_only() {
 #[test]
 fn completing_twice_is_refused_and_rows_stay_unique() {
     let mut f = setup();
-    complete_project(&mut f.db, 1, later()).unwrap();
+    complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(later(), "tester"),
+        1,
+    )
+    .unwrap();
     let audit_before = count(&f.db, "SELECT count(*) FROM audit_log");
-    let err = complete_project(&mut f.db, 1, at("2026-03-21 10:00")).unwrap_err();
+    let err = complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(at("2026-03-21 10:00"), "tester"),
+        1,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("学分只发放一次"), "{err}");
     assert_eq!(count(&f.db, "SELECT count(*) FROM credit_entries"), 3);
     assert_eq!(count(&f.db, "SELECT count(*) FROM follow_ups"), 6);
@@ -303,7 +318,12 @@ fn an_existing_project_entry_is_not_granted_again() {
             [],
         )
         .unwrap();
-    let out = complete_project(&mut f.db, 1, later()).unwrap();
+    let out = complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(later(), "tester"),
+        1,
+    )
+    .unwrap();
     assert_eq!(out.credit_entries, 2);
     assert_eq!(
         count(
@@ -325,7 +345,12 @@ fn concentrated_flag_and_credits_are_copied() {
                VALUES (11, 6, 1, '2026-03-01', 'present', '2026-03-01 14:00:00');",
         )
         .unwrap();
-    let out = complete_project(&mut f.db, 2, later()).unwrap();
+    let out = complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(later(), "tester"),
+        2,
+    )
+    .unwrap();
     assert_eq!((out.credit_entries, out.follow_ups), (1, 0));
     let rows = credits::entries_of_teacher(&f.db.conn, 6).unwrap();
     assert_eq!(rows.len(), 1);
@@ -338,7 +363,12 @@ fn concentrated_flag_and_credits_are_copied() {
 #[test]
 fn completion_is_audited() {
     let mut f = setup();
-    complete_project(&mut f.db, 1, later()).unwrap();
+    complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(later(), "tester"),
+        1,
+    )
+    .unwrap();
     assert_eq!(
         count(
             &f.db,
@@ -379,7 +409,12 @@ fn a_failure_midway_leaves_nothing() {
              BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;",
         )
         .unwrap();
-    assert!(complete_project(&mut f.db, 1, later()).is_err());
+    assert!(complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(later(), "tester"),
+        1
+    )
+    .is_err());
     assert_eq!(count(&f.db, "SELECT count(*) FROM credit_entries"), 0);
     assert_eq!(count(&f.db, "SELECT count(*) FROM follow_ups"), 0);
     assert_eq!(count(&f.db, "SELECT count(*) FROM audit_log"), 0);
@@ -389,18 +424,38 @@ fn a_failure_midway_leaves_nothing() {
 #[test]
 fn future_sessions_and_empty_projects_are_refused() {
     let mut f = setup();
-    let err = complete_project(&mut f.db, 1, at("2026-03-10 11:00")).unwrap_err();
+    let err = complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(at("2026-03-10 11:00"), "tester"),
+        1,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("场未结束"), "{err}");
     assert_eq!(completed_at(&f.db), None);
     // P2 has a session but nobody enrolled.
-    let err = complete_project(&mut f.db, 2, later()).unwrap_err();
+    let err = complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(later(), "tester"),
+        2,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("没有人报名"), "{err}");
     f.db.conn
         .execute("DELETE FROM sessions WHERE id = 11", [])
         .unwrap();
-    let err = complete_project(&mut f.db, 2, later()).unwrap_err();
+    let err = complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(later(), "tester"),
+        2,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("没有场次"), "{err}");
-    assert!(complete_project(&mut f.db, 99, later()).is_err());
+    assert!(complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(later(), "tester"),
+        99
+    )
+    .is_err());
     assert_eq!(count(&f.db, "SELECT count(*) FROM audit_log"), 0);
 }
 
@@ -417,30 +472,66 @@ fn manual_entries_are_validated_audited_and_deleted_with_a_reason() {
         (10.0, "  "),
     ] {
         assert!(
-            add_manual_entry(&mut f.db, 1, credits, false, day, note, now).is_err(),
+            add_manual_entry(
+                &mut f.db,
+                &liaoyuan::store::Stamp::new(now, "tester"),
+                1,
+                credits,
+                false,
+                day,
+                note
+            )
+            .is_err(),
             "{credits} {note:?}"
         );
     }
-    assert!(add_manual_entry(&mut f.db, 999, 5.0, false, day, "国家平台", now).is_err());
+    assert!(add_manual_entry(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(now, "tester"),
+        999,
+        5.0,
+        false,
+        day,
+        "国家平台"
+    )
+    .is_err());
     let tomorrow = d("2026-04-02");
-    let err = add_manual_entry(&mut f.db, 1, 5.0, false, tomorrow, "国家平台", now).unwrap_err();
+    let err = add_manual_entry(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(now, "tester"),
+        1,
+        5.0,
+        false,
+        tomorrow,
+        "国家平台",
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("还没到"), "{err}");
     assert_eq!(count(&f.db, "SELECT count(*) FROM credit_entries"), 0);
     assert_eq!(count(&f.db, "SELECT count(*) FROM audit_log"), 0);
 
     let e = add_manual_entry(
         &mut f.db,
+        &liaoyuan::store::Stamp::new(now, "tester"),
         1,
         200.0,
         true,
         day,
         " 国家中小学智慧教育平台 ",
-        now,
     )
     .unwrap();
     assert!(e.manual);
     assert_eq!(e.note, "国家中小学智慧教育平台");
-    let small = add_manual_entry(&mut f.db, 1, 0.5, false, day, "讲座", now).unwrap();
+    let small = add_manual_entry(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(now, "tester"),
+        1,
+        0.5,
+        false,
+        day,
+        "讲座",
+    )
+    .unwrap();
     assert_eq!(
         count(
             &f.db,
@@ -452,8 +543,20 @@ fn manual_entries_are_validated_audited_and_deleted_with_a_reason() {
     let (_, standing) = credits::cycle_standing(&f.db.conn, 1, d("2026-04-01"), &settings).unwrap();
     assert_eq!((standing.total, standing.concentrated), (200.5, 200.0));
 
-    assert!(delete_manual_entry(&mut f.db, small.id, " ", now).is_err());
-    delete_manual_entry(&mut f.db, small.id, "录入错误", now).unwrap();
+    assert!(delete_manual_entry(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(now, "tester"),
+        small.id,
+        " "
+    )
+    .is_err());
+    delete_manual_entry(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(now, "tester"),
+        small.id,
+        "录入错误",
+    )
+    .unwrap();
     assert_eq!(credits::entries_of_teacher(&f.db.conn, 1).unwrap().len(), 1);
     let reason: String =
         f.db.conn
@@ -466,13 +569,24 @@ fn manual_entries_are_validated_audited_and_deleted_with_a_reason() {
     assert_eq!(reason, "录入错误");
 
     // Project entries are not deleted by hand.
-    complete_project(&mut f.db, 1, later()).unwrap();
+    complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(later(), "tester"),
+        1,
+    )
+    .unwrap();
     let project_entry = credits::entries_of_teacher(&f.db.conn, 1)
         .unwrap()
         .into_iter()
         .find(|r| !r.entry.manual)
         .unwrap();
-    let err = delete_manual_entry(&mut f.db, project_entry.entry.id, "试试", now).unwrap_err();
+    let err = delete_manual_entry(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(now, "tester"),
+        project_entry.entry.id,
+        "试试",
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("P1"), "{err}");
 }
 
@@ -481,7 +595,12 @@ fn manual_entries_are_validated_audited_and_deleted_with_a_reason() {
 /// Project 1 completed (3 completers), and a snapshot of what completion wrote.
 fn completed() -> Fixture {
     let mut f = setup();
-    complete_project(&mut f.db, 1, later()).unwrap();
+    complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(later(), "tester"),
+        1,
+    )
+    .unwrap();
     f
 }
 
@@ -542,7 +661,7 @@ fn a_completed_projects_credits_flag_threshold_dates_and_follow_ups_are_locked()
     for (what, change) in changes {
         let mut g = fields.clone();
         change(&mut g);
-        let e = edit_project(&mut f.db, 1, &g, &kinds)
+        let e = edit_project(&mut f.db, &crate::stamp(), 1, &g, &kinds)
             .unwrap_err()
             .to_string();
         assert!(e.contains(what), "{what}: {e}");
@@ -551,12 +670,12 @@ fn a_completed_projects_credits_flag_threshold_dates_and_follow_ups_are_locked()
     let mut g = fields.clone();
     g.credits = 6.0;
     g.threshold_pct = 60;
-    let e = edit_project(&mut f.db, 1, &g, &kinds)
+    let e = edit_project(&mut f.db, &crate::stamp(), 1, &g, &kinds)
         .unwrap_err()
         .to_string();
     assert!(e.contains("不能修改学分、结业出勤率"), "{e}");
     assert_locked(
-        edit_project(&mut f.db, 1, &fields, &kinds[..1]),
+        edit_project(&mut f.db, &crate::stamp(), 1, &fields, &kinds[..1]),
         &f.db,
         &before,
     );
@@ -567,7 +686,11 @@ fn a_completed_projects_credits_flag_threshold_dates_and_follow_ups_are_locked()
     if let Some(extra) = extra {
         let mut more = kinds.clone();
         more.push((extra, 30));
-        assert_locked(edit_project(&mut f.db, 1, &fields, &more), &f.db, &before);
+        assert_locked(
+            edit_project(&mut f.db, &crate::stamp(), 1, &fields, &more),
+            &f.db,
+            &before,
+        );
     }
 }
 
@@ -579,10 +702,10 @@ fn a_completed_projects_title_venue_capacity_code_stay_editable() {
     fields.venue = "进修学校 302".into();
     fields.capacity = Some(40);
     fields.code = "P1A".into();
-    edit_project(&mut f.db, 1, &fields, &kinds).unwrap();
+    edit_project(&mut f.db, &crate::stamp(), 1, &fields, &kinds).unwrap();
     assert_eq!(project_one(&f.db).0, fields);
     // Unchanged locked fields compare equal after the round trip through the database.
-    edit_project(&mut f.db, 1, &fields, &kinds).unwrap();
+    edit_project(&mut f.db, &crate::stamp(), 1, &fields, &kinds).unwrap();
 }
 
 #[test]
@@ -590,11 +713,17 @@ fn an_uncompleted_projects_credits_and_sessions_stay_editable() {
     let mut f = setup();
     let (mut fields, kinds) = project_one(&f.db);
     fields.credits = 10.0;
-    edit_project(&mut f.db, 1, &fields, &kinds).unwrap();
-    let id = add_session(&mut f.db, 1, &session("2026-03-10", "14:00")).unwrap();
-    delete_session(&mut f.db, id).unwrap();
-    enrol_teachers(&mut f.db, 1, &[6]).unwrap();
-    remove_enrolment(&mut f.db, 1, 6).unwrap();
+    edit_project(&mut f.db, &crate::stamp(), 1, &fields, &kinds).unwrap();
+    let id = add_session(
+        &mut f.db,
+        &crate::stamp(),
+        1,
+        &session("2026-03-10", "14:00"),
+    )
+    .unwrap();
+    delete_session(&mut f.db, &crate::stamp(), id).unwrap();
+    enrol_teachers(&mut f.db, &crate::stamp(), 1, &[6]).unwrap();
+    remove_enrolment(&mut f.db, &crate::stamp(), 1, 6).unwrap();
 }
 
 fn session(date: &str, start: &str) -> SessionFields {
@@ -621,7 +750,12 @@ fn a_completed_projects_sessions_cannot_be_added_moved_or_deleted() {
         .unwrap();
     let before = snapshot(&f.db);
     assert_locked(
-        add_session(&mut f.db, 1, &session("2026-03-09", "14:00")),
+        add_session(
+            &mut f.db,
+            &crate::stamp(),
+            1,
+            &session("2026-03-09", "14:00"),
+        ),
         &f.db,
         &before,
     );
@@ -632,8 +766,16 @@ fn a_completed_projects_sessions_cannot_be_added_moved_or_deleted() {
         topic: String::new(),
         venue: String::new(),
     };
-    assert_locked(schedule_sessions(&mut f.db, 1, &schedule), &f.db, &before);
-    assert_locked(delete_session(&mut f.db, 12), &f.db, &before);
+    assert_locked(
+        schedule_sessions(&mut f.db, &crate::stamp(), 1, &schedule),
+        &f.db,
+        &before,
+    );
+    assert_locked(
+        delete_session(&mut f.db, &crate::stamp(), 12),
+        &f.db,
+        &before,
+    );
     for moved in [
         session("2026-03-09", "14:00"),
         session("2026-03-10", "14:30"),
@@ -643,7 +785,7 @@ fn a_completed_projects_sessions_cannot_be_added_moved_or_deleted() {
         },
     ] {
         assert_locked(
-            edit_session(&mut f.db, 12, &moved, Some("改期")),
+            edit_session(&mut f.db, &crate::stamp(), 12, &moved, Some("改期")),
             &f.db,
             &before,
         );
@@ -654,7 +796,7 @@ fn a_completed_projects_sessions_cannot_be_added_moved_or_deleted() {
         venue: "报告厅".into(),
         ..session("2026-03-10", "14:00")
     };
-    edit_session(&mut f.db, 12, &renamed, Some("更正主题")).unwrap();
+    edit_session(&mut f.db, &crate::stamp(), 12, &renamed, Some("更正主题")).unwrap();
 }
 
 #[test]
@@ -668,16 +810,37 @@ fn a_completed_projects_enrolment_list_is_locked() {
         )
         .unwrap();
     let before = snapshot(&f.db);
-    assert_locked(remove_enrolment(&mut f.db, 1, 6), &f.db, &before);
+    assert_locked(
+        remove_enrolment(&mut f.db, &crate::stamp(), 1, 6),
+        &f.db,
+        &before,
+    );
     f.db.conn
         .execute("DELETE FROM enrolments WHERE teacher_id = 6", [])
         .unwrap();
     let before = snapshot(&f.db);
-    assert_locked(enrol_teachers(&mut f.db, 1, &[6]), &f.db, &before);
-    assert_locked(enrol_school(&mut f.db, 1, 1), &f.db, &before);
-    assert_locked(enrol_walk_in(&mut f.db, 1, 6), &f.db, &before);
+    assert_locked(
+        enrol_teachers(&mut f.db, &crate::stamp(), 1, &[6]),
+        &f.db,
+        &before,
+    );
+    assert_locked(
+        enrol_school(&mut f.db, &crate::stamp(), 1, 1),
+        &f.db,
+        &before,
+    );
+    assert_locked(
+        enrol_walk_in(&mut f.db, &crate::stamp(), 1, 6),
+        &f.db,
+        &before,
+    );
     // Project 2 is not completed: enrolling there still works.
-    assert_eq!(enrol_teachers(&mut f.db, 2, &[6]).unwrap().added, 1);
+    assert_eq!(
+        enrol_teachers(&mut f.db, &crate::stamp(), 2, &[6])
+            .unwrap()
+            .added,
+        1
+    );
 }
 
 #[test]
@@ -686,7 +849,7 @@ fn the_lock_applies_to_completed_projects_only() {
     let p = store_projects::get_project(&f.db.conn, 1).unwrap().unwrap();
     let (mut fields, kinds) = project_one(&f.db);
     fields.credits = 1.0;
-    let zh = edit_project(&mut f.db, 1, &fields, &kinds).unwrap_err();
+    let zh = edit_project(&mut f.db, &crate::stamp(), 1, &fields, &kinds).unwrap_err();
     assert!(zh.to_string().contains("不能修改学分"), "{zh}");
     let e = refuse_locked_fields(&p, &fields, false).unwrap_err();
     assert!(e.to_string().contains("P1"), "{e}");
@@ -695,4 +858,11 @@ fn the_lock_applies_to_completed_projects_only() {
     open.completed_at = None;
     assert!(refuse_if_completed(&open, Locked::Enrolments).is_ok());
     assert!(refuse_locked_fields(&open, &fields, true).is_ok());
+}
+
+/// The time and actor of this file's writes: ops never read the clock, so tests give them one
+/// (after every date the fixtures use).
+pub fn stamp() -> liaoyuan::store::Stamp {
+    let now = liaoyuan::domain::parse_datetime("2026-12-31 23:00").unwrap();
+    liaoyuan::store::Stamp::new(now, "tester")
 }

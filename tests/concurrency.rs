@@ -15,7 +15,12 @@ fn district() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("desks.db");
     let mut db = Db::open(&path, OpenMode::Create).unwrap();
-    let tx = db.write().unwrap();
+    let tx = db
+        .write(&liaoyuan::store::Stamp::new(
+            liaoyuan::domain::parse_datetime("2026-03-01 09:00").unwrap(),
+            "tester",
+        ))
+        .unwrap();
     tx.execute_batch(
         "INSERT INTO schools (id, name, stage) VALUES (1, '实验小学', 'primary'), (2, '第二中学', 'junior');
          INSERT INTO projects (id, code, title, level, plan, start_date, end_date)

@@ -31,7 +31,7 @@ fn district_at(path: &Path) -> Db {
         (Kind::Projects, "projects.csv"),
         (Kind::Sessions, "sessions.csv"),
     ] {
-        import_file(&mut db, kind, &fixture(file), &plain).unwrap();
+        import_file(&mut db, &crate::stamp(), kind, &fixture(file), &plain).unwrap();
     }
     let project = ImportOptions {
         project: Some("2026-QP-101".into()),
@@ -40,12 +40,20 @@ fn district_at(path: &Path) -> Db {
     };
     import_file(
         &mut db,
+        &crate::stamp(),
         Kind::Enrolments,
         &fixture("enrolments.csv"),
         &project,
     )
     .unwrap();
-    import_file(&mut db, Kind::Marks, &fixture("marks-sheet.csv"), &project).unwrap();
+    import_file(
+        &mut db,
+        &crate::stamp(),
+        Kind::Marks,
+        &fixture("marks-sheet.csv"),
+        &project,
+    )
+    .unwrap();
     db
 }
 
@@ -435,7 +443,14 @@ fn filled_sign_in_sheet_imports_back_as_marks() {
     ws.write_string(5, 5, "08:50").unwrap();
     book.save(&filled).unwrap();
     // The title rows name the project and the session: no --project, no --session.
-    let r = import_file(&mut db, Kind::Marks, &filled, &ImportOptions::default()).unwrap();
+    let r = import_file(
+        &mut db,
+        &crate::stamp(),
+        Kind::Marks,
+        &filled,
+        &ImportOptions::default(),
+    )
+    .unwrap();
     assert_eq!(r.added, 2, "only the rows with a time");
     let e = build(&db, ExportKind::Attendance, None, Some("2026-QP-101"));
     let third: Vec<(String, String)> = e
@@ -473,4 +488,11 @@ fn vetoes_of_a_project_default_to_the_projects_veto_year_not_todays() {
     let rows = e.json.as_array().unwrap();
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!(rows[0]["year"], 2026);
+}
+
+/// The time and actor of this file's writes: ops never read the clock, so tests give them one
+/// (after every date the fixtures use).
+pub fn stamp() -> liaoyuan::store::Stamp {
+    let now = liaoyuan::domain::parse_datetime("2026-12-31 23:00").unwrap();
+    liaoyuan::store::Stamp::new(now, "tester")
 }

@@ -7,12 +7,6 @@ use liaoyuan::store::{marks, sessions, teachers, trainers, Db};
 use liaoyuan::Error;
 use std::path::{Path, PathBuf};
 
-/// These tests quote the English messages (`--lang en`); each test binary
-/// is its own process, so switching here touches no other file's tests.
-fn english() {
-    liaoyuan::lang::set_english(true);
-}
-
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -20,7 +14,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn import(db: &mut Db, kind: Kind, path: &Path) -> liaoyuan::Result<ImportReport> {
-    import_file(db, kind, path, &ImportOptions::default())
+    import_file(db, &crate::stamp(), kind, path, &ImportOptions::default())
 }
 
 fn with_schools() -> Db {
@@ -38,7 +32,6 @@ fn count(db: &Db, table: &str) -> i64 {
 
 #[test]
 fn gbk_csv_with_chinese_headers_blank_line_and_stray_spaces() {
-    english();
     let mut db = with_schools();
     let r = import(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv")).unwrap();
     assert_eq!((r.rows, r.added, r.updated), (20, 20, 0));
@@ -58,7 +51,6 @@ fn gbk_csv_with_chinese_headers_blank_line_and_stray_spaces() {
 
 #[test]
 fn xlsx_sample_with_a_title_row_and_other_column_order() {
-    english();
     let mut db = with_schools();
     let r = import(&mut db, Kind::Teachers, &fixture("teachers-title-row.xlsx")).unwrap();
     assert_eq!((r.rows, r.added), (20, 20));
@@ -70,7 +62,6 @@ fn xlsx_sample_with_a_title_row_and_other_column_order() {
 
 #[test]
 fn xlsx_made_here_numbers_lose_point_zero_and_banner_is_skipped() {
-    english();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("报名表.xlsx");
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -103,7 +94,6 @@ fn xlsx_made_here_numbers_lose_point_zero_and_banner_is_skipped() {
 
 #[test]
 fn utf8_with_bom_and_crlf() {
-    english();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bom.csv");
     let text = "\u{FEFF}name,township,stage\r\n 新建小学 ,花岩镇,小学\r\n";
@@ -119,7 +109,6 @@ fn utf8_with_bom_and_crlf() {
 
 #[test]
 fn six_bad_rows_are_all_reported_and_nothing_is_written() {
-    english();
     let mut db = with_schools();
     let err = import(
         &mut db,
@@ -130,6 +119,7 @@ fn six_bad_rows_are_all_reported_and_nothing_is_written() {
     let Error::Rows(rows) = err else {
         panic!("expected row problems, got {err}")
     };
+    let rows: Vec<String> = rows.into_iter().map(|r| r.en).collect();
     assert_eq!(rows.len(), 6, "{rows:#?}");
     let expect = [
         ("line 3: name: ", "empty"),
@@ -156,13 +146,19 @@ fn six_bad_rows_are_all_reported_and_nothing_is_written() {
 
 #[test]
 fn dry_run_counts_and_writes_nothing() {
-    english();
     let mut db = with_schools();
     let opts = ImportOptions {
         dry_run: true,
         ..ImportOptions::default()
     };
-    let r = import_file(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv"), &opts).unwrap();
+    let r = import_file(
+        &mut db,
+        &crate::stamp(),
+        Kind::Teachers,
+        &fixture("teachers-gbk.csv"),
+        &opts,
+    )
+    .unwrap();
     assert!(r.dry_run);
     assert_eq!((r.added, r.updated), (20, 0));
     assert_eq!(count(&db, "teachers"), 0);
@@ -171,7 +167,6 @@ fn dry_run_counts_and_writes_nothing() {
 
 #[test]
 fn re_import_is_idempotent_and_a_changed_tier_is_an_update_with_history() {
-    english();
     let mut db = with_schools();
     import(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv")).unwrap();
     let again = import(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv")).unwrap();
@@ -229,14 +224,20 @@ fn district() -> Db {
         project: Some("2026-QP-101".into()),
         ..ImportOptions::default()
     };
-    let r = import_file(&mut db, Kind::Enrolments, &fixture("enrolments.csv"), &opts).unwrap();
+    let r = import_file(
+        &mut db,
+        &crate::stamp(),
+        Kind::Enrolments,
+        &fixture("enrolments.csv"),
+        &opts,
+    )
+    .unwrap();
     assert_eq!(r.added, 6);
     db
 }
 
 #[test]
 fn trainers_projects_sessions_and_enrolments() {
-    english();
     let mut db = district();
     let expert = trainers::external_by_name(&db.conn, "李明华")
         .unwrap()
@@ -272,10 +273,12 @@ fn trainers_projects_sessions_and_enrolments() {
 
 #[test]
 fn enrolments_without_project_are_refused() {
-    english();
     let mut db = district();
     let err = import(&mut db, Kind::Enrolments, &fixture("enrolments.csv")).unwrap_err();
-    assert!(err.to_string().contains("--project"), "{err}");
+    assert!(
+        err.text(liaoyuan::lang::Lang::En).contains("--project"),
+        "{err}"
+    );
 }
 
 fn mark_of(db: &Db, staff_no: &str) -> Option<liaoyuan::domain::Mark> {
@@ -291,14 +294,20 @@ fn mark_of(db: &Db, staff_no: &str) -> Option<liaoyuan::domain::Mark> {
 
 #[test]
 fn marks_sheet_applies_the_grace_rule_and_minutes_early() {
-    english();
     let mut db = district();
     let opts = ImportOptions {
         project: Some("2026-QP-101".into()),
         session: Some(1),
         ..ImportOptions::default()
     };
-    let r = import_file(&mut db, Kind::Marks, &fixture("marks-sheet.csv"), &opts).unwrap();
+    let r = import_file(
+        &mut db,
+        &crate::stamp(),
+        Kind::Marks,
+        &fixture("marks-sheet.csv"),
+        &opts,
+    )
+    .unwrap();
     assert_eq!(r.added, 5, "the blank row is left for close-session");
     let m = |s| mark_of(&db, s);
     assert_eq!(m("TN20001").unwrap().status, Status::Present);
@@ -319,20 +328,33 @@ fn marks_sheet_applies_the_grace_rule_and_minutes_early() {
     );
     assert!(m("TN20006").is_none());
     // The same sheet again changes nothing.
-    let again = import_file(&mut db, Kind::Marks, &fixture("marks-sheet.csv"), &opts).unwrap();
+    let again = import_file(
+        &mut db,
+        &crate::stamp(),
+        Kind::Marks,
+        &fixture("marks-sheet.csv"),
+        &opts,
+    )
+    .unwrap();
     assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 5));
 }
 
 #[test]
 fn marks_sheet_refuses_leave_without_reason_and_lifting_a_veto_without_reason() {
-    english();
     let mut db = district();
     let opts = ImportOptions {
         project: Some("2026-QP-101".into()),
         session: Some(1),
         ..ImportOptions::default()
     };
-    import_file(&mut db, Kind::Marks, &fixture("marks-sheet.csv"), &opts).unwrap();
+    import_file(
+        &mut db,
+        &crate::stamp(),
+        Kind::Marks,
+        &fixture("marks-sheet.csv"),
+        &opts,
+    )
+    .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fix.csv");
     std::fs::write(
@@ -340,10 +362,11 @@ fn marks_sheet_refuses_leave_without_reason_and_lifting_a_veto_without_reason() 
         "工号,签到时间,状态,事由\nTN20003,08:30,,\nTN20006,,请假,\nTN20001,,旷课,\n",
     )
     .unwrap();
-    let err = import_file(&mut db, Kind::Marks, &path, &opts).unwrap_err();
+    let err = import_file(&mut db, &crate::stamp(), Kind::Marks, &path, &opts).unwrap_err();
     let Error::Rows(rows) = err else {
         panic!("{err}")
     };
+    let rows: Vec<String> = rows.into_iter().map(|r| r.en).collect();
     assert_eq!(rows.len(), 2, "{rows:#?}");
     assert!(
         rows[0].starts_with("line 2: 事由: changing late to present lifts a one-vote veto"),
@@ -365,13 +388,15 @@ fn marks_sheet_refuses_leave_without_reason_and_lifting_a_veto_without_reason() 
 
 #[test]
 fn unknown_header_is_a_clear_error() {
-    english();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.csv");
     std::fs::write(&path, "foo,bar\n1,2\n").unwrap();
     let mut db = Db::open_in_memory().unwrap();
     let err = import(&mut db, Kind::Teachers, &path).unwrap_err();
-    assert!(err.to_string().contains("staff_no/工号"), "{err}");
+    assert!(
+        err.text(liaoyuan::lang::Lang::En).contains("staff_no/工号"),
+        "{err}"
+    );
 }
 
 fn bin() -> std::process::Command {
@@ -383,7 +408,6 @@ fn bin() -> std::process::Command {
 
 #[test]
 fn cli_exit_1_lists_every_bad_line_and_dry_run_writes_nothing() {
-    english();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     let db = db.to_str().unwrap();
@@ -429,7 +453,6 @@ fn cli_exit_1_lists_every_bad_line_and_dry_run_writes_nothing() {
 
 #[test]
 fn xlsx_date_and_time_cells_come_out_as_iso_text() {
-    english();
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let dir = tempfile::tempdir().unwrap();
     let date = Format::new().set_num_format("yyyy/m/d");
@@ -496,14 +519,13 @@ fn problems_of(db: &mut Db, kind: Kind, name: &str, text: &str) -> Vec<String> {
     let path = dir.path().join(name);
     std::fs::write(&path, text).unwrap();
     match import(db, kind, &path).unwrap_err() {
-        Error::Rows(rows) => rows,
+        Error::Rows(rows) => rows.into_iter().map(|r| r.en).collect(),
         other => panic!("expected row problems, got {other}"),
     }
 }
 
 #[test]
 fn bad_projects_sessions_and_trainers_are_listed_by_line_and_column() {
-    english();
     let mut db = district();
     let rows = problems_of(
         &mut db,
@@ -557,7 +579,6 @@ fn bad_projects_sessions_and_trainers_are_listed_by_line_and_column() {
 
 #[test]
 fn marks_session_may_be_a_number_a_date_or_a_date_and_start() {
-    english();
     let mut db = district();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("m.csv");
@@ -575,6 +596,7 @@ fn marks_session_may_be_a_number_a_date_or_a_date_and_start() {
     let Error::Rows(rows) = err else {
         panic!("{err}")
     };
+    let rows: Vec<String> = rows.into_iter().map(|r| r.en).collect();
     assert_eq!(rows.len(), 2, "{rows:#?}");
     assert!(rows[0].starts_with("line 5: 场次: 2026-QP-101 has several sessions on 2026-03-02"));
     assert!(rows[1].starts_with("line 6: 场次: 9: 2026-QP-101 has 3 session(s)"));
@@ -606,7 +628,6 @@ fn write_sheet(dir: &tempfile::TempDir, text: &str) -> PathBuf {
 
 #[test]
 fn a_mark_carries_the_school_that_sent_the_teacher_not_the_current_one() {
-    english();
     let mut db = district();
     let t = teachers::by_staff_no(&db.conn, "TN20001").unwrap().unwrap();
     let sent_by = t.school_id;
@@ -619,16 +640,16 @@ fn a_mark_carries_the_school_that_sent_the_teacher_not_the_current_one() {
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = write_sheet(&dir, "工号,签到时间\nTN20001,08:20\n");
-    import_file(&mut db, Kind::Marks, &path, &sheet_opts()).unwrap();
+    import_file(&mut db, &crate::stamp(), Kind::Marks, &path, &sheet_opts()).unwrap();
     assert_eq!(mark_of(&db, "TN20001").unwrap().school_id, sent_by);
 }
 
 #[test]
 fn at_a_closed_session_a_change_of_minutes_or_times_needs_a_reason() {
-    english();
     let mut db = district();
     import_file(
         &mut db,
+        &crate::stamp(),
         Kind::Marks,
         &fixture("marks-sheet.csv"),
         &sheet_opts(),
@@ -643,10 +664,11 @@ fn at_a_closed_session_a_change_of_minutes_or_times_needs_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     // TN20003 stays late (other minutes); TN20001 stays present (other arrival time).
     let path = write_sheet(&dir, "工号,签到时间,事由\nTN20003,08:50,\nTN20001,08:10,\n");
-    let err = import_file(&mut db, Kind::Marks, &path, &sheet_opts()).unwrap_err();
+    let err = import_file(&mut db, &crate::stamp(), Kind::Marks, &path, &sheet_opts()).unwrap_err();
     let Error::Rows(rows) = err else {
         panic!("{err}")
     };
+    let rows: Vec<String> = rows.into_iter().map(|r| r.en).collect();
     assert_eq!(rows.len(), 2, "{rows:#?}");
     assert!(rows[0].starts_with("line 2: 事由: "), "{}", rows[0]);
     assert!(rows[1].starts_with("line 3: 事由: "), "{}", rows[1]);
@@ -656,7 +678,14 @@ fn at_a_closed_session_a_change_of_minutes_or_times_needs_a_reason() {
         &dir,
         "工号,签到时间,事由\nTN20003,08:50,按签到表更正\nTN20002,08:35,\n",
     );
-    let r = import_file(&mut db, Kind::Marks, &path, &sheet_opts()).unwrap();
+    let r = import_file(&mut db, &crate::stamp(), Kind::Marks, &path, &sheet_opts()).unwrap();
     assert_eq!((r.updated, r.unchanged), (1, 1));
     assert_eq!(mark_of(&db, "TN20003").unwrap().minutes_late, 20);
+}
+
+/// The time and actor of this file's writes: ops never read the clock, so tests give them one
+/// (after every date the fixtures use).
+pub fn stamp() -> liaoyuan::store::Stamp {
+    let now = liaoyuan::domain::parse_datetime("2026-12-31 23:00").unwrap();
+    liaoyuan::store::Stamp::new(now, "tester")
 }

@@ -45,7 +45,14 @@ fn district(dir: &Path) -> PathBuf {
     let path = dir.join("desks.db");
     let mut db = Db::open(&path, OpenMode::Create).unwrap();
     let opts = ImportOptions::default();
-    import_file(&mut db, Kind::Schools, &fixture("schools.csv"), &opts).unwrap();
+    import_file(
+        &mut db,
+        &crate::stamp(),
+        Kind::Schools,
+        &fixture("schools.csv"),
+        &opts,
+    )
+    .unwrap();
     path
 }
 
@@ -142,6 +149,7 @@ fn a_dry_run_and_the_preview_run_while_a_desk_holds_the_write_lock() {
     };
     let preview = import_file(
         &mut tui,
+        &crate::stamp(),
         Kind::Teachers,
         &fixture("teachers-gbk.csv"),
         &opts,
@@ -226,4 +234,11 @@ fn desks_keep_committing_while_a_large_import_runs() {
         )
         .unwrap();
     assert_eq!(changed, 400);
+}
+
+/// The time and actor of this file's writes: ops never read the clock, so tests give them one
+/// (after every date the fixtures use).
+pub fn stamp() -> liaoyuan::store::Stamp {
+    let now = liaoyuan::domain::parse_datetime("2026-12-31 23:00").unwrap();
+    liaoyuan::store::Stamp::new(now, "tester")
 }

@@ -27,16 +27,24 @@ fn chinese_problems() -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let mut db = Db::open(&dir.path().join("m.db"), OpenMode::Create).unwrap();
     let opts = ImportOptions::default();
-    import_file(&mut db, Kind::Schools, &fixture("schools.csv"), &opts).unwrap();
+    import_file(
+        &mut db,
+        &crate::stamp(),
+        Kind::Schools,
+        &fixture("schools.csv"),
+        &opts,
+    )
+    .unwrap();
     let err = import_file(
         &mut db,
+        &crate::stamp(),
         Kind::Teachers,
         &fixture("teachers-with-errors.csv"),
         &opts,
     )
     .unwrap_err();
     match err {
-        Error::Rows(rows) => rows,
+        Error::Rows(rows) => rows.into_iter().map(|r| r.zh).collect(),
         other => panic!("expected row problems, got {other}"),
     }
 }
@@ -72,9 +80,15 @@ fn missing_required_column_is_refused_in_chinese() {
     let path = dir.path().join("x.csv");
     std::fs::write(&path, "staff_no,gender\nT1,女\n").unwrap();
     let mut db = Db::open_in_memory().unwrap();
-    let err = import_file(&mut db, Kind::Teachers, &path, &ImportOptions::default())
-        .unwrap_err()
-        .to_string();
+    let err = import_file(
+        &mut db,
+        &crate::stamp(),
+        Kind::Teachers,
+        &path,
+        &ImportOptions::default(),
+    )
+    .unwrap_err()
+    .text(liaoyuan::lang::Lang::Zh);
     assert!(err.contains("line 1: 表头缺少"), "{err}");
     assert!(err.contains("name (姓名)"), "{err}");
 }
@@ -123,4 +137,11 @@ fn lang_en_prints_the_english_form_and_the_default_the_chinese() {
         "{zh}"
     );
     assert!(!zh.contains("is not a known school"), "{zh}");
+}
+
+/// The time and actor of this file's writes: ops never read the clock, so tests give them one
+/// (after every date the fixtures use).
+pub fn stamp() -> liaoyuan::store::Stamp {
+    let now = liaoyuan::domain::parse_datetime("2026-12-31 23:00").unwrap();
+    liaoyuan::store::Stamp::new(now, "tester")
 }

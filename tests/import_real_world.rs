@@ -6,12 +6,6 @@ use liaoyuan::ops::import::{import_file, ImportOptions, ImportReport, Kind};
 use liaoyuan::store::{projects, teachers, Db};
 use std::path::{Path, PathBuf};
 
-/// These tests quote the English messages (`--lang en`); each test binary
-/// is its own process, so switching here touches no other file's tests.
-fn english() {
-    liaoyuan::lang::set_english(true);
-}
-
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -19,7 +13,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn import(db: &mut Db, kind: Kind, path: &Path) -> liaoyuan::Result<ImportReport> {
-    import_file(db, kind, path, &ImportOptions::default())
+    import_file(db, &crate::stamp(), kind, path, &ImportOptions::default())
 }
 
 fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
@@ -42,7 +36,6 @@ fn audit_rows(db: &Db) -> i64 {
 
 #[test]
 fn excel_serial_dates_and_chinese_dates_are_read() {
-    english();
     let mut db = Db::open_in_memory().unwrap();
     let dir = tempfile::tempdir().unwrap();
     // 46083 is Excel's serial number of 2026-03-02 (a date column saved as General).
@@ -64,7 +57,6 @@ fn excel_serial_dates_and_chinese_dates_are_read() {
 
 #[test]
 fn a_number_that_is_no_plausible_date_is_still_refused() {
-    english();
     let mut db = Db::open_in_memory().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = write(
@@ -74,13 +66,12 @@ fn a_number_that_is_no_plausible_date_is_still_refused() {
     );
     let e = import(&mut db, Kind::Projects, &path)
         .unwrap_err()
-        .to_string();
+        .text(liaoyuan::lang::Lang::En);
     assert!(e.contains("line 2: 开始日期: '123' is not a date"), "{e}");
 }
 
 #[test]
 fn a_school_differing_only_by_inner_white_space_is_the_same_school() {
-    english();
     let mut db = with_schools();
     let dir = tempfile::tempdir().unwrap();
     let path = write(
@@ -98,7 +89,6 @@ fn a_school_differing_only_by_inner_white_space_is_the_same_school() {
 
 #[test]
 fn a_re_import_that_changes_nothing_writes_no_audit_entry() {
-    english();
     let mut db = with_schools();
     import(&mut db, Kind::Teachers, &fixture("teachers-gbk.csv")).unwrap();
     let before = audit_rows(&db);
@@ -112,7 +102,6 @@ fn a_re_import_that_changes_nothing_writes_no_audit_entry() {
 
 #[test]
 fn a_dry_run_against_a_missing_database_creates_no_file() {
-    english();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("new.db");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_liaoyuan"))
@@ -134,7 +123,6 @@ fn a_dry_run_against_a_missing_database_creates_no_file() {
 
 #[test]
 fn a_schools_file_with_a_stray_inner_space_updates_the_school_instead_of_adding_a_twin() {
-    english();
     let mut db = with_schools();
     let dir = tempfile::tempdir().unwrap();
     let path = write(
@@ -157,21 +145,19 @@ fn a_schools_file_with_a_stray_inner_space_updates_the_school_instead_of_adding_
 
 #[test]
 fn an_empty_or_blank_file_says_it_is_empty() {
-    english();
     let mut db = with_schools();
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in [("empty.csv", ""), ("blank.csv", "\n \r\n,,\n")] {
         let path = write(&dir, name, text);
         let e = import(&mut db, Kind::Teachers, &path)
             .unwrap_err()
-            .to_string();
+            .text(liaoyuan::lang::Lang::En);
         assert!(e.contains(name) && e.contains("empty"), "{e}");
     }
 }
 
 #[test]
 fn full_width_digits_and_letters_typed_with_a_chinese_ime_are_folded() {
-    english();
     let mut db = with_schools();
     let dir = tempfile::tempdir().unwrap();
     let path = write(
@@ -191,7 +177,7 @@ fn full_width_digits_and_letters_typed_with_a_chinese_ime_are_folded() {
     );
     let e = import(&mut db, Kind::Teachers, &path)
         .unwrap_err()
-        .to_string();
+        .text(liaoyuan::lang::Lang::En);
     assert!(
         e.contains("line 3: 工号: T0001 appears again (first on line 2)"),
         "{e}"
@@ -200,7 +186,6 @@ fn full_width_digits_and_letters_typed_with_a_chinese_ime_are_folded() {
 
 #[test]
 fn excel_time_fractions_in_a_time_column_are_read() {
-    english();
     let mut db = Db::open_in_memory().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let projects = write(
@@ -223,4 +208,11 @@ fn excel_time_fractions_in_a_time_column_are_read() {
         })
         .unwrap();
     assert_eq!((start.as_str(), end.as_str()), ("09:00", "12:00"));
+}
+
+/// The time and actor of this file's writes: ops never read the clock, so tests give them one
+/// (after every date the fixtures use).
+pub fn stamp() -> liaoyuan::store::Stamp {
+    let now = liaoyuan::domain::parse_datetime("2026-12-31 23:00").unwrap();
+    liaoyuan::store::Stamp::new(now, "tester")
 }

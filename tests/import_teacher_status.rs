@@ -14,7 +14,12 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn import(db: &mut Db, kind: Kind, path: &Path) -> liaoyuan::Result<ImportReport> {
-    import_file(db, kind, path, &ImportOptions::default())
+    import_file(db, &stamp(), kind, path, &ImportOptions::default())
+}
+
+fn stamp() -> liaoyuan::store::Stamp {
+    let now = liaoyuan::domain::parse_datetime("2026-12-31 23:00").unwrap();
+    liaoyuan::store::Stamp::new(now, "tester")
 }
 
 fn import_text(db: &mut Db, text: &str) -> liaoyuan::Result<ImportReport> {
@@ -84,7 +89,6 @@ fn chinese_status_values_set_it_and_a_blank_cell_keeps_it() {
 
 #[test]
 fn a_bad_status_is_refused_naming_the_line_and_nothing_is_written() {
-    liaoyuan::lang::set_english(true);
     let mut db = district();
     let audit = |db: &Db| -> i64 {
         db.conn
@@ -101,12 +105,12 @@ fn a_bad_status_is_refused_naming_the_line_and_nothing_is_written() {
         panic!("expected row problems, got {err}");
     };
     assert_eq!(rows.len(), 1, "{rows:#?}");
+    let row = &rows[0].en;
     assert!(
-        rows[0].starts_with("line 3: 状态: '休假' is not a known teacher status"),
-        "{}",
-        rows[0]
+        row.starts_with("line 3: 状态: '休假' is not a known teacher status"),
+        "{row}"
     );
-    assert!(rows[0].contains("transferred/调离"), "{}", rows[0]);
+    assert!(row.contains("transferred/调离"), "{row}");
     assert_eq!(status(&db, "TN20004"), TeacherStatus::Active);
     assert_eq!(audit(&db), before);
 }

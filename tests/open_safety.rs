@@ -146,7 +146,14 @@ fn every_path_that_opens_the_database_again_keeps_this_process_s_locks() {
     // Import from the palette: a roster, then the database (or its journal) given as the file.
     let roster = dir.path().join("roster.csv");
     std::fs::write(&roster, "工号,姓名,学校\nT0004,李明,实验小学\n").unwrap();
-    import::import_file(&mut desk, Kind::Teachers, &roster, &options()).unwrap();
+    import::import_file(
+        &mut desk,
+        &crate::stamp(),
+        Kind::Teachers,
+        &roster,
+        &options(),
+    )
+    .unwrap();
     let link = dir.path().join("link.csv");
     std::os::unix::fs::symlink(&path, &link).unwrap();
     for own in [
@@ -155,7 +162,7 @@ fn every_path_that_opens_the_database_again_keeps_this_process_s_locks() {
         &sibling(&path, "-shm"),
         &link,
     ] {
-        let err = import::import_file(&mut desk, Kind::Teachers, own, &options());
+        let err = import::import_file(&mut desk, &crate::stamp(), Kind::Teachers, own, &options());
         assert!(err.is_err(), "importing {own:?}");
         assert_locked(me, &path, &format!("importing {own:?}"));
     }
@@ -166,7 +173,12 @@ fn every_path_that_opens_the_database_again_keeps_this_process_s_locks() {
         "another process deleted the WAL under the live connection"
     );
     assert_locked(me, &path, "another process came and went");
-    let tx = desk.write().unwrap();
+    let tx = desk
+        .write(&liaoyuan::store::Stamp::new(
+            liaoyuan::domain::parse_datetime("2026-03-01 09:00").unwrap(),
+            "tester",
+        ))
+        .unwrap();
     tx.execute(
         "INSERT INTO schools (name, stage) VALUES ('后来的学校', 'junior')",
         [],
@@ -240,4 +252,11 @@ fn a_running_tui_keeps_its_lock_while_other_processes_come_and_go() {
     // The test is about locks, not quitting: end the TUI directly.
     t.child.kill().unwrap();
     let _ = t.child.wait();
+}
+
+/// The time and actor of this file's writes: ops never read the clock, so tests give them one
+/// (after every date the fixtures use).
+pub fn stamp() -> liaoyuan::store::Stamp {
+    let now = liaoyuan::domain::parse_datetime("2026-12-31 23:00").unwrap();
+    liaoyuan::store::Stamp::new(now, "tester")
 }

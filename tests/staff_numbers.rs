@@ -28,7 +28,13 @@ fn import(db: &mut Db, dir: &Path, kind: Kind, text: &str) -> liaoyuan::Result<I
         Kind::Marks => opts,
         _ => ImportOptions::default(),
     };
-    import_file(db, kind, &write(dir, "in.csv", text), &opts)
+    import_file(
+        db,
+        &crate::stamp(),
+        kind,
+        &write(dir, "in.csv", text),
+        &opts,
+    )
 }
 
 fn count(db: &Db, sql: &str) -> i64 {
@@ -102,6 +108,7 @@ fn a_file_with_one_staff_number_in_two_cases_is_refused() {
     let Error::Rows(rows) = err else {
         panic!("expected row problems, got {err}")
     };
+    let rows: Vec<String> = rows.into_iter().map(|r| r.zh).collect();
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert!(rows[0].starts_with("line 3: staff_no"), "{rows:?}");
     assert!(
@@ -271,4 +278,11 @@ fn processes_opening_a_version_1_file_at_once_upgrade_it_once() {
             "round {round}"
         );
     }
+}
+
+/// The time and actor of this file's writes: ops never read the clock, so tests give them one
+/// (after every date the fixtures use).
+pub fn stamp() -> liaoyuan::store::Stamp {
+    let now = liaoyuan::domain::parse_datetime("2026-12-31 23:00").unwrap();
+    liaoyuan::store::Stamp::new(now, "tester")
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::district::{insert_teachers, pin_now, two_schools};
+use common::district::{at, insert_teachers, two_schools};
 use common::tui::{dark, Ui};
 use crossterm::event::KeyCode;
 use liaoyuan::store::{Db, OpenMode};
@@ -79,13 +79,7 @@ fn build_db(dir: &Path) -> PathBuf {
 }
 
 fn open(lang: Lang) -> Ui {
-    let mut ui = Ui::build(
-        build_db,
-        OpenMode::Existing,
-        &dark(lang),
-        pin_now(NOW),
-        (80, 24),
-    );
+    let mut ui = Ui::build(build_db, OpenMode::Existing, &dark(lang), at(NOW), (80, 24));
     ui.typed("2");
     assert_eq!(ui.app.active_tab(), TabId::Projects);
     ui

@@ -24,6 +24,7 @@ fn open(lang: Lang) -> Ui {
     let mut db = Db::open(&path, OpenMode::Create).unwrap();
     import_file(
         &mut db,
+        &crate::stamp(),
         Kind::Schools,
         &fixture("schools.csv"),
         &ImportOptions::default(),
@@ -34,6 +35,7 @@ fn open(lang: Lang) -> Ui {
         theme: Some("mono".into()),
         no_color: true,
         colors: liaoyuan::tui::colors::ColorDepth::TrueColor,
+        actor: "tester".into(),
     };
     Ui::new(db, path, dir, &opts, at("2026-03-02 09:00"), (80, 24))
 }
@@ -66,9 +68,7 @@ fn preview_shows_counts_and_imports_only_after_yes() {
 
 #[test]
 fn preview_of_a_bad_file_lists_problems_and_cannot_import() {
-    // As `--lang en` does at start-up: refusals built in ops follow the UI
-    // language. The other test here reads only the TUI's own strings.
-    liaoyuan::lang::set_english(true);
+    // Refusals built in ops carry both languages; the preview renders the UI's.
     let mut ui = open(Lang::En);
     let file = fixture("teachers-with-errors.csv");
     ui.command(&format!("import teachers {}", file.display()));
@@ -85,4 +85,11 @@ fn preview_of_a_bad_file_lists_problems_and_cannot_import() {
     ui.key(KeyCode::Esc);
     assert!(!ui.text().contains("Import preview"));
     assert_eq!(ui.teachers(), 0);
+}
+
+/// The time and actor of this file's writes: ops never read the clock, so tests give them one
+/// (after every date the fixtures use).
+pub fn stamp() -> liaoyuan::store::Stamp {
+    let now = liaoyuan::domain::parse_datetime("2026-12-31 23:00").unwrap();
+    liaoyuan::store::Stamp::new(now, "tester")
 }

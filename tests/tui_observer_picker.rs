@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::district::{insert_teachers, pin_now, two_schools};
+use common::district::{at, insert_teachers, two_schools};
 use common::tui::{dark, Ui};
 use crossterm::event::KeyCode;
 use liaoyuan::store::OpenMode;
@@ -38,7 +38,7 @@ fn observer_field(lang: Lang, typed: &str) -> Ui {
         build_db,
         OpenMode::Existing,
         &dark(lang),
-        pin_now("2026-11-28 09:10"),
+        at("2026-11-28 09:10"),
         (80, 24),
     );
     ui.typed("6");

@@ -28,7 +28,12 @@ fn template() -> &'static Path {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("demo.db");
         let mut db = Db::open(&path, OpenMode::Create).unwrap();
-        let tx = db.write().unwrap();
+        let tx = db
+            .write(&liaoyuan::store::Stamp::new(
+                liaoyuan::domain::parse_datetime("2026-03-01 09:00").unwrap(),
+                "tester",
+            ))
+            .unwrap();
         let opts = DemoOptions {
             teachers: 400,
             seed: 7,

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::district::{insert_teachers, pin_now, two_schools};
+use common::district::{at, insert_teachers, two_schools};
 use common::tui::{dark, Ui};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use liaoyuan::store::{Db, OpenMode};
@@ -59,14 +59,8 @@ fn build_db(dir: &Path) -> PathBuf {
 }
 
 fn open(lang: Lang) -> Ui {
-    // ops stamp audit entries with crate::clock::now(); pin it like the App's clock.
-    let mut ui = Ui::build(
-        build_db,
-        OpenMode::Existing,
-        &dark(lang),
-        pin_now(NOW),
-        (80, 24),
-    );
+    // The App stamps its writes with its own clock: ops read none.
+    let mut ui = Ui::build(build_db, OpenMode::Existing, &dark(lang), at(NOW), (80, 24));
     ui.typed("2");
     assert_eq!(ui.app.active_tab(), TabId::Projects);
     ui

@@ -61,7 +61,7 @@ fn desk(path: PathBuf, session: i64, at: NaiveDateTime, teachers: Vec<i64>) -> R
             ..CheckIn::default()
         };
         let t = Instant::now();
-        check_in(&mut db, &req, &settings).map_err(|e| e.to_string())?;
+        check_in(&mut db, &crate::stamp(), &req, &settings).map_err(|e| e.to_string())?;
         times.push(ms(t.elapsed()));
     }
     db.checkpoint()?;

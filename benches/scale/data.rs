@@ -47,7 +47,7 @@ pub fn import_teachers(dir: &Path) -> Res<()> {
         seed: 2,
         progress: false,
     };
-    liaoyuan::ops::demo::generate(&path, &opts)?;
+    liaoyuan::ops::demo::generate(&path, &opts, &crate::stamp())?;
     let mut db = Db::open(&path, OpenMode::Existing)?;
     let schools: Vec<(String, String)> = db
         .conn
@@ -85,12 +85,18 @@ pub fn import_teachers(dir: &Path) -> Res<()> {
     };
     let desk = Desk::start(&path)?;
     let t = Instant::now();
-    import_file(&mut db, Kind::Teachers, &file, &dry)?;
+    import_file(&mut db, &crate::stamp(), Kind::Teachers, &file, &dry)?;
     let dry_secs = t.elapsed().as_secs_f64();
     let dry_waits = desk.stop()?;
     let desk = Desk::start(&path)?;
     let t = Instant::now();
-    let report = import_file(&mut db, Kind::Teachers, &file, &ImportOptions::default())?;
+    let report = import_file(
+        &mut db,
+        &crate::stamp(),
+        Kind::Teachers,
+        &file,
+        &ImportOptions::default(),
+    )?;
     let secs = t.elapsed().as_secs_f64();
     let waits = desk.stop()?;
     line(

@@ -125,7 +125,7 @@ fn check_in_round(
             ..CheckIn::default()
         };
         let t = Instant::now();
-        check_in(db, &req, &settings)?;
+        check_in(db, &crate::stamp(), &req, &settings)?;
         times.push(ms(t.elapsed()));
         if let Some(idle) = idle.as_deref_mut() {
             if (i + 1) % IDLE_EVERY == 0 {

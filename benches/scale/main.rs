@@ -105,3 +105,8 @@ fn generate(path: &Path, teachers: usize) -> Res<()> {
     println!("  (database {mb:.0} MB)");
     Ok(())
 }
+
+/// The time and actor of the benchmark's writes (the wall clock, or LIAOYUAN_NOW).
+pub fn stamp() -> liaoyuan::store::Stamp {
+    liaoyuan::clock::stamp()
+}

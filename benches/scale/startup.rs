@@ -27,6 +27,7 @@ pub fn first_frame(path: &Path) -> Res<Index> {
         theme: None,
         no_color: false,
         colors: liaoyuan::tui::colors::ColorDepth::TrueColor,
+        actor: liaoyuan::clock::actor(),
     };
     let count = Rc::new(Cell::new(0));
     let mut term = terminal(&count)?;

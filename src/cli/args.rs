@@ -3,6 +3,8 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+pub use crate::lang::Lang;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "liaoyuan",
@@ -30,12 +32,6 @@ pub struct Cli {
     pub demo: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    Zh,
-    En,
 }
 
 /// `--colors`: how many colours the TUI sends.

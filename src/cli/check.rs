@@ -5,9 +5,9 @@ use crate::error::{Error, Result};
 use crate::ops::check::{check_file, CheckReport};
 use std::path::Path;
 
-pub fn run(path: &Path, lang: Lang) -> Result<()> {
+pub fn run(path: &Path, lang: Lang, today: chrono::NaiveDate) -> Result<()> {
     let zh = lang == Lang::Zh;
-    let report = check_file(path, crate::clock::today())?;
+    let report = check_file(path, today)?;
     let text = render(path, &report, zh); // problems quote stored data
     print!("{}", crate::text::printable_lines(&text));
     if report.is_clean() {
@@ -59,6 +59,7 @@ pub fn render(path: &Path, r: &CheckReport, zh: bool) -> String {
         verdict(r.foreign_keys.is_empty())
     ));
     for line in &r.foreign_keys {
+        let line = line.get(if zh { Lang::Zh } else { Lang::En });
         out.push_str(&format!("  - {line}\n"));
     }
     out.push_str(&format!(

@@ -46,7 +46,13 @@ fn parse_at(text: &str) -> std::result::Result<NaiveDateTime, String> {
 }
 
 /// Marks the teacher and prints what was recorded.
-pub fn run(path: &Path, read_only: bool, lang: Lang, args: &CheckinArgs) -> Result<()> {
+pub fn run(
+    path: &Path,
+    read_only: bool,
+    lang: Lang,
+    args: &CheckinArgs,
+    stamp: &crate::store::Stamp,
+) -> Result<()> {
     let zh = lang == Lang::Zh;
     let mode = if read_only {
         OpenMode::ReadOnly
@@ -62,7 +68,7 @@ pub fn run(path: &Path, read_only: bool, lang: Lang, args: &CheckinArgs) -> Resu
             format!("no project has the code '{code}'"),
         ))
     })?;
-    let at = args.at.unwrap_or_else(crate::clock::now);
+    let at = args.at.unwrap_or(stamp.now);
     let leaving = args.status == Some(Status::LeftEarly);
     let session = match args.session {
         Some(n) => numbered_session(&db.conn, project.id, &project.code, n)?,
@@ -85,7 +91,7 @@ pub fn run(path: &Path, read_only: bool, lang: Lang, args: &CheckinArgs) -> Resu
         checked_out_at: args.at.filter(|_| leaving),
         entered_by_hand: true,
     };
-    let outcome = check_in(&mut db, &req, &settings)?;
+    let outcome = check_in(&mut db, stamp, &req, &settings)?;
     let t = enrolments::teacher_brief(&db.conn, teacher_id)?.ok_or_else(|| {
         Error::NotFound(pick(
             format!("编号 {teacher_id} 的教师"),
@@ -151,18 +157,19 @@ fn running_session(
     let (date, time) = (at.date(), at.format(TIME_FMT));
     let listing = day_listing(conn, project_id, at)?;
     let list = if listing.is_empty() {
-        pick(
-            "  （当天没有场次）".to_string(),
-            "  (none that day)".to_string(),
-        )
+        pick("  （当天没有场次）", "  (none that day)")
     } else {
-        listing.join("\n")
+        crate::lang::Text::plain(listing.join("\n"))
     };
     Err(Error::invalid(pick(
-        format!("离开时间 {date} {time} 不在培训项目 {code} 的任何场次之内；当天的场次：\n{list}"),
+        format!(
+            "离开时间 {date} {time} 不在培训项目 {code} 的任何场次之内；当天的场次：\n{}",
+            list.zh
+        ),
         format!(
             "the leaving time {date} {time} falls in no session of project {code}; \
-             that day's sessions:\n{list}"
+             that day's sessions:\n{}",
+            list.en
         ),
     )))
 }
@@ -242,23 +249,25 @@ fn find_enrolled(conn: &Connection, project_id: i64, code: &str, query: &str) ->
         0 => Err(no_match(query)),
         1 => {
             let list = teacher_list(&others);
+            let (list_zh, list_en) = (&list.zh, &list.en);
             Err(Error::invalid(pick(
-                format!("未报名培训项目 {code}（现场报名请在界面的签到页办理）：\n{list}"),
+                format!("未报名培训项目 {code}（现场报名请在界面的签到页办理）：\n{list_zh}"),
                 format!(
-                    "not enrolled in project {code} (enrol a walk-in in the TUI's Check-in tab):\n{list}"
+                    "not enrolled in project {code} (enrol a walk-in in the TUI's Check-in tab):\n{list_en}"
                 ),
             )))
         }
         n => {
             let (q, list) = (query.trim(), teacher_list(&others));
+            let (list_zh, list_en) = (&list.zh, &list.en);
             Err(Error::invalid(pick(
                 format!(
                     "“{q}”没有匹配培训项目 {code} 的报名教师；项目外有 {n} 位教师同样匹配\
-                     （现场报名请在界面的签到页办理）：\n{list}"
+                     （现场报名请在界面的签到页办理）：\n{list_zh}"
                 ),
                 format!(
                     "'{q}' matches no teacher enrolled in project {code}; {n} teachers outside it \
-                     match equally well (a walk-in is enrolled in the TUI's Check-in tab):\n{list}"
+                     match equally well (a walk-in is enrolled in the TUI's Check-in tab):\n{list_en}"
                 ),
             )))
         }

@@ -10,7 +10,12 @@ use std::time::Instant;
 /// Districts at least this large show a progress bar (when stderr is a terminal).
 const PROGRESS_FROM: usize = 20_000;
 
-pub fn run(db: Option<&PathBuf>, lang: Lang, args: &DemoArgs) -> Result<()> {
+pub fn run(
+    db: Option<&PathBuf>,
+    lang: Lang,
+    args: &DemoArgs,
+    stamp: &crate::store::Stamp,
+) -> Result<()> {
     let path = db.ok_or_else(|| {
         Error::invalid(match lang {
             Lang::Zh => "demo 需要指定新数据库文件：liaoyuan demo --db PATH",
@@ -25,6 +30,7 @@ pub fn run(db: Option<&PathBuf>, lang: Lang, args: &DemoArgs) -> Result<()> {
             seed: args.seed,
             progress: args.teachers >= PROGRESS_FROM && std::io::stderr().is_terminal(),
         },
+        stamp,
     )?;
     let secs = started.elapsed().as_secs_f64();
     match lang {

@@ -3,12 +3,13 @@
 //! Opens the database read-only.
 
 use crate::error::{Error, Result};
-use crate::lang::pick;
+use crate::lang::{pick, Lang};
 use crate::ops::export::{self, ExportKind, ExportOptions, Format};
 use crate::ops::output_file::OutputFile;
 use crate::ops::sign_in_sheet;
 use crate::store::{Db, OpenMode};
 use crate::text::printable;
+use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 
@@ -52,16 +53,15 @@ pub enum FormatArg {
     Json,
 }
 
-pub fn run(db_path: &Path, args: &ExportArgs) -> Result<()> {
+pub fn run(db_path: &Path, lang: Lang, args: &ExportArgs, today: NaiveDate) -> Result<()> {
     // Checked before anything else: never the database, a link, a folder or a device.
     let output = match &args.output {
         Some(path) => Some(OutputFile::new(path, db_path)?),
         None => None,
     };
     let db = Db::open(db_path, OpenMode::ReadOnly)?;
-    let today = crate::clock::today();
     let kind = match args.kind {
-        ExportWhat::SignInSheet => return sign_in(&db, args, output.as_ref()),
+        ExportWhat::SignInSheet => return sign_in(&db, lang, args, output.as_ref()),
         ExportWhat::Vetoes => ExportKind::Vetoes,
         ExportWhat::Credits => ExportKind::Credits,
         ExportWhat::Attendance => ExportKind::Attendance,
@@ -93,13 +93,13 @@ pub fn run(db_path: &Path, args: &ExportArgs) -> Result<()> {
         let p = printable(&out.path().to_string_lossy()).into_owned();
         eprintln!(
             "{}",
-            pick(format!("{n} 行 → {p}"), format!("{n} rows → {p}"))
+            pick(format!("{n} 行 → {p}"), format!("{n} rows → {p}")).get(lang)
         );
     }
     Ok(())
 }
 
-fn sign_in(db: &Db, args: &ExportArgs, output: Option<&OutputFile>) -> Result<()> {
+fn sign_in(db: &Db, lang: Lang, args: &ExportArgs, output: Option<&OutputFile>) -> Result<()> {
     let (Some(code), Some(n), Some(out)) = (&args.project, args.session, output) else {
         return Err(Error::invalid(pick(
             "导出签到表需要 --project CODE --session N -o FILE.xlsx",
@@ -120,7 +120,7 @@ fn sign_in(db: &Db, args: &ExportArgs, output: Option<&OutputFile>) -> Result<()
     let p = printable(&out.path().to_string_lossy()).into_owned();
     eprintln!(
         "{}",
-        pick(format!("{n} 位教师 → {p}"), format!("{n} teachers → {p}"))
+        pick(format!("{n} 位教师 → {p}"), format!("{n} teachers → {p}")).get(lang)
     );
     Ok(())
 }

@@ -51,7 +51,13 @@ impl From<ImportKind> for Kind {
     }
 }
 
-pub fn run(db_path: &Path, read_only: bool, lang: Lang, args: &ImportArgs) -> Result<()> {
+pub fn run(
+    db_path: &Path,
+    read_only: bool,
+    lang: Lang,
+    args: &ImportArgs,
+    stamp: &crate::store::Stamp,
+) -> Result<()> {
     let mode = if read_only {
         OpenMode::ReadOnly
     } else {
@@ -69,7 +75,7 @@ pub fn run(db_path: &Path, read_only: bool, lang: Lang, args: &ImportArgs) -> Re
         progress: progress_bar(),
         ..ImportOptions::default()
     };
-    let report = import::import_file(&mut db, args.kind.into(), &args.file, &opts)?;
+    let report = import::import_file(&mut db, stamp, args.kind.into(), &args.file, &opts)?;
     let summary = report.summary(lang == Lang::Zh);
     println!("{}", crate::text::printable_lines(&summary));
     Ok(())

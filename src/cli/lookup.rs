@@ -25,16 +25,15 @@ pub struct LookupArgs {
 }
 
 /// Runs the lookup and prints the result to stdout.
-pub fn run(path: &Path, lang: Lang, args: &LookupArgs) -> Result<()> {
+pub fn run(path: &Path, lang: Lang, args: &LookupArgs, today: chrono::NaiveDate) -> Result<()> {
     let db = Db::open(path, OpenMode::ReadOnly)?;
     let settings = crate::store::settings::load(&db.conn)?;
-    let today = crate::clock::today();
     let year = args
         .year
         .unwrap_or_else(|| veto_year(today, settings.veto_year_start_month));
     let query = args.query.join(" ");
     let found = lookup(&db.conn, &query, year, &settings, today, args.all)?;
-    let notes = super::lookup_notes::notes(&query, &found, args.all);
+    let notes = super::lookup_notes::notes(&query, &found, args.all, lang);
     if args.json {
         let text = serde_json::to_string_pretty(&found.rows).map_err(|e| {
             crate::Error::Io(crate::lang::pick(

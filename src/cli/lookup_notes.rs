@@ -2,14 +2,14 @@
 //! match is shared, and how many more teachers the query finds and the command
 //! that lists them (`--all`), so that a lookup never silently picks one.
 
-use crate::lang::pick;
+use crate::lang::{pick, Lang, Text};
 use crate::ops::lookup::{Lookup, LookupRow};
 
 /// The notes under the answer (none when it is the only teacher found).
-pub fn notes(query: &str, found: &Lookup, all: bool) -> Vec<String> {
+pub fn notes(query: &str, found: &Lookup, all: bool, lang: Lang) -> Vec<String> {
     let q = query.trim();
     let shown = found.rows.len();
-    let mut out = Vec::new();
+    let mut out: Vec<Text> = Vec::new();
     if all {
         if found.found > shown {
             let n = found.found;
@@ -18,7 +18,7 @@ pub fn notes(query: &str, found: &Lookup, all: bool) -> Vec<String> {
                 format!("{n} teachers found, the first {shown} listed; use a longer query"),
             ));
         }
-        return out;
+        return render(out, lang);
     }
     if found.best > 1 {
         let n = found.best;
@@ -51,7 +51,11 @@ pub fn notes(query: &str, found: &Lookup, all: bool) -> Vec<String> {
             ),
         ));
     }
-    out
+    render(out, lang)
+}
+
+fn render(notes: Vec<Text>, lang: Lang) -> Vec<String> {
+    notes.iter().map(|n| n.get(lang).to_string()).collect()
 }
 
 /// The line above each teacher with `--all`: the rank and the rung.

@@ -3,72 +3,64 @@
 use super::args::{Cli, Command};
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::store::{Db, OpenMode};
+use crate::store::{Db, OpenMode, Stamp};
 
-pub fn run(cli: Cli) -> Result<()> {
-    crate::lang::set_english(cli.lang == super::args::Lang::En);
-    match &cli.command {
-        None => {
-            let path = if cli.demo {
-                let path = super::demo_db_path()?;
-                // --read-only opens the demo district only if it is already there.
-                if !cli.read_only {
-                    crate::ops::demo::ensure_demo(&path)?;
-                }
-                path
-            } else {
-                super::db_path(cli.db.as_ref())?
-            };
-            let mode = if cli.read_only {
-                OpenMode::ReadOnly
-            } else {
-                OpenMode::Create
-            };
-            let db = Db::open(&path, mode)?;
-            crate::tui::run(
-                db,
-                crate::tui::Options {
-                    lang: cli.lang,
-                    theme: cli.theme.clone(),
-                    no_color: crate::tui::no_color(),
-                    colors: cli
-                        .colors
-                        .map(Into::into)
-                        .unwrap_or_else(crate::tui::colors::ColorDepth::from_env),
-                },
-            )
+/// The database the TUI opens (without a subcommand): `--demo`'s district (created when
+/// absent unless `--read-only`) or `--db`'s file. Main then starts the TUI on it.
+pub fn open_for_tui(cli: &Cli, stamp: &Stamp) -> Result<Db> {
+    let path = if cli.demo {
+        let path = super::demo_db_path()?;
+        // --read-only opens the demo district only if it is already there.
+        if !cli.read_only {
+            crate::ops::demo::ensure_demo(&path, stamp)?;
         }
-        Some(Command::Export(args)) => {
+        path
+    } else {
+        super::db_path(cli.db.as_ref())?
+    };
+    let mode = if cli.read_only {
+        OpenMode::ReadOnly
+    } else {
+        OpenMode::Create
+    };
+    Db::open(&path, mode)
+}
+
+/// Runs a subcommand. `stamp` is the command's time and actor, read once by main.
+pub fn run(cli: &Cli, command: &Command, stamp: &Stamp) -> Result<()> {
+    let today = stamp.now.date();
+    match command {
+        Command::Export(args) => {
             let path = super::db_path(cli.db.as_ref())?;
-            super::export::run(&path, args)
+            super::export::run(&path, cli.lang, args, today)
         }
-        Some(Command::Import(args)) => {
+        Command::Import(args) => {
             if !args.dry_run {
                 refuse_read_only(cli.read_only, "import")?;
             }
             let path = super::db_path(cli.db.as_ref())?;
-            super::import::run(&path, cli.read_only, cli.lang, args)
+            super::import::run(&path, cli.read_only, cli.lang, args, stamp)
         }
-        Some(Command::Lookup(args)) => {
+        Command::Lookup(args) => {
             let path = super::db_path(cli.db.as_ref())?;
-            super::lookup::run(&path, cli.lang, args)
+            super::lookup::run(&path, cli.lang, args, today)
         }
-        Some(Command::Checkin(args)) => {
+        Command::Checkin(args) => {
             refuse_read_only(cli.read_only, "checkin")?;
             let path = super::db_path(cli.db.as_ref())?;
-            super::checkin::run(&path, cli.read_only, cli.lang, args)
+            super::checkin::run(&path, cli.read_only, cli.lang, args, stamp)
         }
-        Some(Command::Demo(args)) => {
+        Command::Demo(args) => {
             refuse_read_only(cli.read_only, "demo")?;
-            super::demo::run(cli.db.as_ref(), cli.lang, args)
+            super::demo::run(cli.db.as_ref(), cli.lang, args, stamp)
         }
-        Some(Command::Backup(args)) => {
+        Command::Backup(args) => {
             let path = super::db_path(cli.db.as_ref())?;
             super::backup::run(&path, cli.lang, args)
         }
-        Some(Command::Check) => {
+        Command::Check => {
             let path = super::db_path(cli.db.as_ref())?;
-            super::check::run(&path, cli.lang)
+            super::check::run(&path, cli.lang, today)
         }
     }
 }

@@ -119,7 +119,7 @@ mod tests {
             seed: 1,
             progress: false,
         };
-        generate(&src, &opts).unwrap();
+        generate(&src, &opts, &crate::store::test_stamp("2026-03-02 09:00")).unwrap();
         let dest = dir.path().join("copy.db");
         let info = backup(&src, &dest).unwrap();
         assert_eq!(info.teachers, 100);

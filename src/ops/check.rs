@@ -33,7 +33,7 @@ pub struct CheckReport {
     /// Lines of `PRAGMA integrity_check` other than "ok".
     pub integrity: Vec<String>,
     /// Dangling references.
-    pub foreign_keys: Vec<String>,
+    pub foreign_keys: Vec<crate::lang::Text>,
     /// Broken consistency rules (only those with at least one row).
     pub findings: Vec<Finding>,
     /// Number of consistency rules checked.
@@ -109,7 +109,9 @@ mod tests {
 
     fn demo() -> Db {
         let mut db = Db::open_in_memory().unwrap();
-        let tx = db.write().unwrap();
+        let tx = db
+            .write(&crate::store::test_stamp("2026-03-02 09:00"))
+            .unwrap();
         let opts = DemoOptions {
             teachers: 200,
             seed: 3,

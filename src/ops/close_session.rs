@@ -9,9 +9,9 @@
 use crate::domain::attendance::StatusCounts;
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::store::audit::{self, AuditEntry};
+use crate::store::audit::{AuditAction, Entity};
 use crate::store::{close_absences, enrolments, marks, sessions, Db};
-use chrono::NaiveDateTime;
+use crate::store::{Audit, Stamp};
 use rusqlite::Connection;
 
 /// What closing a session would do (the review screen), or did.
@@ -54,8 +54,8 @@ pub fn close_session_review(conn: &Connection, session_id: i64) -> Result<CloseR
 /// Closes a session at `now`: unmarked enrolled teachers → absent, then locked.
 /// One transaction; one audit entry for the session and one per new mark.
 /// Returns the counts after closing (`unmarked` = how many were marked absent).
-pub fn close_session(db: &mut Db, session_id: i64, now: NaiveDateTime) -> Result<CloseReview> {
-    close(db, session_id, now, None)
+pub fn close_session(db: &mut Db, session_id: i64, stamp: &Stamp) -> Result<CloseReview> {
+    close(db, session_id, stamp, None)
 }
 
 /// Closes a session as `reviewed` said: refused, changing nothing, when the close would now
@@ -64,19 +64,15 @@ pub fn close_session(db: &mut Db, session_id: i64, now: NaiveDateTime) -> Result
 pub fn close_session_as_reviewed(
     db: &mut Db,
     session_id: i64,
-    now: NaiveDateTime,
+    stamp: &Stamp,
     reviewed: &CloseReview,
 ) -> Result<CloseReview> {
-    close(db, session_id, now, Some(reviewed.unmarked))
+    close(db, session_id, stamp, Some(reviewed.unmarked))
 }
 
-fn close(
-    db: &mut Db,
-    session_id: i64,
-    now: NaiveDateTime,
-    at_most: Option<i64>,
-) -> Result<CloseReview> {
-    let tx = db.write()?;
+fn close(db: &mut Db, session_id: i64, stamp: &Stamp, at_most: Option<i64>) -> Result<CloseReview> {
+    let tx = db.write(stamp)?;
+    let now = tx.now();
     let session = sessions::get_session(&tx, session_id)?.ok_or_else(|| {
         Error::NotFound(pick(
             format!("编号 {session_id} 的场次"),
@@ -120,47 +116,36 @@ fn close(
             )));
         }
     }
-    let actor = crate::store::actor();
-    let created = marks::mark_unmarked_absent(&tx, session_id, &actor, now)?;
+    let created = marks::mark_unmarked_absent(&tx, session_id, tx.actor(), now)?;
     let ids: Vec<i64> = created.iter().map(|(id, _)| *id).collect();
     close_absences::record(&tx, session_id, &ids, now)?;
     for (mark_id, _) in &created {
         let Some(m) = marks::get_mark_by_id(&tx, *mark_id)? else {
             continue;
         };
-        audit::record(
-            &tx,
-            &AuditEntry {
-                at: now,
-                actor: &actor,
-                entity: "mark",
-                entity_id: Some(*mark_id),
-                action: "create",
-                before: None,
-                after: Some(marks::mark_json(&m)),
-                reason: "close session: no mark → absent",
-            },
-        )?;
+        tx.audit(Audit {
+            entity: Entity::Mark,
+            entity_id: Some(*mark_id),
+            action: AuditAction::Create,
+            before: None,
+            after: Some(marks::mark_json(&m)),
+            reason: "close session: no mark → absent",
+        })?;
     }
-    sessions::set_closed(&tx, session_id, now, &actor)?;
+    sessions::set_closed(&tx, session_id, now, tx.actor())?;
     let after = sessions::get_session(&tx, session_id)?;
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: now,
-            actor: &actor,
-            entity: "session",
-            entity_id: Some(session_id),
-            action: "close",
-            before: Some(sessions::session_json(&session)),
-            after: after.as_ref().map(|s| {
-                let mut v = sessions::session_json(s);
-                v["marked_absent"] = serde_json::json!(created.len());
-                v
-            }),
-            reason: "",
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::Session,
+        entity_id: Some(session_id),
+        action: AuditAction::Close,
+        before: Some(sessions::session_json(&session)),
+        after: after.as_ref().map(|s| {
+            let mut v = sessions::session_json(s);
+            v["marked_absent"] = serde_json::json!(created.len());
+            v
+        }),
+        reason: "",
+    })?;
     let review = CloseReview {
         counts: marks::counts_of_session(&tx, session_id)?,
         enrolled: enrolments::enrolment_count(&tx, session.project_id)?,

@@ -9,9 +9,10 @@ use crate::domain::follow_up::due_date;
 use crate::domain::{FollowUpKind, Project, DATE_FMT, TIME_FMT};
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::store::audit::{self, AuditEntry};
+use crate::store::audit::{AuditAction, Entity};
 use crate::store::credits::{self as ledger, NewEntry};
 use crate::store::{completion, enrolments, projects, sessions, Db};
+use crate::store::{Audit, Stamp};
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
@@ -70,9 +71,9 @@ impl Warning {
         )
     }
 
-    /// The refusal in a sentence for a coordinator, in the process's language
-    /// (`crate::lang`; the TUI shows its own text).
-    pub fn sentence(&self, p: &Project) -> String {
+    /// The refusal in a sentence for a coordinator, in both languages (the TUI shows its own
+    /// text).
+    pub fn sentence(&self, p: &Project) -> crate::lang::Text {
         let code = &p.code;
         match self {
             Warning::AlreadyCompleted(at) => {
@@ -222,24 +223,18 @@ pub struct CompletionOutcome {
 /// date), the project's follow-ups for each completer (pending, due `due_days` after the end),
 /// and `completed_at`; an audit entry for each row. Refused when already completed, when a
 /// session is not over yet, or when there are no sessions or no enrolments.
-pub fn complete_project(
-    db: &mut Db,
-    project_id: i64,
-    now: NaiveDateTime,
-) -> Result<CompletionOutcome> {
-    let tx = db.write()?;
+pub fn complete_project(db: &mut Db, stamp: &Stamp, project_id: i64) -> Result<CompletionOutcome> {
+    let tx = db.write(stamp)?;
+    let now = tx.now();
     let r = review(&tx, project_id, now)?;
     if let Some(w) = r.refusal() {
         return Err(Error::invalid(w.sentence(&r.project)));
     }
     let p = &r.project;
-    let actor = crate::store::actor();
-    let entry = |entity: &'static str, id: i64, after: serde_json::Value| AuditEntry {
-        at: now,
-        actor: &actor,
+    let entry = |entity: Entity, id: i64, after: serde_json::Value| Audit {
         entity,
         entity_id: Some(id),
-        action: "create",
+        action: AuditAction::Create,
         before: None,
         after: Some(after),
         reason: "project completed",
@@ -254,14 +249,15 @@ pub fn complete_project(
             concentrated: p.concentrated,
             earned_on: p.end_date,
             note: "",
-            recorded_by: &actor,
+            recorded_by: tx.actor(),
         };
         if let Some(id) = ledger::insert_entry(&tx, &new)? {
             if let Some(row) = ledger::get_entry(&tx, id)? {
-                audit::record(
-                    &tx,
-                    &entry("credit_entry", id, ledger::entry_json(&row.entry)),
-                )?;
+                tx.audit(entry(
+                    Entity::CreditEntry,
+                    id,
+                    ledger::entry_json(&row.entry),
+                ))?;
             }
             credit_entries += 1;
         }
@@ -275,7 +271,7 @@ pub fn complete_project(
                     "due_date": due.format(DATE_FMT).to_string(),
                     "status": "pending",
                 });
-                audit::record(&tx, &entry("follow_up", id, after))?;
+                tx.audit(entry(Entity::FollowUp, id, after))?;
                 follow_ups += 1;
             }
         }
@@ -289,27 +285,22 @@ pub fn complete_project(
             ))
         });
     }
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: now,
-            actor: &actor,
-            entity: "project",
-            entity_id: Some(p.id),
-            action: "complete",
-            before: Some(serde_json::json!({ "completed_at": null })),
-            after: Some(serde_json::json!({
-                "completed_at": now.format(crate::domain::DATETIME_FMT).to_string(),
-                "sessions": r.sessions,
-                "threshold_pct": p.threshold_pct,
-                "completers": r.completers,
-                "non_completers": r.non_completers,
-                "credit_entries": credit_entries,
-                "follow_ups": follow_ups,
-            })),
-            reason: "",
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::Project,
+        entity_id: Some(p.id),
+        action: AuditAction::Complete,
+        before: Some(serde_json::json!({ "completed_at": null })),
+        after: Some(serde_json::json!({
+            "completed_at": now.format(crate::domain::DATETIME_FMT).to_string(),
+            "sessions": r.sessions,
+            "threshold_pct": p.threshold_pct,
+            "completers": r.completers,
+            "non_completers": r.non_completers,
+            "credit_entries": credit_entries,
+            "follow_ups": follow_ups,
+        })),
+        reason: "",
+    })?;
     tx.commit()?;
     Ok(CompletionOutcome {
         completers: r.completers,

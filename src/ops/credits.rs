@@ -6,10 +6,11 @@
 use crate::domain::CreditEntry;
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::store::audit::{self, AuditEntry};
+use crate::store::audit::{AuditAction, Entity};
 use crate::store::credits::{self as ledger, NewEntry};
 use crate::store::{teachers, Db};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::store::{Audit, Stamp};
+use chrono::NaiveDate;
 
 /// The most credits one manual entry may carry (a typo guard: a five-year cycle needs 120).
 pub const MAX_MANUAL_CREDITS: f64 = 200.0;
@@ -52,22 +53,21 @@ pub fn validate_manual(
 /// Adds a manual entry for a teacher; returns it.
 pub fn add_manual_entry(
     db: &mut Db,
+    stamp: &Stamp,
     teacher_id: i64,
     credits: f64,
     concentrated: bool,
     earned_on: NaiveDate,
     note: &str,
-    now: NaiveDateTime,
 ) -> Result<CreditEntry> {
-    validate_manual(credits, earned_on, note, now.date())?;
-    let tx = db.write()?;
+    validate_manual(credits, earned_on, note, stamp.now.date())?;
+    let tx = db.write(stamp)?;
     let teacher = teachers::get(&tx, teacher_id)?.ok_or_else(|| {
         Error::NotFound(pick(
             format!("编号 {teacher_id} 的教师"),
             format!("teacher {teacher_id}"),
         ))
     })?;
-    let actor = crate::store::actor();
     let new = NewEntry {
         teacher_id: teacher.id,
         project_id: None,
@@ -75,7 +75,7 @@ pub fn add_manual_entry(
         concentrated,
         earned_on,
         note: note.trim(),
-        recorded_by: &actor,
+        recorded_by: tx.actor(),
     };
     let id = ledger::insert_entry(&tx, &new)?.ok_or_else(|| {
         Error::invalid(pick(
@@ -89,19 +89,14 @@ pub fn add_manual_entry(
             format!("credit entry {id}"),
         ))
     })?;
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: now,
-            actor: &actor,
-            entity: "credit_entry",
-            entity_id: Some(id),
-            action: "create",
-            before: None,
-            after: Some(ledger::entry_json(&row.entry)),
-            reason: "",
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::CreditEntry,
+        entity_id: Some(id),
+        action: AuditAction::Create,
+        before: None,
+        after: Some(ledger::entry_json(&row.entry)),
+        reason: "",
+    })?;
     tx.commit()?;
     Ok(row.entry)
 }
@@ -109,9 +104,9 @@ pub fn add_manual_entry(
 /// Deletes a manual entry (a reason is required); project entries are refused.
 pub fn delete_manual_entry(
     db: &mut Db,
+    stamp: &Stamp,
     entry_id: i64,
     reason: &str,
-    now: NaiveDateTime,
 ) -> Result<CreditEntry> {
     if reason.trim().is_empty() {
         return Err(Error::invalid(pick(
@@ -119,7 +114,7 @@ pub fn delete_manual_entry(
             "deleting a credit entry needs a reason",
         )));
     }
-    let tx = db.write()?;
+    let tx = db.write(stamp)?;
     let row = ledger::get_entry(&tx, entry_id)?.ok_or_else(|| {
         Error::NotFound(pick(
             format!("编号 {entry_id} 的学分记录"),
@@ -138,20 +133,14 @@ pub fn delete_manual_entry(
         });
     }
     ledger::delete_entry(&tx, entry_id)?;
-    let actor = crate::store::actor();
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: now,
-            actor: &actor,
-            entity: "credit_entry",
-            entity_id: Some(entry_id),
-            action: "delete",
-            before: Some(ledger::entry_json(&row.entry)),
-            after: None,
-            reason: reason.trim(),
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::CreditEntry,
+        entity_id: Some(entry_id),
+        action: AuditAction::Delete,
+        before: Some(ledger::entry_json(&row.entry)),
+        after: None,
+        reason: reason.trim(),
+    })?;
     tx.commit()?;
     Ok(row.entry)
 }

@@ -5,9 +5,10 @@
 use crate::domain::{FollowUp, FollowUpStatus, Rating};
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::store::audit::{self, AuditEntry};
-use crate::store::{self, follow_ups, trainers, Db};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::store::audit::{AuditAction, Entity};
+use crate::store::{follow_ups, trainers, Db};
+use crate::store::{Audit, Stamp};
+use chrono::NaiveDate;
 
 /// What a coordinator records about a follow-up.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,10 +97,10 @@ pub fn record_follow_up(
     id: i64,
     record: &FollowUpRecord,
     reason: Option<&str>,
-    now: NaiveDateTime,
+    stamp: &Stamp,
 ) -> Result<FollowUp> {
-    validate(record, now.date())?;
-    let tx = db.write()?;
+    validate(record, stamp.now.date())?;
+    let tx = db.write(stamp)?;
     let before = follow_ups::get(&tx, id)?.ok_or_else(|| {
         Error::NotFound(pick(
             format!("编号 {id} 的跟踪任务"),
@@ -147,20 +148,14 @@ pub fn record_follow_up(
         return Ok(after);
     }
     follow_ups::update(&tx, &after)?;
-    let actor = store::actor();
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: now,
-            actor: &actor,
-            entity: "follow_up",
-            entity_id: Some(id),
-            action: "update",
-            before: Some(before.audit_json()),
-            after: Some(after.audit_json()),
-            reason,
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::FollowUp,
+        entity_id: Some(id),
+        action: AuditAction::Update,
+        before: Some(before.audit_json()),
+        after: Some(after.audit_json()),
+        reason,
+    })?;
     tx.commit()?;
     Ok(after)
 }
@@ -169,7 +164,11 @@ pub fn record_follow_up(
 mod tests {
     use super::*;
 
-    fn now() -> NaiveDateTime {
+    fn stamp() -> Stamp {
+        Stamp::new(now(), "tester")
+    }
+
+    fn now() -> chrono::NaiveDateTime {
         crate::domain::parse_datetime("2026-05-10 09:00").unwrap()
     }
     fn d(s: &str) -> NaiveDate {
@@ -219,7 +218,7 @@ mod tests {
     #[test]
     fn pending_to_done_to_evaluated_each_audited() {
         let mut db = db();
-        let f = record_follow_up(&mut db, 1, &done(), None, now()).unwrap();
+        let f = record_follow_up(&mut db, 1, &done(), None, &stamp()).unwrap();
         assert_eq!(f.status, FollowUpStatus::Done);
         let ev = FollowUpRecord {
             observer_trainer_id: Some(1),
@@ -227,7 +226,7 @@ mod tests {
             status: FollowUpStatus::Evaluated,
             ..done()
         };
-        record_follow_up(&mut db, 1, &ev, None, now()).unwrap();
+        record_follow_up(&mut db, 1, &ev, None, &stamp()).unwrap();
         let stored = follow_ups::get(&db.conn, 1).unwrap().unwrap();
         assert_eq!(stored.status, FollowUpStatus::Evaluated);
         assert_eq!(stored.rating, Some(Rating::Good));
@@ -273,11 +272,11 @@ mod tests {
         ];
         for c in &cases {
             assert!(
-                record_follow_up(&mut db, 1, c, None, now()).is_err(),
+                record_follow_up(&mut db, 1, c, None, &stamp()).is_err(),
                 "{c:?}"
             );
         }
-        assert!(record_follow_up(&mut db, 99, &done(), None, now()).is_err());
+        assert!(record_follow_up(&mut db, 99, &done(), None, &stamp()).is_err());
         assert!(audits(&db).is_empty());
         let stored = follow_ups::get(&db.conn, 1).unwrap().unwrap();
         assert_eq!(stored.status, FollowUpStatus::Pending);
@@ -286,15 +285,15 @@ mod tests {
     #[test]
     fn moving_back_needs_a_reason() {
         let mut db = db();
-        record_follow_up(&mut db, 1, &done(), None, now()).unwrap();
+        record_follow_up(&mut db, 1, &done(), None, &stamp()).unwrap();
         let back = FollowUpRecord {
             held_date: None,
             status: FollowUpStatus::Pending,
             ..done()
         };
-        assert!(record_follow_up(&mut db, 1, &back, None, now()).is_err());
-        assert!(record_follow_up(&mut db, 1, &back, Some("  "), now()).is_err());
-        record_follow_up(&mut db, 1, &back, Some("wrong teacher"), now()).unwrap();
+        assert!(record_follow_up(&mut db, 1, &back, None, &stamp()).is_err());
+        assert!(record_follow_up(&mut db, 1, &back, Some("  "), &stamp()).is_err());
+        record_follow_up(&mut db, 1, &back, Some("wrong teacher"), &stamp()).unwrap();
         let a = audits(&db);
         assert_eq!(a.len(), 2);
         assert_eq!(a[1].1, "wrong teacher");

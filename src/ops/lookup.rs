@@ -6,7 +6,7 @@ use crate::domain::credits::{cycle_of, standing};
 use crate::domain::veto::{veto_reasons, veto_year_range, VetoReason};
 use crate::domain::{Settings, TeacherStatus};
 use crate::error::{Error, Result};
-use crate::lang::pick;
+use crate::lang::{pick, Lang, Text};
 use crate::search::{Hit, Index, Match};
 use crate::store::enrolments::{self, TeacherBrief};
 use crate::store::{marks, teacher_record};
@@ -82,7 +82,11 @@ pub fn briefs(conn: &Connection, ids: &[i64]) -> Result<Vec<TeacherBrief>> {
 const LISTED: usize = 10;
 
 /// One line per teacher ("  T001  张伟  实验小学"), at most ten, then how many more.
-pub fn teacher_list(teachers: &[TeacherBrief]) -> String {
+pub fn teacher_list(teachers: &[TeacherBrief]) -> Text {
+    Text::each(|lang| teacher_list_in(teachers, lang))
+}
+
+fn teacher_list_in(teachers: &[TeacherBrief], lang: Lang) -> String {
     let mut lines: Vec<String> = teachers
         .iter()
         .take(LISTED)
@@ -90,10 +94,11 @@ pub fn teacher_list(teachers: &[TeacherBrief]) -> String {
         .collect();
     if teachers.len() > LISTED {
         let more = teachers.len() - LISTED;
-        lines.push(pick(
-            format!("  …还有 {more} 人"),
-            format!("  … and {more} more"),
-        ));
+        lines.push(
+            pick(format!("  …还有 {more} 人"), format!("  … and {more} more"))
+                .get(lang)
+                .to_string(),
+        );
     }
     lines.join("\n")
 }
@@ -101,10 +106,11 @@ pub fn teacher_list(teachers: &[TeacherBrief]) -> String {
 /// The refusal of an ambiguous query, listing the equally good matches.
 pub fn ambiguous(query: &str, teachers: &[TeacherBrief]) -> Error {
     let (q, n, list) = (query.trim(), teachers.len(), teacher_list(teachers));
+    let (list_zh, list_en) = (&list.zh, &list.en);
     Error::Invalid(pick(
-        format!("“{q}”同样匹配 {n} 位教师，请用工号或更长的查询：\n{list}"),
+        format!("“{q}”同样匹配 {n} 位教师，请用工号或更长的查询：\n{list_zh}"),
         format!(
-            "'{q}' matches {n} teachers equally well; use a staff number or a longer query:\n{list}"
+            "'{q}' matches {n} teachers equally well; use a staff number or a longer query:\n{list_en}"
         ),
     ))
 }

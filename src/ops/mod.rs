@@ -1,4 +1,4 @@
-//! Operations: one user intent each, one transaction each (`db.write()`),
+//! Operations: one user intent each, one transaction each (`db.write(stamp)`, a `store::Write`),
 //! with its audit entry. Screens and CLI commands call these, never SQL.
 
 pub mod backup;

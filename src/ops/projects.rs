@@ -3,17 +3,18 @@
 
 use crate::domain::{FollowUpKind, Project};
 use crate::error::{Error, Result};
-use crate::lang::pick;
-use crate::store::audit::{self, AuditEntry};
+use crate::lang::{pick, Text};
+use crate::store::audit::{AuditAction, Entity};
 use crate::store::projects::{self, ProjectFields};
 use crate::store::Db;
+use crate::store::{Audit, Stamp};
 use rusqlite::Connection;
 
 /// One problem of a project form: the field (column code name) and a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldProblem {
     pub field: &'static str,
-    pub message: String,
+    pub message: Text,
 }
 
 /// Checks a project's fields (code unique, dates ordered, credits ≥ 0,
@@ -27,7 +28,7 @@ pub fn validate_project(
     follow_ups: &[(FollowUpKind, i64)],
 ) -> Result<Vec<FieldProblem>> {
     let mut out = Vec::new();
-    let mut bad = |field: &'static str, message: String| out.push(FieldProblem { field, message });
+    let mut bad = |field: &'static str, message: Text| out.push(FieldProblem { field, message });
     if f.code.trim().is_empty() {
         bad(
             "code",
@@ -112,49 +113,36 @@ pub fn validate_project(
 /// One refusal listing every problem. Each Chinese message names its field;
 /// the English one is prefixed with the field's code name.
 fn refuse(problems: Vec<FieldProblem>) -> Error {
-    let english = crate::lang::is_english();
-    Error::Invalid(
-        problems
-            .into_iter()
-            .map(|p| {
-                if english {
-                    format!("{}: {}", p.field, p.message)
-                } else {
-                    p.message
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(if english { "; " } else { "；" }),
-    )
+    let zh: Vec<&str> = problems.iter().map(|p| p.message.zh.as_str()).collect();
+    let en: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{}: {}", p.field, p.message.en))
+        .collect();
+    Error::Invalid(pick(zh.join("；"), en.join("; ")))
 }
 
 /// Creates a project with the follow-up kinds it requires; returns its id. Audited.
 pub fn create_project(
     db: &mut Db,
+    stamp: &Stamp,
     f: &ProjectFields,
     follow_ups: &[(FollowUpKind, i64)],
 ) -> Result<i64> {
-    let tx = db.write()?;
+    let tx = db.write(stamp)?;
     let problems = validate_project(&tx, None, f, follow_ups)?;
     if !problems.is_empty() {
         return Err(refuse(problems));
     }
     let id = projects::insert_project(&tx, f)?;
     projects::set_follow_up_kinds(&tx, id, follow_ups)?;
-    let actor = crate::store::actor();
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: crate::clock::now(),
-            actor: &actor,
-            entity: "project",
-            entity_id: Some(id),
-            action: "create",
-            before: None,
-            after: Some(projects::project_json(f, follow_ups)),
-            reason: "",
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::Project,
+        entity_id: Some(id),
+        action: AuditAction::Create,
+        before: None,
+        after: Some(projects::project_json(f, follow_ups)),
+        reason: "",
+    })?;
     tx.commit()?;
     Ok(id)
 }
@@ -163,11 +151,12 @@ pub fn create_project(
 /// scope included: its marks follow it in the same transaction, `store::projects`).
 pub fn edit_project(
     db: &mut Db,
+    stamp: &Stamp,
     id: i64,
     f: &ProjectFields,
     follow_ups: &[(FollowUpKind, i64)],
 ) -> Result<()> {
-    let tx = db.write()?;
+    let tx = db.write(stamp)?;
     let old = projects::get_project(&tx, id)?.ok_or_else(|| {
         Error::NotFound(pick(
             format!("编号 {id} 的培训项目"),
@@ -186,20 +175,14 @@ pub fn edit_project(
     }
     projects::update_project(&tx, id, f)?;
     projects::set_follow_up_kinds(&tx, id, follow_ups)?;
-    let actor = crate::store::actor();
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: crate::clock::now(),
-            actor: &actor,
-            entity: "project",
-            entity_id: Some(id),
-            action: "update",
-            before: Some(projects::project_json(&old_fields, &old_kinds)),
-            after: Some(projects::project_json(f, follow_ups)),
-            reason: "",
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::Project,
+        entity_id: Some(id),
+        action: AuditAction::Update,
+        before: Some(projects::project_json(&old_fields, &old_kinds)),
+        after: Some(projects::project_json(f, follow_ups)),
+        reason: "",
+    })?;
     tx.commit()?;
     Ok(())
 }

@@ -6,8 +6,9 @@
 use crate::domain::Mark;
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::store::audit::{self, AuditEntry};
+use crate::store::audit::{AuditAction, Entity};
 use crate::store::{close_absences as recorded, marks, sessions, Db};
+use crate::store::{Audit, Stamp};
 use rusqlite::Connection;
 
 /// What a reopen did.
@@ -24,21 +25,28 @@ pub fn close_absences(conn: &Connection, session_id: i64) -> Result<Vec<Mark>> {
 }
 
 /// Reopens a closed session; every mark stays as it is. Needs a reason; audited.
-pub fn reopen_session(db: &mut Db, session_id: i64, reason: &str) -> Result<()> {
-    reopen(db, session_id, reason, false).map(|_| ())
+pub fn reopen_session(db: &mut Db, stamp: &Stamp, session_id: i64, reason: &str) -> Result<()> {
+    reopen(db, stamp, session_id, reason, false).map(|_| ())
 }
 
 /// Reopens a closed session and removes the absences its close wrote that nobody changed
 /// since. One transaction; the reason goes into the session's entry and each mark's.
 pub fn reopen_session_removing_close_absences(
     db: &mut Db,
+    stamp: &Stamp,
     session_id: i64,
     reason: &str,
 ) -> Result<Reopened> {
-    reopen(db, session_id, reason, true)
+    reopen(db, stamp, session_id, reason, true)
 }
 
-fn reopen(db: &mut Db, session_id: i64, reason: &str, remove: bool) -> Result<Reopened> {
+fn reopen(
+    db: &mut Db,
+    stamp: &Stamp,
+    session_id: i64,
+    reason: &str,
+    remove: bool,
+) -> Result<Reopened> {
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Error::invalid(pick(
@@ -46,7 +54,7 @@ fn reopen(db: &mut Db, session_id: i64, reason: &str, remove: bool) -> Result<Re
             "reopening a closed session needs a reason",
         )));
     }
-    let tx = db.write()?;
+    let tx = db.write(stamp)?;
     let session = sessions::get_session(&tx, session_id)?.ok_or_else(|| {
         Error::NotFound(pick(
             format!("编号 {session_id} 的场次"),
@@ -59,8 +67,6 @@ fn reopen(db: &mut Db, session_id: i64, reason: &str, remove: bool) -> Result<Re
             "this session is not closed",
         )));
     }
-    let now = crate::clock::now();
-    let actor = crate::store::actor();
     // Read under the write lock: a mark another process changed by hand meanwhile is gone
     // from the list (the trigger of schema.sql), so it is never removed.
     let removable = if remove {
@@ -70,41 +76,31 @@ fn reopen(db: &mut Db, session_id: i64, reason: &str, remove: bool) -> Result<Re
     };
     for m in &removable {
         marks::delete_mark(&tx, m.id)?;
-        audit::record(
-            &tx,
-            &AuditEntry {
-                at: now,
-                actor: &actor,
-                entity: "mark",
-                entity_id: Some(m.id),
-                action: "delete",
-                before: Some(marks::mark_json(m)),
-                after: None,
-                reason,
-            },
-        )?;
+        tx.audit(Audit {
+            entity: Entity::Mark,
+            entity_id: Some(m.id),
+            action: AuditAction::Delete,
+            before: Some(marks::mark_json(m)),
+            after: None,
+            reason,
+        })?;
     }
     sessions::set_reopened(&tx, session_id)?;
     let after = sessions::get_session(&tx, session_id)?;
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: now,
-            actor: &actor,
-            entity: "session",
-            entity_id: Some(session_id),
-            action: "reopen",
-            before: Some(sessions::session_json(&session)),
-            after: after.as_ref().map(|s| {
-                let mut v = sessions::session_json(s);
-                if remove {
-                    v["removed_absences"] = serde_json::json!(removable.len());
-                }
-                v
-            }),
-            reason,
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::Session,
+        entity_id: Some(session_id),
+        action: AuditAction::Reopen,
+        before: Some(sessions::session_json(&session)),
+        after: after.as_ref().map(|s| {
+            let mut v = sessions::session_json(s);
+            if remove {
+                v["removed_absences"] = serde_json::json!(removable.len());
+            }
+            v
+        }),
+        reason,
+    })?;
     tx.commit()?;
     Ok(Reopened {
         removed: removable.len(),

@@ -5,9 +5,10 @@ use crate::domain::{DayPart, Session, TIME_FMT};
 use crate::error::{Error, Result};
 use crate::lang::pick;
 use crate::ops::projects::{refuse_if_completed, Locked};
-use crate::store::audit::{self, AuditEntry};
+use crate::store::audit::{AuditAction, Entity};
 use crate::store::sessions::{self, SessionFields};
 use crate::store::{marks, projects, Db};
+use crate::store::{Audit, Stamp, Write};
 use chrono::{Days, NaiveDate, NaiveTime};
 use rusqlite::Connection;
 
@@ -81,47 +82,47 @@ fn check_fields(conn: &Connection, project_id: i64, f: &SessionFields) -> Result
 }
 
 fn record(
-    conn: &Connection,
+    tx: &Write,
     id: i64,
-    action: &str,
+    action: AuditAction,
     before: Option<&Session>,
     after: Option<&Session>,
     reason: &str,
 ) -> Result<()> {
-    let actor = crate::store::actor();
-    audit::record(
-        conn,
-        &AuditEntry {
-            at: crate::clock::now(),
-            actor: &actor,
-            entity: "session",
-            entity_id: Some(id),
-            action,
-            before: before.map(sessions::session_json),
-            after: after.map(sessions::session_json),
-            reason,
-        },
-    )
+    tx.audit(Audit {
+        entity: Entity::Session,
+        entity_id: Some(id),
+        action,
+        before: before.map(sessions::session_json),
+        after: after.map(sessions::session_json),
+        reason,
+    })
 }
 
 /// Adds one session to a project (date within the project, end after start, project not
 /// completed).
-pub fn add_session(db: &mut Db, project_id: i64, f: &SessionFields) -> Result<i64> {
-    let tx = db.write()?;
+pub fn add_session(db: &mut Db, stamp: &Stamp, project_id: i64, f: &SessionFields) -> Result<i64> {
+    let tx = db.write(stamp)?;
     check_fields(&tx, project_id, f)?;
     refuse_if_project_completed(&tx, project_id)?;
     let id = sessions::insert_session(&tx, project_id, f)?;
     let after = sessions::get_session(&tx, id)?;
-    record(&tx, id, "create", None, after.as_ref(), "")?;
+    record(&tx, id, AuditAction::Create, None, after.as_ref(), "")?;
     tx.commit()?;
     Ok(id)
 }
 
 /// Edits a session. A closed session needs a reason. Its marks follow a change of date.
 /// A completed project's sessions keep their date and times (topic, trainer, venue may change).
-pub fn edit_session(db: &mut Db, id: i64, f: &SessionFields, reason: Option<&str>) -> Result<()> {
+pub fn edit_session(
+    db: &mut Db,
+    stamp: &Stamp,
+    id: i64,
+    f: &SessionFields,
+    reason: Option<&str>,
+) -> Result<()> {
     let reason = reason.map(str::trim).unwrap_or("");
-    let tx = db.write()?;
+    let tx = db.write(stamp)?;
     let old = sessions::get_session(&tx, id)?.ok_or_else(|| {
         Error::NotFound(pick(format!("编号 {id} 的场次"), format!("session {id}")))
     })?;
@@ -140,7 +141,14 @@ pub fn edit_session(db: &mut Db, id: i64, f: &SessionFields, reason: Option<&str
     }
     sessions::update_session(&tx, id, f)?;
     let after = sessions::get_session(&tx, id)?;
-    record(&tx, id, "update", Some(&old), after.as_ref(), reason)?;
+    record(
+        &tx,
+        id,
+        AuditAction::Update,
+        Some(&old),
+        after.as_ref(),
+        reason,
+    )?;
     tx.commit()?;
     Ok(())
 }
@@ -184,8 +192,8 @@ fn leaves_veto_year(conn: &Connection, old: &Session, date: NaiveDate) -> Result
 
 /// Deletes a session; refused when it has marks (they are attendance records) or its
 /// project is completed.
-pub fn delete_session(db: &mut Db, id: i64) -> Result<()> {
-    let tx = db.write()?;
+pub fn delete_session(db: &mut Db, stamp: &Stamp, id: i64) -> Result<()> {
+    let tx = db.write(stamp)?;
     let old = sessions::get_session(&tx, id)?.ok_or_else(|| {
         Error::NotFound(pick(format!("编号 {id} 的场次"), format!("session {id}")))
     })?;
@@ -203,7 +211,7 @@ pub fn delete_session(db: &mut Db, id: i64) -> Result<()> {
         });
     }
     sessions::delete_session(&tx, id)?;
-    record(&tx, id, "delete", Some(&old), None, "")?;
+    record(&tx, id, AuditAction::Delete, Some(&old), None, "")?;
     tx.commit()?;
     Ok(())
 }
@@ -211,14 +219,19 @@ pub fn delete_session(db: &mut Db, id: i64) -> Result<()> {
 /// Creates a schedule of sessions (N days × blocks) in one transaction.
 /// Blocks that already exist (same date and start time) are skipped.
 /// Returns the ids of the new sessions.
-pub fn schedule_sessions(db: &mut Db, project_id: i64, s: &Schedule) -> Result<Vec<i64>> {
+pub fn schedule_sessions(
+    db: &mut Db,
+    stamp: &Stamp,
+    project_id: i64,
+    s: &Schedule,
+) -> Result<Vec<i64>> {
     if s.days == 0 || s.blocks.is_empty() {
         return Err(Error::invalid(pick(
             "排课至少需要一天和一个时段",
             "a schedule needs at least one day and one part of the day",
         )));
     }
-    let tx = db.write()?;
+    let tx = db.write(stamp)?;
     refuse_if_project_completed(&tx, project_id)?;
     let existing: Vec<(NaiveDate, NaiveTime)> = sessions::sessions_of_project(&tx, project_id)?
         .iter()
@@ -248,15 +261,22 @@ pub fn schedule_sessions(db: &mut Db, project_id: i64, s: &Schedule) -> Result<V
                 venue: s.venue.clone(),
             };
             check_fields(&tx, project_id, &f).map_err(|e| {
-                let part = b.part.label(!crate::lang::is_english());
+                let m = e.message();
                 Error::invalid(pick(
-                    format!("{date} {part}：{e}"),
-                    format!("{date} {part}: {e}"),
+                    format!("{date} {}：{}", b.part.label(true), m.zh),
+                    format!("{date} {}: {}", b.part.label(false), m.en),
                 ))
             })?;
             let id = sessions::insert_session(&tx, project_id, &f)?;
             let after = sessions::get_session(&tx, id)?;
-            record(&tx, id, "create", None, after.as_ref(), "bulk schedule")?;
+            record(
+                &tx,
+                id,
+                AuditAction::Create,
+                None,
+                after.as_ref(),
+                "bulk schedule",
+            )?;
             ids.push(id);
         }
     }

@@ -4,8 +4,9 @@
 use crate::domain::Settings;
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::store::{self, audit, Db};
-use chrono::NaiveDateTime;
+use crate::store::audit::{AuditAction, Entity};
+use crate::store::{self, Db};
+use crate::store::{Audit, Stamp};
 
 /// Stores `value` for the setting `key` and returns the settings after the change.
 /// An unknown key, or a value the setting does not accept, changes nothing.
@@ -14,7 +15,7 @@ pub fn set_setting(
     key: &str,
     value: &str,
     reason: Option<&str>,
-    now: NaiveDateTime,
+    stamp: &Stamp,
 ) -> Result<Settings> {
     if !Settings::KEYS.contains(&key) {
         let known = Settings::KEYS.join(", ");
@@ -23,7 +24,7 @@ pub fn set_setting(
             format!("no setting is called {key} (known: {known})"),
         )));
     }
-    let tx = db.write()?;
+    let tx = db.write(stamp)?;
     let before = store::settings::load(&tx)?;
     let mut after = before.clone();
     after.apply(key, value);
@@ -40,20 +41,14 @@ pub fn set_setting(
         )));
     }
     store::settings::set(&tx, key, &stored)?;
-    let actor = store::actor();
-    audit::record(
-        &tx,
-        &audit::AuditEntry {
-            at: now,
-            actor: &actor,
-            entity: "settings",
-            entity_id: None,
-            action: "update",
-            before: Some(serde_json::json!({ key: before.value_of(key) })),
-            after: Some(serde_json::json!({ key: stored })),
-            reason: reason.unwrap_or(""),
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::Settings,
+        entity_id: None,
+        action: AuditAction::Update,
+        before: Some(serde_json::json!({ key: before.value_of(key) })),
+        after: Some(serde_json::json!({ key: stored })),
+        reason: reason.unwrap_or(""),
+    })?;
     tx.commit()?;
     Ok(after)
 }

@@ -4,10 +4,10 @@
 use crate::domain::{Teacher, TeacherStatus};
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::store::audit::{self, AuditEntry};
+use crate::store::audit::{AuditAction, Entity};
 use crate::store::teachers::{self, TeacherInput};
-use crate::store::{self, Db};
-use chrono::NaiveDateTime;
+use crate::store::Db;
+use crate::store::{Audit, Stamp};
 
 /// Sets teacher `id`'s status; `reason` must not be blank. Returns the teacher as saved and
 /// whether anything changed (the same status writes nothing).
@@ -16,10 +16,10 @@ pub fn set_teacher_status(
     id: i64,
     status: TeacherStatus,
     reason: Option<&str>,
-    now: NaiveDateTime,
+    stamp: &Stamp,
 ) -> Result<(Teacher, bool)> {
     let reason = reason.map(str::trim).unwrap_or("");
-    let tx = db.write()?;
+    let tx = db.write(stamp)?;
     let before = teachers::get(&tx, id)?.ok_or_else(|| {
         Error::NotFound(pick(format!("编号 {id} 的教师"), format!("teacher {id}")))
     })?;
@@ -40,24 +40,19 @@ pub fn set_teacher_status(
         status,
         ..TeacherInput::from_teacher(&before)
     };
-    teachers::update(&tx, &before, &input, now.date())?;
+    teachers::update(&tx, &before, &input, tx.now().date())?;
     let after = Teacher {
         status,
         ..before.clone()
     };
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: now,
-            actor: &store::actor(),
-            entity: "teacher",
-            entity_id: Some(id),
-            action: "update",
-            before: Some(before.audit_json()),
-            after: Some(after.audit_json()),
-            reason,
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::Teacher,
+        entity_id: Some(id),
+        action: AuditAction::Update,
+        before: Some(before.audit_json()),
+        after: Some(after.audit_json()),
+        reason,
+    })?;
     tx.commit()?;
     Ok((after, true))
 }
@@ -91,10 +86,7 @@ mod tests {
             status: TeacherStatus::Active,
         };
         let id = teachers::insert(&db.conn, &input).unwrap();
-        let now = chrono::NaiveDate::from_ymd_opt(2026, 9, 1)
-            .unwrap()
-            .and_hms_opt(10, 0, 0)
-            .unwrap();
+        let now = &crate::store::test_stamp("2026-09-01 10:00");
         let refused = set_teacher_status(&mut db, id, TeacherStatus::Retired, Some(" "), now);
         assert!(refused.is_err());
         let (t, changed) =

@@ -4,10 +4,10 @@
 use crate::domain::{Trainer, TrainerStatus};
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::store::audit::{self, AuditEntry};
+use crate::store::audit::{AuditAction, Entity};
 use crate::store::trainers::{self, TrainerInput};
-use crate::store::{self, Db};
-use chrono::NaiveDateTime;
+use crate::store::Db;
+use crate::store::{Audit, Stamp};
 
 /// Sets trainer `id`'s status and competency levels (0–3 each, in `Competency::ALL` order).
 /// Returns the trainer as saved, and whether anything changed (no change writes nothing).
@@ -16,7 +16,7 @@ pub fn update_standing(
     id: i64,
     status: TrainerStatus,
     levels: [u8; 6],
-    now: NaiveDateTime,
+    stamp: &Stamp,
 ) -> Result<(Trainer, bool)> {
     if levels.iter().any(|l| *l > 3) {
         return Err(Error::invalid(pick(
@@ -24,7 +24,7 @@ pub fn update_standing(
             "competency levels are 0 to 3",
         )));
     }
-    let tx = db.write()?;
+    let tx = db.write(stamp)?;
     let before = trainers::get(&tx, id)?.ok_or_else(|| {
         Error::NotFound(pick(
             format!("编号 {id} 的星光讲师"),
@@ -44,20 +44,14 @@ pub fn update_standing(
         levels,
         ..before.clone()
     };
-    let actor = store::actor();
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: now,
-            actor: &actor,
-            entity: "trainer",
-            entity_id: Some(id),
-            action: "update",
-            before: Some(before.audit_json()),
-            after: Some(after.audit_json()),
-            reason: "",
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::Trainer,
+        entity_id: Some(id),
+        action: AuditAction::Update,
+        before: Some(before.audit_json()),
+        after: Some(after.audit_json()),
+        reason: "",
+    })?;
     tx.commit()?;
     Ok((after, true))
 }
@@ -66,7 +60,11 @@ pub fn update_standing(
 mod tests {
     use super::*;
 
-    fn now() -> NaiveDateTime {
+    fn stamp() -> Stamp {
+        Stamp::new(now(), "tester")
+    }
+
+    fn now() -> chrono::NaiveDateTime {
         crate::domain::parse_datetime("2026-11-28 09:00").unwrap()
     }
 
@@ -102,7 +100,7 @@ mod tests {
         let (mut db, id) = db_with_trainer();
         let levels = [3, 2, 3, 1, 0, 2];
         let (t, changed) =
-            update_standing(&mut db, id, TrainerStatus::Certified, levels, now()).unwrap();
+            update_standing(&mut db, id, TrainerStatus::Certified, levels, &stamp()).unwrap();
         assert!(changed);
         assert_eq!(t.levels, levels);
         let stored = trainers::get(&db.conn, id).unwrap().unwrap();
@@ -111,7 +109,7 @@ mod tests {
         assert_eq!(audit_rows(&db), 1);
         // Saving the same values again writes nothing.
         let (_, changed) =
-            update_standing(&mut db, id, TrainerStatus::Certified, levels, now()).unwrap();
+            update_standing(&mut db, id, TrainerStatus::Certified, levels, &stamp()).unwrap();
         assert!(!changed);
         assert_eq!(audit_rows(&db), 1);
     }
@@ -124,10 +122,10 @@ mod tests {
             id,
             TrainerStatus::Certified,
             [4, 0, 0, 0, 0, 0],
-            now(),
+            &stamp(),
         );
         assert!(bad.is_err());
-        assert!(update_standing(&mut db, 999, TrainerStatus::Certified, [0; 6], now()).is_err());
+        assert!(update_standing(&mut db, 999, TrainerStatus::Certified, [0; 6], &stamp()).is_err());
         assert_eq!(audit_rows(&db), 0);
         let stored = trainers::get(&db.conn, id).unwrap().unwrap();
         assert_eq!(stored.status, TrainerStatus::Training);

@@ -4,8 +4,9 @@
 use crate::domain::Mark;
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::store::audit::{self, AuditEntry};
+use crate::store::audit::{AuditAction, Entity};
 use crate::store::{marks, sessions, Db};
+use crate::store::{Audit, Stamp};
 
 /// How to undo one recorded mark (the desk's `u` key).
 #[derive(Debug, Clone, PartialEq)]
@@ -27,8 +28,8 @@ pub struct UndoMark {
 /// Undoes one recorded mark: deletes a mark the change created, or restores
 /// the previous one. Refused when the mark has been changed since (by any desk).
 /// Audited (action "undo").
-pub fn undo_mark(db: &mut Db, undo: &UndoMark) -> Result<Option<Mark>> {
-    let tx = db.write()?;
+pub fn undo_mark(db: &mut Db, stamp: &Stamp, undo: &UndoMark) -> Result<Option<Mark>> {
+    let tx = db.write(stamp)?;
     let session = sessions::get_session(&tx, undo.session_id)?.ok_or_else(|| {
         let id = undo.session_id;
         Error::NotFound(pick(format!("编号 {id} 的场次"), format!("session {id}")))
@@ -63,20 +64,14 @@ pub fn undo_mark(db: &mut Db, undo: &UndoMark) -> Result<Option<Mark>> {
         }
         Some(prev) => marks::update_mark(&tx, prev)?,
     }
-    let actor = crate::store::actor();
-    audit::record(
-        &tx,
-        &AuditEntry {
-            at: crate::clock::now(),
-            actor: &actor,
-            entity: "mark",
-            entity_id: Some(undo.written.id),
-            action: "undo",
-            before: current.as_ref().map(marks::mark_json),
-            after: undo.previous.as_ref().map(marks::mark_json),
-            reason: "undo",
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::Mark,
+        entity_id: Some(undo.written.id),
+        action: AuditAction::Undo,
+        before: current.as_ref().map(marks::mark_json),
+        after: undo.previous.as_ref().map(marks::mark_json),
+        reason: "undo",
+    })?;
     if undo.previous.is_none() {
         super::check_in::remove_walk_in_enrolment(&tx, undo)?;
     }

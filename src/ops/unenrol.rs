@@ -4,12 +4,18 @@
 
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::store::audit::{self, AuditEntry};
+use crate::store::audit::{AuditAction, Entity};
 use crate::store::{enrolments, project_roster, Db};
+use crate::store::{Audit, Stamp};
 
 /// Removes one enrolment; one transaction with its audit entry.
-pub fn remove_enrolment(db: &mut Db, project_id: i64, teacher_id: i64) -> Result<()> {
-    let tx = db.write()?;
+pub fn remove_enrolment(
+    db: &mut Db,
+    stamp: &Stamp,
+    project_id: i64,
+    teacher_id: i64,
+) -> Result<()> {
+    let tx = db.write(stamp)?;
     remove_in(&tx, project_id, teacher_id, "")?;
     tx.commit()?;
     Ok(())
@@ -19,7 +25,7 @@ pub fn remove_enrolment(db: &mut Db, project_id: i64, teacher_id: i64) -> Result
 /// (also used when undoing a walk-in's check-in removes its on-the-spot enrolment).
 /// Refused for a completed project (§4.3: its credits were granted to its enrolment list).
 pub(crate) fn remove_in(
-    tx: &rusqlite::Connection,
+    tx: &crate::store::Write,
     project_id: i64,
     teacher_id: i64,
     reason: &str,
@@ -56,22 +62,16 @@ pub(crate) fn remove_in(
         });
     }
     project_roster::delete_enrolment(tx, project_id, teacher_id)?;
-    let actor = crate::store::actor();
-    audit::record(
-        tx,
-        &AuditEntry {
-            at: crate::clock::now(),
-            actor: &actor,
-            entity: "enrolment",
-            entity_id: Some(id),
-            action: "delete",
-            before: Some(serde_json::json!({
-                "project_id": project_id, "teacher_id": teacher_id, "staff_no": t.staff_no,
-            })),
-            after: None,
-            reason,
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::Enrolment,
+        entity_id: Some(id),
+        action: AuditAction::Delete,
+        before: Some(serde_json::json!({
+            "project_id": project_id, "teacher_id": teacher_id, "staff_no": t.staff_no,
+        })),
+        after: None,
+        reason,
+    })?;
     Ok(())
 }
 
@@ -110,11 +110,11 @@ mod tests {
     #[test]
     fn removes_with_audit_entry() {
         let mut db = db();
-        remove_enrolment(&mut db, 1, 2).unwrap();
+        remove_enrolment(&mut db, &crate::store::test_stamp("2026-03-02 09:00"), 1, 2).unwrap();
         assert!(!enrolments::is_enrolled(&db.conn, 1, 2).unwrap());
         assert_eq!(audit_rows(&db), 1);
         assert!(matches!(
-            remove_enrolment(&mut db, 1, 2),
+            remove_enrolment(&mut db, &crate::store::test_stamp("2026-03-02 09:00"), 1, 2),
             Err(Error::NotFound(_))
         ));
     }
@@ -122,7 +122,8 @@ mod tests {
     #[test]
     fn refused_while_marks_exist_and_nothing_changes() {
         let mut db = db();
-        let e = remove_enrolment(&mut db, 1, 1).unwrap_err();
+        let e = remove_enrolment(&mut db, &crate::store::test_stamp("2026-03-02 09:00"), 1, 1)
+            .unwrap_err();
         assert!(e.to_string().contains("已有 1 条签到记录"), "{e}");
         assert!(enrolments::is_enrolled(&db.conn, 1, 1).unwrap());
         assert_eq!(audit_rows(&db), 0);

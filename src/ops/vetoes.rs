@@ -8,6 +8,7 @@ use crate::domain::{Settings, Status};
 use crate::error::{Error, Result};
 use crate::store::audit::{self, AuditRow};
 use crate::store::vetoes::{self, SchoolVetoes};
+use crate::store::Stamp;
 use crate::store::{marks, Db};
 use rusqlite::Connection;
 
@@ -27,6 +28,7 @@ pub fn vetoes_of_year(
 /// a reason: refused without one, audited with the actor and reason.
 pub fn change_mark(
     db: &mut Db,
+    stamp: &Stamp,
     mark_id: i64,
     status: Status,
     reason: Option<&str>,
@@ -41,7 +43,7 @@ pub fn change_mark(
     let req = CheckIn {
         session_id: m.session_id,
         teacher_id: m.teacher_id,
-        at: m.checked_in_at.unwrap_or_else(crate::clock::now),
+        at: m.checked_in_at.unwrap_or(stamp.now),
         status: Some(status),
         reason: reason.map(str::to_string),
         // Without a check-in time the minutes late are kept (0 when unknown).
@@ -55,10 +57,10 @@ pub fn change_mark(
         checked_out_at: None,
         entered_by_hand: false,
     };
-    check_in(db, &req, settings)
+    check_in(db, stamp, &req, settings)
 }
 
 /// The audit history of one mark, oldest first.
 pub fn mark_history(conn: &Connection, mark_id: i64) -> Result<Vec<AuditRow>> {
-    audit::history(conn, "mark", mark_id)
+    audit::history(conn, audit::Entity::Mark, mark_id)
 }

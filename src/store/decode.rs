@@ -3,6 +3,7 @@
 //! The schema's CHECK constraints keep such values out; another program, a hand edit or a
 //! newer version of Liaoyuan may still have put them there.
 
+use crate::error::CarriedText;
 use crate::lang::pick;
 use rusqlite::types::Type;
 use rusqlite::Row;
@@ -61,6 +62,6 @@ impl Stored {
                  newer Liaoyuan may have written it; correct the row"
             ),
         );
-        rusqlite::Error::FromSqlConversionFailure(col, Type::Text, message.into())
+        rusqlite::Error::FromSqlConversionFailure(col, Type::Text, Box::new(CarriedText(message)))
     }
 }

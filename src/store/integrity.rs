@@ -39,7 +39,7 @@ pub fn integrity(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// `PRAGMA foreign_key_check`: one line per dangling reference.
-pub fn foreign_keys(conn: &Connection) -> Result<Vec<String>> {
+pub fn foreign_keys(conn: &Connection) -> Result<Vec<crate::lang::Text>> {
     let mut st = conn.prepare("PRAGMA foreign_key_check")?;
     let rows = st
         .query_map([], |r| {

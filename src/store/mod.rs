@@ -44,6 +44,11 @@ pub mod teachers;
 pub mod trainer_list;
 pub mod trainers;
 pub mod vetoes;
+mod write;
+
+#[cfg(test)]
+pub(crate) use write::test_stamp;
+pub use write::{Audit, Stamp, Write};
 
 use crate::error::{Error, Result};
 use crate::lang::pick;
@@ -139,18 +144,20 @@ impl Db {
             })?)
     }
 
-    /// Starts a write transaction that takes the write lock at once
-    /// (BEGIN IMMEDIATE), so concurrent desks wait instead of failing.
-    pub fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+    /// Starts a user intent's write: a transaction that takes the write lock at once
+    /// (BEGIN IMMEDIATE), so concurrent desks wait instead of failing, stamped with the
+    /// intent's time and actor (`stamp`, computed at the edges).
+    pub fn write(&mut self, stamp: &Stamp) -> Result<Write<'_>> {
         if self.read_only {
             return Err(Error::invalid(pick(
                 "以只读方式打开（--read-only），不能修改",
                 "opened read-only (--read-only); changes are not allowed",
             )));
         }
-        Ok(self
+        let tx = self
             .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        Ok(Write::new(tx, stamp))
     }
 }
 
@@ -171,16 +178,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
             _ => false,
         }
     }
-}
-
-/// The person responsible for a change: `SUDO_USER`, else `USER`, else "unknown".
-pub fn actor() -> String {
-    for key in ["SUDO_USER", "USER", "USERNAME"] {
-        if let Ok(v) = std::env::var(key) {
-            if !v.trim().is_empty() {
-                return v;
-            }
-        }
-    }
-    "unknown".to_string()
 }

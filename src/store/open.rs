@@ -13,7 +13,7 @@ use super::held;
 use super::schema::{self, Found};
 use super::{Db, OpenMode};
 use crate::error::{Error, Result};
-use crate::lang::pick;
+use crate::lang::{pick, Text};
 use rusqlite::{Connection, OpenFlags};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -28,7 +28,7 @@ pub(super) fn open(path: &Path, mode: OpenMode) -> Result<Db> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(cannot_open(path, &e.to_string())),
+        Err(e) => return Err(cannot_open(path, &Text::plain(e.to_string()))),
     };
     match &meta {
         None if mode != OpenMode::Create => return Err(Error::Missing(path.to_path_buf())),
@@ -234,22 +234,22 @@ pub(super) fn refusal(path: &Path, e: rusqlite::Error) -> Error {
                 "the file does not start with an SQLite header",
             ),
         ),
-        (ErrorCode::CannotOpen, _) => cannot_open(path, &e.to_string()),
+        (ErrorCode::CannotOpen, _) => cannot_open(path, &Text::plain(e.to_string())),
         _ => Error::from(e),
     }
 }
 
-fn not_a_db(path: &Path, detail: String) -> Error {
+fn not_a_db(path: &Path, detail: Text) -> Error {
     Error::NotADatabase {
         path: path.to_path_buf(),
         detail,
     }
 }
 
-fn cannot_open(path: &Path, why: &str) -> Error {
+fn cannot_open(path: &Path, why: &Text) -> Error {
     let p = path.display();
     Error::Io(pick(
-        format!("无法打开 {p}：{why}"),
-        format!("cannot open {p}: {why}"),
+        format!("无法打开 {p}：{}", why.zh),
+        format!("cannot open {p}: {}", why.en),
     ))
 }

@@ -126,12 +126,7 @@ pub fn short_path(path: &std::path::Path, max: usize) -> String {
 pub fn status_bar(frame: &mut Frame, area: Rect, message: Option<(&str, Style)>, ctx: &Ctx) {
     let today = ctx.today();
     let weekday = ctx.t(i18n::WEEKDAYS[today.weekday().num_days_from_monday() as usize]);
-    let right = format!(
-        " {} · {} {} ",
-        crate::store::actor(),
-        today.format("%Y-%m-%d"),
-        weekday
-    );
+    let right = format!(" {} · {} {} ", ctx.actor, today.format("%Y-%m-%d"), weekday);
     let ro = if ctx.read_only() {
         format!(" [{}]", ctx.t(i18n::READ_ONLY))
     } else {

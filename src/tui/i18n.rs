@@ -12,7 +12,7 @@
 //! `status.label(ctx.zh())` from `crate::domain::codes`.
 //! Keep each screen's strings in its own section so that parallel edits do not collide.
 
-pub use crate::cli::args::Lang;
+pub use crate::lang::Lang;
 use std::fmt::Display;
 
 /// One message in both languages.

@@ -58,7 +58,9 @@ mod tests {
     }
 
     fn write_pages(db: &mut Db, rows: usize) {
-        let tx = db.write().unwrap();
+        let tx = db
+            .write(&crate::store::test_stamp("2026-03-02 09:00"))
+            .unwrap();
         for _ in 0..rows {
             tx.execute("INSERT INTO scratch (b) VALUES (zeroblob(4000))", [])
                 .unwrap();

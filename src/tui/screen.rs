@@ -52,6 +52,8 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     /// "Now" for this frame (crate::clock; pinned by LIAOYUAN_NOW in tests).
     pub now: NaiveDateTime,
+    /// Who the writes are audited as (shown in the status bar).
+    pub actor: &'a str,
     /// The teacher search index (built once at start-up, updated on changes).
     pub index: &'a Index,
 }

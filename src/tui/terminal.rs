@@ -8,6 +8,7 @@
 
 use super::backend::CompactBackend;
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crossterm::execute;
 use crossterm::style::Print;
 use crossterm::terminal::{
@@ -47,11 +48,19 @@ fn install_panic_hook() {
 
 impl Session {
     pub fn start() -> Result<Session> {
-        enable_raw_mode().map_err(|e| Error::Io(format!("cannot use this terminal: {e}")))?;
+        enable_raw_mode().map_err(|e| {
+            Error::Io(pick(
+                format!("无法使用这个终端：{e}"),
+                format!("cannot use this terminal: {e}"),
+            ))
+        })?;
         install_panic_hook();
         if let Err(e) = execute!(stdout(), EnterAlternateScreen, Print(MOUSE_ON)) {
             restore();
-            return Err(Error::Io(format!("cannot use this terminal: {e}")));
+            return Err(Error::Io(pick(
+                format!("无法使用这个终端：{e}"),
+                format!("cannot use this terminal: {e}"),
+            )));
         }
         match Terminal::new(CompactBackend::new(stdout())) {
             Ok(terminal) => Ok(Session {
@@ -60,7 +69,10 @@ impl Session {
             }),
             Err(e) => {
                 restore();
-                Err(Error::Io(format!("cannot use this terminal: {e}")))
+                Err(Error::Io(pick(
+                    format!("无法使用这个终端：{e}"),
+                    format!("cannot use this terminal: {e}"),
+                )))
             }
         }
     }

@@ -1,5 +1,6 @@
 //! Executes write intents: each in ONE transaction together with its audit entry
-//! (`store::audit::record`, actor `store::actor()`). A failure leaves nothing behind.
+//! (`store::Write::audit`, stamped with the App's now and actor). A failure leaves nothing
+//! behind.
 //! To add a write: add the `Intent` variant in `action.rs` and its arm in `execute`, calling a
 //! use-case in `crate::ops` (shared with the CLI) where one exists.
 
@@ -7,8 +8,7 @@ use super::action::Intent;
 use super::i18n::{self, Lang};
 use crate::domain::Settings;
 use crate::error::{Error, Result};
-use crate::store::{self, Db};
-use chrono::NaiveDateTime;
+use crate::store::{self, Db, Stamp};
 
 /// What a successful write changed, so that the App can refresh what depends on it.
 #[derive(Debug, Default)]
@@ -25,18 +25,18 @@ pub fn execute(
     db: &mut Db,
     intent: &Intent,
     reason: Option<&str>,
-    now: NaiveDateTime,
+    stamp: &Stamp,
     lang: Lang,
 ) -> Result<Done> {
     match intent {
-        Intent::SetSetting { key, value } => set_setting(db, key, value, reason, now, lang),
+        Intent::SetSetting { key, value } => set_setting(db, key, value, reason, stamp, lang),
         Intent::UpdateTrainer {
             trainer_id,
             status,
             levels,
         } => {
             let (t, changed) =
-                crate::ops::trainers::update_standing(db, *trainer_id, *status, *levels, now)?;
+                crate::ops::trainers::update_standing(db, *trainer_id, *status, *levels, stamp)?;
             let message = if changed {
                 i18n::fill(i18n::STAR_SAVED.get(lang), &[&t.name])
             } else {
@@ -49,7 +49,7 @@ pub fn execute(
         }
         Intent::SetTeacherStatus { teacher_id, status } => {
             let (t, changed) =
-                crate::ops::teachers::set_teacher_status(db, *teacher_id, *status, reason, now)?;
+                crate::ops::teachers::set_teacher_status(db, *teacher_id, *status, reason, stamp)?;
             let message = if changed {
                 let label = status.label(lang == Lang::Zh);
                 i18n::fill(i18n::TEACHERS_STATUS_SAVED.get(lang), &[&t.name, &label])
@@ -67,7 +67,7 @@ pub fn execute(
             record,
         } => {
             let f =
-                crate::ops::follow_ups::record_follow_up(db, *follow_up_id, record, reason, now)?;
+                crate::ops::follow_ups::record_follow_up(db, *follow_up_id, record, reason, stamp)?;
             let zh = lang == Lang::Zh;
             let message = i18n::fill(
                 i18n::FU_SAVED.get(lang),
@@ -89,24 +89,26 @@ pub fn execute(
             let req = crate::ops::check_in::CheckIn {
                 session_id: *session_id,
                 teacher_id: *teacher_id,
-                at: now,
+                at: stamp.now,
                 status: *status,
                 reason: reason.map(str::to_string),
                 checked_out_at: *checked_out_at,
                 ..Default::default()
             };
-            desk_mark(db, *desk, &req, *walk_in, lang)
+            desk_mark(db, stamp, *desk, &req, *walk_in, lang)
         }
-        Intent::UndoLastMark { desk } => desk_undo(db, *desk, lang),
+        Intent::UndoLastMark { desk } => desk_undo(db, stamp, *desk, lang),
         Intent::CloseSession {
             session_id,
             reviewed,
-        } => desk_close(db, *session_id, reviewed, now, lang),
+        } => desk_close(db, *session_id, reviewed, stamp, lang),
         Intent::ReopenSession {
             session_id,
             remove_close_absences,
-        } => desk_reopen(db, *session_id, *remove_close_absences, reason, lang),
-        Intent::ChangeMark { mark_id, status } => change_mark(db, *mark_id, *status, reason, lang),
+        } => desk_reopen(db, stamp, *session_id, *remove_close_absences, reason, lang),
+        Intent::ChangeMark { mark_id, status } => {
+            change_mark(db, stamp, *mark_id, *status, reason, lang)
+        }
         i @ (Intent::SaveProject { .. }
         | Intent::AddSession { .. }
         | Intent::EditSession { .. }
@@ -114,16 +116,24 @@ pub fn execute(
         | Intent::ScheduleSessions { .. }
         | Intent::EnrolTeachers { .. }
         | Intent::EnrolSchool { .. }
-        | Intent::RemoveEnrolment { .. }) => projects_write(db, i, reason, lang),
-        Intent::ImportFile(request) => super::screens::import_preview::execute(db, request, lang),
+        | Intent::RemoveEnrolment { .. }) => projects_write(db, stamp, i, reason, lang),
+        Intent::ImportFile(request) => {
+            super::screens::import_preview::execute(db, stamp, request, lang)
+        }
         i @ (Intent::CompleteProject { .. }
         | Intent::AddCreditEntry { .. }
-        | Intent::DeleteCreditEntry { .. }) => credits_write(db, i, reason, now, lang),
+        | Intent::DeleteCreditEntry { .. }) => credits_write(db, i, reason, stamp, lang),
     }
 }
 
 /// The Projects tab's writes, each one ops call (one transaction with its audit entry).
-fn projects_write(db: &mut Db, intent: &Intent, reason: Option<&str>, lang: Lang) -> Result<Done> {
+fn projects_write(
+    db: &mut Db,
+    stamp: &Stamp,
+    intent: &Intent,
+    reason: Option<&str>,
+    lang: Lang,
+) -> Result<Done> {
     use crate::ops::{enrolments, projects, sessions, unenrol};
     let say = |m: i18n::Msg, args: &[&dyn std::fmt::Display]| Some(i18n::fill(m.get(lang), args));
     let message = match intent {
@@ -132,7 +142,7 @@ fn projects_write(db: &mut Db, intent: &Intent, reason: Option<&str>, lang: Lang
             fields,
             follow_ups,
         } => {
-            projects::create_project(db, fields, follow_ups)?;
+            projects::create_project(db, stamp, fields, follow_ups)?;
             say(i18n::PJ_DONE_PROJECT_CREATED, &[&fields.code])
         }
         Intent::SaveProject {
@@ -140,47 +150,47 @@ fn projects_write(db: &mut Db, intent: &Intent, reason: Option<&str>, lang: Lang
             fields,
             follow_ups,
         } => {
-            projects::edit_project(db, *id, fields, follow_ups)?;
+            projects::edit_project(db, stamp, *id, fields, follow_ups)?;
             say(i18n::PJ_DONE_PROJECT_SAVED, &[&fields.code])
         }
         Intent::AddSession { project_id, fields } => {
-            sessions::add_session(db, *project_id, fields)?;
+            sessions::add_session(db, stamp, *project_id, fields)?;
             say(i18n::PJ_DONE_SESSION_ADDED, &[&fields.date])
         }
         Intent::EditSession { session_id, fields } => {
-            sessions::edit_session(db, *session_id, fields, reason)?;
+            sessions::edit_session(db, stamp, *session_id, fields, reason)?;
             say(i18n::PJ_DONE_SESSION_SAVED, &[&fields.date])
         }
         Intent::DeleteSession { session_id } => {
-            sessions::delete_session(db, *session_id)?;
+            sessions::delete_session(db, stamp, *session_id)?;
             say(i18n::PJ_DONE_SESSION_DELETED, &[])
         }
         Intent::ScheduleSessions {
             project_id,
             schedule,
         } => {
-            let ids = sessions::schedule_sessions(db, *project_id, schedule)?;
+            let ids = sessions::schedule_sessions(db, stamp, *project_id, schedule)?;
             say(i18n::PJ_DONE_SCHEDULED, &[&ids.len()])
         }
         Intent::EnrolTeachers {
             project_id,
             teacher_ids,
         } => {
-            let e = enrolments::enrol_teachers(db, *project_id, teacher_ids)?;
+            let e = enrolments::enrol_teachers(db, stamp, *project_id, teacher_ids)?;
             say(i18n::PJ_DONE_ENROLLED, &[&e.added, &e.already])
         }
         Intent::EnrolSchool {
             project_id,
             school_id,
         } => {
-            let e = enrolments::enrol_school(db, *project_id, *school_id)?;
+            let e = enrolments::enrol_school(db, stamp, *project_id, *school_id)?;
             say(i18n::PJ_DONE_ENROLLED, &[&e.added, &e.already])
         }
         Intent::RemoveEnrolment {
             project_id,
             teacher_id,
         } => {
-            unenrol::remove_enrolment(db, *project_id, *teacher_id)?;
+            unenrol::remove_enrolment(db, stamp, *project_id, *teacher_id)?;
             say(i18n::PJ_DONE_UNENROLLED, &[])
         }
         _ => None,
@@ -196,12 +206,12 @@ fn credits_write(
     db: &mut Db,
     intent: &Intent,
     reason: Option<&str>,
-    now: NaiveDateTime,
+    stamp: &Stamp,
     lang: Lang,
 ) -> Result<Done> {
     let message = match intent {
         Intent::CompleteProject { project_id } => {
-            let out = crate::ops::completion::complete_project(db, *project_id, now)?;
+            let out = crate::ops::completion::complete_project(db, stamp, *project_id)?;
             let code = store::projects::get_project(&db.conn, *project_id)?
                 .map(|p| p.code)
                 .unwrap_or_default();
@@ -224,12 +234,12 @@ fn credits_write(
         } => {
             let e = crate::ops::credits::add_manual_entry(
                 db,
+                stamp,
                 *teacher_id,
                 *credits,
                 *concentrated,
                 *earned_on,
                 note,
-                now,
             )?;
             i18n::fill(
                 i18n::CR_DONE.get(lang),
@@ -237,8 +247,12 @@ fn credits_write(
             )
         }
         Intent::DeleteCreditEntry { entry_id } => {
-            let e =
-                crate::ops::credits::delete_manual_entry(db, *entry_id, reason.unwrap_or(""), now)?;
+            let e = crate::ops::credits::delete_manual_entry(
+                db,
+                stamp,
+                *entry_id,
+                reason.unwrap_or(""),
+            )?;
             i18n::fill(
                 i18n::CR_DELETED.get(lang),
                 &[&who(db, e.teacher_id, lang), &e.credits],
@@ -257,10 +271,10 @@ fn set_setting(
     key: &str,
     value: &str,
     reason: Option<&str>,
-    now: NaiveDateTime,
+    stamp: &Stamp,
     lang: Lang,
 ) -> Result<Done> {
-    let after = crate::ops::settings::set_setting(db, key, value, reason, now)?;
+    let after = crate::ops::settings::set_setting(db, key, value, reason, stamp)?;
     let stored = after.value_of(key).unwrap_or_default();
     Ok(Done {
         message: Some(i18n::fill(i18n::SETTING_SAVED.get(lang), &[&key, &stored])),
@@ -300,6 +314,7 @@ pub fn mark_summary(m: &crate::domain::Mark, lang: Lang) -> String {
 
 fn desk_mark(
     db: &mut Db,
+    stamp: &Stamp,
     desk: u64,
     req: &crate::ops::check_in::CheckIn,
     walk_in: bool,
@@ -310,9 +325,9 @@ fn desk_mark(
     // A walk-in is enrolled and checked in as one transaction: a refused mark
     // leaves no enrolment, and undoing the mark removes the enrolment.
     let outcome = if walk_in {
-        check_in_walk_in(db, req, &settings)?
+        check_in_walk_in(db, stamp, req, &settings)?
     } else {
-        check_in(db, req, &settings)?
+        check_in(db, stamp, req, &settings)?
     };
     let name = who(db, req.teacher_id, lang);
     let text = match &outcome {
@@ -338,11 +353,11 @@ fn desk_mark(
     })
 }
 
-fn desk_undo(db: &mut Db, desk: u64, lang: Lang) -> Result<Done> {
+fn desk_undo(db: &mut Db, stamp: &Stamp, desk: u64, lang: Lang) -> Result<Done> {
     use super::screens::checkin::undo;
     let record =
         undo::pop(desk).ok_or_else(|| Error::invalid(i18n::DESK_NOTHING_TO_UNDO.get(lang)))?;
-    let previous = match crate::ops::check_in::undo_mark(db, &record) {
+    let previous = match crate::ops::check_in::undo_mark(db, stamp, &record) {
         Ok(previous) => previous,
         Err(Error::Busy) => {
             // Kept out by another process's lock: nothing was undone, and the App tries again.
@@ -369,11 +384,11 @@ fn desk_close(
     db: &mut Db,
     session_id: i64,
     reviewed: &crate::ops::close_session::CloseReview,
-    now: NaiveDateTime,
+    stamp: &Stamp,
     lang: Lang,
 ) -> Result<Done> {
     let review =
-        crate::ops::close_session::close_session_as_reviewed(db, session_id, now, reviewed)?;
+        crate::ops::close_session::close_session_as_reviewed(db, session_id, stamp, reviewed)?;
     Ok(Done {
         message: Some(i18n::fill(
             i18n::DESK_CLOSED_DONE.get(lang),
@@ -385,6 +400,7 @@ fn desk_close(
 
 fn desk_reopen(
     db: &mut Db,
+    stamp: &Stamp,
     session_id: i64,
     remove: bool,
     reason: Option<&str>,
@@ -393,10 +409,10 @@ fn desk_reopen(
     use crate::ops::close_session as ops;
     let reason = reason.unwrap_or("");
     let message = if remove {
-        let done = ops::reopen_session_removing_close_absences(db, session_id, reason)?;
+        let done = ops::reopen_session_removing_close_absences(db, stamp, session_id, reason)?;
         i18n::fill(i18n::DESK_REOPENED_REMOVED.get(lang), &[&done.removed])
     } else {
-        ops::reopen_session(db, session_id, reason)?;
+        ops::reopen_session(db, stamp, session_id, reason)?;
         i18n::DESK_REOPENED.get(lang).to_string()
     };
     Ok(Done {
@@ -407,13 +423,14 @@ fn desk_reopen(
 
 fn change_mark(
     db: &mut Db,
+    stamp: &Stamp,
     mark_id: i64,
     status: crate::domain::Status,
     reason: Option<&str>,
     lang: Lang,
 ) -> Result<Done> {
     let settings = store::settings::load(&db.conn)?;
-    let outcome = crate::ops::vetoes::change_mark(db, mark_id, status, reason, &settings)?;
+    let outcome = crate::ops::vetoes::change_mark(db, stamp, mark_id, status, reason, &settings)?;
     let mark = outcome.mark();
     let name = who(db, mark.teacher_id, lang);
     Ok(Done {
@@ -430,7 +447,7 @@ fn change_mark(
 mod tests {
     use super::*;
 
-    fn now() -> NaiveDateTime {
+    fn now() -> chrono::NaiveDateTime {
         crate::domain::parse_datetime("2026-03-02 09:00").unwrap()
     }
 
@@ -441,7 +458,7 @@ mod tests {
             key: "grace_minutes".into(),
             value: "10".into(),
         };
-        let done = execute(&mut db, &i, None, now(), Lang::En).unwrap();
+        let done = execute(&mut db, &i, None, &Stamp::new(now(), "tester"), Lang::En).unwrap();
         assert_eq!(done.settings.unwrap().grace_minutes, 10);
         let n: i64 = db
             .conn
@@ -467,7 +484,7 @@ mod tests {
                 value: v.into(),
             };
             assert!(
-                execute(&mut db, &i, None, now(), Lang::En).is_err(),
+                execute(&mut db, &i, None, &Stamp::new(now(), "tester"), Lang::En).is_err(),
                 "{k}={v}"
             );
         }

@@ -98,10 +98,15 @@ fn enrolling_a_retired_teacher_is_refused_with_the_reason() {
     );
 
     let mut open = Db::open(&db, OpenMode::Create).unwrap();
-    let refused = liaoyuan::ops::enrolments::enrol_teachers(&mut open, 1, &[6]).unwrap_err();
+    let stamp = liaoyuan::store::Stamp::new(
+        liaoyuan::domain::parse_datetime("2026-03-01 09:00").unwrap(),
+        "tester",
+    );
+    let refused =
+        liaoyuan::ops::enrolments::enrol_teachers(&mut open, &stamp, 1, &[6]).unwrap_err();
     assert!(refused.to_string().contains("退休"), "{refused}");
     // A whole school's enrolment takes its teachers in service only.
-    let added = liaoyuan::ops::enrolments::enrol_school(&mut open, 1, 1).unwrap();
+    let added = liaoyuan::ops::enrolments::enrol_school(&mut open, &stamp, 1, 1).unwrap();
     assert_eq!(
         (added.added, added.already),
         (0, 2),

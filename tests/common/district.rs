@@ -37,10 +37,3 @@ pub fn two_schools(dir: &Path, name: &str) -> (PathBuf, Db) {
         .unwrap();
     (path, db)
 }
-
-/// Pins the clock the ops layer reads (LIAOYUAN_NOW, for audit stamps) to `s` and returns it
-/// for the App's own clock.
-pub fn pin_now(s: &str) -> NaiveDateTime {
-    std::env::set_var("LIAOYUAN_NOW", s);
-    at(s)
-}

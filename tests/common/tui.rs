@@ -26,6 +26,7 @@ pub fn dark(lang: Lang) -> Options {
         theme: Some("dark".into()),
         no_color: false,
         colors: liaoyuan::tui::colors::ColorDepth::TrueColor,
+        actor: "tester".into(),
     }
 }
 

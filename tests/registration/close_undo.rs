@@ -60,7 +60,12 @@ fn reopening_removes_exactly_the_untouched_absences_the_close_made() {
     leave.status = Some(Status::Excused);
     leave.reason = Some("公假".into());
     run(&mut f, &leave).unwrap();
-    close_session(&mut f.db, f.session, at(DAY(), 12, 0)).unwrap();
+    close_session(
+        &mut f.db,
+        f.session,
+        &liaoyuan::store::Stamp::new(at(DAY(), 12, 0), "tester"),
+    )
+    .unwrap();
     let made: Vec<i64> = close_absences(&f.db.conn, f.session)
         .unwrap()
         .iter()
@@ -80,9 +85,13 @@ fn reopening_removes_exactly_the_untouched_absences_the_close_made() {
     }
     assert_eq!(close_absences(&f.db.conn, f.session).unwrap().len(), 2);
 
-    assert!(reopen_session_removing_close_absences(&mut f.db, f.session, " ").is_err());
+    assert!(
+        reopen_session_removing_close_absences(&mut f.db, &crate::stamp(), f.session, " ").is_err()
+    );
     assert!(is_closed(&f), "refused: nothing changed");
-    let done = reopen_session_removing_close_absences(&mut f.db, f.session, "误关闭").unwrap();
+    let done =
+        reopen_session_removing_close_absences(&mut f.db, &crate::stamp(), f.session, "误关闭")
+            .unwrap();
     assert_eq!(done.removed, 2);
     assert!(!is_closed(&f));
     assert_eq!(status_of(&f, 0), None);
@@ -100,7 +109,12 @@ fn reopening_removes_exactly_the_untouched_absences_the_close_made() {
             .unwrap();
     assert_eq!(removed.len(), 2, "{removed:?}");
     assert!(removed.iter().all(|(a, r)| a == "delete" && r == "误关闭"));
-    let history = audit::history(&f.db.conn, "session", f.session).unwrap();
+    let history = audit::history(
+        &f.db.conn,
+        liaoyuan::store::audit::Entity::Session,
+        f.session,
+    )
+    .unwrap();
     let last = history.last().unwrap();
     assert_eq!(
         (last.action.as_str(), last.reason.as_str()),
@@ -112,15 +126,25 @@ fn reopening_removes_exactly_the_untouched_absences_the_close_made() {
         .unwrap()
         .contains("\"removed_absences\":2"));
     // Closed again: the two get their absences back, recorded as the close's again.
-    close_session(&mut f.db, f.session, at(DAY(), 12, 40)).unwrap();
+    close_session(
+        &mut f.db,
+        f.session,
+        &liaoyuan::store::Stamp::new(at(DAY(), 12, 40), "tester"),
+    )
+    .unwrap();
     assert_eq!(close_absences(&f.db.conn, f.session).unwrap().len(), 2);
 }
 
 #[test]
 fn reopening_that_keeps_the_marks_keeps_them_recorded_as_the_closes() {
     let mut f = setup();
-    close_session(&mut f.db, f.session, at(DAY(), 12, 0)).unwrap();
-    reopen_session(&mut f.db, f.session, "补录").unwrap();
+    close_session(
+        &mut f.db,
+        f.session,
+        &liaoyuan::store::Stamp::new(at(DAY(), 12, 0), "tester"),
+    )
+    .unwrap();
+    reopen_session(&mut f.db, &crate::stamp(), f.session, "补录").unwrap();
     assert_eq!(status_of(&f, 0), Some(Status::Absent));
     assert_eq!(close_absences(&f.db.conn, f.session).unwrap().len(), 4);
 }
@@ -136,7 +160,13 @@ fn a_check_in_from_another_process_between_review_and_close_is_never_marked_or_r
         "2026-03-02 09:00",
         &["张伟", "--at", "2026-03-02 08:31"],
     );
-    let done = close_session_as_reviewed(&mut f.db, f.session, at(DAY(), 12, 0), &review).unwrap();
+    let done = close_session_as_reviewed(
+        &mut f.db,
+        f.session,
+        &liaoyuan::store::Stamp::new(at(DAY(), 12, 0), "tester"),
+        &review,
+    )
+    .unwrap();
     assert_eq!(done.unmarked, 3);
     assert_eq!(status_of(&f, 0), Some(Status::Present));
     // After the close, another process corrects 李娜's absence by hand.
@@ -153,7 +183,9 @@ fn a_check_in_from_another_process_between_review_and_close_is_never_marked_or_r
             "签到表上有",
         ],
     );
-    let done = reopen_session_removing_close_absences(&mut f.db, f.session, "误关闭").unwrap();
+    let done =
+        reopen_session_removing_close_absences(&mut f.db, &crate::stamp(), f.session, "误关闭")
+            .unwrap();
     assert_eq!(done.removed, 2);
     assert_eq!(status_of(&f, 0), Some(Status::Present));
     assert_eq!(status_of(&f, 1), Some(Status::Present));
@@ -171,10 +203,15 @@ fn a_close_that_would_mark_more_teachers_than_reviewed_is_refused() {
         )
         .unwrap();
     let late_comer = f.db.conn.last_insert_rowid();
-    enrolments::enrol_teachers(&mut f.db, f.project, &[late_comer]).unwrap();
-    let err = close_session_as_reviewed(&mut f.db, f.session, at(DAY(), 12, 0), &review)
-        .unwrap_err()
-        .to_string();
+    enrolments::enrol_teachers(&mut f.db, &crate::stamp(), f.project, &[late_comer]).unwrap();
+    let err = close_session_as_reviewed(
+        &mut f.db,
+        f.session,
+        &liaoyuan::store::Stamp::new(at(DAY(), 12, 0), "tester"),
+        &review,
+    )
+    .unwrap_err()
+    .to_string();
     assert!(err.contains('5') && err.contains('4'), "{err}");
     assert!(!is_closed(&f));
     assert_eq!(marks::mark_count(&f.db.conn, f.session).unwrap(), 0);

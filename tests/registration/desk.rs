@@ -103,7 +103,7 @@ fn two_desks_marking_the_same_teacher_at_once_never_fail() {
                     ..Default::default()
                 };
                 barrier.wait();
-                check_in(&mut db, &r, &Settings::default())
+                check_in(&mut db, &crate::stamp(), &r, &Settings::default())
             })
         })
         .collect();
@@ -137,7 +137,7 @@ fn a_teacher_not_enrolled_is_refused_and_a_walk_in_can_then_check_in() {
     };
     let err = run(&mut f, &r).unwrap_err().to_string();
     assert!(err.contains("未报名"), "{err}");
-    assert!(enrolments::enrol_walk_in(&mut f.db, f.project, id).unwrap());
+    assert!(enrolments::enrol_walk_in(&mut f.db, &crate::stamp(), f.project, id).unwrap());
     run(&mut f, &r).unwrap();
 }
 
@@ -182,7 +182,12 @@ fn marks_carry_the_sending_school_whichever_way_they_are_written() {
         )
         .unwrap();
     plain(&mut f, 0, at(DAY(), 8, 40)).unwrap();
-    close_session(&mut f.db, f.session, at(DAY(), 12, 0)).unwrap();
+    close_session(
+        &mut f.db,
+        f.session,
+        &liaoyuan::store::Stamp::new(at(DAY(), 12, 0), "tester"),
+    )
+    .unwrap();
     assert_eq!(
         mark_of(&f, 1).unwrap().school_id,
         1,

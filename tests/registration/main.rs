@@ -93,9 +93,12 @@ fn setup_with(start: NaiveDate, end: NaiveDate, first: NaiveDate) -> Fixture {
             .unwrap();
         teachers.push(db.conn.last_insert_rowid());
     }
-    let project = projects::create_project(&mut db, &fields("P1", start, end), &[]).unwrap();
-    let session = session_ops::add_session(&mut db, project, &session_fields(first)).unwrap();
-    enrolments::enrol_teachers(&mut db, project, &teachers).unwrap();
+    let project =
+        projects::create_project(&mut db, &crate::stamp(), &fields("P1", start, end), &[]).unwrap();
+    let session =
+        session_ops::add_session(&mut db, &crate::stamp(), project, &session_fields(first))
+            .unwrap();
+    enrolments::enrol_teachers(&mut db, &crate::stamp(), project, &teachers).unwrap();
     Fixture {
         _dir: dir,
         db,
@@ -125,7 +128,7 @@ fn mark_of(f: &Fixture, teacher: usize) -> Option<liaoyuan::domain::Mark> {
 
 fn run(f: &mut Fixture, r: &CheckIn) -> liaoyuan::Result<CheckInOutcome> {
     let s = f.settings.clone();
-    check_in(&mut f.db, r, &s)
+    check_in(&mut f.db, &crate::stamp(), r, &s)
 }
 
 /// A plain check-in (the clock decides) of teacher `teacher` at `when`.
@@ -135,3 +138,10 @@ fn plain(f: &mut Fixture, teacher: usize, when: NaiveDateTime) -> liaoyuan::Resu
 }
 
 const DAY: fn() -> NaiveDate = || NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+
+/// The time and actor of this file's writes: ops never read the clock, so tests give them one
+/// (after every date the fixtures use).
+pub fn stamp() -> liaoyuan::store::Stamp {
+    let now = liaoyuan::domain::parse_datetime("2026-12-31 23:00").unwrap();
+    liaoyuan::store::Stamp::new(now, "tester")
+}

@@ -10,10 +10,20 @@ use liaoyuan::ops::mark_effect::{effect_of_change, CompletionChange};
 /// absent at the third: three veto marks in 2026.
 fn three_veto_marks() -> (Fixture, [i64; 3]) {
     let mut f = setup();
-    let s2 =
-        session_ops::add_session(&mut f.db, f.project, &session_fields(d(2026, 3, 3))).unwrap();
-    let s3 =
-        session_ops::add_session(&mut f.db, f.project, &session_fields(d(2026, 3, 4))).unwrap();
+    let s2 = session_ops::add_session(
+        &mut f.db,
+        &crate::stamp(),
+        f.project,
+        &session_fields(d(2026, 3, 3)),
+    )
+    .unwrap();
+    let s3 = session_ops::add_session(
+        &mut f.db,
+        &crate::stamp(),
+        f.project,
+        &session_fields(d(2026, 3, 4)),
+    )
+    .unwrap();
     let sessions = [f.session, s2, s3];
     plain(&mut f, 0, at(DAY(), 8, 50)).unwrap();
     let mut r = req(&f, 0, at(d(2026, 3, 3), 8, 30));

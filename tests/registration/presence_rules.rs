@@ -86,17 +86,44 @@ fn a_new_share_changes_who_attended_at_once() {
     let mut f = marked();
     let now = at(DAY(), 12, 0);
     // 40 % of 180 minutes is 72: 王芳 (90 minutes there) and 刘洋 (89) count.
-    setting_ops::set_setting(&mut f.db, "min_presence_pct", "40", None, now).unwrap();
+    setting_ops::set_setting(
+        &mut f.db,
+        "min_presence_pct",
+        "40",
+        None,
+        &liaoyuan::store::Stamp::new(now, "tester"),
+    )
+    .unwrap();
     assert_eq!(attended(&f), [0, 0, 1, 1]);
     // 60 % is 108 minutes: nobody who came late or left early counts.
-    setting_ops::set_setting(&mut f.db, "min_presence_pct", "60", None, now).unwrap();
+    setting_ops::set_setting(
+        &mut f.db,
+        "min_presence_pct",
+        "60",
+        None,
+        &liaoyuan::store::Stamp::new(now, "tester"),
+    )
+    .unwrap();
     assert_eq!(attended(&f), [0, 0, 0, 0]);
     // 0 %: every mark of a teacher who came counts.
-    setting_ops::set_setting(&mut f.db, "min_presence_pct", "0", None, now).unwrap();
+    setting_ops::set_setting(
+        &mut f.db,
+        "min_presence_pct",
+        "0",
+        None,
+        &liaoyuan::store::Stamp::new(now, "tester"),
+    )
+    .unwrap();
     assert_eq!(attended(&f), [1, 1, 1, 1]);
-    let err = setting_ops::set_setting(&mut f.db, "min_presence_pct", "101", None, now)
-        .unwrap_err()
-        .to_string();
+    let err = setting_ops::set_setting(
+        &mut f.db,
+        "min_presence_pct",
+        "101",
+        None,
+        &liaoyuan::store::Stamp::new(now, "tester"),
+    )
+    .unwrap_err()
+    .to_string();
     assert!(err.contains("min_presence_pct"), "{err}");
     let stored = liaoyuan::store::settings::load(&f.db.conn).unwrap();
     assert_eq!(

@@ -6,16 +6,21 @@ use super::*;
 fn deleting_a_session_with_marks_is_refused() {
     let mut f = setup();
     plain(&mut f, 0, at(DAY(), 8, 30)).unwrap();
-    let err = session_ops::delete_session(&mut f.db, f.session)
+    let err = session_ops::delete_session(&mut f.db, &crate::stamp(), f.session)
         .unwrap_err()
         .to_string();
     assert!(err.contains("1 条签到记录"), "{err}");
     assert!(sessions::get_session(&f.db.conn, f.session)
         .unwrap()
         .is_some());
-    let empty =
-        session_ops::add_session(&mut f.db, f.project, &session_fields(d(2026, 3, 3))).unwrap();
-    session_ops::delete_session(&mut f.db, empty).unwrap();
+    let empty = session_ops::add_session(
+        &mut f.db,
+        &crate::stamp(),
+        f.project,
+        &session_fields(d(2026, 3, 3)),
+    )
+    .unwrap();
+    session_ops::delete_session(&mut f.db, &crate::stamp(), empty).unwrap();
     assert!(sessions::get_session(&f.db.conn, empty).unwrap().is_none());
 }
 
@@ -34,7 +39,8 @@ fn bulk_schedule_orders_sessions_and_skips_existing_blocks() {
         topic: "专题".into(),
         venue: String::new(),
     };
-    let ids = session_ops::schedule_sessions(&mut f.db, f.project, &schedule).unwrap();
+    let ids =
+        session_ops::schedule_sessions(&mut f.db, &crate::stamp(), f.project, &schedule).unwrap();
     assert_eq!(ids.len(), 3, "the existing 03-02 morning is skipped");
     let all = sessions::sessions_of_project(&f.db.conn, f.project).unwrap();
     let order: Vec<(NaiveDate, NaiveTime)> = all.iter().map(|s| (s.date, s.start)).collect();
@@ -53,7 +59,7 @@ fn bulk_schedule_orders_sessions_and_skips_existing_blocks() {
         days: 10,
         ..schedule
     };
-    assert!(session_ops::schedule_sessions(&mut f.db, f.project, &long).is_err());
+    assert!(session_ops::schedule_sessions(&mut f.db, &crate::stamp(), f.project, &long).is_err());
     assert_eq!(
         sessions::sessions_of_project(&f.db.conn, f.project)
             .unwrap()
@@ -68,7 +74,7 @@ fn project_validation_lists_every_problem() {
     let mut bad = fields("P1", d(2026, 3, 6), d(2026, 3, 2));
     bad.credits = -1.0;
     bad.threshold_pct = 0;
-    let err = projects::create_project(&mut f.db, &bad, &[])
+    let err = projects::create_project(&mut f.db, &crate::stamp(), &bad, &[])
         .unwrap_err()
         .to_string();
     for field in ["项目编号", "结束日期", "学分", "结业出勤率"] {
@@ -79,9 +85,16 @@ fn project_validation_lists_every_problem() {
 #[test]
 fn a_project_cannot_be_shortened_past_its_sessions() {
     let mut f = setup();
-    session_ops::add_session(&mut f.db, f.project, &session_fields(d(2026, 3, 5))).unwrap();
+    session_ops::add_session(
+        &mut f.db,
+        &crate::stamp(),
+        f.project,
+        &session_fields(d(2026, 3, 5)),
+    )
+    .unwrap();
     let err = projects::edit_project(
         &mut f.db,
+        &crate::stamp(),
         f.project,
         &fields("P1", d(2026, 3, 3), d(2026, 3, 6)),
         &[],
@@ -94,6 +107,7 @@ fn a_project_cannot_be_shortened_past_its_sessions() {
     );
     let err = projects::edit_project(
         &mut f.db,
+        &crate::stamp(),
         f.project,
         &fields("P1", d(2026, 3, 2), d(2026, 3, 4)),
         &[],
@@ -106,6 +120,7 @@ fn a_project_cannot_be_shortened_past_its_sessions() {
     );
     projects::edit_project(
         &mut f.db,
+        &crate::stamp(),
         f.project,
         &fields("P1", d(2026, 3, 1), d(2026, 3, 5)),
         &[],

@@ -20,8 +20,9 @@ pub(super) fn school_based(f: &mut Fixture) -> (i64, i64) {
     let project = f.db.conn.last_insert_rowid();
     let mut afternoon = session_fields(DAY());
     (afternoon.start, afternoon.end) = (t(14, 0), t(17, 0));
-    let session = session_ops::add_session(&mut f.db, project, &afternoon).unwrap();
-    enrolments::enrol_teachers(&mut f.db, project, &f.teachers[1..3]).unwrap();
+    let session =
+        session_ops::add_session(&mut f.db, &crate::stamp(), project, &afternoon).unwrap();
+    enrolments::enrol_teachers(&mut f.db, &crate::stamp(), project, &f.teachers[1..3]).unwrap();
     (project, session)
 }
 
@@ -117,9 +118,14 @@ fn concentrated_training_of_any_level_is_in_scope_by_default() {
         )
         .unwrap();
     let concentrated = f.db.conn.last_insert_rowid();
-    let s =
-        session_ops::add_session(&mut f.db, concentrated, &session_fields(d(2026, 3, 3))).unwrap();
-    enrolments::enrol_teachers(&mut f.db, concentrated, &f.teachers[3..]).unwrap();
+    let s = session_ops::add_session(
+        &mut f.db,
+        &crate::stamp(),
+        concentrated,
+        &session_fields(d(2026, 3, 3)),
+    )
+    .unwrap();
+    enrolments::enrol_teachers(&mut f.db, &crate::stamp(), concentrated, &f.teachers[3..]).unwrap();
     let mut late = req(&f, 3, at(d(2026, 3, 3), 9, 0));
     late.session_id = s;
     run(&mut f, &late).unwrap();

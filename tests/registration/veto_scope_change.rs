@@ -15,11 +15,11 @@ fn set_scope(f: &mut Fixture, project: i64, on: bool) -> liaoyuan::Result<()> {
         veto_scope: on,
         ..ProjectFields::from(&p)
     };
-    projects::edit_project(&mut f.db, project, &fields, &[])
+    projects::edit_project(&mut f.db, &crate::stamp(), project, &fields, &[])
 }
 
 fn project_audit(f: &Fixture, project: i64) -> Vec<(serde_json::Value, serde_json::Value)> {
-    audit::history(&f.db.conn, "project", project)
+    audit::history(&f.db.conn, liaoyuan::store::audit::Entity::Project, project)
         .unwrap()
         .iter()
         .filter(|e| e.action == "update")
@@ -88,7 +88,7 @@ fn a_mark_written_after_the_change_counts_with_the_new_scope() {
         .unwrap()
         .id;
     let s = f.settings.clone();
-    let err = vetoes::change_mark(&mut f.db, id, Status::Present, None, &s)
+    let err = vetoes::change_mark(&mut f.db, &crate::stamp(), id, Status::Present, None, &s)
         .unwrap_err()
         .to_string();
     assert!(err.contains("一票否决"), "{err}");
@@ -115,21 +115,39 @@ fn out_of_scope_a_correction_still_needs_a_reason_but_says_no_veto_is_lifted() {
 fn the_scope_of_a_completed_project_is_locked() {
     let mut f = setup();
     plain(&mut f, 0, at(DAY(), 8, 45)).unwrap();
-    close_session(&mut f.db, f.session, at(DAY(), 12, 0)).unwrap();
-    completion::complete_project(&mut f.db, f.project, at(d(2026, 3, 9), 9, 0)).unwrap();
+    close_session(
+        &mut f.db,
+        f.session,
+        &liaoyuan::store::Stamp::new(at(DAY(), 12, 0), "tester"),
+    )
+    .unwrap();
+    completion::complete_project(
+        &mut f.db,
+        &liaoyuan::store::Stamp::new(at(d(2026, 3, 9), 9, 0), "tester"),
+        f.project,
+    )
+    .unwrap();
     // Closing marked the three others absent: four vetoes.
     assert_eq!(vetoed(&f).len(), 4);
-    let before = audit::history(&f.db.conn, "project", f.project)
-        .unwrap()
-        .len();
+    let before = audit::history(
+        &f.db.conn,
+        liaoyuan::store::audit::Entity::Project,
+        f.project,
+    )
+    .unwrap()
+    .len();
     let project = f.project;
     let err = set_scope(&mut f, project, false).unwrap_err().to_string();
     assert!(err.contains("已结业") && err.contains("一票否决"), "{err}");
     assert_eq!(vetoed(&f).len(), 4, "the scope stayed on");
     assert_eq!(
-        audit::history(&f.db.conn, "project", f.project)
-            .unwrap()
-            .len(),
+        audit::history(
+            &f.db.conn,
+            liaoyuan::store::audit::Entity::Project,
+            f.project
+        )
+        .unwrap()
+        .len(),
         before,
         "a refused change writes nothing"
     );

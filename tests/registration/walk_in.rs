@@ -51,7 +51,7 @@ fn a_walk_in_is_enrolled_and_checked_in_in_one_go_with_both_audited() {
     let id = walk_in_teacher(&f);
     let r = walk_in_req(&f, id, at(DAY(), 8, 31));
     let s = f.settings.clone();
-    let out = check_in_walk_in(&mut f.db, &r, &s).unwrap();
+    let out = check_in_walk_in(&mut f.db, &crate::stamp(), &r, &s).unwrap();
     assert_eq!(out.mark().status, Status::Present);
     assert_eq!(walk_in_flag(&f, id), Some(1));
     assert_eq!(
@@ -69,7 +69,7 @@ fn a_refused_walk_in_check_in_leaves_no_enrolment_behind() {
     // The day before the session: only leave can be registered.
     let r = walk_in_req(&f, id, at(d(2026, 3, 1), 8, 31));
     let s = f.settings.clone();
-    assert!(check_in_walk_in(&mut f.db, &r, &s).is_err());
+    assert!(check_in_walk_in(&mut f.db, &crate::stamp(), &r, &s).is_err());
     assert_eq!(walk_in_flag(&f, id), None);
     assert_eq!(audit_count(&f, "enrolment", "create"), 4);
 }
@@ -80,10 +80,12 @@ fn undoing_a_walk_in_removes_the_enrolment_it_created_audited() {
     let id = walk_in_teacher(&f);
     let r = walk_in_req(&f, id, at(DAY(), 8, 31));
     let s = f.settings.clone();
-    let CheckInOutcome::Recorded { undo, .. } = check_in_walk_in(&mut f.db, &r, &s).unwrap() else {
+    let CheckInOutcome::Recorded { undo, .. } =
+        check_in_walk_in(&mut f.db, &crate::stamp(), &r, &s).unwrap()
+    else {
         panic!("not recorded")
     };
-    assert_eq!(undo_mark(&mut f.db, &undo).unwrap(), None);
+    assert_eq!(undo_mark(&mut f.db, &crate::stamp(), &undo).unwrap(), None);
     assert!(marks::get_mark(&f.db.conn, f.session, id)
         .unwrap()
         .is_none());
@@ -100,11 +102,13 @@ fn a_walk_in_check_in_of_an_enrolled_teacher_is_a_plain_check_in_and_undo_keeps_
     let mut f = setup();
     let r = req(&f, 0, at(DAY(), 8, 31));
     let s = f.settings.clone();
-    let CheckInOutcome::Recorded { undo, .. } = check_in_walk_in(&mut f.db, &r, &s).unwrap() else {
+    let CheckInOutcome::Recorded { undo, .. } =
+        check_in_walk_in(&mut f.db, &crate::stamp(), &r, &s).unwrap()
+    else {
         panic!("not recorded")
     };
     assert_eq!(walk_in_flag(&f, f.teachers[0]), Some(0));
-    undo_mark(&mut f.db, &undo).unwrap();
+    undo_mark(&mut f.db, &crate::stamp(), &undo).unwrap();
     assert_eq!(walk_in_flag(&f, f.teachers[0]), Some(0));
     assert_eq!(audit_count(&f, "enrolment", "delete"), 0);
 }
@@ -113,11 +117,18 @@ fn a_walk_in_check_in_of_an_enrolled_teacher_is_a_plain_check_in_and_undo_keeps_
 fn undoing_a_walk_in_keeps_the_enrolment_once_they_have_another_mark_in_the_project() {
     let mut f = setup();
     let id = walk_in_teacher(&f);
-    let second =
-        session_ops::add_session(&mut f.db, f.project, &session_fields(d(2026, 3, 3))).unwrap();
+    let second = session_ops::add_session(
+        &mut f.db,
+        &crate::stamp(),
+        f.project,
+        &session_fields(d(2026, 3, 3)),
+    )
+    .unwrap();
     let r = walk_in_req(&f, id, at(DAY(), 8, 31));
     let s = f.settings.clone();
-    let CheckInOutcome::Recorded { undo, .. } = check_in_walk_in(&mut f.db, &r, &s).unwrap() else {
+    let CheckInOutcome::Recorded { undo, .. } =
+        check_in_walk_in(&mut f.db, &crate::stamp(), &r, &s).unwrap()
+    else {
         panic!("not recorded")
     };
     let next = CheckIn {
@@ -126,8 +137,8 @@ fn undoing_a_walk_in_keeps_the_enrolment_once_they_have_another_mark_in_the_proj
         at: at(d(2026, 3, 3), 8, 20),
         ..Default::default()
     };
-    check_in(&mut f.db, &next, &s).unwrap();
-    undo_mark(&mut f.db, &undo).unwrap();
+    check_in(&mut f.db, &crate::stamp(), &next, &s).unwrap();
+    undo_mark(&mut f.db, &crate::stamp(), &undo).unwrap();
     assert_eq!(
         walk_in_flag(&f, id),
         Some(1),

@@ -142,9 +142,9 @@ fn a_check_out_time_after_now_or_leaving_early_before_arriving_is_refused() {
     ui.typed("ln");
     ui.key(KeyCode::F(3));
     ui.key(KeyCode::Enter);
-    // The refusal comes from ops, in the process's language (Chinese unless --lang en).
+    // The refusal comes from ops, rendered in the UI's language.
     let text = ui.text();
-    assert!(text.contains("还没有签到"), "{text}");
+    assert!(text.contains("has not checked in"), "{text}");
     assert_eq!(ui.status_of(1, 2), None, "{text}");
     ui.typed("ln");
     ui.key(KeyCode::Enter);
@@ -160,7 +160,7 @@ fn a_check_out_time_after_now_or_leaving_early_before_arriving_is_refused() {
     ui.typed("11:00");
     ui.key(KeyCode::Enter);
     let text = ui.text();
-    assert!(text.contains("晚于现在"), "{text}");
+    assert!(text.contains("is after now"), "{text}");
     assert_eq!(ui.status_of(1, 2).as_deref(), Some("present"));
 }
 
@@ -183,4 +183,28 @@ fn left_early_asks_the_check_out_time() {
         "{}",
         ui.text()
     );
+}
+
+#[test]
+fn two_desks_in_two_languages_show_one_refusal_each_in_its_own_language_at_once() {
+    // The language is a value of each App, not of the process: a Chinese desk and an English
+    // desk refuse the same left-early mark at the same time, each in its own language.
+    let refusal_in = |lang: Lang| {
+        let mut ui = open(lang, "2026-11-28 08:30");
+        ui.desk(1);
+        ui.typed("ln");
+        ui.key(KeyCode::F(3));
+        ui.key(KeyCode::Enter);
+        assert_eq!(ui.status_of(1, 2), None, "nothing is written");
+        ui.toast()
+    };
+    let (zh, en) = std::thread::scope(|s| {
+        let zh = s.spawn(|| refusal_in(Lang::Zh));
+        let en = s.spawn(|| refusal_in(Lang::En));
+        (zh.join().unwrap(), en.join().unwrap())
+    });
+    assert!(zh.contains("还没有签到"), "{zh}");
+    assert!(!zh.contains("has not checked in"), "{zh}");
+    assert!(en.contains("has not checked in"), "{en}");
+    assert!(!en.contains("还没有签到"), "{en}");
 }

@@ -63,7 +63,8 @@ fn lifting_a_veto_from_the_vetoes_tab_asks_a_reason_and_is_in_the_history() {
     assert!(text.contains("No vetoes in 2026"), "{text}");
     // The audit log has the reason and the actor.
     let db = Db::open(&ui.path, OpenMode::ReadOnly).unwrap();
-    let rows = liaoyuan::store::audit::history(&db.conn, "mark", 1).unwrap();
+    let rows =
+        liaoyuan::store::audit::history(&db.conn, liaoyuan::store::audit::Entity::Mark, 1).unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].reason, "traffic jam, confirmed by the school");
 }
@@ -89,7 +90,8 @@ fn vetoes_tab_at_a_closed_session_asks_a_reason_even_for_the_same_status() {
     ui.key(KeyCode::Enter);
     assert_eq!(ui.status_of(2, 1).as_deref(), Some("late"));
     let db = Db::open(&ui.path, OpenMode::ReadOnly).unwrap();
-    let rows = liaoyuan::store::audit::history(&db.conn, "mark", 1).unwrap();
+    let rows =
+        liaoyuan::store::audit::history(&db.conn, liaoyuan::store::audit::Entity::Mark, 1).unwrap();
     assert_eq!(rows.len(), 1, "{}", ui.toast());
     assert_eq!(rows[0].reason, "checked against the paper sheet");
 }

@@ -21,7 +21,10 @@ fn chinese_tab_bar_status_bar_and_dashboard_figures() {
     let status = ui.line(23);
     assert!(status.contains("district.db"), "{status}");
     assert!(status.contains("2026-11-28 周六"), "{status}");
-    assert!(status.contains(&liaoyuan::store::actor()), "{status}");
+    assert!(
+        status.contains("tester"),
+        "the actor the App was given: {status}"
+    );
     assert!(text.contains("学校 2"), "{text}");
     assert!(text.contains("教师 4"), "{text}");
     assert!(text.contains("2026年一票否决 1"), "{text}");
@@ -170,6 +173,7 @@ fn no_color_draws_without_any_colour() {
         theme: Some("dark".into()),
         no_color: true,
         colors: liaoyuan::tui::colors::ColorDepth::TrueColor,
+        actor: "tester".into(),
     };
     let mut ui = Ui::build(build_db, OpenMode::Existing, &opts, now(), (80, 24));
     for keys in ["", "4/zw"] {

@@ -15,7 +15,7 @@ pub(super) fn desired_mark(
     req: &CheckIn,
     reason: &str,
     settings: &Settings,
-    now: NaiveDateTime,
+    stamp: &crate::store::Stamp,
 ) -> Mark {
     let grace = settings.grace_minutes;
     // The desk's clock is an arrival time only on the session's day.
@@ -80,8 +80,8 @@ pub(super) fn desired_mark(
         checked_in_at: None,
         checked_out_at: None,
         reason: String::new(),
-        recorded_by: crate::store::actor(),
-        recorded_at: now,
+        recorded_by: stamp.actor.clone(),
+        recorded_at: stamp.now,
     };
     m.set_attendance(status, compose_times(status, session, stated, grace));
     m.reason = if !reason.is_empty() {

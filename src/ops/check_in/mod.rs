@@ -19,11 +19,11 @@
 use crate::domain::attendance::change_needs_reason;
 use crate::domain::{Mark, Settings, Status};
 use crate::error::{Error, Result};
-use crate::store::audit::{self, AuditEntry};
+use crate::store::audit::{AuditAction, Entity};
 use crate::store::enrolments;
 use crate::store::{marks, projects, sessions, Db};
+use crate::store::{Audit, Stamp, Write};
 use chrono::NaiveDateTime;
-use rusqlite::Connection;
 
 pub use super::undo::{undo_mark, UndoMark};
 
@@ -92,15 +92,21 @@ impl CheckInOutcome {
 /// Checks a teacher in or changes their mark, following the desk rules above.
 /// The teacher must be enrolled in the session's project (a walk-in at the desk:
 /// `check_in_walk_in`).
-pub fn check_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<CheckInOutcome> {
-    let tx = db.write()?;
+pub fn check_in(
+    db: &mut Db,
+    stamp: &Stamp,
+    req: &CheckIn,
+    settings: &Settings,
+) -> Result<CheckInOutcome> {
+    let tx = db.write(stamp)?;
     let outcome = record(&tx, req, settings)?;
     tx.commit()?;
     Ok(outcome)
 }
 
 /// The check-in inside the caller's transaction (see `check_in`).
-fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckInOutcome> {
+fn record(tx: &Write, req: &CheckIn, settings: &Settings) -> Result<CheckInOutcome> {
+    let now = tx.now();
     let session =
         sessions::get_session(tx, req.session_id)?.ok_or_else(|| no_session(req.session_id))?;
     let teacher =
@@ -113,7 +119,6 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
     else {
         return Err(not_enrolled(&teacher));
     };
-    let now = crate::clock::now();
     by_hand::refuse_times_after_now(&teacher, req, now)?;
     let existing = marks::get_mark(tx, session.id, teacher.id)?;
     let reason = req.reason.as_deref().map(str::trim).unwrap_or("");
@@ -137,7 +142,7 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
         req,
         reason,
         settings,
-        now,
+        tx.stamp(),
     );
     if existing.is_none() {
         new.school_id = sending_school;
@@ -182,7 +187,7 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
 
     let (mark, action) = match &existing {
         None => match marks::insert_mark_if_absent(tx, &new)? {
-            Some(id) => (Mark { id, ..new }, "create"),
+            Some(id) => (Mark { id, ..new }, AuditAction::Create),
             None => {
                 // Another desk won the race: keep its mark.
                 let m = marks::get_mark(tx, session.id, teacher.id)?.ok_or_else(|| {
@@ -200,23 +205,17 @@ fn record(tx: &Connection, req: &CheckIn, settings: &Settings) -> Result<CheckIn
         Some(old) => {
             let m = Mark { id: old.id, ..new };
             marks::update_mark(tx, &m)?;
-            (m, "update")
+            (m, AuditAction::Update)
         }
     };
-    let actor = crate::store::actor();
-    audit::record(
-        tx,
-        &AuditEntry {
-            at: now,
-            actor: &actor,
-            entity: "mark",
-            entity_id: Some(mark.id),
-            action,
-            before: existing.as_ref().map(marks::mark_json),
-            after: Some(marks::mark_json(&mark)),
-            reason,
-        },
-    )?;
+    tx.audit(Audit {
+        entity: Entity::Mark,
+        entity_id: Some(mark.id),
+        action,
+        before: existing.as_ref().map(marks::mark_json),
+        after: Some(marks::mark_json(&mark)),
+        reason,
+    })?;
     let undo = Box::new(UndoMark {
         session_id: session.id,
         teacher_id: teacher.id,

@@ -115,31 +115,33 @@ pub(super) fn refusal(
         .and_then(|e| e.completion.as_ref())
         .map(|c| {
             let met = |m: bool| {
-                pick(
-                    if m { "达标" } else { "未达标" },
-                    if m { "met" } else { "not met" },
-                )
+                if m {
+                    ("达标", "met")
+                } else {
+                    ("未达标", "not met")
+                }
             };
             let (code, b, a) = (&c.project_code, met(c.before), met(c.after));
             pick(
-                format!("；{code} 结业将从{b}变为{a}"),
-                format!("; completion of {code} goes from {b} to {a}"),
+                format!("；{code} 结业将从{}变为{}", b.0, a.0),
+                format!("; completion of {code} goes from {} to {}", b.1, a.1),
             )
         })
         .unwrap_or_default();
+    let (completion_zh, completion_en) = (&completion.zh, &completion.en);
     // A change that would lift a veto in scope: it needs a reason in or out of scope.
     let corrects = lifts_veto(before, after, true);
     if corrects && !lifts_veto(before, after, in_scope) {
         let b = before.unwrap_or(after);
         return Error::invalid(pick(
             format!(
-                "{who}：把{}改为{}须填写原因（本项目不计入一票否决，不涉及否决{completion}）",
+                "{who}：把{}改为{}须填写原因（本项目不计入一票否决，不涉及否决{completion_zh}）",
                 b.zh(),
                 after.zh()
             ),
             format!(
                 "{who}: changing {} ({}) to {} ({}) needs a reason (the project is out of the \
-                 one-vote veto's scope, so no veto is lifted{completion})",
+                 one-vote veto's scope, so no veto is lifted{completion_en})",
                 b.zh(),
                 b.code(),
                 after.zh(),
@@ -157,14 +159,14 @@ pub(super) fn refusal(
             Some(VetoChange::KeptByOthers { others }) => Error::invalid(pick(
                 format!(
                     "{who}：把{}改为{}须填写原因（{year} 年度仍有 {others} 条其他一票否决记录，\
-                     一票否决不变{completion}）",
+                     一票否决不变{completion_zh}）",
                     b.zh(),
                     after.zh()
                 ),
                 format!(
                     "{who}: changing {} ({}) to {} ({}) needs a reason (the teacher still has \
                      {others} other veto mark(s) in {year}: the one-vote veto (一票否决) stays\
-                     {completion})",
+                     {completion_en})",
                     b.zh(),
                     b.code(),
                     after.zh(),
@@ -173,13 +175,13 @@ pub(super) fn refusal(
             )),
             _ => Error::invalid(pick(
                 format!(
-                    "{who}：把{}改为{}会撤销 {year} 年度的一票否决{completion}，须填写原因",
+                    "{who}：把{}改为{}会撤销 {year} 年度的一票否决{completion_zh}，须填写原因",
                     b.zh(),
                     after.zh()
                 ),
                 format!(
                     "{who}: changing {} ({}) to {} ({}) lifts the one-vote veto (一票否决) for \
-                     {year}{completion}; a reason is required",
+                     {year}{completion_en}; a reason is required",
                     b.zh(),
                     b.code(),
                     after.zh(),
@@ -189,15 +191,15 @@ pub(super) fn refusal(
         }
     } else if after.is_leave() {
         Error::invalid(pick(
-            format!("{who}：请假须填写请假事由{completion}"),
-            format!("{who}: leave (请假) needs a reason (请假事由){completion}"),
+            format!("{who}：请假须填写请假事由{completion_zh}"),
+            format!("{who}: leave (请假) needs a reason (请假事由){completion_en}"),
         ))
     } else {
         let date = session.date;
         Error::invalid(pick(
-            format!("{who}：{date} 的场次已关闭，修改签到记录须填写原因{completion}"),
+            format!("{who}：{date} 的场次已关闭，修改签到记录须填写原因{completion_zh}"),
             format!(
-                "{who}: the session of {date} is closed; changing a mark needs a reason{completion}"
+                "{who}: the session of {date} is closed; changing a mark needs a reason{completion_en}"
             ),
         ))
     }

@@ -8,13 +8,17 @@ use super::{record, CheckIn, CheckInOutcome, UndoMark};
 use crate::domain::Settings;
 use crate::error::Result;
 use crate::ops::enrolments::enrol_all;
-use crate::store::{enrolments, project_roster, sessions, Db};
-use rusqlite::Connection;
+use crate::store::{enrolments, project_roster, sessions, Db, Stamp};
 
 /// Enrols the teacher as a walk-in (if not enrolled yet) and checks them in.
 /// An enrolled teacher gets a plain `check_in`.
-pub fn check_in_walk_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Result<CheckInOutcome> {
-    let tx = db.write()?;
+pub fn check_in_walk_in(
+    db: &mut Db,
+    stamp: &Stamp,
+    req: &CheckIn,
+    settings: &Settings,
+) -> Result<CheckInOutcome> {
+    let tx = db.write(stamp)?;
     let session = sessions::get_session(&tx, req.session_id)?
         .ok_or_else(|| super::refusal::no_session(req.session_id))?;
     let project = session.project_id;
@@ -38,7 +42,7 @@ pub fn check_in_walk_in(db: &mut Db, req: &CheckIn, settings: &Settings) -> Resu
 /// Inside the undo's transaction, after its mark is gone: removes the
 /// enrolment the walk-in's check-in created, when it is still that enrolment
 /// and the teacher has no other mark in the project (audited).
-pub(crate) fn remove_walk_in_enrolment(tx: &Connection, undo: &UndoMark) -> Result<()> {
+pub(crate) fn remove_walk_in_enrolment(tx: &crate::store::Write, undo: &UndoMark) -> Result<()> {
     let Some(enrolment) = undo.walk_in_enrolment else {
         return Ok(());
     };

@@ -1,6 +1,6 @@
 //! The demo district (`liaoyuan demo`, `liaoyuan --demo`): a realistic,
 //! deterministic 潼南区 written in one transaction. The same seed on the same
-//! day (`crate::clock::today`, pinned by LIAOYUAN_NOW) gives the same rows.
+//! day (the stamp's date; the CLI's clock is pinned by LIAOYUAN_NOW) gives the same rows.
 
 mod aftercare;
 mod attendance;
@@ -15,7 +15,7 @@ mod staff_changes;
 use crate::error::{Error, Result};
 use crate::lang::pick;
 use crate::store::bulk::{self, BulkWriter};
-use crate::store::{Db, OpenMode};
+use crate::store::{Db, OpenMode, Stamp};
 use chrono::NaiveDate;
 use people::{SchoolInfo, TeacherInfo};
 use rng::Rng;
@@ -87,7 +87,7 @@ impl Gen<'_> {
 
 /// Writes a demo district into `path`. Refuses a file that already holds data;
 /// a failure leaves no partial district behind.
-pub fn generate(path: &Path, opts: &DemoOptions) -> Result<Summary> {
+pub fn generate(path: &Path, opts: &DemoOptions, stamp: &Stamp) -> Result<Summary> {
     if opts.teachers < MIN_TEACHERS {
         return Err(Error::invalid(pick(
             format!("--teachers 至少为 {MIN_TEACHERS}"),
@@ -104,15 +104,15 @@ pub fn generate(path: &Path, opts: &DemoOptions) -> Result<Summary> {
     }
     // One big transaction into a new file.
     db.in_bulk_mode(|db| {
-        let tx = db.write()?;
-        let summary = generate_into(&tx, opts, crate::clock::today())?;
+        let tx = db.write(stamp)?;
+        let summary = generate_into(&tx, opts, stamp.now.date())?;
         tx.commit()?;
         Ok(summary)
     })
 }
 
 /// Creates the `--demo` database (2,000 teachers, seed 1) when it is absent or empty.
-pub fn ensure_demo(path: &Path) -> Result<()> {
+pub fn ensure_demo(path: &Path, stamp: &Stamp) -> Result<()> {
     if path.exists() {
         let db = Db::open(path, OpenMode::Create)?;
         if bulk::data_rows(&db.conn)? > 0 {
@@ -126,6 +126,7 @@ pub fn ensure_demo(path: &Path) -> Result<()> {
             seed: 1,
             progress: false,
         },
+        stamp,
     )
     .map(|_| ())
 }

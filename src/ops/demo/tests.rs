@@ -7,7 +7,9 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn district(teachers: usize, seed: u64, today: NaiveDate) -> (Db, Summary) {
     let mut db = Db::open_in_memory().unwrap();
-    let tx = db.write().unwrap();
+    let tx = db
+        .write(&crate::store::test_stamp("2026-03-02 09:00"))
+        .unwrap();
     let opts = DemoOptions {
         teachers,
         seed,
@@ -192,9 +194,11 @@ fn refuses_a_file_with_data_and_leaves_it_alone() {
         seed: 1,
         progress: false,
     };
-    generate(&path, &opts).unwrap();
+    generate(&path, &opts, &crate::store::test_stamp("2026-03-02 09:00")).unwrap();
     let before = std::fs::read(&path).unwrap();
-    let err = generate(&path, &opts).unwrap_err().to_string();
+    let err = generate(&path, &opts, &crate::store::test_stamp("2026-03-02 09:00"))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("已有数据"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(generate(
@@ -203,7 +207,8 @@ fn refuses_a_file_with_data_and_leaves_it_alone() {
             teachers: 3,
             seed: 1,
             progress: false
-        }
+        },
+        &crate::store::test_stamp("2026-03-02 09:00")
     )
     .is_err());
 }
@@ -212,14 +217,14 @@ fn refuses_a_file_with_data_and_leaves_it_alone() {
 fn ensure_demo_creates_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.db");
-    ensure_demo(&path).unwrap();
+    ensure_demo(&path, &crate::store::test_stamp("2026-03-02 09:00")).unwrap();
     let db = Db::open(&path, crate::store::OpenMode::ReadOnly).unwrap();
     assert_eq!(
         one(&db, "SELECT count(*) FROM teachers"),
         DEMO_TEACHERS as i64
     );
     drop(db);
-    ensure_demo(&path).unwrap();
+    ensure_demo(&path, &crate::store::test_stamp("2026-03-02 09:00")).unwrap();
 }
 
 #[test]

@@ -94,7 +94,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<E
             &project,
             crate::ops::projects::Locked::Enrolments,
         ) {
-            c.problem("project", e.to_string());
+            c.problem("project", e.message());
             continue;
         }
         plan.steps

@@ -4,7 +4,7 @@
 //! through the limit and never to its end (`import teachers /dev/urandom`).
 
 use crate::error::{Error, Result};
-use crate::lang::pick;
+use crate::lang::{pick, Text};
 use std::io::Read;
 use std::path::Path;
 
@@ -72,20 +72,21 @@ pub(crate) fn read_file(
 fn too_big(path: &Path, size: Option<u64>, limits: &Limits) -> Error {
     let p = path.display();
     let limit = size_text(limits.file_bytes);
+    let (limit_zh, limit_en) = (&limit.zh, &limit.en);
     Error::invalid(match size {
         Some(size) => pick(
             format!(
-                "{p}：文件有 {}，超过导入文件的上限 {limit}；请把它分成几个较小的文件分别导入",
-                size_text(size)
+                "{p}：文件有 {}，超过导入文件的上限 {limit_zh}；请把它分成几个较小的文件分别导入",
+                size_text(size).zh
             ),
             format!(
-                "{p}: the file is {}, over the import limit of {limit}; split it into smaller files and import each",
-                size_text(size)
+                "{p}: the file is {}, over the import limit of {limit_en}; split it into smaller files and import each",
+                size_text(size).en
             ),
         ),
         None => pick(
-            format!("{p}：读了 {limit} 仍未读完，超过导入文件的上限 {limit}（这是设备或管道，而不是名册文件吗？）"),
-            format!("{p}: still not at its end after {limit}, over the import limit of {limit} (is it a device or a pipe rather than a roster file?)"),
+            format!("{p}：读了 {limit_zh} 仍未读完，超过导入文件的上限 {limit_zh}（这是设备或管道，而不是名册文件吗？）"),
+            format!("{p}: still not at its end after {limit_en}, over the import limit of {limit_en} (is it a device or a pipe rather than a roster file?)"),
         ),
     })
 }
@@ -113,10 +114,12 @@ pub(crate) fn check_row(line: usize, cells: &[String], limits: &Limits) -> Resul
         let (size, limit) = (size_text(bytes as u64), size_text(limits.row_bytes as u64));
         return Err(Error::invalid(pick(
             format!(
-                "line {line}: 这一行有 {size} 文字，超过每行 {limit} 的上限；请检查是否有引号没有结束，或单元格里粘贴了大段文字"
+                "line {line}: 这一行有 {} 文字，超过每行 {} 的上限；请检查是否有引号没有结束，或单元格里粘贴了大段文字",
+                size.zh, limit.zh
             ),
             format!(
-                "line {line}: this row holds {size} of text, over the limit of {limit} per row; look for a quote that is never closed or a cell with a long pasted text"
+                "line {line}: this row holds {} of text, over the limit of {} per row; look for a quote that is never closed or a cell with a long pasted text",
+                size.en, limit.en
             ),
         )));
     }
@@ -134,15 +137,15 @@ pub(crate) fn trim_row(cells: &mut Vec<String>) {
 }
 
 /// "200 MB", "64 KB", "100 bytes" (MB and KB of 1,024).
-fn size_text(bytes: u64) -> String {
+fn size_text(bytes: u64) -> Text {
     const KB: u64 = 1024;
     const MB: u64 = 1024 * 1024;
     if (bytes >= MB && bytes.is_multiple_of(MB)) || bytes >= 10 * MB {
-        format!("{} MB", bytes.div_ceil(MB))
+        Text::plain(format!("{} MB", bytes.div_ceil(MB)))
     } else if bytes >= MB {
-        format!("{:.1} MB", bytes as f64 / MB as f64)
+        Text::plain(format!("{:.1} MB", bytes as f64 / MB as f64))
     } else if bytes >= KB {
-        format!("{} KB", bytes.div_ceil(KB))
+        Text::plain(format!("{} KB", bytes.div_ceil(KB)))
     } else {
         pick(format!("{bytes} 字节"), format!("{bytes} bytes"))
     }
@@ -252,8 +255,8 @@ mod tests {
 
     #[test]
     fn sizes_read_as_people_write_them() {
-        assert_eq!(size_text(MAX_FILE_BYTES), "200 MB");
-        assert_eq!(size_text(MAX_ROW_BYTES as u64), "64 KB");
-        assert_eq!(size_text(1536 * 1024), "1.5 MB");
+        assert_eq!(size_text(MAX_FILE_BYTES).en, "200 MB");
+        assert_eq!(size_text(MAX_ROW_BYTES as u64).en, "64 KB");
+        assert_eq!(size_text(1536 * 1024).en, "1.5 MB");
     }
 }

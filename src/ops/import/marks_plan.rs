@@ -85,7 +85,7 @@ impl phases::Plan for MarkPlan {
             match &step.before {
                 Some(old) => {
                     marks::update_mark(conn, m)?;
-                    log(conn, ctx, m, Some(old), "update")?;
+                    log(conn, ctx, m, Some(old), audit::AuditAction::Update)?;
                     counts.updated += 1;
                 }
                 None => {
@@ -98,7 +98,13 @@ impl phases::Plan for MarkPlan {
                             format!("the mark of {staff_no} at this session was just recorded elsewhere"),
                         )));
                     };
-                    log(conn, ctx, &Mark { id, ..m.clone() }, None, "create")?;
+                    log(
+                        conn,
+                        ctx,
+                        &Mark { id, ..m.clone() },
+                        None,
+                        audit::AuditAction::Create,
+                    )?;
                     counts.added += 1;
                 }
             }
@@ -113,14 +119,14 @@ fn log(
     ctx: &Context,
     m: &Mark,
     before: Option<&Mark>,
-    action: &str,
+    action: audit::AuditAction,
 ) -> Result<()> {
     audit::record(
         conn,
         &AuditEntry {
             at: ctx.now,
             actor: &ctx.actor,
-            entity: "mark",
+            entity: audit::Entity::Mark,
             entity_id: Some(m.id),
             action,
             before: before.map(marks::mark_json),

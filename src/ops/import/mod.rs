@@ -201,6 +201,7 @@ impl Context<'_> {
 /// Imports `path` as `kind` into `db` (one transaction; nothing written on any problem).
 pub fn import_file(
     db: &mut Db,
+    stamp: &store::Stamp,
     kind: Kind,
     path: &Path,
     opts: &ImportOptions,
@@ -217,7 +218,7 @@ pub fn import_file(
         )));
     }
     let rows = reader::read_rows_within(path, &opts.limits)?;
-    import_rows(db, kind, rows, &file, opts)
+    import_rows(db, stamp, kind, rows, &file, opts)
 }
 
 /// Imports already-read rows (the TUI preview and tests use this too): the
@@ -225,6 +226,7 @@ pub fn import_file(
 /// (`phases`); a dry run only checks.
 pub fn import_rows(
     db: &mut Db,
+    stamp: &store::Stamp,
     kind: Kind,
     rows: Vec<reader::RawRow>,
     file: &str,
@@ -245,8 +247,8 @@ pub fn import_rows(
     }
     let ctx = Context {
         opts,
-        now: crate::clock::now(),
-        actor: store::actor(),
+        now: stamp.now,
+        actor: stamp.actor.clone(),
     };
     let report = |counts: Counts| ImportReport {
         kind: kind.code(),
@@ -273,9 +275,9 @@ pub fn import_rows(
                 &audit::AuditEntry {
                     at: ctx.now,
                     actor: &ctx.actor,
-                    entity: "import",
+                    entity: audit::Entity::Import,
                     entity_id: None,
-                    action: kind.code(),
+                    action: audit::AuditAction::Import(kind.code()),
                     before: None,
                     after: Some(serde_json::to_value(report(counts.clone())).unwrap_or_default()),
                     reason: "",
@@ -295,7 +297,7 @@ pub fn import_rows(
 pub(crate) fn audit_update(
     conn: &rusqlite::Connection,
     ctx: &Context,
-    entity: &str,
+    entity: audit::Entity,
     id: i64,
     before: serde_json::Value,
     after: serde_json::Value,
@@ -307,7 +309,7 @@ pub(crate) fn audit_update(
             actor: &ctx.actor,
             entity,
             entity_id: Some(id),
-            action: "import_update",
+            action: audit::AuditAction::ImportUpdate,
             before: Some(before),
             after: Some(after),
             reason: "",

@@ -24,7 +24,7 @@ use super::{
     enrolments, marks, projects, schools, sessions, teachers, trainers, Context, Counts, Kind,
 };
 use crate::error::{Error, Result};
-use crate::lang::pick;
+use crate::lang::{pick, Text};
 use crate::store::Db;
 use rusqlite::Connection;
 
@@ -34,18 +34,18 @@ pub(crate) const ATTEMPTS: usize = 3;
 
 /// A row whose snapshot no longer holds: `line N: column: what changed`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Stale(pub String);
+pub(crate) struct Stale(pub Text);
 
 impl Stale {
     /// "line N: column: <what> (changed by another desk while the file was being checked)".
     pub(crate) fn new(table: &Table, line: usize, column: &str, zh: String, en: String) -> Stale {
-        Stale(format!(
-            "line {line}: {}: {}",
-            table.label(column),
-            pick(
-                format!("{zh}（另一台电脑在检查文件期间写入）"),
-                format!("{en} (written by another desk while the file was being checked)"),
-            )
+        let label = table.label(column);
+        Stale(pick(
+            format!("line {line}: {label}: {zh}（另一台电脑在检查文件期间写入）"),
+            format!(
+                "line {line}: {label}: {en} (written by another desk while the file was being \
+                 checked)"
+            ),
         ))
     }
 }
@@ -113,7 +113,7 @@ pub(crate) fn write(
     db.with_cache_kib(WRITE_CACHE_KIB, |db| {
         let out = (|| -> Result<Written> {
             plan.stage(&db.conn)?;
-            let tx = db.write()?;
+            let tx = db.write(&crate::store::Stamp::new(ctx.now, ctx.actor.clone()))?;
             match plan.write(&tx, table, ctx)? {
                 Ok(counts) => {
                     audit(&tx, &counts)?;
@@ -135,7 +135,7 @@ pub(crate) fn write(
 
 /// The refusal when every attempt found a row changed under it.
 pub(crate) fn gave_up(stale: Vec<Stale>) -> Error {
-    let mut rows: Vec<String> = stale.into_iter().map(|s| s.0).collect();
+    let mut rows: Vec<Text> = stale.into_iter().map(|s| s.0).collect();
     rows.dedup();
     rows.push(pick(
         "其他电脑一直在修改这些记录；稍后再导入一次",

@@ -73,7 +73,7 @@ fn a_teacher_another_desk_adds_after_the_check_stops_the_write() {
         .unwrap()
         .unwrap_err();
     assert!(
-        stale.0.starts_with("line 3: staff_no: ") && stale.0.contains("T3"),
+        stale.0.en.starts_with("line 3: staff_no: ") && stale.0.en.contains("T3"),
         "{stale:?}"
     );
     // Nothing of the file was written: T2 is not there either.
@@ -105,7 +105,7 @@ fn a_teacher_another_desk_changes_after_the_check_is_not_overwritten() {
     let stale = write(&mut db, &*plan, &t, &ctx, |_, _| Ok(()))
         .unwrap()
         .unwrap_err();
-    assert!(stale.0.starts_with("line 2: staff_no: "), "{stale:?}");
+    assert!(stale.0.en.starts_with("line 2: staff_no: "), "{stale:?}");
     let phone: String = db
         .conn
         .query_row("SELECT phone FROM teachers WHERE id = 1", [], |r| r.get(0))
@@ -138,7 +138,7 @@ fn a_mark_a_desk_records_after_the_check_stops_the_write() {
     let stale = write(&mut db, &*plan, &t, &ctx, |_, _| Ok(()))
         .unwrap()
         .unwrap_err();
-    assert!(stale.0.starts_with("line 2: staff_no: "), "{stale:?}");
+    assert!(stale.0.en.starts_with("line 2: staff_no: "), "{stale:?}");
     let status: String = db
         .conn
         .query_row("SELECT status FROM marks", [], |r| r.get(0))
@@ -167,7 +167,7 @@ fn a_session_closed_after_the_check_stops_the_write() {
     let stale = write(&mut db, &*plan, &t, &ctx, |_, _| Ok(()))
         .unwrap()
         .unwrap_err();
-    assert!(stale.0.starts_with("line 2: session: "), "{stale:?}");
+    assert!(stale.0.en.starts_with("line 2: session: "), "{stale:?}");
     assert_eq!(count(&db, "SELECT count(*) FROM marks"), 0);
 }
 
@@ -217,6 +217,7 @@ fn a_bulk_addition_counts_each_schools_teachers_and_keeps_the_trigger() {
     let rows = parse_csv(&csv).unwrap();
     let report = crate::ops::import::import_rows(
         &mut db,
+        &crate::store::test_stamp("2026-03-02 09:00"),
         Kind::Teachers,
         rows,
         "bulk.csv",
@@ -269,7 +270,7 @@ fn a_bulk_addition_stops_at_a_staff_number_another_desk_took() {
         .unwrap()
         .unwrap_err();
     assert!(
-        stale.0.starts_with("line 702: staff_no: ") && stale.0.contains("B00700"),
+        stale.0.en.starts_with("line 702: staff_no: ") && stale.0.en.contains("B00700"),
         "{stale:?}"
     );
     assert_eq!(count(&db, "SELECT count(*) FROM teachers"), 2);

@@ -241,7 +241,7 @@ impl phases::Plan for ProjectPlan {
                     audit_update(
                         conn,
                         ctx,
-                        "project",
+                        crate::store::audit::Entity::Project,
                         p.id,
                         fields_json(&ProjectFields::from(p)),
                         fields_json(&step.fields),

@@ -256,15 +256,15 @@ mod tests {
     #[test]
     fn a_missing_file_is_named_in_the_ui_language_with_the_os_detail() {
         let err = read_rows(Path::new("/nonexist/roster.xlsx")).unwrap_err();
-        let text = err.to_string();
-        assert!(text.contains("/nonexist/roster.xlsx"), "{text}");
-        assert!(text.contains("os error 2"), "{text}");
-        let expected = if crate::lang::is_english() {
-            "cannot read"
-        } else {
-            "无法读取文件"
-        };
-        assert!(text.contains(expected), "{text}");
+        for (lang, expected) in [
+            (crate::lang::Lang::Zh, "无法读取文件"),
+            (crate::lang::Lang::En, "cannot read"),
+        ] {
+            let text = err.text(lang);
+            assert!(text.contains("/nonexist/roster.xlsx"), "{text}");
+            assert!(text.contains("os error 2"), "{text}");
+            assert!(text.contains(expected), "{text}");
+        }
     }
 
     #[test]

@@ -167,7 +167,7 @@ impl phases::Plan for Plan {
                     audit_update(
                         conn,
                         ctx,
-                        "school",
+                        crate::store::audit::Entity::School,
                         before.id,
                         before.audit_json(),
                         after.audit_json(),

@@ -134,7 +134,7 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<S
                     &project,
                     crate::ops::projects::Locked::Sessions,
                 ) {
-                    c.problem("project", e.to_string());
+                    c.problem("project", e.message());
                     continue;
                 }
             }
@@ -259,7 +259,7 @@ impl phases::Plan for SessionPlan {
                     audit_update(
                         conn,
                         ctx,
-                        "session",
+                        crate::store::audit::Entity::Session,
                         s.id,
                         session_json(s),
                         session_json(&after),
@@ -297,8 +297,8 @@ fn trainer_of(
             c.problem(
                 "trainer",
                 pick(
-                    format!("未知讲师“{text}”{hint}"),
-                    format!("'{text}' is not a known trainer{hint}"),
+                    format!("未知讲师“{text}”{}", hint.zh),
+                    format!("'{text}' is not a known trainer{}", hint.en),
                 ),
             );
             Ok(Err(()))

@@ -59,7 +59,7 @@ fn lcs(a: &[char], b: &[char]) -> usize {
 }
 
 /// " (did you mean X?)" or "".
-pub fn hint<'a, I>(typed: &str, known: I) -> String
+pub fn hint<'a, I>(typed: &str, known: I) -> crate::lang::Text
 where
     I: IntoIterator<Item = &'a str>,
 {
@@ -72,13 +72,13 @@ where
 /// only the first `LIMIT` of them (a file of garbage stays fast).
 #[derive(Default)]
 pub struct Hints {
-    seen: std::collections::HashMap<String, String>,
+    seen: std::collections::HashMap<String, crate::lang::Text>,
 }
 
 impl Hints {
     const LIMIT: usize = 200;
 
-    pub fn hint<'a, I>(&mut self, typed: &str, known: I) -> String
+    pub fn hint<'a, I>(&mut self, typed: &str, known: I) -> crate::lang::Text
     where
         I: IntoIterator<Item = &'a str>,
     {
@@ -86,7 +86,7 @@ impl Hints {
             return h.clone();
         }
         if self.seen.len() >= Self::LIMIT {
-            return String::new();
+            return crate::lang::Text::default();
         }
         let h = hint(typed, known);
         self.seen.insert(typed.to_string(), h.clone());

@@ -3,6 +3,7 @@
 
 use super::reader::RawRow;
 use crate::error::{Error, Result};
+use crate::lang::Text;
 
 /// One column an import kind understands.
 #[derive(Debug, Clone, Copy)]
@@ -262,15 +263,14 @@ fn is_header(row: &RawRow, columns: &[Column]) -> bool {
 
 /// Collects the problems of an import, each `line N: column: problem`.
 #[derive(Debug, Default)]
-pub struct Problems(pub Vec<String>);
+pub struct Problems(pub Vec<Text>);
 
 impl Problems {
-    pub fn add(&mut self, table: &Table, line: usize, column: &str, problem: impl AsRef<str>) {
-        self.0.push(format!(
-            "line {line}: {}: {}",
-            table.label(column),
-            problem.as_ref()
-        ));
+    pub fn add(&mut self, table: &Table, line: usize, column: &str, problem: impl Into<Text>) {
+        let label = table.label(column);
+        let problem = problem.into();
+        self.0
+            .push(problem.map(|p| format!("line {line}: {label}: {p}")));
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

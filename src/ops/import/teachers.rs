@@ -97,8 +97,8 @@ pub(crate) fn check(conn: &Connection, table: &Table, _ctx: &Context) -> Result<
                 c.problem(
                     "school",
                     pick(
-                        format!("未知学校“{s}”{hint}"),
-                        format!("'{s}' is not a known school{hint}"),
+                        format!("未知学校“{s}”{}", hint.zh),
+                        format!("'{s}' is not a known school{}", hint.en),
                     ),
                 );
                 None

@@ -108,7 +108,7 @@ impl phases::Plan for Plan {
                     audit_update(
                         conn,
                         ctx,
-                        "teacher",
+                        crate::store::audit::Entity::Teacher,
                         before.id,
                         before.audit_json(),
                         after.clone(),

@@ -259,7 +259,7 @@ impl phases::Plan for Plan {
                     audit_update(
                         conn,
                         ctx,
-                        "trainer",
+                        crate::store::audit::Entity::Trainer,
                         b.id,
                         b.audit_json(),
                         after.audit_json(),

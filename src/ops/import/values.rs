@@ -3,11 +3,11 @@
 
 use super::table::{Problems, Record, Table};
 use crate::domain::{parse_bool, parse_date, parse_time};
-use crate::lang::pick;
+use crate::lang::{pick, Text};
 use chrono::{NaiveDate, NaiveTime};
 
 /// The problem of an identifier or number that Excel wrote as "1.38123E+10".
-fn excel_shortened(v: &str) -> String {
+fn excel_shortened(v: &str) -> Text {
     pick(
         format!("“{v}”被 Excel 改成了科学计数法；请把该列设为文本格式，重新输入数字后再保存"),
         format!("'{v}' was shortened by Excel (scientific notation); format the column as text, retype the numbers and save again"),
@@ -46,7 +46,7 @@ impl<'a> Cells<'a, '_> {
         self.table.get(self.record, column)
     }
 
-    pub fn problem(&mut self, column: &str, problem: impl AsRef<str>) {
+    pub fn problem(&mut self, column: &str, problem: impl Into<Text>) {
         let line = self.record.line;
         self.problems.add(self.table, line, column, problem);
     }

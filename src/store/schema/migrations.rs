@@ -38,11 +38,11 @@ pub(super) fn v2_canonical_staff_numbers(tx: &Transaction, path: &Path) -> Resul
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let (now, actor) = (crate::clock::now(), crate::store::actor());
-    let reason = pick(
-        "结构升级（版本 2）：工号统一为大写",
-        "schema upgrade (version 2): staff numbers in upper case",
-    );
+    // Upgrades run while the file is opened, before any intent: the one store function that
+    // takes its stamp from the clock itself.
+    let crate::store::Stamp { now, actor } = crate::clock::stamp();
+    // Stored data, not a message: the audit log keeps the district's language.
+    let reason = "结构升级（版本 2）：工号统一为大写".to_string();
     for (id, before, after) in &changed {
         tx.execute(
             "UPDATE teachers SET staff_no = ?2 WHERE id = ?1",
@@ -53,9 +53,9 @@ pub(super) fn v2_canonical_staff_numbers(tx: &Transaction, path: &Path) -> Resul
             &AuditEntry {
                 at: now,
                 actor: &actor,
-                entity: "teacher",
+                entity: audit::Entity::Teacher,
                 entity_id: Some(*id),
-                action: "update",
+                action: audit::AuditAction::Update,
                 before: Some(serde_json::json!({ "staff_no": before })),
                 after: Some(serde_json::json!({ "staff_no": after })),
                 reason: &reason,

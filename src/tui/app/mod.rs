@@ -31,6 +31,8 @@ pub struct Options {
     pub no_color: bool,
     /// The colours the terminal shows (`--colors`, else from `TERM`/`COLORTERM`).
     pub colors: ColorDepth,
+    /// The person the writes are audited as (`crate::clock::actor`, read once by main).
+    pub actor: String,
 }
 
 /// What screens read through `Ctx`.
@@ -43,9 +45,16 @@ pub struct Shared {
     pub now: NaiveDateTime,
     pub no_color: bool,
     pub colors: ColorDepth,
+    /// Who the writes are audited as.
+    pub actor: String,
 }
 
 impl Shared {
+    /// The time and actor of a write made now.
+    pub fn stamp(&self) -> crate::store::Stamp {
+        crate::store::Stamp::new(self.now, self.actor.clone())
+    }
+
     pub fn ctx(&self) -> Ctx<'_> {
         Ctx {
             db: &self.db,
@@ -53,6 +62,7 @@ impl Shared {
             lang: self.lang,
             theme: &self.theme,
             now: self.now,
+            actor: &self.actor,
             index: &self.index,
         }
     }
@@ -135,6 +145,7 @@ impl App {
                 now,
                 no_color: opts.no_color,
                 colors: opts.colors,
+                actor: opts.actor.clone(),
             },
             stale: vec![true; screens.len()],
             screens,
@@ -169,7 +180,10 @@ impl App {
                 self.data_changed();
             }
             Err(e) => {
-                let text = self.shared.ctx().tf(i18n::ERROR_PREFIX, &[&e]);
+                let text = self
+                    .shared
+                    .ctx()
+                    .tf(i18n::ERROR_PREFIX, &[&e.text(self.shared.lang)]);
                 self.set_toast(text, true);
             }
         }
@@ -206,7 +220,7 @@ impl App {
         let res = self.screens[self.active].reload(&ctx);
         self.stale[self.active] = false;
         if let Err(e) = res {
-            let text = ctx.tf(i18n::ERROR_PREFIX, &[&e]);
+            let text = ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]);
             self.set_toast(text, true);
         }
     }

@@ -75,12 +75,10 @@ impl App {
                     self.shared.theme = t;
                     self.set_toast(text, false);
                 }
-                Err(e) => self.set_toast(e.to_string(), true),
+                Err(e) => self.set_toast(e.text(self.shared.lang), true),
             },
             Action::SetLanguage(lang) => {
                 self.shared.lang = lang;
-                // Refusals built in ops follow the UI language too.
-                crate::lang::set_english(lang == i18n::Lang::En);
                 self.data_changed();
             }
             Action::Reload => self.data_changed(),
@@ -98,8 +96,10 @@ impl App {
             Action::Write { intent, reason } => self.write(intent, reason),
             Action::Batch(list) => list.into_iter().for_each(|a| self.update(a)),
             Action::PreviewImport(request) => {
+                let stamp = self.shared.stamp();
                 let p = crate::tui::screens::import_preview::ImportPreview::compute(
                     &mut self.shared.db,
+                    &stamp,
                     request,
                 );
                 self.overlay = Some(Overlay::ImportPreview(p));

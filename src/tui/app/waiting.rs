@@ -86,11 +86,12 @@ impl App {
     /// One try; false when the lock kept it out (nothing was written).
     fn try_write(&mut self, w: &Waiting) -> bool {
         let lang = self.shared.lang;
+        let stamp = crate::store::Stamp::new(w.now, self.shared.actor.clone());
         let outcome = write::execute(
             &mut self.shared.db,
             &w.intent,
             w.reason.as_deref(),
-            w.now,
+            &stamp,
             lang,
         );
         match outcome {
@@ -112,7 +113,10 @@ impl App {
             }
             Err(Error::Busy) => false,
             Err(e) => {
-                let text = self.shared.ctx().tf(i18n::ERROR_PREFIX, &[&e]);
+                let text = self
+                    .shared
+                    .ctx()
+                    .tf(i18n::ERROR_PREFIX, &[&e.text(self.shared.lang)]);
                 self.set_toast(text, true);
                 true
             }

@@ -5,7 +5,7 @@
 
 use crate::error::{Error, Result};
 use crate::ops::import::{self, ImportOptions, ImportReport, Kind};
-use crate::store::Db;
+use crate::store::{Db, Stamp};
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n::{self, Lang};
 use crate::tui::overlays::{centred, Outcome};
@@ -101,17 +101,18 @@ fn expand(path: &str) -> PathBuf {
 pub struct ImportPreview {
     request: ImportRequest,
     /// The dry run's counts, or the problems that refuse the file.
-    outcome: std::result::Result<ImportReport, Vec<String>>,
+    outcome: std::result::Result<ImportReport, Vec<crate::lang::Text>>,
 }
 
 impl ImportPreview {
     /// Runs the import as a dry run (validated and counted, nothing written).
-    pub fn compute(db: &mut Db, request: ImportRequest) -> ImportPreview {
+    pub fn compute(db: &mut Db, stamp: &Stamp, request: ImportRequest) -> ImportPreview {
         let opts = request.options(true);
-        let outcome = match import::import_file(db, request.kind, &expand(&request.path), &opts) {
+        let path = expand(&request.path);
+        let outcome = match import::import_file(db, stamp, request.kind, &path, &opts) {
             Ok(report) => Ok(report),
             Err(Error::Rows(rows)) => Err(rows),
-            Err(e) => Err(vec![e.to_string()]),
+            Err(e) => Err(vec![e.message()]),
         };
         ImportPreview { request, outcome }
     }
@@ -159,7 +160,12 @@ impl ImportPreview {
                     i18n::IMPORT_PROBLEMS.get(lang),
                     &[&problems.len()],
                 ));
-                out.extend(problems.iter().take(SHOWN_PROBLEMS).cloned());
+                out.extend(
+                    problems
+                        .iter()
+                        .take(SHOWN_PROBLEMS)
+                        .map(|p| p.get(lang).to_string()),
+                );
                 if problems.len() > SHOWN_PROBLEMS {
                     out.push(i18n::fill(
                         i18n::IMPORT_MORE.get(lang),
@@ -207,9 +213,10 @@ impl ImportPreview {
 }
 
 /// Runs the confirmed import (one transaction, audit entry included).
-pub fn execute(db: &mut Db, request: &ImportRequest, lang: Lang) -> Result<Done> {
+pub fn execute(db: &mut Db, stamp: &Stamp, request: &ImportRequest, lang: Lang) -> Result<Done> {
     let report = import::import_file(
         db,
+        stamp,
         request.kind,
         &expand(&request.path),
         &request.options(false),
@@ -282,7 +289,11 @@ mod tests {
     #[test]
     fn preview_counts_then_asks_and_writes_nothing() {
         let mut db = Db::open_in_memory().unwrap();
-        let p = ImportPreview::compute(&mut db, request(Kind::Schools, "schools.csv"));
+        let p = ImportPreview::compute(
+            &mut db,
+            &crate::store::test_stamp("2026-03-02 09:00"),
+            request(Kind::Schools, "schools.csv"),
+        );
         let lines = p.lines(Lang::En);
         assert!(
             lines[1].contains("14") && lines[1].contains("add 14"),
@@ -305,13 +316,17 @@ mod tests {
         let mut db = Db::open_in_memory().unwrap();
         crate::ops::import::import_file(
             &mut db,
+            &crate::store::test_stamp("2026-03-02 09:00"),
             Kind::Schools,
             Path::new(&fixture("schools.csv")),
             &ImportOptions::default(),
         )
         .unwrap();
-        let mut p =
-            ImportPreview::compute(&mut db, request(Kind::Teachers, "teachers-with-errors.csv"));
+        let mut p = ImportPreview::compute(
+            &mut db,
+            &crate::store::test_stamp("2026-03-02 09:00"),
+            request(Kind::Teachers, "teachers-with-errors.csv"),
+        );
         let lines = p.lines(Lang::Zh);
         assert!(lines[1].contains('6'), "{lines:?}");
         assert!(lines[2].starts_with("line 3: name:"), "{lines:?}");
@@ -322,7 +337,13 @@ mod tests {
     #[test]
     fn confirmed_import_writes_and_reports() {
         let mut db = Db::open_in_memory().unwrap();
-        let done = execute(&mut db, &request(Kind::Schools, "schools.csv"), Lang::En).unwrap();
+        let done = execute(
+            &mut db,
+            &crate::store::test_stamp("2026-03-02 09:00"),
+            &request(Kind::Schools, "schools.csv"),
+            Lang::En,
+        )
+        .unwrap();
         assert!(done.message.unwrap().contains("14 added"));
     }
 }

@@ -184,8 +184,10 @@ impl CheckInScreen {
         )
     }
 
-    fn fail(ctx: &Ctx, e: impl std::fmt::Display) -> Option<Action> {
-        Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])))
+    fn fail(ctx: &Ctx, e: crate::Error) -> Option<Action> {
+        Some(Action::Fail(
+            ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+        ))
     }
 
     fn teacher_name(ctx: &Ctx, id: i64) -> String {

@@ -225,7 +225,7 @@ impl FollowUpForm {
             notes: self.notes.text().to_string(),
             status: self.status,
         };
-        validate(&r, ctx.today()).map_err(|e| e.to_string())?;
+        validate(&r, ctx.today()).map_err(|e| e.text(ctx.lang))?;
         Ok(r)
     }
 

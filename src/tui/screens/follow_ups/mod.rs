@@ -88,7 +88,7 @@ impl FollowUpsScreen {
     fn requery(&mut self, ctx: &Ctx) -> Option<Action> {
         self.query(ctx)
             .err()
-            .map(|e| Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])))
+            .map(|e| Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)])))
     }
 
     fn handle_typing(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {

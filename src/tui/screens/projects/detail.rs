@@ -224,7 +224,11 @@ impl Detail {
             Cmd::Add => self.enrol.picker = Some(Picker::teachers(ctx)),
             Cmd::School => match schools::list(ctx.conn()) {
                 Ok(list) => self.enrol.picker = Some(Picker::schools(ctx, list)),
-                Err(e) => return Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e]))),
+                Err(e) => {
+                    return Some(Action::Fail(
+                        ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+                    ))
+                }
             },
             Cmd::Delete => {
                 let t = self.enrol.selected()?;
@@ -269,7 +273,9 @@ impl Detail {
         self.tab = tab;
         if tab == Tab::Matrix {
             if let Err(e) = self.matrix.reload(ctx, self.project.id) {
-                return Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])));
+                return Some(Action::Fail(
+                    ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+                ));
             }
         }
         None

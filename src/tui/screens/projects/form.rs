@@ -235,7 +235,7 @@ impl ProjectForm {
                     self.form.set_problem(i, text);
                 }
             }
-            Err(e) => self.form.set_problem(CODE, e.to_string()),
+            Err(e) => self.form.set_problem(CODE, e.text(ctx.lang)),
         }
         (fields, kinds)
     }
@@ -271,7 +271,7 @@ fn problem_text(
         ),
         "title" => (TITLE, t(i18n::PJ_TITLE_REQUIRED)),
         "end_date" => (END, t(i18n::PJ_END_BEFORE_START)),
-        "start_date" => (START, p.message.clone()),
+        "start_date" => (START, p.message.get(lang).to_string()),
         "credits" => (CREDITS, t(i18n::PJ_CREDITS_NEGATIVE)),
         "threshold_pct" => (THRESHOLD, t(i18n::PJ_THRESHOLD_RANGE)),
         "capacity" => (CAPACITY, t(i18n::PJ_CAPACITY_NEGATIVE)),
@@ -283,7 +283,7 @@ fn problem_text(
                 .unwrap_or(0);
             (FOLLOW_UPS + i, t(i18n::PJ_DAYS_NEGATIVE))
         }
-        _ => (CODE, p.message.clone()),
+        _ => (CODE, p.message.get(lang).to_string()),
     }
 }
 

@@ -147,7 +147,9 @@ impl ProjectsScreen {
         let p = self.list.selected()?.clone();
         let mut d = Detail::new(p, tab);
         if let Err(e) = d.reload(ctx) {
-            return Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])));
+            return Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            ));
         }
         let a = d.show(tab, ctx);
         self.detail = Some(d);
@@ -190,7 +192,9 @@ impl ProjectsScreen {
             Cmd::Filter(k) => {
                 self.list.cycle_filter(k);
                 if let Err(e) = self.list.reload(ctx) {
-                    return Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])));
+                    return Some(Action::Fail(
+                        ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+                    ));
                 }
             }
             Cmd::Back => {

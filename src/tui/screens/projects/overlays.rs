@@ -59,7 +59,9 @@ impl ProjectsScreen {
                 self.completion = Some(v);
                 None
             }
-            Err(e) => Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e]))),
+            Err(e) => Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            )),
         })
     }
 

@@ -175,7 +175,7 @@ impl ReportsScreen {
     fn reloaded(&mut self, ctx: &Ctx) -> Option<Action> {
         self.load(ctx)
             .err()
-            .map(|e| Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])))
+            .map(|e| Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)])))
     }
 }
 
@@ -350,6 +350,7 @@ mod tests {
                 lang: crate::tui::i18n::Lang::Zh,
                 theme: &theme,
                 now,
+                actor: "tester",
                 index: &index,
             };
             screen.reload(&ctx).unwrap();
@@ -359,7 +360,7 @@ mod tests {
             screen.reload(&ctx).unwrap();
             assert_eq!(teachers(&screen), 7, "nothing changed: nothing read");
         }
-        let tx = db.write().unwrap();
+        let tx = db.write(&crate::store::Stamp::new(now, "tester")).unwrap();
         tx.execute_batch(
             "INSERT INTO teachers (staff_no, name, school_id) VALUES ('T1', '张伟', 1)",
         )
@@ -371,6 +372,7 @@ mod tests {
             lang: crate::tui::i18n::Lang::Zh,
             theme: &theme,
             now,
+            actor: "tester",
             index: &index,
         };
         screen.reload(&ctx).unwrap();

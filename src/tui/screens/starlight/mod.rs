@@ -99,7 +99,9 @@ impl StarlightScreen {
     fn after_change(&mut self, ctx: &Ctx) -> Option<Action> {
         match self.load_sessions(ctx, false) {
             Ok(()) => None,
-            Err(e) => Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e]))),
+            Err(e) => Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            )),
         }
     }
 

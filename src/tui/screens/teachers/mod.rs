@@ -100,7 +100,9 @@ impl TeachersScreen {
         if to != self.cursor || self.detail.is_none() {
             self.cursor = to;
             if let Err(e) = self.load_detail(ctx) {
-                return Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])));
+                return Some(Action::Fail(
+                    ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+                ));
             }
         }
         None

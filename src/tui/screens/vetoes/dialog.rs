@@ -17,7 +17,11 @@ impl VetoesScreen {
         let closed = match crate::store::sessions::get_session(ctx.conn(), ev.session_id) {
             Ok(Some(s)) => s.is_closed(),
             Ok(None) => false,
-            Err(e) => return Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e]))),
+            Err(e) => {
+                return Some(Action::Fail(
+                    ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+                ))
+            }
         };
         let cursor = Status::ALL
             .iter()
@@ -46,7 +50,9 @@ impl VetoesScreen {
                 });
                 None
             }
-            Err(e) => Some(Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e]))),
+            Err(e) => Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            )),
         }
     }
 

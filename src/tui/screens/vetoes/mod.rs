@@ -246,7 +246,7 @@ impl Screen for VetoesScreen {
                 self.cursor = 0;
                 self.reload(ctx)
                     .err()
-                    .map(|e| Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e])))
+                    .map(|e| Action::Fail(ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)])))
             }
             Cmd::Filter => {
                 self.typing = true;
