@@ -85,7 +85,7 @@ CREATE TABLE projects (
     capacity       INTEGER CHECK (capacity IS NULL OR capacity >= 0),
     threshold_pct  INTEGER NOT NULL DEFAULT 80 CHECK (threshold_pct BETWEEN 1 AND 100),
     completed_at   TEXT,   -- set when completion has been computed and credits granted
-    -- Can this project's marks cause a one-vote veto (DESIGN.md §4.2)? Written by Liaoyuan;
+    -- Can this project's marks cause a one-vote veto (docs/rules.md §4.2)? Written by Liaoyuan;
     -- a row inserted without it takes the default of domain::veto::default_veto_scope
     -- (concentrated training: yes, otherwise no) from projects_veto_scope_default.
     veto_scope     INTEGER CHECK (veto_scope IN (0,1)),
@@ -342,7 +342,7 @@ WHEN OLD.project_id IS NOT NEW.project_id BEGIN
     WHERE session_id = NEW.id;
 END;
 
--- Derived counts for the school report (DESIGN.md §4.5, §8), kept in step with their
+-- Derived counts for the school report (docs/rules.md §4.5, §8), kept in step with their
 -- sources by the triggers below so a year's report reads a few thousand rows per part.
 
 -- Teachers of each school now.

@@ -199,9 +199,27 @@ impl From<rusqlite::Error> for Error {
                 _ => {}
             }
         }
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e {
+            if let Some(carried) = inner.downcast_ref::<CarriedText>() {
+                return Error::Db(carried.0.clone());
+            }
+        }
         Error::Db(Text::plain(e.to_string()))
     }
 }
+
+/// A message in both languages carried through a rusqlite error (a stored value that cannot
+/// be read, `store::decode`); `From<rusqlite::Error>` takes it back out.
+#[derive(Debug)]
+pub struct CarriedText(pub Text);
+
+impl fmt::Display for CarriedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.en)
+    }
+}
+
+impl std::error::Error for CarriedText {}
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {

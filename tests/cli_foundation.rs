@@ -1,5 +1,5 @@
 //! The foundation's command line through the real binary: demo, check,
-//! backup, refusal of files that are not ours, exit codes (DESIGN.md §6).
+//! backup, refusal of files that are not ours, exit codes (docs/rules.md §6).
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags};

@@ -1,4 +1,4 @@
-//! Completion and credits (DESIGN.md §4.3–4.4) through the ops layer, on a database file in
+//! Completion and credits (docs/rules.md §4.3–4.4) through the ops layer, on a database file in
 //! a temporary folder: the threshold, what counts as attended, credits granted once, the
 //! follow-ups completers owe, the audit trail, all-or-nothing, and manual ledger entries.
 

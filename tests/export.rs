@@ -1,4 +1,4 @@
-//! Exports (DESIGN.md §6) and the sign-in sheet, on a small district made
+//! Exports (docs/rules.md §6) and the sign-in sheet, on a small district made
 //! from the fixtures with marks imported from a filled-in sheet.
 
 use calamine::{Data, Reader};

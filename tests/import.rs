@@ -1,4 +1,4 @@
-//! Imports (DESIGN.md §6) of the files schools send: the samples under
+//! Imports (docs/rules.md §6) of the files schools send: the samples under
 //! tests/fixtures and files made here.
 
 use liaoyuan::domain::{Stage, Status, Tier};

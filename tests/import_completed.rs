@@ -1,4 +1,4 @@
-//! Imports respect a completed project's lock (DESIGN.md §4.3): the sessions,
+//! Imports respect a completed project's lock (docs/rules.md §4.3): the sessions,
 //! enrolments and credit facts its credits were granted on cannot change
 //! through a file either, while restating them (a re-import) stays harmless.
 

@@ -1,4 +1,4 @@
-//! Import problems speak the coordinator's language (DESIGN.md §6): the form
+//! Import problems speak the coordinator's language (docs/rules.md §6): the form
 //! `line N: column: problem` stays, only the problem text is translated.
 //! This binary keeps the default language (Chinese) in-process; English is
 //! checked through the real binary with `--lang en`.

@@ -1,5 +1,5 @@
 //! Nothing but SQLite opens the database file while a process holds a connection to it
-//! (DESIGN.md §4.1). Closing *any* descriptor of a file drops every POSIX lock the process
+//! (docs/rules.md §5). Closing *any* descriptor of a file drops every POSIX lock the process
 //! holds on it; another process then believes it is the last one, checkpoints and deletes the
 //! `-wal` under the live connection, and acknowledged writes are lost. Each test keeps a
 //! connection open, runs every path that opens the database again, then lets a second process

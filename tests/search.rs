@@ -1,4 +1,4 @@
-//! The fuzzy index: every query form of DESIGN.md §7, prefixes, highlights,
+//! The fuzzy index: every query form of docs/rules.md §4.6, prefixes, highlights,
 //! updates and odd input.
 
 use liaoyuan::search::keys::pinyin_keys;

@@ -1,4 +1,4 @@
-//! The scale benchmark (DESIGN.md §8): builds a 200,000-teacher demo district
+//! The scale benchmark (docs/rules.md §8): builds a 200,000-teacher demo district
 //! and prints each figure beside its target. `cargo bench --bench scale`.
 //!
 //! LIAOYUAN_BENCH_DB=PATH keeps the district in PATH and reuses it next time;
@@ -61,7 +61,7 @@ fn main() -> Res<()> {
         .map(PathBuf::from)
         .unwrap_or_else(|| temp.path().join("scale.db"));
     println!(
-        "Liaoyuan scale benchmark — DESIGN.md §8 ({teachers} teachers, {})",
+        "Liaoyuan scale benchmark — docs/rules.md §8 ({teachers} teachers, {})",
         path.display()
     );
     println!("{:<54} {:>12}", "figure", "measured");

@@ -1,4 +1,4 @@
-//! Argument definitions (clap derive). The contract of DESIGN.md §6: keep it exactly.
+//! Argument definitions (clap derive). The contract of docs/rules.md §6: keep it exactly.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;

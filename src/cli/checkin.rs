@@ -1,5 +1,5 @@
 //! `liaoyuan checkin --project CODE [--session N] QUERY [--status S]
-//! [--at "YYYY-MM-DD HH:MM"] [--reason TEXT]`: marks one teacher (DESIGN.md §6).
+//! [--at "YYYY-MM-DD HH:MM"] [--reason TEXT]`: marks one teacher (docs/rules.md §6).
 
 use super::args::Lang;
 use crate::domain::{Session, Status, TIME_FMT};

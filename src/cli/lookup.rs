@@ -16,7 +16,7 @@ pub struct LookupArgs {
     /// Veto year (default: the current one)
     #[arg(long, value_name = "Y")]
     pub year: Option<i32>,
-    /// Print JSON (stable keys, see DESIGN.md §6)
+    /// Print JSON (stable keys, see docs/rules.md §6)
     #[arg(long)]
     pub json: bool,
     /// Show every teacher the query finds (best first), not only the best match

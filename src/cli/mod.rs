@@ -1,4 +1,4 @@
-//! The command line of DESIGN.md §6. Data goes to stdout, messages to stderr;
+//! The command line of docs/rules.md §6. Data goes to stdout, messages to stderr;
 //! nothing here touches the terminal's screen.
 
 pub mod args;
@@ -17,7 +17,7 @@ pub use args::{Cli, Command};
 use crate::error::{Error, Result};
 use std::path::PathBuf;
 
-/// Exit status for a usage error (DESIGN.md §6).
+/// Exit status for a usage error (docs/rules.md §6).
 pub const EXIT_USAGE: i32 = 2;
 /// Exit status for any other error.
 pub const EXIT_ERROR: i32 = 1;

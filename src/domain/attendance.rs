@@ -1,4 +1,4 @@
-//! Check-in, lateness and presence (DESIGN.md §4.1), and what counts as attended (§4.3).
+//! Check-in, lateness and presence (docs/rules.md §4.1), and what counts as attended (§4.3).
 //!
 //! "Attended" has one definition, `Presence::attended`: a present mark counts; a late or
 //! left-early mark counts only when the teacher was there for at least `min_presence_pct` of
@@ -181,8 +181,8 @@ pub fn left_early_without_arrival(
 pub fn change_needs_reason(before: Option<Status>, after: Status, session_closed: bool) -> bool {
     // Status alone: correcting a late, left-early or absent mark is accountable even at a
     // project out of the veto scope (where it lifts no veto, `veto::lifts_veto`).
-    let corrects = super::veto::lifts_veto(before, after, true);
-    corrects || session_closed || after == Status::Excused
+    let corrects = super::veto::removes_veto_status(before, after);
+    corrects || session_closed || after.is_leave()
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Tests of the check-in, presence and counting rules (DESIGN.md §4.1, §4.3).
+//! Tests of the check-in, presence and counting rules (docs/rules.md §4.1, §4.3).
 use super::*;
 use chrono::NaiveDate;
 

@@ -1,4 +1,4 @@
-//! Enumerated values of DESIGN.md §3: each has a code name (stored in the
+//! Enumerated values of docs/rules.md §3: each has a code name (stored in the
 //! database, used in the CLI and JSON), a Chinese name and an English label.
 //! `parse` accepts any of the three, case-insensitively, plus a few aliases.
 
@@ -198,7 +198,7 @@ code_enum!(
     }
 );
 
-/// Parses a boolean as DESIGN.md §6 accepts it.
+/// Parses a boolean as docs/rules.md §6 accepts it.
 pub fn parse_bool(text: &str) -> Option<bool> {
     match text.trim().to_ascii_lowercase().as_str() {
         "true" | "yes" | "1" | "是" | "y" | "t" => Some(true),
@@ -207,16 +207,33 @@ pub fn parse_bool(text: &str) -> Option<bool> {
     }
 }
 
+// Every match on `Status` in the domain is exhaustive (no `_` arm, no `matches!`): a new
+// status does not compile until each rule has decided about it (docs/architecture.md,
+// "Adding an attendance status").
 impl Status {
-    /// Does this status cause a one-vote veto (§4.2)?
+    /// Does this status cause a one-vote veto (docs/rules.md §4.2)?
     pub fn causes_veto(self) -> bool {
-        matches!(self, Status::Late | Status::LeftEarly | Status::Absent)
+        match self {
+            Status::Late | Status::LeftEarly | Status::Absent => true,
+            Status::Present | Status::Excused => false,
+        }
     }
     /// Does this status say the teacher came to the session (present, late, left early)?
     /// Whether the mark counts as attended also depends on how long the teacher was there:
     /// `attendance::Presence::attended` is that rule.
     pub fn arrived(self) -> bool {
-        matches!(self, Status::Present | Status::Late | Status::LeftEarly)
+        match self {
+            Status::Present | Status::Late | Status::LeftEarly => true,
+            Status::Absent | Status::Excused => false,
+        }
+    }
+    /// Is this leave, registered with its reason and possibly before the session's day
+    /// (docs/rules.md §4.1)? Only leave needs a reason by itself and may be marked ahead.
+    pub fn is_leave(self) -> bool {
+        match self {
+            Status::Excused => true,
+            Status::Present | Status::Late | Status::LeftEarly | Status::Absent => false,
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! Completion and continuing-education credits (DESIGN.md §4.3).
+//! Completion and continuing-education credits (docs/rules.md §4.3).
 
 use super::settings::Settings;
 use chrono::{Datelike, NaiveDate};

@@ -1,4 +1,4 @@
-//! Follow-ups after training (DESIGN.md §4.4).
+//! Follow-ups after training (docs/rules.md §4.4).
 
 use super::codes::{FollowUpKind, FollowUpStatus};
 use chrono::{Days, NaiveDate};

@@ -1,10 +1,11 @@
-//! Plain types and the rules of DESIGN.md §4. No rusqlite, no ratatui, no clock:
+//! Plain types and the rules of docs/rules.md §4. No rusqlite, no ratatui, no clock:
 //! "now" and "today" are always arguments.
 
 pub mod attendance;
 pub mod codes;
 pub mod credits;
 pub mod follow_up;
+pub mod mark_rules;
 pub mod model;
 pub mod settings;
 pub mod staff_no;

@@ -1,4 +1,4 @@
-//! Settings that shape the rules (DESIGN.md §4), with the district's defaults.
+//! Settings that shape the rules (docs/rules.md §4), with the district's defaults.
 
 /// Rule settings; stored as key/value rows in the `settings` table.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,4 +1,4 @@
-//! One-vote veto (一票否决, DESIGN.md §4.2): derived from marks, never stored.
+//! One-vote veto (一票否决, docs/rules.md §4.2): derived from marks, never stored.
 
 use super::codes::Status;
 use chrono::{Datelike, NaiveDate};
@@ -42,10 +42,17 @@ pub fn causes_veto(status: Status, in_scope: bool) -> bool {
     in_scope && status.causes_veto()
 }
 
+/// Does changing a mark from `before` to `after` take away a veto-causing status (late, left
+/// early or absent to present or excused)? The status alone: such a correction needs a reason
+/// at every project, in veto scope or not (§4.2); whether it lifts a veto is `lifts_veto`.
+pub fn removes_veto_status(before: Option<Status>, after: Status) -> bool {
+    before.is_some_and(Status::causes_veto) && !after.causes_veto()
+}
+
 /// Does changing a mark from `before` to `after` lift a veto cause (§4.2)? Only a mark in
 /// veto scope causes a veto, so only such a change lifts one.
 pub fn lifts_veto(before: Option<Status>, after: Status, in_scope: bool) -> bool {
-    before.is_some_and(|b| causes_veto(b, in_scope)) && !causes_veto(after, in_scope)
+    in_scope && removes_veto_status(before, after)
 }
 
 /// Why a project's marks can cause a veto, as the evidence names it: the project is

@@ -3,11 +3,8 @@
 
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::store::{Db, OpenMode};
-use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
+use crate::store::{self, Db, OpenMode};
 use std::path::Path;
-use std::time::Duration;
 
 /// What was copied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +48,7 @@ pub fn backup(source: &Path, dest: &Path) -> Result<BackupInfo> {
                 format!("cannot create {d}: {e}"),
             ))
         })?;
-    let result = copy(&src.conn, dest).and_then(|()| verify(dest));
+    let result = store::backup::copy(&src.conn, dest).and_then(|()| verify(dest));
     if result.is_err() {
         remove_copy(dest);
     }
@@ -78,35 +75,9 @@ fn is_journal_of(source: &Path, dest: &Path) -> bool {
     })
 }
 
-fn copy(src: &Connection, dest: &Path) -> Result<()> {
-    let mut out = Connection::open_with_flags(
-        dest,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    let backup = Backup::new(src, &mut out)?;
-    let mut waits = 0;
-    loop {
-        // -1: all pages in one step, so the copy is one consistent snapshot.
-        match backup.step(-1)? {
-            StepResult::Done => return Ok(()),
-            StepResult::More => {}
-            StepResult::Busy | StepResult::Locked => {
-                waits += 1;
-                if waits > 100 {
-                    return Err(Error::Busy);
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            _ => {}
-        }
-    }
-}
-
 fn verify(dest: &Path) -> Result<BackupInfo> {
     let copy = Db::open(dest, OpenMode::ReadOnly)?;
-    let quick: String = copy
-        .conn
-        .query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    let quick = store::backup::quick_check(&copy.conn)?;
     if quick != "ok" {
         return Err({
             let d = dest.display();
@@ -116,12 +87,7 @@ fn verify(dest: &Path) -> Result<BackupInfo> {
             ))
         });
     }
-    let teachers = copy
-        .conn
-        .query_row("SELECT count(*) FROM teachers", [], |r| r.get(0))?;
-    let marks = copy
-        .conn
-        .query_row("SELECT count(*) FROM marks", [], |r| r.get(0))?;
+    let (teachers, marks) = store::backup::teachers_and_marks(&copy.conn)?;
     drop(copy);
     let bytes = std::fs::metadata(dest)?.len();
     Ok(BackupInfo {

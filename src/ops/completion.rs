@@ -1,4 +1,4 @@
-//! Completing a project (DESIGN.md §4.3–4.4): a review of who completes (attended share ≥ the
+//! Completing a project (docs/rules.md §4.3–4.4): a review of who completes (attended share ≥ the
 //! project's threshold) with the warnings a coordinator needs first, then ONE transaction that
 //! grants each completer the project's credits, creates the project's follow-ups for them and
 //! marks the project completed, with an audit entry for every row it writes.

@@ -1,4 +1,4 @@
-//! Recording a follow-up (DESIGN.md §4.4): held date, title, place, observer (a trainer or a
+//! Recording a follow-up (docs/rules.md §4.4): held date, title, place, observer (a trainer or a
 //! staff name), rating and notes; status pending → done → evaluated. One transaction with its
 //! audit entry; moving a follow-up back needs a reason.
 

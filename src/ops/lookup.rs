@@ -1,5 +1,5 @@
 //! Finding a teacher by a query (exactly as the TUI search finds them) and the
-//! quick attendance/veto lookup of `liaoyuan lookup` (DESIGN.md §6).
+//! quick attendance/veto lookup of `liaoyuan lookup` (docs/rules.md §6).
 
 use crate::domain::attendance::StatusCounts;
 use crate::domain::credits::{cycle_of, standing};
@@ -156,7 +156,7 @@ pub struct LookupCredits {
     pub required_concentrated: f64,
 }
 
-/// One teacher's lookup; serialises to the stable keys of DESIGN.md §6.
+/// One teacher's lookup; serialises to the stable keys of docs/rules.md §6.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LookupRow {
     pub staff_no: String,

@@ -1,4 +1,4 @@
-//! What changing one mark would really do (DESIGN.md §4.2–4.3), for the reason prompt and the
+//! What changing one mark would really do (docs/rules.md §4.2–4.3), for the reason prompt and the
 //! refusal that asks for one: to the teacher's one-vote veto for the mark's year (lifts it, or
 //! the teacher still has other veto marks that year, or creates it) and to the teacher's
 //! completion of the project when the attended share crosses the threshold. The veto follows

@@ -3,7 +3,7 @@
 //! - never the database itself, nor its -wal, -shm or -journal, however the path is spelled
 //!   (another folder spelling, a link to the database's folder, a hard link): paths are compared
 //!   once their folders are resolved, and existing files by device and inode. Only metadata is
-//!   read — nothing here opens the database or its side files (DESIGN.md §4.1);
+//!   read — nothing here opens the database or its side files (docs/rules.md §5);
 //! - never an existing symbolic link (to anything), folder, pipe, device or socket: the export
 //!   neither replaces one nor writes through one;
 //! - a plain file is replaced whole: the bytes go to a new temporary file in the same folder,

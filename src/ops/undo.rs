@@ -1,7 +1,6 @@
 //! Undoing the desk's last mark (the `u` key): restores exactly the state
 //! before that mark was written, unless someone changed it since.
 
-use super::check_in::same_mark;
 use crate::domain::Mark;
 use crate::error::{Error, Result};
 use crate::lang::pick;
@@ -49,7 +48,7 @@ pub fn undo_mark(db: &mut Db, stamp: &Stamp, undo: &UndoMark) -> Result<Option<M
     }
     let current = marks::get_mark(&tx, undo.session_id, undo.teacher_id)?;
     match &current {
-        Some(c) if c.id == undo.written.id && same_mark(c, &undo.written) => {}
+        Some(c) if c.id == undo.written.id && c.same_attendance(&undo.written) => {}
         _ => {
             return Err(Error::invalid(pick(
                 "这条签到记录已被改动（可能在另一个签到台），未撤销",

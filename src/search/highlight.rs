@@ -1,5 +1,5 @@
 //! Which characters to highlight in a visible row (computed only for the
-//! rows on screen, DESIGN.md §8).
+//! rows on screen, docs/rules.md §8).
 
 use super::matcher;
 use super::query::Query;

@@ -1,4 +1,4 @@
-//! Precomputed answers for one-character queries (DESIGN.md §8): a single
+//! Precomputed answers for one-character queries (docs/rules.md §8): a single
 //! letter matches most of 200,000 names, so scanning and ranking them per
 //! keystroke is too slow. One pass over the entries in stable order keeps,
 //! for each character, the best `KEEP` entries of each score.

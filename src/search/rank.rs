@@ -1,4 +1,4 @@
-//! The ranking rule (README "Search", DESIGN.md §4.6), one for every search box,
+//! The ranking rule (README "Search", docs/rules.md §4.6), one for every search box,
 //! the desk and `lookup`. A hit's score is, from the most significant part:
 //!
 //! 1. the rung of the match (`Match`): exact name or staff number, whole

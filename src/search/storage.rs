@@ -1,7 +1,7 @@
 //! Compact storage of the indexed entries: the text fields of every entry in
 //! one string, repeated fields (school, subject, tier, stage) interned, and
 //! per-entry character masks. About 130 bytes per entry instead of ~550 for
-//! nine `String`s (DESIGN.md §8: 200,000 teachers within the memory budget).
+//! nine `String`s (docs/rules.md §8: 200,000 teachers within the memory budget).
 
 use super::fx::FxHashMap;
 use super::keys::{keys_fit, pinyin_keys};

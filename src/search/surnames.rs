@@ -1,6 +1,6 @@
 //! Surnames whose reading differs from the `pinyin` crate's first reading, or
 //! which people say two ways. Both readings are indexed, the surname reading
-//! first (DESIGN.md §8).
+//! first (docs/rules.md §8).
 
 /// `(surname, readings)`: each reading has one syllable per character of the
 /// surname, joined by `'`. The first reading is the surname reading.

@@ -194,3 +194,71 @@ fn a_session_given_new_times_settles_its_marks_presence() {
     crate::store::sessions::update_session(&db.conn, 1, &f).unwrap();
     assert!(attended());
 }
+
+/// The statuses the `marks.status` CHECK of each schema version accepts, newest last. A file
+/// keeps the CHECK it was created with until an upgrade rebuilds `marks`, so a new status
+/// needs a new schema version with that upgrade (docs/architecture.md, "Adding an attendance
+/// status") — and a row here.
+const STATUSES_OF_VERSION: &[(i64, &[&str])] = &[
+    (4, &["present", "late", "left_early", "absent", "excused"]),
+    // Version 5 gave teachers an employment status; marks.status unchanged.
+    (5, &["present", "late", "left_early", "absent", "excused"]),
+];
+
+#[test]
+fn a_new_status_comes_with_a_schema_version_that_upgrades_old_files() {
+    let (version, codes) = STATUSES_OF_VERSION[STATUSES_OF_VERSION.len() - 1];
+    let now: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+    assert_eq!(
+        (crate::store::schema::SCHEMA_VERSION, now.as_slice()),
+        (version, codes),
+        "Status changed without a schema upgrade: files made by earlier versions still refuse \
+         the new code. Bump SCHEMA_VERSION, add the upgrade that rebuilds marks with the new \
+         CHECK (src/store/schema.rs MIGRATIONS), and add a row to STATUSES_OF_VERSION"
+    );
+}
+
+/// Leave (`Status::is_leave`) in SQL: the `marks` CHECK that leave has a reason, and the
+/// `liaoyuan check` rule that only leave may be marked ahead of its session's day.
+#[test]
+fn leave_in_sql_agrees_with_status_is_leave() {
+    let db = district();
+    let rule = crate::store::integrity::RULES
+        .iter()
+        .find(|r| r.key == "mark_in_future")
+        .unwrap();
+    for (id, status) in Status::ALL.iter().enumerate() {
+        let id = id as i64 + 1;
+        teacher(&db, id);
+        let insert = |reason: &str| {
+            db.conn.execute(
+                "INSERT INTO marks (session_id, teacher_id, school_id, session_date, status,
+                                    reason, recorded_at)
+                 VALUES (1, ?1, 1, '2026-03-02', ?2, ?3, 'x')",
+                params![id, status.code(), reason],
+            )
+        };
+        assert_eq!(
+            insert("").is_err(),
+            status.is_leave(),
+            "{status:?}: schema.sql's 'leave needs a reason' CHECK and Status::is_leave disagree"
+        );
+        if status.is_leave() {
+            insert("病假").unwrap();
+        }
+        // Checked the day before the session: only leave may already be there.
+        let (_, ids) =
+            crate::store::integrity::violations(&db.conn, rule, "2026-03-01", 100).unwrap();
+        let mark: i64 = db
+            .conn
+            .query_row("SELECT id FROM marks WHERE teacher_id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(
+            ids.contains(&mark),
+            !status.is_leave(),
+            "{status:?}: the check rule mark_in_future and Status::is_leave disagree"
+        );
+    }
+}

@@ -76,7 +76,8 @@ fn register(conn: &Connection, cycle: &Cycle) -> Result<()> {
     Ok(())
 }
 
-/// The SQL expressions for met and on pace, with parameters ?3..?7.
+/// The SQL expressions for met and on pace, with parameters ?3..?7: `CreditStanding::is_met`
+/// and `compliance` (`contract_tests_derived` ties them over a grid of totals and days).
 const MET: &str = "(total >= ?3 AND concentrated >= ?4)";
 const PACED: &str = "(total + ?7 >= ?5 AND concentrated + ?7 >= ?6)";
 

@@ -74,6 +74,7 @@ pub fn figures(conn: &Connection, today: NaiveDate, s: &Settings) -> Result<Figu
             ],
         )?,
         veto_year: year,
+        // `domain::follow_up::is_overdue` (a contract test ties the two).
         overdue_follow_ups: count(
             conn,
             "SELECT count(*) FROM follow_ups WHERE status = 'pending' AND due_date < ?1",
@@ -147,7 +148,7 @@ pub fn sessions_after(
 }
 
 /// Registers not taken (the one rule, `store::sessions::NOT_TAKEN`: not closed, started,
-/// no marks at all; DESIGN §4.1), newest first, at most `limit`; and how many there are in all.
+/// no marks at all; docs/rules.md §4.1), newest first, at most `limit`; and how many there are in all.
 pub fn registers_not_taken(
     conn: &Connection,
     now: NaiveDateTime,

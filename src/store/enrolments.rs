@@ -3,6 +3,7 @@
 use super::sessions::fmt_datetime;
 use crate::domain::TeacherStatus;
 use crate::error::Result;
+use crate::store::decode::Stored;
 use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -43,8 +44,7 @@ pub fn teacher_brief(conn: &Connection, teacher_id: i64) -> Result<Option<Teache
                 name: r.get(2)?,
                 school_id: r.get(3)?,
                 school: r.get(4)?,
-                status: TeacherStatus::parse(&r.get::<_, String>(5)?)
-                    .unwrap_or(TeacherStatus::Active),
+                status: Stored::new("teachers", 0).code(r, 5, TeacherStatus::parse)?,
             })
         })
         .optional()?)

@@ -3,6 +3,7 @@
 
 use crate::domain::{FollowUpKind, FollowUpStatus, Rating, Status, DATE_FMT};
 use crate::error::Result;
+use crate::store::decode::Stored;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
@@ -42,7 +43,7 @@ pub fn attendance(
                     row_number() OVER (PARTITION BY s.project_id ORDER BY s.date, s.start_time, s.id) AS n
              FROM sessions s WHERE ?1 IS NULL OR s.project_id = ?1)
          SELECT p.code, n.n, n.date, n.start_time, t.staff_no, t.name, sc.name, m.status,
-                m.minutes_late, m.minutes_early, m.checked_in_at, m.checked_out_at, m.reason
+                m.minutes_late, m.minutes_early, m.checked_in_at, m.checked_out_at, m.reason, m.id
          FROM numbered n
          JOIN projects p ON p.id = n.project_id
          JOIN marks m ON m.session_id = n.id
@@ -52,7 +53,6 @@ pub fn attendance(
          ORDER BY p.code, n.n, sc.name, t.name, t.staff_no",
     )?;
     let rows = st.query_map(params![project_id, day(from), day(to)], |r| {
-        let status: String = r.get(7)?;
         Ok(AttendanceRow {
             project: r.get(0)?,
             session: r.get(1)?,
@@ -61,7 +61,7 @@ pub fn attendance(
             staff_no: r.get(4)?,
             name: r.get(5)?,
             school: r.get(6)?,
-            status: Status::parse(&status).unwrap_or(Status::Absent),
+            status: Stored::new("marks", 13).code(r, 7, Status::parse)?,
             minutes_late: r.get(8)?,
             minutes_early: r.get(9)?,
             checked_in_at: r.get(10)?,
@@ -185,7 +185,7 @@ pub fn follow_ups(
 ) -> Result<Vec<FollowUpRow>> {
     let mut st = conn.prepare_cached(
         "SELECT p.code, t.staff_no, t.name, sc.name, f.kind, f.due_date, f.held_date, f.status,
-                f.rating, f.title
+                f.rating, f.title, f.id
          FROM follow_ups f
          JOIN projects p ON p.id = f.project_id
          JOIN teachers t ON t.id = f.teacher_id
@@ -194,20 +194,17 @@ pub fn follow_ups(
          ORDER BY f.due_date, sc.name, t.name, t.staff_no, f.kind",
     )?;
     let rows = st.query_map(params![project_id, day(from), day(to)], |r| {
-        let kind: String = r.get(4)?;
-        let due: String = r.get(5)?;
-        let status: String = r.get(7)?;
-        let rating: Option<String> = r.get(8)?;
+        let row = Stored::new("follow_ups", 10);
         Ok(FollowUpRow {
             project: r.get(0)?,
             staff_no: r.get(1)?,
             name: r.get(2)?,
             school: r.get(3)?,
-            kind: FollowUpKind::parse(&kind).unwrap_or(FollowUpKind::ReportBack),
-            due_date: crate::domain::parse_date(&due).unwrap_or_default(),
+            kind: row.code(r, 4, FollowUpKind::parse)?,
+            due_date: row.code(r, 5, crate::domain::parse_date)?,
             held_date: r.get(6)?,
-            status: FollowUpStatus::parse(&status).unwrap_or(FollowUpStatus::Pending),
-            rating: rating.as_deref().and_then(Rating::parse),
+            status: row.code(r, 7, FollowUpStatus::parse)?,
+            rating: row.optional(r, 8, Rating::parse)?,
             title: r.get(9)?,
         })
     })?;

@@ -1,8 +1,10 @@
-//! The `follow_ups` table (DESIGN.md §4.4): the Follow-ups tab's list with its filters and
+//! The `follow_ups` table (docs/rules.md §4.4): the Follow-ups tab's list with its filters and
 //! counts, one follow-up by id, and recording what was held.
 
+use crate::domain::follow_up::is_overdue;
 use crate::domain::{FollowUp, FollowUpKind, FollowUpStatus, Rating, DATE_FMT};
 use crate::error::Result;
+use crate::store::decode::Stored;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -54,25 +56,21 @@ const COLUMNS: &str = "f.id, f.project_id, f.teacher_id, f.kind, f.due_date, f.h
     f.title, f.place, f.observer_trainer_id, f.observer_staff, f.rating, f.notes, f.status";
 
 fn follow_up(r: &Row) -> rusqlite::Result<FollowUp> {
-    let kind: String = r.get(3)?;
-    let due: String = r.get(4)?;
-    let held: Option<String> = r.get(5)?;
-    let rating: Option<String> = r.get(10)?;
-    let status: String = r.get(12)?;
+    let row = Stored::new("follow_ups", 0);
     Ok(FollowUp {
         id: r.get(0)?,
         project_id: r.get(1)?,
         teacher_id: r.get(2)?,
-        kind: FollowUpKind::parse(&kind).unwrap_or(FollowUpKind::ReportBack),
-        due_date: crate::domain::parse_date(&due).unwrap_or_default(),
-        held_date: held.as_deref().and_then(crate::domain::parse_date),
+        kind: row.code(r, 3, FollowUpKind::parse)?,
+        due_date: row.code(r, 4, crate::domain::parse_date)?,
+        held_date: row.optional(r, 5, crate::domain::parse_date)?,
         title: r.get(6)?,
         place: r.get(7)?,
         observer_trainer_id: r.get(8)?,
         observer_staff: r.get(9)?,
-        rating: rating.as_deref().and_then(Rating::parse),
+        rating: row.optional(r, 10, Rating::parse)?,
         notes: r.get(11)?,
-        status: FollowUpStatus::parse(&status).unwrap_or(FollowUpStatus::Pending),
+        status: row.code(r, 12, FollowUpStatus::parse)?,
     })
 }
 
@@ -84,7 +82,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<FollowUp>> {
     Ok(st.query_row([id], follow_up).optional()?)
 }
 
-/// The list's segments, in the order shown: overdue (oldest first), pending and not yet due
+/// The list's segments, in the order shown: overdue (oldest first; `is_overdue` in SQL, tied
+/// to it by `contract_tests_derived`), pending and not yet due
 /// (soonest first), done, evaluated (latest due first). Without a search each segment reads
 /// the `(status, due_date)` index in order, so a page of rows never sorts the whole table.
 const SEGMENTS: [(&str, &str); 4] = [
@@ -122,7 +121,7 @@ fn line(r: &Row) -> rusqlite::Result<FollowUpLine> {
 /// The segment a follow-up belongs to on `today`.
 fn segment_of(f: &FollowUp, today: NaiveDate) -> usize {
     match f.status {
-        FollowUpStatus::Pending if f.due_date < today => 0,
+        FollowUpStatus::Pending if is_overdue(f.status, f.due_date, today) => 0,
         FollowUpStatus::Pending => 1,
         FollowUpStatus::Done => 2,
         FollowUpStatus::Evaluated => 3,
@@ -201,21 +200,19 @@ pub fn list(
 /// Counts by status on `today`, over every follow-up.
 pub fn counts(conn: &Connection, today: NaiveDate) -> Result<FollowUpCounts> {
     let mut st = conn.prepare_cached(
-        "SELECT status, count(*), sum(due_date < ?1) FROM follow_ups GROUP BY status",
+        "SELECT status, count(*), sum(due_date < ?1), min(id) FROM follow_ups GROUP BY status",
     )?;
     let mut rows = st.query([day(today)])?;
     let mut c = FollowUpCounts::default();
     while let Some(r) = rows.next()? {
-        let status: String = r.get(0)?;
         let n: i64 = r.get(1)?;
-        match FollowUpStatus::parse(&status) {
-            Some(FollowUpStatus::Pending) => {
+        match Stored::new("follow_ups", 3).code(r, 0, FollowUpStatus::parse)? {
+            FollowUpStatus::Pending => {
                 c.pending = n;
                 c.overdue = r.get::<_, Option<i64>>(2)?.unwrap_or(0);
             }
-            Some(FollowUpStatus::Done) => c.done = n,
-            Some(FollowUpStatus::Evaluated) => c.evaluated = n,
-            None => {}
+            FollowUpStatus::Done => c.done = n,
+            FollowUpStatus::Evaluated => c.evaluated = n,
         }
     }
     Ok(c)

@@ -3,14 +3,20 @@
 
 pub mod attendance_matrix;
 pub mod audit;
+pub mod backup;
 pub mod bulk;
 pub mod close_absences;
 pub mod completion;
 #[cfg(test)]
 mod contract_tests;
+#[cfg(test)]
+mod contract_tests_derived;
 pub mod credits;
 pub mod cycle_credits;
 pub mod dashboard;
+mod decode;
+#[cfg(test)]
+mod decode_tests;
 pub mod district_charts;
 pub mod enrolments;
 pub mod export_rows;
@@ -18,6 +24,8 @@ pub mod follow_ups;
 mod held;
 pub mod integrity;
 pub mod marks;
+mod modes;
+pub use modes::data_version;
 mod open;
 pub mod presence;
 pub mod project_roster;
@@ -103,9 +111,7 @@ impl Db {
 
     /// Changes whenever another connection commits (PRAGMA data_version).
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        modes::data_version(&self.conn)
     }
 
     /// Takes WAL checkpoints off this connection's commits: SQLite otherwise runs one inside

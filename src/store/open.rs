@@ -1,4 +1,4 @@
-//! Opening the database file (DESIGN.md §4.1, §6).
+//! Opening the database file (docs/rules.md §5, §6).
 //!
 //! Nothing but SQLite ever opens the file or its `-wal`/`-shm`/`-journal`: closing any
 //! descriptor of the file drops every POSIX lock this process holds on it, and another process

@@ -1,4 +1,4 @@
-//! The school report (学校综合目标考核, DESIGN.md §4.5): per school and year,
+//! The school report (学校综合目标考核, docs/rules.md §4.5): per school and year,
 //! teachers sent vs places allotted, attendance rate, veto count, follow-up
 //! completion rate and the share of teachers on pace for credits.
 //!
@@ -182,35 +182,32 @@ fn add_attendance(
     let Some(m) = Months::of(from, to) else {
         return sources::attendance(conn, lines, &day(from), &day(to));
     };
-    lines.each(
-        conn,
-        // One row per school (grouping by status too would sort ~110,000 rows a year).
-        "SELECT s.id,
-                coalesce(sum(c.marks) FILTER (WHERE c.status = 'present'), 0),
-                coalesce(sum(c.marks) FILTER (WHERE c.status = 'late'), 0),
-                coalesce(sum(c.marks) FILTER (WHERE c.status = 'left_early'), 0),
-                coalesce(sum(c.marks) FILTER (WHERE c.status = 'absent'), 0),
-                coalesce(sum(c.marks) FILTER (WHERE c.status = 'excused'), 0),
-                coalesce(sum(c.attended), 0)
+    // One row per school (grouping by status too would sort ~110,000 rows a year), one
+    // column per status, generated from `Status::ALL`.
+    let per_status: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| {
+            format!(
+                "coalesce(sum(c.marks) FILTER (WHERE c.status = '{}'), 0)",
+                s.code()
+            )
+        })
+        .collect();
+    let sql = format!(
+        "SELECT s.id, {}, coalesce(sum(c.attended), 0)
          FROM schools s
          JOIN school_month_marks c ON c.school_id = s.id AND c.month BETWEEN ?1 AND ?2
          GROUP BY s.id",
-        [&m.first, &m.last],
-        |line, r| {
-            let all = [
-                Status::Present,
-                Status::Late,
-                Status::LeftEarly,
-                Status::Absent,
-                Status::Excused,
-            ];
-            for (i, s) in all.into_iter().enumerate() {
-                line.marks.add(s, r.get(i + 1)?);
-            }
-            line.attended += r.get::<_, i64>(6)?;
-            Ok(())
-        },
-    )?;
+        per_status.join(", ")
+    );
+    let attended_col = Status::ALL.len() + 1;
+    lines.each(conn, &sql, [&m.first, &m.last], |line, r| {
+        for (i, s) in Status::ALL.iter().enumerate() {
+            line.marks.add(*s, r.get(i + 1)?);
+        }
+        line.attended += r.get::<_, i64>(attended_col)?;
+        Ok(())
+    })?;
     if !m.within_a_year() {
         return sources::vetoes_by_month(conn, lines, &m.first, &m.last);
     }

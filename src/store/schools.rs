@@ -2,6 +2,7 @@
 
 use crate::domain::{School, Stage};
 use crate::error::{Error, Result};
+use crate::store::decode::Stored;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::collections::HashMap;
 
@@ -16,12 +17,11 @@ pub struct SchoolInput {
 const COLUMNS: &str = "id, name, township, stage";
 
 fn from_row(r: &Row) -> rusqlite::Result<School> {
-    let stage: String = r.get(3)?;
     Ok(School {
         id: r.get(0)?,
         name: r.get(1)?,
         township: r.get(2)?,
-        stage: Stage::parse(&stage).unwrap_or(Stage::Primary),
+        stage: Stored::new("schools", 0).code(r, 3, Stage::parse)?,
     })
 }
 

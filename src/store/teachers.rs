@@ -3,6 +3,7 @@
 use crate::domain::{canonical_staff_no, Gender, Stage, Teacher, TeacherStatus, Tier, DATE_FMT};
 use crate::error::{Error, Result};
 use crate::search::keys::pinyin_keys;
+use crate::store::decode::Stored;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -50,24 +51,21 @@ const SELECT: &str = "SELECT t.id, t.staff_no, t.name, t.gender, t.school_id, s.
     FROM teachers t JOIN schools s ON s.id = t.school_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Teacher> {
-    let gender: Option<String> = r.get(3)?;
-    let stage: Option<String> = r.get(7)?;
-    let tier: String = r.get(9)?;
-    let status: String = r.get(12)?;
+    let row = Stored::new("teachers", 0);
     Ok(Teacher {
         id: r.get(0)?,
         staff_no: r.get(1)?,
         name: r.get(2)?,
-        gender: gender.as_deref().and_then(Gender::parse),
+        gender: row.optional(r, 3, Gender::parse)?,
         school_id: r.get(4)?,
         school: r.get(5)?,
         subject: r.get(6)?,
-        stage: stage.as_deref().and_then(Stage::parse),
+        stage: row.optional(r, 7, Stage::parse)?,
         phone: r.get(8)?,
-        tier: Tier::parse(&tier).unwrap_or(Tier::Qualified),
+        tier: row.code(r, 9, Tier::parse)?,
         pinyin: r.get(10)?,
         initials: r.get(11)?,
-        status: TeacherStatus::parse(&status).unwrap_or(TeacherStatus::Active),
+        status: row.code(r, 12, TeacherStatus::parse)?,
     })
 }
 
@@ -248,16 +246,13 @@ pub fn record_tier(
 /// A teacher's tier changes, oldest first: (tier, since).
 pub fn tier_history(conn: &Connection, teacher_id: i64) -> Result<Vec<(Tier, String)>> {
     let mut st = conn.prepare_cached(
-        "SELECT tier, since FROM tier_history WHERE teacher_id = ?1 ORDER BY since, id",
+        "SELECT tier, since, id FROM tier_history WHERE teacher_id = ?1 ORDER BY since, id",
     )?;
+    let row = Stored::new("tier_history", 2);
     let rows = st
         .query_map([teacher_id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            Ok((row.code(r, 0, Tier::parse)?, r.get(1)?))
         })?
-        .filter_map(|r| match r {
-            Ok((tier, since)) => Tier::parse(&tier).map(|t| Ok((t, since))),
-            Err(e) => Some(Err(e)),
-        })
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

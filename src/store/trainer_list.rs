@@ -3,6 +3,7 @@
 
 use crate::domain::{Trainer, TrainerStatus};
 use crate::error::Result;
+use crate::store::decode::Stored;
 use rusqlite::{params, Connection};
 
 /// A trainer as the Starlight list shows it.
@@ -38,12 +39,11 @@ pub fn trainer_lines(conn: &Connection) -> Result<Vec<TrainerLine>> {
          ORDER BY tr.name, tr.id",
     )?;
     let rows = st.query_map([], |r| {
-        let status: String = r.get(4)?;
+        let row = Stored::new("trainers", 0);
         let mut levels = [0u8; 6];
         for (i, level) in levels.iter_mut().enumerate() {
             *level = r.get::<_, i64>(5 + i)?.clamp(0, 3) as u8;
         }
-        let joined: Option<String> = r.get(11)?;
         let affiliation: String = r.get(3)?;
         let school: Option<String> = r.get(12)?;
         Ok(TrainerLine {
@@ -55,9 +55,9 @@ pub fn trainer_lines(conn: &Connection) -> Result<Vec<TrainerLine>> {
                 teacher_id: r.get(1)?,
                 name: r.get(2)?,
                 affiliation,
-                status: TrainerStatus::parse(&status).unwrap_or(TrainerStatus::Candidate),
+                status: row.code(r, 4, TrainerStatus::parse)?,
                 levels,
-                joined_on: joined.as_deref().and_then(crate::domain::parse_date),
+                joined_on: row.optional(r, 11, crate::domain::parse_date)?,
             },
         })
     })?;

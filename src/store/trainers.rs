@@ -2,6 +2,7 @@
 
 use crate::domain::{Trainer, TrainerStatus, DATE_FMT};
 use crate::error::{Error, Result};
+use crate::store::decode::Stored;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
@@ -36,20 +37,19 @@ const SELECT: &str = "SELECT id, teacher_id, name, affiliation, status, design, 
         guide, evaluate, research, joined_on FROM trainers";
 
 fn from_row(r: &Row) -> rusqlite::Result<Trainer> {
-    let status: String = r.get(4)?;
+    let row = Stored::new("trainers", 0);
     let mut levels = [0u8; 6];
     for (i, level) in levels.iter_mut().enumerate() {
         *level = r.get::<_, i64>(5 + i)?.clamp(0, 3) as u8;
     }
-    let joined: Option<String> = r.get(11)?;
     Ok(Trainer {
         id: r.get(0)?,
         teacher_id: r.get(1)?,
         name: r.get(2)?,
         affiliation: r.get(3)?,
-        status: TrainerStatus::parse(&status).unwrap_or(TrainerStatus::Candidate),
+        status: row.code(r, 4, TrainerStatus::parse)?,
         levels,
-        joined_on: joined.as_deref().and_then(crate::domain::parse_date),
+        joined_on: row.optional(r, 11, crate::domain::parse_date)?,
     })
 }
 

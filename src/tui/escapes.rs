@@ -1,5 +1,5 @@
 //! The escape sequences for a frame's changed cells, with fewer bytes than ratatui's crossterm
-//! backend writes (it matters over SSH, DESIGN.md §8: ≤ 1 KB per keystroke):
+//! backend writes (it matters over SSH, docs/rules.md §8: ≤ 1 KB per keystroke):
 //! - the cursor's real place is tracked by each symbol's width, so text after a double-width
 //!   character needs no move, and a jump within the row is a column move (`ESC[nG`) instead
 //!   of a full `ESC[row;colH`;

@@ -1,4 +1,4 @@
-//! The terminal user interface (DESIGN.md §7). See `screen.rs` for how to add a screen and
+//! The terminal user interface (docs/rules.md §7). See `screen.rs` for how to add a screen and
 //! `app/` for the router (state, input, and `update`, the only writer).
 
 pub mod action;

@@ -1,4 +1,4 @@
-//! `liaoyuan checkin` and the rules of DESIGN.md §4.1–4.2 through the real binary.
+//! `liaoyuan checkin` and the rules of docs/rules.md §4.1–4.2 through the real binary.
 
 use super::*;
 

@@ -1,4 +1,4 @@
-//! `liaoyuan lookup` and `liaoyuan checkin` through the real binary (DESIGN.md §6).
+//! `liaoyuan lookup` and `liaoyuan checkin` through the real binary (docs/rules.md §6).
 
 use liaoyuan::search::keys::pinyin_keys;
 use liaoyuan::store::{Db, OpenMode};

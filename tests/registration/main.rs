@@ -1,4 +1,4 @@
-//! Registration-day rules (DESIGN.md §4.1–4.2) through the ops layer, on a
+//! Registration-day rules (docs/rules.md §4.1–4.2) through the ops layer, on a
 //! database file in a temporary folder.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};

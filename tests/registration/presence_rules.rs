@@ -1,4 +1,4 @@
-//! Presence (DESIGN.md §4.1, §4.3): a late or left-early mark counts as attended only when the
+//! Presence (docs/rules.md §4.1, §4.3): a late or left-early mark counts as attended only when the
 //! teacher was there for `min_presence_pct` of the session (default 50 %), and completion, the
 //! school report and the exports agree; times after now and leaving early without an
 //! arrival are refused at the desk.

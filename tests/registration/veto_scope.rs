@@ -1,4 +1,4 @@
-//! Veto scope (DESIGN.md §4.2): only marks of projects whose veto scope is on cause a veto.
+//! Veto scope (docs/rules.md §4.2): only marks of projects whose veto scope is on cause a veto.
 //! By default concentrated training is in scope and other training is not (the plan: "集中
 //! 培训实行脱产管理，对迟到、早退、旷课的教师，实行当年度评优评先'一票否决'").
 

@@ -1,4 +1,4 @@
-//! Changing a project's veto scope (DESIGN.md §4.2): one audited transaction that moves the
+//! Changing a project's veto scope (docs/rules.md §4.2): one audited transaction that moves the
 //! vetoes of its marks everywhere they are read; locked once the project is completed.
 
 use super::veto_scope::{looks_vetoed, marked, report_vetoes, school_based, vetoed};

@@ -1,4 +1,4 @@
-//! Bytes written to an 80×24 terminal for each letter typed at the desk (DESIGN.md §8: ≤ 1 KB),
+//! Bytes written to an 80×24 terminal for each letter typed at the desk (docs/rules.md §8: ≤ 1 KB),
 //! on a district big enough to fill the screen: 400 teachers, 200 enrolled, 8 past sessions
 //! (every strip full) and 20 already in today. Drawn through the app's CompactBackend.
 

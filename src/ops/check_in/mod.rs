@@ -1,4 +1,4 @@
-//! Checking a teacher in (签到) and changing a mark (DESIGN.md §4.1–4.2).
+//! Checking a teacher in (签到) and changing a mark (docs/rules.md §4.1–4.2).
 //!
 //! Desk rules, enforced here for the TUI desk, the CLI and imports alike:
 //! - A plain check-in (no status) is decided by the clock: on time up to and
@@ -31,7 +31,6 @@ mod by_hand;
 mod desired;
 pub(crate) mod refusal;
 mod walk_in;
-pub(crate) use desired::same_mark;
 use desired::{deciding_time, desired_mark};
 use refusal::{no_session, no_teacher, not_enrolled, not_yet, other_day, refusal};
 pub use walk_in::check_in_walk_in;
@@ -115,7 +114,7 @@ fn refuse_wrong_times(
     new: &Mark,
     settings: &Settings,
 ) -> Result<()> {
-    if new.status != Status::Excused && req.at.date() < session.date {
+    if !new.status.is_leave() && req.at.date() < session.date {
         return Err(not_yet(teacher, session));
     }
     if let Some(t) = deciding_time(req, new).filter(|t| t.date() != session.date) {
@@ -239,7 +238,7 @@ fn record(tx: &Write, req: &CheckIn, settings: &Settings) -> Result<CheckInOutco
     }
     refuse_wrong_times(req, &session, &teacher, existing.as_ref(), &new, settings)?;
     if let Some(old) = &existing {
-        if same_mark(old, &new) {
+        if old.same_attendance(&new) {
             return Ok(CheckInOutcome::Unchanged { mark: old.clone() });
         }
     }

@@ -194,7 +194,7 @@ pub(super) fn refusal(
                 ),
             )),
         }
-    } else if after == Status::Excused {
+    } else if after.is_leave() {
         Error::invalid(pick(
             format!("{who}：请假须填写请假事由{completion_zh}"),
             format!("{who}: leave (请假) needs a reason (请假事由){completion_en}"),

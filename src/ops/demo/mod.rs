@@ -102,25 +102,13 @@ pub fn generate(path: &Path, opts: &DemoOptions, stamp: &Stamp) -> Result<Summar
             format!("{p} already holds data; demo writes only into a new or empty database (choose another --db PATH)"),
         )));
     }
-    // One big transaction: a rollback journal (not the WAL) avoids writing
-    // every page twice; the WAL and FULL sync come back afterwards.
-    set_journal(&db.conn, "DELETE")?;
-    db.conn.pragma_update(None, "synchronous", "OFF")?;
-    db.conn.pragma_update(None, "cache_size", -131_072)?;
-    let result = (|| {
+    // One big transaction into a new file.
+    db.in_bulk_mode(|db| {
         let tx = db.write(stamp)?;
         let summary = generate_into(&tx, opts, stamp.now.date())?;
         tx.commit()?;
         Ok(summary)
-    })();
-    db.conn.pragma_update(None, "synchronous", "FULL")?;
-    set_journal(&db.conn, "WAL")?;
-    result
-}
-
-fn set_journal(conn: &Connection, mode: &str) -> Result<()> {
-    let _: String = conn.query_row(&format!("PRAGMA journal_mode={mode}"), [], |r| r.get(0))?;
-    Ok(())
+    })
 }
 
 /// Creates the `--demo` database (2,000 teachers, seed 1) when it is absent or empty.

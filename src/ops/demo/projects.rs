@@ -51,7 +51,7 @@ fn weekday_on_or_after(mut d: NaiveDate) -> NaiveDate {
 }
 
 /// The number of projects for a district of `teachers` teachers.
-/// About thirty for a county-size demo; a municipal-size one (DESIGN.md §8)
+/// About thirty for a county-size demo; a municipal-size one (docs/rules.md §8)
 /// gets one per eighteen teachers so marks scale with the teachers
 /// (200,000 teachers → about 2,000,000 marks).
 pub fn count_for(teachers: usize) -> usize {

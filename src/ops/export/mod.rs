@@ -1,4 +1,4 @@
-//! Exports (DESIGN.md §6): vetoes, credits, attendance and the school report,
+//! Exports (docs/rules.md §6): vetoes, credits, attendance and the school report,
 //! plus the completion list of a project and the follow-up status list, as
 //! CSV (code-name headers), XLSX (Chinese headers) or JSON (stable keys).
 //! Exports only read: callers open the database read-only.

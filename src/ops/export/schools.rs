@@ -1,4 +1,4 @@
-//! The school report (学校综合目标考核, DESIGN.md §4.5) as an export.
+//! The school report (学校综合目标考核, docs/rules.md §4.5) as an export.
 
 use super::sheet::{col, Cell, Col, Sheet};
 use super::{Export, Scope};
@@ -68,4 +68,22 @@ pub(super) fn school_report(conn: &Connection, scope: &Scope) -> Result<Export> 
         sheet,
         json: json.into(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::COLUMNS;
+    use crate::domain::Status;
+
+    /// The export counts marks of every status but present (present is the rest of `marks`):
+    /// a new status needs its column here (docs/architecture.md, "Adding an attendance status").
+    #[test]
+    fn every_status_but_present_has_a_column() {
+        for s in Status::ALL.iter().filter(|s| **s != Status::Present) {
+            assert!(
+                COLUMNS.iter().any(|c| c.key == s.code()),
+                "the school export has no column for {s:?}; add it to COLUMNS, the JSON and the row"
+            );
+        }
+    }
 }

@@ -12,11 +12,12 @@ use super::table::{Column, Table};
 use super::teacher_ref::teacher_of;
 use super::values::Cells;
 use super::Context;
-use crate::domain::attendance::{change_needs_reason, classify_check_in, minutes_early};
+use crate::domain::attendance::change_needs_reason;
+use crate::domain::mark_rules::{compose_times, status_from_times, Stated};
+use crate::domain::veto::removes_veto_status;
 use crate::domain::{Mark, Project, Session, Status, Teacher};
 use crate::error::Result;
 use crate::lang::pick;
-use crate::ops::check_in::same_mark;
 use crate::store::{enrolments, marks, projects, sessions, settings};
 use chrono::{NaiveDateTime, NaiveTime};
 use rusqlite::Connection;
@@ -147,7 +148,10 @@ impl<'t> Importer<'t> for Marks {
             c.problem("reason", why);
             return Ok(None);
         }
-        if existing.as_ref().is_some_and(|old| same_mark(old, &mark)) {
+        if existing
+            .as_ref()
+            .is_some_and(|old| old.same_attendance(&mark))
+        {
             self.unchanged += 1;
             return Ok(None);
         }
@@ -242,19 +246,19 @@ fn missing_reason(
     if !mark.reason.is_empty() {
         return None;
     }
-    if mark.status == Status::Excused {
+    if mark.status.is_leave() {
         return Some(pick(
             "为空：请假需要填写事由",
             "is empty: leave (请假) needs a reason",
         ));
     }
     let before = existing.map(|m| m.status);
-    let changes = existing.is_none_or(|m| !same_mark(m, mark));
+    let changes = existing.is_none_or(|m| !m.same_attendance(mark));
     if !(changes && change_needs_reason(before, mark.status, session.is_closed())) {
         return None;
     }
     Some(match before {
-        Some(b) if b.causes_veto() && !mark.status.causes_veto() => pick(
+        Some(b) if removes_veto_status(before, mark.status) => pick(
             format!(
                 "把“{}”改为“{}”会解除一票否决，必须填写事由",
                 b.zh(),
@@ -286,17 +290,15 @@ fn desired(
     grace: i64,
 ) -> Option<Mark> {
     let at = |t: NaiveTime| session.date.and_time(t);
-    let checked_in_at = time_in.map(at);
-    let checked_out_at = time_out.map(at);
-    let late = checked_in_at
-        .map(|t| classify_check_in(session.starts_at(), t, grace))
-        .unwrap_or((Status::Present, 0));
-    let early = checked_out_at
-        .map(|t| minutes_early(session.ends_at(), t, grace))
-        .unwrap_or(0);
+    let stated = Stated {
+        checked_in_at: time_in.map(at),
+        checked_out_at: time_out.map(at),
+        minutes_late: None,
+        minutes_early: None,
+    };
     let status = match status {
         Some(s) => s,
-        None if checked_in_at.is_none() => {
+        None if stated.checked_in_at.is_none() => {
             c.problem(
                 "time_in",
                 pick(
@@ -306,31 +308,23 @@ fn desired(
             );
             return None;
         }
-        None if early > 0 => Status::LeftEarly,
-        None => late.0,
+        None => status_from_times(session, stated.checked_in_at, stated.checked_out_at, grace)?,
     };
-    let keeps_times = matches!(status, Status::Present | Status::Late | Status::LeftEarly);
-    Some(Mark {
+    let mut mark = Mark {
         id: 0,
         session_id: session.id,
         teacher_id: 0,
         school_id: 0,
         session_date: session.date,
         status,
-        minutes_late: if matches!(status, Status::Late | Status::LeftEarly) {
-            late.1
-        } else {
-            0
-        },
-        minutes_early: if status == Status::LeftEarly {
-            early
-        } else {
-            0
-        },
-        checked_in_at: if keeps_times { checked_in_at } else { None },
-        checked_out_at: if keeps_times { checked_out_at } else { None },
+        minutes_late: 0,
+        minutes_early: 0,
+        checked_in_at: None,
+        checked_out_at: None,
         reason: String::new(),
         recorded_by: String::new(),
         recorded_at: session.starts_at(),
-    })
+    };
+    mark.set_attendance(status, compose_times(status, session, stated, grace));
+    Some(mark)
 }

@@ -1,4 +1,4 @@
-//! Importing the files schools send (DESIGN.md §6): every row is validated
+//! Importing the files schools send (docs/rules.md §6): every row is validated
 //! before anything is written; any bad row refuses the whole file with every
 //! problem listed as `line N: column: problem`. The file is checked in a
 //! snapshot without the write lock and written in one short transaction

@@ -27,7 +27,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::lang::{pick, Text};
 use crate::store::Db;
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::Connection;
 
 /// How many snapshots an import takes before it gives up on a database that
 /// other desks keep changing under the rows it imports.
@@ -80,7 +80,7 @@ pub(crate) fn check(
     table: &Table,
     ctx: &Context,
 ) -> Result<Box<dyn Plan>> {
-    in_snapshot(db, |conn| {
+    db.in_snapshot(|conn| {
         let plan: Box<dyn Plan> = match kind {
             Kind::Schools => Box::new(driver::check::<schools::Schools>(conn, table, ctx)?),
             Kind::Teachers => Box::new(driver::check::<teachers::Teachers>(conn, table, ctx)?),
@@ -94,23 +94,6 @@ pub(crate) fn check(
         };
         Ok(plan)
     })
-}
-
-/// Runs `f` in a read transaction with writes refused (`PRAGMA query_only`).
-fn in_snapshot<T>(db: &mut Db, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-    db.conn.pragma_update(None, "query_only", true)?;
-    let out = (|| {
-        let tx = db
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let out = f(&tx);
-        tx.rollback()?;
-        out
-    })();
-    let reset = db.conn.pragma_update(None, "query_only", false);
-    let out = out?;
-    reset?;
-    Ok(out)
 }
 
 /// The page cache of the write phase, in KiB: big enough that a 100,000-row
@@ -130,30 +113,27 @@ pub(crate) fn write(
     ctx: &Context,
     audit: impl FnOnce(&Connection, &Counts) -> Result<()>,
 ) -> Result<Written> {
-    let cache: i64 = db.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-    db.conn
-        .pragma_update(None, "cache_size", -WRITE_CACHE_KIB)?;
-    let out = (|| -> Result<Written> {
-        plan.stage(&db.conn)?;
-        let tx = db.write(&crate::store::Stamp::new(ctx.now, ctx.actor.clone()))?;
-        match plan.write(&tx, table, ctx)? {
-            Ok(counts) => {
-                audit(&tx, &counts)?;
-                tx.commit()?;
-                Ok(Ok(counts))
+    db.with_cache_kib(WRITE_CACHE_KIB, |db| {
+        let out = (|| -> Result<Written> {
+            plan.stage(&db.conn)?;
+            let tx = db.write(&crate::store::Stamp::new(ctx.now, ctx.actor.clone()))?;
+            match plan.write(&tx, table, ctx)? {
+                Ok(counts) => {
+                    audit(&tx, &counts)?;
+                    tx.commit()?;
+                    Ok(Ok(counts))
+                }
+                Err(stale) => {
+                    tx.rollback()?;
+                    Ok(Err(stale))
+                }
             }
-            Err(stale) => {
-                tx.rollback()?;
-                Ok(Err(stale))
-            }
-        }
-    })();
-    let unstaged = plan.unstage(&db.conn);
-    let reset = db.conn.pragma_update(None, "cache_size", cache);
-    let out = out?;
-    unstaged?;
-    reset?;
-    Ok(out)
+        })();
+        let unstaged = plan.unstage(&db.conn);
+        let out = out?;
+        unstaged?;
+        Ok(out)
+    })
 }
 
 /// The refusal when every attempt found a row changed under it.

@@ -176,13 +176,13 @@ fn the_check_cannot_write_and_the_connection_writes_again_after_it() {
     let dir = tempfile::tempdir().unwrap();
     let (mut db, _other) = district(&dir);
     let insert = "INSERT INTO settings (key, value) VALUES ('probe', '1')";
-    let refused = in_snapshot(&mut db, |conn| Ok(conn.execute(insert, [])?));
+    let refused = db.in_snapshot(|conn| Ok(conn.execute(insert, [])?));
     assert!(refused.is_err());
     assert_eq!(
         count(&db, "SELECT count(*) FROM settings WHERE key = 'probe'"),
         0
     );
-    let failed: Result<()> = in_snapshot(&mut db, |_| Err(Error::invalid("bad row")));
+    let failed: Result<()> = db.in_snapshot(|_| Err(Error::invalid("bad row")));
     assert!(failed.is_err());
     db.conn.execute(insert, []).unwrap();
 }

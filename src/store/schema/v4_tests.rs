@@ -76,8 +76,16 @@ fn version_2_upgrades_to_scope_by_concentration_and_settled_presence() {
         ["absent 1 0", "late 2 1"]
     );
     let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
-    let report = crate::ops::check::check(&conn, today).unwrap();
-    assert!(report.is_clean(), "{report:?}");
+    // What `liaoyuan check` reads (store's side of it: store must not call ops).
+    use crate::store::{integrity, presence};
+    let day = today.to_string();
+    assert!(integrity::integrity(&conn).unwrap().is_empty());
+    assert!(integrity::foreign_keys(&conn).unwrap().is_empty());
+    for rule in integrity::RULES {
+        let (count, ids) = integrity::violations(&conn, rule, &day, 5).unwrap();
+        assert_eq!(count, 0, "{}: {ids:?}", rule.key);
+    }
+    assert_eq!(presence::drift(&conn, 5).unwrap().0, 0);
 }
 
 #[test]

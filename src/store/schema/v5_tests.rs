@@ -66,8 +66,16 @@ fn version_4_upgrades_keeping_every_teacher_as_active() {
     let refused = conn.execute("UPDATE teachers SET status = 'on_leave' WHERE id = 1", []);
     assert!(refused.is_err(), "the CHECK refuses an unknown status");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
-    let report = crate::ops::check::check(&conn, today).unwrap();
-    assert!(report.is_clean(), "{report:?}");
+    // What `liaoyuan check` reads (store's side of it: store must not call ops).
+    use crate::store::{integrity, presence};
+    let day = today.to_string();
+    assert!(integrity::integrity(&conn).unwrap().is_empty());
+    assert!(integrity::foreign_keys(&conn).unwrap().is_empty());
+    for rule in integrity::RULES {
+        let (count, ids) = integrity::violations(&conn, rule, &day, 5).unwrap();
+        assert_eq!(count, 0, "{}: {ids:?}", rule.key);
+    }
+    assert_eq!(presence::drift(&conn, 5).unwrap().0, 0);
 }
 
 #[test]

@@ -51,10 +51,10 @@ pub fn mark_reason_prompt(
             ));
         }
     }
-    let removes_cause = before.is_some_and(Status::causes_veto) && !after.causes_veto();
+    let removes_cause = crate::domain::veto::removes_veto_status(before, after);
     let ask = if removes_cause {
         i18n::MARK_ASK_REASON
-    } else if after == Status::Excused {
+    } else if after.is_leave() {
         i18n::MARK_ASK_LEAVE
     } else {
         i18n::MARK_ASK_LOCKED

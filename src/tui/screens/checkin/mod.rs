@@ -1,4 +1,4 @@
-//! Check-in tab: the desk at the classroom door (DESIGN.md §7, §4.1).
+//! Check-in tab: the desk at the classroom door (docs/rules.md §7, §4.1).
 //!
 //! Choose a session (today's first), then type: the search box has the focus, the session's
 //! enrolled teachers match first and everyone else below (walk-ins, enrolled on the spot after

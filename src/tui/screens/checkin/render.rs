@@ -1,7 +1,7 @@
 //! Drawing the desk: session line, counter, search box, the chosen teacher's line (school, staff
 //! number, "already in at …", strip of recent marks), then while typing the best 4 candidates
 //! (enrolled first, walk-ins tagged) above the session's latest marks, or after Esc the whole
-//! list with strips; a key hint. Typing a letter repaints a few lines only (DESIGN.md §8).
+//! list with strips; a key hint. Typing a letter repaints a few lines only (docs/rules.md §8).
 //! The picker, the check-out prompt and the close-session review are in dialogs.rs.
 //! Fits 80×24; CJK measured by display width.
 
@@ -103,7 +103,7 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     // Line 4: header; rows.
     // While typing, the list is the best few candidates (the strip is on the ▶ line) and the
     // rest of the screen holds the session's latest marks, which typing leaves alone: one
-    // letter changes a handful of lines, not the whole screen (DESIGN.md §8: ≤ 1 KB).
+    // letter changes a handful of lines, not the whole screen (docs/rules.md §8: ≤ 1 KB).
     let list_mode = s.mode != Mode::Typing;
     let cols = columns(area.width as usize);
     let avail = hint_y.saturating_sub(5);

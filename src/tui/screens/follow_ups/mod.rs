@@ -1,4 +1,4 @@
-//! Follow-ups tab (跟踪任务, DESIGN.md §4.4): counts by status at the top, the list filtered by
+//! Follow-ups tab (跟踪任务, docs/rules.md §4.4): counts by status at the top, the list filtered by
 //! status (overdue derived with `domain::follow_up::is_overdue`), kind and project, `/` search
 //! by teacher or project, overdue rows in the "bad" colour, a detail line of the selected
 //! follow-up, and a form (`e`/Enter) to record it, moving it to done or evaluated.

@@ -1,4 +1,4 @@
-//! Reports tab (报表): the school report of a year (学校综合目标考核, DESIGN.md §4.5) — per
+//! Reports tab (报表): the school report of a year (学校综合目标考核, docs/rules.md §4.5) — per
 //! school sent vs places, attendance rate with a bar, vetoes, follow-up completion and credit
 //! pace, sortable by column — with the district's credit-cycle gauge above it; and a year
 //! calendar of sessions (`c`), beside the table when the terminal is wide enough.
@@ -142,9 +142,7 @@ impl ReportsScreen {
             year,
             today: ctx.today(),
             settings: s.clone(),
-            data_version: ctx
-                .conn()
-                .query_row("PRAGMA data_version", [], |r| r.get(0))?,
+            data_version: crate::store::data_version(ctx.conn())?,
             own_changes: ctx.conn().total_changes(),
         };
         if self.loaded.as_ref() == Some(&key) {

@@ -1,4 +1,4 @@
-//! Vetoes tab (DESIGN.md §4.2): the veto year's vetoed teachers grouped by school, each with the
+//! Vetoes tab (docs/rules.md §4.2): the veto year's vetoed teachers grouped by school, each with the
 //! marks that cause the veto (date, project, status, minutes). `[`/`]` change the year, `/`
 //! filters, Enter on an evidence row changes that mark (a status picker; lifting a veto asks for
 //! a reason), `h` shows the mark's audit history.
