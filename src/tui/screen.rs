@@ -22,7 +22,7 @@
 //!    `ctx.theme` (never hard-coded); measure text with `widgets::text` (CJK is two columns wide).
 //! 6. To show something in another tab return `Action::Open(Target::…)`: the App switches tab
 //!    and calls that screen's `open`. Palette commands of a screen come from `commands`.
-//! 7. Test it by rendering `App` into ratatui's `TestBackend` (see tests/tui_shell.rs).
+//! 7. Test it by rendering `App` into ratatui's `TestBackend` (see tests/it/tui_shell/).
 //!
 //! Key routing: overlays (help, palette, dialogs) first; then, unless `wants_text_input()`, the
 //! global keys (`?`, `:`, `q`, Tab, Shift-Tab, digits 1–8); then the screen. A screen that is

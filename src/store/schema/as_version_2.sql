@@ -1,5 +1,5 @@
 -- Turns a database created from today's schema.sql into one as schema version 2 wrote it,
--- for the tests of the upgrades (src/store/schema/migrations.rs, tests/staff_numbers.rs):
+-- for the tests of the upgrades (src/store/schema/migrations.rs, tests/it/staff_numbers.rs):
 -- it takes away what versions 3 (close_absences), 4 (v4_veto_scope_presence.sql) and 5
 -- (teachers.status) added.
 -- Run on an empty file.
