@@ -7,7 +7,8 @@ use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, ListKeys, Move};
 use crate::tui::screen::{Ctx, Screen};
-use crate::tui::widgets::text::{pad, pad_left, width};
+use crate::tui::widgets::table::{Cell, Column, Columns};
+use crate::tui::widgets::text::width;
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -148,7 +149,6 @@ impl DashboardScreen {
         } else {
             format!("{} · {}", s.project_title, s.topic)
         };
-        let title_w = w.saturating_sub(width(&when) + counter_w + 4);
         let base = if selected { th.selected() } else { th.base() };
         let count_style = if selected {
             base
@@ -157,12 +157,27 @@ impl DashboardScreen {
         } else {
             th.muted()
         };
-        Line::from(vec![
-            Span::styled(format!("  {when} "), base),
-            Span::styled(pad(&title, title_w), base),
-            Span::styled(pad_left(&counter, counter_w), count_style),
-            Span::styled(" ", base),
-        ])
+        // An indent, when, the title (cut with "…" by the table's one rule), the counter.
+        let cols = Columns::fit(
+            w,
+            &[
+                Column::fixed(1),
+                Column::fixed(width(&when)),
+                Column::flex(1, 1),
+                Column::fixed(counter_w).right(),
+            ],
+        );
+        let cells = vec![
+            Cell::text(""),
+            Cell::text(when),
+            Cell::text(title),
+            Cell::styled(counter, count_style),
+        ];
+        if selected {
+            cols.bar(cells, base)
+        } else {
+            cols.line(cells, base, base)
+        }
     }
 }
 

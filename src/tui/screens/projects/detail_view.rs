@@ -6,7 +6,8 @@ use crate::domain::TrainerStatus;
 use crate::store::projects::ProjectState;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
-use crate::tui::widgets::text::{pad, truncate, width};
+use crate::tui::widgets::table::{Cell, Column, Columns};
+use crate::tui::widgets::text::{truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -152,7 +153,11 @@ fn render_session_form(frame: &mut Frame, area: Rect, ctx: &Ctx, f: &SessionForm
     if f.form.focus != TRAINER {
         return;
     }
-    let mut lines: Vec<Span> = Vec::new();
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let cols = Columns::fit(
+        area.width as usize,
+        &[Column::fixed(1), Column::fixed(10), Column::flex(1, 1)],
+    );
     for (id, highlighted) in f.candidates.shown() {
         let Some(t) = f.trainer(id) else { continue };
         let retired = t.status == TrainerStatus::Retired;
@@ -167,8 +172,12 @@ fn render_session_form(frame: &mut Frame, area: Rect, ctx: &Ctx, f: &SessionForm
         } else {
             String::new()
         };
-        let text = format!("{mark} {} {}{status}", pad(&t.name, 10), t.affiliation);
-        lines.push(Span::styled(truncate(&text, area.width as usize), style));
+        let cells = vec![
+            Cell::text(mark),
+            Cell::text(t.name.clone()),
+            Cell::text(format!("{}{status}", t.affiliation)),
+        ];
+        lines.push(cols.line(cells, style, style));
     }
     let note = if f.retired_hidden > 0 {
         Some(ctx.tf(i18n::PJ_RETIRED_HIDDEN, &[&f.retired_hidden]))
@@ -178,10 +187,10 @@ fn render_session_form(frame: &mut Frame, area: Rect, ctx: &Ctx, f: &SessionForm
         None
     };
     if let Some(note) = note {
-        lines.push(Span::styled(
+        lines.push(Line::from(Span::styled(
             truncate(&format!("  {note}"), area.width as usize),
             th.muted(),
-        ));
+        )));
     }
     let first = fields.y + used;
     // The last line of the area stays free (the form's problem line).
