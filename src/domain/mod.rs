@@ -2,6 +2,7 @@
 //! "now" and "today" are always arguments.
 
 pub mod attendance;
+pub mod booking;
 pub mod codes;
 pub mod credits;
 pub mod follow_up;

@@ -1,5 +1,6 @@
 //! Adding, editing, deleting and bulk-scheduling a project's sessions.
 
+use crate::domain::booking::times_overlap;
 use crate::domain::veto::veto_year;
 use crate::domain::{DayPart, Session, TIME_FMT};
 use crate::error::{Error, Result};
@@ -81,6 +82,45 @@ fn check_fields(conn: &Connection, project_id: i64, f: &SessionFields) -> Result
     Ok(())
 }
 
+/// Refuses a session whose trainer already teaches another session (of any project) at an
+/// overlapping time that day, naming the clash (`domain::booking`). `except`: the session
+/// being edited.
+fn refuse_double_booking(conn: &Connection, f: &SessionFields, except: Option<i64>) -> Result<()> {
+    let Some(trainer_id) = f.trainer_id else {
+        return Ok(());
+    };
+    let clash = sessions::trainer_sessions_on(conn, trainer_id, f.date, except)?
+        .into_iter()
+        .find(|(s, _)| times_overlap((f.start, f.end), (s.start, s.end)));
+    let Some((other, code)) = clash else {
+        return Ok(());
+    };
+    let name = crate::store::trainers::get(conn, trainer_id)?
+        .map(|t| t.name)
+        .unwrap_or_default();
+    let (date, start, end) = (
+        other.date,
+        other.start.format(TIME_FMT),
+        other.end.format(TIME_FMT),
+    );
+    let (new_start, new_end) = (f.start.format(TIME_FMT), f.end.format(TIME_FMT));
+    let place = if other.venue.is_empty() {
+        String::new()
+    } else {
+        format!(" @ {}", other.venue)
+    };
+    Err(Error::invalid(pick(
+        format!(
+            "讲师{name}在 {date} {start}–{end} 已有 {code} 的场次{place}，\
+             与 {new_start}–{new_end} 冲突；请换讲师或时间"
+        ),
+        format!(
+            "trainer {name} already teaches a session of {code} on {date} {start}–{end}{place}, \
+             which clashes with {new_start}–{new_end}; choose another trainer or time"
+        ),
+    )))
+}
+
 fn record(
     tx: &Write,
     id: i64,
@@ -104,6 +144,7 @@ fn record(
 pub fn add_session(db: &mut Db, stamp: &Stamp, project_id: i64, f: &SessionFields) -> Result<i64> {
     let tx = db.write(stamp)?;
     check_fields(&tx, project_id, f)?;
+    refuse_double_booking(&tx, f, None)?;
     refuse_if_project_completed(&tx, project_id)?;
     let id = sessions::insert_session(&tx, project_id, f)?;
     let after = sessions::get_session(&tx, id)?;
@@ -127,6 +168,7 @@ pub fn edit_session(
         Error::NotFound(pick(format!("编号 {id} 的场次"), format!("session {id}")))
     })?;
     check_fields(&tx, old.project_id, f)?;
+    refuse_double_booking(&tx, f, Some(id))?;
     if (old.date, old.start, old.end) != (f.date, f.start, f.end) {
         refuse_if_project_completed(&tx, old.project_id)?;
     }

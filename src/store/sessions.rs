@@ -25,6 +25,8 @@ pub struct SessionListing {
     pub project_title: String,
 }
 
+/// How many columns `COLUMNS` reads (a query may add its own after them).
+const COLUMN_COUNT: usize = 9;
 const COLUMNS: &str = "s.id, s.project_id, s.date, s.start_time, s.end_time, s.topic, \
                        s.trainer_id, s.venue, s.closed_at";
 
@@ -94,6 +96,27 @@ pub fn sessions_of_project(conn: &Connection, project_id: i64) -> Result<Vec<Ses
     );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map([project_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Trainer `trainer_id`'s sessions on `date` other than `except` (any project), with their
+/// project's code, by start time.
+pub fn trainer_sessions_on(
+    conn: &Connection,
+    trainer_id: i64,
+    date: NaiveDate,
+    except: Option<i64>,
+) -> Result<Vec<(Session, String)>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, p.code FROM sessions s JOIN projects p ON p.id = s.project_id
+         WHERE s.trainer_id = ?1 AND s.date = ?2 AND s.id IS NOT ?3
+         ORDER BY s.start_time, s.id"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(
+        rusqlite::params![trainer_id, date.format(DATE_FMT).to_string(), except],
+        |r| Ok((from_row(r)?, r.get::<_, String>(COLUMN_COUNT)?)),
+    )?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 

@@ -10,6 +10,7 @@ use liaoyuan::store::projects::ProjectFields;
 use liaoyuan::store::sessions::SessionFields;
 use liaoyuan::store::{audit, marks, sessions, Db, OpenMode};
 
+mod booking;
 mod close_undo;
 mod closing;
 mod desk;
