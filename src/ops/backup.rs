@@ -36,7 +36,9 @@ pub fn backup(source: &Path, dest: &Path) -> Result<BackupInfo> {
         )));
     }
     let src = Db::open(source, OpenMode::ReadOnly)?;
-    // Claim the name atomically so two backups never write the same file.
+    // Claim the name atomically so two backups never write the same file. `dest` is neither
+    // the database nor its journals (checked above), and O_EXCL opens nothing that exists, so
+    // this descriptor never touches a file SQLite holds locks on.
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

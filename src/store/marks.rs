@@ -58,13 +58,15 @@ pub fn get_mark_by_id(conn: &Connection, id: i64) -> Result<Option<Mark>> {
         .optional()?)
 }
 
-/// The veto scope a new mark at session `?1` takes (its project's), given with the INSERT so
+/// The veto scope a new mark at the session bound to `param` (e.g. `?1`) takes (its project's), given with the INSERT so
 /// the `marks_veto_scope_insert` trigger (for writers that leave it out) has nothing to
 /// rewrite: that UPDATE would double the cost of every insert.
-pub(crate) const SCOPE_OF_SESSION_1: &str = "(SELECT p.veto_scope FROM sessions s
-     JOIN projects p ON p.id = s.project_id WHERE s.id = ?1)";
-const SCOPE_OF_SESSION_2: &str = "(SELECT p.veto_scope FROM sessions s
-     JOIN projects p ON p.id = s.project_id WHERE s.id = ?2)";
+pub(crate) fn scope_of_session(param: &str) -> String {
+    format!(
+        "(SELECT p.veto_scope FROM sessions s JOIN projects p ON p.id = s.project_id \
+         WHERE s.id = {param})"
+    )
+}
 
 /// Writes a new mark unless the teacher already has one at that session
 /// (INSERT … ON CONFLICT DO NOTHING), with its presence settled (`presence::settle`). `m.id` is ignored unless positive, in
@@ -76,8 +78,9 @@ pub fn insert_mark_if_absent(conn: &Connection, m: &Mark) -> Result<Option<i64>>
             "INSERT INTO marks (id, session_id, teacher_id, school_id, session_date, status,
              minutes_late, minutes_early, checked_in_at, checked_out_at, reason, recorded_by,
              recorded_at, in_veto_scope)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, {SCOPE_OF_SESSION_2})
-             ON CONFLICT(session_id, teacher_id) DO NOTHING"
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, {})
+             ON CONFLICT(session_id, teacher_id) DO NOTHING",
+            scope_of_session("?2")
         ))?
         .execute(params![
             (m.id > 0).then_some(m.id),

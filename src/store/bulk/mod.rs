@@ -71,7 +71,7 @@ impl<'c> BulkWriter<'c> {
                 "INSERT INTO marks (session_id, teacher_id, school_id, session_date, status, minutes_late, minutes_early,
                                     checked_in_at, checked_out_at, reason, recorded_by, recorded_at, in_veto_scope)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, {MARK_SCOPE})",
-                MARK_SCOPE = crate::store::marks::SCOPE_OF_SESSION_1
+                MARK_SCOPE = crate::store::marks::scope_of_session("?1")
             ))?,
             follow_up: conn.prepare(
                 "INSERT INTO follow_ups (project_id, teacher_id, kind, due_date, held_date, title, place,
