@@ -60,20 +60,27 @@ pub fn search_per_keystroke(index: &Index) {
 }
 
 /// The desk simulation: every teacher of the session, in arrival order, checked in with the
-/// fewest keys that make them the highlighted match (letters, then ↓ among the candidates on
-/// screen), then Enter; each is marked before the next arrives, as at the desk. Beside it,
-/// the same by letters alone (the teacher must come first), as the issue measured it.
+/// fewest keys: letters, then Enter for the first candidate or the digit a candidate on screen
+/// carries (↓ and Enter where a digit would be typed); each is marked before the next
+/// arrives, as at the desk. Beside it, the same with ↓ instead of digits, and by letters
+/// alone (the teacher must come first), as the issue measured it.
 pub fn desk_simulation(index: &Index, enrolled: &[i64], arrivals: &[i64]) {
     let mut marked: HashSet<i64> = HashSet::new();
     let mut keys: Vec<(usize, i64, String)> = Vec::new();
     let (mut letters, mut unreachable, mut letters_unreachable) = (Vec::new(), Vec::new(), 0);
+    let mut downs_only = Vec::new();
     for &id in arrivals {
         let is_marked = |t: i64| marked.contains(&t);
-        match fewest_desk_keys(index, id, enrolled, &is_marked, VISIBLE_CANDIDATES) {
+        match fewest_desk_keys(index, id, enrolled, &is_marked, VISIBLE_CANDIDATES, true) {
             Some(k) => keys.push((k.count(), id, k.to_string())),
             None => unreachable.push(id),
         }
-        match fewest_desk_keys(index, id, enrolled, &is_marked, 1) {
+        if let Some(k) =
+            fewest_desk_keys(index, id, enrolled, &is_marked, VISIBLE_CANDIDATES, false)
+        {
+            downs_only.push(k.count() as f64);
+        }
+        match fewest_desk_keys(index, id, enrolled, &is_marked, 1, false) {
             Some(k) => letters.push(k.count() as f64),
             None => letters_unreachable += 1,
         }
@@ -98,11 +105,14 @@ pub fn desk_simulation(index: &Index, enrolled: &[i64], arrivals: &[i64]) {
         Some(max <= 6.0 && unreachable.is_empty()),
     );
     let downs = keys.iter().filter(|k| k.2.contains('↓')).count();
+    let picks = keys.iter().filter(|k| !k.2.ends_with('⏎')).count();
     println!(
-        "  (median {median:.0}; {downs} check-in(s) use ↓ to a candidate on screen; {} not \
-         reachable without the staff number)",
+        "  (median {median:.0}; {picks} check-in(s) pick a candidate by its digit, {downs} use ↓; \
+         {} not reachable without the staff number)",
         unreachable.len()
     );
+    let d_mean = downs_only.iter().sum::<f64>() / downs_only.len().max(1) as f64;
+    println!("  (with ↓ and Enter instead of digits: mean {d_mean:.2})");
     let l_mean = letters.iter().sum::<f64>() / letters.len().max(1) as f64;
     let (l_median, l_p95, _, l_max) = spread(letters);
     println!(

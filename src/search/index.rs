@@ -82,6 +82,9 @@ pub struct Index {
     /// the entries (large indexes); taken by the first one-character query,
     /// dropped (its result unused) by a change.
     pending: Mutex<Option<JoinHandle<OneChar>>>,
+    /// The letters staff numbers begin with (see `pick`), made on first request and dropped
+    /// by changes.
+    pub(super) staff_heads: OnceLock<Vec<String>>,
 }
 
 impl Index {
@@ -189,6 +192,7 @@ impl Index {
         if let Ok(mut g) = self.one_char.write() {
             *g = None;
         }
+        self.staff_heads = OnceLock::new();
     }
 
     /// Adds the entry, or replaces the entry with the same id.

@@ -1,8 +1,9 @@
 //! How few keys find a teacher: the shortest pinyin query (initials, full
 //! pinyin, or a mix of syllable prefixes from the start of the name) that puts
 //! the teacher first among a session's teachers, and the desk's count: letters,
-//! then ↓ to a teacher among the candidates on screen, then Enter. Used by the
-//! check-in benchmark's desk simulation.
+//! then Enter for the first candidate, or the digit a candidate on screen carries
+//! (`Index::digits_pick`), or ↓ to it and Enter where digits cannot pick. Used by
+//! the check-in benchmark's desk simulation.
 
 use super::keys::{ALT_SEP, SYLLABLE_SEP};
 use super::Index;
@@ -52,27 +53,38 @@ pub const VISIBLE_CANDIDATES: usize = 4;
 pub struct DeskKeys {
     /// The letters typed.
     pub query: String,
-    /// ↓ presses to the teacher among the candidates.
+    /// The teacher's place among the candidates (0: the first).
     pub downs: usize,
+    /// A digit picks the candidate (one key) instead of ↓ presses and Enter.
+    pub pick: bool,
 }
 
 impl DeskKeys {
-    /// Every key, Enter included.
+    /// Every key, Enter (or the picking digit) included.
     pub fn count(&self) -> usize {
-        self.query.len() + self.downs + 1
+        if self.pick {
+            self.query.len() + 1
+        } else {
+            self.query.len() + self.downs + 1
+        }
     }
 }
 
 impl std::fmt::Display for DeskKeys {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}{} ⏎", self.query, " ↓".repeat(self.downs))
+        if self.pick && self.downs > 0 {
+            write!(f, "{} {}", self.query, self.downs + 1)
+        } else {
+            write!(f, "{}{} ⏎", self.query, " ↓".repeat(self.downs))
+        }
     }
 }
 
 /// The fewest keys that make `id` the highlighted match at the desk and mark
-/// it: a pinyin query (as `shortest_unique_query` tries them), ↓ to the
-/// teacher while among the first `visible` candidates (`VISIBLE_CANDIDATES` at
-/// the desk; 1 = letters only), Enter. The desk's ranking:
+/// it: a pinyin query (as `shortest_unique_query` tries them), then — while the
+/// teacher is among the first `visible` candidates (`VISIBLE_CANDIDATES` at the
+/// desk; 1 = letters only) — the candidate's digit, or ↓ to it and Enter where
+/// `digits` is false or `Index::digits_pick` says a digit would be typed. The desk's ranking:
 /// `Index::search_at_desk` over `enrolled` with `marked`. `None` when no query
 /// of at most `MAX_KEYS` letters shows the teacher.
 pub fn fewest_desk_keys(
@@ -81,6 +93,7 @@ pub fn fewest_desk_keys(
     enrolled: &[i64],
     marked: &dyn Fn(i64) -> bool,
     visible: usize,
+    digits: bool,
 ) -> Option<DeskKeys> {
     let entry = index.entry(id)?;
     let mut best: Option<DeskKeys> = None;
@@ -90,7 +103,8 @@ pub fn fewest_desk_keys(
         }
         let hits = index.search_at_desk(&query, enrolled, marked, visible);
         if let Some(downs) = hits.iter().position(|h| h.id == id) {
-            let keys = DeskKeys { query, downs };
+            let pick = digits && downs > 0 && index.digits_pick(&query);
+            let keys = DeskKeys { query, downs, pick };
             if best.as_ref().is_none_or(|b| keys.count() < b.count()) {
                 best = Some(keys);
             }
@@ -148,7 +162,7 @@ mod tests {
         let all = [1, 2, 3];
         let nobody = |_: i64| false;
         let keys = |id, marked: &dyn Fn(i64) -> bool, visible| {
-            fewest_desk_keys(&index, id, &all, marked, visible).map(|k| k.to_string())
+            fewest_desk_keys(&index, id, &all, marked, visible, false).map(|k| k.to_string())
         };
         // 城关中学's 王艳 first (school order); the other one step down
         assert_eq!(keys(2, &nobody, VISIBLE_CANDIDATES).as_deref(), Some("w ⏎"));
@@ -161,7 +175,45 @@ mod tests {
         let first_in = |id: i64| id == 2;
         assert_eq!(keys(1, &first_in, 1).as_deref(), Some("w ⏎"));
         assert_eq!(keys(3, &nobody, 1).as_deref(), Some("l ⏎"));
-        let k = fewest_desk_keys(&index, 1, &all, &nobody, VISIBLE_CANDIDATES);
+        let k = fewest_desk_keys(&index, 1, &all, &nobody, VISIBLE_CANDIDATES, false);
         assert_eq!(k.map(|k| k.count()), Some(3));
+        // with digits: the second 王艳 is `w 2`, two keys; the first stays `w ⏎`
+        let picked = |id| fewest_desk_keys(&index, id, &all, &nobody, VISIBLE_CANDIDATES, true);
+        assert_eq!(
+            picked(1).map(|k| (k.to_string(), k.count())),
+            Some(("w 2".into(), 2))
+        );
+        assert_eq!(
+            picked(2).map(|k| (k.to_string(), k.count())),
+            Some(("w ⏎".into(), 2))
+        );
+    }
+
+    #[test]
+    fn no_pick_where_the_query_could_begin_a_staff_number() {
+        use crate::search::keys::pinyin_keys;
+        use crate::search::Entry;
+        // Both 唐 teachers' numbers begin with T: after `t` a digit is typed, not picked.
+        let people = [(1, "唐艳", "T000001"), (2, "唐艳", "T000002")];
+        let index = Index::new(
+            people
+                .iter()
+                .map(|(id, name, staff)| Entry {
+                    id: *id,
+                    name: name.to_string(),
+                    pinyin: pinyin_keys(name).0,
+                    staff_no: staff.to_string(),
+                    ..Entry::default()
+                })
+                .collect(),
+        );
+        let nobody = |_: i64| false;
+        let second = fewest_desk_keys(&index, 2, &[1, 2], &nobody, VISIBLE_CANDIDATES, true);
+        let second = second.map(|k| k.to_string());
+        assert!(
+            second.as_deref().is_some_and(|k| k.ends_with("↓ ⏎")),
+            "{second:?}"
+        );
+        assert_ne!(second.as_deref(), Some("t 2"));
     }
 }

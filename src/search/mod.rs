@@ -16,6 +16,7 @@ pub mod keystrokes;
 mod matcher;
 mod one_char;
 mod order;
+mod pick;
 pub mod query;
 mod rank;
 mod storage;

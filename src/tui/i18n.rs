@@ -644,6 +644,10 @@ pub const KEY_DESK_TABS: Msg = Msg::new(
     "离开签到台：下一个 / 上一个标签页",
     "Leave the desk: next / previous tab",
 );
+pub const KEY_DESK_PICK: Msg = Msg::new(
+    "拼写姓名时：按候选人左侧的数字直接签到",
+    "Spelling a name: a candidate's digit checks it in",
+);
 pub const KEY_DESK_TYPE: Msg = Msg::new(
     "数字和字母输入搜索框（工号、拼音、姓名）",
     "Digits and letters go into the search box",

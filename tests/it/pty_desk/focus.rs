@@ -52,7 +52,7 @@ fn back_on_tab_3_a_staff_number_goes_into_the_box_and_enter_marks_that_teacher()
     t.wait_for("李娜 present", |s| {
         s.contains("已签到 1 / 4，迟到 0")
             && s.lines()
-                .any(|l| l.starts_with("李娜") && l.contains("出勤 08:32"))
+                .any(|l| l.trim_start().starts_with("李娜") && l.contains("出勤 08:32"))
     });
     assert_eq!(marks(&db), vec![(2, "present".to_string())]);
     t.quit();

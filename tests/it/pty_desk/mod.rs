@@ -101,6 +101,38 @@ fn marks(db: &Path) -> Vec<(i64, String)> {
 }
 
 #[test]
+fn a_digit_checks_in_the_candidate_that_carries_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    build_db(&db);
+    let mut t = start(&db);
+    t.open_desk();
+    t.send(b"l");
+    t.wait_for("two numbered candidates", |s| {
+        s.lines().any(|l| l.starts_with("1 ")) && s.lines().any(|l| l.starts_with("2 "))
+    });
+    let screen = t.screen();
+    let second = screen
+        .lines()
+        .find_map(|l| l.strip_prefix("2 "))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or_default()
+        .to_string();
+    let id: i64 = Db::open(&db, OpenMode::ReadOnly)
+        .unwrap()
+        .conn
+        .query_row("SELECT id FROM teachers WHERE name = ?1", [&second], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    t.send(b"2");
+    t.wait_for("the second candidate checked in", |s| {
+        s.contains("已签到 1 / 4")
+    });
+    assert_eq!(marks(&db), vec![(id, "present".to_string())]);
+}
+
+#[test]
 fn initials_and_enter_check_a_teacher_in() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("desk.db");
@@ -115,7 +147,7 @@ fn initials_and_enter_check_a_teacher_in() {
     t.wait_for("the counter up by one and 李娜 present", |s| {
         s.contains("已签到 1 / 4，迟到 0")
             && s.lines()
-                .any(|l| l.starts_with("李娜") && l.contains("出勤 08:32"))
+                .any(|l| l.trim_start().starts_with("李娜") && l.contains("出勤 08:32"))
     });
     assert_eq!(marks(&db), vec![(2, "present".to_string())]);
     t.quit();
@@ -146,7 +178,7 @@ fn a_checkin_from_another_process_shows_on_the_open_desk() {
     t.wait_for("the other desk's mark", |s| {
         s.contains("已签到 1 / 4，迟到 0")
             && s.lines()
-                .any(|l| l.starts_with("王芳") && l.contains("出勤 08:32"))
+                .any(|l| l.trim_start().starts_with("王芳") && l.contains("出勤 08:32"))
     });
     // The search text survived the reload.
     assert!(t.screen().contains("> w"), "{}", t.screen());
@@ -192,7 +224,7 @@ fn a_check_in_waits_while_another_computer_writes_then_lands_once() {
     t.wait_for("both check-ins on the desk", |s| {
         s.contains("已签到 2 / 4，迟到 0")
             && s.lines()
-                .any(|l| l.starts_with("李娜") && l.contains("出勤 08:32"))
+                .any(|l| l.trim_start().starts_with("李娜") && l.contains("出勤 08:32"))
             && !s.contains("正在写入")
     });
     assert_eq!(

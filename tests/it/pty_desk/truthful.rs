@@ -51,7 +51,7 @@ fn the_reason_prompt_says_whether_the_veto_is_lifted_or_stays() {
     t.send(F4);
     t.wait_for("张伟 absent", |s| {
         s.lines()
-            .any(|l| l.starts_with("张伟") && l.contains("旷课"))
+            .any(|l| l.trim_start().starts_with("张伟") && l.contains("旷课"))
     });
     t.send(b"zw");
     t.wait_for("张伟 highlighted", |s| {
@@ -65,7 +65,7 @@ fn the_reason_prompt_says_whether_the_veto_is_lifted_or_stays() {
     t.send("签到表上有\r".as_bytes());
     t.wait_for("张伟 present", |s| {
         s.lines()
-            .any(|l| l.starts_with("张伟") && l.contains("出勤"))
+            .any(|l| l.trim_start().starts_with("张伟") && l.contains("出勤"))
     });
     assert!(
         lookup(&db, "T0001").contains("一票否决：是"),
@@ -78,7 +78,7 @@ fn the_reason_prompt_says_whether_the_veto_is_lifted_or_stays() {
     t.send(F4);
     t.wait_for("李娜 absent", |s| {
         s.lines()
-            .any(|l| l.starts_with("李娜") && l.contains("旷课"))
+            .any(|l| l.trim_start().starts_with("李娜") && l.contains("旷课"))
     });
     t.send(b"ln");
     t.wait_for("李娜 highlighted", |s| {

@@ -22,6 +22,7 @@ mod choosing;
 mod focus;
 mod inactive;
 mod marking;
+mod picking;
 mod reload;
 mod same_name;
 mod truthful;
@@ -68,6 +69,15 @@ fn build_db(dir: &Path) -> PathBuf {
     path
 }
 
+/// A desk line without the two-column gutter that carries the candidates' digits while a
+/// name is typed ("1 王艳 …" → "王艳 …").
+fn without_gutter(line: &str) -> &str {
+    match line.as_bytes() {
+        [d, b' ', ..] if d.is_ascii_digit() || *d == b' ' => &line[2..],
+        _ => line,
+    }
+}
+
 fn open(lang: Lang, now: &str) -> Ui {
     Ui::build(build_db, OpenMode::Existing, &dark(lang), at(now), (80, 24))
 }
@@ -79,10 +89,12 @@ impl Ui {
         assert_eq!(self.app.active_tab(), TabId::CheckIn);
     }
 
-    /// The line of the desk list that starts with `name`.
+    /// The line of the desk list that starts with `name`, without the digit gutter the
+    /// candidates have while a name is typed.
     fn row(&mut self, name: &str) -> String {
         let text = self.text();
         text.lines()
+            .map(without_gutter)
             .find(|l| l.starts_with(name))
             .unwrap_or_else(|| panic!("no row {name}:\n{text}"))
             .to_string()

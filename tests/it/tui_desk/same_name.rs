@@ -79,7 +79,10 @@ fn down_steps_to_the_other_teacher_of_the_same_name() {
     ui.typed("wy");
     let text = ui.text();
     assert!(text.contains("▶ 王艳 柏梓中学"), "{text}");
-    let listed = text.lines().filter(|l| l.starts_with("王艳 ")).count();
+    let listed = text
+        .lines()
+        .filter(|l| without_gutter(l).starts_with("王艳 "))
+        .count();
     assert_eq!(listed, 2, "both are listed, each with the school: {text}");
     ui.key(KeyCode::Down);
     assert!(ui.text().contains("▶ 王艳 实验小学"), "{}", ui.text());

@@ -3,7 +3,9 @@
 //! The search box has the focus whenever the desk is shown (a session chosen, the tab brought
 //! into view), so typed letters and digits go into it: a staff number never changes tabs.
 //! Everything that must work while typing is a non-character key: Enter checks in, F2–F6 set
-//! a status, Ctrl-Z undoes, ↑/↓ move, Tab / Shift-Tab leave for another tab. After Esc
+//! a status, Ctrl-Z undoes, ↑/↓ move, Tab / Shift-Tab leave for another tab. While a name
+//! is being spelled, the digit shown left of a candidate checks that candidate in (modes.rs
+//! `pick`; never when the digit could continue a staff number). After Esc
 //! (leaving the box, which then says so) the single letters act on the highlighted row too
 //! (l e a x p u s C), digits 1–8 change tabs, and any other letter goes back into the box.
 

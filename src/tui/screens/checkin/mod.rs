@@ -62,6 +62,9 @@ pub struct CheckInScreen {
     placed: bool,
     /// Screen row → list index drawn in the last frame (mouse clicks).
     row_hits: Vec<(u16, usize)>,
+    /// Candidate rows the desk shows while typing, as last drawn (fewer on a short terminal):
+    /// the digits 1… pick among them.
+    typing_rows: u16,
     /// When the query offers nobody: the best match among teachers not in service (the
     /// desk says why they are not offered).
     inactive: Option<i64>,
@@ -92,6 +95,7 @@ impl CheckInScreen {
             strips: HashMap::new(),
             placed: false,
             row_hits: Vec::new(),
+            typing_rows: rows::CANDIDATES,
             inactive: None,
         }
     }
@@ -211,7 +215,15 @@ impl Screen for CheckInScreen {
     }
 
     fn help(&self) -> Vec<HelpEntry> {
-        keymap::help(KEYS)
+        let mut help = keymap::help(KEYS);
+        // The digits pick only while a name is spelled (modes.rs `pick`), so they are not
+        // in the key table; their line goes right after Enter's.
+        let pick = HelpEntry {
+            keys: format!("1–{}", rows::CANDIDATES),
+            help: i18n::KEY_DESK_PICK,
+        };
+        help.insert(help.len().min(1), pick);
+        help
     }
 
     fn wants_text_input(&self) -> bool {

@@ -202,6 +202,11 @@ impl CheckInScreen {
     pub(super) fn handle_typing(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
         match key.code {
+            KeyCode::Char(c @ '1'..='9') if plain => {
+                if let Some(action) = self.pick(c, ctx) {
+                    return action;
+                }
+            }
             KeyCode::Char(_) if plain => {}
             _ => {
                 if let Some(cmd) = keymap::lookup(KEYS, &key) {
@@ -215,6 +220,27 @@ impl CheckInScreen {
             }
         }
         None
+    }
+}
+
+impl CheckInScreen {
+    /// A digit typed after a name being spelled checks in the candidate on screen that carries
+    /// it (as a pinyin input method picks its numbered candidates); `None` when the digit is
+    /// to be typed: it could continue the query (`Index::digits_pick`) or no row carries it.
+    fn pick(&mut self, digit: char, ctx: &Ctx) -> Option<Option<Action>> {
+        let k = (digit.to_digit(10)? as usize).checked_sub(1)?;
+        if !self.chosen || !ctx.index.digits_pick(self.search.text()) {
+            return None;
+        }
+        // The rows on screen as the last frame placed them (keys typed faster than frames
+        // come here before the next one is drawn, so this is worked out, not read off it).
+        let page = usize::from(self.typing_rows.max(1));
+        let row = self.list.cursor.saturating_sub(page - 1) + k;
+        if k >= page || row >= self.rows.len() {
+            return None;
+        }
+        self.list.cursor = row;
+        Some(self.run(super::keys::Cmd::CheckIn, ctx))
     }
 }
 

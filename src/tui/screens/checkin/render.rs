@@ -105,7 +105,14 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     // rest of the screen holds the session's latest marks, which typing leaves alone: one
     // letter changes a handful of lines, not the whole screen (docs/rules.md §8: ≤ 1 KB).
     let list_mode = s.mode != Mode::Typing;
-    let cols = columns(area.width as usize);
+    // While typing, a gutter at the left carries the digit that picks each candidate.
+    let gutter = if list_mode { 0 } else { PICK_GUTTER };
+    let body = Rect {
+        x: area.x + gutter,
+        width: area.width - gutter,
+        ..area
+    };
+    let cols = columns(body.width as usize);
     let avail = hint_y.saturating_sub(5);
     let list_h = if list_mode {
         avail
@@ -115,15 +122,19 @@ fn desk(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let list_area = Rect {
         y: area.y + 4,
         height: list_h + 1,
-        ..area
+        ..body
     };
     teacher_list(s, frame, list_area, &cols, ctx);
+    if !list_mode {
+        s.typing_rows = list_h;
+        pick_labels(s, frame, area.x, ctx);
+    }
     if !list_mode && avail > list_h + 1 {
         let y = 5 + list_h;
         let recent_area = Rect {
             y: area.y + y,
             height: hint_y - y,
-            ..area
+            ..body
         };
         recent_list(s, frame, recent_area, &cols, ctx);
     }
@@ -281,6 +292,27 @@ fn teacher_list(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, cols: &Col
         .enumerate()
         .map(|(k, i)| (area.y + 1 + k as u16, i))
         .collect();
+}
+
+/// Columns left of the candidates for their digits.
+const PICK_GUTTER: u16 = 2;
+
+/// The digit each candidate on screen carries while a digit picks (`Index::digits_pick`):
+/// 1 for the first row shown, 2 for the next… (`CheckInScreen::pick` works out the same rows).
+fn pick_labels(s: &CheckInScreen, frame: &mut Frame, x: u16, ctx: &Ctx) {
+    if !s.chosen || !ctx.index.digits_pick(s.search.text()) {
+        return;
+    }
+    for (k, &(y, _)) in s.row_hits.iter().enumerate().take(9) {
+        let at = Rect {
+            x,
+            y,
+            width: 1,
+            height: 1,
+        };
+        let label = Span::styled((k + 1).to_string(), ctx.theme.accent());
+        frame.render_widget(Paragraph::new(label), at);
+    }
 }
 
 /// While typing: the session's latest marks under the candidates.
