@@ -1,6 +1,7 @@
 //! Closing a session (§4.1): after a review of the counts, every enrolled
-//! teacher without a mark is marked absent (existing marks, e.g. pre-registered
-//! leave, are never overwritten) and the session is locked. Later changes to a
+//! teacher in service without a mark is marked absent (existing marks, e.g. pre-registered
+//! leave, are never overwritten; teachers who transferred, retired or left are not marked)
+//! and the session is locked. Later changes to a
 //! closed session's marks need a reason (see `ops::check_in`).
 //!
 //! The absences a close writes are recorded as the close's (`store::close_absences`), so that
@@ -22,8 +23,11 @@ pub struct CloseReview {
     pub counts: StatusCounts,
     /// Teachers enrolled in the project.
     pub enrolled: i64,
-    /// Enrolled teachers without a mark: these become absent.
+    /// Enrolled teachers in service without a mark: these become absent.
     pub unmarked: i64,
+    /// Enrolled teachers without a mark who are no longer in service (transferred, retired,
+    /// left): closing leaves them unmarked, so no absence and no veto.
+    pub not_in_service: i64,
     /// Is the session already closed?
     pub closed: bool,
 }
@@ -44,10 +48,12 @@ pub fn close_session_review(conn: &Connection, session_id: i64) -> Result<CloseR
             format!("session {session_id}"),
         ))
     })?;
+    let (unmarked, not_in_service) = marks::unmarked_counts(conn, session_id)?;
     Ok(CloseReview {
         counts: marks::counts_of_session(conn, session_id)?,
         enrolled: enrolments::enrolment_count(conn, session.project_id)?,
-        unmarked: marks::unmarked_count(conn, session_id)?,
+        unmarked,
+        not_in_service,
         closed: session.is_closed(),
     })
 }
@@ -164,6 +170,7 @@ fn close(db: &mut Db, session_id: i64, stamp: &Stamp, at_most: Option<i64>) -> R
         counts: marks::counts_of_session(&tx, session_id)?,
         enrolled: enrolments::enrolment_count(&tx, session.project_id)?,
         unmarked: created.len() as i64,
+        not_in_service: marks::unmarked_counts(&tx, session_id)?.1,
         closed: true,
     };
     tx.commit()?;

@@ -210,8 +210,10 @@ pub fn statuses_of_project(
     Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
 }
 
-/// Marks every teacher enrolled in the session's project who has no mark as
-/// absent; never touches an existing mark. Returns the new marks' (id, teacher id).
+/// Marks every teacher enrolled in the session's project who has no mark and is in service
+/// (`teachers.status` active) as absent; never touches an existing mark, and never marks a
+/// teacher who has transferred, retired or left (no veto for someone no longer teaching).
+/// Returns the new marks' (id, teacher id).
 pub fn mark_unmarked_absent(
     conn: &Connection,
     session_id: i64,
@@ -224,6 +226,7 @@ pub fn mark_unmarked_absent(
          SELECT s.id, e.teacher_id, e.school_id, s.date, 'absent', ?2, ?3, p.veto_scope
          FROM sessions s JOIN enrolments e ON e.project_id = s.project_id
          JOIN projects p ON p.id = s.project_id
+         JOIN teachers t ON t.id = e.teacher_id AND t.status = 'active'
          WHERE s.id = ?1
            AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.session_id = s.id AND m.teacher_id = e.teacher_id)
          ORDER BY e.id
@@ -236,15 +239,24 @@ pub fn mark_unmarked_absent(
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// Number of enrolled teachers of the session's project without a mark at it.
+/// Number of enrolled teachers of the session's project without a mark at it who are in
+/// service (those closing marks absent).
 pub fn unmarked_count(conn: &Connection, session_id: i64) -> Result<i64> {
+    Ok(unmarked_counts(conn, session_id)?.0)
+}
+
+/// Enrolled teachers of the session's project without a mark at it: (in service, not in
+/// service — transferred, retired or left).
+pub fn unmarked_counts(conn: &Connection, session_id: i64) -> Result<(i64, i64)> {
     Ok(conn
         .prepare_cached(
-            "SELECT count(*) FROM sessions s JOIN enrolments e ON e.project_id = s.project_id
+            "SELECT coalesce(sum(t.status = 'active'), 0), coalesce(sum(t.status <> 'active'), 0)
+             FROM sessions s JOIN enrolments e ON e.project_id = s.project_id
+             JOIN teachers t ON t.id = e.teacher_id
              WHERE s.id = ?1 AND NOT EXISTS
                (SELECT 1 FROM marks m WHERE m.session_id = s.id AND m.teacher_id = e.teacher_id)",
         )?
-        .query_row([session_id], |r| r.get(0))?)
+        .query_row([session_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
 }
 
 /// A mark as JSON for the audit log.

@@ -567,6 +567,10 @@ pub const DESK_PROMPT_KEYS: Msg =
 pub const DESK_REVIEW_TITLE: Msg = Msg::new("关闭场次：核对", "Close session: review");
 pub const DESK_REVIEW_ENROLLED: Msg = Msg::new("报名人数", "Enrolled");
 pub const DESK_REVIEW_UNMARKED: Msg = Msg::new("未签到 → 记为旷课", "Not marked → absent");
+pub const DESK_REVIEW_NOT_IN_SERVICE: Msg = Msg::new(
+    "未签到但已不在职（不记旷课）",
+    "Not marked, not in service (no mark)",
+);
 pub const DESK_REVIEW_KEYS: Msg = Msg::new(
     "y 关闭并锁定 · n/Esc 取消",
     "y close and lock · n/Esc cancel",

@@ -127,3 +127,37 @@ fn another_process_retiring_a_teacher_while_the_desk_is_open() {
         "{text}"
     );
 }
+
+#[test]
+fn the_counter_counts_only_teachers_in_service() {
+    for (lang, counter) in [(Lang::Zh, "已签到 0 / 3"), (Lang::En, "0 / 3")] {
+        let mut ui = with_inactive(lang);
+        let text = ui.text();
+        // four enrolled, 李娜 retired without a mark here: three expected
+        assert!(text.contains(counter), "{text}");
+    }
+}
+
+#[test]
+fn closing_never_marks_a_teacher_no_longer_in_service_absent() {
+    let mut ui = with_inactive(Lang::Zh);
+    ui.key(KeyCode::F(8));
+    let text = ui.text();
+    let figure = |label: &str| {
+        text.lines()
+            .find(|l| l.contains(label))
+            .and_then(|l| l.split('│').nth(1))
+            .map(|l| l.trim().to_string())
+            .unwrap_or_default()
+    };
+    // 张伟 and 曾小明 become absent; 李娜 (retired) is named apart and not marked
+    assert!(figure("未签到 → 记为旷课").ends_with('2'), "{text}");
+    assert!(
+        figure("未签到但已不在职（不记旷课）").ends_with('1'),
+        "{text}"
+    );
+    ui.key(KeyCode::Char('y'));
+    assert_eq!(ui.status_of(1, 1).as_deref(), Some("absent"));
+    assert_eq!(ui.status_of(1, 5).as_deref(), Some("absent"));
+    assert_eq!(ui.status_of(1, 2), None, "no absence, so no veto, for 李娜");
+}

@@ -89,6 +89,13 @@ fn review_counts(r: &crate::ops::close_session::CloseReview, ctx: &Ctx) -> Vec<L
         r.unmarked,
         ctx.theme.bad(),
     ));
+    if r.not_in_service > 0 {
+        lines.push(row(
+            ctx.t(i18n::DESK_REVIEW_NOT_IN_SERVICE),
+            r.not_in_service,
+            ctx.theme.muted(),
+        ));
+    }
     lines
 }
 
@@ -106,7 +113,7 @@ pub(super) fn review(frame: &mut Frame, area: Rect, ctx: &Ctx, mode: &Mode) {
     };
     let (not_before, wrong) = (*not_before, *wrong);
     let untaken = not_before.is_none() && r.register_untaken();
-    let extra = if refused.is_some() { 3 } else { 0 };
+    let extra = if refused.is_some() { 3 } else { 0 } + u16::from(r.not_in_service > 0);
     let box_area = centred(frame, area, 50, if untaken { 15 } else { 12 } + extra);
     let block = Block::default()
         .borders(Borders::ALL)

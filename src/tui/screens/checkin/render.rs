@@ -174,10 +174,14 @@ fn session_header(s: &CheckInScreen, frame: &mut Frame, line: Rect, ctx: &Ctx) {
 /// Arrived / enrolled / late, and the undo depth at the right.
 fn counter_line(s: &CheckInScreen, frame: &mut Frame, line: Rect, ctx: &Ctx) {
     let c = s.data.counts;
-    let counter = ctx.tf(
-        i18n::DESK_COUNTER,
-        &[&c.arrived(), &s.data.enrolled.len(), &c.late],
-    );
+    // Enrolled teachers no longer in service count only when they have a mark here.
+    let expected = s
+        .data
+        .enrolled
+        .iter()
+        .filter(|id| ctx.index.is_active(**id) || s.data.marks.contains_key(id))
+        .count();
+    let counter = ctx.tf(i18n::DESK_COUNTER, &[&c.arrived(), &expected, &c.late]);
     let depth = s.undo.depth();
     let right = if depth > 0 {
         ctx.tf(i18n::DESK_UNDO_DEPTH, &[&depth])
