@@ -5,6 +5,7 @@
 
 mod keys;
 mod table;
+mod targets;
 mod view;
 
 use crate::domain::credits::cycle_of;
@@ -51,6 +52,8 @@ pub struct ReportsScreen {
     width: u16,
     /// What the figures were loaded for: a reload with the same key reads nothing.
     loaded: Option<LoadKey>,
+    /// The Targets view, when shown (`t`).
+    targets: Option<targets::TargetsView>,
 }
 
 /// The inputs of the figures: the year, the day, the settings, and the database's state —
@@ -203,7 +206,38 @@ impl Screen for ReportsScreen {
             self.arrange();
             return None;
         }
-        match KEYS.lookup(&key)? {
+        let cmd = KEYS.lookup(&key)?;
+        if let Some(view) = self.targets.as_mut() {
+            match cmd {
+                Cmd::Move(m) => view.scroll(match m {
+                    Move::Up => -1,
+                    Move::Down => 1,
+                    Move::PageUp => -10,
+                    Move::PageDown => 10,
+                    Move::Top => isize::MIN / 2,
+                    Move::Bottom => isize::MAX / 2,
+                }),
+                Cmd::TargetsBy => {
+                    view.by_subject = !view.by_subject;
+                    view.first = 0;
+                }
+                Cmd::Targets | Cmd::Back => self.targets = None,
+                _ => {}
+            }
+            return None;
+        }
+        match cmd {
+            Cmd::Targets => {
+                let mut view = targets::TargetsView::default();
+                if let Err(e) = view.load(ctx) {
+                    return Some(Action::Fail(
+                        ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+                    ));
+                }
+                self.calendar = false;
+                self.targets = Some(view);
+            }
+            Cmd::TargetsBy => {}
             Cmd::Move(m) if self.calendar => {
                 self.calendar_row = match m {
                     Move::Up | Move::PageUp | Move::Top => self.calendar_row.saturating_sub(1),
@@ -291,12 +325,18 @@ impl Screen for ReportsScreen {
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<()> {
+        if let Some(view) = self.targets.as_mut() {
+            view.load(ctx)?;
+        }
         self.load(ctx)
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if area.height < 6 || area.width < 30 {
             return;
+        }
+        if let Some(view) = &self.targets {
+            return view.render(frame, area, ctx);
         }
         if self.calendar {
             return self.render_calendar(frame, area, ctx);
