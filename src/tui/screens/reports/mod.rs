@@ -175,6 +175,19 @@ impl ReportsScreen {
         Ok(())
     }
 
+    /// Shows the Targets view (`t`).
+    fn open_targets(&mut self, ctx: &Ctx) -> Option<Action> {
+        let mut view = targets::TargetsView::default();
+        if let Err(e) = view.load(ctx) {
+            return Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            ));
+        }
+        self.calendar = false;
+        self.targets = Some(view);
+        None
+    }
+
     fn reloaded(&mut self, ctx: &Ctx) -> Option<Action> {
         self.load(ctx)
             .err()
@@ -208,35 +221,13 @@ impl Screen for ReportsScreen {
         }
         let cmd = KEYS.lookup(&key)?;
         if let Some(view) = self.targets.as_mut() {
-            match cmd {
-                Cmd::Move(m) => view.scroll(match m {
-                    Move::Up => -1,
-                    Move::Down => 1,
-                    Move::PageUp => -10,
-                    Move::PageDown => 10,
-                    Move::Top => isize::MIN / 2,
-                    Move::Bottom => isize::MAX / 2,
-                }),
-                Cmd::TargetsBy => {
-                    view.by_subject = !view.by_subject;
-                    view.first = 0;
-                }
-                Cmd::Targets | Cmd::Back => self.targets = None,
-                _ => {}
+            if !view.handle(cmd) {
+                self.targets = None;
             }
             return None;
         }
         match cmd {
-            Cmd::Targets => {
-                let mut view = targets::TargetsView::default();
-                if let Err(e) = view.load(ctx) {
-                    return Some(Action::Fail(
-                        ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
-                    ));
-                }
-                self.calendar = false;
-                self.targets = Some(view);
-            }
+            Cmd::Targets => return self.open_targets(ctx),
             Cmd::TargetsBy => {}
             Cmd::Move(m) if self.calendar => {
                 self.calendar_row = match m {

@@ -2,10 +2,12 @@
 //! count at each year's end (the trend); the counts by school or by subject (`b`). Figures
 //! come from `ops::targets::report`; `:target WHAT YEAR NUMBER` edits a number.
 
+use super::keys::Cmd;
 use crate::domain::TargetKind;
 use crate::error::Result;
 use crate::ops::targets::{self, GroupLine, TargetsReport};
 use crate::tui::i18n;
+use crate::tui::keymap::Move;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::bars::{bar, percent};
 use crate::tui::widgets::table::{Cell, Column, Columns};
@@ -43,6 +45,27 @@ impl TargetsView {
         Ok(())
     }
 
+    /// A key of the Reports tab while the view is shown; false when it closes the view.
+    pub fn handle(&mut self, cmd: Cmd) -> bool {
+        match cmd {
+            Cmd::Move(m) => self.scroll(match m {
+                Move::Up => -1,
+                Move::Down => 1,
+                Move::PageUp => -10,
+                Move::PageDown => 10,
+                Move::Top => isize::MIN / 2,
+                Move::Bottom => isize::MAX / 2,
+            }),
+            Cmd::TargetsBy => {
+                self.by_subject = !self.by_subject;
+                self.first = 0;
+            }
+            Cmd::Targets | Cmd::Back => return false,
+            _ => {}
+        }
+        true
+    }
+
     /// Moves the last table by `step` rows.
     pub fn scroll(&mut self, step: isize) {
         let len = self.groups().len();
@@ -62,7 +85,6 @@ impl TargetsView {
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let th = ctx.theme;
-        let total = area.width as usize;
         let Some(r) = &self.report else {
             return;
         };
@@ -70,62 +92,14 @@ impl TargetsView {
             Span::styled(ctx.t(i18n::TGT_TITLE), th.title()),
             Span::styled(format!("  {}", ctx.t(i18n::TGT_HINT)), th.muted()),
         ])];
-        // Each target: label, bar, count / number (year), share.
-        let cols = Columns::fit(
-            total,
-            &[
-                Column {
-                    min: 14,
-                    weight: 2,
-                    right: false,
-                },
-                Column {
-                    min: 10,
-                    weight: 3,
-                    right: false,
-                },
-                Column {
-                    min: 18,
-                    weight: 0,
-                    right: true,
-                },
-                Column {
-                    min: 4,
-                    weight: 0,
-                    right: true,
-                },
-            ],
-        );
-        for l in &r.lines {
-            let label = Cell::text(l.what.label(ctx.zh()));
-            let (year, number) = match l.target {
-                Some((y, n)) => (y.to_string(), n.to_string()),
-                None => ("-".into(), "-".into()),
-            };
-            let cells = match l.count {
-                Some(count) => {
-                    let goal = l.target.map(|t| t.1).unwrap_or(0);
-                    let share = (goal > 0).then(|| count as f64 / goal as f64);
-                    vec![
-                        label,
-                        Cell::styled(
-                            bar(count as f64, goal as f64, cols.width(1), '░'),
-                            th.accent(),
-                        ),
-                        Cell::text(ctx.tf(i18n::TGT_OF, &[&count, &number, &year])),
-                        Cell::text(percent(share.map(|s| s.min(1.0)))),
-                    ]
-                }
-                None => vec![
-                    label,
-                    Cell::styled(ctx.t(i18n::TGT_BY_ROLE), th.muted()),
-                    Cell::text(ctx.tf(i18n::TGT_OF, &[&"-", &number, &year])),
-                    Cell::text("-"),
-                ],
-            };
-            lines.push(cols.line(cells, th.base(), th.base()));
-        }
-        // The trend: the count at each year's end.
+        target_lines(&mut lines, r, area.width as usize, ctx);
+        self.tables(&mut lines, r, area, ctx);
+        frame.render_widget(Paragraph::new(lines).style(th.base()), area);
+    }
+
+    /// The trend, then the counts by school or subject in the rows left.
+    fn tables(&self, lines: &mut Vec<Line<'static>>, r: &TargetsReport, area: Rect, ctx: &Ctx) {
+        let th = ctx.theme;
         let kinds = targets::counted_kinds();
         let mut spec = vec![Column {
             min: 10,
@@ -137,7 +111,7 @@ impl TargetsView {
             weight: 1,
             right: true,
         }));
-        let tcols = Columns::fit(total, &spec);
+        let tcols = Columns::fit(area.width as usize, &spec);
         let mut titles = vec![ctx.t(i18n::TGT_YEAR_END)];
         titles.extend(kinds.iter().map(|k| short(*k, ctx)));
         lines.push(tcols.header(&titles, th.muted()));
@@ -146,7 +120,6 @@ impl TargetsView {
             cells.extend(counts.iter().map(|n| num(*n)));
             lines.push(tcols.line(cells, th.base(), th.base()));
         }
-        // By school or subject, as many rows as fit.
         let mut titles = vec![ctx.t(if self.by_subject {
             i18n::TGT_BY_SUBJECT
         } else {
@@ -164,6 +137,64 @@ impl TargetsView {
             cells.extend(g.counts.iter().map(|n| num(*n)));
             lines.push(tcols.line(cells, th.base(), th.base()));
         }
-        frame.render_widget(Paragraph::new(lines).style(th.base()), area);
+    }
+}
+
+/// Each target: label, bar, count / number (year), share; a target counted by role says so.
+fn target_lines(lines: &mut Vec<Line<'static>>, r: &TargetsReport, total: usize, ctx: &Ctx) {
+    let th = ctx.theme;
+    let cols = Columns::fit(
+        total,
+        &[
+            Column {
+                min: 14,
+                weight: 2,
+                right: false,
+            },
+            Column {
+                min: 10,
+                weight: 3,
+                right: false,
+            },
+            Column {
+                min: 18,
+                weight: 0,
+                right: true,
+            },
+            Column {
+                min: 4,
+                weight: 0,
+                right: true,
+            },
+        ],
+    );
+    for l in &r.lines {
+        let label = Cell::text(l.what.label(ctx.zh()));
+        let (year, number) = match l.target {
+            Some((y, n)) => (y.to_string(), n.to_string()),
+            None => ("-".into(), "-".into()),
+        };
+        let cells = match l.count {
+            Some(count) => {
+                let goal = l.target.map(|t| t.1).unwrap_or(0);
+                let share = (goal > 0).then(|| (count as f64 / goal as f64).min(1.0));
+                vec![
+                    label,
+                    Cell::styled(
+                        bar(count as f64, goal as f64, cols.width(1), '░'),
+                        th.accent(),
+                    ),
+                    Cell::text(ctx.tf(i18n::TGT_OF, &[&count, &number, &year])),
+                    Cell::text(percent(share)),
+                ]
+            }
+            None => vec![
+                label,
+                Cell::styled(ctx.t(i18n::TGT_BY_ROLE), th.muted()),
+                Cell::text(ctx.tf(i18n::TGT_OF, &[&"-", &number, &year])),
+                Cell::text("-"),
+            ],
+        };
+        lines.push(cols.line(cells, th.base(), th.base()));
     }
 }
