@@ -73,3 +73,37 @@ fn targets_and_tier_steps_land_beside_an_import_in_another_process() {
         Some(20)
     );
 }
+
+#[test]
+fn export_targets_writes_one_row_per_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = super::district::build(dir.path());
+    let out = Command::new(env!("CARGO_BIN_EXE_liaoyuan"))
+        .arg("--db")
+        .arg(&path)
+        .args(["export", "targets"])
+        .env("LIAOYUAN_NOW", "2026-11-28 09:00")
+        .env_remove("LIAOYUAN_DB")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "what,scope,name,year,target,count");
+    for row in [
+        "district_backbone,district,,2025,500,512",
+        "municipal_teachers,district,,2025,50,30",
+        "principal_reserve,district,,2025,300,",
+        "district_backbone,year_end,,2024,,300",
+        "district_backbone,school,实验小学,2026,,256",
+        "municipal_teachers,subject,语文,2026,,15",
+    ] {
+        assert!(lines.contains(&row), "{row}:\n{csv}");
+    }
+    // 5 targets, 5 years × 3, 2 schools × 3, 2 subjects × 3.
+    assert_eq!(lines.len(), 1 + 5 + 15 + 6 + 6, "{csv}");
+}
