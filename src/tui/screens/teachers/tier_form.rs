@@ -110,7 +110,7 @@ impl TierForm {
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let th = ctx.theme;
-        let r = centred(frame, area, 60, 10);
+        let r = centred(frame, area, 74, 9);
         let title = ctx.tf(i18n::TIER_TITLE, &[&self.name]);
         let inner = window(
             frame,
