@@ -141,7 +141,15 @@ impl<'t> Importer<'t> for Teachers<'t> {
             unchanged: 0,
         };
         for row in rows {
-            match teachers::by_staff_no(conn, &row.staff_no)? {
+            let before = teachers::by_staff_no(conn, &row.staff_no)?;
+            let tier = row
+                .tier
+                .or(before.as_ref().map(|b| b.tier))
+                .unwrap_or(Tier::Qualified);
+            if let Some(level) = row.level.filter(|_| !has_levels(tier)) {
+                return Err(level_on_levelless(row.line, tier, level));
+            }
+            match before {
                 None => plan.steps.push(addition(row)),
                 Some(before) => match update(before, row) {
                     Some(step) => plan.steps.push(step),
@@ -326,4 +334,23 @@ fn tier_with_level(
         }
     }
     Ok((tier, level))
+}
+
+/// A level (from the level column) for a teacher whose tier — in the file, stored, or the
+/// default 合格 — has none: refused rather than dropped.
+fn level_on_levelless(line: usize, tier: Tier, level: TierLevel) -> crate::error::Error {
+    crate::error::Error::invalid(pick(
+        format!(
+            "第 {line} 行：{}没有级别（只有骨干教师、名优教师分区级/市级/国家级），不能是{}；\
+             请在层级列写明层级，如 区级骨干",
+            tier.zh(),
+            level.zh()
+        ),
+        format!(
+            "line {line}: {} has no level (only backbone and renowned teachers are district, \
+             municipal or national), so not {}; give the tier in the tier column, e.g. 区级骨干",
+            tier.en(),
+            level.en()
+        ),
+    ))
 }

@@ -108,3 +108,30 @@ fn a_level_that_does_not_fit_is_a_problem_of_its_row() {
         .unwrap();
     assert_eq!(n, 0);
 }
+
+#[test]
+fn a_level_without_a_tier_that_has_levels_is_refused_not_dropped() {
+    let mut db = district();
+    import(&mut db, "工号,姓名,学校,层级\nT1,张伟,实验小学,合格\n").unwrap();
+    for text in [
+        // The stored tier (合格) has no level.
+        "工号,姓名,学校,级别\nT1,张伟,实验小学,区级\n",
+        // A new teacher without a tier is 合格, which has none either.
+        "工号,姓名,学校,级别\nT2,李娜,实验小学,市级\n",
+    ] {
+        let err = import(&mut db, text).unwrap_err().to_string();
+        assert!(
+            err.contains("no level") || err.contains("没有级别"),
+            "{err}"
+        );
+    }
+    assert_eq!(tier_of(&db, "T1"), (Tier::Qualified, None));
+    assert!(teachers::by_staff_no(&db.conn, "T2").unwrap().is_none());
+    // With a tier that has levels, the level column alone sets the level.
+    import(&mut db, "工号,姓名,学校,层级\nT1,张伟,实验小学,骨干\n").unwrap();
+    import(&mut db, "工号,姓名,学校,级别\nT1,张伟,实验小学,区级\n").unwrap();
+    assert_eq!(
+        tier_of(&db, "T1"),
+        (Tier::Backbone, Some(TierLevel::District))
+    );
+}
