@@ -4,5 +4,6 @@
 
 mod district;
 mod import;
+mod palette;
 mod screens;
 mod writers;
