@@ -32,11 +32,16 @@ CREATE TABLE teachers (
     -- ("zeng'guo'qiang|ceng'guo'qiang"); initials likewise ("zgq|cgq")
     pinyin     TEXT NOT NULL DEFAULT '',
     initials   TEXT NOT NULL DEFAULT '',
-    status     TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','transferred','retired','left'))
+    status     TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','transferred','retired','left')),
+    tier_level TEXT CHECK (tier_level IN ('district','municipal','national'))
+                    CHECK (tier_level IS NULL OR tier IN ('backbone','renowned'))
 );
 -- teachers.status, the employment status (在职/调离/退休/离职, version 5): only active
 -- teachers are offered at the desk, enrolled or checked in. It is the table's last column
 -- (the upgrade adds it there).
+-- teachers.tier_level (version 6, after status): the level of the current tier
+-- (区级/市级/国家级), only for tiers held at a level (domain::tiers::has_levels); kept equal
+-- to the latest tier_history step.
 CREATE INDEX teachers_school ON teachers(school_id);
 CREATE INDEX teachers_name ON teachers(name);
 -- One teacher per staff number whatever its case: Liaoyuan stores staff
@@ -50,9 +55,30 @@ CREATE TABLE tier_history (
     teacher_id  INTEGER NOT NULL REFERENCES teachers(id) ON DELETE CASCADE,
     tier        TEXT NOT NULL CHECK (tier IN ('rising','qualified','backbone','renowned','eminent')),
     since       TEXT NOT NULL,
-    note        TEXT NOT NULL DEFAULT ''
+    note        TEXT NOT NULL DEFAULT '',
+    level       TEXT CHECK (level IN ('district','municipal','national'))
+                     CHECK (level IS NULL OR tier IN ('backbone','renowned')),
+    doc_no      TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX tier_history_teacher ON tier_history(teacher_id, since);
+-- tier_history.level and doc_no (version 6): the step's level (区级/市级/国家级, only for
+-- tiers held at a level) and the source document's number (文号, e.g. 潼教发〔2024〕12号).
+
+-- The plan's headline numbers (目标任务), per target and year (version 6). `what` is a
+-- domain::TargetKind code: which tiers and levels (or which role) the target counts.
+CREATE TABLE targets (
+    what    TEXT NOT NULL CHECK (what IN ('district_backbone','district_renowned','municipal_teachers','municipal_principals','principal_reserve')),
+    year    INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+    number  INTEGER NOT NULL CHECK (number >= 0),
+    PRIMARY KEY (what, year)
+);
+-- The numbers of the district plan 2023–2025 (三 and 五), for its last year.
+INSERT INTO targets (what, year, number) VALUES
+    ('district_backbone', 2025, 500),
+    ('district_renowned', 2025, 200),
+    ('municipal_teachers', 2025, 50),
+    ('municipal_principals', 2025, 5),
+    ('principal_reserve', 2025, 300);
 
 -- Starlight trainers (星光讲师团): a district teacher, or an external expert by name.
 CREATE TABLE trainers (

@@ -43,6 +43,7 @@ pub enum ExportWhat {
     Schools,
     Completion,
     FollowUps,
+    Targets,
     SignInSheet,
 }
 
@@ -68,6 +69,7 @@ pub fn run(db_path: &Path, lang: Lang, args: &ExportArgs, today: NaiveDate) -> R
         ExportWhat::Schools => ExportKind::Schools,
         ExportWhat::Completion => ExportKind::Completion,
         ExportWhat::FollowUps => ExportKind::FollowUps,
+        ExportWhat::Targets => ExportKind::Targets,
     };
     let flag = args.format.map(|f| match f {
         FormatArg::Csv => Format::Csv,

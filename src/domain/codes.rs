@@ -81,8 +81,30 @@ code_enum!(
         Rising => "rising", "教坛新秀", "Rising teacher", ["新秀"];
         Qualified => "qualified", "合格教师", "Qualified", ["合格"];
         Backbone => "backbone", "骨干教师", "Backbone", ["骨干"];
-        Renowned => "renowned", "名优教师", "Renowned", ["名优"];
+        Renowned => "renowned", "名优教师", "Renowned", ["名优", "学科名师", "学科带头人", "名师", "带头人"];
         Eminent => "eminent", "卓越型教师", "Eminent", ["卓越", "卓越教师", "教育家型教师"];
+    }
+);
+
+code_enum!(
+    /// The level of a tier step (区级/市级/国家级), for the tiers that have levels
+    /// (`crate::domain::tiers::has_levels`).
+    TierLevel {
+        District => "district", "区级", "District", ["区县级", "县级", "区"];
+        Municipal => "municipal", "市级", "Municipal", ["省市级", "市"];
+        National => "national", "国家级", "National", ["国家", "国"];
+    }
+);
+
+code_enum!(
+    /// A headline number of the district plan (目标任务): what a row of `targets` counts
+    /// (`crate::domain::tiers::counts` says which tiers and levels).
+    TargetKind {
+        DistrictBackbone => "district_backbone", "区级骨干教师", "District backbone teachers", ["区级骨干"];
+        DistrictRenowned => "district_renowned", "区级学科名师/学科带头人", "District renowned teachers and subject leaders", ["区级学科名师", "区级学科带头人", "区级名师", "区级名优教师"];
+        MunicipalTeachers => "municipal_teachers", "市级骨干/名师/学科带头人", "Municipal backbone, renowned and eminent teachers", ["市级骨干", "市级骨干教师", "市级名师", "市级学科名师", "市级学科带头人"];
+        MunicipalPrincipals => "municipal_principals", "市级及以上骨干校长", "Municipal or higher backbone principals", ["骨干校长", "市级骨干校长"];
+        PrincipalReserve => "principal_reserve", "校长后备人才", "Principal reserve", ["校长后备", "后备干部", "后备人才"];
     }
 );
 

@@ -10,6 +10,7 @@ pub mod mark_rules;
 pub mod model;
 pub mod settings;
 pub mod staff_no;
+pub mod tiers;
 pub mod veto;
 
 pub use codes::*;

@@ -23,6 +23,8 @@ pub struct Teacher {
     pub stage: Option<Stage>,
     pub phone: String,
     pub tier: Tier,
+    /// The current tier's level (区级/市级/国家级), for tiers held at a level.
+    pub tier_level: Option<TierLevel>,
     /// Full pinyin, alternatives separated by '|'.
     pub pinyin: String,
     /// Pinyin initials, alternatives separated by '|'.

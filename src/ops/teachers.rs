@@ -83,6 +83,7 @@ mod tests {
             stage: None,
             phone: String::new(),
             tier: crate::domain::Tier::Qualified,
+            tier_level: None,
             status: TeacherStatus::Active,
         };
         let id = teachers::insert(&db.conn, &input).unwrap();

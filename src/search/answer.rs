@@ -149,6 +149,19 @@ impl Index {
         self.ranked_hits(best)
     }
 
+    /// How many entries `search` would find with no limit (the filters and text alike).
+    pub fn count(&self, query: &str) -> usize {
+        let q = Query::parse(query);
+        let allowed = self.allowed(&q.filters);
+        let mut scratch = Scratch::default();
+        (0..self.len() as u32)
+            .filter(|&s| {
+                self.score_slot(s, &q, &allowed, None, &mut scratch)
+                    .is_some()
+            })
+            .count()
+    }
+
     /// Like `search`, restricted to `ids` (e.g. a session's enrolled teachers).
     pub fn search_among(&self, query: &str, ids: &[i64], limit: usize) -> Vec<Hit> {
         self.search_among_in_context(query, ids, None, limit)

@@ -2,7 +2,7 @@
 //!
 //! A Han query matches the name; an ASCII query matches the full pinyin, the
 //! pinyin initials (any mix of the two), the staff number and the phone tail.
-//! Field prefixes (`school:实验 tier:backbone subject:语文 stage:小学`)
+//! Field prefixes (`school:实验 tier:backbone level:区级 subject:语文 stage:小学`)
 //! narrow any query. The ranking rule is in `rank`, the matching in `matcher`.
 
 mod anchored;
@@ -39,7 +39,8 @@ pub struct Entry {
     pub staff_no: String,
     pub phone: String,
     pub school: String,
-    /// Code name, e.g. `backbone`.
+    /// Code name, e.g. `backbone`, with `/level` when the tier has one (`backbone/district`;
+    /// `query::split_tier` splits it).
     pub tier: String,
     pub subject: String,
     /// Code name, e.g. `primary`.

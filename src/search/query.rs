@@ -1,7 +1,8 @@
 //! A parsed search query: the text to match and the field prefixes that
 //! narrow it (`school:实验 tier:backbone subject:语文 stage:小学`).
 
-use crate::domain::codes::{Stage, TeacherStatus, Tier};
+use crate::domain::codes::{Stage, TeacherStatus, Tier, TierLevel};
+use crate::domain::tiers::parse_tier;
 
 /// Longest query text (in characters) matched against names; longer text can
 /// still equal a staff number but never a name.
@@ -13,6 +14,8 @@ pub struct Filters {
     pub school: Vec<String>,
     pub subject: Vec<String>,
     pub tier: Vec<String>,
+    /// The level of the tier (`level:区级`).
+    pub level: Vec<String>,
     pub stage: Vec<String>,
     /// A teacher's employment status (`status:退休`).
     pub status: Vec<String>,
@@ -23,6 +26,7 @@ impl Filters {
         self.school.is_empty()
             && self.subject.is_empty()
             && self.tier.is_empty()
+            && self.level.is_empty()
             && self.stage.is_empty()
             && self.status.is_empty()
     }
@@ -56,6 +60,7 @@ impl Query {
                             Field::School => &mut filters.school,
                             Field::Subject => &mut filters.subject,
                             Field::Tier => &mut filters.tier,
+                            Field::Level => &mut filters.level,
                             Field::Stage => &mut filters.stage,
                             Field::Status => &mut filters.status,
                         };
@@ -92,6 +97,7 @@ enum Field {
     School,
     Subject,
     Tier,
+    Level,
     Stage,
     Status,
 }
@@ -102,6 +108,7 @@ fn split_prefix(word: &str) -> Option<(Field, &str)> {
         "school" | "学校" => Field::School,
         "subject" | "学科" => Field::Subject,
         "tier" | "层级" | "五型" => Field::Tier,
+        "level" | "级别" => Field::Level,
         "stage" | "学段" => Field::Stage,
         "status" | "状态" | "在职状态" => Field::Status,
         _ => return None,
@@ -121,13 +128,37 @@ pub fn char_bit(c: char) -> u64 {
     }
 }
 
+/// A teacher entry's tier field: the tier code with `/level` when the tier has a level
+/// (`backbone/district`), split into the two codes (the level empty when none).
+pub fn split_tier(code: &str) -> (&str, &str) {
+    code.split_once('/').unwrap_or((code, ""))
+}
+
 /// Whether a filter value names this tier code (by code, Chinese or English
-/// name, or a prefix of the code).
+/// name, or a prefix of the code); a value with a level (`区级骨干`) names the tier at that
+/// level only.
 pub fn tier_matches(code: &str, value: &str) -> bool {
+    let (code, level) = split_tier(code);
+    if let Some((t, Some(l))) = parse_tier(value) {
+        return Tier::parse(code) == Some(t) && TierLevel::parse(level) == Some(l);
+    }
     let tier = Tier::parse(code);
     code.to_ascii_lowercase().starts_with(value)
         || tier.is_some() && tier == Tier::parse(value)
         || tier.is_some_and(|t| t.zh().contains(value) || t.en().to_lowercase().starts_with(value))
+}
+
+/// Whether a filter value names the level of this tier field (`区级`, `district`, `市`); a
+/// tier without a level matches no level.
+pub fn level_matches(code: &str, value: &str) -> bool {
+    let (_, level) = split_tier(code);
+    let Some(l) = TierLevel::parse(level) else {
+        return false;
+    };
+    level.starts_with(value)
+        || TierLevel::parse(value) == Some(l)
+        || l.zh().contains(value)
+        || l.en().to_lowercase().starts_with(value)
 }
 
 /// Like `tier_matches` for a teacher's employment status; an empty code (a record that is
@@ -179,5 +210,19 @@ mod tests {
         assert!(tier_matches("backbone", "back"));
         assert!(!tier_matches("rising", "骨干"));
         assert!(stage_matches("primary", "小学"));
+    }
+
+    #[test]
+    fn tier_fields_with_levels() {
+        let q = Query::parse("tier:骨干 level:区级");
+        assert_eq!(q.filters.level, vec!["区级"]);
+        assert!(tier_matches("backbone/district", "骨干"));
+        assert!(tier_matches("backbone/district", "区级骨干"));
+        assert!(!tier_matches("backbone/municipal", "区级骨干"));
+        assert!(!tier_matches("backbone", "区级骨干"));
+        assert!(level_matches("backbone/district", "区级"));
+        assert!(level_matches("backbone/district", "district"));
+        assert!(!level_matches("backbone/municipal", "区级"));
+        assert!(!level_matches("backbone", "区级"));
     }
 }

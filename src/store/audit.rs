@@ -19,6 +19,8 @@ pub enum Entity {
     Teacher,
     Trainer,
     School,
+    /// A target of the plan (its key is in before/after: what and year).
+    Target,
 }
 
 impl Entity {
@@ -36,6 +38,7 @@ impl Entity {
             Entity::Teacher => "teacher",
             Entity::Trainer => "trainer",
             Entity::School => "school",
+            Entity::Target => "target",
         }
     }
 }

@@ -7,7 +7,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, Row};
 
 const SELECT: &str = "SELECT t.id, t.name, t.pinyin, t.initials, t.staff_no, t.phone, s.name, \
-     t.tier, t.subject, COALESCE(t.stage, s.stage, ''), t.status \
+     t.tier || coalesce('/' || t.tier_level, ''), t.subject, COALESCE(t.stage, s.stage, ''), t.status \
      FROM teachers t JOIN schools s ON s.id = t.school_id";
 
 fn entry_of(row: &Row<'_>) -> rusqlite::Result<Entry> {
@@ -45,8 +45,8 @@ pub fn teacher_entry(conn: &Connection, id: i64) -> Result<Option<Entry>> {
 
 /// Teachers' columns for the index; the school comes from `school_table`
 /// (one lookup per school instead of a join per teacher).
-const LEAN: &str =
-    "SELECT id, school_id, name, pinyin, initials, staff_no, phone, tier, subject, status, stage \
+const LEAN: &str = "SELECT id, school_id, name, pinyin, initials, staff_no, phone, \
+     tier || coalesce('/' || tier_level, ''), subject, status, stage \
      FROM teachers";
 
 /// Rows handed from the reading thread to the building thread at a time.

@@ -3,10 +3,11 @@
 //! and the recent marks strip. Rules come from `crate::domain` (veto year, credit cycle).
 
 use super::marks::{recent_marks_of_teacher, teacher_marks_between, TeacherMark};
+use super::tier_steps::TierStep;
 use crate::domain::attendance::StatusCounts;
 use crate::domain::credits::{cycle_of, standing, Compliance, CreditStanding, Cycle};
 use crate::domain::veto::{veto_year, veto_year_range};
-use crate::domain::{Settings, Teacher, Tier};
+use crate::domain::{Settings, Teacher};
 use crate::error::Result;
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -17,8 +18,8 @@ pub const RECENT_MARKS: usize = 12;
 #[derive(Debug, Clone, PartialEq)]
 pub struct TeacherDetail {
     pub teacher: Teacher,
-    /// (tier, since) oldest first.
-    pub tier_history: Vec<(Tier, String)>,
+    /// Tier steps, oldest first.
+    pub tier_history: Vec<TierStep>,
     /// The veto year containing today.
     pub year: i32,
     pub attendance: StatusCounts,
@@ -47,7 +48,7 @@ pub fn load(
     let Some(teacher) = super::teachers::get(conn, id)? else {
         return Ok(None);
     };
-    let tier_history = super::teachers::tier_history(conn, id)?;
+    let tier_history = super::tier_steps::history(conn, id)?;
     let year = veto_year(today, s.veto_year_start_month);
     let (from, to) = veto_year_range(year, s.veto_year_start_month);
     let marks = teacher_marks_between(conn, id, from, to)?;

@@ -1,9 +1,10 @@
 //! The `teachers` table, with the tier history (五型) kept on every tier change.
 
-use crate::domain::{canonical_staff_no, Gender, Stage, Teacher, TeacherStatus, Tier, DATE_FMT};
+use crate::domain::{canonical_staff_no, Gender, Stage, Teacher, TeacherStatus, Tier, TierLevel};
 use crate::error::{Error, Result};
 use crate::search::keys::pinyin_keys;
 use crate::store::decode::Stored;
+use crate::store::tier_steps::TierStep;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -18,6 +19,8 @@ pub struct TeacherInput {
     pub stage: Option<Stage>,
     pub phone: String,
     pub tier: Tier,
+    /// The tier's level; `None` for tiers without levels (`domain::tiers::has_levels`).
+    pub tier_level: Option<TierLevel>,
     pub status: TeacherStatus,
 }
 
@@ -33,6 +36,7 @@ impl TeacherInput {
             stage: t.stage,
             phone: t.phone.clone(),
             tier: t.tier,
+            tier_level: t.tier_level,
             status: t.status,
         }
     }
@@ -47,7 +51,7 @@ pub enum Upserted {
 }
 
 const SELECT: &str = "SELECT t.id, t.staff_no, t.name, t.gender, t.school_id, s.name, t.subject,
-        t.stage, t.phone, t.tier, t.pinyin, t.initials, t.status
+        t.stage, t.phone, t.tier, t.pinyin, t.initials, t.status, t.tier_level
     FROM teachers t JOIN schools s ON s.id = t.school_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Teacher> {
@@ -66,6 +70,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Teacher> {
         pinyin: r.get(10)?,
         initials: r.get(11)?,
         status: row.code(r, 12, TeacherStatus::parse)?,
+        tier_level: row.optional(r, 13, TierLevel::parse)?,
     })
 }
 
@@ -145,8 +150,8 @@ pub fn insert_if_new(
     let n = conn
         .prepare_cached(
             "INSERT INTO teachers (staff_no, name, gender, school_id, subject, stage, phone, tier,
-                                   pinyin, initials, status)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                                   pinyin, initials, status, tier_level)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
              ON CONFLICT DO NOTHING",
         )?
         .execute(params![
@@ -161,6 +166,7 @@ pub fn insert_if_new(
             pinyin,
             initials,
             t.status.code(),
+            t.tier_level.map(|l| l.code()),
         ])?;
     Ok((n > 0).then(|| conn.last_insert_rowid()))
 }
@@ -188,7 +194,8 @@ pub fn update(
     };
     conn.prepare_cached(
         "UPDATE teachers SET staff_no = ?2, name = ?3, gender = ?4, school_id = ?5, subject = ?6,
-                stage = ?7, phone = ?8, tier = ?9, pinyin = ?10, initials = ?11, status = ?12
+                stage = ?7, phone = ?8, tier = ?9, pinyin = ?10, initials = ?11, status = ?12,
+                tier_level = ?13
          WHERE id = ?1",
     )?
     .execute(params![
@@ -204,9 +211,11 @@ pub fn update(
         pinyin,
         initials,
         t.status.code(),
+        t.tier_level.map(|l| l.code()),
     ])?;
-    if before.tier != t.tier {
-        record_tier(conn, before.id, t.tier, today, "")?;
+    if (before.tier, before.tier_level) != (t.tier, t.tier_level) {
+        let step = TierStep::new(t.tier, t.tier_level, today);
+        super::tier_steps::record(conn, before.id, &step)?;
     }
     Ok(true)
 }
@@ -223,40 +232,6 @@ pub fn upsert(conn: &Connection, t: &TeacherInput, today: NaiveDate) -> Result<U
     }
 }
 
-/// Adds a tier-history row.
-pub fn record_tier(
-    conn: &Connection,
-    teacher_id: i64,
-    tier: Tier,
-    since: NaiveDate,
-    note: &str,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO tier_history (teacher_id, tier, since, note) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![
-        teacher_id,
-        tier.code(),
-        since.format(DATE_FMT).to_string(),
-        note
-    ])?;
-    Ok(())
-}
-
-/// A teacher's tier changes, oldest first: (tier, since).
-pub fn tier_history(conn: &Connection, teacher_id: i64) -> Result<Vec<(Tier, String)>> {
-    let mut st = conn.prepare_cached(
-        "SELECT tier, since, id FROM tier_history WHERE teacher_id = ?1 ORDER BY since, id",
-    )?;
-    let row = Stored::new("tier_history", 2);
-    let rows = st
-        .query_map([teacher_id], |r| {
-            Ok((row.code(r, 0, Tier::parse)?, r.get(1)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
-
 impl Teacher {
     /// The teacher as JSON for the audit log.
     pub fn audit_json(&self) -> serde_json::Value {
@@ -265,7 +240,7 @@ impl Teacher {
             "gender": self.gender.map(|g| g.code()), "school_id": self.school_id,
             "school": self.school, "subject": self.subject,
             "stage": self.stage.map(|s| s.code()), "phone": self.phone, "tier": self.tier.code(),
-            "status": self.status.code(),
+            "tier_level": self.tier_level.map(|l| l.code()), "status": self.status.code(),
         })
     }
 }
@@ -274,6 +249,7 @@ impl Teacher {
 mod tests {
     use super::*;
     use crate::store::schools::{self, SchoolInput};
+    use crate::store::tier_steps::history;
     use crate::store::Db;
 
     fn setup() -> (Db, i64) {
@@ -300,6 +276,7 @@ mod tests {
             stage: Some(Stage::Primary),
             phone: "13800000000".into(),
             tier: Tier::Qualified,
+            tier_level: None,
             status: TeacherStatus::Active,
         }
     }
@@ -321,7 +298,7 @@ mod tests {
             upsert(&db.conn, &input(sid), day).unwrap(),
             Upserted::Unchanged(id)
         );
-        assert!(tier_history(&db.conn, id).unwrap().is_empty());
+        assert!(history(&db.conn, id).unwrap().is_empty());
         let promoted = TeacherInput {
             tier: Tier::Backbone,
             ..input(sid)
@@ -330,9 +307,10 @@ mod tests {
             upsert(&db.conn, &promoted, day).unwrap(),
             Upserted::Updated(id)
         );
+        let steps = history(&db.conn, id).unwrap();
         assert_eq!(
-            tier_history(&db.conn, id).unwrap(),
-            vec![(Tier::Backbone, "2026-03-01".to_string())]
+            steps.iter().map(|s| (s.tier, s.since)).collect::<Vec<_>>(),
+            vec![(Tier::Backbone, day)]
         );
         assert_eq!(
             by_staff_no(&db.conn, "T1").unwrap().unwrap().tier,

@@ -28,6 +28,13 @@ pub enum Target {
 pub enum Intent {
     /// Change one setting (`:set KEY VALUE`), audit-logged.
     SetSetting { key: String, value: String },
+    /// Set a target's number for a year (`:target WHAT YEAR NUMBER`, read by the write).
+    SetTarget { text: String },
+    /// Add a step to a teacher's tier history (Teachers tab, `t`).
+    AddTierStep {
+        teacher_id: i64,
+        step: crate::store::tier_steps::TierStep,
+    },
     /// Set a teacher's employment status (Teachers tab; needs the reason).
     SetTeacherStatus {
         teacher_id: i64,

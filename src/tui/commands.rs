@@ -84,6 +84,15 @@ pub fn global(lang: Lang) -> Vec<PaletteCommand> {
         i18n::CMD_IMPORT.get(lang),
         super::screens::import_preview::palette_command,
     ));
+    out.push(PaletteCommand::with_arg(
+        "target",
+        i18n::CMD_TARGET.get(lang),
+        |arg| {
+            Action::write(Intent::SetTarget {
+                text: arg.to_string(),
+            })
+        },
+    ));
     out.push(PaletteCommand::now(
         "credit add",
         i18n::CMD_CREDIT_ADD.get(lang),

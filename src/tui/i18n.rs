@@ -183,7 +183,7 @@ pub const COL_TIER: Msg = Msg::new("层级", "Tier");
 pub const COL_STAFF_NO: Msg = Msg::new("工号", "Staff no");
 pub const TEACHERS_COUNT: Msg = Msg::new("{} 位教师", "{} teachers");
 pub const TEACHERS_MATCHES: Msg = Msg::new("{} 条匹配", "{} matches");
-pub const TEACHERS_MATCHES_MORE: Msg = Msg::new("前 {} 条匹配", "first {} matches");
+pub const TEACHERS_FOUND: Msg = Msg::new("{} 位", "{} teachers");
 pub const TEACHERS_NO_MATCH: Msg = Msg::new(
     "没有匹配的教师（Esc 清除搜索）",
     "No teacher matches (Esc clears the search)",
@@ -817,6 +817,45 @@ pub const KEY_YEAR: Msg = Msg::new("上一年 / 下一年", "Previous / next yea
 pub const KEY_SORT: Msg = Msg::new("换排序列", "Sort by the next column");
 pub const KEY_REVERSE: Msg = Msg::new("倒序", "Reverse the order");
 pub const KEY_CALENDAR: Msg = Msg::new("日历 / 报表", "Calendar / table");
+pub const KEY_TARGETS: Msg = Msg::new("目标任务 / 报表", "Targets / table");
+pub const KEY_TARGETS_BY: Msg = Msg::new("目标：按学校 / 按学科", "Targets: by school / subject");
+
+// ── Targets (reports/targets.rs) ───────────────────────────────────────────
+pub const TGT_TITLE: Msg = Msg::new("目标任务 · 人数/目标", "Targets · count/target");
+pub const TGT_HINT: Msg = Msg::new(
+    "b 学校/学科 · :target 目标 年份 人数",
+    "b school/subject · :target WHAT YEAR N",
+);
+pub const TGT_OF: Msg = Msg::new("{} / {}（{}）", "{} / {} ({})");
+pub const TGT_BY_ROLE: Msg = Msg::new("按职务统计，尚无职务", "by role: no roles yet");
+pub const TGT_YEAR_END: Msg = Msg::new("年末人数", "Year end");
+pub const TGT_BY_SCHOOL: Msg = Msg::new("按学校", "By school");
+pub const TGT_BY_SUBJECT: Msg = Msg::new("按学科", "By subject");
+pub const TGT_SHORT_DISTRICT_BACKBONE: Msg = Msg::new("区级骨干", "Dist. bb.");
+pub const TGT_SHORT_DISTRICT_RENOWNED: Msg = Msg::new("区级名师", "Dist. ren.");
+pub const TGT_SHORT_MUNICIPAL: Msg = Msg::new("市级及以上", "Municipal+");
+pub const CMD_TARGET: Msg = Msg::new(
+    "设置目标：target 目标 年份 人数（如 target 区级骨干教师 2025 520）",
+    "Set a target: target WHAT YEAR N (e.g. target district_backbone 2025 520)",
+);
+pub const TGT_SAVED: Msg = Msg::new("{} {} 年目标：{} 人", "{} {} target: {}");
+pub const TIER_TITLE: Msg = Msg::new("层级变动：{}", "Tier step: {}");
+pub const TIER_F_TIER: Msg = Msg::new("层级", "Tier");
+pub const TIER_F_LEVEL: Msg = Msg::new("级别", "Level");
+pub const TIER_F_DATE: Msg = Msg::new("日期", "Date");
+pub const TIER_F_DOC_NO: Msg = Msg::new("文号", "Document no.");
+pub const TIER_F_NOTE: Msg = Msg::new("备注", "Note");
+pub const TIER_NO_LEVEL: Msg = Msg::new("无级别", "none");
+pub const TIER_BAD_DATE: Msg = Msg::new("日期格式：2025-09-01", "date as 2025-09-01");
+pub const TIER_NO_LEVELS: Msg = Msg::new(
+    "只有骨干教师、名优教师分区级/市级/国家级",
+    "only backbone and renowned teachers have a level",
+);
+pub const TEACHERS_KEY_TIER: Msg = Msg::new(
+    "层级变动（层级、级别、日期、文号）",
+    "Tier step (tier, level, date, doc no.)",
+);
+pub const TIER_SAVED: Msg = Msg::new("{}：{}（{}起）", "{}: {} (from {})");
 
 // ── Import (import*.rs) ────────────────────────────────────────────────────
 pub const CMD_IMPORT: Msg = Msg::new(

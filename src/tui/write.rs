@@ -33,6 +33,9 @@ pub fn execute(
 ) -> Result<Done> {
     match intent {
         Intent::SetSetting { key, value } => set_setting(db, key, value, reason, stamp, lang),
+        i @ (Intent::SetTarget { .. } | Intent::AddTierStep { .. }) => {
+            super::write_tiers::execute(db, i, stamp, lang)
+        }
         i @ (Intent::UpdateTrainer { .. }
         | Intent::SetTeacherStatus { .. }
         | Intent::RecordFollowUp { .. }) => people_write(db, i, reason, stamp, lang),

@@ -192,7 +192,12 @@ fn re_import_is_idempotent_and_a_changed_tier_is_an_update_with_history() {
     let t = teachers::by_staff_no(&db.conn, "TN20004").unwrap().unwrap();
     assert_eq!(t.tier, Tier::Backbone);
     assert_eq!(t.phone, "17668328545", "absent column keeps the phone");
-    assert_eq!(teachers::tier_history(&db.conn, t.id).unwrap().len(), 1);
+    assert_eq!(
+        liaoyuan::store::tier_steps::history(&db.conn, t.id)
+            .unwrap()
+            .len(),
+        1
+    );
     let logged: i64 = db
         .conn
         .query_row(

@@ -7,6 +7,7 @@ mod attendance;
 mod people;
 mod schools;
 pub mod sheet;
+mod targets;
 
 use crate::domain::veto::{veto_year, veto_year_range};
 use crate::domain::{Project, Settings};
@@ -31,6 +32,8 @@ pub enum ExportKind {
     Completion,
     /// Extra: follow-up tasks and their status.
     FollowUps,
+    /// The plan's targets against their counts (now, per year end, by school and subject).
+    Targets,
 }
 
 /// Output format.
@@ -188,6 +191,7 @@ pub fn build(
         }
         ExportKind::FollowUps => people::follow_ups(conn, &Scope::new(conn, opts, today, true)?),
         ExportKind::Schools => schools::school_report(conn, &Scope::new(conn, opts, today, false)?),
+        ExportKind::Targets => targets::targets(conn, today),
     }
 }
 

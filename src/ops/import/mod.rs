@@ -26,6 +26,7 @@ mod spreadsheet;
 mod teacher_ref;
 mod teachers;
 mod teachers_plan;
+mod tier_cells;
 mod trainer_ref;
 mod trainers;
 mod values;

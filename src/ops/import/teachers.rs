@@ -1,14 +1,19 @@
-//! Import of teachers: `staff_no,name,gender,school,subject,stage,phone,tier,status`,
-//! matched by staff number. A blank cell leaves the stored value as it is.
+//! Import of teachers: `staff_no,name,gender,school,subject,stage,phone,tier,tier_level,status`,
+//! matched by staff number. A blank cell leaves the stored value as it is. The tier may carry
+//! its level (`区级骨干`, `市级学科带头人`) or take it from the `tier_level` column (级别).
 
 use super::driver::Importer;
 use super::school_ref::SchoolNames;
 use super::suggest;
 use super::table::{Column, Table};
 use super::teachers_plan::{Plan, Step};
+use super::tier_cells::{level_on_levelless, tier_choices, tier_with_level};
 use super::values::Cells;
 use super::Context;
-use crate::domain::{canonical_staff_no, Gender, School, Stage, Teacher, TeacherStatus, Tier};
+use crate::domain::tiers::{has_levels, parse_tier};
+use crate::domain::{
+    canonical_staff_no, Gender, School, Stage, Teacher, TeacherStatus, Tier, TierLevel,
+};
 use crate::error::Result;
 use crate::lang::pick;
 use crate::search::keys::pinyin_keys;
@@ -40,6 +45,11 @@ pub(crate) static COLUMNS: &[Column] = &[
     ),
     Column::new("tier", "层级", &["五型", "教师层级", "五型教师", "类型"]),
     Column::new("status", "状态", &["在职状态", "人员状态", "任职状态"]),
+    Column::new(
+        "tier_level",
+        "级别",
+        &["层级级别", "骨干级别", "等级", "level"],
+    ),
 ];
 
 pub(crate) struct Row {
@@ -52,6 +62,7 @@ pub(crate) struct Row {
     stage: Option<Stage>,
     phone: Option<String>,
     tier: Option<Tier>,
+    level: Option<TierLevel>,
     status: Option<TeacherStatus>,
 }
 
@@ -86,7 +97,9 @@ impl<'t> Importer<'t> for Teachers<'t> {
         let school = c.required("school").and_then(|s| self.school(c, s));
         let stage = c.choice("stage", "stage", Stage::parse, Stage::choices);
         let phone = c.phone("phone");
-        let tier = c.choice("tier", "tier", Tier::parse, Tier::choices);
+        let tier = c.choice("tier", "tier", parse_tier, tier_choices);
+        let level = c.choice("tier_level", "level", TierLevel::parse, TierLevel::choices);
+        let tier = tier_with_level(c, tier, level);
         let status = c.choice(
             "status",
             "teacher status",
@@ -106,6 +119,7 @@ impl<'t> Importer<'t> for Teachers<'t> {
         else {
             return Ok(None);
         };
+        let (tier, level) = tier;
         let subject = c.text("subject");
         Ok(Some(Row {
             line: c.line(),
@@ -117,6 +131,7 @@ impl<'t> Importer<'t> for Teachers<'t> {
             stage,
             phone,
             tier,
+            level,
             status,
         }))
     }
@@ -127,7 +142,15 @@ impl<'t> Importer<'t> for Teachers<'t> {
             unchanged: 0,
         };
         for row in rows {
-            match teachers::by_staff_no(conn, &row.staff_no)? {
+            let before = teachers::by_staff_no(conn, &row.staff_no)?;
+            let tier = row
+                .tier
+                .or(before.as_ref().map(|b| b.tier))
+                .unwrap_or(Tier::Qualified);
+            if let Some(level) = row.level.filter(|_| !has_levels(tier)) {
+                return Err(level_on_levelless(row.line, tier, level));
+            }
+            match before {
                 None => plan.steps.push(addition(row)),
                 Some(before) => match update(before, row) {
                     Some(step) => plan.steps.push(step),
@@ -193,6 +216,7 @@ fn addition(row: Row) -> Step {
             subject: row.subject.unwrap_or_default(),
             phone: row.phone.unwrap_or_default(),
             tier: row.tier.unwrap_or(Tier::Qualified),
+            tier_level: row.level,
             status: row.status.unwrap_or(TeacherStatus::Active),
             staff_no: row.staff_no,
             name: row.name,
@@ -203,7 +227,7 @@ fn addition(row: Row) -> Step {
 /// The update of a stored teacher (blank cells keep the stored value); None
 /// when the row changes nothing.
 fn update(before: Teacher, row: Row) -> Option<Step> {
-    let input = TeacherInput {
+    let mut input = TeacherInput {
         staff_no: row.staff_no,
         name: row.name,
         gender: row.gender.or(before.gender),
@@ -212,8 +236,17 @@ fn update(before: Teacher, row: Row) -> Option<Step> {
         stage: row.stage.or(before.stage),
         phone: row.phone.unwrap_or_else(|| before.phone.clone()),
         tier: row.tier.unwrap_or(before.tier),
+        // A level given is kept; a new tier without one has none; a blank keeps the stored one.
+        tier_level: match (row.level, row.tier) {
+            (Some(l), _) => Some(l),
+            (None, Some(t)) if t != before.tier => None,
+            (None, _) => before.tier_level,
+        },
         status: row.status.unwrap_or(before.status),
     };
+    if !has_levels(input.tier) {
+        input.tier_level = None;
+    }
     if TeacherInput::from_teacher(&before) == input {
         return None;
     }
@@ -238,6 +271,7 @@ fn updated(before: &Teacher, input: &TeacherInput, school: &School) -> Teacher {
         stage: input.stage,
         phone: input.phone.trim().to_string(),
         tier: input.tier,
+        tier_level: input.tier_level,
         status: input.status,
         ..before.clone()
     }

@@ -25,13 +25,14 @@ pub fn stage_teachers<'a>(
         "CREATE TEMP TABLE import_teachers (
             line INTEGER NOT NULL, staff_no TEXT NOT NULL, name TEXT NOT NULL, gender TEXT,
             school_id INTEGER NOT NULL, subject TEXT NOT NULL, stage TEXT, phone TEXT NOT NULL,
-            tier TEXT NOT NULL, pinyin TEXT NOT NULL, initials TEXT NOT NULL, status TEXT NOT NULL)",
+            tier TEXT NOT NULL, pinyin TEXT NOT NULL, initials TEXT NOT NULL, status TEXT NOT NULL,
+            tier_level TEXT)",
     )?;
     let tx = conn.unchecked_transaction()?;
     {
         let mut st = tx.prepare(
             "INSERT INTO temp.import_teachers
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )?;
         for r in rows {
             let t = r.input;
@@ -48,6 +49,7 @@ pub fn stage_teachers<'a>(
                 r.pinyin,
                 r.initials,
                 t.status.code(),
+                t.tier_level.map(|l| l.code()),
             ])?;
         }
     }
@@ -66,9 +68,9 @@ pub fn unstage_teachers(conn: &Connection) -> Result<()> {
 pub fn insert_staged_teachers(conn: &Connection) -> Result<usize> {
     Ok(conn.execute(
         "INSERT INTO teachers (staff_no, name, gender, school_id, subject, stage, phone, tier,
-                               pinyin, initials, status)
+                               pinyin, initials, status, tier_level)
          SELECT staff_no, name, gender, school_id, subject, stage, phone, tier, pinyin, initials,
-                status
+                status, tier_level
          FROM temp.import_teachers WHERE true ORDER BY rowid
          ON CONFLICT DO NOTHING",
         [],

@@ -119,6 +119,12 @@ pub(super) fn v5_teacher_status(tx: &Transaction, _path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Tier steps get a level and a 文号, teachers their current level; the plan's targets.
+pub(super) fn tier_levels_targets(tx: &Transaction, _path: &Path) -> Result<()> {
+    tx.execute_batch(include_str!("tier_levels_targets.sql"))?;
+    Ok(())
+}
+
 /// One line per group of teachers whose staff numbers differ only in case:
 /// "  T000013 张伟 (实验小学, id 13) / t000013 李娜 (第二中学, id 2001)".
 fn staff_number_clashes(tx: &Transaction) -> Result<Vec<String>> {
@@ -277,6 +283,9 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+#[path = "tier_levels_targets_tests.rs"]
+mod tier_levels_targets_tests;
 #[cfg(test)]
 #[path = "v4_tests.rs"]
 mod v4_tests;

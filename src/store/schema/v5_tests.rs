@@ -12,7 +12,11 @@ fn version_4(dir: &Path) -> PathBuf {
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch(SCHEMA_SQL).unwrap();
     conn.execute_batch(
-        "ALTER TABLE teachers DROP COLUMN status;
+        "DROP TABLE targets;
+         ALTER TABLE tier_history DROP COLUMN doc_no;
+         ALTER TABLE tier_history DROP COLUMN level;
+         ALTER TABLE teachers DROP COLUMN tier_level;
+         ALTER TABLE teachers DROP COLUMN status;
          PRAGMA user_version = 4;
          INSERT INTO schools (id, name, stage) VALUES (1, '实验小学', 'primary');
          INSERT INTO teachers (id, staff_no, name, school_id, tier) VALUES

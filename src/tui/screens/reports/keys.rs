@@ -12,6 +12,8 @@ pub(super) enum Cmd {
     Sort,
     Reverse,
     Calendar,
+    Targets,
+    TargetsBy,
     Back,
 }
 
@@ -44,6 +46,16 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('c')],
         command: Cmd::Calendar,
         help: i18n::KEY_CALENDAR,
+    },
+    KeyBinding {
+        keys: &[Key::Char('t')],
+        command: Cmd::Targets,
+        help: i18n::KEY_TARGETS,
+    },
+    KeyBinding {
+        keys: &[Key::Char('b')],
+        command: Cmd::TargetsBy,
+        help: i18n::KEY_TARGETS_BY,
     },
     keymap::back_key(Cmd::Back),
 ];

@@ -5,6 +5,7 @@
 
 mod keys;
 mod table;
+mod targets;
 mod view;
 
 use crate::domain::credits::cycle_of;
@@ -51,6 +52,8 @@ pub struct ReportsScreen {
     width: u16,
     /// What the figures were loaded for: a reload with the same key reads nothing.
     loaded: Option<LoadKey>,
+    /// The Targets view, when shown (`t`).
+    targets: Option<targets::TargetsView>,
 }
 
 /// The inputs of the figures: the year, the day, the settings, and the database's state —
@@ -172,6 +175,19 @@ impl ReportsScreen {
         Ok(())
     }
 
+    /// Shows the Targets view (`t`).
+    fn open_targets(&mut self, ctx: &Ctx) -> Option<Action> {
+        let mut view = targets::TargetsView::default();
+        if let Err(e) = view.load(ctx) {
+            return Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            ));
+        }
+        self.calendar = false;
+        self.targets = Some(view);
+        None
+    }
+
     fn reloaded(&mut self, ctx: &Ctx) -> Option<Action> {
         self.load(ctx)
             .err()
@@ -203,7 +219,16 @@ impl Screen for ReportsScreen {
             self.arrange();
             return None;
         }
-        match KEYS.lookup(&key)? {
+        let cmd = KEYS.lookup(&key)?;
+        if let Some(view) = self.targets.as_mut() {
+            if !view.handle(cmd) {
+                self.targets = None;
+            }
+            return None;
+        }
+        match cmd {
+            Cmd::Targets => return self.open_targets(ctx),
+            Cmd::TargetsBy => {}
             Cmd::Move(m) if self.calendar => {
                 self.calendar_row = match m {
                     Move::Up | Move::PageUp | Move::Top => self.calendar_row.saturating_sub(1),
@@ -291,12 +316,18 @@ impl Screen for ReportsScreen {
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<()> {
+        if let Some(view) = self.targets.as_mut() {
+            view.load(ctx)?;
+        }
         self.load(ctx)
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if area.height < 6 || area.width < 30 {
             return;
+        }
+        if let Some(view) = &self.targets {
+            return view.render(frame, area, ctx);
         }
         if self.calendar {
             return self.render_calendar(frame, area, ctx);

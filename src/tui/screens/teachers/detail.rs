@@ -2,7 +2,8 @@
 //! its evidence, the credit-cycle gauges, and the strip of recent marks.
 
 use crate::domain::credits::Compliance;
-use crate::domain::{Stage, Status, Tier};
+use crate::domain::tiers::tier_label;
+use crate::domain::{Stage, Status};
 use crate::store::teacher_detail::TeacherDetail;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
@@ -79,7 +80,7 @@ fn record(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<Lin
         let hist: Vec<String> = d
             .tier_history
             .iter()
-            .map(|(tier, since): &(Tier, String)| format!("{} {}", tier.label(zh), since))
+            .map(|s| format!("{} {}", tier_label(s.tier, s.level, zh), s.since))
             .collect();
         let label = format!("{} ", ctx.t(i18n::DETAIL_TIER_HISTORY));
         // Cut with "…" inside the pane (the English label is wider than the Chinese).

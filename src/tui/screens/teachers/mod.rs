@@ -6,6 +6,7 @@
 //! `view.rs` draws the list, `detail.rs` the pane.
 
 pub mod detail;
+mod tier_form;
 mod view;
 
 use crate::domain::TeacherStatus;
@@ -15,6 +16,7 @@ use crate::tui::action::Intent;
 use crate::tui::action::{Action, Target};
 use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding, ListKeys, Move};
+use crate::tui::outcome::Written;
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text_input::{SearchKey, TextInput};
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -29,6 +31,7 @@ enum Cmd {
     Move(Move),
     Search,
     SetStatus,
+    Tier,
     Back,
 }
 
@@ -41,6 +44,11 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('s')],
         command: Cmd::SetStatus,
         help: i18n::TEACHERS_KEY_STATUS,
+    },
+    KeyBinding {
+        keys: &[Key::Char('t')],
+        command: Cmd::Tier,
+        help: i18n::TEACHERS_KEY_TIER,
     },
     keymap::back_key(Cmd::Back),
 ];
@@ -61,6 +69,10 @@ pub struct TeachersScreen {
     index_pending: bool,
     /// `s` was pressed: the next digit (1–4) chooses the selected teacher's new status.
     choosing_status: bool,
+    /// Every teacher the search matches (the list keeps the best LIMIT of them).
+    total: usize,
+    /// The tier form (`t`), over the list.
+    tier_form: Option<tier_form::TierForm>,
 }
 
 impl TeachersScreen {
@@ -75,14 +87,24 @@ impl TeachersScreen {
         self.hits.get(self.cursor).copied()
     }
 
-    fn run_search(&mut self, ctx: &Ctx) {
-        let keep = self.selected();
+    /// The best LIMIT matches, and how many teachers match in all.
+    fn find(&mut self, ctx: &Ctx) {
         self.hits = ctx
             .index
             .search(self.search.text(), LIMIT)
             .into_iter()
             .map(|h| h.id)
             .collect();
+        self.total = if self.hits.len() < LIMIT {
+            self.hits.len()
+        } else {
+            ctx.index.count(self.search.text())
+        };
+    }
+
+    fn run_search(&mut self, ctx: &Ctx) {
+        let keep = self.selected();
+        self.find(ctx);
         self.cursor = keep
             .and_then(|id| self.hits.iter().position(|h| *h == id))
             .unwrap_or(0);
@@ -109,12 +131,7 @@ impl TeachersScreen {
     }
 
     fn after_edit(&mut self, ctx: &Ctx) -> Option<Action> {
-        self.hits = ctx
-            .index
-            .search(self.search.text(), LIMIT)
-            .into_iter()
-            .map(|h| h.id)
-            .collect();
+        self.find(ctx);
         self.cursor = 0;
         self.detail = None;
         self.moved(0, ctx)
@@ -163,10 +180,35 @@ impl Screen for TeachersScreen {
     }
 
     fn wants_text_input(&self) -> bool {
-        self.typing || self.choosing_status
+        self.typing || self.choosing_status || self.tier_form.is_some()
+    }
+
+    fn has_unsaved(&self) -> bool {
+        self.tier_form.as_ref().is_some_and(|f| f.form.dirty)
+    }
+
+    fn on_written(&mut self, intent: &Intent, written: &Written, _ctx: &Ctx) {
+        let Intent::AddTierStep { teacher_id, .. } = intent else {
+            return;
+        };
+        let Some(f) = self.tier_form.as_mut() else {
+            return;
+        };
+        if f.teacher_id == *teacher_id && f.form.written(written) {
+            self.tier_form = None;
+        }
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if let Some(form) = self.tier_form.as_mut() {
+            return match form.handle_key(&key, ctx) {
+                Ok(action) => action,
+                Err(()) => {
+                    self.tier_form = None;
+                    None
+                }
+            };
+        }
         if self.choosing_status {
             self.choosing_status = false;
             return self.status_chosen(&key, ctx);
@@ -201,6 +243,17 @@ impl Screen for TeachersScreen {
             }
             Cmd::SetStatus => {
                 self.choosing_status = self.detail.is_some();
+                None
+            }
+            Cmd::Tier => {
+                let t = &self.detail.as_ref()?.teacher;
+                self.tier_form = Some(tier_form::TierForm::new(
+                    t.id,
+                    &t.name,
+                    t.tier,
+                    t.tier_level,
+                    ctx,
+                ));
                 None
             }
             Cmd::Move(m) => self.moved(
@@ -273,5 +326,8 @@ impl Screen for TeachersScreen {
 
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         self.draw(frame, area, ctx);
+        if let Some(form) = &self.tier_form {
+            form.render(frame, area, ctx);
+        }
     }
 }

@@ -3,7 +3,9 @@
 
 use super::detail as teachers_detail;
 use super::TeachersScreen;
-use crate::domain::{TeacherStatus, Tier};
+use crate::domain::tiers::tier_label;
+use crate::domain::{TeacherStatus, Tier, TierLevel};
+use crate::search::query::split_tier;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::table::{Cell, Column, Columns, ListState, ListTable};
@@ -85,8 +87,8 @@ impl TeachersScreen {
         let count = if self.search.is_empty() {
             ctx.tf(i18n::TEACHERS_COUNT, &[&ctx.index.len()])
         } else if self.hits.len() >= super::LIMIT {
-            // The search keeps the best LIMIT: more teachers match than are listed.
-            ctx.tf(i18n::TEACHERS_MATCHES_MORE, &[&self.hits.len()])
+            // The search keeps the best LIMIT; the count is of every teacher that matches.
+            ctx.tf(i18n::TEACHERS_FOUND, &[&self.total])
         } else {
             ctx.tf(i18n::TEACHERS_MATCHES, &[&self.hits.len()])
         };
@@ -200,10 +202,14 @@ impl TeachersScreen {
             ctx.index.highlight(id, query)
         };
         let tier = match status {
-            Some(s) => s.label(ctx.zh()),
-            None => Tier::parse(&e.tier)
-                .map(|t| t.label(ctx.zh()))
-                .unwrap_or(&e.tier),
+            Some(s) => s.label(ctx.zh()).to_string(),
+            None => {
+                let (tier, level) = split_tier(&e.tier);
+                match Tier::parse(tier) {
+                    Some(t) => tier_label(t, TierLevel::parse(level), ctx.zh()),
+                    None => e.tier.clone(),
+                }
+            }
         };
         let cells = vec![
             Cell::Marked(e.name.clone(), h.name, None, hl),
