@@ -1,6 +1,7 @@
 //! The only place with SQL. Functions take `&Connection` (a `Transaction`
 //! derefs to one) so that they compose inside one transaction per intent.
 
+pub mod allotments;
 pub mod attendance_matrix;
 pub mod audit;
 pub mod backup;

@@ -423,6 +423,12 @@ pub const PJ_DONE_ENROLLED: Msg = Msg::new(
     "{} enrolled ({} were already)",
 );
 pub const PJ_DONE_UNENROLLED: Msg = Msg::new("已移出报名", "Enrolment removed");
+pub const PJ_CONFIRM_OVER_CAPACITY: Msg =
+    Msg::new("{}。仍要超额报名？", "{}. Enrol beyond the places anyway?");
+pub const PJ_DONE_ALLOTMENTS: Msg = Msg::new(
+    "已保存名额（{} 所学校有变动）",
+    "Places saved ({} schools changed)",
+);
 pub const PJ_KEY_SEARCH: Msg = Msg::new("搜索项目", "Search projects");
 pub const PJ_KEY_OPEN_SESSIONS: Msg = Msg::new("打开项目：场次", "Open: sessions");
 pub const PJ_KEY_OPEN_ENROLLED: Msg = Msg::new("打开项目：报名名单", "Open: enrolled teachers");

@@ -179,6 +179,7 @@ impl Detail {
             Picked::Teachers(ids) => Some(Action::write(Intent::EnrolTeachers {
                 project_id: self.project.id,
                 teacher_ids: ids,
+                over_capacity: false,
             })),
             Picked::School(s) => {
                 let n = enrolments::teacher_ids_of_school(ctx.conn(), s.id)
@@ -189,6 +190,7 @@ impl Detail {
                     then: Box::new(Action::write(Intent::EnrolSchool {
                         project_id: self.project.id,
                         school_id: s.id,
+                        over_capacity: false,
                     })),
                 })
             }
