@@ -1,7 +1,9 @@
 //! Places allotted per project and school (名额分配): enrolment limits, the grid's save,
 //! `import allotments`, the grid on screen.
 
+mod cli;
 mod enforcement;
+mod import;
 
 use liaoyuan::store::{Db, OpenMode, Stamp};
 
