@@ -10,6 +10,7 @@ mod view;
 use crate::domain::credits::cycle_of;
 use crate::domain::veto::{veto_year, veto_year_range};
 use crate::error::Result;
+use crate::search::keys::pinyin_keys;
 use crate::store::district_charts::{self, CycleStanding};
 use crate::store::reports::{self, SchoolReport};
 use crate::tui::action::{Action, Target};
@@ -35,6 +36,8 @@ pub struct ReportsScreen {
     /// the first reload picks the current one.
     year: Option<i32>,
     rows: Vec<SchoolReport>,
+    /// Each row's school name in pinyin (the Vetoes tab's sort key), for name order.
+    pinyin: Vec<String>,
     shown: Vec<usize>,
     standing: CycleStanding,
     cycle_label: String,
@@ -116,15 +119,25 @@ impl ReportsScreen {
                     || r.township.to_lowercase().contains(&needle)
             })
             .collect();
-        if let Some(col) = self.sort {
-            let rows = &self.rows;
-            let desc = self.descending;
-            self.shown.sort_by(|a, b| {
-                let o = compare(&rows[*a], &rows[*b], col);
-                let o = if desc { o.reverse() } else { o };
-                o.then_with(|| rows[*a].school.cmp(&rows[*b].school))
-            });
-        }
+        // Schools in pinyin order (as the Vetoes tab), not by code point, unless a figure
+        // is sorted on; ties of a figure in name order too.
+        let rows = &self.rows;
+        let keys = &self.pinyin;
+        let by_name = |a: &usize, b: &usize| {
+            keys.get(*a)
+                .cmp(&keys.get(*b))
+                .then_with(|| rows[*a].school.cmp(&rows[*b].school))
+        };
+        let col = self.sort.unwrap_or(Column::School);
+        let desc = self.descending && self.sort.is_some();
+        self.shown.sort_by(|a, b| {
+            let o = match col {
+                Column::School => by_name(a, b),
+                _ => compare(&rows[*a], &rows[*b], col),
+            };
+            let o = if desc { o.reverse() } else { o };
+            o.then_with(|| by_name(a, b))
+        });
         self.cursor = keep
             .and_then(|id| {
                 self.shown
@@ -153,6 +166,7 @@ impl ReportsScreen {
         let cycle = cycle_of(to.min(ctx.today()).max(from), s);
         let as_of = ctx.today().clamp(from, to);
         self.rows = reports::school_report(ctx.conn(), from, to, &cycle, as_of, s)?;
+        self.pinyin = self.rows.iter().map(|r| pinyin_keys(&r.school).0).collect();
         self.standing = district_charts::cycle_standing(ctx.conn(), &cycle, as_of, s)?;
         self.cycle_label = cycle.label();
         let (jan, dec) = (

@@ -46,9 +46,10 @@ impl Column {
         }
     }
 
-    /// (minimum width, weight) of the column; the township only on wide screens.
+    /// (minimum width, weight) of the column; the township only on wide screens. A header
+    /// keeps room for the ▲/▼ of the sorted column, so it is never cut.
     fn size(self, ctx: &Ctx) -> (usize, usize) {
-        let h = width(ctx.t(self.header()));
+        let h = width(ctx.t(self.header())) + 1;
         match self {
             Column::School => (12, 3),
             Column::Township => (8, 1),
