@@ -274,6 +274,45 @@ pub const PJ_ENROLLED_OF: Msg = Msg::new("报名 {}/{}", "enrolled {}/{}");
 pub const PJ_VIEW_SESSIONS: Msg = Msg::new("场次 {}", "Sessions {}");
 pub const PJ_VIEW_ENROLLED: Msg = Msg::new("报名 {}", "Enrolled {}");
 pub const PJ_VIEW_MATRIX: Msg = Msg::new("出勤表", "Attendance");
+pub const PJ_VIEW_PLACES: Msg = Msg::new("名额", "Places");
+pub const PL_TOTALS: Msg = Msg::new(
+    "名额合计 {} · 容量 {} · 已报名 {}",
+    "Places {} · capacity {} · enrolled {}",
+);
+pub const PL_UNSAVED: Msg = Msg::new(" · 未保存（w 保存）", " · unsaved (w saves)");
+pub const PL_KEYS: Msg = Msg::new(
+    "数字 名额 · x 不限 · l 沿用去年 · n 按教师数分 · w 保存",
+    "digits places · x no limit · l last year · n split · w save",
+);
+pub const PL_COL_TEACHERS: Msg = Msg::new("在职教师", "Teachers");
+pub const PL_COL_PLACES: Msg = Msg::new("名额", "Places");
+pub const PL_COL_ENROLLED: Msg = Msg::new("已报名", "Enrolled");
+pub const PL_FILLED_FROM: Msg = Msg::new(
+    "已按去年的 {} 填入（w 保存）",
+    "Filled from last year's {} (w saves)",
+);
+pub const PL_NO_LAST_YEAR: Msg = Msg::new(
+    "去年没有同计划同级别且分配过名额的项目",
+    "No project of the same plan and level last year has places",
+);
+pub const PL_SPLIT_NEEDS_N: Msg = Msg::new(
+    "先输入总名额再按 n（项目没有容量）",
+    "Type the number of places, then n (the project has no capacity)",
+);
+pub const PL_SPLIT_DONE: Msg = Msg::new(
+    "已按在职教师数分配 {} 个名额（w 保存）",
+    "{} places split by teacher count (w saves)",
+);
+pub const PJ_KEY_PLACES_UNLIMITED: Msg = Msg::new(
+    "名额：此校不限（只看容量）",
+    "Places: no limit for the school",
+);
+pub const PJ_KEY_PLACES_LAST_YEAR: Msg = Msg::new("名额：沿用去年", "Places: fill from last year");
+pub const PJ_KEY_PLACES_SPLIT: Msg = Msg::new(
+    "名额：按教师数分配（先输入总数，否则按容量）",
+    "Places: split N (typed, else capacity) by teachers",
+);
+pub const PJ_KEY_PLACES_SAVE: Msg = Msg::new("名额：保存", "Places: save");
 pub const PJ_VIEW_KEYS: Msg = Msg::new(
     "[ ] 切换 · Esc 返回 · ? 帮助",
     "[ ] switch · Esc back · ? help",

@@ -4,6 +4,7 @@
 mod cli;
 mod enforcement;
 mod import;
+mod tui;
 
 use liaoyuan::store::{Db, OpenMode, Stamp};
 
