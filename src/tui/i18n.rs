@@ -845,6 +845,26 @@ pub const COL_PLACES: Msg = Msg::new("送培/名额", "Sent/places");
 pub const COL_FOLLOW_RATE: Msg = Msg::new("跟踪完成", "Follow-ups");
 pub const COL_ON_PACE: Msg = Msg::new("学分达标", "Credits");
 pub const COL_TOWNSHIP: Msg = Msg::new("镇街", "Township");
+pub const REP_EVIDENCE_TITLE: Msg = Msg::new("{} · {}：{} 条", "{} · {}: {} rows");
+pub const REP_EV_KEYS: Msg = Msg::new("Esc 返回", "Esc back");
+pub const REP_EV_PROJECT: Msg = Msg::new("项目", "Project");
+pub const REP_EV_START: Msg = Msg::new("开始", "Starts");
+pub const REP_EV_DATE: Msg = Msg::new("日期", "Date");
+pub const REP_EV_TIME: Msg = Msg::new("时间", "Time");
+pub const REP_EV_ATTENDED: Msg = Msg::new("出勤/签到", "Att./marks");
+pub const REP_EV_BLANK: Msg = Msg::new("", "");
+pub const REP_EV_STATUS: Msg = Msg::new("状态", "Status");
+pub const REP_EV_DUE: Msg = Msg::new("截止", "Due");
+pub const REP_EV_KIND: Msg = Msg::new("类型", "Kind");
+pub const REP_EV_NO_LIST: Msg = Msg::new(
+    "此列没有明细（←/→ 选择 送培、出勤、否决、跟踪 列）",
+    "No list for this column (←/→ picks sent, attendance, vetoes, follow-ups)",
+);
+pub const KEY_FIGURE: Msg = Msg::new("选择数字列（←/→）", "Pick a figure column (←/→)");
+pub const KEY_EVIDENCE: Msg = Msg::new(
+    "打开该数字的明细（哪些教师、哪些场次）",
+    "Open the figure's evidence (teachers, sessions)",
+);
 pub const REP_TITLE: Msg = Msg::new("{}年 学校考核 · {} 所学校", "School report {} · {} schools");
 pub const REP_CYCLE: Msg = Msg::new("学分周期 {}", "Credits {}");
 pub const REP_CALENDAR: Msg = Msg::new("{}年培训日历 · {} 场", "Sessions in {} · {}");

@@ -115,3 +115,73 @@ fn schools_are_in_pinyin_order_and_every_header_is_whole() {
         assert!(!header.contains('…'), "{header}");
     }
 }
+
+#[test]
+fn enter_on_a_figure_lists_the_teachers_and_sessions_that_make_it() {
+    use crossterm::event::KeyCode;
+    use liaoyuan::store::report_evidence::{evidence, Figure};
+    for (lang, title, header) in [
+        (Lang::Zh, "否决人数：", "工号"),
+        (Lang::En, "Vetoes: ", "Staff no"),
+    ] {
+        let mut ui = open(lang);
+        ui.app
+            .update(liaoyuan::tui::action::Action::GoToTab(TabId::Reports));
+        let text = ui.settled();
+        let names = schools(&ui);
+        let first = listed(&text, &names)[0].clone();
+        let row = text.lines().find(|l| l.starts_with(&first)).unwrap();
+        let cells: Vec<&str> = row.split_whitespace().collect();
+        let sent: usize = cells[1].split('/').next().unwrap().parse().unwrap();
+        // School, sent, rate, bar…, vetoes, follow-ups, credits: vetoes is third from the end.
+        let vetoes: usize = cells[cells.len() - 3].parse().unwrap();
+
+        ui.key(KeyCode::Right);
+        ui.key(KeyCode::Right);
+        ui.key(KeyCode::Enter);
+        let text = ui.settled();
+        let head = text
+            .lines()
+            .find(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(head.starts_with(&first), "{head}");
+        assert!(text.contains(header), "{text}");
+        let c = rusqlite::Connection::open(&ui.path).unwrap();
+        let school: i64 = c
+            .query_row("SELECT id FROM schools WHERE name = ?1", [&first], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        let (from, to) = (
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+        );
+        let marks = evidence(&c, Figure::Vetoes, school, from, to).unwrap();
+        assert!(head.contains(&format!("{}", marks.len())), "{head}");
+        let teachers: std::collections::HashSet<&String> = marks.iter().map(|m| &m[1]).collect();
+        assert_eq!(teachers.len(), vetoes, "the list makes the figure");
+        for l in text.lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(l) <= 80, "{l}");
+        }
+        ui.key(KeyCode::PageDown);
+        ui.key(KeyCode::Esc);
+        assert!(
+            listed(&ui.settled(), &names).len() >= 5,
+            "Esc goes back to the table"
+        );
+
+        ui.key(KeyCode::Left);
+        ui.key(KeyCode::Left);
+        ui.key(KeyCode::Enter);
+        ui.settled();
+        let sent_rows = evidence(&c, Figure::Sent, school, from, to).unwrap();
+        let teachers: std::collections::HashSet<&String> =
+            sent_rows.iter().map(|m| &m[3]).collect();
+        assert_eq!(teachers.len(), sent, "teachers sent");
+        let text = ui.settled();
+        assert!(
+            text.contains(&sent_rows[0][0]),
+            "the first project listed: {text}"
+        );
+    }
+}

@@ -3,6 +3,7 @@
 //! pace, sortable by column — with the district's credit-cycle gauge above it; and a year
 //! calendar of sessions (`c`), beside the table when the terminal is wide enough.
 
+mod evidence;
 mod keys;
 mod table;
 mod view;
@@ -44,6 +45,10 @@ pub struct ReportsScreen {
     sessions: Vec<(NaiveDate, u32)>,
     sort: Option<Column>,
     descending: bool,
+    /// The figure column Enter opens (←/→).
+    figure: Column,
+    /// The open evidence list of one figure.
+    evidence: Option<evidence::EvidenceView>,
     calendar: bool,
     calendar_row: u16,
     search: TextInput,
@@ -90,10 +95,28 @@ pub fn compare(a: &SchoolReport, b: &SchoolReport, col: Column) -> Ordering {
     }
 }
 
+/// The figure column left or right of `now` (Sent, Attendance, Vetoes, Follow-ups).
+fn next_figure(now: Column, forward: bool) -> Column {
+    const FIGURES: [Column; 4] = [
+        Column::Sent,
+        Column::Attendance,
+        Column::Vetoes,
+        Column::FollowUps,
+    ];
+    let i = FIGURES.iter().position(|c| *c == now).unwrap_or(0);
+    let n = FIGURES.len();
+    FIGURES[if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }]
+}
+
 impl ReportsScreen {
     pub fn new() -> Self {
         ReportsScreen {
             page: 10,
+            figure: Column::Sent,
             ..Self::default()
         }
     }
@@ -207,6 +230,12 @@ impl Screen for ReportsScreen {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if let Some(ev) = &mut self.evidence {
+            if ev.handle_key(&key) {
+                self.evidence = None;
+            }
+            return None;
+        }
         if self.typing {
             match self.search.search_key(&key) {
                 SearchKey::Cleared { .. } | SearchKey::Done => self.typing = false,
@@ -264,6 +293,9 @@ impl Screen for ReportsScreen {
                 self.arrange();
             }
             Cmd::Calendar => self.calendar = !self.calendar,
+            Cmd::PrevFigure => self.figure = next_figure(self.figure, false),
+            Cmd::NextFigure => self.figure = next_figure(self.figure, true),
+            Cmd::Evidence => return self.open_evidence(ctx),
             Cmd::Back => {
                 if self.search.is_empty() && !self.calendar {
                     return Some(Action::Back);
@@ -314,6 +346,9 @@ impl Screen for ReportsScreen {
         }
         if self.calendar {
             return self.render_calendar(frame, area, ctx);
+        }
+        if let Some(ev) = &mut self.evidence {
+            return ev.render(frame, area, ctx);
         }
         if area.width >= 80 + SIDE_CALENDAR {
             let tw = area.width - SIDE_CALENDAR;

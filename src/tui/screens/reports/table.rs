@@ -12,10 +12,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 /// The columns, in order; also the sort keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Column {
     School,
     Township,
+    #[default]
     Sent,
     Attendance,
     Vetoes,
@@ -96,11 +97,11 @@ fn widget_columns(cols: &[(Column, usize)], total: usize) -> Columns {
     Columns::fit(total, &specs)
 }
 
-/// The header line, with ▲/▼ on the sorted column.
+/// The header line, with ▲/▼ on the sorted column; the figure Enter opens highlighted.
 pub fn header(
     cols: &[(Column, usize)],
-    sort: Column,
-    descending: bool,
+    (sort, descending): (Column, bool),
+    chosen: Column,
     total: usize,
     ctx: &Ctx,
 ) -> Line<'static> {
@@ -112,7 +113,13 @@ pub fn header(
             if *c == sort {
                 text.push(if descending { '▼' } else { '▲' });
             }
-            let style = if *c == sort { th.title() } else { th.accent() };
+            let style = if *c == chosen {
+                th.selected()
+            } else if *c == sort {
+                th.title()
+            } else {
+                th.accent()
+            };
             Cell::styled(text, style)
         })
         .collect();
