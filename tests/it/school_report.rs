@@ -185,3 +185,18 @@ fn enter_on_a_figure_lists_the_teachers_and_sessions_that_make_it() {
         );
     }
 }
+
+#[test]
+fn the_report_that_exports_read_lists_schools_in_pinyin_order() {
+    let ui = open(Lang::Zh);
+    let c = rusqlite::Connection::open(&ui.path).unwrap();
+    let s = liaoyuan::domain::Settings::default();
+    let (from, to) = liaoyuan::domain::veto::veto_year_range(2026, s.veto_year_start_month);
+    let cycle = liaoyuan::domain::credits::cycle_of(to, &s);
+    let rows = liaoyuan::store::reports::school_report(&c, from, to, &cycle, to, &s).unwrap();
+    let names: Vec<String> = rows.iter().map(|r| r.school.clone()).collect();
+    let mut sorted = names.clone();
+    sorted.sort_by_cached_key(|n| (pinyin_keys(n).0, n.clone()));
+    assert!(names.len() > 10);
+    assert_eq!(names, sorted);
+}
