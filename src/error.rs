@@ -34,6 +34,9 @@ pub enum Error {
     Invalid(Text),
     /// Several rows of an import were bad; nothing was written.
     Rows(Vec<Text>),
+    /// An enrolment would go beyond a school's places or the project's capacity; nothing was
+    /// written. The TUI asks for confirmation, the CLI needs `--over-capacity`.
+    OverCapacity(Text),
     NotFound(Text),
     Db(Text),
     Io(Text),
@@ -91,7 +94,7 @@ impl Error {
                 "数据库正忙（另一个程序占用着它），请稍后再试",
                 "the database is busy (another program holds a lock); try again in a moment",
             ),
-            Error::Invalid(msg) | Error::Io(msg) => msg.clone(),
+            Error::Invalid(msg) | Error::Io(msg) | Error::OverCapacity(msg) => msg.clone(),
             Error::Rows(rows) => {
                 let n = rows.len();
                 let list = |lang| {

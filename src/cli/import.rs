@@ -24,6 +24,9 @@ pub struct ImportArgs {
     /// Validate and report what would change; write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Enrolments: allow going beyond a school's allotted places or the project's capacity
+    #[arg(long)]
+    pub over_capacity: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -35,6 +38,7 @@ pub enum ImportKind {
     Sessions,
     Enrolments,
     Marks,
+    Allotments,
 }
 
 impl From<ImportKind> for Kind {
@@ -47,6 +51,7 @@ impl From<ImportKind> for Kind {
             ImportKind::Sessions => Kind::Sessions,
             ImportKind::Enrolments => Kind::Enrolments,
             ImportKind::Marks => Kind::Marks,
+            ImportKind::Allotments => Kind::Allotments,
         }
     }
 }
@@ -72,6 +77,7 @@ pub fn run(
         project: args.project.clone(),
         session: args.session,
         dry_run: args.dry_run,
+        over_capacity: args.over_capacity,
         progress: progress_bar(),
         ..ImportOptions::default()
     };

@@ -1,6 +1,7 @@
 //! Plain types and the rules of docs/rules.md §4. No rusqlite, no ratatui, no clock:
 //! "now" and "today" are always arguments.
 
+pub mod allotment;
 pub mod attendance;
 pub mod booking;
 pub mod codes;

@@ -17,13 +17,25 @@ pub struct Enrolled {
     pub already: usize,
 }
 
+/// May an enrolment go beyond a school's places or the project's capacity?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limits {
+    /// Refuse with `Error::OverCapacity`, writing nothing (exactly at a limit is allowed).
+    Keep,
+    /// Enrol anyway (the TUI's confirmation, the CLI's `--over-capacity`; a walk-in at the desk).
+    Exceed,
+}
+
 /// Enrols teachers inside the caller's transaction (also used by a walk-in's check-in).
-/// Refused for a completed project (§4.3: its credits were granted to its enrolment list).
+/// Refused for a completed project (§4.3: its credits were granted to its enrolment list),
+/// and, with `Limits::Keep`, when the new enrolments go beyond a school's places or the
+/// project's capacity (ops::allotments); the caller's transaction is then dropped.
 pub(crate) fn enrol_all(
     conn: &Write,
     project_id: i64,
     teacher_ids: &[i64],
     walk_in: bool,
+    limits: Limits,
 ) -> Result<Enrolled> {
     let Some(p) = projects::get_project(conn, project_id)? else {
         return Err(Error::NotFound(pick(
@@ -33,6 +45,7 @@ pub(crate) fn enrol_all(
     };
     crate::ops::projects::refuse_if_completed(&p, crate::ops::projects::Locked::Enrolments)?;
     let mut out = Enrolled::default();
+    let mut schools = std::collections::BTreeMap::new();
     for &tid in teacher_ids {
         let Some(t) = enrolments::teacher_brief(conn, tid)? else {
             return Err(Error::NotFound(pick(
@@ -48,6 +61,7 @@ pub(crate) fn enrol_all(
             continue;
         }
         out.added += 1;
+        schools.insert(t.school_id, t.school.clone());
         let id = enrolments::enrolment_id(conn, project_id, tid)?;
         conn.audit(Audit {
             entity: Entity::Enrolment,
@@ -61,6 +75,12 @@ pub(crate) fn enrol_all(
             reason: if walk_in { "walk-in" } else { "" },
         })?;
     }
+    if limits == Limits::Keep && !schools.is_empty() {
+        let over = crate::ops::allotments::breaches(conn, &p, &schools)?;
+        if !over.is_empty() {
+            return Err(crate::ops::allotments::over_capacity(&p, &over));
+        }
+    }
     Ok(out)
 }
 
@@ -70,9 +90,10 @@ pub fn enrol_teachers(
     stamp: &Stamp,
     project_id: i64,
     teacher_ids: &[i64],
+    limits: Limits,
 ) -> Result<Enrolled> {
     let tx = db.write(stamp)?;
-    let out = enrol_all(&tx, project_id, teacher_ids, false)?;
+    let out = enrol_all(&tx, project_id, teacher_ids, false, limits)?;
     tx.commit()?;
     Ok(out)
 }
@@ -83,19 +104,21 @@ pub fn enrol_school(
     stamp: &Stamp,
     project_id: i64,
     school_id: i64,
+    limits: Limits,
 ) -> Result<Enrolled> {
     let tx = db.write(stamp)?;
     let ids = enrolments::teacher_ids_of_school(&tx, school_id)?;
-    let out = enrol_all(&tx, project_id, &ids, false)?;
+    let out = enrol_all(&tx, project_id, &ids, false, limits)?;
     tx.commit()?;
     Ok(out)
 }
 
-/// Enrols a teacher who turned up at the desk without being enrolled.
-/// Returns true when a new enrolment was written.
+/// Enrols a teacher who turned up at the desk without being enrolled (places and capacity
+/// do not hold the desk up: the teacher is there). Returns true when a new enrolment was
+/// written.
 pub fn enrol_walk_in(db: &mut Db, stamp: &Stamp, project_id: i64, teacher_id: i64) -> Result<bool> {
     let tx = db.write(stamp)?;
-    let out = enrol_all(&tx, project_id, &[teacher_id], true)?;
+    let out = enrol_all(&tx, project_id, &[teacher_id], true, Limits::Exceed)?;
     tx.commit()?;
     Ok(out.added > 0)
 }

@@ -1,6 +1,7 @@
 //! Operations: one user intent each, one transaction each (`db.write(stamp)`, a `store::Write`),
 //! with its audit entry. Screens and CLI commands call these, never SQL.
 
+pub mod allotments;
 pub mod backup;
 pub mod check;
 pub mod check_in;

@@ -1,6 +1,7 @@
 //! The only place with SQL. Functions take `&Connection` (a `Transaction`
 //! derefs to one) so that they compose inside one transaction per intent.
 
+pub mod allotments;
 pub mod attendance_matrix;
 pub mod audit;
 pub mod backup;
@@ -30,6 +31,7 @@ mod open;
 pub mod presence;
 pub mod project_roster;
 pub mod projects;
+pub mod report_evidence;
 pub mod report_sources;
 pub mod reports;
 pub mod schema;

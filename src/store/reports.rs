@@ -11,6 +11,7 @@ use crate::domain::attendance::StatusCounts;
 use crate::domain::credits::{Compliance, Cycle};
 use crate::domain::{Settings, Status, DATE_FMT};
 use crate::error::Result;
+use crate::search::keys::pinyin_keys;
 use crate::store::cycle_credits;
 use crate::store::report_sources as sources;
 use chrono::{Datelike, NaiveDate};
@@ -218,7 +219,7 @@ fn add_attendance(
 }
 
 /// The whole report for every school over `from..=to` (a veto year), with
-/// credit pace measured in `cycle` as of `today`. Schools by name.
+/// credit pace measured in `cycle` as of `today`. Schools in pinyin order.
 pub fn school_report(
     conn: &Connection,
     from: NaiveDate,
@@ -272,7 +273,10 @@ pub fn school_report(
         }
     }
     add_credit_pace(conn, &mut lines, cycle, today, settings)?;
-    Ok(lines.out)
+    // Pinyin order, as the Vetoes tab and the Reports tab list schools (not code point).
+    let mut out = lines.out;
+    out.sort_by_cached_key(|r| (pinyin_keys(&r.school).0, r.school.clone()));
+    Ok(out)
 }
 
 /// Teachers meeting or on pace for the cycle's credits. A teacher with no

@@ -178,7 +178,15 @@ fn recomputed(
         }
     }
     sources::credit_pace(conn, &mut lines, cycle, today, s, zero).unwrap();
-    lines.out
+    // The report lists schools in pinyin order.
+    let mut out = lines.out;
+    out.sort_by_cached_key(|r| {
+        (
+            crate::search::keys::pinyin_keys(&r.school).0,
+            r.school.clone(),
+        )
+    });
+    out
 }
 
 /// Every whole-month span of 1, 3, 7 and 12 months over 2025–2027, and one ragged span,

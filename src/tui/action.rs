@@ -108,13 +108,24 @@ pub enum Intent {
         project_id: i64,
         schedule: Box<crate::ops::sessions::Schedule>,
     },
-    /// Projects tab: enrol the picked teachers.
+    /// Projects tab: enrol the picked teachers. `over_capacity`: the user confirmed going
+    /// beyond a school's places or the project's capacity (asked when the write was refused).
     EnrolTeachers {
         project_id: i64,
         teacher_ids: Vec<i64>,
+        over_capacity: bool,
     },
     /// Projects tab: enrol every teacher of a school.
-    EnrolSchool { project_id: i64, school_id: i64 },
+    EnrolSchool {
+        project_id: i64,
+        school_id: i64,
+        over_capacity: bool,
+    },
+    /// Projects tab: set the places of schools in a project (the allotment grid's save).
+    SaveAllotments {
+        project_id: i64,
+        places: Vec<(i64, Option<i64>)>,
+    },
     /// Projects tab: remove one enrolment (refused while the teacher has marks in it).
     RemoveEnrolment { project_id: i64, teacher_id: i64 },
     /// Import a file after its preview (`:import KIND PATH`; screens/import_preview.rs).
@@ -177,6 +188,34 @@ pub enum Action {
     Batch(Vec<Action>),
     /// Dry-run an import and show its preview dialog (screens/import_preview.rs).
     PreviewImport(crate::tui::screens::import_preview::ImportRequest),
+}
+
+impl Intent {
+    /// An enrolment refused for going beyond places or capacity, as the write that goes
+    /// beyond them once the user confirms; None for every other intent.
+    pub fn exceeding_places(&self) -> Option<Intent> {
+        match self {
+            Intent::EnrolTeachers {
+                project_id,
+                teacher_ids,
+                over_capacity: false,
+            } => Some(Intent::EnrolTeachers {
+                project_id: *project_id,
+                teacher_ids: teacher_ids.clone(),
+                over_capacity: true,
+            }),
+            Intent::EnrolSchool {
+                project_id,
+                school_id,
+                over_capacity: false,
+            } => Some(Intent::EnrolSchool {
+                project_id: *project_id,
+                school_id: *school_id,
+                over_capacity: true,
+            }),
+            _ => None,
+        }
+    }
 }
 
 impl Action {

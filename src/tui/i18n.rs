@@ -274,6 +274,45 @@ pub const PJ_ENROLLED_OF: Msg = Msg::new("报名 {}/{}", "enrolled {}/{}");
 pub const PJ_VIEW_SESSIONS: Msg = Msg::new("场次 {}", "Sessions {}");
 pub const PJ_VIEW_ENROLLED: Msg = Msg::new("报名 {}", "Enrolled {}");
 pub const PJ_VIEW_MATRIX: Msg = Msg::new("出勤表", "Attendance");
+pub const PJ_VIEW_PLACES: Msg = Msg::new("名额", "Places");
+pub const PL_TOTALS: Msg = Msg::new(
+    "名额合计 {} · 容量 {} · 已报名 {}",
+    "Places {} · capacity {} · enrolled {}",
+);
+pub const PL_UNSAVED: Msg = Msg::new(" · 未保存（w 保存）", " · unsaved (w saves)");
+pub const PL_KEYS: Msg = Msg::new(
+    "数字 名额 · x 不限 · l 沿用去年 · n 按教师数分 · w 保存",
+    "digits places · x no limit · l last year · n split · w save",
+);
+pub const PL_COL_TEACHERS: Msg = Msg::new("在职教师", "Teachers");
+pub const PL_COL_PLACES: Msg = Msg::new("名额", "Places");
+pub const PL_COL_ENROLLED: Msg = Msg::new("已报名", "Enrolled");
+pub const PL_FILLED_FROM: Msg = Msg::new(
+    "已按去年的 {} 填入（w 保存）",
+    "Filled from last year's {} (w saves)",
+);
+pub const PL_NO_LAST_YEAR: Msg = Msg::new(
+    "去年没有同计划同级别且分配过名额的项目",
+    "No project of the same plan and level last year has places",
+);
+pub const PL_SPLIT_NEEDS_N: Msg = Msg::new(
+    "先输入总名额再按 n（项目没有容量）",
+    "Type the number of places, then n (the project has no capacity)",
+);
+pub const PL_SPLIT_DONE: Msg = Msg::new(
+    "已按在职教师数分配 {} 个名额（w 保存）",
+    "{} places split by teacher count (w saves)",
+);
+pub const PJ_KEY_PLACES_UNLIMITED: Msg = Msg::new(
+    "名额：此校不限（只看容量）",
+    "Places: no limit for the school",
+);
+pub const PJ_KEY_PLACES_LAST_YEAR: Msg = Msg::new("名额：沿用去年", "Places: fill from last year");
+pub const PJ_KEY_PLACES_SPLIT: Msg = Msg::new(
+    "名额：按教师数分配（先输入总数，否则按容量）",
+    "Places: split N (typed, else capacity) by teachers",
+);
+pub const PJ_KEY_PLACES_SAVE: Msg = Msg::new("名额：保存", "Places: save");
 pub const PJ_VIEW_KEYS: Msg = Msg::new(
     "[ ] 切换 · Esc 返回 · ? 帮助",
     "[ ] switch · Esc back · ? help",
@@ -423,6 +462,12 @@ pub const PJ_DONE_ENROLLED: Msg = Msg::new(
     "{} enrolled ({} were already)",
 );
 pub const PJ_DONE_UNENROLLED: Msg = Msg::new("已移出报名", "Enrolment removed");
+pub const PJ_CONFIRM_OVER_CAPACITY: Msg =
+    Msg::new("{}。仍要超额报名？", "{}. Enrol beyond the places anyway?");
+pub const PJ_DONE_ALLOTMENTS: Msg = Msg::new(
+    "已保存名额（{} 所学校有变动）",
+    "Places saved ({} schools changed)",
+);
 pub const PJ_KEY_SEARCH: Msg = Msg::new("搜索项目", "Search projects");
 pub const PJ_KEY_OPEN_SESSIONS: Msg = Msg::new("打开项目：场次", "Open: sessions");
 pub const PJ_KEY_OPEN_ENROLLED: Msg = Msg::new("打开项目：报名名单", "Open: enrolled teachers");
@@ -808,6 +853,26 @@ pub const COL_PLACES: Msg = Msg::new("送培/名额", "Sent/places");
 pub const COL_FOLLOW_RATE: Msg = Msg::new("跟踪完成", "Follow-ups");
 pub const COL_ON_PACE: Msg = Msg::new("学分达标", "Credits");
 pub const COL_TOWNSHIP: Msg = Msg::new("镇街", "Township");
+pub const REP_EVIDENCE_TITLE: Msg = Msg::new("{} · {}：{} 条", "{} · {}: {} rows");
+pub const REP_EV_KEYS: Msg = Msg::new("Esc 返回", "Esc back");
+pub const REP_EV_PROJECT: Msg = Msg::new("项目", "Project");
+pub const REP_EV_START: Msg = Msg::new("开始", "Starts");
+pub const REP_EV_DATE: Msg = Msg::new("日期", "Date");
+pub const REP_EV_TIME: Msg = Msg::new("时间", "Time");
+pub const REP_EV_ATTENDED: Msg = Msg::new("出勤/签到", "Att./marks");
+pub const REP_EV_BLANK: Msg = Msg::new("", "");
+pub const REP_EV_STATUS: Msg = Msg::new("状态", "Status");
+pub const REP_EV_DUE: Msg = Msg::new("截止", "Due");
+pub const REP_EV_KIND: Msg = Msg::new("类型", "Kind");
+pub const REP_EV_NO_LIST: Msg = Msg::new(
+    "此列没有明细（←/→ 选择 送培、出勤、否决、跟踪 列）",
+    "No list for this column (←/→ picks sent, attendance, vetoes, follow-ups)",
+);
+pub const KEY_FIGURE: Msg = Msg::new("选择数字列（←/→）", "Pick a figure column (←/→)");
+pub const KEY_EVIDENCE: Msg = Msg::new(
+    "打开该数字的明细（哪些教师、哪些场次）",
+    "Open the figure's evidence (teachers, sessions)",
+);
 pub const REP_TITLE: Msg = Msg::new("{}年 学校考核 · {} 所学校", "School report {} · {} schools");
 pub const REP_CYCLE: Msg = Msg::new("学分周期 {}", "Credits {}");
 pub const REP_CALENDAR: Msg = Msg::new("{}年培训日历 · {} 场", "Sessions in {} · {}");

@@ -74,9 +74,10 @@ pub fn execute(
         | Intent::EditSession { .. }
         | Intent::DeleteSession { .. }
         | Intent::ScheduleSessions { .. }
-        | Intent::EnrolTeachers { .. }
-        | Intent::EnrolSchool { .. }
         | Intent::RemoveEnrolment { .. }) => projects_write(db, stamp, i, reason, lang),
+        i @ (Intent::EnrolTeachers { .. }
+        | Intent::EnrolSchool { .. }
+        | Intent::SaveAllotments { .. }) => places_write(db, stamp, i, lang),
         Intent::ImportFile(request) => {
             super::screens::import_preview::execute(db, stamp, request, lang)
         }
@@ -156,7 +157,7 @@ fn projects_write(
     reason: Option<&str>,
     lang: Lang,
 ) -> Result<Done> {
-    use crate::ops::{enrolments, projects, sessions, unenrol};
+    use crate::ops::{projects, sessions, unenrol};
     let say = |m: i18n::Msg, args: &[&dyn std::fmt::Display]| Some(i18n::fill(m.get(lang), args));
     let mut changed = Changed::Nothing;
     let message = match intent {
@@ -196,20 +197,6 @@ fn projects_write(
             let ids = sessions::schedule_sessions(db, stamp, *project_id, schedule)?;
             say(i18n::PJ_DONE_SCHEDULED, &[&ids.len()])
         }
-        Intent::EnrolTeachers {
-            project_id,
-            teacher_ids,
-        } => {
-            let e = enrolments::enrol_teachers(db, stamp, *project_id, teacher_ids)?;
-            say(i18n::PJ_DONE_ENROLLED, &[&e.added, &e.already])
-        }
-        Intent::EnrolSchool {
-            project_id,
-            school_id,
-        } => {
-            let e = enrolments::enrol_school(db, stamp, *project_id, *school_id)?;
-            say(i18n::PJ_DONE_ENROLLED, &[&e.added, &e.already])
-        }
         Intent::RemoveEnrolment {
             project_id,
             teacher_id,
@@ -224,6 +211,60 @@ fn projects_write(
         changed,
         ..Done::default()
     })
+}
+
+/// Enrolments (within places and capacity unless confirmed) and the allotment grid's save.
+fn places_write(db: &mut Db, stamp: &Stamp, intent: &Intent, lang: Lang) -> Result<Done> {
+    use crate::ops::enrolments;
+    let say = |m: i18n::Msg, args: &[&dyn std::fmt::Display]| Some(i18n::fill(m.get(lang), args));
+    let message = match intent {
+        Intent::EnrolTeachers {
+            project_id,
+            teacher_ids,
+            over_capacity,
+        } => {
+            let e = enrolments::enrol_teachers(
+                db,
+                stamp,
+                *project_id,
+                teacher_ids,
+                limits(*over_capacity),
+            )?;
+            say(i18n::PJ_DONE_ENROLLED, &[&e.added, &e.already])
+        }
+        Intent::EnrolSchool {
+            project_id,
+            school_id,
+            over_capacity,
+        } => {
+            let e = enrolments::enrol_school(
+                db,
+                stamp,
+                *project_id,
+                *school_id,
+                limits(*over_capacity),
+            )?;
+            say(i18n::PJ_DONE_ENROLLED, &[&e.added, &e.already])
+        }
+        Intent::SaveAllotments { project_id, places } => {
+            let n = crate::ops::allotments::save_allotments(db, stamp, *project_id, places)?;
+            say(i18n::PJ_DONE_ALLOTMENTS, &[&n])
+        }
+        _ => None,
+    };
+    Ok(Done {
+        message,
+        ..Done::default()
+    })
+}
+
+/// The TUI's enrolment limits: kept unless the user confirmed going beyond them.
+fn limits(over_capacity: bool) -> crate::ops::enrolments::Limits {
+    if over_capacity {
+        crate::ops::enrolments::Limits::Exceed
+    } else {
+        crate::ops::enrolments::Limits::Keep
+    }
 }
 
 /// Completion and the credit ledger (ops::completion, ops::credits), one transaction each.

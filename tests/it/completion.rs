@@ -728,7 +728,14 @@ fn an_uncompleted_projects_credits_and_sessions_stay_editable() {
     )
     .unwrap();
     delete_session(&mut f.db, &crate::completion::stamp(), id).unwrap();
-    enrol_teachers(&mut f.db, &crate::completion::stamp(), 1, &[6]).unwrap();
+    enrol_teachers(
+        &mut f.db,
+        &crate::completion::stamp(),
+        1,
+        &[6],
+        liaoyuan::ops::enrolments::Limits::Keep,
+    )
+    .unwrap();
     remove_enrolment(&mut f.db, &crate::completion::stamp(), 1, 6).unwrap();
 }
 
@@ -839,12 +846,24 @@ fn a_completed_projects_enrolment_list_is_locked() {
         .unwrap();
     let before = snapshot(&f.db);
     assert_locked(
-        enrol_teachers(&mut f.db, &crate::completion::stamp(), 1, &[6]),
+        enrol_teachers(
+            &mut f.db,
+            &crate::completion::stamp(),
+            1,
+            &[6],
+            liaoyuan::ops::enrolments::Limits::Keep,
+        ),
         &f.db,
         &before,
     );
     assert_locked(
-        enrol_school(&mut f.db, &crate::completion::stamp(), 1, 1),
+        enrol_school(
+            &mut f.db,
+            &crate::completion::stamp(),
+            1,
+            1,
+            liaoyuan::ops::enrolments::Limits::Keep,
+        ),
         &f.db,
         &before,
     );
@@ -855,9 +874,15 @@ fn a_completed_projects_enrolment_list_is_locked() {
     );
     // Project 2 is not completed: enrolling there still works.
     assert_eq!(
-        enrol_teachers(&mut f.db, &crate::completion::stamp(), 2, &[6])
-            .unwrap()
-            .added,
+        enrol_teachers(
+            &mut f.db,
+            &crate::completion::stamp(),
+            2,
+            &[6],
+            liaoyuan::ops::enrolments::Limits::Keep
+        )
+        .unwrap()
+        .added,
         1
     );
 }

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod allotments;
 mod cli_foundation;
 mod cli_registration;
 mod completion;
@@ -26,6 +27,7 @@ mod pty_desk;
 mod pty_hangup;
 mod pty_terminals;
 mod registration;
+mod school_report;
 mod search;
 mod search_ranking;
 mod staff_numbers;

@@ -94,6 +94,7 @@ fn options() -> ImportOptions {
         project: None,
         session: None,
         dry_run: false,
+        over_capacity: false,
         progress: None,
         limits: Default::default(),
     }

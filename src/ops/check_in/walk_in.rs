@@ -7,7 +7,7 @@
 use super::{record, CheckIn, CheckInOutcome, UndoMark};
 use crate::domain::Settings;
 use crate::error::Result;
-use crate::ops::enrolments::enrol_all;
+use crate::ops::enrolments::{enrol_all, Limits};
 use crate::store::{enrolments, project_roster, sessions, Db, Stamp};
 
 /// Enrols the teacher as a walk-in (if not enrolled yet) and checks them in.
@@ -28,7 +28,7 @@ pub fn check_in_walk_in(
             return Err(super::refusal::inactive(&t));
         }
     }
-    let enrolled_now = enrol_all(&tx, project, &[req.teacher_id], true)?.added > 0;
+    let enrolled_now = enrol_all(&tx, project, &[req.teacher_id], true, Limits::Exceed)?.added > 0;
     let mut outcome = record(&tx, req, settings)?;
     if enrolled_now {
         if let CheckInOutcome::Recorded { undo, .. } = &mut outcome {

@@ -3,6 +3,7 @@
 
 use super::driver::Importer;
 use super::phases::{self, Stale, Written};
+use super::place_limits::PlaceLimits;
 use super::project_ref::{fixed_project, no_project_column, project_of};
 use super::table::{Column, Table};
 use super::teacher_ref::teacher_of;
@@ -39,6 +40,8 @@ pub(crate) struct Enrolments {
     cache: HashMap<String, Option<Project>>,
     seen: HashMap<(i64, i64), usize>,
     unchanged: usize,
+    /// None with `--over-capacity`.
+    limits: Option<PlaceLimits>,
 }
 
 impl<'t> Importer<'t> for Enrolments {
@@ -56,6 +59,7 @@ impl<'t> Importer<'t> for Enrolments {
             cache: HashMap::new(),
             seen: HashMap::new(),
             unchanged: 0,
+            limits: (!ctx.opts.over_capacity).then(PlaceLimits::default),
         })
     }
 
@@ -100,6 +104,9 @@ impl<'t> Importer<'t> for Enrolments {
         ) {
             c.problem("project", e.message());
             return Ok(None);
+        }
+        if let Some(limits) = &mut self.limits {
+            limits.count(conn, c, &project, teacher.school_id)?;
         }
         Ok(Some((c.line(), project, teacher.id, teacher.staff_no)))
     }

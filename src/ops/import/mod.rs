@@ -13,10 +13,12 @@ pub mod reader;
 pub mod suggest;
 pub mod table;
 
+mod allotments;
 mod driver;
 mod enrolments;
 mod marks;
 mod marks_plan;
+mod place_limits;
 mod project_ref;
 mod projects;
 mod school_ref;
@@ -46,6 +48,7 @@ pub enum Kind {
     Sessions,
     Enrolments,
     Marks,
+    Allotments,
 }
 
 impl Kind {
@@ -57,6 +60,7 @@ impl Kind {
         Kind::Sessions,
         Kind::Enrolments,
         Kind::Marks,
+        Kind::Allotments,
     ];
 
     pub fn code(self) -> &'static str {
@@ -68,6 +72,7 @@ impl Kind {
             Kind::Sessions => "sessions",
             Kind::Enrolments => "enrolments",
             Kind::Marks => "marks",
+            Kind::Allotments => "allotments",
         }
     }
 
@@ -80,6 +85,7 @@ impl Kind {
             Kind::Sessions => "培训场次",
             Kind::Enrolments => "报名",
             Kind::Marks => "签到记录",
+            Kind::Allotments => "名额分配",
         }
     }
 
@@ -102,6 +108,7 @@ impl Kind {
             Kind::Sessions => sessions::COLUMNS,
             Kind::Enrolments => enrolments::COLUMNS,
             Kind::Marks => marks::COLUMNS,
+            Kind::Allotments => allotments::COLUMNS,
         }
     }
 }
@@ -115,6 +122,8 @@ pub struct ImportOptions {
     pub session: Option<usize>,
     /// Validate and count, write nothing.
     pub dry_run: bool,
+    /// `--over-capacity`: enrolments may go beyond a school's places or a project's capacity.
+    pub over_capacity: bool,
     /// Called with (rows done, rows in all) while writing; for a progress bar.
     pub progress: Option<Box<dyn Fn(u64, u64)>>,
     /// The largest file and row read (the documented limits by default).

@@ -22,7 +22,8 @@
 use super::driver;
 use super::table::Table;
 use super::{
-    enrolments, marks, projects, schools, sessions, teachers, trainers, Context, Counts, Kind,
+    allotments, enrolments, marks, projects, schools, sessions, teachers, trainers, Context,
+    Counts, Kind,
 };
 use crate::error::{Error, Result};
 use crate::lang::{pick, Text};
@@ -91,6 +92,9 @@ pub(crate) fn check(
                 Box::new(driver::check::<enrolments::Enrolments>(conn, table, ctx)?)
             }
             Kind::Marks => Box::new(driver::check::<marks::Marks>(conn, table, ctx)?),
+            Kind::Allotments => {
+                Box::new(driver::check::<allotments::Allotments>(conn, table, ctx)?)
+            }
         };
         Ok(plan)
     })

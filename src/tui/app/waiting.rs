@@ -134,6 +134,23 @@ impl App {
                 true
             }
             Err(Error::Busy) => false,
+            Err(Error::OverCapacity(text)) if w.intent.exceeding_places().is_some() => {
+                let facts = text.get(self.shared.lang).to_string();
+                let question = self
+                    .shared
+                    .ctx()
+                    .tf(i18n::PJ_CONFIRM_OVER_CAPACITY, &[&facts]);
+                if let Some(then) = w.intent.exceeding_places() {
+                    self.overlay = Some(crate::tui::overlays::Overlay::Confirm(
+                        crate::tui::overlays::dialog::Confirm {
+                            question,
+                            then: crate::tui::action::Action::write(then),
+                        },
+                    ));
+                }
+                self.tell(w.origin, &w.intent, Written::Refused(facts));
+                true
+            }
             Err(e) => {
                 let why = e.text(self.shared.lang);
                 let text = self.shared.ctx().tf(i18n::ERROR_PREFIX, &[&why]);

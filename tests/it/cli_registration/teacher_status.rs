@@ -102,11 +102,24 @@ fn enrolling_a_retired_teacher_is_refused_with_the_reason() {
         liaoyuan::domain::parse_datetime("2026-03-01 09:00").unwrap(),
         "tester",
     );
-    let refused =
-        liaoyuan::ops::enrolments::enrol_teachers(&mut open, &stamp, 1, &[6]).unwrap_err();
+    let refused = liaoyuan::ops::enrolments::enrol_teachers(
+        &mut open,
+        &stamp,
+        1,
+        &[6],
+        liaoyuan::ops::enrolments::Limits::Keep,
+    )
+    .unwrap_err();
     assert!(refused.to_string().contains("退休"), "{refused}");
     // A whole school's enrolment takes its teachers in service only.
-    let added = liaoyuan::ops::enrolments::enrol_school(&mut open, &stamp, 1, 1).unwrap();
+    let added = liaoyuan::ops::enrolments::enrol_school(
+        &mut open,
+        &stamp,
+        1,
+        1,
+        liaoyuan::ops::enrolments::Limits::Keep,
+    )
+    .unwrap();
     assert_eq!(
         (added.added, added.already),
         (0, 2),

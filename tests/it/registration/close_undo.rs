@@ -220,6 +220,7 @@ fn a_close_that_would_mark_more_teachers_than_reviewed_is_refused() {
         &crate::registration::stamp(),
         f.project,
         &[late_comer],
+        liaoyuan::ops::enrolments::Limits::Keep,
     )
     .unwrap();
     let err = close_session_as_reviewed(

@@ -108,7 +108,14 @@ fn setup_with(start: NaiveDate, end: NaiveDate, first: NaiveDate) -> Fixture {
         &session_fields(first),
     )
     .unwrap();
-    enrolments::enrol_teachers(&mut db, &crate::registration::stamp(), project, &teachers).unwrap();
+    enrolments::enrol_teachers(
+        &mut db,
+        &crate::registration::stamp(),
+        project,
+        &teachers,
+        liaoyuan::ops::enrolments::Limits::Keep,
+    )
+    .unwrap();
     Fixture {
         _dir: dir,
         db,

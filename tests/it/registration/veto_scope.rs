@@ -32,6 +32,7 @@ pub(super) fn school_based(f: &mut Fixture) -> (i64, i64) {
         &crate::registration::stamp(),
         project,
         &f.teachers[1..3],
+        liaoyuan::ops::enrolments::Limits::Keep,
     )
     .unwrap();
     (project, session)
@@ -141,6 +142,7 @@ fn concentrated_training_of_any_level_is_in_scope_by_default() {
         &crate::registration::stamp(),
         concentrated,
         &f.teachers[3..],
+        liaoyuan::ops::enrolments::Limits::Keep,
     )
     .unwrap();
     let mut late = req(&f, 3, at(d(2026, 3, 3), 9, 0));

@@ -23,16 +23,18 @@ pub enum Tab {
     Sessions,
     Enrolled,
     Matrix,
+    Places,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Sessions, Tab::Enrolled, Tab::Matrix];
+    pub const ALL: [Tab; 4] = [Tab::Sessions, Tab::Enrolled, Tab::Matrix, Tab::Places];
     fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }
 }
 
-use super::detail_keys::{Cmd, COMMON_KEYS, ENROL_KEYS, MATRIX_KEYS, SESSION_KEYS};
+use super::detail_keys::{Cmd, COMMON_KEYS, ENROL_KEYS, MATRIX_KEYS, PLACES_KEYS, SESSION_KEYS};
+use super::places::PlacesView;
 
 pub struct Detail {
     pub project: Project,
@@ -40,6 +42,7 @@ pub struct Detail {
     pub sessions: SessionsView,
     pub enrol: EnrolView,
     pub matrix: MatrixView,
+    pub places: PlacesView,
     pub session_form: Option<SessionForm>,
     pub schedule: Option<ScheduleForm>,
 }
@@ -52,6 +55,7 @@ impl Detail {
             sessions: SessionsView::default(),
             enrol: EnrolView::default(),
             matrix: MatrixView::default(),
+            places: PlacesView::default(),
             session_form: None,
             schedule: None,
         }
@@ -62,6 +66,7 @@ impl Detail {
             Tab::Sessions => SESSION_KEYS,
             Tab::Enrolled => ENROL_KEYS,
             Tab::Matrix => MATRIX_KEYS,
+            Tab::Places => PLACES_KEYS,
         }
     }
 
@@ -85,6 +90,7 @@ impl Detail {
         self.session_form.is_some()
             || self.schedule.is_some()
             || self.enrol.picker.as_ref().is_some_and(|p| p.typing)
+            || self.tab == Tab::Places
     }
 
     pub fn has_unsaved(&self) -> bool {
@@ -95,6 +101,7 @@ impl Detail {
                 .picker
                 .as_ref()
                 .is_some_and(|p| !p.ticked.is_empty())
+            || self.places.dirty()
     }
 
     /// Re-reads the project and the shown view; false when the project is gone.
@@ -109,6 +116,9 @@ impl Detail {
         if self.tab == Tab::Matrix {
             self.matrix.reload(ctx, id)?;
         }
+        if self.tab == Tab::Places {
+            self.places.reload(ctx, id)?;
+        }
         Ok(true)
     }
 
@@ -121,6 +131,9 @@ impl Detail {
         }
         if self.enrol.picker.is_some() {
             return self.picker_key(key, ctx);
+        }
+        if self.tab == Tab::Places && self.places.edit_key(&key) {
+            return None;
         }
         let cmd = keymap::lookup(self.table(), &key).or_else(|| COMMON_KEYS.lookup(&key))?;
         self.run(cmd, ctx)
@@ -179,6 +192,7 @@ impl Detail {
             Picked::Teachers(ids) => Some(Action::write(Intent::EnrolTeachers {
                 project_id: self.project.id,
                 teacher_ids: ids,
+                over_capacity: false,
             })),
             Picked::School(s) => {
                 let n = enrolments::teacher_ids_of_school(ctx.conn(), s.id)
@@ -189,6 +203,7 @@ impl Detail {
                     then: Box::new(Action::write(Intent::EnrolSchool {
                         project_id: self.project.id,
                         school_id: s.id,
+                        over_capacity: false,
                     })),
                 })
             }
@@ -213,6 +228,10 @@ impl Detail {
             Cmd::Left => self.matrix.left(),
             Cmd::Right => self.matrix.right(),
             Cmd::Sort => self.matrix.toggle_order(),
+            Cmd::Unlimited => self.places.unlimited(),
+            Cmd::LastYear => self.places.fill_last_year(ctx, self.project.id),
+            Cmd::Split => self.places.split(ctx, self.project.capacity),
+            Cmd::SavePlaces => return self.places.save(self.project.id),
             Cmd::Add if self.tab == Tab::Sessions => {
                 let trainers = self.sessions.trainers.clone();
                 self.session_form = Some(SessionForm::new(ctx, &self.project, None, trainers));
@@ -291,12 +310,20 @@ impl Detail {
             Tab::Sessions => self.sessions.moved(m),
             Tab::Enrolled => self.enrol.moved(m),
             Tab::Matrix => self.matrix.moved(m),
+            Tab::Places => self.places.moved(m),
         }
     }
 
     /// Switches to `tab`, loading it.
     pub fn show(&mut self, tab: Tab, ctx: &Ctx) -> Option<Action> {
         self.tab = tab;
+        if tab == Tab::Places {
+            if let Err(e) = self.places.reload(ctx, self.project.id) {
+                return Some(Action::Fail(
+                    ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+                ));
+            }
+        }
         if tab == Tab::Matrix {
             if let Err(e) = self.matrix.reload(ctx, self.project.id) {
                 return Some(Action::Fail(

@@ -19,6 +19,10 @@ pub enum Cmd {
     Left,
     Right,
     Sort,
+    Unlimited,
+    LastYear,
+    Split,
+    SavePlaces,
 }
 
 macro_rules! bind {
@@ -65,6 +69,22 @@ pub const ENROL_KEYS: &[KeyBinding<Cmd>] = &[
         i18n::PJ_KEY_REMOVE_ENROLMENT,
         Key::Char('d'),
         Key::Code(KeyCode::Delete)
+    ),
+];
+
+pub const PLACES_KEYS: &[KeyBinding<Cmd>] = &[
+    bind!(
+        Cmd::Unlimited,
+        i18n::PJ_KEY_PLACES_UNLIMITED,
+        Key::Char('x')
+    ),
+    bind!(Cmd::LastYear, i18n::PJ_KEY_PLACES_LAST_YEAR, Key::Char('l')),
+    bind!(Cmd::Split, i18n::PJ_KEY_PLACES_SPLIT, Key::Char('n')),
+    bind!(
+        Cmd::SavePlaces,
+        i18n::PJ_KEY_PLACES_SAVE,
+        Key::Char('w'),
+        Key::Ctrl('s')
     ),
 ];
 

@@ -43,6 +43,7 @@ impl Detail {
             Tab::Sessions => self.sessions.render(frame, body, ctx),
             Tab::Enrolled => self.enrol.render(frame, body, ctx),
             Tab::Matrix => self.matrix.render(frame, body, ctx),
+            Tab::Places => self.places.render(frame, body, ctx, self.project.capacity),
         }
     }
 
@@ -84,6 +85,7 @@ impl Detail {
             ctx.tf(i18n::PJ_VIEW_SESSIONS, &[&self.sessions.rows.len()]),
             ctx.tf(i18n::PJ_VIEW_ENROLLED, &[&self.enrol.rows.len()]),
             ctx.t(i18n::PJ_VIEW_MATRIX).to_string(),
+            ctx.t(i18n::PJ_VIEW_PLACES).to_string(),
         ];
         let mut spans = Vec::new();
         for (i, l) in labels.iter().enumerate() {

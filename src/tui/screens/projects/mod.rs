@@ -22,6 +22,8 @@ pub mod list_view;
 pub mod matrix;
 pub mod overlays;
 pub mod picker;
+pub mod places;
+pub mod places_view;
 pub mod schedule;
 pub mod session_form;
 pub mod sessions;

@@ -55,6 +55,11 @@ impl ProjectsScreen {
                     Written::Waiting | Written::Cancelled => {}
                 }
             }
+            Intent::SaveAllotments { .. } => {
+                if let (Some(d), Written::Done(_)) = (self.detail.as_mut(), written) {
+                    d.places.saved();
+                }
+            }
             Intent::AddCreditEntry { .. } => {
                 let form = self.credit_form.as_mut();
                 if form.is_some_and(|f| f.form.written(written)) {

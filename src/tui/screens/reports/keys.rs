@@ -2,6 +2,7 @@
 
 use crate::tui::i18n;
 use crate::tui::keymap::{self, Key, KeyBinding, ListKeys, Move};
+use crossterm::event::KeyCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Cmd {
@@ -15,6 +16,9 @@ pub(super) enum Cmd {
     Targets,
     TargetsBy,
     Back,
+    PrevFigure,
+    NextFigure,
+    Evidence,
 }
 
 /// The tab's own keys; the list movements come from `keymap::MOVE_KEYS`.
@@ -56,6 +60,21 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('b')],
         command: Cmd::TargetsBy,
         help: i18n::KEY_TARGETS_BY,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::Left)],
+        command: Cmd::PrevFigure,
+        help: i18n::KEY_FIGURE,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::Right)],
+        command: Cmd::NextFigure,
+        help: i18n::KEY_FIGURE,
+    },
+    KeyBinding {
+        keys: &[Key::Code(KeyCode::Enter)],
+        command: Cmd::Evidence,
+        help: i18n::KEY_EVIDENCE,
     },
     keymap::back_key(Cmd::Back),
 ];

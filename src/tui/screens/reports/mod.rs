@@ -3,6 +3,7 @@
 //! pace, sortable by column — with the district's credit-cycle gauge above it; and a year
 //! calendar of sessions (`c`), beside the table when the terminal is wide enough.
 
+mod evidence;
 mod keys;
 mod table;
 mod targets;
@@ -11,6 +12,7 @@ mod view;
 use crate::domain::credits::cycle_of;
 use crate::domain::veto::{veto_year, veto_year_range};
 use crate::error::Result;
+use crate::search::keys::pinyin_keys;
 use crate::store::district_charts::{self, CycleStanding};
 use crate::store::reports::{self, SchoolReport};
 use crate::tui::action::{Action, Target};
@@ -36,12 +38,18 @@ pub struct ReportsScreen {
     /// the first reload picks the current one.
     year: Option<i32>,
     rows: Vec<SchoolReport>,
+    /// Each row's school name in pinyin (the Vetoes tab's sort key), for name order.
+    pinyin: Vec<String>,
     shown: Vec<usize>,
     standing: CycleStanding,
     cycle_label: String,
     sessions: Vec<(NaiveDate, u32)>,
     sort: Option<Column>,
     descending: bool,
+    /// The figure column Enter opens (←/→).
+    figure: Column,
+    /// The open evidence list of one figure.
+    evidence: Option<evidence::EvidenceView>,
     calendar: bool,
     calendar_row: u16,
     search: TextInput,
@@ -90,10 +98,28 @@ pub fn compare(a: &SchoolReport, b: &SchoolReport, col: Column) -> Ordering {
     }
 }
 
+/// The figure column left or right of `now` (Sent, Attendance, Vetoes, Follow-ups).
+fn next_figure(now: Column, forward: bool) -> Column {
+    const FIGURES: [Column; 4] = [
+        Column::Sent,
+        Column::Attendance,
+        Column::Vetoes,
+        Column::FollowUps,
+    ];
+    let i = FIGURES.iter().position(|c| *c == now).unwrap_or(0);
+    let n = FIGURES.len();
+    FIGURES[if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }]
+}
+
 impl ReportsScreen {
     pub fn new() -> Self {
         ReportsScreen {
             page: 10,
+            figure: Column::Sent,
             ..Self::default()
         }
     }
@@ -119,15 +145,25 @@ impl ReportsScreen {
                     || r.township.to_lowercase().contains(&needle)
             })
             .collect();
-        if let Some(col) = self.sort {
-            let rows = &self.rows;
-            let desc = self.descending;
-            self.shown.sort_by(|a, b| {
-                let o = compare(&rows[*a], &rows[*b], col);
-                let o = if desc { o.reverse() } else { o };
-                o.then_with(|| rows[*a].school.cmp(&rows[*b].school))
-            });
-        }
+        // Schools in pinyin order (as the Vetoes tab), not by code point, unless a figure
+        // is sorted on; ties of a figure in name order too.
+        let rows = &self.rows;
+        let keys = &self.pinyin;
+        let by_name = |a: &usize, b: &usize| {
+            keys.get(*a)
+                .cmp(&keys.get(*b))
+                .then_with(|| rows[*a].school.cmp(&rows[*b].school))
+        };
+        let col = self.sort.unwrap_or(Column::School);
+        let desc = self.descending && self.sort.is_some();
+        self.shown.sort_by(|a, b| {
+            let o = match col {
+                Column::School => by_name(a, b),
+                _ => compare(&rows[*a], &rows[*b], col),
+            };
+            let o = if desc { o.reverse() } else { o };
+            o.then_with(|| by_name(a, b))
+        });
         self.cursor = keep
             .and_then(|id| {
                 self.shown
@@ -156,6 +192,7 @@ impl ReportsScreen {
         let cycle = cycle_of(to.min(ctx.today()).max(from), s);
         let as_of = ctx.today().clamp(from, to);
         self.rows = reports::school_report(ctx.conn(), from, to, &cycle, as_of, s)?;
+        self.pinyin = self.rows.iter().map(|r| pinyin_keys(&r.school).0).collect();
         self.standing = district_charts::cycle_standing(ctx.conn(), &cycle, as_of, s)?;
         self.cycle_label = cycle.label();
         let (jan, dec) = (
@@ -209,6 +246,12 @@ impl Screen for ReportsScreen {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if let Some(ev) = &mut self.evidence {
+            if ev.handle_key(&key) {
+                self.evidence = None;
+            }
+            return None;
+        }
         if self.typing {
             match self.search.search_key(&key) {
                 SearchKey::Cleared { .. } | SearchKey::Done => self.typing = false,
@@ -275,6 +318,9 @@ impl Screen for ReportsScreen {
                 self.arrange();
             }
             Cmd::Calendar => self.calendar = !self.calendar,
+            Cmd::PrevFigure => self.figure = next_figure(self.figure, false),
+            Cmd::NextFigure => self.figure = next_figure(self.figure, true),
+            Cmd::Evidence => return self.open_evidence(ctx),
             Cmd::Back => {
                 if self.search.is_empty() && !self.calendar {
                     return Some(Action::Back);
@@ -331,6 +377,9 @@ impl Screen for ReportsScreen {
         }
         if self.calendar {
             return self.render_calendar(frame, area, ctx);
+        }
+        if let Some(ev) = &mut self.evidence {
+            return ev.render(frame, area, ctx);
         }
         if area.width >= 80 + SIDE_CALENDAR {
             let tw = area.width - SIDE_CALENDAR;

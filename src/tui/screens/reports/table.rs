@@ -12,10 +12,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 /// The columns, in order; also the sort keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Column {
     School,
     Township,
+    #[default]
     Sent,
     Attendance,
     Vetoes,
@@ -46,9 +47,10 @@ impl Column {
         }
     }
 
-    /// (minimum width, weight) of the column; the township only on wide screens.
+    /// (minimum width, weight) of the column; the township only on wide screens. A header
+    /// keeps room for the ▲/▼ of the sorted column, so it is never cut.
     fn size(self, ctx: &Ctx) -> (usize, usize) {
-        let h = width(ctx.t(self.header()));
+        let h = width(ctx.t(self.header())) + 1;
         match self {
             Column::School => (12, 3),
             Column::Township => (8, 1),
@@ -95,11 +97,11 @@ fn widget_columns(cols: &[(Column, usize)], total: usize) -> Columns {
     Columns::fit(total, &specs)
 }
 
-/// The header line, with ▲/▼ on the sorted column.
+/// The header line, with ▲/▼ on the sorted column; the figure Enter opens highlighted.
 pub fn header(
     cols: &[(Column, usize)],
-    sort: Column,
-    descending: bool,
+    (sort, descending): (Column, bool),
+    chosen: Column,
     total: usize,
     ctx: &Ctx,
 ) -> Line<'static> {
@@ -111,7 +113,13 @@ pub fn header(
             if *c == sort {
                 text.push(if descending { '▼' } else { '▲' });
             }
-            let style = if *c == sort { th.title() } else { th.accent() };
+            let style = if *c == chosen {
+                th.selected()
+            } else if *c == sort {
+                th.title()
+            } else {
+                th.accent()
+            };
             Cell::styled(text, style)
         })
         .collect();

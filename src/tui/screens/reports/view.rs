@@ -46,8 +46,8 @@ impl ReportsScreen {
             gauge,
             table::header(
                 &cols,
-                sort,
-                self.descending && self.sort.is_some(),
+                (sort, self.descending && self.sort.is_some()),
+                self.figure,
                 total,
                 ctx,
             ),
