@@ -3,6 +3,7 @@
 
 pub mod attendance;
 pub mod booking;
+#[macro_use]
 pub mod codes;
 pub mod credits;
 pub mod follow_up;
@@ -10,6 +11,7 @@ pub mod mark_rules;
 pub mod model;
 pub mod settings;
 pub mod staff_no;
+pub mod starlight;
 pub mod veto;
 
 pub use codes::*;

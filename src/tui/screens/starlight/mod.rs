@@ -257,7 +257,7 @@ impl Screen for StarlightScreen {
         let keep = self.selected().map(|l| l.trainer.id);
         // In pinyin order (as the Teachers tab), not by code point: 何 冉 冯 刘 read as random.
         let mut rows: Vec<((String, String), TrainerLine)> =
-            trainer_list::trainer_lines(ctx.conn())?
+            trainer_list::trainer_lines(ctx.conn(), ctx.now)?
                 .into_iter()
                 .map(|r| (pinyin_keys(&r.trainer.name), r))
                 .collect();
