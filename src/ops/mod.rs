@@ -20,6 +20,7 @@ pub mod reopen_session;
 pub mod sessions;
 pub mod settings;
 pub mod sign_in_sheet;
+pub mod starlight;
 pub mod teachers;
 pub mod trainers;
 pub mod undo;

@@ -21,6 +21,7 @@ pub mod terminal;
 pub mod theme;
 pub mod widgets;
 pub mod write;
+mod write_starlight;
 
 pub use app::{App, Options};
 

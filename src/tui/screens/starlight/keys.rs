@@ -10,6 +10,8 @@ pub(super) enum Cmd {
     Search,
     FilterStatus,
     Edit,
+    Promote,
+    Exit,
     Back,
 }
 
@@ -27,6 +29,16 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('e'), Key::Code(KeyCode::Enter)],
         command: Cmd::Edit,
         help: i18n::KEY_EDIT,
+    },
+    KeyBinding {
+        keys: &[Key::Char('p')],
+        command: Cmd::Promote,
+        help: i18n::SL_KEY_PROMOTE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('x')],
+        command: Cmd::Exit,
+        help: i18n::SL_KEY_EXIT,
     },
     keymap::back_key(Cmd::Back),
 ];

@@ -111,10 +111,11 @@ impl StarlightScreen {
         self.after_change(ctx)
     }
 
-    fn handle_form_key(&mut self, key: &KeyEvent) -> Option<Action> {
+    fn handle_form_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
         let cmd = keymap::lookup(FORM_KEYS, key)?;
         let form = self.form.as_mut()?;
-        form.handle(cmd).for_form(&mut self.form)
+        let reason_prompt = ctx.tf(i18n::SL_LEVELS_REASON, &[&form.name]);
+        form.handle(cmd, reason_prompt).for_form(&mut self.form)
     }
 
     fn handle_typing(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
@@ -156,7 +157,7 @@ impl Screen for StarlightScreen {
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         if self.form.is_some() {
-            return self.handle_form_key(&key);
+            return self.handle_form_key(&key, ctx);
         }
         if self.typing {
             return self.handle_typing(&key, ctx);
@@ -186,6 +187,20 @@ impl Screen for StarlightScreen {
                 }
                 self.form = self.selected().map(|l| TrainerForm::new(&l.trainer));
                 None
+            }
+            Cmd::Promote | Cmd::Exit if ctx.read_only() => {
+                Some(Action::Fail(ctx.t(i18n::READ_ONLY_REFUSED).to_string()))
+            }
+            Cmd::Promote => {
+                let trainer_id = self.selected()?.trainer.id;
+                Some(Action::write(Intent::PromoteTrainer { trainer_id }))
+            }
+            Cmd::Exit => {
+                let t = &self.selected()?.trainer;
+                Some(Action::AskReason {
+                    prompt: ctx.tf(i18n::SL_EXIT_REASON, &[&t.name]),
+                    intent: Intent::ExitTrainer { trainer_id: t.id },
+                })
             }
             Cmd::Back => {
                 if self.search.is_empty() && self.status.is_none() {

@@ -29,6 +29,7 @@ enum Cmd {
     Move(Move),
     Search,
     SetStatus,
+    SelectCandidate,
     Back,
 }
 
@@ -41,6 +42,11 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('s')],
         command: Cmd::SetStatus,
         help: i18n::TEACHERS_KEY_STATUS,
+    },
+    KeyBinding {
+        keys: &[Key::Char('S')],
+        command: Cmd::SelectCandidate,
+        help: i18n::TEACHERS_KEY_SELECT,
     },
     keymap::back_key(Cmd::Back),
 ];
@@ -202,6 +208,13 @@ impl Screen for TeachersScreen {
             Cmd::SetStatus => {
                 self.choosing_status = self.detail.is_some();
                 None
+            }
+            Cmd::SelectCandidate => {
+                let t = &self.detail.as_ref()?.teacher;
+                Some(Action::AskReason {
+                    prompt: ctx.tf(i18n::TEACHERS_SELECT_REASON, &[&t.name]),
+                    intent: Intent::SelectCandidate { teacher_id: t.id },
+                })
             }
             Cmd::Move(m) => self.moved(
                 keymap::apply_move(self.cursor, self.hits.len(), self.page, m),
