@@ -29,6 +29,7 @@ mod registration;
 mod search;
 mod search_ranking;
 mod staff_numbers;
+mod starlight_life;
 mod tui_completion;
 mod tui_desk;
 mod tui_help_fit;

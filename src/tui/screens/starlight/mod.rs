@@ -9,9 +9,11 @@ mod list;
 
 pub use list::trainer_matches;
 
+use crate::domain::starlight::term_of;
 use crate::domain::TrainerStatus;
 use crate::error::Result;
 use crate::search::keys::pinyin_keys;
+use crate::store::trainer_life;
 use crate::store::trainer_list::{self, TaughtSession, TrainerLine};
 use crate::tui::action::{Action, Intent, Target};
 use crate::tui::i18n::{self, Msg};
@@ -19,6 +21,7 @@ use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::outcome::Written;
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text_input::{SearchKey, TextInput};
+use chrono::Datelike;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use form::{TrainerForm, FORM_KEYS};
 use keys::{Cmd, KEYS};
@@ -27,6 +30,8 @@ use ratatui::Frame;
 
 /// Sessions listed in the detail pane.
 const SESSIONS_SHOWN: usize = 20;
+/// Assessments listed in the detail pane.
+const ASSESSMENTS_SHOWN: usize = 3;
 
 #[derive(Default)]
 pub struct StarlightScreen {
@@ -40,6 +45,7 @@ pub struct StarlightScreen {
     status: Option<TrainerStatus>,
     sessions: Vec<TaughtSession>,
     sessions_of: Option<i64>,
+    extras: detail::Extras,
     form: Option<TrainerForm>,
     page: usize,
     first: usize,
@@ -93,6 +99,10 @@ impl StarlightScreen {
             Some(id) => trainer_list::sessions_taught(ctx.conn(), id, SESSIONS_SHOWN)?,
             None => Vec::new(),
         };
+        self.extras = match id {
+            Some(id) => extras(ctx, id)?,
+            None => detail::Extras::default(),
+        };
         self.sessions_of = id;
         Ok(())
     }
@@ -134,6 +144,24 @@ impl StarlightScreen {
         }
         self.after_change(ctx)
     }
+}
+
+/// Trainer `id`'s load this term and this calendar year, life cycle and latest assessments.
+fn extras(ctx: &Ctx, id: i64) -> Result<detail::Extras> {
+    let today = ctx.today();
+    let (from, to) = term_of(today);
+    let year_from = today.with_ordinal(1).unwrap_or(today);
+    let year_to = year_from
+        .with_year(today.year() + 1)
+        .unwrap_or(today)
+        .pred_opt()
+        .unwrap_or(today);
+    Ok(detail::Extras {
+        term: trainer_life::load(ctx.conn(), id, from, to)?,
+        year: trainer_life::load(ctx.conn(), id, year_from, year_to)?,
+        life: trainer_life::life_cycle(ctx.conn(), id)?.unwrap_or_default(),
+        assessments: trainer_life::assessments(ctx.conn(), id, ASSESSMENTS_SHOWN)?,
+    })
 }
 
 impl Screen for StarlightScreen {
@@ -311,7 +339,7 @@ impl Screen for StarlightScreen {
             // The pane wants a border, two header lines, six bars, a title and the sessions;
             // it gets 12 lines at 80×24, more from a taller terminal (half of it) or from a
             // short list (search line, header and the rows shown).
-            let want = 10 + self.sessions.len().max(1) as u16;
+            let want = 11 + self.sessions.len().max(1) as u16;
             let list_want = 2 + self.shown.len().max(4) as u16;
             let most = 12
                 .max(area.height / 2)
@@ -331,13 +359,22 @@ impl Screen for StarlightScreen {
         };
         self.render_list(frame, list_area, ctx);
         let line = self.selected().cloned();
-        let sessions = if line.as_ref().map(|l| l.trainer.id) == self.sessions_of {
-            &self.sessions[..]
+        let fresh = line.as_ref().map(|l| l.trainer.id) == self.sessions_of;
+        let (sessions, extras) = if fresh {
+            (&self.sessions[..], Some(&self.extras))
         } else {
-            &[]
+            (&[][..], None)
         };
         let beside = detail_area.x > list_area.x;
-        detail::render(frame, detail_area, line.as_ref(), sessions, ctx, beside);
+        detail::render(
+            frame,
+            detail_area,
+            line.as_ref(),
+            sessions,
+            extras,
+            ctx,
+            beside,
+        );
         if let Some(form) = &self.form {
             let h = 10.min(area.height);
             let form_area = Rect {
