@@ -7,6 +7,9 @@ mod attendance;
 mod people;
 mod schools;
 pub mod sheet;
+mod trainers;
+
+pub use trainers::trainers;
 
 use crate::domain::veto::{veto_year, veto_year_range};
 use crate::domain::{Project, Settings};
