@@ -37,3 +37,4 @@ pub const SL_LOAD: Msg = Msg::new(
 pub const SL_SELECTED_ON: Msg = Msg::new("{} 遴选：{}", "selected {}: {}");
 pub const SL_EXITED_ON: Msg = Msg::new("{} 退出：{}", "left {}: {}");
 pub const SL_ASSESSMENT: Msg = Msg::new("{} {} {}级 · {} · {}", "{} {} level {} · {} · {}");
+pub const SL_ASSESSMENTS: Msg = Msg::new("考核记录", "Assessments");

@@ -11,6 +11,7 @@ mod projects;
 mod rng;
 mod schools;
 mod staff_changes;
+mod starlight;
 
 use crate::error::{Error, Result};
 use crate::lang::pick;
@@ -187,6 +188,7 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
     aftercare::manual_credits(&mut g)?;
     aftercare::audit_rows(&mut g)?;
     staff_changes::write(&mut g)?;
+    starlight::write(&mut g)?;
     if let Some(p) = &g.progress {
         p.set_message("索引");
     }

@@ -5,6 +5,7 @@
 
 use crate::common;
 
+mod demo;
 mod export;
 mod pane;
 mod second_process;

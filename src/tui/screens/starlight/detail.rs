@@ -90,10 +90,8 @@ fn fact_lines(x: &Extras, w: usize, ctx: &Ctx) -> Vec<Line<'static>> {
     ))]
 }
 
-/// Selection or exit, then the assessments, each one line.
-fn life_lines(x: &Extras, w: usize, ctx: &Ctx) -> Vec<Line<'static>> {
-    let zh = ctx.zh();
-    let mut lines = Vec::new();
+/// Selection or exit, one line (none for a trainer recorded before either was kept).
+fn life_line(x: &Extras, w: usize, ctx: &Ctx) -> Option<Line<'static>> {
     let life = match (x.life.exited_on, x.life.selected_on) {
         (Some(d), _) => Some((
             ctx.tf(i18n::SL_EXITED_ON, &[&d, &x.life.exit_reason]),
@@ -105,8 +103,18 @@ fn life_lines(x: &Extras, w: usize, ctx: &Ctx) -> Vec<Line<'static>> {
         )),
         (None, None) => None,
     };
-    if let Some((text, style)) = life {
-        lines.push(Line::from(Span::styled(truncate(&text, w), style)));
+    life.map(|(text, style)| Line::from(Span::styled(truncate(&text, w), style)))
+}
+
+/// The assessments' title and one line each (none without assessments).
+fn assessment_lines(x: &Extras, w: usize, ctx: &Ctx) -> Vec<Line<'static>> {
+    let zh = ctx.zh();
+    let mut lines = Vec::new();
+    if !x.assessments.is_empty() {
+        lines.push(Line::from(Span::styled(
+            ctx.t(i18n::SL_ASSESSMENTS),
+            ctx.theme.accent(),
+        )));
     }
     for a in &x.assessments {
         let text = ctx.tf(
@@ -174,11 +182,9 @@ pub fn render(
     ];
     if let Some(x) = extras {
         lines.extend(fact_lines(x, w, ctx));
+        lines.extend(life_line(x, w, ctx));
     }
     lines.extend(competency_lines(&t.levels, w, ctx));
-    if let Some(x) = extras {
-        lines.extend(life_lines(x, w, ctx));
-    }
     lines.push(Line::from(Span::styled(
         ctx.tf(i18n::STAR_SESSIONS, &[&l.sessions_taught]),
         th.accent(),
@@ -191,5 +197,9 @@ pub fn render(
     }
     let room = (inner.height as usize).saturating_sub(lines.len());
     lines.extend(sessions.iter().take(room).map(|s| session_line(s, w, ctx)));
+    // The assessments below the sessions, as far as the room goes.
+    if let Some(x) = extras {
+        lines.extend(assessment_lines(x, w, ctx));
+    }
     frame.render_widget(Paragraph::new(lines).style(th.base()), inner);
 }

@@ -336,10 +336,17 @@ impl Screen for StarlightScreen {
                 },
             )
         } else {
-            // The pane wants a border, two header lines, six bars, a title and the sessions;
+            // The pane wants a border, two header lines, the load (and selection or exit),
+            // six bars, a title and the sessions, then the assessments;
             // it gets 12 lines at 80×24, more from a taller terminal (half of it) or from a
             // short list (search line, header and the rows shown).
-            let want = 11 + self.sessions.len().max(1) as u16;
+            let x = &self.extras;
+            let life = u16::from(x.life.selected_on.is_some() || x.life.exited_on.is_some());
+            let assessed = match x.assessments.len() {
+                0 => 0,
+                n => 1 + n as u16,
+            };
+            let want = 11 + life + self.sessions.len().max(1) as u16 + assessed;
             let list_want = 2 + self.shown.len().max(4) as u16;
             let most = 12
                 .max(area.height / 2)
