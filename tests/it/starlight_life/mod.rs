@@ -7,6 +7,7 @@ use crate::common;
 
 mod demo;
 mod export;
+mod import_booking;
 mod pane;
 mod second_process;
 mod writes;
