@@ -162,3 +162,32 @@ pub fn load(conn: &Connection, id: i64, from: NaiveDate, to: NaiveDate) -> Resul
     }
     Ok(load)
 }
+
+/// A session a trainer may be assigned to: id and a line naming it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenSession {
+    pub id: i64,
+    pub line: String,
+}
+
+/// Sessions not closed from `from` on, in date and time order, at most `limit`; each line
+/// "date start–end code topic @ venue".
+pub fn open_sessions(conn: &Connection, from: NaiveDate, limit: usize) -> Result<Vec<OpenSession>> {
+    let mut st = conn.prepare_cached(
+        "SELECT s.id, s.date || ' ' || s.start_time || '–' || s.end_time || ' ' || p.code
+                || ' ' || s.topic || CASE WHEN s.venue = '' THEN '' ELSE ' @ ' || s.venue END
+         FROM sessions s JOIN projects p ON p.id = s.project_id
+         WHERE s.date >= ?1 AND s.closed_at IS NULL
+         ORDER BY s.date, s.start_time, s.id LIMIT ?2",
+    )?;
+    let rows = st.query_map(
+        params![from.format(DATE_FMT).to_string(), limit as i64],
+        |r| {
+            Ok(OpenSession {
+                id: r.get(0)?,
+                line: r.get(1)?,
+            })
+        },
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

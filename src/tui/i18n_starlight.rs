@@ -38,3 +38,14 @@ pub const SL_SELECTED_ON: Msg = Msg::new("{} 遴选：{}", "selected {}: {}");
 pub const SL_EXITED_ON: Msg = Msg::new("{} 退出：{}", "left {}: {}");
 pub const SL_ASSESSMENT: Msg = Msg::new("{} {} {}级 · {} · {}", "{} {} level {} · {} · {}");
 pub const SL_ASSESSMENTS: Msg = Msg::new("考核记录", "Assessments");
+pub const SL_KEY_ASSIGN: Msg = Msg::new(
+    "安排该讲师授课（选场次）",
+    "Assign this trainer to a session",
+);
+pub const SL_ASSIGN_TITLE: Msg = Msg::new("安排 {} 授课", "Assign {} to a session");
+pub const SL_ASSIGN_NONE: Msg =
+    Msg::new("今天起没有未关闭的场次", "No open sessions from today on");
+pub const SL_ASSIGN_KEYS: Msg = Msg::new(
+    "↑↓ 选择 · Enter 安排 · Esc 关闭",
+    "↑↓ choose · Enter assign · Esc close",
+);

@@ -108,3 +108,52 @@ fn s_on_the_teachers_tab_selects_a_candidate_with_its_criteria() {
     let text = ui.settled();
     assert!(text.contains("张伟"), "{text}");
 }
+
+#[test]
+fn assigning_from_the_pane_refuses_a_double_booking_at_the_minute_boundary() {
+    let mut ui = Ui::build(
+        |dir| {
+            let path = build_db(dir);
+            let c = rusqlite::Connection::open(&path).unwrap();
+            c.execute_batch(
+                "INSERT INTO sessions (id, project_id, date, start_time, end_time, topic, venue) VALUES
+                   (7, 1, '2026-11-30', '11:30', '12:30', '午间沙龙', '柏梓中学'),
+                   (8, 1, '2026-11-30', '11:29', '12:30', '午间答疑', '柏梓中学');",
+            )
+            .unwrap();
+            path
+        },
+        OpenMode::Existing,
+        &dark(Lang::Zh),
+        at(NOW),
+        (80, 24),
+    );
+    ui.app.update(Action::GoToTab(TabId::Starlight));
+    ui.settled();
+    ui.typed("j"); // 程思雨
+                   // Offered in date order: 28 Nov 14:00 (3), 30 Nov 08:30 (6), 11:29 (8), 11:30 (7), 2027 …
+    ui.typed("a");
+    let text = ui.settled();
+    assert!(text.contains("安排 程思雨 授课"), "{text}");
+    ui.typed("j");
+    ui.key(KeyCode::Enter);
+    ui.settled();
+    assert_eq!(ui.count("SELECT trainer_id FROM sessions WHERE id = 6"), 2);
+    // Meeting at 11:30 is no clash.
+    ui.typed("a");
+    ui.typed("jjj");
+    ui.key(KeyCode::Enter);
+    ui.settled();
+    assert_eq!(ui.count("SELECT trainer_id FROM sessions WHERE id = 7"), 2);
+    // 11:29 overlaps by a minute: refused, named, the picker stays open.
+    ui.typed("a");
+    ui.typed("jj");
+    ui.key(KeyCode::Enter);
+    let text = ui.settled();
+    assert_eq!(
+        ui.count("SELECT count(*) FROM sessions WHERE id = 8 AND trainer_id IS NULL"),
+        1
+    );
+    assert!(text.contains("08:30–11:30"), "{text}");
+    assert!(text.contains("安排 程思雨 授课"), "{text}");
+}

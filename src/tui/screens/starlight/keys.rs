@@ -12,6 +12,7 @@ pub(super) enum Cmd {
     Edit,
     Promote,
     Exit,
+    Assign,
     Back,
 }
 
@@ -34,6 +35,11 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('p')],
         command: Cmd::Promote,
         help: i18n::SL_KEY_PROMOTE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('a')],
+        command: Cmd::Assign,
+        help: i18n::SL_KEY_ASSIGN,
     },
     KeyBinding {
         keys: &[Key::Char('x')],

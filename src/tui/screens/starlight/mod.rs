@@ -2,6 +2,7 @@
 //! and sessions taught; `/` pinyin-aware search, a status filter, a detail pane with the
 //! competency bar chart, and a small form to change status and levels (`e`).
 
+mod assign;
 mod detail;
 mod form;
 mod keys;
@@ -46,6 +47,7 @@ pub struct StarlightScreen {
     sessions: Vec<TaughtSession>,
     sessions_of: Option<i64>,
     extras: detail::Extras,
+    assign: Option<assign::AssignPicker>,
     form: Option<TrainerForm>,
     page: usize,
     first: usize,
@@ -128,6 +130,27 @@ impl StarlightScreen {
         form.handle(cmd, reason_prompt).for_form(&mut self.form)
     }
 
+    /// `a`: the session picker for the selected trainer.
+    fn open_assign(&mut self, ctx: &Ctx) -> Option<Action> {
+        let t = &self.selected()?.trainer;
+        let (trainer_id, name) = (t.id, t.name.clone());
+        match trainer_life::open_sessions(ctx.conn(), ctx.today(), assign::OFFERED) {
+            Ok(sessions) => {
+                self.assign = Some(assign::AssignPicker {
+                    trainer_id,
+                    name,
+                    sessions,
+                    cursor: 0,
+                    refused: None,
+                });
+                None
+            }
+            Err(e) => Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            )),
+        }
+    }
+
     fn handle_typing(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
         match self.search.search_key(key) {
             SearchKey::Cleared { .. } => {
@@ -176,7 +199,7 @@ impl Screen for StarlightScreen {
     }
 
     fn wants_text_input(&self) -> bool {
-        self.typing || self.form.is_some()
+        self.typing || self.form.is_some() || self.assign.is_some()
     }
 
     fn has_unsaved(&self) -> bool {
@@ -186,6 +209,16 @@ impl Screen for StarlightScreen {
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         if self.form.is_some() {
             return self.handle_form_key(&key, ctx);
+        }
+        if let Some(picker) = self.assign.as_mut() {
+            return match picker.handle(&key) {
+                assign::Picked::Keep => None,
+                assign::Picked::Close => {
+                    self.assign = None;
+                    None
+                }
+                assign::Picked::Run(a) => Some(a),
+            };
         }
         if self.typing {
             return self.handle_typing(&key, ctx);
@@ -216,9 +249,10 @@ impl Screen for StarlightScreen {
                 self.form = self.selected().map(|l| TrainerForm::new(&l.trainer));
                 None
             }
-            Cmd::Promote | Cmd::Exit if ctx.read_only() => {
+            Cmd::Promote | Cmd::Exit | Cmd::Assign if ctx.read_only() => {
                 Some(Action::Fail(ctx.t(i18n::READ_ONLY_REFUSED).to_string()))
             }
+            Cmd::Assign => self.open_assign(ctx),
             Cmd::Promote => {
                 let trainer_id = self.selected()?.trainer.id;
                 Some(Action::write(Intent::PromoteTrainer { trainer_id }))
@@ -283,6 +317,14 @@ impl Screen for StarlightScreen {
 
     /// The form closes once its change is written; a refusal stays in it, with the levels set.
     fn on_written(&mut self, intent: &Intent, written: &Written, _ctx: &Ctx) {
+        if let (Intent::AssignTrainer { .. }, Some(picker)) = (intent, self.assign.as_mut()) {
+            match written {
+                Written::Done(_) => self.assign = None,
+                Written::Refused(why) => picker.refused = Some(why.clone()),
+                Written::Waiting | Written::Cancelled => {}
+            }
+            return;
+        }
         let Intent::UpdateTrainer { trainer_id, .. } = intent else {
             return;
         };
@@ -382,6 +424,15 @@ impl Screen for StarlightScreen {
             ctx,
             beside,
         );
+        if let Some(picker) = &self.assign {
+            let h = 12.min(area.height);
+            let picker_area = Rect {
+                y: area.bottom().saturating_sub(h),
+                height: h,
+                ..detail_area
+            };
+            picker.render(frame, picker_area, ctx);
+        }
         if let Some(form) = &self.form {
             let h = 10.min(area.height);
             let form_area = Rect {
