@@ -93,7 +93,12 @@ CREATE TABLE trainers (
     guide        INTEGER NOT NULL DEFAULT 0 CHECK (guide BETWEEN 0 AND 3),
     evaluate     INTEGER NOT NULL DEFAULT 0 CHECK (evaluate BETWEEN 0 AND 3),
     research     INTEGER NOT NULL DEFAULT 0 CHECK (research BETWEEN 0 AND 3),
-    joined_on    TEXT
+    joined_on    TEXT,
+    -- Selection (遴选) and exit (专家库动态调整); an exited trainer is 'retired'.
+    selected_on     TEXT,
+    selection_note  TEXT NOT NULL DEFAULT '',
+    exited_on       TEXT,
+    exit_reason     TEXT NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX trainers_external_name ON trainers(name) WHERE teacher_id IS NULL;
 
@@ -211,6 +216,21 @@ AFTER UPDATE OF status, minutes_late, minutes_early, checked_in_at, checked_out_
 BEGIN
     DELETE FROM close_absences WHERE mark_id = OLD.id;
 END;
+
+-- An assessment of one Starlight competency (level, date, assessor, evidence: a session taught,
+-- an observation, or a feedback average as a number or text).
+CREATE TABLE trainer_assessments (
+    id             INTEGER PRIMARY KEY,
+    trainer_id     INTEGER NOT NULL REFERENCES trainers(id),
+    competency     TEXT NOT NULL CHECK (competency IN ('design','organize','teach','guide','evaluate','research')),
+    level          INTEGER NOT NULL CHECK (level BETWEEN 0 AND 3),
+    assessed_on    TEXT NOT NULL,
+    assessor       TEXT NOT NULL CHECK (length(trim(assessor)) > 0),
+    evidence_kind  TEXT NOT NULL CHECK (evidence_kind IN ('session','observation','feedback')),
+    evidence       TEXT NOT NULL DEFAULT '',
+    session_id     INTEGER REFERENCES sessions(id)
+);
+CREATE INDEX trainer_assessments_trainer ON trainer_assessments(trainer_id, assessed_on);
 
 CREATE TABLE follow_ups (
     id                   INTEGER PRIMARY KEY,

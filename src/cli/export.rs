@@ -9,7 +9,7 @@ use crate::ops::output_file::OutputFile;
 use crate::ops::sign_in_sheet;
 use crate::store::{Db, OpenMode};
 use crate::text::printable;
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 
@@ -45,6 +45,8 @@ pub enum ExportWhat {
     FollowUps,
     Targets,
     SignInSheet,
+    /// The Starlight corps (sessions delivered as of now)
+    Trainers,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,7 +56,8 @@ pub enum FormatArg {
     Json,
 }
 
-pub fn run(db_path: &Path, lang: Lang, args: &ExportArgs, today: NaiveDate) -> Result<()> {
+pub fn run(db_path: &Path, lang: Lang, args: &ExportArgs, now: NaiveDateTime) -> Result<()> {
+    let today = now.date();
     // Checked before anything else: never the database, a link, a folder or a device.
     let output = match &args.output {
         Some(path) => Some(OutputFile::new(path, db_path)?),
@@ -63,13 +66,14 @@ pub fn run(db_path: &Path, lang: Lang, args: &ExportArgs, today: NaiveDate) -> R
     let db = Db::open(db_path, OpenMode::ReadOnly)?;
     let kind = match args.kind {
         ExportWhat::SignInSheet => return sign_in(&db, lang, args, output.as_ref()),
-        ExportWhat::Vetoes => ExportKind::Vetoes,
-        ExportWhat::Credits => ExportKind::Credits,
-        ExportWhat::Attendance => ExportKind::Attendance,
-        ExportWhat::Schools => ExportKind::Schools,
-        ExportWhat::Completion => ExportKind::Completion,
-        ExportWhat::FollowUps => ExportKind::FollowUps,
-        ExportWhat::Targets => ExportKind::Targets,
+        ExportWhat::Trainers => None,
+        ExportWhat::Vetoes => Some(ExportKind::Vetoes),
+        ExportWhat::Credits => Some(ExportKind::Credits),
+        ExportWhat::Attendance => Some(ExportKind::Attendance),
+        ExportWhat::Schools => Some(ExportKind::Schools),
+        ExportWhat::Completion => Some(ExportKind::Completion),
+        ExportWhat::FollowUps => Some(ExportKind::FollowUps),
+        ExportWhat::Targets => Some(ExportKind::Targets),
     };
     let flag = args.format.map(|f| match f {
         FormatArg::Csv => Format::Csv,
@@ -87,7 +91,10 @@ pub fn run(db_path: &Path, lang: Lang, args: &ExportArgs, today: NaiveDate) -> R
             "an xlsx export needs an output file: add -o FILE.xlsx",
         )));
     }
-    let built = export::build(&db.conn, kind, &opts, today)?;
+    let built = match kind {
+        Some(kind) => export::build(&db.conn, kind, &opts, today)?,
+        None => export::trainers(&db.conn, now)?,
+    };
     let mut stdout = std::io::stdout().lock();
     export::write(&built, format, output.as_ref(), &mut stdout)?;
     if let Some(out) = &output {

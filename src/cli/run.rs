@@ -32,7 +32,7 @@ pub fn run(cli: &Cli, command: &Command, stamp: &Stamp) -> Result<()> {
     match command {
         Command::Export(args) => {
             let path = super::db_path(cli.db.as_ref())?;
-            super::export::run(&path, cli.lang, args, today)
+            super::export::run(&path, cli.lang, args, stamp.now)
         }
         Command::Import(args) => {
             if !args.dry_run {

@@ -4,6 +4,7 @@
 pub mod allotment;
 pub mod attendance;
 pub mod booking;
+#[macro_use]
 pub mod codes;
 pub mod credits;
 pub mod follow_up;
@@ -12,6 +13,7 @@ pub mod model;
 pub mod settings;
 pub mod staff_no;
 pub mod tiers;
+pub mod starlight;
 pub mod veto;
 
 pub use codes::*;

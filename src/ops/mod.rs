@@ -22,6 +22,7 @@ pub mod sessions;
 pub mod settings;
 pub mod sign_in_sheet;
 pub mod targets;
+pub mod starlight;
 pub mod teachers;
 pub mod tier_steps;
 pub mod trainers;

@@ -85,7 +85,11 @@ fn check_fields(conn: &Connection, project_id: i64, f: &SessionFields) -> Result
 /// Refuses a session whose trainer already teaches another session (of any project) at an
 /// overlapping time that day, naming the clash (`domain::booking`). `except`: the session
 /// being edited.
-fn refuse_double_booking(conn: &Connection, f: &SessionFields, except: Option<i64>) -> Result<()> {
+pub(crate) fn refuse_double_booking(
+    conn: &Connection,
+    f: &SessionFields,
+    except: Option<i64>,
+) -> Result<()> {
     let Some(trainer_id) = f.trainer_id else {
         return Ok(());
     };
@@ -121,7 +125,7 @@ fn refuse_double_booking(conn: &Connection, f: &SessionFields, except: Option<i6
     )))
 }
 
-fn record(
+pub(crate) fn record(
     tx: &Write,
     id: i64,
     action: AuditAction,

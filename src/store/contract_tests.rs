@@ -205,6 +205,8 @@ const STATUSES_OF_VERSION: &[(i64, &[&str])] = &[
     (5, &["present", "late", "left_early", "absent", "excused"]),
     // Version 6 gave tier steps a level and added targets; marks.status unchanged.
     (6, &["present", "late", "left_early", "absent", "excused"]),
+    // Version 7 recorded Starlight trainers' selection, exit and assessments; marks.status unchanged.
+    (7, &["present", "late", "left_early", "absent", "excused"]),
 ];
 
 #[test]

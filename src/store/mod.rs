@@ -45,6 +45,7 @@ pub mod teacher_marks;
 pub mod teacher_record;
 pub mod teachers;
 pub mod tier_steps;
+pub mod trainer_life;
 pub mod trainer_list;
 pub mod trainers;
 pub mod vetoes;

@@ -17,7 +17,7 @@ pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 /// this version; a later schema change bumps it and adds the upgrade from the
 /// previous version to `MIGRATIONS` (entry i upgrades version i + 1 to i + 2),
 /// with the same objects added to schema.sql so a new database gets them.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// One upgrade, run in its own transaction; an error refuses the upgrade and
 /// leaves the file as it was. `Path` names the file in messages.
@@ -36,12 +36,22 @@ const MIGRATIONS: &[Upgrade] = &[
     migrations::v5_teacher_status,
     // 5 → 6: tier steps with a level and a 文号; the plan's targets.
     migrations::tier_levels_targets,
+    // 6 → 7: Starlight trainers' selection, exit and competency assessments.
+    migrations::starlight_life_cycle,
 ];
 
 /// Turns a database just created from `SCHEMA_SQL` into one as version 2 wrote it: for the
 /// tests of the upgrades (here and in tests/). Run it on a file with no rows.
 #[doc(hidden)]
-pub const AS_VERSION_2_SQL: &str = include_str!("schema/as_version_2.sql");
+pub const AS_VERSION_2_SQL: &str = concat!(
+    include_str!("schema/as_version_5.sql"),
+    include_str!("schema/as_version_2.sql")
+);
+
+/// Turns a database just created from `SCHEMA_SQL` into one as version 5 wrote it: for the
+/// tests of the upgrades after version 5. Run it on a file with no rows.
+#[doc(hidden)]
+pub const AS_VERSION_5_SQL: &str = include_str!("schema/as_version_5.sql");
 
 /// Tables every Liaoyuan database has had since version 1: with a user_version of 1 or more,
 /// they tell our file from another program's that also numbers its schema.

@@ -40,7 +40,24 @@ pub enum Intent {
         teacher_id: i64,
         status: crate::domain::TeacherStatus,
     },
-    /// Set a Starlight trainer's status and six competency levels (Starlight tab).
+    /// Starlight life cycle (docs/rules.md §4.8): select a teacher as a candidate (Teachers
+    /// tab `S`; the reason is the selection criteria), promote a trainer one step, let a
+    /// trainer exit (needs the reason), assign a trainer to a session.
+    SelectCandidate {
+        teacher_id: i64,
+    },
+    PromoteTrainer {
+        trainer_id: i64,
+    },
+    ExitTrainer {
+        trainer_id: i64,
+    },
+    AssignTrainer {
+        session_id: i64,
+        trainer_id: i64,
+    },
+    /// Set a Starlight trainer's status and six competency levels (Starlight tab; a change
+    /// of level needs the reason).
     UpdateTrainer {
         trainer_id: i64,
         status: crate::domain::TrainerStatus,
@@ -102,7 +119,9 @@ pub enum Intent {
         fields: Box<crate::store::sessions::SessionFields>,
     },
     /// Projects tab: delete a session (refused by ops when it has marks).
-    DeleteSession { session_id: i64 },
+    DeleteSession {
+        session_id: i64,
+    },
     /// Projects tab: bulk-create N days × parts of the day.
     ScheduleSessions {
         project_id: i64,
@@ -127,12 +146,17 @@ pub enum Intent {
         places: Vec<(i64, Option<i64>)>,
     },
     /// Projects tab: remove one enrolment (refused while the teacher has marks in it).
-    RemoveEnrolment { project_id: i64, teacher_id: i64 },
+    RemoveEnrolment {
+        project_id: i64,
+        teacher_id: i64,
+    },
     /// Import a file after its preview (`:import KIND PATH`; screens/import_preview.rs).
     ImportFile(crate::tui::screens::import_preview::ImportRequest),
     /// Projects tab: complete a project after its review: credits and follow-ups for the
     /// completers, `completed_at` set (ops::completion).
-    CompleteProject { project_id: i64 },
+    CompleteProject {
+        project_id: i64,
+    },
     /// Add a manual credit entry (national online course etc.; ops::credits).
     AddCreditEntry {
         teacher_id: i64,
@@ -142,7 +166,9 @@ pub enum Intent {
         note: String,
     },
     /// Delete a manual credit entry (needs the reason).
-    DeleteCreditEntry { entry_id: i64 },
+    DeleteCreditEntry {
+        entry_id: i64,
+    },
 }
 
 /// What the user asked for.

@@ -13,6 +13,9 @@
 //! Keep each screen's strings in its own section so that parallel edits do not collide.
 
 pub use crate::lang::Lang;
+pub use starlight::*;
+#[path = "i18n_starlight.rs"]
+mod starlight;
 use std::fmt::Display;
 
 /// One message in both languages.

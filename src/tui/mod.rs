@@ -22,6 +22,7 @@ pub mod theme;
 pub mod widgets;
 pub mod write;
 mod write_tiers;
+mod write_starlight;
 
 pub use app::{App, Options};
 

@@ -36,6 +36,12 @@ pub fn execute(
         i @ (Intent::SetTarget { .. } | Intent::AddTierStep { .. }) => {
             super::write_tiers::execute(db, i, stamp, lang)
         }
+        i @ (Intent::SelectCandidate { .. }
+        | Intent::PromoteTrainer { .. }
+        | Intent::ExitTrainer { .. }
+        | Intent::AssignTrainer { .. }) => {
+            super::write_starlight::execute(db, i, reason, stamp, lang)
+        }
         i @ (Intent::UpdateTrainer { .. }
         | Intent::SetTeacherStatus { .. }
         | Intent::RecordFollowUp { .. }) => people_write(db, i, reason, stamp, lang),
@@ -101,8 +107,14 @@ fn people_write(
             status,
             levels,
         } => {
-            let (t, changed) =
-                crate::ops::trainers::update_standing(db, *trainer_id, *status, *levels, stamp)?;
+            let (t, changed) = crate::ops::trainers::update_standing(
+                db,
+                *trainer_id,
+                *status,
+                *levels,
+                reason.unwrap_or(""),
+                stamp,
+            )?;
             let message = if changed {
                 i18n::fill(i18n::STAR_SAVED.get(lang), &[&t.name])
             } else {

@@ -32,6 +32,7 @@ mod search;
 mod search_ranking;
 mod staff_numbers;
 mod tiers;
+mod starlight_life;
 mod tui_completion;
 mod tui_desk;
 mod tui_help_fit;

@@ -205,6 +205,11 @@ fn starlight_edit_form_saves_levels_with_an_audit_row() {
     ui.key(KeyCode::Down); // 能组织
     ui.key(KeyCode::Char('3'));
     ui.key(KeyCode::Enter);
+    // A change of level asks the reason (the evidence) first (docs/rules.md §4.8).
+    let text = ui.settled();
+    assert!(text.contains(&format!("修改 {name} 的能力等级")), "{text}");
+    ui.typed("听课评估");
+    ui.key(KeyCode::Enter);
     let (design, organize): (i64, i64) = db
         .query_row(
             "SELECT design, organize FROM trainers WHERE id = ?1",

@@ -12,6 +12,7 @@ mod rng;
 mod schools;
 mod staff_changes;
 mod tier_levels;
+mod starlight;
 
 use crate::error::{Error, Result};
 use crate::lang::pick;
@@ -189,6 +190,7 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
     aftercare::audit_rows(&mut g)?;
     staff_changes::write(&mut g)?;
     tier_levels::write(&mut g)?;
+    starlight::write(&mut g)?;
     if let Some(p) = &g.progress {
         p.set_message("索引");
     }

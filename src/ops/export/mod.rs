@@ -8,6 +8,9 @@ mod people;
 mod schools;
 pub mod sheet;
 mod targets;
+mod trainers;
+
+pub use trainers::trainers;
 
 use crate::domain::veto::{veto_year, veto_year_range};
 use crate::domain::{Project, Settings};

@@ -23,6 +23,7 @@ mod project_ref;
 mod projects;
 mod school_ref;
 mod schools;
+mod session_booking;
 mod sessions;
 mod spreadsheet;
 mod teacher_ref;

@@ -5,6 +5,7 @@
 use super::driver::Importer;
 use super::phases::{self, Stale, Written};
 use super::project_ref::{fixed_project, project_of};
+use super::session_booking::Bookings;
 use super::suggest;
 use super::table::{Column, Table};
 use super::trainer_ref::trainer_of;
@@ -58,6 +59,7 @@ pub(crate) struct Sessions {
     cache: HashMap<String, Option<Project>>,
     hints: suggest::Hints,
     seen: HashMap<(i64, String, String), usize>,
+    bookings: Bookings,
 }
 
 impl<'t> Importer<'t> for Sessions {
@@ -73,6 +75,7 @@ impl<'t> Importer<'t> for Sessions {
             cache: HashMap::new(),
             hints: suggest::Hints::default(),
             seen: HashMap::new(),
+            bookings: Bookings::default(),
         })
     }
 
@@ -115,6 +118,9 @@ impl<'t> Importer<'t> for Sessions {
             venue: c.text("venue").to_string(),
         };
         if !may_restate(conn, c, &project, &fields)? {
+            return Ok(None);
+        }
+        if !self.bookings.check(conn, c, project.id, &fields)? {
             return Ok(None);
         }
         Ok(Some((c.line(), project, fields)))

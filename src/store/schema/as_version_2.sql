@@ -1,13 +1,9 @@
 -- Turns a database created from today's schema.sql into one as schema version 2 wrote it,
 -- for the tests of the upgrades (src/store/schema/migrations.rs, tests/it/staff_numbers.rs):
--- it takes away what versions 3 (close_absences), 4 (v4_veto_scope_presence.sql) and 5
--- (teachers.status) and the tier levels and targets added.
+-- after as_version_5.sql (`AS_VERSION_2_SQL` runs both), it takes away what versions 3
+-- (close_absences), 4 (v4_veto_scope_presence.sql) and 5 (teachers.status) added.
 -- Run on an empty file.
 
-DROP TABLE targets;
-ALTER TABLE tier_history DROP COLUMN doc_no;
-ALTER TABLE tier_history DROP COLUMN level;
-ALTER TABLE teachers DROP COLUMN tier_level;
 ALTER TABLE teachers DROP COLUMN status;
 
 DROP TRIGGER close_absences_changed_by_hand;

@@ -125,6 +125,33 @@ pub(super) fn tier_levels_targets(tx: &Transaction, _path: &Path) -> Result<()> 
     Ok(())
 }
 
+/// The columns `starlight_life_cycle` adds to `trainers`, as schema.sql has them.
+const STARLIGHT_COLUMNS: [(&str, &str); 4] = [
+    ("selected_on", "TEXT"),
+    ("selection_note", "TEXT NOT NULL DEFAULT ''"),
+    ("exited_on", "TEXT"),
+    ("exit_reason", "TEXT NOT NULL DEFAULT ''"),
+];
+
+/// Starlight trainers' selection and exit columns and the `trainer_assessments` table (as in
+/// schema.sql); existing trainers keep everything, with no selection or exit recorded.
+pub(super) fn starlight_life_cycle(tx: &Transaction, _path: &Path) -> Result<()> {
+    for (name, definition) in STARLIGHT_COLUMNS {
+        let present: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM pragma_table_info('trainers') WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )?;
+        if !present {
+            tx.execute_batch(&format!(
+                "ALTER TABLE trainers ADD COLUMN {name} {definition};"
+            ))?;
+        }
+    }
+    tx.execute_batch(include_str!("starlight_life_cycle.sql"))?;
+    Ok(())
+}
+
 /// One line per group of teachers whose staff numbers differ only in case:
 /// "  T000013 张伟 (实验小学, id 13) / t000013 李娜 (第二中学, id 2001)".
 fn staff_number_clashes(tx: &Transaction) -> Result<Vec<String>> {
@@ -286,6 +313,9 @@ mod tests {
 #[cfg(test)]
 #[path = "tier_levels_targets_tests.rs"]
 mod tier_levels_targets_tests;
+#[cfg(test)]
+#[path = "starlight_life_cycle_tests.rs"]
+mod starlight_life_cycle_tests;
 #[cfg(test)]
 #[path = "v4_tests.rs"]
 mod v4_tests;

@@ -1,7 +1,7 @@
 //! The upgrade that added tier levels, 文号 and targets: every tier step and teacher kept
 //! (without a level), the plan's targets seeded, the same objects as a new file.
 
-use super::super::{ensure, SCHEMA_SQL, SCHEMA_VERSION};
+use super::super::{ensure, AS_VERSION_5_SQL, SCHEMA_SQL, SCHEMA_VERSION};
 use crate::domain::tiers::{has_levels, PLAN_TARGETS};
 use crate::domain::{Tier, TierLevel};
 use crate::store::Db;
@@ -13,12 +13,9 @@ fn before_upgrade(dir: &Path) -> PathBuf {
     let path = dir.join("v5.db");
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch(SCHEMA_SQL).unwrap();
+    conn.execute_batch(AS_VERSION_5_SQL).unwrap();
     conn.execute_batch(
-        "DROP TABLE targets;
-         ALTER TABLE tier_history DROP COLUMN doc_no;
-         ALTER TABLE tier_history DROP COLUMN level;
-         ALTER TABLE teachers DROP COLUMN tier_level;
-         PRAGMA user_version = 5;
+        "PRAGMA user_version = 5;
          INSERT INTO schools (id, name, stage) VALUES (1, '实验小学', 'primary');
          INSERT INTO teachers (id, staff_no, name, school_id, tier) VALUES
            (1, 'T1', '张伟', 1, 'backbone'), (2, 'T2', '李娜', 1, 'qualified');

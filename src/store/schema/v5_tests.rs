@@ -1,6 +1,6 @@
 //! The upgrade 4 → 5: every teacher kept, each one active; the column as a new file has it.
 
-use super::super::{ensure, SCHEMA_SQL, SCHEMA_VERSION};
+use super::super::{ensure, AS_VERSION_5_SQL, SCHEMA_SQL, SCHEMA_VERSION};
 use crate::store::Db;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -11,12 +11,9 @@ fn version_4(dir: &Path) -> PathBuf {
     let path = dir.join("v4.db");
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch(SCHEMA_SQL).unwrap();
+    conn.execute_batch(AS_VERSION_5_SQL).unwrap();
     conn.execute_batch(
-        "DROP TABLE targets;
-         ALTER TABLE tier_history DROP COLUMN doc_no;
-         ALTER TABLE tier_history DROP COLUMN level;
-         ALTER TABLE teachers DROP COLUMN tier_level;
-         ALTER TABLE teachers DROP COLUMN status;
+        "ALTER TABLE teachers DROP COLUMN status;
          PRAGMA user_version = 4;
          INSERT INTO schools (id, name, stage) VALUES (1, '实验小学', 'primary');
          INSERT INTO teachers (id, staff_no, name, school_id, tier) VALUES

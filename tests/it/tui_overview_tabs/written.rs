@@ -10,6 +10,7 @@ fn delete_trainer_sql(id: i64) -> String {
     format!(
         "UPDATE sessions SET trainer_id = NULL WHERE trainer_id = {id};
          UPDATE follow_ups SET observer_trainer_id = NULL WHERE observer_trainer_id = {id};
+         DELETE FROM trainer_assessments WHERE trainer_id = {id};
          DELETE FROM trainers WHERE id = {id};"
     )
 }
@@ -23,6 +24,9 @@ fn a_refused_trainer_save_keeps_the_form_and_a_saved_one_closes_it() {
     ui.key(KeyCode::Down);
     ui.key(KeyCode::Char('3'));
     other_writes(&ui.path, &delete_trainer_sql(id));
+    ui.key(KeyCode::Enter);
+    // A change of level asks the reason first.
+    ui.typed("听课评估");
     ui.key(KeyCode::Enter);
     ui.toasts_expire();
     let text = ui.above_status();
@@ -41,6 +45,8 @@ fn a_refused_trainer_save_keeps_the_form_and_a_saved_one_closes_it() {
     ui.key(KeyCode::Down);
     ui.key(KeyCode::Right);
     ui.key(KeyCode::Enter);
+    ui.typed("听课评估");
+    ui.key(KeyCode::Enter);
     let text = ui.above_status();
     assert!(!text.contains("修改讲师"), "the form closed: {text}");
 }
@@ -55,6 +61,8 @@ fn a_trainer_refusal_after_a_busy_wait_reaches_the_form_while_another_tab_is_sho
     ui.key(KeyCode::Char('3'));
     let other = LockHolder::hold(&ui.path);
     other.run(&delete_trainer_sql(id));
+    ui.key(KeyCode::Enter);
+    ui.typed("听课评估");
     ui.key(KeyCode::Enter);
     assert!(ui.text().contains("另一台电脑正在写入"), "{}", ui.text());
     ui.tab(TabId::Dashboard);

@@ -245,7 +245,7 @@ impl Screen for FollowUpsScreen {
 
     fn reload(&mut self, ctx: &Ctx) -> Result<()> {
         self.projects = follow_ups::projects_with_follow_ups(ctx.conn())?;
-        self.trainers = trainer_list::trainer_lines(ctx.conn())?
+        self.trainers = trainer_list::trainer_lines(ctx.conn(), ctx.now)?
             .into_iter()
             .map(|l| {
                 let keys = pinyin_keys(&l.trainer.name);

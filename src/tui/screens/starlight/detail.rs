@@ -1,7 +1,9 @@
 //! The Starlight tab's detail pane: who the trainer is, a bar chart of the six competencies
 //! (六能, levels 0–3) and the sessions they taught.
 
+use crate::domain::starlight::Load;
 use crate::domain::{Competency, TrainerStatus};
+use crate::store::trainer_life::{Assessment, LifeCycle};
 use crate::store::trainer_list::{TaughtSession, TrainerLine};
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
@@ -56,12 +58,90 @@ fn session_line(s: &TaughtSession, w: usize, ctx: &Ctx) -> Line<'static> {
     Line::from(Span::styled(truncate(&text, w), ctx.theme.base()))
 }
 
+/// What the pane shows beside the trainer's row: the load this term and year, selection and
+/// exit, assessments newest first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extras {
+    pub term: Load,
+    pub year: Load,
+    pub life: LifeCycle,
+    pub assessments: Vec<Assessment>,
+}
+
+fn hours(h: f64) -> String {
+    format!("{h:.1}")
+}
+
+/// The facts under the trainer's name: the term load, then (issue 12 item 1) the trainees'
+/// feedback average goes on its own line here.
+fn fact_lines(x: &Extras, w: usize, ctx: &Ctx) -> Vec<Line<'static>> {
+    let load = ctx.tf(
+        i18n::SL_LOAD,
+        &[
+            &x.term.sessions,
+            &hours(x.term.hours),
+            &x.year.sessions,
+            &hours(x.year.hours),
+        ],
+    );
+    vec![Line::from(Span::styled(
+        truncate(&load, w),
+        ctx.theme.accent(),
+    ))]
+}
+
+/// Selection or exit, one line (none for a trainer recorded before either was kept).
+fn life_line(x: &Extras, w: usize, ctx: &Ctx) -> Option<Line<'static>> {
+    let life = match (x.life.exited_on, x.life.selected_on) {
+        (Some(d), _) => Some((
+            ctx.tf(i18n::SL_EXITED_ON, &[&d, &x.life.exit_reason]),
+            ctx.theme.bad(),
+        )),
+        (None, Some(d)) => Some((
+            ctx.tf(i18n::SL_SELECTED_ON, &[&d, &x.life.selection_note]),
+            ctx.theme.muted(),
+        )),
+        (None, None) => None,
+    };
+    life.map(|(text, style)| Line::from(Span::styled(truncate(&text, w), style)))
+}
+
+/// The assessments' title and one line each (none without assessments).
+fn assessment_lines(x: &Extras, w: usize, ctx: &Ctx) -> Vec<Line<'static>> {
+    let zh = ctx.zh();
+    let mut lines = Vec::new();
+    if !x.assessments.is_empty() {
+        lines.push(Line::from(Span::styled(
+            ctx.t(i18n::SL_ASSESSMENTS),
+            ctx.theme.accent(),
+        )));
+    }
+    for a in &x.assessments {
+        let text = ctx.tf(
+            i18n::SL_ASSESSMENT,
+            &[
+                &a.assessed_on,
+                &a.competency.label(zh),
+                &a.level,
+                &format!("{} {}", a.evidence_kind.label(zh), a.evidence),
+                &a.assessor,
+            ],
+        );
+        lines.push(Line::from(Span::styled(
+            truncate(&text, w),
+            ctx.theme.base(),
+        )));
+    }
+    lines
+}
+
 /// Draws the pane into `area`: a rule on its left when `beside` the list, else on top.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
     line: Option<&TrainerLine>,
     sessions: &[TaughtSession],
+    extras: Option<&Extras>,
     ctx: &Ctx,
     beside: bool,
 ) {
@@ -100,6 +180,10 @@ pub fn render(
             Span::styled(who, th.muted()),
         ]),
     ];
+    if let Some(x) = extras {
+        lines.extend(fact_lines(x, w, ctx));
+        lines.extend(life_line(x, w, ctx));
+    }
     lines.extend(competency_lines(&t.levels, w, ctx));
     lines.push(Line::from(Span::styled(
         ctx.tf(i18n::STAR_SESSIONS, &[&l.sessions_taught]),
@@ -113,5 +197,9 @@ pub fn render(
     }
     let room = (inner.height as usize).saturating_sub(lines.len());
     lines.extend(sessions.iter().take(room).map(|s| session_line(s, w, ctx)));
+    // The assessments below the sessions, as far as the room goes.
+    if let Some(x) = extras {
+        lines.extend(assessment_lines(x, w, ctx));
+    }
     frame.render_widget(Paragraph::new(lines).style(th.base()), inner);
 }

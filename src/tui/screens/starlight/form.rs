@@ -1,6 +1,7 @@
 //! The Starlight tab's edit form: a trainer's status and six competency levels. The form only
 //! holds the values; saving returns `Intent::UpdateTrainer` (executed in write.rs).
 
+use crate::domain::starlight::levels_change_needs_reason;
 use crate::domain::{Competency, Trainer, TrainerStatus};
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
@@ -139,15 +140,26 @@ impl TrainerForm {
     }
 
     /// What `cmd` does; a save stays open until its outcome (`on_written`) closes it.
-    pub fn handle(&mut self, cmd: FormCmd) -> Outcome {
+    /// A change of level asks `reason_prompt` first (docs/rules.md §4.8).
+    pub fn handle(&mut self, cmd: FormCmd, reason_prompt: String) -> Outcome {
         self.refused = None;
         match cmd {
             FormCmd::Save => {
-                return Outcome::Run(Action::write(Intent::UpdateTrainer {
+                let intent = Intent::UpdateTrainer {
                     trainer_id: self.trainer_id,
                     status: self.status,
                     levels: self.levels,
-                }))
+                };
+                return Outcome::Run(
+                    if levels_change_needs_reason(&self.original.1, &self.levels) {
+                        Action::AskReason {
+                            prompt: reason_prompt,
+                            intent,
+                        }
+                    } else {
+                        Action::write(intent)
+                    },
+                );
             }
             FormCmd::Cancel => {
                 // Changes are discarded only by a second Esc.

@@ -10,6 +10,9 @@ pub(super) enum Cmd {
     Search,
     FilterStatus,
     Edit,
+    Promote,
+    Exit,
+    Assign,
     Back,
 }
 
@@ -27,6 +30,21 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('e'), Key::Code(KeyCode::Enter)],
         command: Cmd::Edit,
         help: i18n::KEY_EDIT,
+    },
+    KeyBinding {
+        keys: &[Key::Char('p')],
+        command: Cmd::Promote,
+        help: i18n::SL_KEY_PROMOTE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('a')],
+        command: Cmd::Assign,
+        help: i18n::SL_KEY_ASSIGN,
+    },
+    KeyBinding {
+        keys: &[Key::Char('x')],
+        command: Cmd::Exit,
+        help: i18n::SL_KEY_EXIT,
     },
     keymap::back_key(Cmd::Back),
 ];

@@ -2,6 +2,7 @@
 //! and sessions taught; `/` pinyin-aware search, a status filter, a detail pane with the
 //! competency bar chart, and a small form to change status and levels (`e`).
 
+mod assign;
 mod detail;
 mod form;
 mod keys;
@@ -9,9 +10,11 @@ mod list;
 
 pub use list::trainer_matches;
 
+use crate::domain::starlight::term_of;
 use crate::domain::TrainerStatus;
 use crate::error::Result;
 use crate::search::keys::pinyin_keys;
+use crate::store::trainer_life;
 use crate::store::trainer_list::{self, TaughtSession, TrainerLine};
 use crate::tui::action::{Action, Intent, Target};
 use crate::tui::i18n::{self, Msg};
@@ -19,6 +22,7 @@ use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::outcome::Written;
 use crate::tui::screen::{Ctx, Screen};
 use crate::tui::widgets::text_input::{SearchKey, TextInput};
+use chrono::Datelike;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use form::{TrainerForm, FORM_KEYS};
 use keys::{Cmd, KEYS};
@@ -27,6 +31,8 @@ use ratatui::Frame;
 
 /// Sessions listed in the detail pane.
 const SESSIONS_SHOWN: usize = 20;
+/// Assessments listed in the detail pane.
+const ASSESSMENTS_SHOWN: usize = 3;
 
 #[derive(Default)]
 pub struct StarlightScreen {
@@ -40,6 +46,8 @@ pub struct StarlightScreen {
     status: Option<TrainerStatus>,
     sessions: Vec<TaughtSession>,
     sessions_of: Option<i64>,
+    extras: detail::Extras,
+    assign: Option<assign::AssignPicker>,
     form: Option<TrainerForm>,
     page: usize,
     first: usize,
@@ -93,6 +101,10 @@ impl StarlightScreen {
             Some(id) => trainer_list::sessions_taught(ctx.conn(), id, SESSIONS_SHOWN)?,
             None => Vec::new(),
         };
+        self.extras = match id {
+            Some(id) => extras(ctx, id)?,
+            None => detail::Extras::default(),
+        };
         self.sessions_of = id;
         Ok(())
     }
@@ -111,10 +123,32 @@ impl StarlightScreen {
         self.after_change(ctx)
     }
 
-    fn handle_form_key(&mut self, key: &KeyEvent) -> Option<Action> {
+    fn handle_form_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
         let cmd = keymap::lookup(FORM_KEYS, key)?;
         let form = self.form.as_mut()?;
-        form.handle(cmd).for_form(&mut self.form)
+        let reason_prompt = ctx.tf(i18n::SL_LEVELS_REASON, &[&form.name]);
+        form.handle(cmd, reason_prompt).for_form(&mut self.form)
+    }
+
+    /// `a`: the session picker for the selected trainer.
+    fn open_assign(&mut self, ctx: &Ctx) -> Option<Action> {
+        let t = &self.selected()?.trainer;
+        let (trainer_id, name) = (t.id, t.name.clone());
+        match trainer_life::open_sessions(ctx.conn(), ctx.today(), assign::OFFERED) {
+            Ok(sessions) => {
+                self.assign = Some(assign::AssignPicker {
+                    trainer_id,
+                    name,
+                    sessions,
+                    cursor: 0,
+                    refused: None,
+                });
+                None
+            }
+            Err(e) => Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            )),
+        }
     }
 
     fn handle_typing(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
@@ -135,6 +169,24 @@ impl StarlightScreen {
     }
 }
 
+/// Trainer `id`'s load this term and this calendar year, life cycle and latest assessments.
+fn extras(ctx: &Ctx, id: i64) -> Result<detail::Extras> {
+    let today = ctx.today();
+    let (from, to) = term_of(today);
+    let year_from = today.with_ordinal(1).unwrap_or(today);
+    let year_to = year_from
+        .with_year(today.year() + 1)
+        .unwrap_or(today)
+        .pred_opt()
+        .unwrap_or(today);
+    Ok(detail::Extras {
+        term: trainer_life::load(ctx.conn(), id, from, to)?,
+        year: trainer_life::load(ctx.conn(), id, year_from, year_to)?,
+        life: trainer_life::life_cycle(ctx.conn(), id)?.unwrap_or_default(),
+        assessments: trainer_life::assessments(ctx.conn(), id, ASSESSMENTS_SHOWN)?,
+    })
+}
+
 impl Screen for StarlightScreen {
     fn title(&self) -> Msg {
         i18n::TAB_STARLIGHT
@@ -147,7 +199,7 @@ impl Screen for StarlightScreen {
     }
 
     fn wants_text_input(&self) -> bool {
-        self.typing || self.form.is_some()
+        self.typing || self.form.is_some() || self.assign.is_some()
     }
 
     fn has_unsaved(&self) -> bool {
@@ -156,7 +208,17 @@ impl Screen for StarlightScreen {
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         if self.form.is_some() {
-            return self.handle_form_key(&key);
+            return self.handle_form_key(&key, ctx);
+        }
+        if let Some(picker) = self.assign.as_mut() {
+            return match picker.handle(&key) {
+                assign::Picked::Keep => None,
+                assign::Picked::Close => {
+                    self.assign = None;
+                    None
+                }
+                assign::Picked::Run(a) => Some(a),
+            };
         }
         if self.typing {
             return self.handle_typing(&key, ctx);
@@ -186,6 +248,21 @@ impl Screen for StarlightScreen {
                 }
                 self.form = self.selected().map(|l| TrainerForm::new(&l.trainer));
                 None
+            }
+            Cmd::Promote | Cmd::Exit | Cmd::Assign if ctx.read_only() => {
+                Some(Action::Fail(ctx.t(i18n::READ_ONLY_REFUSED).to_string()))
+            }
+            Cmd::Assign => self.open_assign(ctx),
+            Cmd::Promote => {
+                let trainer_id = self.selected()?.trainer.id;
+                Some(Action::write(Intent::PromoteTrainer { trainer_id }))
+            }
+            Cmd::Exit => {
+                let t = &self.selected()?.trainer;
+                Some(Action::AskReason {
+                    prompt: ctx.tf(i18n::SL_EXIT_REASON, &[&t.name]),
+                    intent: Intent::ExitTrainer { trainer_id: t.id },
+                })
             }
             Cmd::Back => {
                 if self.search.is_empty() && self.status.is_none() {
@@ -240,6 +317,14 @@ impl Screen for StarlightScreen {
 
     /// The form closes once its change is written; a refusal stays in it, with the levels set.
     fn on_written(&mut self, intent: &Intent, written: &Written, _ctx: &Ctx) {
+        if let (Intent::AssignTrainer { .. }, Some(picker)) = (intent, self.assign.as_mut()) {
+            match written {
+                Written::Done(_) => self.assign = None,
+                Written::Refused(why) => picker.refused = Some(why.clone()),
+                Written::Waiting | Written::Cancelled => {}
+            }
+            return;
+        }
         let Intent::UpdateTrainer { trainer_id, .. } = intent else {
             return;
         };
@@ -257,7 +342,7 @@ impl Screen for StarlightScreen {
         let keep = self.selected().map(|l| l.trainer.id);
         // In pinyin order (as the Teachers tab), not by code point: 何 冉 冯 刘 read as random.
         let mut rows: Vec<((String, String), TrainerLine)> =
-            trainer_list::trainer_lines(ctx.conn())?
+            trainer_list::trainer_lines(ctx.conn(), ctx.now)?
                 .into_iter()
                 .map(|r| (pinyin_keys(&r.trainer.name), r))
                 .collect();
@@ -293,10 +378,17 @@ impl Screen for StarlightScreen {
                 },
             )
         } else {
-            // The pane wants a border, two header lines, six bars, a title and the sessions;
+            // The pane wants a border, two header lines, the load (and selection or exit),
+            // six bars, a title and the sessions, then the assessments;
             // it gets 12 lines at 80×24, more from a taller terminal (half of it) or from a
             // short list (search line, header and the rows shown).
-            let want = 10 + self.sessions.len().max(1) as u16;
+            let x = &self.extras;
+            let life = u16::from(x.life.selected_on.is_some() || x.life.exited_on.is_some());
+            let assessed = match x.assessments.len() {
+                0 => 0,
+                n => 1 + n as u16,
+            };
+            let want = 11 + life + self.sessions.len().max(1) as u16 + assessed;
             let list_want = 2 + self.shown.len().max(4) as u16;
             let most = 12
                 .max(area.height / 2)
@@ -316,13 +408,31 @@ impl Screen for StarlightScreen {
         };
         self.render_list(frame, list_area, ctx);
         let line = self.selected().cloned();
-        let sessions = if line.as_ref().map(|l| l.trainer.id) == self.sessions_of {
-            &self.sessions[..]
+        let fresh = line.as_ref().map(|l| l.trainer.id) == self.sessions_of;
+        let (sessions, extras) = if fresh {
+            (&self.sessions[..], Some(&self.extras))
         } else {
-            &[]
+            (&[][..], None)
         };
         let beside = detail_area.x > list_area.x;
-        detail::render(frame, detail_area, line.as_ref(), sessions, ctx, beside);
+        detail::render(
+            frame,
+            detail_area,
+            line.as_ref(),
+            sessions,
+            extras,
+            ctx,
+            beside,
+        );
+        if let Some(picker) = &self.assign {
+            let h = 12.min(area.height);
+            let picker_area = Rect {
+                y: area.bottom().saturating_sub(h),
+                height: h,
+                ..detail_area
+            };
+            picker.render(frame, picker_area, ctx);
+        }
         if let Some(form) = &self.form {
             let h = 10.min(area.height);
             let form_area = Rect {

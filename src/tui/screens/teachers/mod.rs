@@ -32,6 +32,7 @@ enum Cmd {
     Search,
     SetStatus,
     Tier,
+    SelectCandidate,
     Back,
 }
 
@@ -49,6 +50,11 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('t')],
         command: Cmd::Tier,
         help: i18n::TEACHERS_KEY_TIER,
+    },
+    KeyBinding {
+        keys: &[Key::Char('S')],
+        command: Cmd::SelectCandidate,
+        help: i18n::TEACHERS_KEY_SELECT,
     },
     keymap::back_key(Cmd::Back),
 ];
@@ -255,6 +261,13 @@ impl Screen for TeachersScreen {
                     ctx,
                 ));
                 None
+            }
+            Cmd::SelectCandidate => {
+                let t = &self.detail.as_ref()?.teacher;
+                Some(Action::AskReason {
+                    prompt: ctx.tf(i18n::TEACHERS_SELECT_REASON, &[&t.name]),
+                    intent: Intent::SelectCandidate { teacher_id: t.id },
+                })
             }
             Cmd::Move(m) => self.moved(
                 keymap::apply_move(self.cursor, self.hits.len(), self.page, m),
