@@ -226,7 +226,8 @@ pub const DETAIL_TOTAL: Msg = Msg::new("总学分", "Total");
 pub const DETAIL_CONCENTRATED: Msg = Msg::new("集中培训", "Concentrated");
 pub const DETAIL_MET: Msg = Msg::new("已达标", "met");
 pub const DETAIL_ON_PACE: Msg = Msg::new("进度正常", "on pace");
-pub const DETAIL_AT_RISK: Msg = Msg::new("进度落后", "at risk");
+pub const DETAIL_BEHIND: Msg = Msg::new("进度落后", "behind");
+pub const DETAIL_NOT_MET: Msg = Msg::new("未达标", "not met");
 pub const DETAIL_RECENT: Msg = Msg::new("最近出勤", "Recent marks");
 pub const DETAIL_NONE_SELECTED: Msg = Msg::new("未选择教师", "No teacher selected");
 
@@ -798,7 +799,9 @@ pub const COL_ATTENDANCE_RATE: Msg = Msg::new("出勤率", "Attendance");
 pub const COL_VETO_COUNT: Msg = Msg::new("否决人数", "Vetoes");
 pub const COL_PLACES: Msg = Msg::new("送培/名额", "Sent/places");
 pub const COL_FOLLOW_RATE: Msg = Msg::new("跟踪完成", "Follow-ups");
-pub const COL_ON_PACE: Msg = Msg::new("学分达标", "Credits");
+/// Teachers who met the cycle's credits, and those behind (未达标 once the cycle ended).
+pub const COL_CREDITS_MET: Msg = Msg::new("已达标", "Met");
+pub const COL_CREDITS_BEHIND: Msg = Msg::new("落后", "Behind");
 pub const COL_TOWNSHIP: Msg = Msg::new("镇街", "Township");
 pub const REP_TITLE: Msg = Msg::new("{}年 学校考核 · {} 所学校", "School report {} · {} schools");
 pub const REP_CYCLE: Msg = Msg::new("学分周期 {}", "Credits {}");

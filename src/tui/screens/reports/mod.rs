@@ -83,7 +83,8 @@ pub fn compare(a: &SchoolReport, b: &SchoolReport, col: Column) -> Ordering {
         Column::Attendance => by_figure(a.attendance_rate(), b.attendance_rate()),
         Column::Vetoes => a.vetoed_teachers.cmp(&b.vetoed_teachers),
         Column::FollowUps => by_figure(a.follow_up_rate(), b.follow_up_rate()),
-        Column::Credits => by_figure(a.on_pace_share(), b.on_pace_share()),
+        Column::CreditsMet => by_figure(a.met_share(), b.met_share()),
+        Column::CreditsBehind => by_figure(a.behind_share(), b.behind_share()),
     }
 }
 
@@ -151,7 +152,8 @@ impl ReportsScreen {
         self.loaded = None;
         let (from, to) = veto_year_range(year, s.veto_year_start_month);
         let cycle = cycle_of(to.min(ctx.today()).max(from), s);
-        let as_of = ctx.today().clamp(from, to);
+        // Credit standing as of today (an ended cycle reads 达标 / 未达标), never before the year.
+        let as_of = ctx.today().max(from);
         self.rows = reports::school_report(ctx.conn(), from, to, &cycle, as_of, s)?;
         self.standing = district_charts::cycle_standing(ctx.conn(), &cycle, as_of, s)?;
         self.cycle_label = cycle.label();
