@@ -57,8 +57,9 @@ fn register(conn: &Connection, cycle: &Cycle) -> Result<()> {
     conn.execute(
         "INSERT INTO teacher_cycle_credits
              (teacher_id, first_year, last_year, school_id, total, concentrated)
-         SELECT c.teacher_id, ?1, ?2, t.school_id, sum(c.credits),
-                sum(CASE WHEN c.concentrated THEN c.credits ELSE 0 END)
+         SELECT c.teacher_id, ?1, ?2, t.school_id,
+                sum(CASE WHEN c.status = 'recognised' THEN c.credits ELSE 0 END),
+                sum(CASE WHEN c.concentrated AND c.status = 'recognised' THEN c.credits ELSE 0 END)
          FROM credit_entries c JOIN teachers t ON t.id = c.teacher_id
          WHERE c.earned_on BETWEEN ?3 AND ?4
          GROUP BY c.teacher_id",

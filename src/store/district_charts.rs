@@ -81,7 +81,7 @@ pub fn cycle_standing(
     let mut per_teacher: HashMap<i64, (f64, f64)> = HashMap::new();
     let mut st = conn.prepare_cached(
         "SELECT teacher_id, credits, concentrated FROM credit_entries NOT INDEXED
-         WHERE earned_on BETWEEN ?1 AND ?2",
+         WHERE earned_on BETWEEN ?1 AND ?2 AND status = 'recognised'",
     )?;
     let mut rows = st.query(params![day(cycle.start()), day(cycle.end())])?;
     while let Some(r) = rows.next()? {

@@ -131,7 +131,8 @@ pub(crate) fn credit_pace(
          FROM (SELECT teacher_id, sum(credits) AS total,
                       sum(CASE WHEN concentrated THEN credits ELSE 0 END) AS concentrated
                FROM credit_entries NOT INDEXED
-               WHERE earned_on BETWEEN ?1 AND ?2 GROUP BY teacher_id) x
+               WHERE earned_on BETWEEN ?1 AND ?2 AND status = 'recognised'
+               GROUP BY teacher_id) x
          JOIN teachers t ON t.id = x.teacher_id",
         [day(cycle.start()), day(cycle.end())],
         |line, r| {

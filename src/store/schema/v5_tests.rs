@@ -11,6 +11,8 @@ fn version_4(dir: &Path) -> PathBuf {
     let path = dir.join("v4.db");
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch(SCHEMA_SQL).unwrap();
+    conn.execute_batch(include_str!("undo_credit_registration.sql"))
+        .unwrap();
     conn.execute_batch(
         "ALTER TABLE teachers DROP COLUMN status;
          PRAGMA user_version = 4;
