@@ -4,6 +4,7 @@
 pub mod attendance;
 pub mod booking;
 pub mod codes;
+pub mod credit_registration;
 pub mod credits;
 pub mod follow_up;
 pub mod mark_rules;

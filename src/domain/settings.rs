@@ -1,5 +1,7 @@
 //! Settings that shape the rules (docs/rules.md §4), with the district's defaults.
 
+use super::credit_registration::{format_rules, parse_rules, CategoryRule, DEFAULT_RULES};
+
 /// Rule settings; stored as key/value rows in the `settings` table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -23,6 +25,8 @@ pub struct Settings {
     pub yearly_offer_total: f64,
     /// Of which from concentrated training.
     pub yearly_offer_concentrated: f64,
+    /// Credit registration's categories and their hours → credits rules (§4.3).
+    pub credit_categories: Vec<CategoryRule>,
     /// Default completion threshold of a new project, in percent.
     pub default_threshold_pct: i64,
     /// District name printed on sign-in sheets and reports.
@@ -41,6 +45,7 @@ impl Default for Settings {
             required_concentrated: 20.0,
             yearly_offer_total: 30.0,
             yearly_offer_concentrated: 8.0,
+            credit_categories: parse_rules(DEFAULT_RULES).unwrap_or_default(),
             default_threshold_pct: 80,
             district_name: "潼南区".to_string(),
         }
@@ -59,6 +64,7 @@ impl Settings {
         "required_concentrated",
         "yearly_offer_total",
         "yearly_offer_concentrated",
+        "credit_categories",
         "default_threshold_pct",
         "district_name",
     ];
@@ -125,6 +131,11 @@ impl Settings {
                     }
                 }
             }
+            "credit_categories" => {
+                if let Some(rules) = parse_rules(v) {
+                    self.credit_categories = rules;
+                }
+            }
             "default_threshold_pct" => {
                 if let Ok(n) = v.parse::<i64>() {
                     if (1..=100).contains(&n) {
@@ -149,6 +160,7 @@ impl Settings {
             "required_concentrated" => self.required_concentrated.to_string(),
             "yearly_offer_total" => self.yearly_offer_total.to_string(),
             "yearly_offer_concentrated" => self.yearly_offer_concentrated.to_string(),
+            "credit_categories" => format_rules(&self.credit_categories),
             "default_threshold_pct" => self.default_threshold_pct.to_string(),
             "district_name" => self.district_name.clone(),
             _ => return None,

@@ -6,6 +6,7 @@ pub mod check;
 pub mod check_in;
 pub mod close_session;
 pub mod completion;
+pub mod credit_registration;
 pub mod credits;
 pub mod demo;
 pub mod enrolments;

@@ -7,6 +7,7 @@ mod cli_foundation;
 mod cli_registration;
 mod completion;
 mod concurrency;
+mod credit_registration;
 mod desks_under_load;
 mod export;
 mod export_files;

@@ -1,0 +1,199 @@
+//! Credit registration (学分登记) on a real file: registered entries arrive 待审核 and count
+//! for nothing until approved; only pending entries can be approved or returned; a refused
+//! batch changes nothing; every decision is audited; approvals go on while another process
+//! writes.
+
+use liaoyuan::domain::credit_registration::EntryStatus;
+use liaoyuan::domain::parse_datetime;
+use liaoyuan::ops::credit_registration::{approve, register, return_entry, Registering};
+use liaoyuan::store::{credit_registration as reg, credits, Db, OpenMode, Stamp};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_liaoyuan");
+
+fn stamp(at: &str) -> Stamp {
+    Stamp::new(parse_datetime(at).unwrap(), "registrar")
+}
+
+/// Teachers 1..=n at one school; project P1 with one session on 2026-11-20, all enrolled.
+fn district(n: i64) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("credits.db");
+    let mut db = Db::open(&path, OpenMode::Create).unwrap();
+    let tx = db.write(&stamp("2026-11-01 09:00")).unwrap();
+    tx.execute_batch(
+        "INSERT INTO schools (id, name, stage) VALUES (1, '实验小学', 'primary');
+         INSERT INTO projects (id, code, title, level, plan, start_date, end_date)
+           VALUES (1, 'P1', '报到日', 'district', 'starlight', '2026-11-20', '2026-11-20');
+         INSERT INTO sessions (project_id, date, start_time, end_time)
+           VALUES (1, '2026-11-20', '08:30', '11:30');",
+    )
+    .unwrap();
+    for id in 1..=n {
+        tx.execute(
+            "INSERT INTO teachers (id, staff_no, name, school_id) VALUES (?1, ?2, '张伟', 1)",
+            rusqlite::params![id, format!("S{id:03}")],
+        )
+        .unwrap();
+        tx.execute(
+            "INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at)
+             VALUES (1, ?1, 1, '2026-11-01 09:00:00')",
+            [id],
+        )
+        .unwrap();
+    }
+    tx.commit().unwrap();
+    (dir, path)
+}
+
+fn online(teacher_id: i64, hours: f64) -> Registering {
+    Registering {
+        teacher_id,
+        category: "网络研修".into(),
+        hours,
+        earned_on: chrono::NaiveDate::from_ymd_opt(2026, 10, 8).unwrap(),
+        evidence: format!("GP2026-{teacher_id:05}"),
+        note: "国家智慧教育平台·暑期研修".into(),
+    }
+}
+
+fn total(db: &Db, teacher_id: i64) -> f64 {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let s = liaoyuan::store::settings::load(&db.conn).unwrap();
+    credits::cycle_standing(&db.conn, teacher_id, today, &s)
+        .unwrap()
+        .1
+        .total
+}
+
+fn audits(db: &Db) -> i64 {
+    db.conn
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE entity = 'credit_entry'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn a_registered_entry_counts_only_once_approved() {
+    let (_dir, path) = district(1);
+    let mut db = Db::open(&path, OpenMode::Existing).unwrap();
+    let e = register(&mut db, &stamp("2026-11-20 10:00"), &online(1, 30.0)).unwrap();
+    assert_eq!(e.status, EntryStatus::Pending);
+    assert_eq!(e.credits, 15.0); // 30 h × 0.5
+    assert!(!e.concentrated);
+    assert_eq!(total(&db, 1), 0.0);
+    assert_eq!(
+        approve(&mut db, &stamp("2026-11-20 11:00"), &[e.id]).unwrap(),
+        1
+    );
+    assert_eq!(total(&db, 1), 15.0);
+    let after = reg::get(&db.conn, e.id).unwrap().unwrap();
+    assert_eq!(after.status, EntryStatus::Recognised);
+    assert_eq!(after.reviewed_by, "registrar");
+    assert_eq!(audits(&db), 2);
+}
+
+#[test]
+fn only_pending_entries_can_be_approved_or_returned_and_a_refused_batch_changes_nothing() {
+    let (_dir, path) = district(3);
+    let mut db = Db::open(&path, OpenMode::Existing).unwrap();
+    let s = stamp("2026-11-20 10:00");
+    let ids: Vec<i64> = (1..=3)
+        .map(|t| register(&mut db, &s, &online(t, 10.0)).unwrap().id)
+        .collect();
+    approve(&mut db, &s, &ids[..1]).unwrap();
+    let audits_before = audits(&db);
+    // A batch holding an approved entry is refused as a whole, naming it.
+    let err = approve(&mut db, &s, &[ids[1], ids[0], ids[2]]).unwrap_err();
+    assert!(err.to_string().contains("S001"), "{err}");
+    for (id, want) in ids.iter().zip([
+        EntryStatus::Recognised,
+        EntryStatus::Pending,
+        EntryStatus::Pending,
+    ]) {
+        assert_eq!(reg::get(&db.conn, *id).unwrap().unwrap().status, want);
+    }
+    assert_eq!(audits(&db), audits_before);
+    assert!(return_entry(&mut db, &s, ids[0], "证书编号不符").is_err());
+    // Returning needs a reason.
+    assert!(return_entry(&mut db, &s, ids[1], "  ").is_err());
+    return_entry(&mut db, &s, ids[1], "证书编号不符").unwrap();
+    let returned = reg::get(&db.conn, ids[1]).unwrap().unwrap();
+    assert_eq!(returned.status, EntryStatus::Returned);
+    assert_eq!(returned.return_reason, "证书编号不符");
+    assert!(approve(&mut db, &s, &[ids[1]]).is_err());
+    assert_eq!(total(&db, 2), 0.0);
+    assert_eq!(audits(&db), audits_before + 1);
+}
+
+#[test]
+fn registration_refuses_an_unknown_category_bad_hours_and_a_future_date() {
+    let (_dir, path) = district(1);
+    let mut db = Db::open(&path, OpenMode::Existing).unwrap();
+    let s = stamp("2026-11-20 10:00");
+    let mut e = online(1, 10.0);
+    e.category = "网络".into();
+    assert!(register(&mut db, &s, &e).is_err());
+    for h in [0.0, -2.0, 1000.5, f64::NAN] {
+        assert!(register(&mut db, &s, &online(1, h)).is_err(), "{h}");
+    }
+    let mut future = online(1, 10.0);
+    future.earned_on = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    assert!(register(&mut db, &s, &future).is_err());
+    // Concentrated training counts toward the concentrated floor.
+    let mut conc = online(1, 6.0);
+    conc.category = "集中培训".into();
+    let c = register(&mut db, &s, &conc).unwrap();
+    assert!(c.concentrated);
+    assert_eq!(c.credits, 3.0);
+    assert_eq!(audits(&db), 1);
+}
+
+fn checkin(db: &Path, staff_no: &str) -> std::process::Output {
+    Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(["checkin", "--project", "P1", staff_no])
+        .env("LIAOYUAN_NOW", "2026-11-20 08:25")
+        .env_remove("LIAOYUAN_DB")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn approvals_go_on_while_another_process_checks_teachers_in() {
+    let (_dir, path) = district(30);
+    let mut db = Db::open(&path, OpenMode::Existing).unwrap();
+    let s = stamp("2026-11-20 08:25");
+    let ids: Vec<i64> = (1..=30)
+        .map(|t| register(&mut db, &s, &online(t, 4.0)).unwrap().id)
+        .collect();
+    let desk = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            (1..=30)
+                .map(|t| checkin(&path, &format!("S{t:03}")))
+                .filter(|o| !o.status.success())
+                .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
+                .collect::<Vec<_>>()
+        })
+    };
+    for id in &ids {
+        approve(&mut db, &s, &[*id]).unwrap();
+    }
+    let failures = desk.join().unwrap();
+    assert!(failures.is_empty(), "{failures:#?}");
+    let one = |sql: &str| -> i64 { db.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(one("SELECT count(*) FROM marks"), 30);
+    assert_eq!(
+        one("SELECT count(*) FROM credit_entries WHERE status = 'recognised'"),
+        30
+    );
+    for t in [1, 15, 30] {
+        assert_eq!(total(&db, t), 2.0);
+    }
+}
