@@ -197,3 +197,87 @@ fn approvals_go_on_while_another_process_checks_teachers_in() {
         assert_eq!(total(&db, t), 2.0);
     }
 }
+
+/// 2021–2025 ended: T1 met (120, 20 concentrated), T2 short by 20, T3 nothing, T4 enough in
+/// all but concentrated; a pending entry that would have completed T2 does not count.
+fn ended_cycle() -> (tempfile::TempDir, PathBuf) {
+    let (dir, path) = district(4);
+    let db = Db::open(&path, OpenMode::Existing).unwrap();
+    db.conn
+        .execute_batch(
+            "INSERT INTO schools (id, name, stage) VALUES (2, '第二中学', 'junior');
+             UPDATE teachers SET school_id = 2 WHERE id = 4;
+             INSERT INTO credit_entries (teacher_id, credits, concentrated, earned_on, source) VALUES
+               (1, 100, 0, '2023-05-01', 'manual'), (1, 20, 1, '2024-05-01', 'manual'),
+               (2, 80, 0, '2023-05-01', 'manual'), (2, 20, 1, '2024-05-01', 'manual'),
+               (4, 125, 0, '2023-05-01', 'manual'), (4, 10, 1, '2024-05-01', 'manual');
+             INSERT INTO credit_entries (teacher_id, credits, concentrated, earned_on, source, status)
+               VALUES (2, 20, 0, '2025-06-01', 'manual', 'pending');",
+        )
+        .unwrap();
+    (dir, path)
+}
+
+#[test]
+fn export_credits_short_lists_the_not_met_teachers_of_an_ended_cycle_by_school() {
+    let (_dir, path) = ended_cycle();
+    let db = Db::open(&path, OpenMode::ReadOnly).unwrap();
+    let opts = liaoyuan::ops::export::ExportOptions {
+        year: Some(2025),
+        project: None,
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let e = liaoyuan::ops::export::build(
+        &db.conn,
+        liaoyuan::ops::export::ExportKind::CreditsShort,
+        &opts,
+        today,
+    )
+    .unwrap();
+    let rows: Vec<String> = e
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r["school"], r["staff_no"], r["total"], r["compliance"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "\"实验小学\" \"S002\" 100.0 \"not_met\"",
+            "\"实验小学\" \"S003\" 0.0 \"not_met\"",
+            "\"第二中学\" \"S004\" 135.0 \"not_met\"",
+        ]
+    );
+    assert!(e.sheet.name.contains("未达标"), "{}", e.sheet.name);
+    // The command line: the same list, and --short refused elsewhere.
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(&path)
+        .args(["export", "credits", "--short", "--year", "2025"])
+        .env("LIAOYUAN_NOW", "2026-11-20 09:00")
+        .env_remove("LIAOYUAN_DB")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    assert!(!csv.contains("S001"), "{csv}");
+    let refused = Command::new(BIN)
+        .arg("--db")
+        .arg(&path)
+        .args(["export", "vetoes", "--short"])
+        .env_remove("LIAOYUAN_DB")
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+}

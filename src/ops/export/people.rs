@@ -29,12 +29,20 @@ fn compliance_zh(c: Compliance) -> (&'static str, &'static str) {
 
 /// Each teacher's credits in the cycle containing the year (as of today, or
 /// the cycle's end for a past cycle).
-pub(super) fn credits(conn: &Connection, scope: &Scope) -> Result<Export> {
+/// With `short`, only the teachers behind or (in an ended cycle) not met.
+pub(super) fn credits(conn: &Connection, scope: &Scope, short: bool) -> Result<Export> {
     let mid_year = NaiveDate::from_ymd_opt(scope.year, 7, 1).unwrap_or(scope.today);
     let cycle = cycle_of(mid_year, &scope.settings);
     let as_of = scope.today.max(cycle.start());
     let rows = export_rows::credits(conn, scope.project_id(), cycle.start(), cycle.end())?;
-    let mut sheet = Sheet::new(format!("继续教育学分 {}", cycle.label()), CREDITS);
+    let title = if short && cycle.ended(as_of) {
+        format!("未达标教师 {}", cycle.label())
+    } else if short {
+        format!("学分进度落后教师 {}", cycle.label())
+    } else {
+        format!("继续教育学分 {}", cycle.label())
+    };
+    let mut sheet = Sheet::new(title, CREDITS);
     let mut json = Vec::with_capacity(rows.len());
     let s = &scope.settings;
     for r in rows {
@@ -46,7 +54,11 @@ pub(super) fn credits(conn: &Connection, scope: &Scope) -> Result<Export> {
             offer_total: s.yearly_offer_total,
             offer_concentrated: s.yearly_offer_concentrated,
         };
-        let (code, zh) = compliance_zh(standing.compliance(&cycle, as_of));
+        let compliance = standing.compliance(&cycle, as_of);
+        if short && !compliance.is_short() {
+            continue;
+        }
+        let (code, zh) = compliance_zh(compliance);
         json.push(json!({
             "staff_no": r.staff_no, "name": r.name, "school": r.school, "cycle": cycle.label(),
             "total": r.total, "concentrated": r.concentrated,
