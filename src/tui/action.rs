@@ -26,6 +26,10 @@ pub enum Target {
 /// A change of the database, executed by `write::execute` in one transaction.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Intent {
+    /// The registrar approves credit registrations (已认定), all or none (Reports › `g`).
+    ApproveCredits { ids: Vec<i64> },
+    /// The registrar returns a pending credit registration (退回; needs the reason).
+    ReturnCredit { entry_id: i64 },
     /// Change one setting (`:set KEY VALUE`), audit-logged.
     SetSetting { key: String, value: String },
     /// Set a teacher's employment status (Teachers tab; needs the reason).

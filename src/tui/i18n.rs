@@ -938,6 +938,31 @@ pub const CR_DELETED: Msg = Msg::new(
     "{}: entry of {} credits deleted",
 );
 
+// The registrar's queue (学分登记审核), from the Reports tab.
+pub const KEY_CREDIT_QUEUE: Msg = Msg::new("学分登记审核", "Credit registrations to review");
+pub const CQ_TITLE: Msg = Msg::new(
+    "学分登记审核 · 待审核 {} 条 · 已选 {}",
+    "Credit registrations · {} pending · {} marked",
+);
+pub const CQ_KEYS: Msg = Msg::new(
+    "空格 选中 · a 认定 · A 全部认定 · x 退回 · Esc 返回",
+    "Space mark · a approve · A approve all · x return · Esc back",
+);
+pub const CQ_COL_TEACHER: Msg = Msg::new("教师", "Teacher");
+pub const CQ_COL_SCHOOL: Msg = Msg::new("学校", "School");
+pub const CQ_COL_CATEGORY: Msg = Msg::new("类别", "Category");
+pub const CQ_COL_HOURS: Msg = Msg::new("学时", "Hours");
+pub const CQ_COL_CREDITS: Msg = Msg::new("学分", "Creds");
+pub const CQ_COL_EVIDENCE: Msg = Msg::new("证书编号", "Certificate");
+pub const CQ_COL_DATE: Msg = Msg::new("完成日期", "Completed");
+pub const CQ_EMPTY: Msg = Msg::new("没有待审核的学分登记", "No credit registrations waiting");
+pub const CQ_RETURN_PROMPT: Msg = Msg::new(
+    "退回 {} 的学分登记，原因：",
+    "Return the registration of {}; reason:",
+);
+pub const CQ_APPROVED: Msg = Msg::new("已认定 {} 条学分登记", "{} credit registrations recognised");
+pub const CQ_RETURNED: Msg = Msg::new("已退回学分登记 {}", "Credit registration {} returned");
+
 #[cfg(test)]
 mod tests {
     use super::*;

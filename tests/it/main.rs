@@ -31,6 +31,7 @@ mod search;
 mod search_ranking;
 mod staff_numbers;
 mod tui_completion;
+mod tui_credit_queue;
 mod tui_desk;
 mod tui_help_fit;
 mod tui_import;

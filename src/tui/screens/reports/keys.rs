@@ -12,6 +12,7 @@ pub(super) enum Cmd {
     Sort,
     Reverse,
     Calendar,
+    CreditQueue,
     Back,
 }
 
@@ -44,6 +45,11 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('c')],
         command: Cmd::Calendar,
         help: i18n::KEY_CALENDAR,
+    },
+    KeyBinding {
+        keys: &[Key::Char('g')],
+        command: Cmd::CreditQueue,
+        help: i18n::KEY_CREDIT_QUEUE,
     },
     keymap::back_key(Cmd::Back),
 ];

@@ -3,6 +3,7 @@
 //! pace, sortable by column — with the district's credit-cycle gauge above it; and a year
 //! calendar of sessions (`c`), beside the table when the terminal is wide enough.
 
+mod credit_queue;
 mod keys;
 mod table;
 mod view;
@@ -51,6 +52,8 @@ pub struct ReportsScreen {
     width: u16,
     /// What the figures were loaded for: a reload with the same key reads nothing.
     loaded: Option<LoadKey>,
+    /// The registrar's queue (`g`), shown instead of the school report while open.
+    queue: Option<credit_queue::CreditQueue>,
 }
 
 /// The inputs of the figures: the year, the day, the settings, and the database's state —
@@ -181,6 +184,33 @@ impl ReportsScreen {
     }
 }
 
+impl ReportsScreen {
+    /// Opens the registrar's queue (`g`).
+    fn open_queue(&mut self, ctx: &Ctx) -> Option<Action> {
+        let mut q = credit_queue::CreditQueue::default();
+        if let Err(e) = q.load(ctx) {
+            return Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            ));
+        }
+        self.queue = Some(q);
+        None
+    }
+
+    /// A key while the queue is open.
+    fn queue_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let q = self.queue.as_mut()?;
+        match q.handle_key(key, ctx) {
+            credit_queue::QueueKey::Close => {
+                self.queue = None;
+                None
+            }
+            credit_queue::QueueKey::Act(a) => Some(a),
+            credit_queue::QueueKey::Nothing => None,
+        }
+    }
+}
+
 impl Screen for ReportsScreen {
     fn title(&self) -> Msg {
         i18n::TAB_REPORTS
@@ -205,7 +235,11 @@ impl Screen for ReportsScreen {
             self.arrange();
             return None;
         }
+        if self.queue.is_some() {
+            return self.queue_key(key, ctx);
+        }
         match KEYS.lookup(&key)? {
+            Cmd::CreditQueue => return self.open_queue(ctx),
             Cmd::Move(m) if self.calendar => {
                 self.calendar_row = match m {
                     Move::Up | Move::PageUp | Move::Top => self.calendar_row.saturating_sub(1),
@@ -293,12 +327,18 @@ impl Screen for ReportsScreen {
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<()> {
+        if let Some(q) = &mut self.queue {
+            q.load(ctx)?;
+        }
         self.load(ctx)
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if area.height < 6 || area.width < 30 {
             return;
+        }
+        if let Some(q) = &mut self.queue {
+            return q.render(frame, area, ctx);
         }
         if self.calendar {
             return self.render_calendar(frame, area, ctx);
