@@ -5,6 +5,7 @@
 mod aftercare;
 mod attendance;
 mod catalog;
+mod credit_registrations;
 mod names;
 mod people;
 mod projects;
@@ -185,6 +186,7 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
         g.tick(1);
     }
     aftercare::manual_credits(&mut g)?;
+    credit_registrations::write(&mut g)?;
     aftercare::audit_rows(&mut g)?;
     staff_changes::write(&mut g)?;
     if let Some(p) = &g.progress {
