@@ -281,3 +281,21 @@ fn export_credits_short_lists_the_not_met_teachers_of_an_ended_cycle_by_school()
         .unwrap();
     assert_eq!(refused.status.code(), Some(1));
 }
+
+#[test]
+fn categories_are_a_setting_and_a_bad_list_changes_nothing() {
+    let (_dir, path) = district(1);
+    let mut db = Db::open(&path, OpenMode::Existing).unwrap();
+    let s = stamp("2026-11-20 10:00");
+    let set = |db: &mut Db, v: &str| {
+        liaoyuan::ops::settings::set_setting(db, "credit_categories", v, None, &s)
+    };
+    assert!(set(&mut db, "网络研修:0.5").is_err());
+    assert!(set(&mut db, "网络研修:1.0:8; 读书分享 : 0.25 : 2").is_ok());
+    let mut e = online(1, 10.0);
+    assert_eq!(register(&mut db, &s, &e).unwrap().credits, 8.0); // 10 h × 1, capped at 8
+    e.category = "读书分享".into();
+    assert_eq!(register(&mut db, &s, &e).unwrap().credits, 2.0);
+    e.category = "校本研修".into(); // no longer a category
+    assert!(register(&mut db, &s, &e).is_err());
+}
