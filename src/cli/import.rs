@@ -35,6 +35,8 @@ pub enum ImportKind {
     Sessions,
     Enrolments,
     Marks,
+    /// Credit registrations (学分登记) from the provincial platform's course exports
+    Credits,
 }
 
 impl From<ImportKind> for Kind {
@@ -46,6 +48,7 @@ impl From<ImportKind> for Kind {
             ImportKind::Projects => Kind::Projects,
             ImportKind::Sessions => Kind::Sessions,
             ImportKind::Enrolments => Kind::Enrolments,
+            ImportKind::Credits => Kind::Credits,
             ImportKind::Marks => Kind::Marks,
         }
     }

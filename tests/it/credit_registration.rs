@@ -299,3 +299,170 @@ fn categories_are_a_setting_and_a_bad_list_changes_nothing() {
     e.category = "校本研修".into(); // no longer a category
     assert!(register(&mut db, &s, &e).is_err());
 }
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The platform's export as XLSX (what `tests/fixtures/credits-platform.xlsx` holds): a title
+/// row, then 序号, 工号, 姓名, 课程名称, 学时, 完成时间 (a date cell), 证书编号, 类别.
+fn platform_xlsx(path: &Path) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.write_string(0, 0, "重庆市中小学教师继续教育管理平台 · 学时证明导出")
+        .unwrap();
+    let head = [
+        "序号",
+        "工号",
+        "姓名",
+        "课程名称",
+        "学时",
+        "完成时间",
+        "证书编号",
+        "类别",
+    ];
+    for (j, h) in head.iter().enumerate() {
+        ws.write_string(1, j as u16, *h).unwrap();
+    }
+    let day = Format::new().set_num_format("yyyy-mm-dd");
+    let rows = [
+        (
+            "S001",
+            "大单元教学设计校本研修",
+            16.0,
+            2026,
+            9,
+            12,
+            "XB2026-0007",
+            "校本研修",
+        ),
+        (
+            "S002",
+            "国家智慧教育平台·寒假研修",
+            8.0,
+            2026,
+            2,
+            20,
+            "CQJX2026-000055",
+            "",
+        ),
+    ];
+    for (i, (staff, course, hours, y, m, d, cert, cat)) in rows.iter().enumerate() {
+        let r = i as u32 + 2;
+        ws.write_number(r, 0, (i + 1) as f64).unwrap();
+        ws.write_string(r, 1, *staff).unwrap();
+        ws.write_string(r, 2, "张伟").unwrap();
+        ws.write_string(r, 3, *course).unwrap();
+        ws.write_number(r, 4, *hours).unwrap();
+        let date = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+        ws.write_datetime_with_format(r, 5, &date, &day).unwrap();
+        ws.write_string(r, 6, *cert).unwrap();
+        ws.write_string(r, 7, *cat).unwrap();
+    }
+    book.save(path).unwrap();
+}
+
+fn import_credits(
+    db: &mut Db,
+    path: &Path,
+) -> liaoyuan::Result<liaoyuan::ops::import::ImportReport> {
+    liaoyuan::ops::import::import_file(
+        db,
+        &stamp("2026-11-20 10:00"),
+        liaoyuan::ops::import::Kind::Credits,
+        path,
+        &liaoyuan::ops::import::ImportOptions::default(),
+    )
+}
+
+#[test]
+fn import_credits_reads_the_platform_gbk_csv_and_everything_arrives_pending() {
+    let (_dir, path) = district(3);
+    let mut db = Db::open(&path, OpenMode::Existing).unwrap();
+    let r = import_credits(&mut db, &fixture("credits-platform-gbk.csv")).unwrap();
+    assert_eq!(r.added, 3);
+    let rows = reg::with_status(&db.conn, EntryStatus::Pending, 10).unwrap();
+    let got: Vec<String> = rows
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {:?} {} {} {}",
+                e.staff_no, e.category, e.hours, e.credits, e.earned_on, e.evidence
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "S001 网络研修 Some(10.0) 5 2026-08-30 CQJX2026-000101",
+            "S002 网络研修 Some(12.0) 6 2026-09-18 CQJX2026-000102",
+            "S003 网络研修 Some(50.0) 20 2026-10-08 CQJX2026-000103", // capped
+        ]
+    );
+    assert_eq!(total(&db, 1), 0.0, "pending counts for nothing");
+    // Importing the same file again adds nothing.
+    let again = import_credits(&mut db, &fixture("credits-platform-gbk.csv")).unwrap();
+    assert_eq!((again.added, again.unchanged), (0, 3));
+}
+
+#[test]
+fn import_credits_reads_the_platform_xlsx_with_a_category_column() {
+    let made = tempfile::tempdir().unwrap();
+    let fresh = made.path().join("credits.xlsx");
+    platform_xlsx(&fresh);
+    for file in [fixture("credits-platform.xlsx"), fresh] {
+        let (_dir, path) = district(2);
+        let mut db = Db::open(&path, OpenMode::Existing).unwrap();
+        let r = import_credits(&mut db, &file).unwrap();
+        assert_eq!(r.added, 2, "{}", file.display());
+        let rows = reg::with_status(&db.conn, EntryStatus::Pending, 10).unwrap();
+        let got: Vec<String> = rows
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} {} {}",
+                    e.staff_no, e.category, e.credits, e.earned_on
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            ["S002 网络研修 4 2026-02-20", "S001 校本研修 4 2026-09-12"]
+        );
+    }
+}
+
+#[test]
+fn import_credits_with_a_bad_row_writes_nothing_and_lists_every_problem() {
+    let (dir, path) = district(2);
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(
+        &csv,
+        "工号,姓名,课程名称,学时,完成时间,证书编号,类别\n\
+         S001,张伟,好课,10,2026-08-01,C-1,\n\
+         S002,张伟,好课,0,2026-08-01,C-2,\n\
+         S009,张伟,好课,10,2026-08-01,C-3,\n\
+         S001,张伟,好课,10,2027-01-01,C-4,网络\n\
+         S001,张伟,好课,10,2026-08-02,C-1,\n",
+    )
+    .unwrap();
+    let mut db = Db::open(&path, OpenMode::Existing).unwrap();
+    let err = import_credits(&mut db, &csv).unwrap_err().to_string();
+    for needle in ["line 3", "line 4", "line 5", "line 6", "C-1"] {
+        assert!(err.contains(needle), "{needle}: {err}");
+    }
+    let n: i64 = db
+        .conn
+        .query_row("SELECT count(*) FROM credit_entries", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+}
+
+#[test]
+#[ignore = "writes tests/fixtures/credits-platform.xlsx; run once to remake the sample"]
+fn make_the_platform_xlsx_fixture() {
+    platform_xlsx(&fixture("credits-platform.xlsx"));
+}

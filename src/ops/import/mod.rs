@@ -13,6 +13,7 @@ pub mod reader;
 pub mod suggest;
 pub mod table;
 
+mod credits;
 mod driver;
 mod enrolments;
 mod marks;
@@ -45,6 +46,8 @@ pub enum Kind {
     Sessions,
     Enrolments,
     Marks,
+    /// Credit registrations from the provincial platform (学分登记; arrive 待审核).
+    Credits,
 }
 
 impl Kind {
@@ -56,6 +59,7 @@ impl Kind {
         Kind::Sessions,
         Kind::Enrolments,
         Kind::Marks,
+        Kind::Credits,
     ];
 
     pub fn code(self) -> &'static str {
@@ -67,6 +71,7 @@ impl Kind {
             Kind::Sessions => "sessions",
             Kind::Enrolments => "enrolments",
             Kind::Marks => "marks",
+            Kind::Credits => "credits",
         }
     }
 
@@ -79,6 +84,7 @@ impl Kind {
             Kind::Sessions => "培训场次",
             Kind::Enrolments => "报名",
             Kind::Marks => "签到记录",
+            Kind::Credits => "学分登记",
         }
     }
 
@@ -101,6 +107,7 @@ impl Kind {
             Kind::Sessions => sessions::COLUMNS,
             Kind::Enrolments => enrolments::COLUMNS,
             Kind::Marks => marks::COLUMNS,
+            Kind::Credits => credits::COLUMNS,
         }
     }
 }

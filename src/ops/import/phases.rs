@@ -91,6 +91,7 @@ pub(crate) fn check(
                 Box::new(driver::check::<enrolments::Enrolments>(conn, table, ctx)?)
             }
             Kind::Marks => Box::new(driver::check::<marks::Marks>(conn, table, ctx)?),
+            Kind::Credits => Box::new(driver::check::<super::credits::Credits>(conn, table, ctx)?),
         };
         Ok(plan)
     })
