@@ -961,6 +961,20 @@ pub const CQ_RETURN_PROMPT: Msg = Msg::new(
     "Return the registration of {}; reason:",
 );
 pub const CQ_APPROVED: Msg = Msg::new("已认定 {} 条学分登记", "{} credit registrations recognised");
+pub const KEY_SHORT_LIST: Msg = Msg::new("学分未达标名单", "Teachers short of credits");
+pub const SL_TITLE_ENDED: Msg = Msg::new(
+    "学分周期 {} 已结束 · 未达标 {} 人",
+    "Credit cycle {} ended · {} not met",
+);
+pub const SL_TITLE_RUNNING: Msg = Msg::new(
+    "学分周期 {} · 进度落后 {} 人",
+    "Credit cycle {} · {} behind",
+);
+pub const SL_COL_STAFF_NO: Msg = Msg::new("工号", "Staff no.");
+pub const SL_COL_TOTAL: Msg = Msg::new("总学分", "Total");
+pub const SL_COL_CONCENTRATED: Msg = Msg::new("集中", "Conc.");
+pub const SL_COL_STATUS: Msg = Msg::new("情况", "Status");
+pub const SL_EMPTY: Msg = Msg::new("没有学分不足的教师", "No teacher is short of credits");
 pub const CQ_RETURNED: Msg = Msg::new("已退回学分登记 {}", "Credit registration {} returned");
 
 #[cfg(test)]

@@ -127,3 +127,64 @@ fn the_queue_in_english_approves_marked_rows_and_returns_with_a_reason() {
     ui.key(KeyCode::Esc);
     assert!(ui.settled().contains("Sorted by"));
 }
+
+/// 2021–2025 has ended: 张伟 met it, 李娜 did not (100 of 120), 王芳 has nothing recognised.
+fn ended(dir: &Path) -> PathBuf {
+    let path = district(dir);
+    let db = Db::open(&path, OpenMode::Existing).unwrap();
+    db.conn
+        .execute_batch(
+            "INSERT INTO credit_entries (teacher_id, credits, concentrated, earned_on, source) VALUES
+               (1, 100, 0, '2023-05-01', 'manual'), (1, 20, 1, '2024-05-01', 'manual'),
+               (2, 80, 0, '2023-05-01', 'manual'), (2, 20, 1, '2024-05-01', 'manual');",
+        )
+        .unwrap();
+    path
+}
+
+fn short_list(lang: Lang) -> String {
+    let mut ui = Ui::build(
+        ended,
+        OpenMode::Existing,
+        &dark(lang),
+        at("2026-11-20 09:00"),
+        (80, 24),
+    );
+    ui.app.update(Action::GoToTab(TabId::Reports));
+    ui.settled();
+    ui.key(KeyCode::Char('[')); // 2025
+    ui.settled();
+    ui.key(KeyCode::Char('u'));
+    let text = ui.settled();
+    fits(&text);
+    ui.key(KeyCode::Esc);
+    let back = ui.settled();
+    assert!(!back.contains("T002"), "Esc closes the list: {back}");
+    text
+}
+
+#[test]
+fn the_not_met_list_of_an_ended_cycle_by_school_in_chinese_and_english() {
+    let zh = short_list(Lang::Zh);
+    assert!(
+        zh.contains("学分周期 2021–2025 已结束 · 未达标 2 人"),
+        "{zh}"
+    );
+    for h in ["学校", "工号", "教师", "总学分", "集中", "情况"] {
+        assert!(zh.contains(h), "{h}: {zh}");
+    }
+    let lines: Vec<&str> = zh.lines().collect();
+    let li = lines.iter().find(|l| l.contains("T002")).unwrap();
+    assert!(
+        li.contains("潼南区塘坝中学") && li.contains("100") && li.contains("未达标"),
+        "{li}"
+    );
+    assert!(zh.contains("T003"), "{zh}");
+    assert!(!zh.contains("T001"), "张伟 met the cycle: {zh}");
+    let en = short_list(Lang::En);
+    assert!(
+        en.contains("Credit cycle 2021–2025 ended · 2 not met"),
+        "{en}"
+    );
+    assert!(en.contains("not met") && en.contains("Staff no."), "{en}");
+}

@@ -13,6 +13,7 @@ pub(super) enum Cmd {
     Reverse,
     Calendar,
     CreditQueue,
+    ShortList,
     Back,
 }
 
@@ -50,6 +51,11 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('g')],
         command: Cmd::CreditQueue,
         help: i18n::KEY_CREDIT_QUEUE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('u')],
+        command: Cmd::ShortList,
+        help: i18n::KEY_SHORT_LIST,
     },
     keymap::back_key(Cmd::Back),
 ];

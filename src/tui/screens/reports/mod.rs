@@ -5,6 +5,7 @@
 
 mod credit_queue;
 mod keys;
+mod short_list;
 mod table;
 mod view;
 
@@ -54,6 +55,8 @@ pub struct ReportsScreen {
     loaded: Option<LoadKey>,
     /// The registrar's queue (`g`), shown instead of the school report while open.
     queue: Option<credit_queue::CreditQueue>,
+    /// The teachers short of credits (`u`), shown instead of the school report while open.
+    short: Option<short_list::ShortList>,
 }
 
 /// The inputs of the figures: the year, the day, the settings, and the database's state —
@@ -197,8 +200,27 @@ impl ReportsScreen {
         None
     }
 
-    /// A key while the queue is open.
+    /// Opens the list of teachers short of credits (`u`).
+    fn open_short_list(&mut self, ctx: &Ctx) -> Option<Action> {
+        match short_list::ShortList::load(self.year(ctx), ctx) {
+            Ok(s) => self.short = Some(s),
+            Err(e) => {
+                return Some(Action::Fail(
+                    ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+                ))
+            }
+        }
+        None
+    }
+
+    /// A key while the queue or the short list is open.
     fn queue_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if let Some(s) = &mut self.short {
+            if s.handle_key(key) {
+                self.short = None;
+            }
+            return None;
+        }
         let q = self.queue.as_mut()?;
         match q.handle_key(key, ctx) {
             credit_queue::QueueKey::Close => {
@@ -235,11 +257,12 @@ impl Screen for ReportsScreen {
             self.arrange();
             return None;
         }
-        if self.queue.is_some() {
+        if self.queue.is_some() || self.short.is_some() {
             return self.queue_key(key, ctx);
         }
         match KEYS.lookup(&key)? {
             Cmd::CreditQueue => return self.open_queue(ctx),
+            Cmd::ShortList => return self.open_short_list(ctx),
             Cmd::Move(m) if self.calendar => {
                 self.calendar_row = match m {
                     Move::Up | Move::PageUp | Move::Top => self.calendar_row.saturating_sub(1),
@@ -330,6 +353,9 @@ impl Screen for ReportsScreen {
         if let Some(q) = &mut self.queue {
             q.load(ctx)?;
         }
+        if self.short.is_some() {
+            self.short = Some(short_list::ShortList::load(self.year(ctx), ctx)?);
+        }
         self.load(ctx)
     }
 
@@ -339,6 +365,9 @@ impl Screen for ReportsScreen {
         }
         if let Some(q) = &mut self.queue {
             return q.render(frame, area, ctx);
+        }
+        if let Some(s) = &mut self.short {
+            return s.render(frame, area, ctx);
         }
         if self.calendar {
             return self.render_calendar(frame, area, ctx);
