@@ -273,10 +273,21 @@ CREATE TABLE credit_entries (
     source        TEXT NOT NULL CHECK (source IN ('project','manual')),
     note          TEXT NOT NULL DEFAULT '',
     recorded_by   TEXT NOT NULL DEFAULT '',
+    -- Credit registration (学分登记): the category (a name from the setting credit_categories,
+    -- '' for entries older than registration), hours, the certificate no., and the registrar's
+    -- status. Only recognised entries count toward a cycle's standing.
+    category      TEXT NOT NULL DEFAULT '',
+    hours         REAL CHECK (hours IS NULL OR hours >= 0),
+    evidence      TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL DEFAULT 'recognised' CHECK (status IN ('pending','recognised','returned')),
+    reviewed_by   TEXT NOT NULL DEFAULT '',
+    reviewed_at   TEXT,
+    return_reason TEXT NOT NULL DEFAULT '',
     CHECK (source = 'manual' OR project_id IS NOT NULL)
 );
 CREATE UNIQUE INDEX credit_entries_project ON credit_entries(teacher_id, project_id) WHERE source = 'project';
 CREATE INDEX credit_entries_teacher ON credit_entries(teacher_id, earned_on);
+CREATE INDEX credit_entries_pending ON credit_entries(status, earned_on) WHERE status <> 'recognised';
 
 -- Who changed what, when and why. before/after are JSON objects (NULL for create/delete).
 CREATE TABLE audit_log (
@@ -633,8 +644,8 @@ CREATE TRIGGER credit_entries_cycle_insert AFTER INSERT ON credit_entries BEGIN
     INSERT INTO teacher_cycle_credits (teacher_id, first_year, last_year, school_id, total, concentrated)
     SELECT NEW.teacher_id, c.first_year, c.last_year,
            coalesce((SELECT school_id FROM teachers WHERE id = NEW.teacher_id), 0),
-           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = NEW.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year)), 0),
-           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = NEW.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year) AND concentrated), 0)
+           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = NEW.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year) AND status = 'recognised'), 0),
+           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = NEW.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year) AND concentrated AND status = 'recognised'), 0)
     FROM credit_cycles c WHERE CAST(substr(NEW.earned_on, 1, 4) AS INTEGER) BETWEEN c.first_year AND c.last_year
     ON CONFLICT (teacher_id, first_year, last_year) DO UPDATE
     SET total = excluded.total, concentrated = excluded.concentrated;
@@ -644,28 +655,28 @@ CREATE TRIGGER credit_entries_cycle_delete AFTER DELETE ON credit_entries BEGIN
     INSERT INTO teacher_cycle_credits (teacher_id, first_year, last_year, school_id, total, concentrated)
     SELECT OLD.teacher_id, c.first_year, c.last_year,
            coalesce((SELECT school_id FROM teachers WHERE id = OLD.teacher_id), 0),
-           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = OLD.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year)), 0),
-           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = OLD.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year) AND concentrated), 0)
+           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = OLD.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year) AND status = 'recognised'), 0),
+           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = OLD.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year) AND concentrated AND status = 'recognised'), 0)
     FROM credit_cycles c WHERE CAST(substr(OLD.earned_on, 1, 4) AS INTEGER) BETWEEN c.first_year AND c.last_year
     ON CONFLICT (teacher_id, first_year, last_year) DO UPDATE
     SET total = excluded.total, concentrated = excluded.concentrated;
 END;
 
 CREATE TRIGGER credit_entries_cycle_update
-AFTER UPDATE OF teacher_id, credits, concentrated, earned_on ON credit_entries BEGIN
+AFTER UPDATE OF teacher_id, credits, concentrated, earned_on, status ON credit_entries BEGIN
     INSERT INTO teacher_cycle_credits (teacher_id, first_year, last_year, school_id, total, concentrated)
     SELECT OLD.teacher_id, c.first_year, c.last_year,
            coalesce((SELECT school_id FROM teachers WHERE id = OLD.teacher_id), 0),
-           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = OLD.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year)), 0),
-           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = OLD.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year) AND concentrated), 0)
+           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = OLD.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year) AND status = 'recognised'), 0),
+           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = OLD.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year) AND concentrated AND status = 'recognised'), 0)
     FROM credit_cycles c WHERE CAST(substr(OLD.earned_on, 1, 4) AS INTEGER) BETWEEN c.first_year AND c.last_year
     ON CONFLICT (teacher_id, first_year, last_year) DO UPDATE
     SET total = excluded.total, concentrated = excluded.concentrated;
     INSERT INTO teacher_cycle_credits (teacher_id, first_year, last_year, school_id, total, concentrated)
     SELECT NEW.teacher_id, c.first_year, c.last_year,
            coalesce((SELECT school_id FROM teachers WHERE id = NEW.teacher_id), 0),
-           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = NEW.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year)), 0),
-           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = NEW.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year) AND concentrated), 0)
+           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = NEW.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year) AND status = 'recognised'), 0),
+           coalesce((SELECT sum(credits) FROM credit_entries WHERE teacher_id = NEW.teacher_id AND earned_on BETWEEN printf('%04d-01-01', c.first_year) AND printf('%04d-12-31', c.last_year) AND concentrated AND status = 'recognised'), 0)
     FROM credit_cycles c WHERE CAST(substr(NEW.earned_on, 1, 4) AS INTEGER) BETWEEN c.first_year AND c.last_year
     ON CONFLICT (teacher_id, first_year, last_year) DO UPDATE
     SET total = excluded.total, concentrated = excluded.concentrated;

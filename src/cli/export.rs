@@ -27,6 +27,10 @@ pub struct ExportArgs {
     /// Session number, 1-based in date order (sign-in-sheet)
     #[arg(long, value_name = "N")]
     pub session: Option<usize>,
+    /// credits: only the teachers short of the cycle's credits (behind; 未达标 once the cycle
+    /// of --year has ended), by school
+    #[arg(long)]
+    pub short: bool,
     /// Output format (default: from the -o file's extension, else csv)
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
@@ -63,11 +67,18 @@ pub fn run(db_path: &Path, lang: Lang, args: &ExportArgs, now: NaiveDateTime) ->
         Some(path) => Some(OutputFile::new(path, db_path)?),
         None => None,
     };
+    if args.short && args.kind != ExportWhat::Credits {
+        return Err(Error::invalid(pick(
+            "--short 只用于 export credits（学分未达标名单）",
+            "--short applies only to export credits (the list of teachers short of credits)",
+        )));
+    }
     let db = Db::open(db_path, OpenMode::ReadOnly)?;
     let kind = match args.kind {
         ExportWhat::SignInSheet => return sign_in(&db, lang, args, output.as_ref()),
         ExportWhat::Trainers => None,
         ExportWhat::Vetoes => Some(ExportKind::Vetoes),
+        ExportWhat::Credits if args.short => Some(ExportKind::CreditsShort),
         ExportWhat::Credits => Some(ExportKind::Credits),
         ExportWhat::Attendance => Some(ExportKind::Attendance),
         ExportWhat::Schools => Some(ExportKind::Schools),

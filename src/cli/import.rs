@@ -39,6 +39,8 @@ pub enum ImportKind {
     Enrolments,
     Marks,
     Allotments,
+    /// Credit registrations (学分登记) from the provincial platform's course exports
+    Credits,
 }
 
 impl From<ImportKind> for Kind {
@@ -50,6 +52,7 @@ impl From<ImportKind> for Kind {
             ImportKind::Projects => Kind::Projects,
             ImportKind::Sessions => Kind::Sessions,
             ImportKind::Enrolments => Kind::Enrolments,
+            ImportKind::Credits => Kind::Credits,
             ImportKind::Marks => Kind::Marks,
             ImportKind::Allotments => Kind::Allotments,
         }

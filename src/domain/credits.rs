@@ -34,12 +34,31 @@ impl Cycle {
     pub fn label(&self) -> String {
         format!("{}–{}", self.first_year, self.last_year)
     }
-    /// Share of the cycle elapsed on `today`, 0.0–1.0 (by days).
-    pub fn elapsed_share(&self, today: NaiveDate) -> f64 {
-        let total = (self.end() - self.start()).num_days() + 1;
-        let done = (today - self.start()).num_days() + 1;
-        (done as f64 / total as f64).clamp(0.0, 1.0)
+    /// Has the cycle ended on `today` (its last day is over)?
+    pub fn ended(&self, today: NaiveDate) -> bool {
+        today > self.end()
     }
+    /// Months of the cycle still to come on `today`, counting today's month: every month
+    /// before the cycle starts, none after it has ended.
+    pub fn months_left(&self, today: NaiveDate) -> i64 {
+        let months = |y: i32, m: u32| i64::from(y) * 12 + i64::from(m) - 1;
+        let last = months(self.last_year, 12);
+        let first = months(self.first_year, 1);
+        let now = months(today.year(), today.month()).max(first);
+        (last - now + 1).max(0)
+    }
+}
+
+/// The least totals (total, concentrated) a teacher must hold on `today` to be on pace:
+/// the requirements less what the district's usual yearly offer (settings
+/// `yearly_offer_total`, `yearly_offer_concentrated`) still allows in the months left.
+/// After the cycle's end nothing is left to earn, so the floors are the requirements.
+pub fn pace_floor(cycle: &Cycle, today: NaiveDate, st: &CreditStanding) -> (f64, f64) {
+    let years_left = cycle.months_left(today) as f64 / 12.0;
+    (
+        st.required_total - st.offer_total * years_left,
+        st.required_concentrated - st.offer_concentrated * years_left,
+    )
 }
 
 /// The cycle a date falls in; cycles repeat every `cycle_years` from `cycle_first_year`.
@@ -60,38 +79,85 @@ pub struct CreditStanding {
     pub concentrated: f64,
     pub required_total: f64,
     pub required_concentrated: f64,
+    /// What a teacher can usually earn in a year (settings), for the pace rule.
+    pub offer_total: f64,
+    pub offer_concentrated: f64,
 }
 
 /// Compliance of a cycle's standing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Compliance {
-    /// Both totals reached.
+    /// Both totals reached (达标).
     Met,
-    /// Not yet reached but at or ahead of a straight-line pace.
+    /// Not yet reached, and what is missing can still be earned at the usual yearly offer
+    /// in the months left.
     OnPace,
-    /// Behind a straight-line pace for the elapsed share of the cycle.
-    AtRisk,
+    /// The shortfall is more than the usual yearly offer allows in the months left (进度落后).
+    Behind,
+    /// The cycle has ended without both totals (未达标).
+    NotMet,
 }
+
+impl Compliance {
+    /// Stable code (exports) and Chinese label.
+    pub fn code(self) -> &'static str {
+        match self {
+            Compliance::Met => "met",
+            Compliance::OnPace => "on_pace",
+            Compliance::Behind => "behind",
+            Compliance::NotMet => "not_met",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Compliance::Met => "达标",
+            Compliance::OnPace => "进度正常",
+            Compliance::Behind => "进度落后",
+            Compliance::NotMet => "未达标",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Compliance::Met => "met",
+            Compliance::OnPace => "on pace",
+            Compliance::Behind => "behind",
+            Compliance::NotMet => "not met",
+        }
+    }
+    /// Behind or not met: the teachers a coordinator must act on.
+    pub fn is_short(self) -> bool {
+        match self {
+            Compliance::Met | Compliance::OnPace => false,
+            Compliance::Behind | Compliance::NotMet => true,
+        }
+    }
+}
+
+/// Tolerance of the pace test, so an exactly makeable shortfall does not flip on rounding.
+pub const PACE_TOLERANCE: f64 = 1e-9;
 
 impl CreditStanding {
     pub fn is_met(&self) -> bool {
         self.total >= self.required_total && self.concentrated >= self.required_concentrated
     }
 
-    /// Met, on pace or at risk for the elapsed share of the cycle.
+    /// Met; otherwise, in an ended cycle, not met; otherwise on pace when both shortfalls can
+    /// still be earned at the usual yearly offer in the months left (`pace_floor`), else behind.
     pub fn compliance(&self, cycle: &Cycle, today: NaiveDate) -> Compliance {
         if self.is_met() {
             return Compliance::Met;
         }
-        let share = cycle.elapsed_share(today);
-        let pace_total = self.required_total * share;
-        let pace_conc = self.required_concentrated * share;
-        // Small tolerance so exact-on-pace values do not flip on float rounding.
-        if self.total + 1e-9 >= pace_total && self.concentrated + 1e-9 >= pace_conc {
+        if cycle.ended(today) {
+            return Compliance::NotMet;
+        }
+        let (floor_total, floor_conc) = pace_floor(cycle, today, self);
+        if self.total + PACE_TOLERANCE >= floor_total
+            && self.concentrated + PACE_TOLERANCE >= floor_conc
+        {
             Compliance::OnPace
         } else {
-            Compliance::AtRisk
+            Compliance::Behind
         }
     }
 }
@@ -116,6 +182,8 @@ where
         concentrated,
         required_total: s.required_total,
         required_concentrated: s.required_concentrated,
+        offer_total: s.yearly_offer_total,
+        offer_concentrated: s.yearly_offer_concentrated,
     }
 }
 
@@ -199,33 +267,88 @@ mod tests {
         assert_eq!(st.concentrated, 5.0);
     }
 
+    fn empty() -> Vec<(NaiveDate, f64, bool)> {
+        Vec::new()
+    }
+
     #[test]
-    fn at_risk_is_behind_straight_line_pace() {
+    fn months_left_count_the_current_month() {
+        let c = cycle_of(d(2026, 1, 1), &Settings::default());
+        assert_eq!(c.months_left(d(2025, 6, 1)), 60);
+        assert_eq!(c.months_left(d(2026, 1, 1)), 60);
+        assert_eq!(c.months_left(d(2026, 11, 30)), 50);
+        assert_eq!(c.months_left(d(2030, 1, 1)), 12);
+        assert_eq!(c.months_left(d(2030, 12, 31)), 1);
+        assert_eq!(c.months_left(d(2031, 1, 1)), 0);
+    }
+
+    #[test]
+    fn eleven_months_in_an_empty_ledger_is_on_pace() {
+        // 50 months left at 30 a year (8 concentrated) make 125 (33.3): 120 / 20 fit.
         let s = Settings::default();
-        let c = cycle_of(d(2026, 1, 1), &s);
-        // Halfway through the cycle (mid 2028) pace is 60 total / 10 concentrated.
-        let mid = d(2028, 7, 1);
-        let share = c.elapsed_share(mid);
-        assert!((share - 0.5).abs() < 0.01);
-        let on = standing(
-            [(d(2026, 5, 1), 55.0, false), (d(2026, 5, 2), 10.0, true)],
+        let c = cycle_of(d(2026, 11, 15), &s);
+        let st = standing(empty(), &c, &s);
+        assert_eq!(st.compliance(&c, d(2026, 11, 15)), Compliance::OnPace);
+    }
+
+    #[test]
+    fn behind_only_when_the_shortfall_cannot_be_made_up_at_the_yearly_offer() {
+        let s = Settings::default();
+        let c = cycle_of(d(2030, 1, 1), &s);
+        // January 2030: 12 months left, so 30 more credits (8 concentrated) can be earned.
+        let jan = d(2030, 1, 15);
+        let exactly = standing(
+            [(d(2027, 5, 1), 78.0, false), (d(2027, 5, 2), 12.0, true)],
             &c,
             &s,
         );
-        assert_eq!(on.compliance(&c, mid), Compliance::OnPace);
-        let behind = standing(
-            [(d(2026, 5, 1), 30.0, false), (d(2026, 5, 2), 10.0, true)],
+        assert_eq!(exactly.total, 90.0);
+        assert_eq!(exactly.compliance(&c, jan), Compliance::OnPace);
+        let one_more = standing(
+            [(d(2027, 5, 1), 77.0, false), (d(2027, 5, 2), 12.0, true)],
             &c,
             &s,
         );
-        assert_eq!(behind.compliance(&c, mid), Compliance::AtRisk);
-        let no_conc = standing([(d(2026, 5, 1), 90.0, false)], &c, &s);
-        assert_eq!(no_conc.compliance(&c, mid), Compliance::AtRisk);
-        // On the first day the pace is one day's share: an empty ledger is behind it
-        // by a hair, and a day's worth of credits is on pace.
-        let empty = standing(Vec::<(NaiveDate, f64, bool)>::new(), &c, &s);
-        assert_eq!(empty.compliance(&c, d(2026, 1, 1)), Compliance::AtRisk);
-        let day_one = standing([(d(2026, 1, 1), 1.0, true)], &c, &s);
-        assert_eq!(day_one.compliance(&c, d(2026, 1, 1)), Compliance::OnPace);
+        assert_eq!(one_more.compliance(&c, jan), Compliance::Behind);
+        // Concentrated alone: 12 + 8 = 20 makeable; 11 is one short.
+        let conc_short = standing(
+            [(d(2027, 5, 1), 100.0, false), (d(2027, 5, 2), 11.0, true)],
+            &c,
+            &s,
+        );
+        assert_eq!(conc_short.compliance(&c, jan), Compliance::Behind);
+        // In December only one month's offer (2.5) is left.
+        let dec = d(2030, 12, 1);
+        let late = standing(
+            [(d(2027, 5, 1), 97.5, false), (d(2027, 5, 2), 20.0, true)],
+            &c,
+            &s,
+        );
+        assert_eq!(late.compliance(&c, dec), Compliance::OnPace);
+        let later = standing(
+            [(d(2027, 5, 1), 97.0, false), (d(2027, 5, 2), 20.0, true)],
+            &c,
+            &s,
+        );
+        assert_eq!(later.compliance(&c, dec), Compliance::Behind);
+    }
+
+    #[test]
+    fn an_ended_cycle_is_met_or_not_met_never_behind() {
+        let s = Settings::default();
+        let c = cycle_of(d(2025, 1, 1), &s);
+        let after = d(2026, 11, 15);
+        let short = standing([(d(2024, 5, 1), 119.5, true)], &c, &s);
+        assert_eq!(short.compliance(&c, after), Compliance::NotMet);
+        assert_eq!(
+            standing(empty(), &c, &s).compliance(&c, after),
+            Compliance::NotMet
+        );
+        let met = standing([(d(2024, 5, 1), 120.0, true)], &c, &s);
+        assert_eq!(met.compliance(&c, after), Compliance::Met);
+        // Its last day still belongs to it: one month's offer left, so 118 is on pace.
+        let last_day = standing([(d(2024, 5, 1), 118.0, true)], &c, &s);
+        assert_eq!(last_day.compliance(&c, d(2025, 12, 31)), Compliance::OnPace);
+        assert_eq!(last_day.compliance(&c, d(2026, 1, 1)), Compliance::NotMet);
     }
 }

@@ -6,14 +6,15 @@ pub mod attendance;
 pub mod booking;
 #[macro_use]
 pub mod codes;
+pub mod credit_registration;
 pub mod credits;
 pub mod follow_up;
 pub mod mark_rules;
 pub mod model;
 pub mod settings;
 pub mod staff_no;
-pub mod tiers;
 pub mod starlight;
+pub mod tiers;
 pub mod veto;
 
 pub use codes::*;

@@ -1,5 +1,7 @@
 //! Settings that shape the rules (docs/rules.md §4), with the district's defaults.
 
+use super::credit_registration::{format_rules, parse_rules, CategoryRule, DEFAULT_RULES};
+
 /// Rule settings; stored as key/value rows in the `settings` table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -18,6 +20,13 @@ pub struct Settings {
     pub required_total: f64,
     /// Of which from concentrated training.
     pub required_concentrated: f64,
+    /// Credits a teacher can usually earn in a year from what the district offers (§4.3):
+    /// a shortfall larger than this rate over the months left in the cycle is "behind".
+    pub yearly_offer_total: f64,
+    /// Of which from concentrated training.
+    pub yearly_offer_concentrated: f64,
+    /// Credit registration's categories and their hours → credits rules (§4.3).
+    pub credit_categories: Vec<CategoryRule>,
     /// Default completion threshold of a new project, in percent.
     pub default_threshold_pct: i64,
     /// District name printed on sign-in sheets and reports.
@@ -34,6 +43,9 @@ impl Default for Settings {
             cycle_years: 5,
             required_total: 120.0,
             required_concentrated: 20.0,
+            yearly_offer_total: 30.0,
+            yearly_offer_concentrated: 8.0,
+            credit_categories: parse_rules(DEFAULT_RULES).unwrap_or_default(),
             default_threshold_pct: 80,
             district_name: "潼南区".to_string(),
         }
@@ -50,6 +62,9 @@ impl Settings {
         "cycle_years",
         "required_total",
         "required_concentrated",
+        "yearly_offer_total",
+        "yearly_offer_concentrated",
+        "credit_categories",
         "default_threshold_pct",
         "district_name",
     ];
@@ -102,6 +117,25 @@ impl Settings {
                     self.required_concentrated = n;
                 }
             }
+            "yearly_offer_total" => {
+                if let Ok(n) = v.parse::<f64>() {
+                    if (0.0..=1000.0).contains(&n) {
+                        self.yearly_offer_total = n;
+                    }
+                }
+            }
+            "yearly_offer_concentrated" => {
+                if let Ok(n) = v.parse::<f64>() {
+                    if (0.0..=1000.0).contains(&n) {
+                        self.yearly_offer_concentrated = n;
+                    }
+                }
+            }
+            "credit_categories" => {
+                if let Some(rules) = parse_rules(v) {
+                    self.credit_categories = rules;
+                }
+            }
             "default_threshold_pct" => {
                 if let Ok(n) = v.parse::<i64>() {
                     if (1..=100).contains(&n) {
@@ -124,6 +158,9 @@ impl Settings {
             "cycle_years" => self.cycle_years.to_string(),
             "required_total" => self.required_total.to_string(),
             "required_concentrated" => self.required_concentrated.to_string(),
+            "yearly_offer_total" => self.yearly_offer_total.to_string(),
+            "yearly_offer_concentrated" => self.yearly_offer_concentrated.to_string(),
+            "credit_categories" => format_rules(&self.credit_categories),
             "default_threshold_pct" => self.default_threshold_pct.to_string(),
             "district_name" => self.district_name.clone(),
             _ => return None,

@@ -32,6 +32,9 @@ pub fn set_setting(
     // `apply` keeps the old value when the new one is out of range or unreadable.
     let accepted = match (stored.parse::<f64>(), value.trim().parse::<f64>()) {
         (Ok(a), Ok(b)) => a == b,
+        // A list of rules is accepted in any spacing and number spelling that reads the same.
+        _ if key == "credit_categories" => crate::domain::credit_registration::parse_rules(value)
+            .is_some_and(|r| crate::domain::credit_registration::format_rules(&r) == stored),
         _ => stored == value.trim(),
     };
     if !accepted || value.trim().is_empty() {

@@ -207,6 +207,8 @@ const STATUSES_OF_VERSION: &[(i64, &[&str])] = &[
     (6, &["present", "late", "left_early", "absent", "excused"]),
     // Version 7 recorded Starlight trainers' selection, exit and assessments; marks.status unchanged.
     (7, &["present", "late", "left_early", "absent", "excused"]),
+    // Version 8 added credit registration; marks.status unchanged.
+    (8, &["present", "late", "left_early", "absent", "excused"]),
 ];
 
 #[test]

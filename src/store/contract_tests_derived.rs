@@ -95,10 +95,12 @@ fn overdue_in_sql_agrees_with_the_domain_over_a_grid_of_dates() {
 #[test]
 fn credit_standing_in_sql_agrees_with_the_domain_over_a_grid_of_totals_and_days() {
     let s = Settings::default();
-    // (total, of which concentrated) around the requirements and a straight-line pace.
+    // (total, of which concentrated) around the requirements and the pace floors.
     let mut grid = Vec::new();
-    for total in [0.0, 12.0, 23.9, 24.0, 60.0, 119.5, 120.0, 150.0] {
-        for conc in [0.0, 4.0, 10.0, 19.9, 20.0] {
+    for total in [
+        0.0, 12.0, 23.9, 24.0, 60.0, 89.0, 90.0, 97.5, 117.5, 119.5, 120.0, 150.0,
+    ] {
+        for conc in [0.0, 4.0, 10.0, 11.0, 12.0, 19.9, 20.0] {
             if conc <= total {
                 grid.push((total, conc));
             }
@@ -120,9 +122,14 @@ fn credit_standing_in_sql_agrees_with_the_domain_over_a_grid_of_totals_and_days(
     }
     let mut days = vec![cycle.start(), cycle.end()];
     for year in cycle.first_year..=cycle.last_year {
+        days.push(d(year, 1, 1));
         days.push(d(year, 6, 30));
         days.push(d(year, 12, 31));
     }
+    // Before it starts, and after it has ended (met or not met only).
+    days.push(d(cycle.first_year - 1, 12, 31));
+    days.push(d(cycle.last_year + 1, 1, 1));
+    days.push(d(cycle.last_year + 3, 7, 1));
     for today in days {
         let (mut met, mut on_pace) = (0, 0);
         for (total, conc) in &grid {
@@ -133,7 +140,7 @@ fn credit_standing_in_sql_agrees_with_the_domain_over_a_grid_of_totals_and_days(
             match standing(entries, &cycle, &s).compliance(&cycle, today) {
                 Compliance::Met => met += 1,
                 Compliance::OnPace => on_pace += 1,
-                Compliance::AtRisk => {}
+                Compliance::Behind | Compliance::NotMet => {}
             }
         }
         let sql = cycle_credits::district(&db.conn, &cycle, today, &s)
@@ -149,5 +156,8 @@ fn credit_standing_in_sql_agrees_with_the_domain_over_a_grid_of_totals_and_days(
             .unwrap();
         assert_eq!(by_school.len(), 1);
         assert_eq!((by_school[0].1.met, by_school[0].1.on_pace), (met, on_pace));
+        if cycle.ended(today) {
+            assert_eq!(on_pace, 0, "{today}: an ended cycle has nobody on pace");
+        }
     }
 }

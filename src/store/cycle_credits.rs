@@ -5,14 +5,10 @@
 //! A cycle is registered by the first report that asks for it (one pass over the ledger);
 //! when that is impossible (a read-only file, a busy writer) callers fall back to the ledger.
 
-use crate::domain::credits::{CreditStanding, Cycle};
+use crate::domain::credits::{pace_floor, CreditStanding, Cycle, PACE_TOLERANCE};
 use crate::domain::{Settings, DATE_FMT};
 use crate::error::Result;
 use rusqlite::{params, Connection, OptionalExtension};
-
-/// Tolerance of `CreditStanding::compliance`, passed as a parameter so SQLite compares the
-/// very same double.
-const TOLERANCE: f64 = 1e-9;
 
 /// Teachers with totals kept in a cycle, split by compliance (teachers without a row have
 /// no entries in the cycle).
@@ -61,8 +57,9 @@ fn register(conn: &Connection, cycle: &Cycle) -> Result<()> {
     conn.execute(
         "INSERT INTO teacher_cycle_credits
              (teacher_id, first_year, last_year, school_id, total, concentrated)
-         SELECT c.teacher_id, ?1, ?2, t.school_id, sum(c.credits),
-                sum(CASE WHEN c.concentrated THEN c.credits ELSE 0 END)
+         SELECT c.teacher_id, ?1, ?2, t.school_id,
+                sum(CASE WHEN c.status = 'recognised' THEN c.credits ELSE 0 END),
+                sum(CASE WHEN c.concentrated AND c.status = 'recognised' THEN c.credits ELSE 0 END)
          FROM credit_entries c JOIN teachers t ON t.id = c.teacher_id
          WHERE c.earned_on BETWEEN ?3 AND ?4
          GROUP BY c.teacher_id",
@@ -81,11 +78,18 @@ fn register(conn: &Connection, cycle: &Cycle) -> Result<()> {
 const MET: &str = "(total >= ?3 AND concentrated >= ?4)";
 const PACED: &str = "(total + ?7 >= ?5 AND concentrated + ?7 >= ?6)";
 
-/// Parameters ?1..?8: the cycle, the required and pace totals, the tolerance, and a lower
-/// bound on `total` below which no teacher is met or on pace (lets the index skip them).
+/// Parameters ?1..?8: the cycle, the required totals, the pace floors (`pace_floor`), the
+/// tolerance, and a lower bound on `total` below which no teacher is met or on pace (lets the
+/// index skip them). In an ended cycle nobody is on pace: the floors are the requirements
+/// and the tolerance is zero, so PACED is MET.
 fn bind(cycle: &Cycle, today: chrono::NaiveDate, s: &Settings) -> [rusqlite::types::Value; 8] {
-    let share = cycle.elapsed_share(today);
-    let (pt, pc) = (s.required_total * share, s.required_concentrated * share);
+    let ended = cycle.ended(today);
+    let (pt, pc) = if ended {
+        (s.required_total, s.required_concentrated)
+    } else {
+        pace_floor(cycle, today, &nothing(s))
+    };
+    let tolerance = if ended { 0.0 } else { PACE_TOLERANCE };
     // total + 1e-9 >= pt implies total > pt - 1e-6 for any total below 1e6 credits.
     let floor = s.required_total.min(pt) - 1e-6;
     [
@@ -95,7 +99,7 @@ fn bind(cycle: &Cycle, today: chrono::NaiveDate, s: &Settings) -> [rusqlite::typ
         s.required_concentrated.into(),
         pt.into(),
         pc.into(),
-        TOLERANCE.into(),
+        tolerance.into(),
         floor.into(),
     ]
 }
@@ -179,5 +183,7 @@ pub fn nothing(s: &Settings) -> CreditStanding {
         concentrated: 0.0,
         required_total: s.required_total,
         required_concentrated: s.required_concentrated,
+        offer_total: s.yearly_offer_total,
+        offer_concentrated: s.yearly_offer_concentrated,
     }
 }

@@ -1,5 +1,5 @@
 //! Read queries behind the Reports tab's charts: sessions per day (the year calendar) and the
-//! district's credit-cycle standing (met / on pace / at risk).
+//! district's credit-cycle standing (met / on pace / behind).
 
 use crate::domain::credits::{Compliance, CreditStanding, Cycle};
 use crate::domain::{Settings, DATE_FMT};
@@ -35,18 +35,19 @@ pub fn sessions_per_day(
     Ok(out)
 }
 
-/// How many of the district's teachers have met, are on pace for, or are at risk of missing
-/// the credits of `cycle` on `today`.
+/// How many of the district's teachers have met, are on pace for, or are behind on (in an
+/// ended cycle: have not met) the credits of `cycle` on `today`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CycleStanding {
     pub met: i64,
     pub on_pace: i64,
-    pub at_risk: i64,
+    /// Behind, or not met in an ended cycle.
+    pub short: i64,
 }
 
 impl CycleStanding {
     pub fn teachers(&self) -> i64 {
-        self.met + self.on_pace + self.at_risk
+        self.met + self.on_pace + self.short
     }
 }
 
@@ -60,17 +61,12 @@ pub fn cycle_standing(
     let teachers: i64 = conn
         .prepare_cached("SELECT coalesce(sum(teachers), 0) FROM school_teachers")?
         .query_row([], |r| r.get(0))?;
-    let nothing = CreditStanding {
-        total: 0.0,
-        concentrated: 0.0,
-        required_total: settings.required_total,
-        required_concentrated: settings.required_concentrated,
-    };
+    let nothing = crate::store::cycle_credits::nothing(settings);
     let mut out = CycleStanding::default();
     if let Some(c) = crate::store::cycle_credits::district(conn, cycle, today, settings)? {
         out.met = c.met;
         out.on_pace = c.on_pace;
-        out.at_risk = c.with_totals - c.met - c.on_pace;
+        out.short = c.with_totals - c.met - c.on_pace;
         add(
             &mut out,
             nothing.compliance(cycle, today),
@@ -85,7 +81,7 @@ pub fn cycle_standing(
     let mut per_teacher: HashMap<i64, (f64, f64)> = HashMap::new();
     let mut st = conn.prepare_cached(
         "SELECT teacher_id, credits, concentrated FROM credit_entries NOT INDEXED
-         WHERE earned_on BETWEEN ?1 AND ?2",
+         WHERE earned_on BETWEEN ?1 AND ?2 AND status = 'recognised'",
     )?;
     let mut rows = st.query(params![day(cycle.start()), day(cycle.end())])?;
     while let Some(r) = rows.next()? {
@@ -118,7 +114,7 @@ fn add(out: &mut CycleStanding, c: Compliance, n: i64) {
     match c {
         Compliance::Met => out.met += n,
         Compliance::OnPace => out.on_pace += n,
-        Compliance::AtRisk => out.at_risk += n,
+        Compliance::Behind | Compliance::NotMet => out.short += n,
     }
 }
 
@@ -152,7 +148,7 @@ mod tests {
         // 1 met (130/100); 2 on pace at 70 in the cycle's second year; 3 has nothing in the cycle.
         assert_eq!(st.teachers(), 3);
         assert_eq!(st.met, 1);
-        assert_eq!(st.on_pace + st.at_risk, 2);
+        assert_eq!(st.on_pace + st.short, 2);
     }
 
     #[test]

@@ -96,6 +96,7 @@ pub fn credits(
          FROM teachers t
          JOIN schools sc ON sc.id = t.school_id
          LEFT JOIN credit_entries c ON c.teacher_id = t.id AND c.earned_on BETWEEN ?2 AND ?3
+              AND c.status = 'recognised'
          WHERE ?1 IS NULL OR t.id IN (SELECT teacher_id FROM enrolments WHERE project_id = ?1)
          GROUP BY t.id
          ORDER BY sc.name, t.name, t.staff_no",

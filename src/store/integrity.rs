@@ -226,9 +226,9 @@ pub const RULES: &[Rule] = &[
         sql: "SELECT k.teacher_id FROM teacher_cycle_credits k LEFT JOIN teachers t ON t.id = k.teacher_id
               WHERE t.id IS NULL OR k.school_id <> t.school_id
                  OR abs(k.total - coalesce((SELECT sum(c.credits) FROM credit_entries c
-                        WHERE c.teacher_id = k.teacher_id AND c.earned_on BETWEEN printf('%04d-01-01', k.first_year) AND printf('%04d-12-31', k.last_year)), 0)) > 1e-6
+                        WHERE c.teacher_id = k.teacher_id AND c.earned_on BETWEEN printf('%04d-01-01', k.first_year) AND printf('%04d-12-31', k.last_year) AND c.status = 'recognised'), 0)) > 1e-6
                  OR abs(k.concentrated - coalesce((SELECT sum(c.credits) FROM credit_entries c
-                        WHERE c.teacher_id = k.teacher_id AND c.earned_on BETWEEN printf('%04d-01-01', k.first_year) AND printf('%04d-12-31', k.last_year) AND c.concentrated), 0)) > 1e-6
+                        WHERE c.teacher_id = k.teacher_id AND c.earned_on BETWEEN printf('%04d-01-01', k.first_year) AND printf('%04d-12-31', k.last_year) AND c.concentrated AND c.status = 'recognised'), 0)) > 1e-6
               UNION
               SELECT c.teacher_id FROM credit_entries c
               JOIN credit_cycles k ON CAST(substr(c.earned_on, 1, 4) AS INTEGER) BETWEEN k.first_year AND k.last_year

@@ -12,6 +12,7 @@ pub mod completion;
 mod contract_tests;
 #[cfg(test)]
 mod contract_tests_derived;
+pub mod credit_registration;
 pub mod credits;
 pub mod cycle_credits;
 pub mod dashboard;

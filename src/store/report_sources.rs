@@ -114,15 +114,15 @@ fn day(d: NaiveDate) -> String {
     d.format(DATE_FMT).to_string()
 }
 
-/// Credit pace from the ledger, summed per teacher in one scan; `teachers_on_pace` already
-/// holds every teacher when a teacher with nothing is on pace.
+/// Credit standing from the ledger, summed per teacher in one scan; the lines already count
+/// every teacher with the standing `zero` of an empty ledger.
 pub(crate) fn credit_pace(
     conn: &Connection,
     lines: &mut Lines,
     cycle: &Cycle,
     today: NaiveDate,
     settings: &Settings,
-    zero_on_pace: bool,
+    zero: Compliance,
 ) -> Result<()> {
     let nothing = cycle_credits::nothing(settings);
     lines.each(
@@ -131,7 +131,8 @@ pub(crate) fn credit_pace(
          FROM (SELECT teacher_id, sum(credits) AS total,
                       sum(CASE WHEN concentrated THEN credits ELSE 0 END) AS concentrated
                FROM credit_entries NOT INDEXED
-               WHERE earned_on BETWEEN ?1 AND ?2 GROUP BY teacher_id) x
+               WHERE earned_on BETWEEN ?1 AND ?2 AND status = 'recognised'
+               GROUP BY teacher_id) x
          JOIN teachers t ON t.id = x.teacher_id",
         [day(cycle.start()), day(cycle.end())],
         |line, r| {
@@ -140,12 +141,8 @@ pub(crate) fn credit_pace(
                 concentrated: r.get::<_, Option<f64>>(2)?.unwrap_or(0.0),
                 ..nothing
             };
-            let on_pace = standing.compliance(cycle, today) != Compliance::AtRisk;
-            match (on_pace, zero_on_pace) {
-                (true, false) => line.teachers_on_pace += 1,
-                (false, true) => line.teachers_on_pace -= 1,
-                _ => {}
-            }
+            super::reports::count_standing(line, zero, -1);
+            super::reports::count_standing(line, standing.compliance(cycle, today), 1);
             Ok(())
         },
     )

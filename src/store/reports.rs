@@ -37,9 +37,11 @@ pub struct SchoolReport {
     /// Follow-ups due in the period, and how many of them are done or evaluated.
     pub follow_ups_due: i64,
     pub follow_ups_done: i64,
-    /// Teachers of the school now, and how many meet or are on pace for the cycle's credits.
+    /// Teachers of the school now; how many have met the cycle's credits (已达标), and how many
+    /// are behind (进度落后) or, in an ended cycle, have not met them (未达标).
     pub teachers: i64,
-    pub teachers_on_pace: i64,
+    pub teachers_met: i64,
+    pub teachers_behind: i64,
 }
 
 impl SchoolReport {
@@ -52,8 +54,11 @@ impl SchoolReport {
     pub fn follow_up_rate(&self) -> Option<f64> {
         (self.follow_ups_due > 0).then(|| self.follow_ups_done as f64 / self.follow_ups_due as f64)
     }
-    pub fn on_pace_share(&self) -> Option<f64> {
-        (self.teachers > 0).then(|| self.teachers_on_pace as f64 / self.teachers as f64)
+    pub fn met_share(&self) -> Option<f64> {
+        (self.teachers > 0).then(|| self.teachers_met as f64 / self.teachers as f64)
+    }
+    pub fn behind_share(&self) -> Option<f64> {
+        (self.teachers > 0).then(|| self.teachers_behind as f64 / self.teachers as f64)
     }
     /// Teachers sent over places allotted; None when no places were allotted.
     pub fn sending_rate(&self) -> Option<f64> {
@@ -279,8 +284,9 @@ pub fn school_report(
     Ok(out)
 }
 
-/// Teachers meeting or on pace for the cycle's credits. A teacher with no
-/// entries is on pace only at the very start of a cycle.
+/// Teachers who met the cycle's credits and teachers behind (or short in an ended cycle).
+/// Every teacher starts with the standing of an empty ledger; the teachers with entries are
+/// then moved to their own.
 fn add_credit_pace(
     conn: &Connection,
     lines: &mut Lines,
@@ -288,27 +294,33 @@ fn add_credit_pace(
     today: NaiveDate,
     settings: &Settings,
 ) -> Result<()> {
-    let nothing = cycle_credits::nothing(settings);
-    let zero_on_pace = nothing.compliance(cycle, today) != Compliance::AtRisk;
-    if zero_on_pace {
-        for line in lines.out.iter_mut() {
-            line.teachers_on_pace = line.teachers;
-        }
+    let zero = cycle_credits::nothing(settings).compliance(cycle, today);
+    for line in lines.out.iter_mut() {
+        line.teachers_met = 0;
+        line.teachers_behind = 0;
+        count_standing(line, zero, line.teachers);
     }
-    let Some(counts) = cycle_credits::by_school(conn, cycle, today, settings, zero_on_pace)? else {
-        return sources::credit_pace(conn, lines, cycle, today, settings, zero_on_pace);
+    let Some(counts) = cycle_credits::by_school(conn, cycle, today, settings, true)? else {
+        return sources::credit_pace(conn, lines, cycle, today, settings, zero);
     };
     for (school, c) in counts {
         if let Some(line) = lines.line(school) {
-            let on_pace = c.met + c.on_pace;
-            line.teachers_on_pace += if zero_on_pace {
-                on_pace - c.with_totals
-            } else {
-                on_pace
-            };
+            count_standing(line, zero, -c.with_totals);
+            line.teachers_met += c.met;
+            line.teachers_behind += c.with_totals - c.met - c.on_pace;
         }
     }
     Ok(())
+}
+
+/// Adds `n` teachers of standing `c` to the line's counts.
+pub(crate) fn count_standing(line: &mut SchoolReport, c: Compliance, n: i64) {
+    if c == Compliance::Met {
+        line.teachers_met += n;
+    }
+    if c.is_short() {
+        line.teachers_behind += n;
+    }
 }
 
 #[cfg(test)]

@@ -171,11 +171,10 @@ fn recomputed(
     sources::sent(conn, &mut lines, &f, &t).unwrap();
     sources::places(conn, &mut lines, &f, &t).unwrap();
     sources::follow_ups(conn, &mut lines, &f, &t).unwrap();
-    let zero = cycle_credits::nothing(s).compliance(cycle, today) != Compliance::AtRisk;
-    if zero {
-        for line in lines.out.iter_mut() {
-            line.teachers_on_pace = line.teachers;
-        }
+    let zero = cycle_credits::nothing(s).compliance(cycle, today);
+    for line in lines.out.iter_mut() {
+        let n = line.teachers;
+        super::count_standing(line, zero, n);
     }
     sources::credit_pace(conn, &mut lines, cycle, today, s, zero).unwrap();
     // The report lists schools in pinyin order.

@@ -6,6 +6,8 @@ use crate::lang::pick;
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
+#[cfg(test)]
+mod credit_registration_tests;
 mod migrations;
 #[cfg(test)]
 mod v3_tests;
@@ -17,7 +19,7 @@ pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 /// this version; a later schema change bumps it and adds the upgrade from the
 /// previous version to `MIGRATIONS` (entry i upgrades version i + 1 to i + 2),
 /// with the same objects added to schema.sql so a new database gets them.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// One upgrade, run in its own transaction; an error refuses the upgrade and
 /// leaves the file as it was. `Path` names the file in messages.
@@ -38,6 +40,8 @@ const MIGRATIONS: &[Upgrade] = &[
     migrations::tier_levels_targets,
     // 6 → 7: Starlight trainers' selection, exit and competency assessments.
     migrations::starlight_life_cycle,
+    // 7 → 8: credit registration: category, hours, certificate, the registrar's status.
+    migrations::credit_registration,
 ];
 
 /// Turns a database just created from `SCHEMA_SQL` into one as version 2 wrote it: for the

@@ -5,8 +5,8 @@ use crate::error::Result;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
-/// (earned_on, credits, concentrated) of a teacher's ledger entries dated
-/// `from..=to` (index `credit_entries_teacher`).
+/// (earned_on, credits, concentrated) of a teacher's recognised ledger entries dated
+/// `from..=to` (index `credit_entries_teacher`); pending and returned entries count for nothing.
 pub fn credit_entries_between(
     conn: &Connection,
     teacher_id: i64,
@@ -15,7 +15,8 @@ pub fn credit_entries_between(
 ) -> Result<Vec<(NaiveDate, f64, bool)>> {
     let mut st = conn.prepare_cached(
         "SELECT earned_on, credits, concentrated FROM credit_entries
-         WHERE teacher_id = ?1 AND earned_on BETWEEN ?2 AND ?3 ORDER BY earned_on, id",
+         WHERE teacher_id = ?1 AND earned_on BETWEEN ?2 AND ?3 AND status = 'recognised'
+         ORDER BY earned_on, id",
     )?;
     let rows = st.query_map(
         params![

@@ -26,10 +26,23 @@ pub enum Target {
 /// A change of the database, executed by `write::execute` in one transaction.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Intent {
+    /// The registrar approves credit registrations (已认定), all or none (Reports › `g`).
+    ApproveCredits {
+        ids: Vec<i64>,
+    },
+    /// The registrar returns a pending credit registration (退回; needs the reason).
+    ReturnCredit {
+        entry_id: i64,
+    },
     /// Change one setting (`:set KEY VALUE`), audit-logged.
-    SetSetting { key: String, value: String },
+    SetSetting {
+        key: String,
+        value: String,
+    },
     /// Set a target's number for a year (`:target WHAT YEAR NUMBER`, read by the write).
-    SetTarget { text: String },
+    SetTarget {
+        text: String,
+    },
     /// Add a step to a teacher's tier history (Teachers tab, `t`).
     AddTierStep {
         teacher_id: i64,

@@ -229,7 +229,8 @@ pub const DETAIL_TOTAL: Msg = Msg::new("总学分", "Total");
 pub const DETAIL_CONCENTRATED: Msg = Msg::new("集中培训", "Concentrated");
 pub const DETAIL_MET: Msg = Msg::new("已达标", "met");
 pub const DETAIL_ON_PACE: Msg = Msg::new("进度正常", "on pace");
-pub const DETAIL_AT_RISK: Msg = Msg::new("进度落后", "at risk");
+pub const DETAIL_BEHIND: Msg = Msg::new("进度落后", "behind");
+pub const DETAIL_NOT_MET: Msg = Msg::new("未达标", "not met");
 pub const DETAIL_RECENT: Msg = Msg::new("最近出勤", "Recent marks");
 pub const DETAIL_NONE_SELECTED: Msg = Msg::new("未选择教师", "No teacher selected");
 
@@ -854,7 +855,9 @@ pub const COL_ATTENDANCE_RATE: Msg = Msg::new("出勤率", "Attendance");
 pub const COL_VETO_COUNT: Msg = Msg::new("否决人数", "Vetoes");
 pub const COL_PLACES: Msg = Msg::new("送培/名额", "Sent/places");
 pub const COL_FOLLOW_RATE: Msg = Msg::new("跟踪完成", "Follow-ups");
-pub const COL_ON_PACE: Msg = Msg::new("学分达标", "Credits");
+/// Teachers who met the cycle's credits, and those behind (未达标 once the cycle ended).
+pub const COL_CREDITS_MET: Msg = Msg::new("已达标", "Met");
+pub const COL_CREDITS_BEHIND: Msg = Msg::new("落后", "Behind");
 pub const COL_TOWNSHIP: Msg = Msg::new("镇街", "Township");
 pub const REP_EVIDENCE_TITLE: Msg = Msg::new("{} · {}：{} 条", "{} · {}: {} rows");
 pub const REP_EV_KEYS: Msg = Msg::new("Esc 返回", "Esc back");
@@ -1049,6 +1052,45 @@ pub const CR_DELETED: Msg = Msg::new(
     "已删除 {} 的 {} 学分记录",
     "{}: entry of {} credits deleted",
 );
+
+// The registrar's queue (学分登记审核), from the Reports tab.
+pub const KEY_CREDIT_QUEUE: Msg = Msg::new("学分登记审核", "Credit registrations to review");
+pub const CQ_TITLE: Msg = Msg::new(
+    "学分登记审核 · 待审核 {} 条 · 已选 {}",
+    "Credit registrations · {} pending · {} marked",
+);
+pub const CQ_KEYS: Msg = Msg::new(
+    "空格 选中 · a 认定 · A 全部认定 · x 退回 · Esc 返回",
+    "Space mark · a approve · A approve all · x return · Esc back",
+);
+pub const CQ_COL_TEACHER: Msg = Msg::new("教师", "Teacher");
+pub const CQ_COL_SCHOOL: Msg = Msg::new("学校", "School");
+pub const CQ_COL_CATEGORY: Msg = Msg::new("类别", "Category");
+pub const CQ_COL_HOURS: Msg = Msg::new("学时", "Hours");
+pub const CQ_COL_CREDITS: Msg = Msg::new("学分", "Creds");
+pub const CQ_COL_EVIDENCE: Msg = Msg::new("证书编号", "Certificate");
+pub const CQ_COL_DATE: Msg = Msg::new("完成日期", "Completed");
+pub const CQ_EMPTY: Msg = Msg::new("没有待审核的学分登记", "No credit registrations waiting");
+pub const CQ_RETURN_PROMPT: Msg = Msg::new(
+    "退回 {} 的学分登记，原因：",
+    "Return the registration of {}; reason:",
+);
+pub const CQ_APPROVED: Msg = Msg::new("已认定 {} 条学分登记", "{} credit registrations recognised");
+pub const KEY_SHORT_LIST: Msg = Msg::new("学分未达标名单", "Teachers short of credits");
+pub const SL_TITLE_ENDED: Msg = Msg::new(
+    "学分周期 {} 已结束 · 未达标 {} 人",
+    "Credit cycle {} ended · {} not met",
+);
+pub const SL_TITLE_RUNNING: Msg = Msg::new(
+    "学分周期 {} · 进度落后 {} 人",
+    "Credit cycle {} · {} behind",
+);
+pub const SL_COL_STAFF_NO: Msg = Msg::new("工号", "Staff no.");
+pub const SL_COL_TOTAL: Msg = Msg::new("总学分", "Total");
+pub const SL_COL_CONCENTRATED: Msg = Msg::new("集中", "Conc.");
+pub const SL_COL_STATUS: Msg = Msg::new("情况", "Status");
+pub const SL_EMPTY: Msg = Msg::new("没有学分不足的教师", "No teacher is short of credits");
+pub const CQ_RETURNED: Msg = Msg::new("已退回学分登记 {}", "Credit registration {} returned");
 
 #[cfg(test)]
 mod tests {

@@ -21,8 +21,8 @@ pub mod terminal;
 pub mod theme;
 pub mod widgets;
 pub mod write;
-mod write_tiers;
 mod write_starlight;
+mod write_tiers;
 
 pub use app::{App, Options};
 

@@ -89,7 +89,9 @@ pub fn execute(
         }
         i @ (Intent::CompleteProject { .. }
         | Intent::AddCreditEntry { .. }
-        | Intent::DeleteCreditEntry { .. }) => credits_write(db, i, reason, stamp, lang),
+        | Intent::DeleteCreditEntry { .. }
+        | Intent::ApproveCredits { .. }
+        | Intent::ReturnCredit { .. }) => credits_write(db, i, reason, stamp, lang),
     }
 }
 
@@ -323,6 +325,19 @@ fn credits_write(
                 i18n::CR_DONE.get(lang),
                 &[&who(db, e.teacher_id, lang), &e.credits],
             )
+        }
+        Intent::ApproveCredits { ids } => {
+            let n = crate::ops::credit_registration::approve(db, stamp, ids)?;
+            i18n::fill(i18n::CQ_APPROVED.get(lang), &[&n])
+        }
+        Intent::ReturnCredit { entry_id } => {
+            crate::ops::credit_registration::return_entry(
+                db,
+                stamp,
+                *entry_id,
+                reason.unwrap_or(""),
+            )?;
+            i18n::fill(i18n::CQ_RETURNED.get(lang), &[entry_id])
         }
         Intent::DeleteCreditEntry { entry_id } => {
             let e = crate::ops::credits::delete_manual_entry(

@@ -133,8 +133,9 @@ fn enter_on_a_figure_lists_the_teachers_and_sessions_that_make_it() {
         let row = text.lines().find(|l| l.starts_with(&first)).unwrap();
         let cells: Vec<&str> = row.split_whitespace().collect();
         let sent: usize = cells[1].split('/').next().unwrap().parse().unwrap();
-        // School, sent, rate, bar…, vetoes, follow-ups, credits: vetoes is third from the end.
-        let vetoes: usize = cells[cells.len() - 3].parse().unwrap();
+        // School, sent, rate, bar…, vetoes, follow-ups, credits met, credits behind: vetoes is
+        // fourth from the end.
+        let vetoes: usize = cells[cells.len() - 4].parse().unwrap();
 
         ui.key(KeyCode::Right);
         ui.key(KeyCode::Right);

@@ -449,7 +449,8 @@ fn reports_list_schools_with_rates_bars_and_the_credit_gauge() {
         "出勤率",
         "否决人数",
         "跟踪完成",
-        "学分达标",
+        "已达标",
+        "落后",
         "学分周期 2026–2030",
     ] {
         assert!(text.contains(h), "{h}: {text}");

@@ -5,14 +5,15 @@
 mod aftercare;
 mod attendance;
 mod catalog;
+mod credit_registrations;
 mod names;
 mod people;
 mod projects;
 mod rng;
 mod schools;
 mod staff_changes;
-mod tier_levels;
 mod starlight;
+mod tier_levels;
 
 use crate::error::{Error, Result};
 use crate::lang::pick;
@@ -187,6 +188,7 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
         g.tick(1);
     }
     aftercare::manual_credits(&mut g)?;
+    credit_registrations::write(&mut g)?;
     aftercare::audit_rows(&mut g)?;
     staff_changes::write(&mut g)?;
     tier_levels::write(&mut g)?;

@@ -276,3 +276,21 @@ fn about_two_percent_have_left_service_none_of_them_at_today_s_desk() {
     );
     assert_eq!(trainers, 0);
 }
+
+#[test]
+fn credit_registrations_of_every_category_and_status() {
+    let (db, _) = district(600, 7, day(2026, 11, 28));
+    for category in ["集中培训", "网络研修", "校本研修", "学历提升", "其他"] {
+        let sql = format!("SELECT count(*) FROM credit_entries WHERE category = '{category}'");
+        assert!(one(&db, &sql) > 0, "{category}");
+    }
+    for status in ["pending", "recognised", "returned"] {
+        let sql = format!(
+            "SELECT count(*) FROM credit_entries WHERE status = '{status}' AND category <> ''"
+        );
+        assert!(one(&db, &sql) > 0, "{status}");
+    }
+    let unexplained =
+        "SELECT count(*) FROM credit_entries WHERE status = 'returned' AND return_reason = ''";
+    assert_eq!(one(&db, unexplained), 0);
+}

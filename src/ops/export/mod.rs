@@ -29,6 +29,9 @@ use std::path::Path;
 pub enum ExportKind {
     Vetoes,
     Credits,
+    /// `export credits --short`: only the teachers short of the cycle's credits (behind, or
+    /// 未达标 once the cycle has ended), by school.
+    CreditsShort,
     Attendance,
     Schools,
     /// Extra: who completed a project (needs a project).
@@ -181,7 +184,10 @@ pub fn build(
         ExportKind::Attendance => {
             attendance::attendance(conn, &Scope::new(conn, opts, today, true)?)
         }
-        ExportKind::Credits => people::credits(conn, &Scope::new(conn, opts, today, false)?),
+        ExportKind::Credits => people::credits(conn, &Scope::new(conn, opts, today, false)?, false),
+        ExportKind::CreditsShort => {
+            people::credits(conn, &Scope::new(conn, opts, today, false)?, true)
+        }
         ExportKind::Completion => {
             let scope = Scope::new(conn, opts, today, true)?;
             let Some(project) = &scope.project else {

@@ -24,21 +24,25 @@ const CREDITS: &[Col] = &[
 ];
 
 fn compliance_zh(c: Compliance) -> (&'static str, &'static str) {
-    match c {
-        Compliance::Met => ("met", "已达标"),
-        Compliance::OnPace => ("on_pace", "进度正常"),
-        Compliance::AtRisk => ("at_risk", "进度滞后"),
-    }
+    (c.code(), c.zh())
 }
 
 /// Each teacher's credits in the cycle containing the year (as of today, or
 /// the cycle's end for a past cycle).
-pub(super) fn credits(conn: &Connection, scope: &Scope) -> Result<Export> {
+/// With `short`, only the teachers behind or (in an ended cycle) not met.
+pub(super) fn credits(conn: &Connection, scope: &Scope, short: bool) -> Result<Export> {
     let mid_year = NaiveDate::from_ymd_opt(scope.year, 7, 1).unwrap_or(scope.today);
     let cycle = cycle_of(mid_year, &scope.settings);
-    let as_of = scope.today.clamp(cycle.start(), cycle.end());
+    let as_of = scope.today.max(cycle.start());
     let rows = export_rows::credits(conn, scope.project_id(), cycle.start(), cycle.end())?;
-    let mut sheet = Sheet::new(format!("继续教育学分 {}", cycle.label()), CREDITS);
+    let title = if short && cycle.ended(as_of) {
+        format!("未达标教师 {}", cycle.label())
+    } else if short {
+        format!("学分进度落后教师 {}", cycle.label())
+    } else {
+        format!("继续教育学分 {}", cycle.label())
+    };
+    let mut sheet = Sheet::new(title, CREDITS);
     let mut json = Vec::with_capacity(rows.len());
     let s = &scope.settings;
     for r in rows {
@@ -47,8 +51,14 @@ pub(super) fn credits(conn: &Connection, scope: &Scope) -> Result<Export> {
             concentrated: r.concentrated,
             required_total: s.required_total,
             required_concentrated: s.required_concentrated,
+            offer_total: s.yearly_offer_total,
+            offer_concentrated: s.yearly_offer_concentrated,
         };
-        let (code, zh) = compliance_zh(standing.compliance(&cycle, as_of));
+        let compliance = standing.compliance(&cycle, as_of);
+        if short && !compliance.is_short() {
+            continue;
+        }
+        let (code, zh) = compliance_zh(compliance);
         json.push(json!({
             "staff_no": r.staff_no, "name": r.name, "school": r.school, "cycle": cycle.label(),
             "total": r.total, "concentrated": r.concentrated,

@@ -22,7 +22,8 @@ const COLUMNS: &[Col] = &[
     col("excused", "请假"),
     col("vetoed_teachers", "一票否决人数"),
     col("follow_up_pct", "跟踪完成率"),
-    col("credit_on_pace_pct", "学分进度达标率"),
+    col("credit_met_pct", "学分已达标率"),
+    col("credit_behind_pct", "学分落后率"),
     col("teachers", "教师人数"),
 ];
 
@@ -32,7 +33,7 @@ fn pct(x: Option<f64>) -> Option<f64> {
 
 pub(super) fn school_report(conn: &Connection, scope: &Scope) -> Result<Export> {
     let cycle = cycle_of(scope.to.min(scope.today).max(scope.from), &scope.settings);
-    let as_of = scope.today.clamp(scope.from, scope.to);
+    let as_of = scope.today.max(scope.from);
     let rows = reports::school_report(conn, scope.from, scope.to, &cycle, as_of, &scope.settings)?;
     let mut sheet = Sheet::new(format!("{}年度学校考核", scope.year), COLUMNS);
     let mut json = Vec::with_capacity(rows.len());
@@ -44,7 +45,8 @@ pub(super) fn school_report(conn: &Connection, scope: &Scope) -> Result<Export> 
             "late": r.marks.late, "left_early": r.marks.left_early, "absent": r.marks.absent,
             "excused": r.marks.excused, "vetoed_teachers": r.vetoed_teachers,
             "follow_up_pct": pct(r.follow_up_rate()),
-            "credit_on_pace_pct": pct(r.on_pace_share()), "teachers": r.teachers,
+            "credit_met_pct": pct(r.met_share()),
+            "credit_behind_pct": pct(r.behind_share()), "teachers": r.teachers,
         }));
         sheet.rows.push(vec![
             Cell::Int(scope.year as i64),
@@ -60,7 +62,8 @@ pub(super) fn school_report(conn: &Connection, scope: &Scope) -> Result<Export> 
             Cell::Int(r.marks.excused),
             Cell::Int(r.vetoed_teachers),
             Cell::Share(r.follow_up_rate()),
-            Cell::Share(r.on_pace_share()),
+            Cell::Share(r.met_share()),
+            Cell::Share(r.behind_share()),
             Cell::Int(r.teachers),
         ]);
     }

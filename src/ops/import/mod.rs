@@ -14,6 +14,7 @@ pub mod suggest;
 pub mod table;
 
 mod allotments;
+mod credits;
 mod driver;
 mod enrolments;
 mod marks;
@@ -50,6 +51,8 @@ pub enum Kind {
     Enrolments,
     Marks,
     Allotments,
+    /// Credit registrations from the provincial platform (学分登记; arrive 待审核).
+    Credits,
 }
 
 impl Kind {
@@ -62,6 +65,7 @@ impl Kind {
         Kind::Enrolments,
         Kind::Marks,
         Kind::Allotments,
+        Kind::Credits,
     ];
 
     pub fn code(self) -> &'static str {
@@ -74,6 +78,7 @@ impl Kind {
             Kind::Enrolments => "enrolments",
             Kind::Marks => "marks",
             Kind::Allotments => "allotments",
+            Kind::Credits => "credits",
         }
     }
 
@@ -87,6 +92,7 @@ impl Kind {
             Kind::Enrolments => "报名",
             Kind::Marks => "签到记录",
             Kind::Allotments => "名额分配",
+            Kind::Credits => "学分登记",
         }
     }
 
@@ -110,6 +116,7 @@ impl Kind {
             Kind::Enrolments => enrolments::COLUMNS,
             Kind::Marks => marks::COLUMNS,
             Kind::Allotments => allotments::COLUMNS,
+            Kind::Credits => credits::COLUMNS,
         }
     }
 }

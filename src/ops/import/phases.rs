@@ -95,6 +95,7 @@ pub(crate) fn check(
             Kind::Allotments => {
                 Box::new(driver::check::<allotments::Allotments>(conn, table, ctx)?)
             }
+            Kind::Credits => Box::new(driver::check::<super::credits::Credits>(conn, table, ctx)?),
         };
         Ok(plan)
     })

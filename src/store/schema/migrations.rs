@@ -311,14 +311,21 @@ mod tests {
 }
 
 #[cfg(test)]
-#[path = "tier_levels_targets_tests.rs"]
-mod tier_levels_targets_tests;
-#[cfg(test)]
 #[path = "starlight_life_cycle_tests.rs"]
 mod starlight_life_cycle_tests;
+#[cfg(test)]
+#[path = "tier_levels_targets_tests.rs"]
+mod tier_levels_targets_tests;
 #[cfg(test)]
 #[path = "v4_tests.rs"]
 mod v4_tests;
 #[cfg(test)]
 #[path = "v5_tests.rs"]
 mod v5_tests;
+
+/// Version 5 → 6: credit registration (学分登记); every existing entry is recognised, so the
+/// kept cycle totals stay as they are while their triggers learn to count recognised entries only.
+pub(super) fn credit_registration(tx: &Transaction, _path: &Path) -> Result<()> {
+    tx.execute_batch(include_str!("credit_registration.sql"))?;
+    Ok(())
+}

@@ -23,7 +23,7 @@ pub fn figure_of(col: Column) -> Option<Figure> {
         Column::Attendance => Some(Figure::Attendance),
         Column::Vetoes => Some(Figure::Vetoes),
         Column::FollowUps => Some(Figure::FollowUps),
-        Column::School | Column::Township | Column::Credits => None,
+        Column::School | Column::Township | Column::CreditsMet | Column::CreditsBehind => None,
     }
 }
 

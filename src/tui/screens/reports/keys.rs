@@ -15,6 +15,8 @@ pub(super) enum Cmd {
     Calendar,
     Targets,
     TargetsBy,
+    CreditQueue,
+    ShortList,
     Back,
     PrevFigure,
     NextFigure,
@@ -75,6 +77,16 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Code(KeyCode::Enter)],
         command: Cmd::Evidence,
         help: i18n::KEY_EVIDENCE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('g')],
+        command: Cmd::CreditQueue,
+        help: i18n::KEY_CREDIT_QUEUE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('u')],
+        command: Cmd::ShortList,
+        help: i18n::KEY_SHORT_LIST,
     },
     keymap::back_key(Cmd::Back),
 ];

@@ -3,8 +3,10 @@
 //! pace, sortable by column — with the district's credit-cycle gauge above it; and a year
 //! calendar of sessions (`c`), beside the table when the terminal is wide enough.
 
+mod credit_queue;
 mod evidence;
 mod keys;
+mod short_list;
 mod table;
 mod targets;
 mod view;
@@ -62,6 +64,10 @@ pub struct ReportsScreen {
     loaded: Option<LoadKey>,
     /// The Targets view, when shown (`t`).
     targets: Option<targets::TargetsView>,
+    /// The registrar's queue (`g`), shown instead of the school report while open.
+    queue: Option<credit_queue::CreditQueue>,
+    /// The teachers short of credits (`u`), shown instead of the school report while open.
+    short: Option<short_list::ShortList>,
 }
 
 /// The inputs of the figures: the year, the day, the settings, and the database's state —
@@ -94,7 +100,8 @@ pub fn compare(a: &SchoolReport, b: &SchoolReport, col: Column) -> Ordering {
         Column::Attendance => by_figure(a.attendance_rate(), b.attendance_rate()),
         Column::Vetoes => a.vetoed_teachers.cmp(&b.vetoed_teachers),
         Column::FollowUps => by_figure(a.follow_up_rate(), b.follow_up_rate()),
-        Column::Credits => by_figure(a.on_pace_share(), b.on_pace_share()),
+        Column::CreditsMet => by_figure(a.met_share(), b.met_share()),
+        Column::CreditsBehind => by_figure(a.behind_share(), b.behind_share()),
     }
 }
 
@@ -190,7 +197,8 @@ impl ReportsScreen {
         self.loaded = None;
         let (from, to) = veto_year_range(year, s.veto_year_start_month);
         let cycle = cycle_of(to.min(ctx.today()).max(from), s);
-        let as_of = ctx.today().clamp(from, to);
+        // Credit standing as of today (an ended cycle reads 达标 / 未达标), never before the year.
+        let as_of = ctx.today().max(from);
         self.rows = reports::school_report(ctx.conn(), from, to, &cycle, as_of, s)?;
         self.pinyin = self.rows.iter().map(|r| pinyin_keys(&r.school).0).collect();
         self.standing = district_charts::cycle_standing(ctx.conn(), &cycle, as_of, s)?;
@@ -232,6 +240,73 @@ impl ReportsScreen {
     }
 }
 
+impl ReportsScreen {
+    /// Opens the registrar's queue (`g`).
+    fn open_queue(&mut self, ctx: &Ctx) -> Option<Action> {
+        let mut q = credit_queue::CreditQueue::default();
+        if let Err(e) = q.load(ctx) {
+            return Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            ));
+        }
+        self.queue = Some(q);
+        None
+    }
+
+    /// Opens the list of teachers short of credits (`u`).
+    fn open_short_list(&mut self, ctx: &Ctx) -> Option<Action> {
+        match short_list::ShortList::load(self.year(ctx), ctx) {
+            Ok(s) => self.short = Some(s),
+            Err(e) => {
+                return Some(Action::Fail(
+                    ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+                ))
+            }
+        }
+        None
+    }
+
+    /// A key while the queue or the short list is open.
+    fn queue_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if let Some(s) = &mut self.short {
+            if s.handle_key(key) {
+                self.short = None;
+            }
+            return None;
+        }
+        let q = self.queue.as_mut()?;
+        match q.handle_key(key, ctx) {
+            credit_queue::QueueKey::Close => {
+                self.queue = None;
+                None
+            }
+            credit_queue::QueueKey::Act(a) => Some(a),
+            credit_queue::QueueKey::Nothing => None,
+        }
+    }
+
+    /// `s`: sort by the next column (the township only where it is shown).
+    fn next_sort(&mut self) {
+        let wide = self.width >= 120;
+        let all: Vec<Column> = Column::ALL
+            .iter()
+            .copied()
+            .filter(|c| *c != Column::Township || wide)
+            .collect();
+        let next = match self.sort {
+            None => Column::Sent,
+            Some(c) => {
+                let i = all.iter().position(|x| *x == c).unwrap_or(0);
+                all[(i + 1) % all.len()]
+            }
+        };
+        self.sort = Some(next);
+        // Names read best A→Z; figures best first.
+        self.descending = !matches!(next, Column::School | Column::Township);
+        self.arrange();
+    }
+}
+
 impl Screen for ReportsScreen {
     fn title(&self) -> Msg {
         i18n::TAB_REPORTS
@@ -262,6 +337,9 @@ impl Screen for ReportsScreen {
             self.arrange();
             return None;
         }
+        if self.queue.is_some() || self.short.is_some() {
+            return self.queue_key(key, ctx);
+        }
         let cmd = KEYS.lookup(&key)?;
         if let Some(view) = self.targets.as_mut() {
             if !view.handle(cmd) {
@@ -272,6 +350,8 @@ impl Screen for ReportsScreen {
         match cmd {
             Cmd::Targets => return self.open_targets(ctx),
             Cmd::TargetsBy => {}
+            Cmd::CreditQueue => return self.open_queue(ctx),
+            Cmd::ShortList => return self.open_short_list(ctx),
             Cmd::Move(m) if self.calendar => {
                 self.calendar_row = match m {
                     Move::Up | Move::PageUp | Move::Top => self.calendar_row.saturating_sub(1),
@@ -291,25 +371,7 @@ impl Screen for ReportsScreen {
                 self.year = Some(self.year(ctx) + step);
                 return self.reloaded(ctx);
             }
-            Cmd::Sort => {
-                let wide = self.width >= 120;
-                let all: Vec<Column> = Column::ALL
-                    .iter()
-                    .copied()
-                    .filter(|c| *c != Column::Township || wide)
-                    .collect();
-                let next = match self.sort {
-                    None => Column::Sent,
-                    Some(c) => {
-                        let i = all.iter().position(|x| *x == c).unwrap_or(0);
-                        all[(i + 1) % all.len()]
-                    }
-                };
-                self.sort = Some(next);
-                // Names read best A→Z; figures best first.
-                self.descending = !matches!(next, Column::School | Column::Township);
-                self.arrange();
-            }
+            Cmd::Sort => self.next_sort(),
             Cmd::Reverse => {
                 if self.sort.is_none() {
                     self.sort = Some(Column::School);
@@ -365,6 +427,12 @@ impl Screen for ReportsScreen {
         if let Some(view) = self.targets.as_mut() {
             view.load(ctx)?;
         }
+        if let Some(q) = &mut self.queue {
+            q.load(ctx)?;
+        }
+        if self.short.is_some() {
+            self.short = Some(short_list::ShortList::load(self.year(ctx), ctx)?);
+        }
         self.load(ctx)
     }
 
@@ -374,6 +442,12 @@ impl Screen for ReportsScreen {
         }
         if let Some(view) = &self.targets {
             return view.render(frame, area, ctx);
+        }
+        if let Some(q) = &mut self.queue {
+            return q.render(frame, area, ctx);
+        }
+        if let Some(s) = &mut self.short {
+            return s.render(frame, area, ctx);
         }
         if self.calendar {
             return self.render_calendar(frame, area, ctx);

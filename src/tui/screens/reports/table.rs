@@ -21,7 +21,8 @@ pub enum Column {
     Attendance,
     Vetoes,
     FollowUps,
-    Credits,
+    CreditsMet,
+    CreditsBehind,
 }
 
 impl Column {
@@ -32,7 +33,8 @@ impl Column {
         Column::Attendance,
         Column::Vetoes,
         Column::FollowUps,
-        Column::Credits,
+        Column::CreditsMet,
+        Column::CreditsBehind,
     ];
 
     pub fn header(self) -> Msg {
@@ -43,7 +45,8 @@ impl Column {
             Column::Attendance => i18n::COL_ATTENDANCE_RATE,
             Column::Vetoes => i18n::COL_VETO_COUNT,
             Column::FollowUps => i18n::COL_FOLLOW_RATE,
-            Column::Credits => i18n::COL_ON_PACE,
+            Column::CreditsMet => i18n::COL_CREDITS_MET,
+            Column::CreditsBehind => i18n::COL_CREDITS_BEHIND,
         }
     }
 
@@ -57,7 +60,7 @@ impl Column {
             Column::Sent => (h.max(7), 0),
             Column::Attendance => (h.max(12), 2),
             Column::Vetoes => (h.max(4), 0),
-            Column::FollowUps | Column::Credits => (h.max(5), 0),
+            Column::FollowUps | Column::CreditsMet | Column::CreditsBehind => (h.max(5), 0),
         }
     }
 }
@@ -175,20 +178,24 @@ pub fn row(
             }
             Column::Vetoes => Cell::text(r.vetoed_teachers.to_string()),
             Column::FollowUps => Cell::text(percent(r.follow_up_rate())),
-            Column::Credits => Cell::text(percent(r.on_pace_share())),
+            Column::CreditsMet => Cell::text(percent(r.met_share())),
+            Column::CreditsBehind if r.teachers_behind > 0 && !selected => {
+                Cell::styled(percent(r.behind_share()), th.bad())
+            }
+            Column::CreditsBehind => Cell::text(percent(r.behind_share())),
         })
         .collect();
     widget_columns(cols, total).bar(cells, base)
 }
 
-/// The district's credit-cycle gauge: a stacked bar of met / on pace / at risk with shares.
+/// The district's credit-cycle gauge: a stacked bar of met / on pace / behind with shares.
 pub fn cycle_gauge(s: &CycleStanding, cycle: &str, total: usize, ctx: &Ctx) -> Line<'static> {
     let th = ctx.theme;
     let n = s.teachers().max(1) as f64;
     let parts = [
         (i18n::DETAIL_MET, s.met, '█', th.ok()),
         (i18n::DETAIL_ON_PACE, s.on_pace, '▓', th.accent()),
-        (i18n::DETAIL_AT_RISK, s.at_risk, '░', th.bad()),
+        (i18n::DETAIL_BEHIND, s.short, '░', th.bad()),
     ];
     let label = format!("{} ", ctx.tf(i18n::REP_CYCLE, &[&cycle]));
     let legend: Vec<(String, char, Style)> = parts

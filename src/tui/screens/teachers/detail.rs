@@ -169,7 +169,8 @@ fn credits(out: &mut Vec<Line<'static>>, d: &TeacherDetail, w: usize, ctx: &Ctx)
     let (status_text, status_style) = match d.compliance {
         Compliance::Met => (ctx.t(i18n::DETAIL_MET), th.ok()),
         Compliance::OnPace => (ctx.t(i18n::DETAIL_ON_PACE), th.ok()),
-        Compliance::AtRisk => (ctx.t(i18n::DETAIL_AT_RISK), th.bad()),
+        Compliance::Behind => (ctx.t(i18n::DETAIL_BEHIND), th.bad()),
+        Compliance::NotMet => (ctx.t(i18n::DETAIL_NOT_MET), th.bad()),
     };
     out.push(Line::from(vec![
         Span::styled(
