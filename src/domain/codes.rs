@@ -55,6 +55,8 @@ macro_rules! code_enum {
     };
 }
 
+pub(crate) use code_enum;
+
 code_enum!(
     /// Gender (性别).
     Gender {

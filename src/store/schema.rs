@@ -8,6 +8,8 @@ use std::path::Path;
 
 mod migrations;
 #[cfg(test)]
+mod principals_upgrade_tests;
+#[cfg(test)]
 mod v3_tests;
 
 /// The whole schema; `schema.sql` at the repository root is its only source.
@@ -17,7 +19,7 @@ pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 /// this version; a later schema change bumps it and adds the upgrade from the
 /// previous version to `MIGRATIONS` (entry i upgrades version i + 1 to i + 2),
 /// with the same objects added to schema.sql so a new database gets them.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// One upgrade, run in its own transaction; an error refuses the upgrade and
 /// leaves the file as it was. `Path` names the file in messages.
@@ -34,12 +36,19 @@ const MIGRATIONS: &[Upgrade] = &[
     migrations::v4_veto_scope_and_presence,
     // 4 → 5: a teacher's employment status; every existing teacher is active.
     migrations::v5_teacher_status,
+    // 5 → 6: teachers' roles (principals' track); projects' hours, form, budget, qualification.
+    migrations::principals_and_training_metadata,
 ];
 
 /// Turns a database just created from `SCHEMA_SQL` into one as version 2 wrote it: for the
 /// tests of the upgrades (here and in tests/). Run it on a file with no rows.
 #[doc(hidden)]
 pub const AS_VERSION_2_SQL: &str = include_str!("schema/as_version_2.sql");
+
+/// Turns a database just created from `SCHEMA_SQL` into one as version 5 wrote it (without
+/// the principals' track and training metadata): for the tests of the upgrades.
+#[doc(hidden)]
+pub const AS_VERSION_5_SQL: &str = include_str!("schema/as_version_5.sql");
 
 /// Tables every Liaoyuan database has had since version 1: with a user_version of 1 or more,
 /// they tell our file from another program's that also numbers its schema.

@@ -2,7 +2,16 @@
 -- for the tests of the upgrades (src/store/schema/migrations.rs, tests/it/staff_numbers.rs):
 -- it takes away what versions 3 (close_absences), 4 (v4_veto_scope_presence.sql) and 5
 -- (teachers.status) added.
--- Run on an empty file.
+-- Run on an empty file. Later versions' additions first:
+-- (principals' track and training metadata)
+DROP INDEX teachers_role;
+ALTER TABLE teachers DROP COLUMN role_since;
+ALTER TABLE teachers DROP COLUMN role;
+ALTER TABLE projects DROP COLUMN qualification;
+ALTER TABLE projects DROP COLUMN budget_spent;
+ALTER TABLE projects DROP COLUMN budget_planned;
+ALTER TABLE projects DROP COLUMN form;
+ALTER TABLE projects DROP COLUMN hours;
 
 ALTER TABLE teachers DROP COLUMN status;
 

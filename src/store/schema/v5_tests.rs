@@ -11,6 +11,7 @@ fn version_4(dir: &Path) -> PathBuf {
     let path = dir.join("v4.db");
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch(SCHEMA_SQL).unwrap();
+    conn.execute_batch(super::super::AS_VERSION_5_SQL).unwrap();
     conn.execute_batch(
         "ALTER TABLE teachers DROP COLUMN status;
          PRAGMA user_version = 4;
