@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to export (completion, follow-ups and sign-in-sheet are extras)
+    /// What to export (completion, follow-ups, sign-in-sheet, principals and plans are extras)
     #[arg(value_enum)]
     pub kind: ExportWhat,
     /// Year (the veto year; default the current one, for vetoes with --project the project's)
@@ -44,6 +44,8 @@ pub enum ExportWhat {
     Completion,
     FollowUps,
     SignInSheet,
+    Principals,
+    Plans,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,6 +70,8 @@ pub fn run(db_path: &Path, lang: Lang, args: &ExportArgs, today: NaiveDate) -> R
         ExportWhat::Schools => ExportKind::Schools,
         ExportWhat::Completion => ExportKind::Completion,
         ExportWhat::FollowUps => ExportKind::FollowUps,
+        ExportWhat::Principals => ExportKind::Principals,
+        ExportWhat::Plans => ExportKind::Plans,
     };
     let flag = args.format.map(|f| match f {
         FormatArg::Csv => Format::Csv,

@@ -5,6 +5,7 @@
 
 mod attendance;
 mod people;
+mod principals;
 mod schools;
 pub mod sheet;
 
@@ -31,6 +32,10 @@ pub enum ExportKind {
     Completion,
     /// Extra: follow-up tasks and their status.
     FollowUps,
+    /// Teachers with a role: training hours in the cycle against 240, qualification flag.
+    Principals,
+    /// The seven plans' projects, participants, hours and spend by year.
+    Plans,
 }
 
 /// Output format.
@@ -188,6 +193,10 @@ pub fn build(
         }
         ExportKind::FollowUps => people::follow_ups(conn, &Scope::new(conn, opts, today, true)?),
         ExportKind::Schools => schools::school_report(conn, &Scope::new(conn, opts, today, false)?),
+        ExportKind::Principals => {
+            principals::principals(conn, &Scope::new(conn, opts, today, false)?)
+        }
+        ExportKind::Plans => principals::plans(conn, opts.year),
     }
 }
 

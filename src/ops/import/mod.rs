@@ -24,6 +24,7 @@ mod schools;
 mod sessions;
 mod spreadsheet;
 mod teacher_ref;
+mod teacher_roles;
 mod teachers;
 mod teachers_plan;
 mod trainer_ref;

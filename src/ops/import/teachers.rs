@@ -1,10 +1,12 @@
 //! Import of teachers: `staff_no,name,gender,school,subject,stage,phone,tier,status`,
-//! matched by staff number. A blank cell leaves the stored value as it is.
+//! and optionally `role,role_since` (职务, 任职时间), matched by staff number. A blank cell
+//! leaves the stored value as it is.
 
 use super::driver::Importer;
 use super::school_ref::SchoolNames;
 use super::suggest;
 use super::table::{Column, Table};
+use super::teacher_roles;
 use super::teachers_plan::{Plan, Step};
 use super::values::Cells;
 use super::Context;
@@ -40,6 +42,8 @@ pub(crate) static COLUMNS: &[Column] = &[
     ),
     Column::new("tier", "层级", &["五型", "教师层级", "五型教师", "类型"]),
     Column::new("status", "状态", &["在职状态", "人员状态", "任职状态"]),
+    Column::new("role", "职务", &["行政职务", "干部职务"]),
+    Column::new("role_since", "任职时间", &["任职日期", "任职年月"]),
 ];
 
 pub(crate) struct Row {
@@ -53,6 +57,7 @@ pub(crate) struct Row {
     phone: Option<String>,
     tier: Option<Tier>,
     status: Option<TeacherStatus>,
+    role: teacher_roles::RoleCells,
 }
 
 /// The teachers kind: the schools rows name, and the staff numbers seen so
@@ -61,18 +66,20 @@ pub(crate) struct Teachers<'t> {
     known: SchoolNames,
     hints: suggest::Hints,
     seen: HashMap<String, (usize, &'t str)>,
+    today: chrono::NaiveDate,
 }
 
 impl<'t> Importer<'t> for Teachers<'t> {
     type Row = Row;
     type Plan = Plan;
 
-    fn start(conn: &Connection, table: &'t Table, _ctx: &Context) -> Result<Self> {
+    fn start(conn: &Connection, table: &'t Table, ctx: &Context) -> Result<Self> {
         table.check_required(&[])?;
         Ok(Teachers {
             known: SchoolNames::load(conn)?,
             hints: suggest::Hints::default(),
             seen: HashMap::with_capacity(table.records.len()),
+            today: ctx.now.date(),
         })
     }
 
@@ -93,6 +100,7 @@ impl<'t> Importer<'t> for Teachers<'t> {
             TeacherStatus::parse,
             TeacherStatus::choices,
         );
+        let role = teacher_roles::read(c, self.today);
         let (
             Some(staff_no),
             Some(name),
@@ -102,7 +110,10 @@ impl<'t> Importer<'t> for Teachers<'t> {
             Ok(phone),
             Ok(tier),
             Ok(status),
-        ) = (staff_no, name, gender, school, stage, phone, tier, status)
+            Ok(role),
+        ) = (
+            staff_no, name, gender, school, stage, phone, tier, status, role,
+        )
         else {
             return Ok(None);
         };
@@ -118,6 +129,7 @@ impl<'t> Importer<'t> for Teachers<'t> {
             phone,
             tier,
             status,
+            role,
         }))
     }
 
@@ -125,12 +137,21 @@ impl<'t> Importer<'t> for Teachers<'t> {
         let mut plan = Plan {
             steps: Vec::with_capacity(rows.len()),
             unchanged: 0,
+            roles: Vec::new(),
+            role_only: 0,
         };
-        for row in rows {
-            match teachers::by_staff_no(conn, &row.staff_no)? {
+        for mut row in rows {
+            let stored = teachers::by_staff_no(conn, &row.staff_no)?;
+            let role = row.role.take();
+            let role =
+                teacher_roles::plan(conn, stored.as_ref().map(|t| t.id), &row.staff_no, role)?;
+            let changes_role = role.is_some();
+            plan.roles.extend(role);
+            match stored {
                 None => plan.steps.push(addition(row)),
                 Some(before) => match update(before, row) {
                     Some(step) => plan.steps.push(step),
+                    None if changes_role => plan.role_only += 1,
                     None => plan.unchanged += 1,
                 },
             }
