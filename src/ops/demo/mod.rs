@@ -7,6 +7,7 @@ mod attendance;
 mod catalog;
 mod names;
 mod people;
+mod principals;
 mod projects;
 mod rng;
 mod schools;
@@ -187,6 +188,7 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
     aftercare::manual_credits(&mut g)?;
     aftercare::audit_rows(&mut g)?;
     staff_changes::write(&mut g)?;
+    principals::write(&mut g)?;
     if let Some(p) = &g.progress {
         p.set_message("索引");
     }
