@@ -45,6 +45,19 @@ code_enum!(
     }
 );
 
+/// A project's training metadata (学时, 培训形式, 预算/支出, 任职资格培训).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct TrainingMeta {
+    /// Hours (学时) a completer is credited with.
+    pub hours: f64,
+    pub form: Option<TrainingForm>,
+    /// Budget planned and spent, in yuan (None: not entered).
+    pub budget_planned: Option<f64>,
+    pub budget_spent: Option<f64>,
+    /// Completing it is a principal's qualification (任职资格培训).
+    pub qualification: bool,
+}
+
 /// Training hours a school leader needs per cycle (每 5 年不少于 240 学时).
 pub const REQUIRED_HOURS: f64 = 240.0;
 

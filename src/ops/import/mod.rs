@@ -17,6 +17,7 @@ mod driver;
 mod enrolments;
 mod marks;
 mod marks_plan;
+mod project_meta;
 mod project_ref;
 mod projects;
 mod school_ref;

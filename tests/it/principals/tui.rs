@@ -1,1 +1,128 @@
-//! (filled below)
+//! The project form's training metadata (学时, 培训形式, 任职资格培训, 预算, 已支出) at 80×24 in
+//! Chinese and English, saved and shown on the project's heading.
+
+use crate::common::district::at;
+use crate::common::tui::{dark, Ui};
+use crossterm::event::KeyCode;
+use liaoyuan::store::OpenMode;
+use liaoyuan::tui::i18n::Lang;
+use liaoyuan::tui::screens::TabId;
+use std::path::{Path, PathBuf};
+
+fn build(dir: &Path) -> PathBuf {
+    super::district(dir).0
+}
+
+fn open(lang: Lang) -> Ui {
+    let mut ui = Ui::build(
+        build,
+        OpenMode::Existing,
+        &dark(lang),
+        at("2026-09-03 09:00"),
+        (80, 24),
+    );
+    ui.typed("2");
+    assert_eq!(ui.app.active_tab(), TabId::Projects);
+    ui
+}
+
+fn tabs(ui: &mut Ui, n: usize) {
+    for _ in 0..n {
+        ui.key(KeyCode::Tab);
+    }
+}
+
+/// Fills a new project's code and title, then its hours, form (two steps right: 名校跟岗),
+/// the qualification box, and the budget planned and spent; leaves the focus on 已支出.
+fn fill_new_project(ui: &mut Ui) {
+    ui.typed("n");
+    ui.typed("RZ27");
+    tabs(ui, 1);
+    ui.typed("新任校长任职资格培训");
+    tabs(ui, 11); // to the hours, after the completion threshold
+    ui.ctrl('u');
+    ui.typed("300");
+    tabs(ui, 1);
+    ui.key(KeyCode::Right);
+    ui.key(KeyCode::Right);
+    tabs(ui, 1);
+    ui.key(KeyCode::Char(' '));
+    tabs(ui, 1); // to the budget planned
+    ui.typed("90000");
+    tabs(ui, 1);
+    ui.typed("12500");
+}
+
+#[test]
+fn the_project_form_takes_hours_form_qualification_and_budget_in_chinese() {
+    let mut ui = open(Lang::Zh);
+    fill_new_project(&mut ui);
+    let text = ui.text();
+    for line in [
+        "学时",
+        "培训形式",
+        "‹ 名校跟岗 ›",
+        "任职资格培训",
+        "[x]",
+        "预算（元）",
+        "90000",
+        "已支出（元）",
+        "12500",
+    ] {
+        assert!(text.contains(line), "{line}:\n{text}");
+    }
+    assert!(text
+        .lines()
+        .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80));
+    ui.ctrl('s');
+    assert!(ui.text().contains("已创建项目 RZ27"), "{}", ui.text());
+    assert_eq!(
+        ui.count(
+            "SELECT count(*) FROM projects WHERE code = 'RZ27' AND hours = 300 AND form = 'shadowing'
+               AND qualification = 1 AND budget_planned = 90000 AND budget_spent = 12500"
+        ),
+        1
+    );
+    assert_eq!(
+        ui.count(
+            "SELECT count(*) FROM audit_log WHERE entity = 'project' AND action = 'create'
+               AND json_extract(after, '$.hours') = 300"
+        ),
+        1
+    );
+}
+
+#[test]
+fn the_project_form_in_english_and_the_heading_shows_the_facts() {
+    let mut ui = open(Lang::En);
+    fill_new_project(&mut ui);
+    let text = ui.text();
+    for line in [
+        "Hours",
+        "Form",
+        "‹ Shadowing ›",
+        "Qualification",
+        "Budget (yuan)",
+        "Spent (yuan)",
+    ] {
+        assert!(text.contains(line), "{line}:\n{text}");
+    }
+    // A bad amount is shown beside its field and blocks saving.
+    ui.typed("x");
+    ui.ctrl('s');
+    let text = ui.text();
+    assert!(text.contains("must be a number"), "{text}");
+    assert_eq!(
+        ui.count("SELECT count(*) FROM projects WHERE code = 'RZ27'"),
+        0
+    );
+    ui.key(KeyCode::Backspace);
+    ui.ctrl('s');
+    // Open the saved project: its heading line shows hours, form and budget.
+    ui.typed("/");
+    ui.typed("RZ27");
+    ui.key(KeyCode::Enter);
+    ui.key(KeyCode::Enter);
+    let text = ui.text();
+    assert!(text.contains("300 h · Shadowing · ¥90k/12.5k"), "{text}");
+}
