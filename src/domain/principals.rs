@@ -11,7 +11,7 @@ code_enum!(
     Role {
         Principal => "principal", "校长", "Principal", ["正校长"];
         VicePrincipal => "vice_principal", "副校长", "Vice principal", ["vice-principal"];
-        KindergartenHead => "kindergarten_head", "园长", "Kindergarten head", ["幼儿园园长"];
+        KindergartenHead => "kindergarten_head", "园长", "KG head", ["幼儿园园长", "kindergarten head"];
         PartySecretary => "party_secretary", "书记", "Party secretary", ["党支部书记", "党委书记"];
         MiddleManager => "middle_manager", "中层", "Middle manager", ["中层干部", "主任"];
         ReserveCadre => "reserve_cadre", "后备干部", "Reserve cadre", ["校长后备人才", "后备"];

@@ -182,6 +182,25 @@ pub const COL_SUBJECT: Msg = Msg::new("学科", "Subject");
 pub const COL_TIER: Msg = Msg::new("层级", "Tier");
 pub const COL_STAFF_NO: Msg = Msg::new("工号", "Staff no");
 pub const TEACHERS_COUNT: Msg = Msg::new("{} 位教师", "{} teachers");
+pub const TEACHERS_KEY_PRINCIPALS: Msg = Msg::new(
+    "校长（干部）名单：学时与任职资格",
+    "principals' list: hours and qualification",
+);
+pub const PR_TITLE: Msg = Msg::new(
+    "校长（干部）{} 位 · 未取得资格 {} · {}",
+    "Leaders {} · unqualified {} · {}",
+);
+pub const PR_KEYS: Msg = Msg::new("p/Esc 返回", "p/Esc back");
+pub const PR_COL_ROLE: Msg = Msg::new("职务", "Role");
+pub const PR_COL_SINCE: Msg = Msg::new("任职时间", "Since");
+pub const PR_COL_HOURS: Msg = Msg::new("学时/应修", "Hours");
+pub const PR_COL_FLAG: Msg = Msg::new("任职资格", "Qualification");
+pub const PR_FLAG_OVERDUE: Msg = Msg::new("满一年未取得", "overdue");
+pub const PR_FLAG_QUALIFIED: Msg = Msg::new("已取得", "held");
+pub const PR_NONE: Msg = Msg::new(
+    "还没有教师登记职务（导入教师时填写“职务”“任职时间”列）",
+    "no teacher has a role yet (import teachers with role and role_since)",
+);
 pub const TEACHERS_MATCHES: Msg = Msg::new("{} 条匹配", "{} matches");
 pub const TEACHERS_MATCHES_MORE: Msg = Msg::new("前 {} 条匹配", "first {} matches");
 pub const TEACHERS_NO_MATCH: Msg = Msg::new(

@@ -126,3 +126,75 @@ fn the_project_form_in_english_and_the_heading_shows_the_facts() {
     let text = ui.text();
     assert!(text.contains("300 h · Shadowing · ¥90k/12.5k"), "{text}");
 }
+
+fn principals_view(lang: Lang) -> Ui {
+    let mut ui = Ui::build(
+        build,
+        OpenMode::Existing,
+        &dark(lang),
+        at("2026-09-03 09:00"),
+        (80, 24),
+    );
+    ui.typed("4");
+    assert_eq!(ui.app.active_tab(), TabId::Teachers);
+    ui.typed("p");
+    ui
+}
+
+#[test]
+fn the_principals_view_lists_hours_against_240_and_flags_the_unqualified_first_in_chinese() {
+    let mut ui = principals_view(Lang::Zh);
+    let text = ui.settled();
+    assert!(
+        text.contains("校长（干部）2 位 · 未取得资格 1 · 2026–2030"),
+        "{text}"
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    let li = lines.iter().position(|l| l.contains("李娜")).expect(&text);
+    let zhang = lines.iter().position(|l| l.contains("张伟")).expect(&text);
+    assert!(li < zhang, "the flagged leader comes first:\n{text}");
+    for (line, parts) in [
+        (
+            lines[li],
+            ["柏梓中学", "园长", "2025-09-02", "40/240", "满一年未取得"],
+        ),
+        (
+            lines[zhang],
+            ["实验小学", "校长", "2025-09-01", "40/240", "已取得"],
+        ),
+    ] {
+        for p in parts {
+            assert!(line.contains(p), "{p}: {line}");
+        }
+    }
+    assert!(text
+        .lines()
+        .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80));
+    // p again goes back to the teachers list.
+    ui.typed("p");
+    assert!(ui.text().contains("位教师"), "{}", ui.text());
+}
+
+#[test]
+fn the_principals_view_in_english_and_at_exactly_one_year_no_flag() {
+    let mut ui = principals_view(Lang::En);
+    let text = ui.settled();
+    assert!(
+        text.contains("Leaders 2 · unqualified 1 · 2026–2030"),
+        "{text}"
+    );
+    let li = text.lines().find(|l| l.contains("李娜")).expect(&text);
+    assert!(li.contains("KG head") && li.contains("overdue"), "{li}");
+    let mut ui = Ui::build(
+        build,
+        OpenMode::Existing,
+        &dark(Lang::En),
+        at("2026-09-02 09:00"),
+        (80, 24),
+    );
+    ui.typed("4");
+    ui.typed("p");
+    let text = ui.settled();
+    assert!(text.contains("unqualified 0"), "{text}");
+    assert!(!text.contains("overdue"), "{text}");
+}

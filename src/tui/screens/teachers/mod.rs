@@ -2,10 +2,12 @@
 //! matched characters highlighted, and a detail pane for the selected teacher.
 //! Columns: name · school · subject · tier · staff no (same-name teachers differ by school);
 //! a teacher not in service shows the status in the tier column, greyed. `s` changes the
-//! selected teacher's employment status (1–4, then the reason).
+//! selected teacher's employment status (1–4, then the reason); `p` shows the Principals view
+//! (`principals.rs`).
 //! `view.rs` draws the list, `detail.rs` the pane.
 
 pub mod detail;
+mod principals;
 mod view;
 
 use crate::domain::TeacherStatus;
@@ -29,6 +31,7 @@ enum Cmd {
     Move(Move),
     Search,
     SetStatus,
+    Principals,
     Back,
 }
 
@@ -41,6 +44,11 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('s')],
         command: Cmd::SetStatus,
         help: i18n::TEACHERS_KEY_STATUS,
+    },
+    KeyBinding {
+        keys: &[Key::Char('p')],
+        command: Cmd::Principals,
+        help: i18n::TEACHERS_KEY_PRINCIPALS,
     },
     keymap::back_key(Cmd::Back),
 ];
@@ -61,6 +69,8 @@ pub struct TeachersScreen {
     index_pending: bool,
     /// `s` was pressed: the next digit (1–4) chooses the selected teacher's new status.
     choosing_status: bool,
+    /// `p` shows the Principals view instead of the list (None: the list).
+    principals: Option<principals::PrincipalsView>,
 }
 
 impl TeachersScreen {
@@ -171,6 +181,14 @@ impl Screen for TeachersScreen {
             self.choosing_status = false;
             return self.status_chosen(&key, ctx);
         }
+        if let Some(view) = &mut self.principals {
+            match KEYS.lookup(&key)? {
+                Cmd::Principals | Cmd::Back => self.principals = None,
+                Cmd::Move(m) => view.move_by(m),
+                Cmd::Search | Cmd::SetStatus => {}
+            }
+            return None;
+        }
         if self.typing {
             return match self.search.search_key(&key) {
                 SearchKey::Cleared { had_text } => {
@@ -203,6 +221,15 @@ impl Screen for TeachersScreen {
                 self.choosing_status = self.detail.is_some();
                 None
             }
+            Cmd::Principals => match principals::PrincipalsView::load(ctx) {
+                Ok(view) => {
+                    self.principals = Some(view);
+                    None
+                }
+                Err(e) => Some(Action::Fail(
+                    ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+                )),
+            },
             Cmd::Move(m) => self.moved(
                 keymap::apply_move(self.cursor, self.hits.len(), self.page, m),
                 ctx,
@@ -268,10 +295,16 @@ impl Screen for TeachersScreen {
         self.index_pending = ctx.index.is_empty()
             && crate::store::dashboard::teachers_fingerprint(ctx.conn())?.0 > 0;
         self.run_search(ctx);
+        if let Some(view) = &mut self.principals {
+            view.reload(ctx)?;
+        }
         self.load_detail(ctx)
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        self.draw(frame, area, ctx);
+        match &mut self.principals {
+            Some(view) => view.render(frame, area, ctx),
+            None => self.draw(frame, area, ctx),
+        }
     }
 }
