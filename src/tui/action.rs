@@ -33,6 +33,12 @@ pub enum Intent {
         teacher_id: i64,
         status: crate::domain::TeacherStatus,
     },
+    /// Set (or with None clear) a teacher's role (Teachers tab); the appointment date comes
+    /// as the prompt's answer (YYYY-MM-DD, blank: unknown).
+    SetTeacherRole {
+        teacher_id: i64,
+        role: Option<crate::domain::principals::Role>,
+    },
     /// Set a Starlight trainer's status and six competency levels (Starlight tab).
     UpdateTrainer {
         trainer_id: i64,

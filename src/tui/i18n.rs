@@ -228,6 +228,20 @@ pub const TEACHERS_STATUS_REASON: Msg = Msg::new(
     "{} 的状态：{} → {}。原因：",
     "{}'s status: {} → {}. Reason:",
 );
+pub const TEACHERS_KEY_ROLE: Msg = Msg::new(
+    "设职务（校长/副校长/园长/书记/中层/后备干部）与任职时间",
+    "Set the role (principal … reserve cadre) and appointment date",
+);
+pub const TEACHERS_ROLE_CHOOSE: Msg = Msg::new(
+    "{} 的职务：1校长 2副校长 3园长 4书记 5中层 6后备 0无",
+    "{}'s role: 1 Principal 2 Vice 3 KG head 4 Secretary 5 Middle 6 Reserve 0 none",
+);
+pub const TEACHERS_ROLE_SINCE: Msg = Msg::new(
+    "{} 任{}，任职时间（YYYY-MM-DD，可空）：",
+    "{} as {}, appointed on (YYYY-MM-DD, may be blank):",
+);
+pub const TEACHERS_ROLE_SAVED: Msg = Msg::new("职务已改为{}", "Role set: {}");
+pub const TEACHERS_ROLE_NONE: Msg = Msg::new("无", "none");
 pub const TEACHERS_STATUS_SAVED: Msg = Msg::new("{} 的状态改为{}", "{}'s status is now {}");
 pub const TEACHERS_STATUS_NOTE: Msg =
     Msg::new("{}：不在签到名单中", "{}: not offered at the check-in desk");

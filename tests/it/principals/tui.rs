@@ -198,3 +198,60 @@ fn the_principals_view_in_english_and_at_exactly_one_year_no_flag() {
     assert!(text.contains("unqualified 0"), "{text}");
     assert!(!text.contains("overdue"), "{text}");
 }
+
+#[test]
+fn a_role_is_set_from_the_teachers_pane_with_its_date_and_audited() {
+    let mut ui = Ui::build(
+        build,
+        OpenMode::Existing,
+        &dark(Lang::Zh),
+        at("2026-09-03 09:00"),
+        (80, 24),
+    );
+    ui.typed("4");
+    ui.typed("/");
+    ui.typed("王芳");
+    ui.key(KeyCode::Enter);
+    ui.typed("r");
+    assert!(
+        ui.text().contains("王芳 的职务：1校长 2副校长"),
+        "{}",
+        ui.text()
+    );
+    ui.typed("2");
+    assert!(
+        ui.text().contains("王芳 任副校长，任职时间"),
+        "{}",
+        ui.text()
+    );
+    ui.typed("2026-08-01");
+    ui.key(KeyCode::Enter);
+    let text = ui.settled();
+    assert!(
+        text.contains("副校长 2026-08-01"),
+        "the pane shows the role:\n{text}"
+    );
+    assert_eq!(
+        ui.count(
+            "SELECT count(*) FROM teachers WHERE id = 3 AND role = 'vice_principal' AND role_since = '2026-08-01'"
+        ),
+        1
+    );
+    assert_eq!(
+        ui.count(
+            "SELECT count(*) FROM audit_log WHERE entity = 'teacher' AND entity_id = 3
+               AND json_extract(after, '$.role') = 'vice_principal' AND actor = 'tester'"
+        ),
+        1
+    );
+    // A date that is not one is refused, and nothing changes.
+    ui.typed("r");
+    ui.typed("1");
+    ui.typed("昨天");
+    ui.key(KeyCode::Enter);
+    assert!(ui.settled().contains("不是日期"), "{}", ui.text());
+    assert_eq!(
+        ui.count("SELECT count(*) FROM teachers WHERE role = 'principal'"),
+        1
+    );
+}

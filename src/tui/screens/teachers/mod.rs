@@ -31,6 +31,7 @@ enum Cmd {
     Move(Move),
     Search,
     SetStatus,
+    SetRole,
     Principals,
     Back,
 }
@@ -44,6 +45,11 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('s')],
         command: Cmd::SetStatus,
         help: i18n::TEACHERS_KEY_STATUS,
+    },
+    KeyBinding {
+        keys: &[Key::Char('r')],
+        command: Cmd::SetRole,
+        help: i18n::TEACHERS_KEY_ROLE,
     },
     KeyBinding {
         keys: &[Key::Char('p')],
@@ -69,6 +75,8 @@ pub struct TeachersScreen {
     index_pending: bool,
     /// `s` was pressed: the next digit (1–4) chooses the selected teacher's new status.
     choosing_status: bool,
+    /// `r` was pressed: the next digit (1–6, 0 none) chooses the selected teacher's role.
+    choosing_role: bool,
     /// `p` shows the Principals view instead of the list (None: the list).
     principals: Option<principals::PrincipalsView>,
 }
@@ -151,6 +159,34 @@ impl TeachersScreen {
         })
     }
 
+    /// The key after `r`: 1–6 picks the role and asks the appointment date, 0 clears the role;
+    /// anything else cancels.
+    fn role_chosen(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
+        use crate::domain::principals::Role;
+        let crossterm::event::KeyCode::Char(c) = key.code else {
+            return None;
+        };
+        let i = c.to_digit(10)? as usize;
+        let t = &self.detail.as_ref()?.teacher;
+        if i == 0 {
+            return Some(Action::Write {
+                intent: Intent::SetTeacherRole {
+                    teacher_id: t.id,
+                    role: None,
+                },
+                reason: None,
+            });
+        }
+        let role = *Role::ALL.get(i - 1)?;
+        Some(Action::AskReason {
+            prompt: ctx.tf(i18n::TEACHERS_ROLE_SINCE, &[&t.name, &role.label(ctx.zh())]),
+            intent: Intent::SetTeacherRole {
+                teacher_id: t.id,
+                role: Some(role),
+            },
+        })
+    }
+
     /// The query typed (for tests and the check-in screen's reuse).
     pub fn query(&self) -> &str {
         self.search.text()
@@ -173,7 +209,7 @@ impl Screen for TeachersScreen {
     }
 
     fn wants_text_input(&self) -> bool {
-        self.typing || self.choosing_status
+        self.typing || self.choosing_status || self.choosing_role
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
@@ -181,11 +217,15 @@ impl Screen for TeachersScreen {
             self.choosing_status = false;
             return self.status_chosen(&key, ctx);
         }
+        if self.choosing_role {
+            self.choosing_role = false;
+            return self.role_chosen(&key, ctx);
+        }
         if let Some(view) = &mut self.principals {
             match KEYS.lookup(&key)? {
                 Cmd::Principals | Cmd::Back => self.principals = None,
                 Cmd::Move(m) => view.move_by(m),
-                Cmd::Search | Cmd::SetStatus => {}
+                Cmd::Search | Cmd::SetStatus | Cmd::SetRole => {}
             }
             return None;
         }
@@ -219,6 +259,10 @@ impl Screen for TeachersScreen {
             }
             Cmd::SetStatus => {
                 self.choosing_status = self.detail.is_some();
+                None
+            }
+            Cmd::SetRole => {
+                self.choosing_role = self.detail.is_some();
                 None
             }
             Cmd::Principals => match principals::PrincipalsView::load(ctx) {
