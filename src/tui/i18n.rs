@@ -852,6 +852,16 @@ pub const KEY_YEAR: Msg = Msg::new("上一年 / 下一年", "Previous / next yea
 pub const KEY_SORT: Msg = Msg::new("换排序列", "Sort by the next column");
 pub const KEY_REVERSE: Msg = Msg::new("倒序", "Reverse the order");
 pub const KEY_CALENDAR: Msg = Msg::new("日历 / 报表", "Calendar / table");
+pub const KEY_PLANS: Msg = Msg::new("七项计划汇总 / 报表", "Seven plans' summary / table");
+pub const REP_PLANS_TITLE: Msg = Msg::new("{} 年七项计划汇总", "The seven plans in {}");
+pub const REP_PLANS_KEYS: Msg = Msg::new("[ ] 年份 · p 返回", "[ ] year · p back");
+pub const REP_PLANS_PLAN: Msg = Msg::new("计划", "Plan");
+pub const REP_PLANS_PROJECTS: Msg = Msg::new("项目", "Proj.");
+pub const REP_PLANS_PEOPLE: Msg = Msg::new("参训人次", "Trainees");
+pub const REP_PLANS_HOURS: Msg = Msg::new("学时", "Hours");
+pub const REP_PLANS_BUDGET: Msg = Msg::new("预算（元）", "Budget");
+pub const REP_PLANS_SPENT: Msg = Msg::new("支出（元）", "Spent");
+pub const REP_PLANS_TOTAL: Msg = Msg::new("合计", "Total");
 
 // ── Import (import*.rs) ────────────────────────────────────────────────────
 pub const CMD_IMPORT: Msg = Msg::new(

@@ -255,3 +255,56 @@ fn a_role_is_set_from_the_teachers_pane_with_its_date_and_audited() {
         1
     );
 }
+
+fn plans_view(lang: Lang) -> String {
+    let mut ui = Ui::build(
+        build,
+        OpenMode::Existing,
+        &dark(lang),
+        at("2026-09-03 09:00"),
+        (80, 24),
+    );
+    ui.typed("8");
+    assert_eq!(ui.app.active_tab(), TabId::Reports);
+    ui.typed("p");
+    let text = ui.settled();
+    assert!(text
+        .lines()
+        .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80));
+    text
+}
+
+fn row_with<'a>(text: &'a str, label: &str) -> Vec<&'a str> {
+    let line = text.lines().find(|l| l.trim_start().starts_with(label));
+    line.unwrap_or_else(|| panic!("{label}:\n{text}"))
+        .split_whitespace()
+        .collect()
+}
+
+#[test]
+fn the_seven_plans_summary_of_the_year_in_chinese_and_english() {
+    let text = plans_view(Lang::Zh);
+    assert!(text.contains("2026 年七项计划汇总"), "{text}");
+    assert_eq!(
+        row_with(&text, "校园长能力提升"),
+        ["校园长能力提升", "1", "2", "40", "20000", "15000"]
+    );
+    assert_eq!(
+        row_with(&text, "星光燎原"),
+        ["星光燎原", "1", "1", "16", "8000", "7600"]
+    );
+    assert_eq!(
+        row_with(&text, "紧缺学科"),
+        ["紧缺学科", "0", "0", "0", "0", "0"]
+    );
+    assert_eq!(
+        row_with(&text, "合计"),
+        ["合计", "2", "3", "56", "28000", "22600"]
+    );
+    let text = plans_view(Lang::En);
+    assert!(text.contains("The seven plans in 2026"), "{text}");
+    assert_eq!(
+        row_with(&text, "Total"),
+        ["Total", "2", "3", "56", "28000", "22600"]
+    );
+}

@@ -12,6 +12,7 @@ pub(super) enum Cmd {
     Sort,
     Reverse,
     Calendar,
+    Plans,
     Back,
 }
 
@@ -44,6 +45,11 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('c')],
         command: Cmd::Calendar,
         help: i18n::KEY_CALENDAR,
+    },
+    KeyBinding {
+        keys: &[Key::Char('p')],
+        command: Cmd::Plans,
+        help: i18n::KEY_PLANS,
     },
     keymap::back_key(Cmd::Back),
 ];

@@ -1,9 +1,11 @@
 //! Reports tab (报表): the school report of a year (学校综合目标考核, docs/rules.md §4.5) — per
 //! school sent vs places, attendance rate with a bar, vetoes, follow-up completion and credit
 //! pace, sortable by column — with the district's credit-cycle gauge above it; and a year
-//! calendar of sessions (`c`), beside the table when the terminal is wide enough.
+//! calendar of sessions (`c`), beside the table when the terminal is wide enough; and the seven
+//! plans' summary of the year (`p`, `plans.rs`).
 
 mod keys;
+mod plans;
 mod table;
 mod view;
 
@@ -43,6 +45,9 @@ pub struct ReportsScreen {
     descending: bool,
     calendar: bool,
     calendar_row: u16,
+    /// `p`: the seven plans' summary of the year instead of the school report.
+    plans: bool,
+    plan_rows: Vec<crate::store::principals::PlanYear>,
     search: TextInput,
     typing: bool,
     cursor: usize,
@@ -153,6 +158,7 @@ impl ReportsScreen {
         let cycle = cycle_of(to.min(ctx.today()).max(from), s);
         let as_of = ctx.today().clamp(from, to);
         self.rows = reports::school_report(ctx.conn(), from, to, &cycle, as_of, s)?;
+        self.plan_rows = crate::store::principals::plan_summary(ctx.conn(), Some(year))?;
         self.standing = district_charts::cycle_standing(ctx.conn(), &cycle, as_of, s)?;
         self.cycle_label = cycle.label();
         let (jan, dec) = (
@@ -250,12 +256,14 @@ impl Screen for ReportsScreen {
                 self.arrange();
             }
             Cmd::Calendar => self.calendar = !self.calendar,
+            Cmd::Plans => self.plans = !self.plans,
             Cmd::Back => {
-                if self.search.is_empty() && !self.calendar {
+                if self.search.is_empty() && !self.calendar && !self.plans {
                     return Some(Action::Back);
                 }
                 self.search.clear();
                 self.calendar = false;
+                self.plans = false;
                 self.arrange();
             }
         }
@@ -297,6 +305,10 @@ impl Screen for ReportsScreen {
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if area.height < 6 || area.width < 30 {
             return;
+        }
+        if self.plans {
+            let year = self.year(ctx);
+            return plans::render(frame, area, ctx, year, &self.plan_rows);
         }
         if self.calendar {
             return self.render_calendar(frame, area, ctx);
