@@ -34,8 +34,13 @@ CREATE TABLE teachers (
     initials   TEXT NOT NULL DEFAULT '',
     status     TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','transferred','retired','left')),
     tier_level TEXT CHECK (tier_level IN ('district','municipal','national'))
-                    CHECK (tier_level IS NULL OR tier IN ('backbone','renowned'))
+                    CHECK (tier_level IS NULL OR tier IN ('backbone','renowned')),
+    role       TEXT CHECK (role IN ('principal','vice_principal','kindergarten_head','party_secretary','middle_manager','reserve_cadre')),
+    role_since TEXT CHECK (role_since IS NULL OR (role IS NOT NULL AND date(role_since) = role_since))
 );
+-- teachers.role, role_since: a school leader's or cadre's post (校长, 副校长, 园长, 书记, 中层,
+-- 后备干部) and its appointment date (任职时间); NULL for a teacher with none (principals'
+-- track, added with projects' training metadata).
 -- teachers.status, the employment status (在职/调离/退休/离职, version 5): only active
 -- teachers are offered at the desk, enrolled or checked in. It is the table's last column
 -- (the upgrade adds it there).
@@ -43,6 +48,7 @@ CREATE TABLE teachers (
 -- (区级/市级/国家级), only for tiers held at a level (domain::tiers::has_levels); kept equal
 -- to the latest tier_history step.
 CREATE INDEX teachers_school ON teachers(school_id);
+CREATE INDEX teachers_role ON teachers(role) WHERE role IS NOT NULL;
 CREATE INDEX teachers_name ON teachers(name);
 -- One teacher per staff number whatever its case: Liaoyuan stores staff
 -- numbers in upper case (version 2 upgraded older rows) and this index refuses
@@ -120,6 +126,14 @@ CREATE TABLE projects (
     -- a row inserted without it takes the default of domain::veto::default_veto_scope
     -- (concentrated training: yes, otherwise no) from projects_veto_scope_default.
     veto_scope     INTEGER CHECK (veto_scope IN (0,1)),
+    -- Training metadata:
+    -- hours (学时) a completer is credited, the training form, the budget planned and spent
+    -- (yuan), and whether completing it is a principal's qualification (任职资格培训).
+    hours          REAL NOT NULL DEFAULT 0 CHECK (hours >= 0),
+    form           TEXT CHECK (form IN ('send_teaching','shadowing','workshop','online','offline','blended')),
+    budget_planned REAL CHECK (budget_planned IS NULL OR budget_planned >= 0),
+    budget_spent   REAL CHECK (budget_spent IS NULL OR budget_spent >= 0),
+    qualification  INTEGER NOT NULL DEFAULT 0 CHECK (qualification IN (0,1)),
     CHECK (end_date >= start_date)
 );
 CREATE INDEX projects_dates ON projects(start_date, end_date);

@@ -69,7 +69,7 @@ pub enum Command {
     Check,
     /// Import schools, teachers, trainers, projects, sessions, enrolments or marks from CSV/XLSX
     Import(super::import::ImportArgs),
-    /// Export vetoes, credits, attendance, the school report or the targets as csv, xlsx or json (also: completion, follow-ups, sign-in-sheet)
+    /// Export vetoes, credits, attendance, the school report or the targets as csv, xlsx or json (also: completion, follow-ups, sign-in-sheet, principals, plans, trainers)
     Export(super::export::ExportArgs),
     /// Quick attendance and veto lookup
     Lookup(super::lookup::LookupArgs),

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to export (completion, follow-ups and sign-in-sheet are extras)
+    /// What to export (completion, follow-ups, sign-in-sheet, principals and plans are extras)
     #[arg(value_enum)]
     pub kind: ExportWhat,
     /// Year (the veto year; default the current one, for vetoes with --project the project's)
@@ -51,6 +51,8 @@ pub enum ExportWhat {
     SignInSheet,
     /// The Starlight corps (sessions delivered as of now)
     Trainers,
+    Principals,
+    Plans,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -85,6 +87,8 @@ pub fn run(db_path: &Path, lang: Lang, args: &ExportArgs, now: NaiveDateTime) ->
         ExportWhat::Completion => Some(ExportKind::Completion),
         ExportWhat::FollowUps => Some(ExportKind::FollowUps),
         ExportWhat::Targets => Some(ExportKind::Targets),
+        ExportWhat::Principals => Some(ExportKind::Principals),
+        ExportWhat::Plans => Some(ExportKind::Plans),
     };
     let flag = args.format.map(|f| match f {
         FormatArg::Csv => Format::Csv,

@@ -11,6 +11,7 @@ pub mod credits;
 pub mod follow_up;
 pub mod mark_rules;
 pub mod model;
+pub mod principals;
 pub mod settings;
 pub mod staff_no;
 pub mod starlight;

@@ -62,6 +62,8 @@ pub struct Project {
     pub completed_at: Option<NaiveDateTime>,
     /// Can the project's marks cause a one-vote veto (§4.2; default `veto::default_veto_scope`)?
     pub veto_scope: bool,
+    /// Hours, training form, budget, qualification flag.
+    pub meta: super::principals::TrainingMeta,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -17,6 +17,7 @@ pub mod import;
 pub mod lookup;
 pub mod mark_effect;
 pub mod output_file;
+pub mod principals;
 pub mod projects;
 pub mod reopen_session;
 pub mod sessions;

@@ -92,6 +92,17 @@ pub fn validate_project(
     if !f.credits.is_finite() || f.credits < 0.0 {
         bad("credits", pick("学分不能为负", "credits must be 0 or more"));
     }
+    if !f.meta.hours.is_finite() || f.meta.hours < 0.0 {
+        bad("hours", pick("学时不能为负", "hours must be 0 or more"));
+    }
+    for (field, value) in [
+        ("budget_planned", f.meta.budget_planned),
+        ("budget_spent", f.meta.budget_spent),
+    ] {
+        if value.is_some_and(|v| !v.is_finite() || v < 0.0) {
+            bad(field, pick("金额不能为负", "an amount must be 0 or more"));
+        }
+    }
     if !(1..=100).contains(&f.threshold_pct) {
         bad(
             "threshold_pct",

@@ -209,6 +209,8 @@ const STATUSES_OF_VERSION: &[(i64, &[&str])] = &[
     (7, &["present", "late", "left_early", "absent", "excused"]),
     // Version 8 added credit registration; marks.status unchanged.
     (8, &["present", "late", "left_early", "absent", "excused"]),
+    // Version 9 gave teachers a role and projects hours, form and budget; marks.status unchanged.
+    (9, &["present", "late", "left_early", "absent", "excused"]),
 ];
 
 #[test]

@@ -30,6 +30,7 @@ mod modes;
 pub use modes::data_version;
 mod open;
 pub mod presence;
+pub mod principals;
 pub mod project_roster;
 pub mod projects;
 pub mod report_evidence;

@@ -1,6 +1,7 @@
 //! Training projects (培训项目) and the follow-up kinds each requires.
 
 use super::sessions::{date_col, datetime_col};
+use crate::domain::principals::{TrainingForm, TrainingMeta};
 use crate::domain::{FollowUpKind, Level, Plan, Project, DATE_FMT};
 use crate::error::Result;
 use chrono::NaiveDate;
@@ -23,6 +24,8 @@ pub struct ProjectFields {
     pub threshold_pct: i64,
     /// Can the project's marks cause a one-vote veto? (`domain::veto::default_veto_scope`)
     pub veto_scope: bool,
+    /// Hours, training form, budget, qualification flag.
+    pub meta: TrainingMeta,
 }
 
 /// Where a project stands on a given day.
@@ -84,7 +87,8 @@ pub struct ProjectFilter {
 }
 
 const COLUMNS: &str = "id, code, title, level, plan, concentrated, credits, start_date, end_date, \
-                       venue, capacity, threshold_pct, completed_at, coalesce(veto_scope, concentrated)";
+                       venue, capacity, threshold_pct, completed_at, coalesce(veto_scope, concentrated), \
+                       hours, form, budget_planned, budget_spent, qualification";
 
 fn from_row(r: &Row) -> rusqlite::Result<Project> {
     let level: String = r.get(3)?;
@@ -106,6 +110,19 @@ fn from_row(r: &Row) -> rusqlite::Result<Project> {
         threshold_pct: r.get(11)?,
         completed_at: datetime_col(r, 12)?,
         veto_scope: r.get::<_, i64>(13)? != 0,
+        meta: TrainingMeta {
+            hours: r.get(14)?,
+            form: match r.get::<_, Option<String>>(15)? {
+                None => None,
+                Some(f) => Some(
+                    TrainingForm::parse(&f)
+                        .ok_or_else(|| super::sessions::conversion_error(15, &f, "form"))?,
+                ),
+            },
+            budget_planned: r.get(16)?,
+            budget_spent: r.get(17)?,
+            qualification: r.get::<_, i64>(18)? != 0,
+        },
     })
 }
 
@@ -186,9 +203,9 @@ pub fn code_taken(conn: &Connection, code: &str, except: Option<i64>) -> Result<
         .is_some())
 }
 
-/// A project's column values, bound as ?1..?12 by both [`insert_project`] and
+/// A project's column values, bound as ?1..?17 by both [`insert_project`] and
 /// [`update_project`] (in the order their SQL names the columns).
-fn project_values(f: &ProjectFields) -> [Value; 12] {
+fn project_values(f: &ProjectFields) -> [Value; 17] {
     [
         f.code.trim().to_owned().into(),
         f.title.trim().to_owned().into(),
@@ -202,6 +219,11 @@ fn project_values(f: &ProjectFields) -> [Value; 12] {
         f.capacity.into(),
         f.threshold_pct.into(),
         i64::from(f.veto_scope).into(),
+        f.meta.hours.into(),
+        f.meta.form.map(|x| x.code().to_owned()).into(),
+        f.meta.budget_planned.into(),
+        f.meta.budget_spent.into(),
+        i64::from(f.meta.qualification).into(),
     ]
 }
 
@@ -209,8 +231,9 @@ fn project_values(f: &ProjectFields) -> [Value; 12] {
 pub fn insert_project(conn: &Connection, f: &ProjectFields) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO projects (code, title, level, plan, concentrated, credits, start_date,
-         end_date, venue, capacity, threshold_pct, veto_scope)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         end_date, venue, capacity, threshold_pct, veto_scope, hours, form, budget_planned,
+         budget_spent, qualification)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params_from_iter(project_values(f)))?;
     Ok(conn.last_insert_rowid())
@@ -222,7 +245,8 @@ pub fn update_project(conn: &Connection, id: i64, f: &ProjectFields) -> Result<(
     conn.prepare_cached(
         "UPDATE projects SET code = ?1, title = ?2, level = ?3, plan = ?4, concentrated = ?5,
          credits = ?6, start_date = ?7, end_date = ?8, venue = ?9, capacity = ?10,
-         threshold_pct = ?11, veto_scope = ?12 WHERE id = ?13",
+         threshold_pct = ?11, veto_scope = ?12, hours = ?13, form = ?14, budget_planned = ?15,
+         budget_spent = ?16, qualification = ?17 WHERE id = ?18",
     )?
     .execute(params_from_iter(
         project_values(f).into_iter().chain([Value::from(id)]),
@@ -275,6 +299,9 @@ pub fn project_json(p: &ProjectFields, kinds: &[(FollowUpKind, i64)]) -> serde_j
         "end_date": p.end_date.format(DATE_FMT).to_string(),
         "venue": p.venue, "capacity": p.capacity, "threshold_pct": p.threshold_pct,
         "veto_scope": p.veto_scope, "follow_ups": kinds,
+        "hours": p.meta.hours, "form": p.meta.form.map(|x| x.code()),
+        "budget_planned": p.meta.budget_planned, "budget_spent": p.meta.budget_spent,
+        "qualification": p.meta.qualification,
     })
 }
 
@@ -293,6 +320,7 @@ impl From<&Project> for ProjectFields {
             capacity: p.capacity,
             threshold_pct: p.threshold_pct,
             veto_scope: p.veto_scope,
+            meta: p.meta,
         }
     }
 }

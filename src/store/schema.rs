@@ -10,6 +10,8 @@ use std::path::Path;
 mod credit_registration_tests;
 mod migrations;
 #[cfg(test)]
+mod principals_upgrade_tests;
+#[cfg(test)]
 mod v3_tests;
 
 /// The whole schema; `schema.sql` at the repository root is its only source.
@@ -19,7 +21,7 @@ pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 /// this version; a later schema change bumps it and adds the upgrade from the
 /// previous version to `MIGRATIONS` (entry i upgrades version i + 1 to i + 2),
 /// with the same objects added to schema.sql so a new database gets them.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 /// One upgrade, run in its own transaction; an error refuses the upgrade and
 /// leaves the file as it was. `Path` names the file in messages.
@@ -42,6 +44,8 @@ const MIGRATIONS: &[Upgrade] = &[
     migrations::starlight_life_cycle,
     // 7 → 8: credit registration: category, hours, certificate, the registrar's status.
     migrations::credit_registration,
+    // 8 → 9: teachers' roles (principals' track); projects' hours, form, budget, qualification.
+    migrations::principals_and_training_metadata,
 ];
 
 /// Turns a database just created from `SCHEMA_SQL` into one as version 2 wrote it: for the

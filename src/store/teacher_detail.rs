@@ -30,6 +30,8 @@ pub struct TeacherDetail {
     pub compliance: Compliance,
     /// Newest first.
     pub recent: Vec<TeacherMark>,
+    /// The teacher's role (职务) and appointment date, if any.
+    pub role: Option<(crate::domain::principals::Role, Option<chrono::NaiveDate>)>,
 }
 
 impl TeacherDetail {
@@ -64,7 +66,9 @@ pub fn load(
     let credits = standing(entries, &cycle, s);
     let compliance = credits.compliance(&cycle, today);
     let recent = recent_marks_of_teacher(conn, id, RECENT_MARKS)?;
+    let role = super::principals::role_of(conn, id)?;
     Ok(Some(TeacherDetail {
+        role,
         teacher,
         tier_history,
         year,

@@ -69,6 +69,12 @@ pub enum Intent {
         session_id: i64,
         trainer_id: i64,
     },
+    /// Set (or with None clear) a teacher's role (Teachers tab); the appointment date comes
+    /// as the prompt's answer (YYYY-MM-DD, blank: unknown).
+    SetTeacherRole {
+        teacher_id: i64,
+        role: Option<crate::domain::principals::Role>,
+    },
     /// Set a Starlight trainer's status and six competency levels (Starlight tab; a change
     /// of level needs the reason).
     UpdateTrainer {

@@ -185,6 +185,25 @@ pub const COL_SUBJECT: Msg = Msg::new("学科", "Subject");
 pub const COL_TIER: Msg = Msg::new("层级", "Tier");
 pub const COL_STAFF_NO: Msg = Msg::new("工号", "Staff no");
 pub const TEACHERS_COUNT: Msg = Msg::new("{} 位教师", "{} teachers");
+pub const TEACHERS_KEY_PRINCIPALS: Msg = Msg::new(
+    "校长（干部）名单：学时与任职资格",
+    "principals' list: hours and qualification",
+);
+pub const PR_TITLE: Msg = Msg::new(
+    "校长（干部）{} 位 · 未取得资格 {} · {}",
+    "Leaders {} · unqualified {} · {}",
+);
+pub const PR_KEYS: Msg = Msg::new("p/Esc 返回", "p/Esc back");
+pub const PR_COL_ROLE: Msg = Msg::new("职务", "Role");
+pub const PR_COL_SINCE: Msg = Msg::new("任职时间", "Since");
+pub const PR_COL_HOURS: Msg = Msg::new("学时/应修", "Hours");
+pub const PR_COL_FLAG: Msg = Msg::new("任职资格", "Qualification");
+pub const PR_FLAG_OVERDUE: Msg = Msg::new("满一年未取得", "overdue");
+pub const PR_FLAG_QUALIFIED: Msg = Msg::new("已取得", "held");
+pub const PR_NONE: Msg = Msg::new(
+    "还没有教师登记职务（导入教师时填写“职务”“任职时间”列）",
+    "no teacher has a role yet (import teachers with role and role_since)",
+);
 pub const TEACHERS_MATCHES: Msg = Msg::new("{} 条匹配", "{} matches");
 pub const TEACHERS_FOUND: Msg = Msg::new("{} 位", "{} teachers");
 pub const TEACHERS_NO_MATCH: Msg = Msg::new(
@@ -212,6 +231,20 @@ pub const TEACHERS_STATUS_REASON: Msg = Msg::new(
     "{} 的状态：{} → {}。原因：",
     "{}'s status: {} → {}. Reason:",
 );
+pub const TEACHERS_KEY_ROLE: Msg = Msg::new(
+    "设职务（校长/副校长/园长/书记/中层/后备干部）与任职时间",
+    "Set the role (principal … reserve cadre) and appointment date",
+);
+pub const TEACHERS_ROLE_CHOOSE: Msg = Msg::new(
+    "{} 的职务：1校长 2副校长 3园长 4书记 5中层 6后备 0无",
+    "{}'s role: 1 Principal 2 Vice 3 KG head 4 Secretary 5 Middle 6 Reserve 0 none",
+);
+pub const TEACHERS_ROLE_SINCE: Msg = Msg::new(
+    "{} 任{}，任职时间（YYYY-MM-DD，可空）：",
+    "{} as {}, appointed on (YYYY-MM-DD, may be blank):",
+);
+pub const TEACHERS_ROLE_SAVED: Msg = Msg::new("职务已改为{}", "Role set: {}");
+pub const TEACHERS_ROLE_NONE: Msg = Msg::new("无", "none");
 pub const TEACHERS_STATUS_SAVED: Msg = Msg::new("{} 的状态改为{}", "{}'s status is now {}");
 pub const TEACHERS_STATUS_NOTE: Msg =
     Msg::new("{}：不在签到名单中", "{}: not offered at the check-in desk");
@@ -351,6 +384,16 @@ pub const PJ_F_END: Msg = Msg::new("结束日期", "End date");
 pub const PJ_F_VENUE: Msg = Msg::new("地点", "Venue");
 pub const PJ_F_CAPACITY: Msg = Msg::new("名额", "Capacity");
 pub const PJ_F_THRESHOLD: Msg = Msg::new("结业出勤率", "Completion at");
+pub const PJ_F_HOURS: Msg = Msg::new("学时", "Hours");
+pub const PJ_HOURS_SHORT: Msg = Msg::new("{}学时", "{} h");
+pub const PJ_F_FORM: Msg = Msg::new("培训形式", "Form");
+pub const PJ_F_QUALIFICATION: Msg = Msg::new("任职资格培训", "Qualification");
+pub const PJ_F_BUDGET_PLANNED: Msg = Msg::new("预算（元）", "Budget (yuan)");
+pub const PJ_F_BUDGET_SPENT: Msg = Msg::new("已支出（元）", "Spent (yuan)");
+pub const PJ_FORM_NONE: Msg = Msg::new("未填", "not set");
+pub const PJ_NOTE_QUALIFICATION: Msg = Msg::new("校长任职资格", "principals' entry course");
+pub const PJ_NOTE_EMPTY_NOT_ENTERED: Msg = Msg::new("空 = 未填", "empty = not entered");
+pub const PJ_HOURS_NEGATIVE: Msg = Msg::new("学时不能为负", "hours must be 0 or more");
 pub const PJ_F_REPORT_BACK: Msg = Msg::new("汇报分享(天)", "Report-back (days)");
 pub const PJ_F_FORUM: Msg = Msg::new("论坛交流(天)", "Forum (days)");
 pub const PJ_F_TRANSPLANT: Msg = Msg::new("移植课(天)", "Transplant (days)");
@@ -927,6 +970,16 @@ pub const TEACHERS_KEY_TIER: Msg = Msg::new(
     "Tier step (tier, level, date, doc no.)",
 );
 pub const TIER_SAVED: Msg = Msg::new("{}：{}（{}起）", "{}: {} (from {})");
+pub const KEY_PLANS: Msg = Msg::new("七项计划汇总 / 报表", "Seven plans' summary / table");
+pub const REP_PLANS_TITLE: Msg = Msg::new("{} 年七项计划汇总", "The seven plans in {}");
+pub const REP_PLANS_KEYS: Msg = Msg::new("[ ] 年份 · p 返回", "[ ] year · p back");
+pub const REP_PLANS_PLAN: Msg = Msg::new("计划", "Plan");
+pub const REP_PLANS_PROJECTS: Msg = Msg::new("项目", "Proj.");
+pub const REP_PLANS_PEOPLE: Msg = Msg::new("参训人次", "Trainees");
+pub const REP_PLANS_HOURS: Msg = Msg::new("学时", "Hours");
+pub const REP_PLANS_BUDGET: Msg = Msg::new("预算（元）", "Budget");
+pub const REP_PLANS_SPENT: Msg = Msg::new("支出（元）", "Spent");
+pub const REP_PLANS_TOTAL: Msg = Msg::new("合计", "Total");
 
 // ── Import (import*.rs) ────────────────────────────────────────────────────
 pub const CMD_IMPORT: Msg = Msg::new(

@@ -44,6 +44,7 @@ pub fn execute(
         }
         i @ (Intent::UpdateTrainer { .. }
         | Intent::SetTeacherStatus { .. }
+        | Intent::SetTeacherRole { .. }
         | Intent::RecordFollowUp { .. }) => people_write(db, i, reason, stamp, lang),
         Intent::MarkAttendance {
             session_id,
@@ -126,6 +127,9 @@ fn people_write(
                 message: Some(message),
                 ..Done::default()
             })
+        }
+        Intent::SetTeacherRole { teacher_id, role } => {
+            set_teacher_role(db, *teacher_id, *role, reason, stamp, lang)
         }
         Intent::SetTeacherStatus { teacher_id, status } => {
             let (t, changed) =
@@ -527,6 +531,42 @@ fn change_mark(
             mark.session_date,
             mark_summary(mark, lang)
         )),
+        ..Done::default()
+    })
+}
+
+/// Sets a teacher's role; `answer` is the appointment date typed at the prompt (blank: none).
+fn set_teacher_role(
+    db: &mut Db,
+    teacher_id: i64,
+    role: Option<crate::domain::principals::Role>,
+    answer: Option<&str>,
+    stamp: &Stamp,
+    lang: Lang,
+) -> Result<Done> {
+    let answer = answer.map(str::trim).unwrap_or("");
+    let since = match answer {
+        "" => None,
+        text => Some(crate::domain::parse_date(text).ok_or_else(|| {
+            crate::error::Error::invalid(crate::lang::pick(
+                format!("“{text}”不是日期（请写成 YYYY-MM-DD）"),
+                format!("'{text}' is not a date (write YYYY-MM-DD)"),
+            ))
+        })?),
+    };
+    let changed =
+        crate::ops::principals::set_role(db, teacher_id, role.map(|r| (r, since)), stamp)?;
+    let message = if changed {
+        let label = role.map_or(i18n::TEACHERS_ROLE_NONE.get(lang), |r| {
+            r.label(lang == Lang::Zh)
+        });
+        i18n::fill(i18n::TEACHERS_ROLE_SAVED.get(lang), &[&label])
+    } else {
+        i18n::UNCHANGED.get(lang).to_string()
+    };
+    Ok(Done {
+        message: Some(message),
+        teachers_changed: vec![teacher_id],
         ..Done::default()
     })
 }

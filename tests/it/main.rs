@@ -23,6 +23,7 @@ mod import_real_world;
 mod import_teacher_status;
 mod open_refusals;
 mod open_safety;
+mod principals;
 mod pty;
 mod pty_desk;
 mod pty_hangup;

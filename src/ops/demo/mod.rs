@@ -8,6 +8,7 @@ mod catalog;
 mod credit_registrations;
 mod names;
 mod people;
+mod principals;
 mod projects;
 mod rng;
 mod schools;
@@ -193,6 +194,7 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
     staff_changes::write(&mut g)?;
     tier_levels::write(&mut g)?;
     starlight::write(&mut g)?;
+    principals::write(&mut g)?;
     if let Some(p) = &g.progress {
         p.set_message("索引");
     }

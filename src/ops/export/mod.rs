@@ -5,6 +5,7 @@
 
 mod attendance;
 mod people;
+mod principals;
 mod schools;
 pub mod sheet;
 mod targets;
@@ -40,6 +41,10 @@ pub enum ExportKind {
     FollowUps,
     /// The plan's targets against their counts (now, per year end, by school and subject).
     Targets,
+    /// Teachers with a role: training hours in the cycle against 240, qualification flag.
+    Principals,
+    /// The seven plans' projects, participants, hours and spend by year.
+    Plans,
 }
 
 /// Output format.
@@ -201,6 +206,10 @@ pub fn build(
         ExportKind::FollowUps => people::follow_ups(conn, &Scope::new(conn, opts, today, true)?),
         ExportKind::Schools => schools::school_report(conn, &Scope::new(conn, opts, today, false)?),
         ExportKind::Targets => targets::targets(conn, today),
+        ExportKind::Principals => {
+            principals::principals(conn, &Scope::new(conn, opts, today, false)?)
+        }
+        ExportKind::Plans => principals::plans(conn, opts.year),
     }
 }
 

@@ -1,9 +1,11 @@
 //! Import of projects:
 //! `code,title,level,plan,concentrated,credits,start_date,end_date,venue,capacity`
-//! (and `threshold_pct`, `veto_scope`), matched by code.
+//! (and `threshold_pct`, `veto_scope`, and the training metadata of `project_meta`), matched
+//! by code.
 
 use super::driver::Importer;
 use super::phases::{self, Stale, Written};
+use super::project_meta;
 use super::table::{Column, Table};
 use super::values::Cells;
 use super::{audit_update, Context, Counts};
@@ -34,6 +36,11 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("capacity", "容量", &["名额", "人数", "计划人数"]),
     Column::new("threshold_pct", "完成标准", &["出勤要求", "threshold"]),
     Column::new("veto_scope", "计入一票否决", &["一票否决", "否决范围"]),
+    project_meta::COLUMNS[0],
+    project_meta::COLUMNS[1],
+    project_meta::COLUMNS[2],
+    project_meta::COLUMNS[3],
+    project_meta::COLUMNS[4],
 ];
 
 /// What a projects file will write.
@@ -51,7 +58,7 @@ struct Step {
 
 /// A valid row: the fields it gives, and which optional cells were filled in
 /// (concentrated, credits, capacity, threshold, veto scope).
-pub(crate) type Row = (usize, ProjectFields, [bool; 5]);
+pub(crate) type Row = (usize, ProjectFields, [bool; 5], project_meta::MetaCells);
 
 /// The projects kind: codes seen so far in the file.
 pub(crate) struct Projects {
@@ -95,6 +102,7 @@ impl<'t> Importer<'t> for Projects {
         let capacity = c.integer("capacity", 0, 1_000_000);
         let threshold = c.integer("threshold_pct", 1, 100);
         let veto_scope = c.boolean("veto_scope");
+        let meta = project_meta::read(c);
         let (
             Some(code),
             Some(title),
@@ -107,6 +115,7 @@ impl<'t> Importer<'t> for Projects {
             Ok(capacity),
             Ok(threshold),
             Ok(veto_scope),
+            Ok(meta),
         ) = (
             code,
             title,
@@ -119,6 +128,7 @@ impl<'t> Importer<'t> for Projects {
             capacity,
             threshold,
             veto_scope,
+            meta,
         )
         else {
             return Ok(None);
@@ -144,8 +154,9 @@ impl<'t> Importer<'t> for Projects {
             capacity,
             threshold_pct: threshold.unwrap_or(self.default_threshold),
             veto_scope: veto_scope.unwrap_or(default_veto_scope(concentrated)),
+            meta: project_meta::merge(Default::default(), meta),
         };
-        Ok(Some((c.line(), fields, given)))
+        Ok(Some((c.line(), fields, given, meta)))
     }
 
     fn plan(self, conn: &Connection, rows: Vec<Row>) -> Result<ProjectPlan> {
@@ -153,7 +164,7 @@ impl<'t> Importer<'t> for Projects {
             steps: Vec::new(),
             unchanged: 0,
         };
-        for (line, fields, given) in rows {
+        for (line, fields, given, meta) in rows {
             let Some(p) = projects::project_by_code(conn, &fields.code)? else {
                 plan.steps.push(Step {
                     line,
@@ -162,7 +173,8 @@ impl<'t> Importer<'t> for Projects {
                 });
                 continue;
             };
-            let after = merged(&p, fields, given);
+            let mut after = merged(&p, fields, given);
+            after.meta = project_meta::merge(p.meta, meta);
             if after == ProjectFields::from(&p) {
                 plan.unchanged += 1;
                 continue;

@@ -1,11 +1,13 @@
 //! Import of teachers: `staff_no,name,gender,school,subject,stage,phone,tier,tier_level,status`,
-//! matched by staff number. A blank cell leaves the stored value as it is. The tier may carry
-//! its level (`区级骨干`, `市级学科带头人`) or take it from the `tier_level` column (级别).
+//! and optionally `role,role_since` (职务, 任职时间), matched by staff number. A blank cell
+//! leaves the stored value as it is. The tier may carry its level (`区级骨干`, `市级学科带头人`)
+//! or take it from the `tier_level` column (级别).
 
 use super::driver::Importer;
 use super::school_ref::SchoolNames;
 use super::suggest;
 use super::table::{Column, Table};
+use super::teacher_roles;
 use super::teachers_plan::{Plan, Step};
 use super::tier_cells::{level_on_levelless, tier_choices, tier_with_level};
 use super::values::Cells;
@@ -50,6 +52,8 @@ pub(crate) static COLUMNS: &[Column] = &[
         "级别",
         &["层级级别", "骨干级别", "等级", "level"],
     ),
+    Column::new("role", "职务", &["行政职务", "干部职务"]),
+    Column::new("role_since", "任职时间", &["任职日期", "任职年月"]),
 ];
 
 pub(crate) struct Row {
@@ -64,6 +68,7 @@ pub(crate) struct Row {
     tier: Option<Tier>,
     level: Option<TierLevel>,
     status: Option<TeacherStatus>,
+    role: teacher_roles::RoleCells,
 }
 
 /// The teachers kind: the schools rows name, and the staff numbers seen so
@@ -72,18 +77,20 @@ pub(crate) struct Teachers<'t> {
     known: SchoolNames,
     hints: suggest::Hints,
     seen: HashMap<String, (usize, &'t str)>,
+    today: chrono::NaiveDate,
 }
 
 impl<'t> Importer<'t> for Teachers<'t> {
     type Row = Row;
     type Plan = Plan;
 
-    fn start(conn: &Connection, table: &'t Table, _ctx: &Context) -> Result<Self> {
+    fn start(conn: &Connection, table: &'t Table, ctx: &Context) -> Result<Self> {
         table.check_required(&[])?;
         Ok(Teachers {
             known: SchoolNames::load(conn)?,
             hints: suggest::Hints::default(),
             seen: HashMap::with_capacity(table.records.len()),
+            today: ctx.now.date(),
         })
     }
 
@@ -106,6 +113,7 @@ impl<'t> Importer<'t> for Teachers<'t> {
             TeacherStatus::parse,
             TeacherStatus::choices,
         );
+        let role = teacher_roles::read(c, self.today);
         let (
             Some(staff_no),
             Some(name),
@@ -115,7 +123,10 @@ impl<'t> Importer<'t> for Teachers<'t> {
             Ok(phone),
             Ok(tier),
             Ok(status),
-        ) = (staff_no, name, gender, school, stage, phone, tier, status)
+            Ok(role),
+        ) = (
+            staff_no, name, gender, school, stage, phone, tier, status, role,
+        )
         else {
             return Ok(None);
         };
@@ -133,6 +144,7 @@ impl<'t> Importer<'t> for Teachers<'t> {
             tier,
             level,
             status,
+            role,
         }))
     }
 
@@ -140,20 +152,28 @@ impl<'t> Importer<'t> for Teachers<'t> {
         let mut plan = Plan {
             steps: Vec::with_capacity(rows.len()),
             unchanged: 0,
+            roles: Vec::new(),
+            role_only: 0,
         };
-        for row in rows {
-            let before = teachers::by_staff_no(conn, &row.staff_no)?;
+        for mut row in rows {
+            let stored = teachers::by_staff_no(conn, &row.staff_no)?;
             let tier = row
                 .tier
-                .or(before.as_ref().map(|b| b.tier))
+                .or(stored.as_ref().map(|b| b.tier))
                 .unwrap_or(Tier::Qualified);
             if let Some(level) = row.level.filter(|_| !has_levels(tier)) {
                 return Err(level_on_levelless(row.line, tier, level));
             }
-            match before {
+            let role = row.role.take();
+            let role =
+                teacher_roles::plan(conn, stored.as_ref().map(|t| t.id), &row.staff_no, role)?;
+            let changes_role = role.is_some();
+            plan.roles.extend(role);
+            match stored {
                 None => plan.steps.push(addition(row)),
                 Some(before) => match update(before, row) {
                     Some(step) => plan.steps.push(step),
+                    None if changes_role => plan.role_only += 1,
                     None => plan.unchanged += 1,
                 },
             }

@@ -4,7 +4,7 @@
 
 use super::phases::{self, Stale, Written};
 use super::table::Table;
-use super::{audit_update, Context, Counts};
+use super::{audit_update, teacher_roles, Context, Counts};
 use crate::domain::Teacher;
 use crate::error::Result;
 use crate::store::bulk;
@@ -19,6 +19,10 @@ pub(crate) const BULK_ADDS: usize = 1000;
 pub(crate) struct Plan {
     pub steps: Vec<Step>,
     pub unchanged: usize,
+    /// Roles the rows set (职务, 任职时间), written after the teachers.
+    pub roles: Vec<teacher_roles::RoleStep>,
+    /// Rows that change nothing but the role (counted as updated).
+    pub role_only: usize,
 }
 
 pub(crate) enum Step {
@@ -39,7 +43,11 @@ pub(crate) enum Step {
 
 impl phases::Plan for Plan {
     fn expected(&self) -> Counts {
-        Counts::planned(self.adds(), self.steps.len(), self.unchanged)
+        Counts::planned(
+            self.adds(),
+            self.steps.len() + self.role_only,
+            self.unchanged,
+        )
     }
 
     fn stage(&self, conn: &Connection) -> Result<()> {
@@ -119,6 +127,8 @@ impl phases::Plan for Plan {
             }
             ctx.tick(i + 1, self.steps.len());
         }
+        teacher_roles::write(conn, ctx, &self.roles)?;
+        counts.updated += self.role_only;
         Ok(Ok(counts))
     }
 }

@@ -3,6 +3,16 @@
 -- as_version_2.sql, of the older ones. Run on an empty file. Each upgrade after version 5
 -- adds its undo here, newest first.
 
+-- Principals' track and training metadata (principals_and_training_metadata.sql)
+DROP INDEX teachers_role;
+ALTER TABLE teachers DROP COLUMN role_since;
+ALTER TABLE teachers DROP COLUMN role;
+ALTER TABLE projects DROP COLUMN qualification;
+ALTER TABLE projects DROP COLUMN budget_spent;
+ALTER TABLE projects DROP COLUMN budget_planned;
+ALTER TABLE projects DROP COLUMN form;
+ALTER TABLE projects DROP COLUMN hours;
+
 -- Credit registration (credit_registration)
 DROP INDEX credit_entries_pending;
 DROP TRIGGER credit_entries_cycle_insert;

@@ -152,6 +152,14 @@ pub(super) fn starlight_life_cycle(tx: &Transaction, _path: &Path) -> Result<()>
     Ok(())
 }
 
+/// Version 5 → 6: teachers' roles with appointment dates; projects' hours, training form,
+/// budget planned and spent, and the qualification-training flag. Existing rows keep
+/// every value and get no role, 0 hours, no form or budget.
+pub(super) fn principals_and_training_metadata(tx: &Transaction, _path: &Path) -> Result<()> {
+    tx.execute_batch(include_str!("principals_and_training_metadata.sql"))?;
+    Ok(())
+}
+
 /// One line per group of teachers whose staff numbers differ only in case:
 /// "  T000013 张伟 (实验小学, id 13) / t000013 李娜 (第二中学, id 2001)".
 fn staff_number_clashes(tx: &Transaction) -> Result<Vec<String>> {

@@ -59,6 +59,7 @@ fn fields(code: &str, start: NaiveDate, end: NaiveDate) -> ProjectFields {
         capacity: None,
         threshold_pct: 80,
         veto_scope: true,
+        meta: Default::default(),
     }
 }
 

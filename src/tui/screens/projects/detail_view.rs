@@ -96,6 +96,10 @@ impl Detail {
             }
             spans.push(Span::raw(" "));
         }
+        spans.push(Span::styled(
+            format!("{} ", training_facts(&self.project.meta, ctx)),
+            th.base(),
+        ));
         spans.push(Span::styled(ctx.t(i18n::PJ_VIEW_KEYS), th.muted()));
         Line::from(spans)
     }
@@ -207,4 +211,32 @@ fn render_session_form(frame: &mut Frame, area: Rect, ctx: &Ctx, f: &SessionForm
             },
         );
     }
+}
+
+/// "24学时 · 名校跟岗 · ¥5万/1.2万": hours, the form when set, the budget planned / spent
+/// when entered.
+fn training_facts(m: &crate::domain::principals::TrainingMeta, ctx: &Ctx) -> String {
+    let zh = ctx.zh();
+    let mut parts = vec![ctx.tf(i18n::PJ_HOURS_SHORT, &[&super::form::fmt_num(m.hours)])];
+    if let Some(f) = m.form {
+        parts.push(f.label(zh).to_string());
+    }
+    if let Some(planned) = m.budget_planned {
+        let spent = m.budget_spent.unwrap_or(0.0);
+        parts.push(format!("¥{}/{}", money(planned, zh), money(spent, zh)));
+    }
+    parts.join(" · ")
+}
+
+/// An amount in 万 (zh) or thousands (en), one decimal at most.
+fn money(v: f64, zh: bool) -> String {
+    let (scaled, unit) = if zh {
+        (v / 10000.0, "万")
+    } else {
+        (v / 1000.0, "k")
+    };
+    format!(
+        "{}{unit}",
+        super::form::fmt_num((scaled * 10.0).round() / 10.0)
+    )
 }

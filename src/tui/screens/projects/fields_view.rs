@@ -12,7 +12,8 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 impl Form {
-    /// Draws the fields from `area.y`, one per line; returns the rows used.
+    /// Draws the fields from `area.y`, one per line (scrolled to keep the focused one in
+    /// view); returns the rows used.
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx, value_w: usize) -> u16 {
         let th = ctx.theme;
         let label_w = self
@@ -25,7 +26,10 @@ impl Form {
         let total = area.width as usize;
         let value_w = value_w.min(total.saturating_sub(label_w + 2)).max(4);
         let mut y = area.y;
-        for (i, f) in self.fields.iter().enumerate() {
+        // A form taller than its area scrolls so that the focused field is on screen.
+        let rows = (area.height as usize).max(1);
+        let first = (self.focus + 1).saturating_sub(rows);
+        for (i, f) in self.fields.iter().enumerate().skip(first) {
             if y >= area.bottom() {
                 break;
             }

@@ -1,9 +1,11 @@
 //! The project form: create or edit a project. Every change re-validates; each problem is
 //! shown next to its field. Parsing the typed text is the form's job; the rules (code
-//! unique, title required, dates ordered, credits ≥ 0, threshold 1–100 %, capacity ≥ 0)
+//! unique, title required, dates ordered, credits, hours and budgets ≥ 0, threshold 1–100 %,
+//! capacity ≥ 0)
 //! are `ops::projects::validate_project`, shown in the UI language.
 
 use super::fields::{Field, Form, Kind};
+use super::form_meta;
 use crate::domain::follow_up::default_due_days;
 use crate::domain::veto::default_veto_scope;
 use crate::domain::{parse_date, FollowUpKind, Level, Plan, Project, DATE_FMT};
@@ -26,8 +28,12 @@ const END: usize = 8;
 const VENUE: usize = 9;
 const CAPACITY: usize = 10;
 const THRESHOLD: usize = 11;
+/// The training metadata's five fields follow (`form_meta`).
+const HOURS: usize = 12;
+const BUDGET_PLANNED: usize = HOURS + form_meta::BUDGET_PLANNED;
+const BUDGET_SPENT: usize = HOURS + form_meta::BUDGET_SPENT;
 /// The follow-up kinds' due days follow, in `FollowUpKind::ALL` order.
-const FOLLOW_UPS: usize = 12;
+const FOLLOW_UPS: usize = 17;
 
 pub struct ProjectForm {
     /// The project edited (None: a new one).
@@ -119,6 +125,7 @@ impl ProjectForm {
             )
             .with_note("%".into()),
         ];
+        fields.extend(form_meta::fields(ctx, p.map(|p| &p.meta)));
         for (kind, label) in FollowUpKind::ALL.iter().zip(KIND_LABELS) {
             let days = kinds
                 .iter()
@@ -205,6 +212,7 @@ impl ProjectForm {
             venue: f.text(VENUE).trim().to_string(),
             capacity,
             threshold_pct,
+            meta: form_meta::parse(f, HOURS, lang),
         };
         (fields, kinds)
     }
@@ -275,6 +283,9 @@ fn problem_text(
         "credits" => (CREDITS, t(i18n::PJ_CREDITS_NEGATIVE)),
         "threshold_pct" => (THRESHOLD, t(i18n::PJ_THRESHOLD_RANGE)),
         "capacity" => (CAPACITY, t(i18n::PJ_CAPACITY_NEGATIVE)),
+        "hours" => (HOURS, t(i18n::PJ_HOURS_NEGATIVE)),
+        "budget_planned" => (BUDGET_PLANNED, p.message.get(lang).to_string()),
+        "budget_spent" => (BUDGET_SPENT, p.message.get(lang).to_string()),
         "follow_ups" => {
             let i = kinds
                 .iter()

@@ -16,6 +16,7 @@ pub mod enrol;
 pub mod fields;
 pub mod fields_view;
 pub mod form;
+pub mod form_meta;
 pub mod list;
 pub mod list_keys;
 pub mod list_view;

@@ -17,6 +17,7 @@ pub(super) enum Cmd {
     TargetsBy,
     CreditQueue,
     ShortList,
+    Plans,
     Back,
     PrevFigure,
     NextFigure,
@@ -87,6 +88,11 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('u')],
         command: Cmd::ShortList,
         help: i18n::KEY_SHORT_LIST,
+    },
+    KeyBinding {
+        keys: &[Key::Char('p')],
+        command: Cmd::Plans,
+        help: i18n::KEY_PLANS,
     },
     keymap::back_key(Cmd::Back),
 ];

@@ -1,11 +1,13 @@
 //! Reports tab (报表): the school report of a year (学校综合目标考核, docs/rules.md §4.5) — per
 //! school sent vs places, attendance rate with a bar, vetoes, follow-up completion and credit
 //! pace, sortable by column — with the district's credit-cycle gauge above it; and a year
-//! calendar of sessions (`c`), beside the table when the terminal is wide enough.
+//! calendar of sessions (`c`), beside the table when the terminal is wide enough; and the seven
+//! plans' summary of the year (`p`, `plans.rs`).
 
 mod credit_queue;
 mod evidence;
 mod keys;
+mod plans;
 mod short_list;
 mod table;
 mod targets;
@@ -54,6 +56,9 @@ pub struct ReportsScreen {
     evidence: Option<evidence::EvidenceView>,
     calendar: bool,
     calendar_row: u16,
+    /// `p`: the seven plans' summary of the year instead of the school report.
+    plans: bool,
+    plan_rows: Vec<crate::store::principals::PlanYear>,
     search: TextInput,
     typing: bool,
     cursor: usize,
@@ -201,6 +206,7 @@ impl ReportsScreen {
         let as_of = ctx.today().max(from);
         self.rows = reports::school_report(ctx.conn(), from, to, &cycle, as_of, s)?;
         self.pinyin = self.rows.iter().map(|r| pinyin_keys(&r.school).0).collect();
+        self.plan_rows = crate::store::principals::plan_summary(ctx.conn(), Some(year))?;
         self.standing = district_charts::cycle_standing(ctx.conn(), &cycle, as_of, s)?;
         self.cycle_label = cycle.label();
         let (jan, dec) = (
@@ -383,12 +389,14 @@ impl Screen for ReportsScreen {
             Cmd::PrevFigure => self.figure = next_figure(self.figure, false),
             Cmd::NextFigure => self.figure = next_figure(self.figure, true),
             Cmd::Evidence => return self.open_evidence(ctx),
+            Cmd::Plans => self.plans = !self.plans,
             Cmd::Back => {
-                if self.search.is_empty() && !self.calendar {
+                if self.search.is_empty() && !self.calendar && !self.plans {
                     return Some(Action::Back);
                 }
                 self.search.clear();
                 self.calendar = false;
+                self.plans = false;
                 self.arrange();
             }
         }
@@ -448,6 +456,10 @@ impl Screen for ReportsScreen {
         }
         if let Some(s) = &mut self.short {
             return s.render(frame, area, ctx);
+        }
+        if self.plans {
+            let year = self.year(ctx);
+            return plans::render(frame, area, ctx, year, &self.plan_rows);
         }
         if self.calendar {
             return self.render_calendar(frame, area, ctx);

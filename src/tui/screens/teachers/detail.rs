@@ -75,6 +75,14 @@ fn record(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<Lin
             place.push(Span::styled(part.to_string(), th.base()));
         }
     }
+    if let Some((role, since)) = d.role {
+        place.push(sep());
+        let since = since.map(|d| format!(" {d}")).unwrap_or_default();
+        place.push(Span::styled(
+            format!("{}{since}", role.label(zh)),
+            th.accent(),
+        ));
+    }
     out.push(Line::from(place));
     if !d.tier_history.is_empty() {
         let hist: Vec<String> = d

@@ -2,10 +2,12 @@
 //! matched characters highlighted, and a detail pane for the selected teacher.
 //! Columns: name · school · subject · tier · staff no (same-name teachers differ by school);
 //! a teacher not in service shows the status in the tier column, greyed. `s` changes the
-//! selected teacher's employment status (1–4, then the reason).
+//! selected teacher's employment status (1–4, then the reason); `p` shows the Principals view
+//! (`principals.rs`).
 //! `view.rs` draws the list, `detail.rs` the pane.
 
 pub mod detail;
+mod principals;
 mod tier_form;
 mod view;
 
@@ -33,6 +35,8 @@ enum Cmd {
     SetStatus,
     Tier,
     SelectCandidate,
+    SetRole,
+    Principals,
     Back,
 }
 
@@ -55,6 +59,16 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('S')],
         command: Cmd::SelectCandidate,
         help: i18n::TEACHERS_KEY_SELECT,
+    },
+    KeyBinding {
+        keys: &[Key::Char('r')],
+        command: Cmd::SetRole,
+        help: i18n::TEACHERS_KEY_ROLE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('p')],
+        command: Cmd::Principals,
+        help: i18n::TEACHERS_KEY_PRINCIPALS,
     },
     keymap::back_key(Cmd::Back),
 ];
@@ -79,6 +93,10 @@ pub struct TeachersScreen {
     total: usize,
     /// The tier form (`t`), over the list.
     tier_form: Option<tier_form::TierForm>,
+    /// `r` was pressed: the next digit (1–6, 0 none) chooses the selected teacher's role.
+    choosing_role: bool,
+    /// `p` shows the Principals view instead of the list (None: the list).
+    principals: Option<principals::PrincipalsView>,
 }
 
 impl TeachersScreen {
@@ -164,9 +182,119 @@ impl TeachersScreen {
         })
     }
 
+    /// The key after `r`: 1–6 picks the role and asks the appointment date, 0 clears the role;
+    /// anything else cancels.
+    fn role_chosen(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
+        use crate::domain::principals::Role;
+        let crossterm::event::KeyCode::Char(c) = key.code else {
+            return None;
+        };
+        let i = c.to_digit(10)? as usize;
+        let t = &self.detail.as_ref()?.teacher;
+        if i == 0 {
+            return Some(Action::Write {
+                intent: Intent::SetTeacherRole {
+                    teacher_id: t.id,
+                    role: None,
+                },
+                reason: None,
+            });
+        }
+        let role = *Role::ALL.get(i - 1)?;
+        Some(Action::AskReason {
+            prompt: ctx.tf(i18n::TEACHERS_ROLE_SINCE, &[&t.name, &role.label(ctx.zh())]),
+            intent: Intent::SetTeacherRole {
+                teacher_id: t.id,
+                role: Some(role),
+            },
+        })
+    }
+
     /// The query typed (for tests and the check-in screen's reuse).
     pub fn query(&self) -> &str {
         self.search.text()
+    }
+
+    /// A key while the search box has the focus.
+    fn typing_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
+        match self.search.search_key(key) {
+            SearchKey::Cleared { had_text } => {
+                self.typing = false;
+                if had_text {
+                    self.after_edit(ctx)
+                } else {
+                    None
+                }
+            }
+            SearchKey::Done => {
+                self.typing = false;
+                None
+            }
+            SearchKey::Move(Move::Up) => self.moved(self.cursor.saturating_sub(1), ctx),
+            SearchKey::Move(_) => self.moved(
+                (self.cursor + 1).min(self.hits.len().saturating_sub(1)),
+                ctx,
+            ),
+            SearchKey::Edited => self.after_edit(ctx),
+            SearchKey::Ignored => None,
+        }
+    }
+
+    /// One of the tab's own commands (the box not focused, no form or view open).
+    fn run(&mut self, cmd: Cmd, ctx: &Ctx) -> Option<Action> {
+        match cmd {
+            Cmd::Search => {
+                self.typing = true;
+                None
+            }
+            Cmd::SetStatus => {
+                self.choosing_status = self.detail.is_some();
+                None
+            }
+            Cmd::Tier => {
+                let t = &self.detail.as_ref()?.teacher;
+                self.tier_form = Some(tier_form::TierForm::new(
+                    t.id,
+                    &t.name,
+                    t.tier,
+                    t.tier_level,
+                    ctx,
+                ));
+                None
+            }
+            Cmd::SelectCandidate => {
+                let t = &self.detail.as_ref()?.teacher;
+                Some(Action::AskReason {
+                    prompt: ctx.tf(i18n::TEACHERS_SELECT_REASON, &[&t.name]),
+                    intent: Intent::SelectCandidate { teacher_id: t.id },
+                })
+            }
+            Cmd::SetRole => {
+                self.choosing_role = self.detail.is_some();
+                None
+            }
+            Cmd::Principals => match principals::PrincipalsView::load(ctx) {
+                Ok(view) => {
+                    self.principals = Some(view);
+                    None
+                }
+                Err(e) => Some(Action::Fail(
+                    ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+                )),
+            },
+            Cmd::Move(m) => self.moved(
+                keymap::apply_move(self.cursor, self.hits.len(), self.page, m),
+                ctx,
+            ),
+            Cmd::Back => {
+                if self.search.is_empty() {
+                    Some(Action::Back)
+                } else {
+                    self.search.clear();
+                    self.after_edit(ctx)
+                }
+            }
+        }
     }
 }
 
@@ -186,7 +314,7 @@ impl Screen for TeachersScreen {
     }
 
     fn wants_text_input(&self) -> bool {
-        self.typing || self.choosing_status || self.tier_form.is_some()
+        self.typing || self.choosing_status || self.choosing_role || self.tier_form.is_some()
     }
 
     fn has_unsaved(&self) -> bool {
@@ -219,69 +347,23 @@ impl Screen for TeachersScreen {
             self.choosing_status = false;
             return self.status_chosen(&key, ctx);
         }
+        if self.choosing_role {
+            self.choosing_role = false;
+            return self.role_chosen(&key, ctx);
+        }
+        if let Some(view) = &mut self.principals {
+            match KEYS.lookup(&key)? {
+                Cmd::Principals | Cmd::Back => self.principals = None,
+                Cmd::Move(m) => view.move_by(m),
+                Cmd::Search | Cmd::SetStatus | Cmd::SetRole | Cmd::Tier | Cmd::SelectCandidate => {}
+            }
+            return None;
+        }
         if self.typing {
-            return match self.search.search_key(&key) {
-                SearchKey::Cleared { had_text } => {
-                    self.typing = false;
-                    if had_text {
-                        self.after_edit(ctx)
-                    } else {
-                        None
-                    }
-                }
-                SearchKey::Done => {
-                    self.typing = false;
-                    None
-                }
-                SearchKey::Move(Move::Up) => self.moved(self.cursor.saturating_sub(1), ctx),
-                SearchKey::Move(_) => self.moved(
-                    (self.cursor + 1).min(self.hits.len().saturating_sub(1)),
-                    ctx,
-                ),
-                SearchKey::Edited => self.after_edit(ctx),
-                SearchKey::Ignored => None,
-            };
+            return self.typing_key(&key, ctx);
         }
-        match KEYS.lookup(&key)? {
-            Cmd::Search => {
-                self.typing = true;
-                None
-            }
-            Cmd::SetStatus => {
-                self.choosing_status = self.detail.is_some();
-                None
-            }
-            Cmd::Tier => {
-                let t = &self.detail.as_ref()?.teacher;
-                self.tier_form = Some(tier_form::TierForm::new(
-                    t.id,
-                    &t.name,
-                    t.tier,
-                    t.tier_level,
-                    ctx,
-                ));
-                None
-            }
-            Cmd::SelectCandidate => {
-                let t = &self.detail.as_ref()?.teacher;
-                Some(Action::AskReason {
-                    prompt: ctx.tf(i18n::TEACHERS_SELECT_REASON, &[&t.name]),
-                    intent: Intent::SelectCandidate { teacher_id: t.id },
-                })
-            }
-            Cmd::Move(m) => self.moved(
-                keymap::apply_move(self.cursor, self.hits.len(), self.page, m),
-                ctx,
-            ),
-            Cmd::Back => {
-                if self.search.is_empty() {
-                    Some(Action::Back)
-                } else {
-                    self.search.clear();
-                    self.after_edit(ctx)
-                }
-            }
-        }
+        let cmd = KEYS.lookup(&key)?;
+        self.run(cmd, ctx)
     }
 
     fn handle_mouse(&mut self, ev: MouseEvent, _area: Rect, ctx: &Ctx) -> Option<Action> {
@@ -334,11 +416,17 @@ impl Screen for TeachersScreen {
         self.index_pending = ctx.index.is_empty()
             && crate::store::dashboard::teachers_fingerprint(ctx.conn())?.0 > 0;
         self.run_search(ctx);
+        if let Some(view) = &mut self.principals {
+            view.reload(ctx)?;
+        }
         self.load_detail(ctx)
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        self.draw(frame, area, ctx);
+        match &mut self.principals {
+            Some(view) => view.render(frame, area, ctx),
+            None => self.draw(frame, area, ctx),
+        }
         if let Some(form) = &self.tier_form {
             form.render(frame, area, ctx);
         }

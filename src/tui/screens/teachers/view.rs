@@ -100,10 +100,16 @@ impl TeachersScreen {
         };
         let hint = format!("/ {}", ctx.t(i18n::TEACHERS_HINT));
         let hint = Span::styled(hint, th.muted());
-        match self.detail.as_ref().filter(|_| self.choosing_status) {
-            // `s` was pressed: the status choice takes the search line until the next key.
+        let choosing = self.choosing_status || self.choosing_role;
+        match self.detail.as_ref().filter(|_| choosing) {
+            // `s` or `r` was pressed: the choice takes the search line until the next key.
             Some(d) => {
-                let ask = ctx.tf(i18n::TEACHERS_STATUS_CHOOSE, &[&d.teacher.name]);
+                let ask = if self.choosing_role {
+                    i18n::TEACHERS_ROLE_CHOOSE
+                } else {
+                    i18n::TEACHERS_STATUS_CHOOSE
+                };
+                let ask = ctx.tf(ask, &[&d.teacher.name]);
                 let ask = crate::tui::widgets::text::truncate(&ask, search_area.width as usize);
                 frame.render_widget(Paragraph::new(Span::styled(ask, th.accent())), search_area);
             }
