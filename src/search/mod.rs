@@ -16,6 +16,7 @@ pub mod keystrokes;
 mod matcher;
 mod one_char;
 mod order;
+mod probe;
 pub mod query;
 mod rank;
 mod storage;
@@ -24,6 +25,7 @@ pub mod surnames;
 pub use fx::FxHashMap;
 pub use index::{Index, IndexBuilder};
 pub use keystrokes::shortest_unique_query;
+pub use probe::Probe;
 pub use rank::Match;
 
 /// One searchable record. For teachers: `tier` and `stage` are code names;

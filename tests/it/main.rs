@@ -19,6 +19,7 @@ mod import_limits;
 mod import_messages;
 mod import_real_world;
 mod import_teacher_status;
+mod lookup_keys;
 mod open_refusals;
 mod open_safety;
 mod pty;

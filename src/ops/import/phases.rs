@@ -120,6 +120,7 @@ pub(crate) fn write(
             match plan.write(&tx, table, ctx)? {
                 Ok(counts) => {
                     audit(&tx, &counts)?;
+                    crate::store::search_keys::refresh(&tx)?;
                     tx.commit()?;
                     Ok(Ok(counts))
                 }

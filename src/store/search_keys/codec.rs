@@ -1,0 +1,134 @@
+//! The packed form of a block: per teacher its id and school id (8 bytes each,
+//! little-endian), then name, pinyin, initials, staff number, phone, tier, subject,
+//! status and stage, each as a length and its UTF-8 bytes. A length is one byte, or
+//! 255 and four more; `NULL_LEN` marks a NULL stage (the school's applies).
+
+use rusqlite::types::ValueRef;
+use rusqlite::Row;
+
+const LONG: u8 = 255;
+const NULL_LEN: u32 = u32::MAX;
+
+/// One teacher's search columns, borrowed from a packed block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyRow<'a> {
+    pub id: i64,
+    pub school_id: i64,
+    pub name: &'a str,
+    pub pinyin: &'a str,
+    pub initials: &'a str,
+    pub staff_no: &'a str,
+    pub phone: &'a str,
+    pub tier: &'a str,
+    pub subject: &'a str,
+    pub status: &'a str,
+    /// The teacher's own stage; `None` when the school's applies.
+    pub stage: Option<&'a str>,
+}
+
+fn put_len(out: &mut Vec<u8>, len: u32) {
+    if len < LONG as u32 {
+        out.push(len as u8);
+    } else {
+        out.push(LONG);
+        out.extend_from_slice(&len.to_le_bytes());
+    }
+}
+
+fn put_text(out: &mut Vec<u8>, value: ValueRef<'_>) {
+    match value {
+        ValueRef::Null => put_len(out, 0),
+        ValueRef::Text(t) | ValueRef::Blob(t) => {
+            // a length that does not fit (over 4 GB) is stored empty
+            let len = u32::try_from(t.len()).ok().filter(|l| *l != NULL_LEN);
+            put_len(out, len.unwrap_or(0));
+            if len.is_some() {
+                out.extend_from_slice(t);
+            }
+        }
+        ValueRef::Integer(i) => put_str(out, &i.to_string()),
+        ValueRef::Real(f) => put_str(out, &f.to_string()),
+    }
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_text(out, ValueRef::Text(s.as_bytes()));
+}
+
+/// Appends one row of `BLOCK_ROWS` (id, school id, the eight text columns, stage).
+pub fn encode(out: &mut Vec<u8>, row: &Row<'_>) -> rusqlite::Result<()> {
+    out.extend_from_slice(&row.get::<_, i64>(0)?.to_le_bytes());
+    out.extend_from_slice(&row.get::<_, i64>(1)?.to_le_bytes());
+    for column in 2..10 {
+        put_text(out, row.get_ref(column)?);
+    }
+    match row.get_ref(10)? {
+        ValueRef::Null => put_len(out, NULL_LEN),
+        value => put_text(out, value),
+    }
+    Ok(())
+}
+
+/// Reads packed bytes front to back; `None` at any malformation.
+struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = (self.bytes.get(..n)?, self.bytes.get(n..)?);
+        self.bytes = rest;
+        Some(head)
+    }
+
+    fn int(&mut self) -> Option<i64> {
+        Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn len(&mut self) -> Option<u32> {
+        let first = *self.take(1)?.first()?;
+        if first < LONG {
+            return Some(first as u32);
+        }
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn text(&mut self) -> Option<&'a str> {
+        let len = self.len()?;
+        std::str::from_utf8(self.take(len as usize)?).ok()
+    }
+
+    fn stage(&mut self) -> Option<Option<&'a str>> {
+        let len = self.len()?;
+        if len == NULL_LEN {
+            return Some(None);
+        }
+        std::str::from_utf8(self.take(len as usize)?).ok().map(Some)
+    }
+
+    fn row(&mut self) -> Option<KeyRow<'a>> {
+        Some(KeyRow {
+            id: self.int()?,
+            school_id: self.int()?,
+            name: self.text()?,
+            pinyin: self.text()?,
+            initials: self.text()?,
+            staff_no: self.text()?,
+            phone: self.text()?,
+            tier: self.text()?,
+            subject: self.text()?,
+            status: self.text()?,
+            stage: self.stage()?,
+        })
+    }
+}
+
+/// Every row of `packed`; `None` when any part of it does not read.
+pub fn decode(packed: &[u8]) -> Option<Vec<KeyRow<'_>>> {
+    let mut r = Reader { bytes: packed };
+    let mut rows = Vec::with_capacity(packed.len() / 48);
+    while !r.bytes.is_empty() {
+        rows.push(r.row()?);
+    }
+    Some(rows)
+}
