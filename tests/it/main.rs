@@ -29,6 +29,7 @@ mod pty_terminals;
 mod registration;
 mod search;
 mod search_ranking;
+mod search_redraw;
 mod staff_numbers;
 mod tui_completion;
 mod tui_desk;
