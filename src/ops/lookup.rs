@@ -315,5 +315,6 @@ pub fn lookup(
 /// the tie order is a total order), without building that index.
 pub fn matching_index(conn: &Connection, query: &str) -> Result<Index> {
     let mut probe = Probe::new(query);
-    crate::store::search_keys::index_of_admitted(conn, |e| probe.admits(e))
+    let need = probe.mask();
+    crate::store::search_keys::index_of_admitted(conn, need, |e| probe.admits(e))
 }

@@ -25,7 +25,7 @@ pub mod surnames;
 pub use fx::FxHashMap;
 pub use index::{Index, IndexBuilder};
 pub use keystrokes::shortest_unique_query;
-pub use probe::Probe;
+pub use probe::{text_mask, Probe};
 pub use rank::Match;
 
 /// One searchable record. For teachers: `tier` and `stage` are code names;

@@ -8,6 +8,22 @@ use super::query::Query;
 use super::storage::Storage;
 use super::EntryRef;
 
+/// The characters of an entry's name, pinyin keys (recomputed when stale, as the index
+/// does), staff number and phone: an entry whose mask lacks a bit of `Probe::mask` is
+/// not found. Stored beside the entry so most entries are passed over unread.
+pub fn text_mask(name: &str, pinyin: &str, staff_no: &str, phone: &str) -> u64 {
+    let mut store = Storage::default();
+    let e = EntryRef {
+        name,
+        pinyin,
+        staff_no,
+        phone,
+        ..EntryRef::default()
+    };
+    let r = store.record_of(&e);
+    r.name_mask | r.key_mask
+}
+
 /// A parsed query and the buffers to test entries against it.
 pub struct Probe {
     query: Query,
@@ -21,6 +37,16 @@ impl Probe {
             query: Query::parse(query),
             store: Storage::default(),
             scratch: Scratch::default(),
+        }
+    }
+
+    /// The characters every entry the query finds has (see `text_mask`); 0 for a query
+    /// without text.
+    pub fn mask(&self) -> u64 {
+        if self.query.is_blank() {
+            0
+        } else {
+            self.query.mask
         }
     }
 

@@ -1,5 +1,5 @@
-//! The packed form of a block: per teacher its id and school id (8 bytes each,
-//! little-endian), then name, pinyin, initials, staff number, phone, tier, subject,
+//! The packed form of a block: per teacher its id, school id and text mask
+//! (`search::text_mask`; 8 bytes each, little-endian), then name, pinyin, initials, staff number, phone, tier, subject,
 //! status and stage, each as a length and its UTF-8 bytes. A length is one byte, or
 //! 255 and four more; `NULL_LEN` marks a NULL stage (the school's applies).
 
@@ -55,10 +55,25 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     put_text(out, ValueRef::Text(s.as_bytes()));
 }
 
+/// A text column as text (NULL and non-text read as empty), for the mask.
+fn as_text<'r>(row: &'r Row<'_>, column: usize) -> rusqlite::Result<&'r str> {
+    Ok(match row.get_ref(column)? {
+        ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or(""),
+        _ => "",
+    })
+}
+
 /// Appends one row of `BLOCK_ROWS` (id, school id, the eight text columns, stage).
 pub fn encode(out: &mut Vec<u8>, row: &Row<'_>) -> rusqlite::Result<()> {
     out.extend_from_slice(&row.get::<_, i64>(0)?.to_le_bytes());
     out.extend_from_slice(&row.get::<_, i64>(1)?.to_le_bytes());
+    let mask = crate::search::text_mask(
+        as_text(row, 2)?,
+        as_text(row, 3)?,
+        as_text(row, 5)?,
+        as_text(row, 6)?,
+    );
+    out.extend_from_slice(&mask.to_le_bytes());
     for column in 2..10 {
         put_text(out, row.get_ref(column)?);
     }
@@ -98,6 +113,15 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(len as usize)?).ok()
     }
 
+    /// Passes over a text (or a NULL stage) without reading it.
+    fn skip_text(&mut self) -> Option<()> {
+        let len = self.len()?;
+        if len != NULL_LEN {
+            self.take(len as usize)?;
+        }
+        Some(())
+    }
+
     fn stage(&mut self) -> Option<Option<&'a str>> {
         let len = self.len()?;
         if len == NULL_LEN {
@@ -106,10 +130,18 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(len as usize)?).ok().map(Some)
     }
 
-    fn row(&mut self) -> Option<KeyRow<'a>> {
-        Some(KeyRow {
-            id: self.int()?,
-            school_id: self.int()?,
+    /// The next row, or `Some(None)` when its mask lacks a bit of `need` (not read).
+    fn row(&mut self, need: u64) -> Option<Option<KeyRow<'a>>> {
+        let (id, school_id, mask) = (self.int()?, self.int()?, self.int()? as u64);
+        if need & !mask != 0 {
+            for _ in 0..9 {
+                self.skip_text()?;
+            }
+            return Some(None);
+        }
+        Some(Some(KeyRow {
+            id,
+            school_id,
             name: self.text()?,
             pinyin: self.text()?,
             initials: self.text()?,
@@ -119,16 +151,19 @@ impl<'a> Reader<'a> {
             subject: self.text()?,
             status: self.text()?,
             stage: self.stage()?,
-        })
+        }))
     }
 }
 
-/// Every row of `packed`; `None` when any part of it does not read.
-pub fn decode(packed: &[u8]) -> Option<Vec<KeyRow<'_>>> {
+/// The rows of `packed` whose mask has every bit of `need`; `None` when any part of it
+/// does not read.
+pub fn decode(packed: &[u8], need: u64) -> Option<Vec<KeyRow<'_>>> {
     let mut r = Reader { bytes: packed };
-    let mut rows = Vec::with_capacity(packed.len() / 48);
+    let mut rows = Vec::new();
     while !r.bytes.is_empty() {
-        rows.push(r.row()?);
+        if let Some(row) = r.row(need)? {
+            rows.push(row);
+        }
     }
     Some(rows)
 }

@@ -90,15 +90,25 @@ pub fn refresh(conn: &Connection) -> Result<usize> {
 /// Calls `each` for every teacher, in id order, from the stored blocks (or the rows,
 /// for a block that is missing or unreadable). Run it inside one read transaction so
 /// the blocks and rows agree.
-pub fn each_teacher(conn: &Connection, mut each: impl FnMut(&KeyRow<'_>)) -> Result<()> {
+pub fn each_teacher(conn: &Connection, each: impl FnMut(&KeyRow<'_>)) -> Result<()> {
+    each_teacher_with(conn, 0, each)
+}
+
+/// Like `each_teacher`, passing over (unread) the teachers whose text mask
+/// (`search::text_mask`) lacks a bit of `need`.
+pub fn each_teacher_with(
+    conn: &Connection,
+    need: u64,
+    mut each: impl FnMut(&KeyRow<'_>),
+) -> Result<()> {
     for block in teacher_blocks(conn)? {
         let stored = stored_block(conn, block)?;
-        if let Some(rows) = stored.as_deref().and_then(codec::decode) {
+        if let Some(rows) = stored.as_deref().and_then(|p| codec::decode(p, need)) {
             rows.iter().for_each(&mut each);
             continue;
         }
         let packed = pack_block(conn, block)?;
-        codec::decode(&packed)
+        codec::decode(&packed, need)
             .unwrap_or_default()
             .iter()
             .for_each(&mut each);
@@ -106,17 +116,19 @@ pub fn each_teacher(conn: &Connection, mut each: impl FnMut(&KeyRow<'_>)) -> Res
     Ok(())
 }
 
-/// The search index of the teachers `admit` lets through (e.g. a `search::Probe`),
-/// read from the stored keys in one read transaction. Teachers of a school that does
+/// The search index of the teachers `admit` lets through (e.g. a `search::Probe`) among
+/// those whose text mask has every bit of `need`, read from the stored keys in one read
+/// transaction. Teachers of a school that does
 /// not exist are left out, as in the index of everyone.
 pub fn index_of_admitted(
     conn: &Connection,
+    need: u64,
     mut admit: impl FnMut(&EntryRef<'_>) -> bool,
 ) -> Result<Index> {
     let tx = conn.unchecked_transaction()?;
     let schools = super::search_source::school_table(&tx)?;
     let mut builder = Index::builder(0);
-    each_teacher(&tx, |row| {
+    each_teacher_with(&tx, need, |row| {
         let Some((school, school_stage)) = schools.get(&row.school_id) else {
             return;
         };

@@ -88,3 +88,18 @@ fn an_unreadable_block_is_read_from_the_rows() {
     .unwrap();
     assert_eq!(names(&conn), before);
 }
+
+#[test]
+fn teachers_whose_mask_lacks_a_query_character_are_passed_over() {
+    let conn = db();
+    refresh(&conn).unwrap();
+    let need = crate::search::Probe::new("张伟").mask();
+    let mut ids = Vec::new();
+    each_teacher_with(&conn, need, |r| ids.push(r.id)).unwrap();
+    assert_eq!(ids, [1]);
+    // stale blocks (read from the rows) are filtered the same way
+    conn.execute("DELETE FROM teacher_search_keys", []).unwrap();
+    ids.clear();
+    each_teacher_with(&conn, need, |r| ids.push(r.id)).unwrap();
+    assert_eq!(ids, [1]);
+}
