@@ -120,8 +120,9 @@ pub(crate) fn write(
             match plan.write(&tx, table, ctx)? {
                 Ok(counts) => {
                     audit(&tx, &counts)?;
-                    crate::store::search_keys::refresh(&tx)?;
                     tx.commit()?;
+                    // packed outside the import's write lock, so desks are not held up
+                    crate::store::search_keys::refresh_after_write(&db.conn);
                     Ok(Ok(counts))
                 }
                 Err(stale) => {

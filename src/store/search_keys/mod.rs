@@ -7,7 +7,7 @@
 //! inserted, changed or deleted row, so a stored block is never stale; a missing
 //! block is read from the teachers rows instead (always correct, only slower) until
 //! `refresh` stores it again. The write paths that touch teachers call `refresh` in
-//! their transaction.
+//! their transaction (a few teachers) or `refresh_after_write` after it (an import).
 
 mod codec;
 
@@ -73,10 +73,7 @@ fn stored_block(conn: &Connection, block: i64) -> Result<Option<Vec<u8>>> {
 pub fn refresh(conn: &Connection) -> Result<usize> {
     let mut written = 0;
     for block in teacher_blocks(conn)? {
-        let present: bool = conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM teacher_search_keys WHERE block = ?1)")?
-            .query_row([block], |r| r.get(0))?;
-        if present {
+        if stored_block_exists(conn, block)? {
             continue;
         }
         let packed = pack_block(conn, block)?;
@@ -85,6 +82,54 @@ pub fn refresh(conn: &Connection) -> Result<usize> {
         written += 1;
     }
     Ok(written)
+}
+
+/// Stores the missing blocks after a large write, packing them in a read transaction and
+/// taking the write lock only to insert them, and only when no other connection has
+/// written meanwhile (`PRAGMA data_version`); otherwise, or when the lock is busy, they
+/// stay missing (read from the rows, correct) until the next write stores them. Returns
+/// how many were stored.
+pub fn refresh_after_write(conn: &Connection) -> usize {
+    store_packed(conn).unwrap_or(0)
+}
+
+fn store_packed(conn: &Connection) -> Result<usize> {
+    let version = |c: &Connection| -> Result<i64> {
+        Ok(c.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    };
+    let read = conn.unchecked_transaction()?;
+    let mut packed = Vec::new();
+    for block in teacher_blocks(&read)? {
+        if stored_block_exists(&read, block)? {
+            continue;
+        }
+        packed.push((block, pack_block(&read, block)?));
+    }
+    let seen = version(&read)?;
+    drop(read);
+    if packed.is_empty() {
+        return Ok(0);
+    }
+    let write =
+        rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+    if version(&write)? != seen {
+        return Ok(0);
+    }
+    let mut insert = write.prepare_cached(
+        "INSERT OR IGNORE INTO teacher_search_keys (block, entries) VALUES (?1, ?2)",
+    )?;
+    for (block, entries) in &packed {
+        insert.execute(params![block, entries])?;
+    }
+    drop(insert);
+    write.commit()?;
+    Ok(packed.len())
+}
+
+fn stored_block_exists(conn: &Connection, block: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM teacher_search_keys WHERE block = ?1)")?
+        .query_row([block], |r| r.get(0))?)
 }
 
 /// Calls `each` for every teacher, in id order, from the stored blocks (or the rows,
