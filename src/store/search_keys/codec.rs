@@ -1,5 +1,6 @@
 //! The packed form of a block: per teacher its id, school id and text mask
-//! (`search::text_mask`; 8 bytes each, little-endian), then name, pinyin, initials, staff number, phone, tier, subject,
+//! (`search::text_mask`; 8 bytes each, little-endian), the byte length of the rest of
+//! the row (4 bytes, so a row the mask rules out is passed over in one step), then name, pinyin, initials, staff number, phone, tier, subject,
 //! status and stage, each as a length and its UTF-8 bytes. A length is one byte, or
 //! 255 and four more; `NULL_LEN` marks a NULL stage (the school's applies).
 
@@ -74,6 +75,8 @@ pub fn encode(out: &mut Vec<u8>, row: &Row<'_>) -> rusqlite::Result<()> {
         as_text(row, 6)?,
     );
     out.extend_from_slice(&mask.to_le_bytes());
+    let length_at = out.len();
+    out.extend_from_slice(&[0; 4]);
     for column in 2..10 {
         put_text(out, row.get_ref(column)?);
     }
@@ -81,6 +84,9 @@ pub fn encode(out: &mut Vec<u8>, row: &Row<'_>) -> rusqlite::Result<()> {
         ValueRef::Null => put_len(out, NULL_LEN),
         value => put_text(out, value),
     }
+    // a row over 4 GB is not possible (each text is at most that), but never wraps
+    let rest = u32::try_from(out.len() - length_at - 4).unwrap_or(u32::MAX);
+    out[length_at..length_at + 4].copy_from_slice(&rest.to_le_bytes());
     Ok(())
 }
 
@@ -113,15 +119,6 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(len as usize)?).ok()
     }
 
-    /// Passes over a text (or a NULL stage) without reading it.
-    fn skip_text(&mut self) -> Option<()> {
-        let len = self.len()?;
-        if len != NULL_LEN {
-            self.take(len as usize)?;
-        }
-        Some(())
-    }
-
     fn stage(&mut self) -> Option<Option<&'a str>> {
         let len = self.len()?;
         if len == NULL_LEN {
@@ -133,13 +130,13 @@ impl<'a> Reader<'a> {
     /// The next row, or `Some(None)` when its mask lacks a bit of `need` (not read).
     fn row(&mut self, need: u64) -> Option<Option<KeyRow<'a>>> {
         let (id, school_id, mask) = (self.int()?, self.int()?, self.int()? as u64);
+        let rest = u32::from_le_bytes(self.take(4)?.try_into().ok()?) as usize;
         if need & !mask != 0 {
-            for _ in 0..9 {
-                self.skip_text()?;
-            }
+            self.take(rest)?;
             return Some(None);
         }
-        Some(Some(KeyRow {
+        let before = self.bytes.len();
+        let row = KeyRow {
             id,
             school_id,
             name: self.text()?,
@@ -151,7 +148,9 @@ impl<'a> Reader<'a> {
             subject: self.text()?,
             status: self.text()?,
             stage: self.stage()?,
-        }))
+        };
+        // the length must tell where the row ends
+        (before - self.bytes.len() == rest).then_some(Some(row))
     }
 }
 

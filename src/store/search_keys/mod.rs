@@ -60,14 +60,6 @@ fn pack_block(conn: &Connection, block: i64) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// The stored block, if it is there.
-fn stored_block(conn: &Connection, block: i64) -> Result<Option<Vec<u8>>> {
-    Ok(conn
-        .prepare_cached("SELECT entries FROM teacher_search_keys WHERE block = ?1")?
-        .query_row([block], |r| r.get(0))
-        .optional()?)
-}
-
 /// Stores every block that is missing (after writes to teachers); returns how many.
 /// Run it inside the write's transaction.
 pub fn refresh(conn: &Connection) -> Result<usize> {
@@ -146,12 +138,24 @@ pub fn each_teacher_with(
     need: u64,
     mut each: impl FnMut(&KeyRow<'_>),
 ) -> Result<()> {
+    let mut stored =
+        conn.prepare_cached("SELECT entries FROM teacher_search_keys WHERE block = ?1")?;
     for block in teacher_blocks(conn)? {
-        let stored = stored_block(conn, block)?;
-        if let Some(rows) = stored.as_deref().and_then(|p| codec::decode(p, need)) {
+        // read in place (no copy of the blob)
+        let mut found = stored.query([block])?;
+        let rows = match found.next()? {
+            Some(row) => row
+                .get_ref(0)?
+                .as_blob()
+                .ok()
+                .and_then(|p| codec::decode(p, need)),
+            None => None,
+        };
+        if let Some(rows) = rows {
             rows.iter().for_each(&mut each);
             continue;
         }
+        drop(found);
         let packed = pack_block(conn, block)?;
         codec::decode(&packed, need)
             .unwrap_or_default()
