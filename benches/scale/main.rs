@@ -8,6 +8,7 @@
 mod contention;
 mod data;
 mod desk;
+mod lookup;
 mod search;
 mod startup;
 mod waits;
@@ -66,6 +67,7 @@ fn main() -> Res<()> {
     );
     println!("{:<54} {:>12}", "figure", "measured");
     generate(&path, teachers)?;
+    lookup::lookup_process(&path)?;
     let index = startup::first_frame(&path)?;
     search::search_per_keystroke(&index);
     let desk = desk::desk_session(&path)?;

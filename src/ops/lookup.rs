@@ -7,7 +7,7 @@ use crate::domain::veto::{veto_reasons, veto_year_range, VetoReason};
 use crate::domain::{Settings, TeacherStatus};
 use crate::error::{Error, Result};
 use crate::lang::{pick, Lang, Text};
-use crate::search::{Hit, Index, Match};
+use crate::search::{Hit, Index, Match, Probe};
 use crate::store::enrolments::{self, TeacherBrief};
 use crate::store::{marks, teacher_record};
 use chrono::NaiveDate;
@@ -279,7 +279,8 @@ pub fn lookup_with_index(
     })
 }
 
-/// `liaoyuan lookup`: builds the index, then `lookup_with_index`. An exact
+/// `liaoyuan lookup`: the index of the teachers the query can find (`matching_index`),
+/// then `lookup_with_index`. An exact
 /// staff number needs no index (unless `all` asks for every match).
 pub fn lookup(
     conn: &Connection,
@@ -305,6 +306,15 @@ pub fn lookup(
             });
         }
     }
-    let index = teacher_index(conn)?;
+    let index = matching_index(conn, query)?;
     lookup_with_index(conn, &index, query, year, settings, today, all)
+}
+
+/// The index of just the teachers whose text can match `query`, from the stored search
+/// keys: it ranks them exactly as the index of everyone does (scores are per entry and
+/// the tie order is a total order), without building that index.
+pub fn matching_index(conn: &Connection, query: &str) -> Result<Index> {
+    let mut probe = Probe::new(query);
+    let need = probe.mask();
+    crate::store::search_keys::index_of_admitted(conn, need, |e| probe.admits(e))
 }

@@ -53,6 +53,7 @@ pub fn set_teacher_status(
         after: Some(after.audit_json()),
         reason,
     })?;
+    crate::store::search_keys::refresh(&tx)?;
     tx.commit()?;
     Ok((after, true))
 }

@@ -17,6 +17,7 @@ mod matcher;
 mod one_char;
 mod order;
 mod pick;
+mod probe;
 pub mod query;
 mod rank;
 mod storage;
@@ -25,6 +26,7 @@ pub mod surnames;
 pub use fx::FxHashMap;
 pub use index::{Index, IndexBuilder};
 pub use keystrokes::shortest_unique_query;
+pub use probe::{text_mask, Probe};
 pub use rank::Match;
 
 /// One searchable record. For teachers: `tier` and `stage` are code names;

@@ -257,6 +257,13 @@ impl Storage {
         self.garbage = 0;
     }
 
+    /// Forgets every record and its text (the interned values stay).
+    pub fn clear(&mut self) {
+        self.records.clear();
+        self.text.clear();
+        self.garbage = 0;
+    }
+
     pub fn shrink(&mut self) {
         self.records.shrink_to_fit();
         self.text.shrink_to_fit();

@@ -211,6 +211,8 @@ const STATUSES_OF_VERSION: &[(i64, &[&str])] = &[
     (8, &["present", "late", "left_early", "absent", "excused"]),
     // Version 9 gave teachers a role and projects hours, form and budget; marks.status unchanged.
     (9, &["present", "late", "left_early", "absent", "excused"]),
+    // Version 10 stored teachers' search keys; marks.status unchanged.
+    (10, &["present", "late", "left_early", "absent", "excused"]),
 ];
 
 #[test]

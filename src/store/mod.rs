@@ -38,6 +38,7 @@ pub mod report_sources;
 pub mod reports;
 pub mod schema;
 pub mod schools;
+pub mod search_keys;
 pub mod search_source;
 pub mod sessions;
 pub mod settings;

@@ -53,7 +53,7 @@ const LEAN: &str = "SELECT id, school_id, name, pinyin, initials, staff_no, phon
 const CHUNK: usize = 4096;
 
 /// Every school's (name, stage) by id.
-fn school_table(conn: &Connection) -> Result<FxHashMap<i64, (String, String)>> {
+pub(crate) fn school_table(conn: &Connection) -> Result<FxHashMap<i64, (String, String)>> {
     let mut stmt = conn.prepare("SELECT id, name, COALESCE(stage, '') FROM schools")?;
     let mut rows = stmt.query([])?;
     let mut out = FxHashMap::default();

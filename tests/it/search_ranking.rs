@@ -9,7 +9,7 @@ use liaoyuan::search::Match::{self, *};
 use liaoyuan::search::{Entry, Index};
 
 /// (name, school, staff number, phone)
-const ROSTER: &[(&str, &str, &str, &str)] = &[
+pub const ROSTER: &[(&str, &str, &str, &str)] = &[
     ("林涛", "实验小学", "T000001", "13900000101"),
     ("林静", "城关中学", "T000002", "13900000102"),
     ("李娜", "实验小学", "T000003", "13900000103"),
@@ -82,7 +82,7 @@ fn first(index: &Index, q: &str, n: usize) -> Vec<String> {
 }
 
 /// Query → expected first result ("name@school") and the rung it is found on.
-const TABLE: &[(&str, &str, Match)] = &[
+pub const TABLE: &[(&str, &str, Match)] = &[
     // exact name or staff number, any case
     ("张伟", "张伟@城关中学", Exact),
     ("T000011", "张伟@实验小学", Exact),

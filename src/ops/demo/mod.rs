@@ -110,6 +110,7 @@ pub fn generate(path: &Path, opts: &DemoOptions, stamp: &Stamp) -> Result<Summar
     db.in_bulk_mode(|db| {
         let tx = db.write(stamp)?;
         let summary = generate_into(&tx, opts, stamp.now.date())?;
+        crate::store::search_keys::refresh(&tx)?;
         tx.commit()?;
         Ok(summary)
     })

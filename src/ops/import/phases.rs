@@ -126,6 +126,8 @@ pub(crate) fn write(
                 Ok(counts) => {
                     audit(&tx, &counts)?;
                     tx.commit()?;
+                    // packed outside the import's write lock, so desks are not held up
+                    crate::store::search_keys::refresh_after_write(&db.conn);
                     Ok(Ok(counts))
                 }
                 Err(stale) => {

@@ -3,6 +3,12 @@
 -- as_version_2.sql, of the older ones. Run on an empty file. Each upgrade after version 5
 -- adds its undo here, newest first.
 
+-- Stored search keys (search_keys.sql)
+DROP TRIGGER teacher_search_keys_insert;
+DROP TRIGGER teacher_search_keys_update;
+DROP TRIGGER teacher_search_keys_delete;
+DROP TABLE teacher_search_keys;
+
 -- Principals' track and training metadata (principals_and_training_metadata.sql)
 DROP INDEX teachers_role;
 ALTER TABLE teachers DROP COLUMN role_since;

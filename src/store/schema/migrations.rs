@@ -160,6 +160,13 @@ pub(super) fn principals_and_training_metadata(tx: &Transaction, _path: &Path) -
     Ok(())
 }
 
+/// Version 5 → 6: the stored search keys (as in schema.sql), filled for every teacher.
+pub(super) fn teacher_search_keys(tx: &Transaction, _path: &Path) -> Result<()> {
+    tx.execute_batch(include_str!("search_keys.sql"))?;
+    crate::store::search_keys::refresh(tx)?;
+    Ok(())
+}
+
 /// One line per group of teachers whose staff numbers differ only in case:
 /// "  T000013 张伟 (实验小学, id 13) / t000013 李娜 (第二中学, id 2001)".
 fn staff_number_clashes(tx: &Transaction) -> Result<Vec<String>> {
@@ -318,6 +325,9 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+#[path = "search_keys_tests.rs"]
+mod search_keys_tests;
 #[cfg(test)]
 #[path = "starlight_life_cycle_tests.rs"]
 mod starlight_life_cycle_tests;

@@ -1,0 +1,105 @@
+use super::*;
+use crate::store::schema::SCHEMA_SQL;
+
+fn db() -> Connection {
+    let conn = Connection::open_in_memory().unwrap();
+    conn.execute_batch(SCHEMA_SQL).unwrap();
+    conn.execute_batch(
+        "INSERT INTO schools (id, name, stage) VALUES (1, '实验小学', 'primary');
+         INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials, stage) VALUES
+           (1, 'T1', '张伟', 1, 'zhang''wei', 'zw', NULL),
+           (2000, 'T2', '李娜', 1, '', '', 'junior'),
+           (5000000, 'T3', 'Ann O''Neil', 1, '', '', NULL);",
+    )
+    .unwrap();
+    conn
+}
+
+fn stored(conn: &Connection) -> Vec<i64> {
+    conn.prepare("SELECT block FROM teacher_search_keys ORDER BY block")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+fn names(conn: &Connection) -> Vec<String> {
+    let mut out = Vec::new();
+    each_teacher(conn, |r| {
+        out.push(format!("{} {} {} {:?}", r.id, r.name, r.pinyin, r.stage))
+    })
+    .unwrap();
+    out
+}
+
+#[test]
+fn blocks_are_stored_per_1024_ids_and_read_back_as_the_rows() {
+    let conn = db();
+    let from_rows = names(&conn);
+    assert_eq!(refresh(&conn).unwrap(), 3);
+    assert_eq!(stored(&conn), [0, 1, 5000000 >> BLOCK_SHIFT]);
+    assert_eq!(refresh(&conn).unwrap(), 0);
+    assert_eq!(names(&conn), from_rows);
+    assert_eq!(
+        from_rows,
+        [
+            "1 张伟 zhang'wei None",
+            "2000 李娜  Some(\"junior\")",
+            "5000000 Ann O'Neil  None"
+        ]
+    );
+}
+
+#[test]
+fn a_write_to_a_teacher_drops_just_its_block() {
+    let conn = db();
+    refresh(&conn).unwrap();
+    conn.execute("UPDATE teachers SET name = '张卫' WHERE id = 1", [])
+        .unwrap();
+    assert_eq!(stored(&conn), [1, 5000000 >> BLOCK_SHIFT]);
+    // a block not stored is read from the rows: never stale
+    assert!(names(&conn)[0].starts_with("1 张卫"));
+    refresh(&conn).unwrap();
+    conn.execute("DELETE FROM teachers WHERE id = 2000", [])
+        .unwrap();
+    conn.execute(
+        "INSERT INTO teachers (id, staff_no, name, school_id) VALUES (5000001, 'T4', '王芳', 1)",
+        [],
+    )
+    .unwrap();
+    assert_eq!(stored(&conn), [0]);
+    // moving a teacher to another id drops both blocks
+    refresh(&conn).unwrap();
+    conn.execute("UPDATE teachers SET id = 3000 WHERE id = 1", [])
+        .unwrap();
+    assert_eq!(stored(&conn), [5000000 >> BLOCK_SHIFT]);
+}
+
+#[test]
+fn an_unreadable_block_is_read_from_the_rows() {
+    let conn = db();
+    refresh(&conn).unwrap();
+    let before = names(&conn);
+    conn.execute(
+        "UPDATE teacher_search_keys SET entries = x'01020304' WHERE block = 0",
+        [],
+    )
+    .unwrap();
+    assert_eq!(names(&conn), before);
+}
+
+#[test]
+fn teachers_whose_mask_lacks_a_query_character_are_passed_over() {
+    let conn = db();
+    refresh(&conn).unwrap();
+    let need = crate::search::Probe::new("张伟").mask();
+    let mut ids = Vec::new();
+    each_teacher_with(&conn, need, |r| ids.push(r.id)).unwrap();
+    assert_eq!(ids, [1]);
+    // stale blocks (read from the rows) are filtered the same way
+    conn.execute("DELETE FROM teacher_search_keys", []).unwrap();
+    ids.clear();
+    each_teacher_with(&conn, need, |r| ids.push(r.id)).unwrap();
+    assert_eq!(ids, [1]);
+}
