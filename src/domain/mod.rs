@@ -5,6 +5,7 @@ pub mod attendance;
 pub mod booking;
 pub mod codes;
 pub mod credits;
+pub mod feedback;
 pub mod follow_up;
 pub mod mark_rules;
 pub mod model;

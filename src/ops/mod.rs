@@ -10,6 +10,7 @@ pub mod credits;
 pub mod demo;
 pub mod enrolments;
 pub mod export;
+pub mod feedback;
 pub mod follow_ups;
 pub mod import;
 pub mod lookup;

@@ -19,6 +19,7 @@ pub enum Entity {
     Teacher,
     Trainer,
     School,
+    Feedback,
 }
 
 impl Entity {
@@ -36,6 +37,7 @@ impl Entity {
             Entity::Teacher => "teacher",
             Entity::Trainer => "trainer",
             Entity::School => "school",
+            Entity::Feedback => "feedback",
         }
     }
 }

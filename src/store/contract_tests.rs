@@ -203,6 +203,8 @@ const STATUSES_OF_VERSION: &[(i64, &[&str])] = &[
     (4, &["present", "late", "left_early", "absent", "excused"]),
     // Version 5 gave teachers an employment status; marks.status unchanged.
     (5, &["present", "late", "left_early", "absent", "excused"]),
+    // The next version reshaped feedback; marks.status unchanged.
+    (6, &["present", "late", "left_early", "absent", "excused"]),
 ];
 
 #[test]

@@ -20,6 +20,7 @@ mod decode_tests;
 pub mod district_charts;
 pub mod enrolments;
 pub mod export_rows;
+pub mod feedback;
 pub mod follow_ups;
 mod held;
 pub mod integrity;

@@ -17,7 +17,7 @@ pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 /// this version; a later schema change bumps it and adds the upgrade from the
 /// previous version to `MIGRATIONS` (entry i upgrades version i + 1 to i + 2),
 /// with the same objects added to schema.sql so a new database gets them.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// One upgrade, run in its own transaction; an error refuses the upgrade and
 /// leaves the file as it was. `Path` names the file in messages.
@@ -34,6 +34,8 @@ const MIGRATIONS: &[Upgrade] = &[
     migrations::v4_veto_scope_and_presence,
     // 4 → 5: a teacher's employment status; every existing teacher is active.
     migrations::v5_teacher_status,
+    // 5 → 6: feedback per session or project, with content, trainer and organisation ratings.
+    migrations::feedback_ratings,
 ];
 
 /// Turns a database just created from `SCHEMA_SQL` into one as version 2 wrote it: for the

@@ -119,6 +119,13 @@ pub(super) fn v5_teacher_status(tx: &Transaction, _path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Feedback per session or project with three ratings (content, trainer, organisation) and
+/// its source; every old row is kept, its rating as the content rating, source 'legacy'.
+pub(super) fn feedback_ratings(tx: &Transaction, _path: &Path) -> Result<()> {
+    tx.execute_batch(include_str!("feedback_ratings.sql"))?;
+    Ok(())
+}
+
 /// One line per group of teachers whose staff numbers differ only in case:
 /// "  T000013 张伟 (实验小学, id 13) / t000013 李娜 (第二中学, id 2001)".
 fn staff_number_clashes(tx: &Transaction) -> Result<Vec<String>> {
@@ -277,6 +284,9 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+#[path = "feedback_ratings_tests.rs"]
+mod feedback_ratings_tests;
 #[cfg(test)]
 #[path = "v4_tests.rs"]
 mod v4_tests;
