@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to export (completion, follow-ups and sign-in-sheet are extras)
+    /// What to export (completion, follow-ups, feedback and sign-in-sheet are extras)
     #[arg(value_enum)]
     pub kind: ExportWhat,
     /// Year (the veto year; default the current one, for vetoes with --project the project's)
@@ -43,6 +43,7 @@ pub enum ExportWhat {
     Schools,
     Completion,
     FollowUps,
+    Feedback,
     SignInSheet,
 }
 
@@ -68,6 +69,7 @@ pub fn run(db_path: &Path, lang: Lang, args: &ExportArgs, today: NaiveDate) -> R
         ExportWhat::Schools => ExportKind::Schools,
         ExportWhat::Completion => ExportKind::Completion,
         ExportWhat::FollowUps => ExportKind::FollowUps,
+        ExportWhat::Feedback => ExportKind::Feedback,
     };
     let flag = args.format.map(|f| match f {
         FormatArg::Csv => Format::Csv,

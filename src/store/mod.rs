@@ -31,6 +31,7 @@ mod open;
 pub mod presence;
 pub mod project_roster;
 pub mod projects;
+pub mod questionnaires;
 pub mod report_sources;
 pub mod reports;
 pub mod schema;

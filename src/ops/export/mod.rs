@@ -4,6 +4,7 @@
 //! Exports only read: callers open the database read-only.
 
 mod attendance;
+mod feedback;
 mod people;
 mod schools;
 pub mod sheet;
@@ -31,6 +32,8 @@ pub enum ExportKind {
     Completion,
     /// Extra: follow-up tasks and their status.
     FollowUps,
+    /// Extra: trainees' feedback (all, or one project's).
+    Feedback,
 }
 
 /// Output format.
@@ -187,6 +190,7 @@ pub fn build(
             people::completion(conn, project, &scope)
         }
         ExportKind::FollowUps => people::follow_ups(conn, &Scope::new(conn, opts, today, true)?),
+        ExportKind::Feedback => feedback::feedback(conn, &Scope::new(conn, opts, today, true)?),
         ExportKind::Schools => schools::school_report(conn, &Scope::new(conn, opts, today, false)?),
     }
 }

@@ -1,6 +1,8 @@
 //! Trainees' feedback: who may give it, a project's summary, the questionnaire import.
 
+mod fixtures;
 mod giving;
+mod import;
 
 use crate::common::district::{at, insert_teachers, two_schools};
 use liaoyuan::store::{Db, Stamp};
