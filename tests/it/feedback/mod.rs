@@ -3,6 +3,7 @@
 mod fixtures;
 mod giving;
 mod import;
+mod view;
 
 use crate::common::district::{at, insert_teachers, two_schools};
 use liaoyuan::store::{Db, Stamp};
