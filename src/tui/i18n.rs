@@ -936,6 +936,11 @@ pub const CR_DELETED: Msg = Msg::new(
 );
 
 // The project's Feedback window (screens/projects/feedback.rs).
+pub const STAR_FEEDBACK: Msg = Msg::new(
+    "学员评价 {} 分（{} 条）",
+    "Trainees' rating {} ({} answers)",
+);
+pub const STAR_NO_FEEDBACK: Msg = Msg::new("暂无学员评价", "No trainee ratings yet");
 pub const FB_KEY_OPEN: Msg = Msg::new("培训反馈（评分与意见）", "Feedback (ratings and comments)");
 pub const FB_KEY_CLOSE: Msg = Msg::new("关闭", "Close");
 pub const FB_TITLE: Msg = Msg::new("培训反馈 {} {}", "Feedback {} {}");

@@ -84,3 +84,22 @@ fn the_feedback_window_in_english_at_80x24() {
         assert!(text.contains(part), "{part}:\n{text}");
     }
 }
+
+#[test]
+fn the_starlight_pane_shows_the_trainer_s_feedback_average_in_both_languages() {
+    for (lang, want) in [
+        (Lang::Zh, "学员评价 4.7 分（3 条）"),
+        (Lang::En, "Trainees' rating 4.7 (3 answers)"),
+    ] {
+        let mut ui = Ui::build(
+            build,
+            OpenMode::Existing,
+            &dark(lang),
+            at("2026-03-04 09:00"),
+            (80, 24),
+        );
+        ui.typed("5");
+        let text = ui.text();
+        assert!(text.contains(want), "{want}:\n{text}");
+    }
+}

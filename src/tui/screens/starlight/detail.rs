@@ -105,6 +105,15 @@ pub fn render(
         ctx.tf(i18n::STAR_SESSIONS, &[&l.sessions_taught]),
         th.accent(),
     )));
+    // Trainees' average trainer rating (one indexed read of `feedback`).
+    let rated = crate::store::feedback::trainer_feedback_average(ctx.conn(), t.id);
+    lines.push(Line::from(Span::styled(
+        match rated.ok().flatten() {
+            Some((avg, n)) => ctx.tf(i18n::STAR_FEEDBACK, &[&format!("{avg:.1}"), &n]),
+            None => ctx.t(i18n::STAR_NO_FEEDBACK).to_string(),
+        },
+        th.base(),
+    )));
     if sessions.is_empty() {
         lines.push(Line::from(Span::styled(
             ctx.t(i18n::STAR_NO_SESSIONS),
