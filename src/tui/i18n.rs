@@ -940,7 +940,6 @@ pub const STAR_FEEDBACK: Msg = Msg::new(
     "学员评价 {} 分（{} 条）",
     "Trainees' rating {} ({} answers)",
 );
-pub const STAR_NO_FEEDBACK: Msg = Msg::new("暂无学员评价", "No trainee ratings yet");
 pub const FB_KEY_OPEN: Msg = Msg::new("培训反馈（评分与意见）", "Feedback (ratings and comments)");
 pub const FB_KEY_CLOSE: Msg = Msg::new("关闭", "Close");
 pub const FB_TITLE: Msg = Msg::new("培训反馈 {} {}", "Feedback {} {}");

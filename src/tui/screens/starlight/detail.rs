@@ -92,27 +92,25 @@ pub fn render(
         Some(no) => no.clone(),
         None => ctx.t(i18n::STAR_EXTERNAL).to_string(),
     };
-    let mut lines = vec![
-        Line::from(head),
-        Line::from(vec![
-            Span::styled(truncate(&l.school, w.saturating_sub(14)), th.base()),
-            sep,
-            Span::styled(who, th.muted()),
-        ]),
+    let mut second = vec![
+        Span::styled(truncate(&l.school, w.saturating_sub(14)), th.base()),
+        sep.clone(),
+        Span::styled(who, th.muted()),
     ];
+    // Trainees' average trainer rating, when there is one (one indexed read of `feedback`).
+    let rated = crate::store::feedback::trainer_feedback_average(ctx.conn(), t.id);
+    if let Some((avg, n)) = rated.ok().flatten() {
+        second.push(sep);
+        second.push(Span::styled(
+            ctx.tf(i18n::STAR_FEEDBACK, &[&format!("{avg:.1}"), &n]),
+            th.accent(),
+        ));
+    }
+    let mut lines = vec![Line::from(head), Line::from(second)];
     lines.extend(competency_lines(&t.levels, w, ctx));
     lines.push(Line::from(Span::styled(
         ctx.tf(i18n::STAR_SESSIONS, &[&l.sessions_taught]),
         th.accent(),
-    )));
-    // Trainees' average trainer rating (one indexed read of `feedback`).
-    let rated = crate::store::feedback::trainer_feedback_average(ctx.conn(), t.id);
-    lines.push(Line::from(Span::styled(
-        match rated.ok().flatten() {
-            Some((avg, n)) => ctx.tf(i18n::STAR_FEEDBACK, &[&format!("{avg:.1}"), &n]),
-            None => ctx.t(i18n::STAR_NO_FEEDBACK).to_string(),
-        },
-        th.base(),
     )));
     if sessions.is_empty() {
         lines.push(Line::from(Span::styled(
