@@ -5,6 +5,7 @@
 mod aftercare;
 mod attendance;
 mod catalog;
+mod feedback;
 mod names;
 mod people;
 mod projects;
@@ -187,6 +188,7 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
     aftercare::manual_credits(&mut g)?;
     aftercare::audit_rows(&mut g)?;
     staff_changes::write(&mut g)?;
+    feedback::write(&mut g)?;
     if let Some(p) = &g.progress {
         p.set_message("索引");
     }
