@@ -1,5 +1,6 @@
 //! Trainees' feedback: who may give it, a project's summary, the questionnaire import.
 
+mod beside_a_desk;
 mod fixtures;
 mod giving;
 mod import;
