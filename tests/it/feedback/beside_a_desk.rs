@@ -11,7 +11,7 @@ use std::process::Command;
 fn the_real_binary_imports_a_questionnaire_while_a_desk_takes_feedback() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut db) = district(dir.path());
-    let mut import = Command::new(env!("CARGO_BIN_EXE_liaoyuan"))
+    let import = Command::new(env!("CARGO_BIN_EXE_liaoyuan"))
         .arg("--db")
         .arg(&path)
         .args(["--lang", "en", "import", "feedback", "--project", "P1"])
