@@ -215,7 +215,7 @@ CREATE TABLE feedback (
     project_id    INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
     session_id    INTEGER REFERENCES sessions(id) ON DELETE CASCADE,
     teacher_id    INTEGER REFERENCES teachers(id),
-    trainer_id    INTEGER REFERENCES trainers(id),
+    trainer_id    INTEGER REFERENCES trainers(id) ON DELETE SET NULL,
     content       INTEGER CHECK (content BETWEEN 1 AND 5),
     trainer       INTEGER CHECK (trainer BETWEEN 1 AND 5),
     organisation  INTEGER CHECK (organisation BETWEEN 1 AND 5),
