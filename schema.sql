@@ -265,16 +265,28 @@ CREATE TABLE follow_ups (
 CREATE INDEX follow_ups_teacher ON follow_ups(teacher_id);
 CREATE INDEX follow_ups_due ON follow_ups(status, due_date);
 
--- Trainees' feedback on a project (反馈意见).
+-- Trainees' feedback (反馈意见) on a session, or on a whole project when session_id is NULL:
+-- three ratings 1–5 (content, trainer, organisation; any may be missing), a comment, and where
+-- it came from. Only a teacher who attended may give it (ops::feedback). `trainer_id` is the
+-- trainer the trainer rating is about: the session's, or the project's only trainer.
+-- Rows kept from schema version 5 have source 'legacy' and no teacher rule applied.
 CREATE TABLE feedback (
     id            INTEGER PRIMARY KEY,
     project_id    INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    session_id    INTEGER REFERENCES sessions(id) ON DELETE CASCADE,
     teacher_id    INTEGER REFERENCES teachers(id),
-    rating        INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    trainer_id    INTEGER REFERENCES trainers(id) ON DELETE SET NULL,
+    content       INTEGER CHECK (content BETWEEN 1 AND 5),
+    trainer       INTEGER CHECK (trainer BETWEEN 1 AND 5),
+    organisation  INTEGER CHECK (organisation BETWEEN 1 AND 5),
     comment       TEXT NOT NULL DEFAULT '',
-    submitted_at  TEXT NOT NULL
+    submitted_at  TEXT NOT NULL,
+    source        TEXT NOT NULL DEFAULT 'desk' CHECK (source IN ('desk','form','import','legacy'))
 );
 CREATE INDEX feedback_project ON feedback(project_id);
+CREATE INDEX feedback_trainer ON feedback(trainer_id);
+CREATE UNIQUE INDEX feedback_one_per_teacher ON feedback(project_id, ifnull(session_id, 0), teacher_id)
+    WHERE source <> 'legacy';
 
 -- Continuing-education credit ledger (继续教育学分).
 CREATE TABLE credit_entries (

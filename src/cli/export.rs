@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to export (completion, follow-ups, sign-in-sheet, principals and plans are extras)
+    /// What to export (completion, follow-ups, sign-in-sheet, principals, plans and feedback are extras)
     #[arg(value_enum)]
     pub kind: ExportWhat,
     /// Year (the veto year; default the current one, for vetoes with --project the project's)
@@ -48,6 +48,7 @@ pub enum ExportWhat {
     Completion,
     FollowUps,
     Targets,
+    Feedback,
     SignInSheet,
     /// The Starlight corps (sessions delivered as of now)
     Trainers,
@@ -89,6 +90,7 @@ pub fn run(db_path: &Path, lang: Lang, args: &ExportArgs, now: NaiveDateTime) ->
         ExportWhat::Targets => Some(ExportKind::Targets),
         ExportWhat::Principals => Some(ExportKind::Principals),
         ExportWhat::Plans => Some(ExportKind::Plans),
+        ExportWhat::Feedback => Some(ExportKind::Feedback),
     };
     let flag = args.format.map(|f| match f {
         FormatArg::Csv => Format::Csv,

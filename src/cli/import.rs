@@ -2,6 +2,7 @@
 
 use super::args::Lang;
 use crate::error::Result;
+use crate::ops::feedback_import::{import_feedback, FeedbackImport};
 use crate::ops::import::{self, ImportOptions, Kind};
 use crate::store::{Db, OpenMode};
 use clap::{Args, ValueEnum};
@@ -27,6 +28,10 @@ pub struct ImportArgs {
     /// Enrolments: allow going beyond a school's allotted places or the project's capacity
     #[arg(long)]
     pub over_capacity: bool,
+    /// For feedback: map a question to a role, "question text=ROLE" (staff_no, name, school,
+    /// content, trainer, organisation, comment, ignore); saved for later imports
+    #[arg(long, value_name = "TEXT=ROLE")]
+    pub map: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -41,11 +46,14 @@ pub enum ImportKind {
     Allotments,
     /// Credit registrations (学分登记) from the provincial platform's course exports
     Credits,
+    /// A questionnaire export of trainees' feedback (needs --project)
+    Feedback,
 }
 
-impl From<ImportKind> for Kind {
-    fn from(k: ImportKind) -> Kind {
-        match k {
+impl ImportKind {
+    /// The table import this kind runs; questionnaires (feedback) have their own.
+    fn table_kind(self) -> Option<Kind> {
+        Some(match self {
             ImportKind::Schools => Kind::Schools,
             ImportKind::Teachers => Kind::Teachers,
             ImportKind::Trainers => Kind::Trainers,
@@ -55,7 +63,8 @@ impl From<ImportKind> for Kind {
             ImportKind::Credits => Kind::Credits,
             ImportKind::Marks => Kind::Marks,
             ImportKind::Allotments => Kind::Allotments,
-        }
+            ImportKind::Feedback => return None,
+        })
     }
 }
 
@@ -76,6 +85,9 @@ pub fn run(
     } else {
         Db::open(db_path, mode)?
     };
+    let Some(kind) = args.kind.table_kind() else {
+        return feedback(&mut db, lang, args, stamp);
+    };
     let opts = ImportOptions {
         project: args.project.clone(),
         session: args.session,
@@ -84,9 +96,29 @@ pub fn run(
         progress: progress_bar(),
         ..ImportOptions::default()
     };
-    let report = import::import_file(&mut db, stamp, args.kind.into(), &args.file, &opts)?;
+    let report = import::import_file(&mut db, stamp, kind, &args.file, &opts)?;
     let summary = report.summary(lang == Lang::Zh);
     println!("{}", crate::text::printable_lines(&summary));
+    Ok(())
+}
+
+/// `import feedback FILE --project CODE [--session N] [--map TEXT=ROLE]…`.
+fn feedback(db: &mut Db, lang: Lang, args: &ImportArgs, stamp: &crate::store::Stamp) -> Result<()> {
+    let Some(project) = args.project.clone() else {
+        return Err(crate::error::Error::invalid(crate::lang::pick(
+            "导入反馈需要 --project CODE",
+            "import feedback needs --project CODE",
+        )));
+    };
+    let opts = FeedbackImport {
+        project,
+        session: args.session,
+        map: args.map.clone(),
+        dry_run: args.dry_run,
+    };
+    let report = import_feedback(db, stamp, &args.file, &opts)?;
+    let summary = report.summary();
+    println!("{}", crate::text::printable_lines(summary.get(lang)));
     Ok(())
 }
 

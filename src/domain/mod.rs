@@ -8,6 +8,7 @@ pub mod booking;
 pub mod codes;
 pub mod credit_registration;
 pub mod credits;
+pub mod feedback;
 pub mod follow_up;
 pub mod mark_rules;
 pub mod model;

@@ -21,6 +21,7 @@ pub enum Entity {
     School,
     /// A target of the plan (its key is in before/after: what and year).
     Target,
+    Feedback,
 }
 
 impl Entity {
@@ -39,6 +40,7 @@ impl Entity {
             Entity::Trainer => "trainer",
             Entity::School => "school",
             Entity::Target => "target",
+            Entity::Feedback => "feedback",
         }
     }
 }

@@ -213,6 +213,8 @@ const STATUSES_OF_VERSION: &[(i64, &[&str])] = &[
     (9, &["present", "late", "left_early", "absent", "excused"]),
     // Version 10 stored teachers' search keys; marks.status unchanged.
     (10, &["present", "late", "left_early", "absent", "excused"]),
+    // Version 11 reshaped feedback; marks.status unchanged.
+    (11, &["present", "late", "left_early", "absent", "excused"]),
 ];
 
 #[test]

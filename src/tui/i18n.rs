@@ -1144,6 +1144,30 @@ pub const SL_COL_CONCENTRATED: Msg = Msg::new("集中", "Conc.");
 pub const SL_COL_STATUS: Msg = Msg::new("情况", "Status");
 pub const SL_EMPTY: Msg = Msg::new("没有学分不足的教师", "No teacher is short of credits");
 pub const CQ_RETURNED: Msg = Msg::new("已退回学分登记 {}", "Credit registration {} returned");
+// The project's Feedback window (screens/projects/feedback.rs).
+pub const STAR_FEEDBACK: Msg = Msg::new(
+    "学员评价 {} 分（{} 条）",
+    "Trainees' rating {} ({} answers)",
+);
+pub const FB_KEY_OPEN: Msg = Msg::new("培训反馈（评分与意见）", "Feedback (ratings and comments)");
+pub const FB_KEY_CLOSE: Msg = Msg::new("关闭", "Close");
+pub const FB_TITLE: Msg = Msg::new("培训反馈 {} {}", "Feedback {} {}");
+pub const FB_RATE: Msg = Msg::new(
+    "回复率 {}（{} 人反馈 / {} 人出席）",
+    "Response rate {} ({} answered / {} attended)",
+);
+pub const FB_COL_QUESTION: Msg = Msg::new("题目", "Question");
+pub const FB_COL_AVERAGE: Msg = Msg::new("平均", "Avg");
+pub const FB_COL_SPREAD: Msg = Msg::new("分布（5→1）", "Spread (5→1)");
+pub const FB_COL_COUNTS: Msg = Msg::new("人数", "Answers");
+pub const FB_TRAINERS: Msg = Msg::new("授课教师平均分：{}", "Trainers' averages: {}");
+pub const FB_NO_TRAINERS: Msg = Msg::new("暂无", "none yet");
+pub const FB_COMMENTS: Msg = Msg::new("意见建议（{} 条）", "Comments ({})");
+pub const FB_NO_COMMENTS: Msg = Msg::new("暂无意见", "No comments yet");
+pub const FB_FOOTER: Msg = Msg::new(
+    "↑↓ 翻看意见 · Esc 关闭 · 导入：liaoyuan import feedback",
+    "↑↓ scroll comments · Esc close · import: liaoyuan import feedback",
+);
 
 #[cfg(test)]
 mod tests {

@@ -13,6 +13,7 @@ mod desks_under_load;
 mod export;
 mod export_files;
 mod export_targets;
+mod feedback;
 mod hostile_text;
 mod import;
 mod import_completed;

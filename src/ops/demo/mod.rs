@@ -6,6 +6,7 @@ mod aftercare;
 mod attendance;
 mod catalog;
 mod credit_registrations;
+mod feedback;
 mod names;
 mod people;
 mod principals;
@@ -196,6 +197,7 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
     tier_levels::write(&mut g)?;
     starlight::write(&mut g)?;
     principals::write(&mut g)?;
+    feedback::write(&mut g)?;
     if let Some(p) = &g.progress {
         p.set_message("索引");
     }

@@ -4,6 +4,7 @@
 //! Exports only read: callers open the database read-only.
 
 mod attendance;
+mod feedback;
 mod people;
 mod principals;
 mod schools;
@@ -45,6 +46,8 @@ pub enum ExportKind {
     Principals,
     /// The seven plans' projects, participants, hours and spend by year.
     Plans,
+    /// Extra: trainees' feedback (all, or one project's).
+    Feedback,
 }
 
 /// Output format.
@@ -204,6 +207,7 @@ pub fn build(
             people::completion(conn, project, &scope)
         }
         ExportKind::FollowUps => people::follow_ups(conn, &Scope::new(conn, opts, today, true)?),
+        ExportKind::Feedback => feedback::feedback(conn, &Scope::new(conn, opts, today, true)?),
         ExportKind::Schools => schools::school_report(conn, &Scope::new(conn, opts, today, false)?),
         ExportKind::Targets => targets::targets(conn, today),
         ExportKind::Principals => {

@@ -79,8 +79,8 @@ impl<'c> BulkWriter<'c> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?,
             feedback: conn.prepare(
-                "INSERT INTO feedback (project_id, teacher_id, rating, comment, submitted_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO feedback (project_id, teacher_id, content, comment, submitted_at, source)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'form')",
             )?,
             credit: conn.prepare(
                 "INSERT INTO credit_entries (teacher_id, project_id, credits, concentrated, earned_on, source, note, recorded_by)

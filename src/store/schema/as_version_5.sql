@@ -3,6 +3,18 @@
 -- as_version_2.sql, of the older ones. Run on an empty file. Each upgrade after version 5
 -- adds its undo here, newest first.
 
+-- Feedback with three ratings (feedback_ratings): the table as version 5 had it
+DROP TABLE feedback;
+CREATE TABLE feedback (
+    id            INTEGER PRIMARY KEY,
+    project_id    INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    teacher_id    INTEGER REFERENCES teachers(id),
+    rating        INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    comment       TEXT NOT NULL DEFAULT '',
+    submitted_at  TEXT NOT NULL
+);
+CREATE INDEX feedback_project ON feedback(project_id);
+
 -- Stored search keys (search_keys.sql)
 DROP TRIGGER teacher_search_keys_insert;
 DROP TRIGGER teacher_search_keys_update;

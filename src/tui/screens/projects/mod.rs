@@ -13,6 +13,8 @@ pub mod detail;
 pub mod detail_keys;
 pub mod detail_view;
 pub mod enrol;
+pub mod feedback;
+pub mod feedback_view;
 pub mod fields;
 pub mod fields_view;
 pub mod form;
@@ -57,6 +59,8 @@ pub struct ProjectsScreen {
     completion: Option<completion::CompletionView>,
     /// The manual credit entry window (overlays.rs).
     credit_form: Option<credit_form::CreditForm>,
+    /// The project's Feedback window (overlays.rs).
+    feedback: Option<feedback::FeedbackView>,
 }
 
 impl ProjectsScreen {
@@ -197,6 +201,9 @@ impl Screen for ProjectsScreen {
             return self.overlay_key(key, ctx);
         }
         if let Some(a) = self.open_review_key(&key, ctx) {
+            return a;
+        }
+        if let Some(a) = self.open_feedback_key(&key, ctx) {
             return a;
         }
         if self.project_form.is_some() {

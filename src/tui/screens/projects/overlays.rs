@@ -1,9 +1,11 @@
-//! The two windows the Projects tab draws over its list or opened project: the completion
-//! review (`F`, completion.rs) and the manual credit form (`:credit add`, credit_form.rs).
+//! The windows the Projects tab draws over its list or opened project: the completion
+//! review (`F`, completion.rs), the manual credit form (`:credit add`, credit_form.rs) and
+//! the project's feedback (`R`, feedback.rs).
 //! While one is open it takes every key.
 
 use super::completion::{self, CompletionView};
 use super::credit_form::CreditForm;
+use super::feedback::FeedbackView;
 use super::fields::Event;
 use super::ProjectsScreen;
 use crate::tui::action::Action;
@@ -17,12 +19,15 @@ use ratatui::Frame;
 impl ProjectsScreen {
     /// True while a window is open.
     pub(super) fn overlay_open(&self) -> bool {
-        self.completion.is_some() || self.credit_form.is_some()
+        self.completion.is_some() || self.credit_form.is_some() || self.feedback.is_some()
     }
 
     pub(super) fn overlay_help(&self) -> Option<Vec<HelpEntry>> {
         if self.credit_form.is_some() {
             return Some(super::credit_form::help());
+        }
+        if self.feedback.is_some() {
+            return Some(super::feedback::help());
         }
         self.completion.as_ref().map(|_| completion::help())
     }
@@ -55,6 +60,32 @@ impl ProjectsScreen {
         })
     }
 
+    /// The key that opens the Feedback window, on the list or an opened project.
+    pub(super) fn open_feedback_key(
+        &mut self,
+        key: &KeyEvent,
+        ctx: &Ctx,
+    ) -> Option<Option<Action>> {
+        if !super::feedback::opens(key) || self.project_form.is_some() {
+            return None;
+        }
+        let project_id = match &self.detail {
+            Some(d) if d.wants_text_input() => return None,
+            Some(d) => d.project.id,
+            None if self.list.typing => return None,
+            None => self.list.selected()?.id,
+        };
+        Some(match FeedbackView::open(ctx, project_id) {
+            Ok(v) => {
+                self.feedback = Some(v);
+                None
+            }
+            Err(e) => Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            )),
+        })
+    }
+
     /// A key for the open window.
     pub(super) fn overlay_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         if let Some(f) = &mut self.credit_form {
@@ -72,6 +103,13 @@ impl ProjectsScreen {
                 Event::Save => f.save(ctx).map(Action::write),
                 _ => None,
             };
+        }
+        if let Some(v) = &mut self.feedback {
+            if v.handle_key(&key) {
+                self.feedback = None;
+                return None;
+            }
+            return std::mem::take(&mut v.help_asked).then_some(Action::OpenHelp);
         }
         let v = self.completion.as_mut()?;
         match v.handle_key(&key) {
@@ -95,6 +133,8 @@ impl ProjectsScreen {
     pub(super) fn render_overlay(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if let Some(f) = &self.credit_form {
             f.render(frame, area, ctx);
+        } else if let Some(v) = &mut self.feedback {
+            v.render(frame, area, ctx);
         } else if let Some(v) = &mut self.completion {
             v.render(frame, area, ctx);
         }
@@ -108,6 +148,9 @@ impl ProjectsScreen {
         if let Some(f) = &mut self.credit_form {
             f.load_ledger(ctx);
         }
+        if let Some(v) = &mut self.feedback {
+            v.reload(ctx)?;
+        }
         Ok(())
     }
 }
@@ -115,6 +158,7 @@ impl ProjectsScreen {
 /// A list's or an opened project's help with the review key first.
 pub fn list_help(table: Vec<HelpEntry>) -> Vec<HelpEntry> {
     let mut h = keymap::help(completion::OPEN_KEYS);
+    h.extend(keymap::help(super::feedback::OPEN_KEYS));
     h.extend(table);
     h
 }

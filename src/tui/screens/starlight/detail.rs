@@ -172,14 +172,21 @@ pub fn render(
         Some(no) => no.clone(),
         None => ctx.t(i18n::STAR_EXTERNAL).to_string(),
     };
-    let mut lines = vec![
-        Line::from(head),
-        Line::from(vec![
-            Span::styled(truncate(&l.school, w.saturating_sub(14)), th.base()),
-            sep,
-            Span::styled(who, th.muted()),
-        ]),
+    let mut second = vec![
+        Span::styled(truncate(&l.school, w.saturating_sub(14)), th.base()),
+        sep.clone(),
+        Span::styled(who, th.muted()),
     ];
+    // Trainees' average trainer rating, when there is one (one indexed read of `feedback`).
+    let rated = crate::store::feedback::trainer_feedback_average(ctx.conn(), t.id);
+    if let Some((avg, n)) = rated.ok().flatten() {
+        second.push(sep);
+        second.push(Span::styled(
+            ctx.tf(i18n::STAR_FEEDBACK, &[&format!("{avg:.1}"), &n]),
+            th.accent(),
+        ));
+    }
+    let mut lines = vec![Line::from(head), Line::from(second)];
     if let Some(x) = extras {
         lines.extend(fact_lines(x, w, ctx));
         lines.extend(life_line(x, w, ctx));
