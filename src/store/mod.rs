@@ -37,6 +37,7 @@ pub mod schools;
 pub mod search_source;
 pub mod sessions;
 pub mod settings;
+pub mod staff_numbers;
 pub mod teacher_detail;
 pub mod teacher_marks;
 pub mod teacher_record;

@@ -12,7 +12,8 @@ use crate::domain::{canonical_staff_no, Gender, School, Stage, Teacher, TeacherS
 use crate::error::Result;
 use crate::lang::pick;
 use crate::search::keys::pinyin_keys;
-use crate::store::teachers::{self, TeacherInput};
+use crate::store::staff_numbers;
+use crate::store::teachers::TeacherInput;
 use rusqlite::Connection;
 use std::collections::HashMap;
 
@@ -126,9 +127,18 @@ impl<'t> Importer<'t> for Teachers<'t> {
             steps: Vec::with_capacity(rows.len()),
             unchanged: 0,
         };
+        // Every stored staff number at once, then the matched teachers in one statement:
+        // no query per row.
+        let ids = staff_numbers::ids_by_staff_no(conn)?;
+        let matched: Vec<i64> = rows
+            .iter()
+            .filter_map(|r| ids.get(&r.staff_no).copied())
+            .collect();
+        let mut stored = staff_numbers::by_ids(conn, &matched)?;
+        let mut keys = PinyinKeys::default();
         for row in rows {
-            match teachers::by_staff_no(conn, &row.staff_no)? {
-                None => plan.steps.push(addition(row)),
+            match ids.get(&row.staff_no).and_then(|id| stored.remove(id)) {
+                None => plan.steps.push(addition(row, &mut keys)),
                 Some(before) => match update(before, row) {
                     Some(step) => plan.steps.push(step),
                     None => plan.unchanged += 1,
@@ -181,11 +191,26 @@ impl<'t> Teachers<'t> {
     }
 }
 
+/// Pinyin keys by name: a roster repeats its common names many times.
+#[derive(Default)]
+struct PinyinKeys(HashMap<String, (String, String)>);
+
+impl PinyinKeys {
+    fn of(&mut self, name: &str) -> (String, String) {
+        if let Some(k) = self.0.get(name) {
+            return k.clone();
+        }
+        let k = pinyin_keys(name);
+        self.0.insert(name.to_string(), k.clone());
+        k
+    }
+}
+
 /// A new teacher: blank cells take the defaults (the school's stage, 合格 tier).
-fn addition(row: Row) -> Step {
+fn addition(row: Row, keys: &mut PinyinKeys) -> Step {
     Step::Add {
         line: row.line,
-        keys: pinyin_keys(row.name.trim()),
+        keys: keys.of(row.name.trim()),
         input: TeacherInput {
             stage: row.stage.or(Some(row.school.stage)),
             gender: row.gender,
