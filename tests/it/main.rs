@@ -3,6 +3,7 @@
 
 mod common;
 
+mod bulk_counts;
 mod cli_foundation;
 mod cli_registration;
 mod completion;
