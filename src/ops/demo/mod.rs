@@ -137,7 +137,10 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
     let progress = opts.progress.then(|| {
         let bar = indicatif::ProgressBar::new((opts.teachers + project_count) as u64);
         if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{msg:8} [{bar:40}] {percent:>3}% {elapsed}")
+            // Elapsed / the estimate of what is left (language-neutral: the bar has no --lang).
+            indicatif::ProgressStyle::with_template(
+                "{msg:8} [{bar:40}] {percent:>3}% {elapsed} / ~{eta}",
+            )
         {
             bar.set_style(style.progress_chars("=> "));
         }
