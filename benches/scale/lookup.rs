@@ -1,6 +1,7 @@
 //! `liaoyuan lookup` as a user runs it (a whole process) beside the `sqlite3` CLI selecting
 //! the same name in the same run (issue 11: ratio ≤ 5×).
 
+use super::ratios::{Goal, Ratios, Row};
 use super::{line, ms, spread, Res};
 use std::path::Path;
 use std::process::Command;
@@ -26,7 +27,7 @@ fn median_ms(mut make: impl FnMut() -> Command) -> Option<f64> {
 }
 
 /// The lookup of a name (Han and pinyin) and its anchor.
-pub fn lookup_process(path: &Path) -> Res<()> {
+pub fn lookup_process(path: &Path, ratios: &mut Ratios) -> Res<()> {
     for query in ["杨俊", "yangjun"] {
         let ours = median_ms(|| {
             let mut c = Command::new(env!("CARGO_BIN_EXE_liaoyuan"));
@@ -48,6 +49,12 @@ pub fn lookup_process(path: &Path) -> Res<()> {
                     "≤ 5×",
                     Some(ratio <= 5.0),
                 );
+                ratios.push(Row {
+                    figure: format!("lookup {query} --json, 200k teachers (process)"),
+                    ours,
+                    anchor: Some((anchor, "sqlite3 select by name".into())),
+                    goal: Goal::Ratio(5.0),
+                });
             }
             (Some(ours), None) => line(
                 &format!("lookup {query} --json (process; sqlite3 CLI not installed)"),

@@ -50,11 +50,12 @@ pub enum Upserted {
     Unchanged(i64),
 }
 
-const SELECT: &str = "SELECT t.id, t.staff_no, t.name, t.gender, t.school_id, s.name, t.subject,
+pub(super) const SELECT: &str =
+    "SELECT t.id, t.staff_no, t.name, t.gender, t.school_id, s.name, t.subject,
         t.stage, t.phone, t.tier, t.pinyin, t.initials, t.status, t.tier_level
     FROM teachers t JOIN schools s ON s.id = t.school_id";
 
-fn from_row(r: &Row) -> rusqlite::Result<Teacher> {
+pub(super) fn from_row(r: &Row) -> rusqlite::Result<Teacher> {
     let row = Stored::new("teachers", 0);
     Ok(Teacher {
         id: r.get(0)?,

@@ -4,6 +4,7 @@
 mod common;
 
 mod allotments;
+mod bulk_counts;
 mod cli_foundation;
 mod cli_registration;
 mod completion;

@@ -143,15 +143,19 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
     let progress = opts.progress.then(|| {
         let bar = indicatif::ProgressBar::new((opts.teachers + project_count) as u64);
         if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{msg:8} [{bar:40}] {percent:>3}% {elapsed}")
+            // Elapsed / the estimate of what is left (language-neutral: the bar has no --lang).
+            indicatif::ProgressStyle::with_template(
+                "{msg:8} [{bar:40}] {percent:>3}% {elapsed} / ~{eta}",
+            )
         {
             bar.set_style(style.progress_chars("=> "));
         }
         bar
     });
-    // Indexes and the mark-count triggers are rebuilt once at the end.
+    // Indexes, the mark triggers and the report counts' triggers are rebuilt once at the end.
     let dropped = bulk::drop_indexes(conn, bulk::BULK_TABLES)?;
-    let triggers = bulk::drop_triggers(conn, "marks")?;
+    let mut triggers = bulk::drop_triggers(conn, "marks")?;
+    triggers.extend(bulk::drop_count_triggers(conn)?);
     let mut g = Gen {
         w: BulkWriter::new(conn)?,
         rng: Rng::new(opts.seed),
@@ -204,6 +208,7 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
     drop(g.w);
     bulk::recreate_indexes(conn, &dropped)?;
     bulk::rebuild_mark_counts(conn)?;
+    bulk::rebuild_report_counts(conn)?;
     bulk::recreate_triggers(conn, &triggers)?;
     if let Some(p) = &g.progress {
         p.finish_and_clear();

@@ -13,10 +13,12 @@ pub fn write(g: &mut Gen) -> Result<usize> {
     let conn = g.w.connection();
     let candidates: Vec<i64> = conn
         .prepare(
-            "SELECT id FROM teachers t
-             WHERE NOT EXISTS (SELECT 1 FROM enrolments e JOIN projects p ON p.id = e.project_id
-                               WHERE e.teacher_id = t.id AND p.completed_at IS NULL)
-               AND NOT EXISTS (SELECT 1 FROM trainers r WHERE r.teacher_id = t.id)
+            // Two sets built once (the load has dropped the enrolments' teacher index, so a
+            // correlated NOT EXISTS would scan the enrolments once per teacher).
+            "SELECT id FROM teachers
+             WHERE id NOT IN (SELECT e.teacher_id FROM enrolments e JOIN projects p ON p.id = e.project_id
+                              WHERE p.completed_at IS NULL AND e.teacher_id IS NOT NULL)
+               AND id NOT IN (SELECT teacher_id FROM trainers WHERE teacher_id IS NOT NULL)
              ORDER BY id",
         )?
         .query_map([], |r| r.get(0))?

@@ -19,7 +19,8 @@ use crate::domain::{
 use crate::error::Result;
 use crate::lang::pick;
 use crate::search::keys::pinyin_keys;
-use crate::store::teachers::{self, TeacherInput};
+use crate::store::staff_numbers;
+use crate::store::teachers::TeacherInput;
 use rusqlite::Connection;
 use std::collections::HashMap;
 
@@ -155,22 +156,31 @@ impl<'t> Importer<'t> for Teachers<'t> {
             roles: Vec::new(),
             role_only: 0,
         };
+        // Every stored staff number at once, then the matched teachers in one statement:
+        // no query per row (a row with a role reads that teacher's role).
+        let ids = staff_numbers::ids_by_staff_no(conn)?;
+        let matched: Vec<i64> = rows
+            .iter()
+            .filter_map(|r| ids.get(&r.staff_no).copied())
+            .collect();
+        let mut stored = staff_numbers::by_ids(conn, &matched)?;
+        let mut keys = PinyinKeys::default();
         for mut row in rows {
-            let stored = teachers::by_staff_no(conn, &row.staff_no)?;
+            let before = ids.get(&row.staff_no).and_then(|id| stored.remove(id));
             let tier = row
                 .tier
-                .or(stored.as_ref().map(|b| b.tier))
+                .or(before.as_ref().map(|b| b.tier))
                 .unwrap_or(Tier::Qualified);
             if let Some(level) = row.level.filter(|_| !has_levels(tier)) {
                 return Err(level_on_levelless(row.line, tier, level));
             }
             let role = row.role.take();
             let role =
-                teacher_roles::plan(conn, stored.as_ref().map(|t| t.id), &row.staff_no, role)?;
+                teacher_roles::plan(conn, before.as_ref().map(|t| t.id), &row.staff_no, role)?;
             let changes_role = role.is_some();
             plan.roles.extend(role);
-            match stored {
-                None => plan.steps.push(addition(row)),
+            match before {
+                None => plan.steps.push(addition(row, &mut keys)),
                 Some(before) => match update(before, row) {
                     Some(step) => plan.steps.push(step),
                     None if changes_role => plan.role_only += 1,
@@ -224,11 +234,26 @@ impl<'t> Teachers<'t> {
     }
 }
 
+/// Pinyin keys by name: a roster repeats its common names many times.
+#[derive(Default)]
+struct PinyinKeys(HashMap<String, (String, String)>);
+
+impl PinyinKeys {
+    fn of(&mut self, name: &str) -> (String, String) {
+        if let Some(k) = self.0.get(name) {
+            return k.clone();
+        }
+        let k = pinyin_keys(name);
+        self.0.insert(name.to_string(), k.clone());
+        k
+    }
+}
+
 /// A new teacher: blank cells take the defaults (the school's stage, 合格 tier).
-fn addition(row: Row) -> Step {
+fn addition(row: Row, keys: &mut PinyinKeys) -> Step {
     Step::Add {
         line: row.line,
-        keys: pinyin_keys(row.name.trim()),
+        keys: keys.of(row.name.trim()),
         input: TeacherInput {
             stage: row.stage.or(Some(row.school.stage)),
             gender: row.gender,

@@ -153,7 +153,15 @@ impl Plan {
     ) -> Result<std::result::Result<(), Stale>> {
         let last_id = bulk::last_teacher_id(conn)?;
         let trigger = bulk::drop_trigger(conn, bulk::TEACHERS_COUNT_INSERT)?;
+        // More new teachers than the district has: building the lookup indexes again
+        // after the insert costs less than inserting into them row by row.
+        let indexes = if self.adds() as i64 >= last_id {
+            bulk::drop_named_indexes(conn, bulk::TEACHER_LOOKUP_INDEXES)?
+        } else {
+            Vec::new()
+        };
         let added = bulk::insert_staged_teachers(conn)?;
+        bulk::recreate_indexes(conn, &indexes)?;
         if added < self.adds() {
             // A staff number another desk took meanwhile: the insert skipped it.
             let (line, staff_no) = bulk::first_staged_taken(conn, last_id)?

@@ -50,6 +50,31 @@ pub fn drop_indexes(conn: &Connection, tables: &[&str]) -> Result<Vec<(String, S
     Ok(dropped)
 }
 
+/// The secondary indexes of `teachers` that no constraint needs: an import adding more
+/// teachers than the district has drops them and builds them again after its insert (one
+/// sort instead of a random index insert per row).
+pub const TEACHER_LOOKUP_INDEXES: &[&str] = &["teachers_school", "teachers_name"];
+
+/// Drops the named indexes the schema has and returns their SQL (for `recreate_indexes`).
+pub fn drop_named_indexes(conn: &Connection, names: &[&str]) -> Result<Vec<(String, String)>> {
+    let mut st = conn.prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND name = ?1",
+    )?;
+    let mut dropped = Vec::new();
+    for name in names {
+        let rows = st
+            .query_map([name], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        dropped.extend(rows);
+    }
+    for (name, _) in &dropped {
+        conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(dropped)
+}
+
 /// Builds again the indexes `drop_indexes` dropped.
 pub fn recreate_indexes(conn: &Connection, dropped: &[(String, String)]) -> Result<()> {
     for (_, sql) in dropped {

@@ -5,10 +5,12 @@
 use crate::error::Result;
 use rusqlite::{params, Connection, Statement};
 
+mod counts;
 mod load;
 mod rows;
 mod staged;
 
+pub use counts::*;
 pub use load::*;
 pub use rows::*;
 pub use staged::*;
