@@ -2,6 +2,7 @@
 //! tiers are held at a level, how `区级骨干` reads, and whom each target counts.
 
 use super::codes::{TargetKind, Tier, TierLevel};
+use super::principals::Role;
 
 /// Whether a tier is held at a level (区级/市级/国家级). The district plan (三) names
 /// 区级/市级 骨干教师 and 区级/市级 学科名师、学科带头人 (our 名优教师); 教坛新秀 and 合格教师 are
@@ -54,9 +55,8 @@ pub fn tier_label(tier: Tier, level: Option<TierLevel>, zh: bool) -> String {
 pub enum Counted {
     /// Teachers whose tier and level pass this rule.
     Tiers(fn(Tier, Option<TierLevel>) -> bool),
-    /// Principals by their role: counted once teachers have roles (another part of issue 10);
-    /// until then the count is unknown ("—").
-    Role,
+    /// School leaders and cadres: teachers whose role, tier and level pass this rule.
+    Role(fn(Role, Tier, Option<TierLevel>) -> bool),
 }
 
 /// What each target counts. 市级骨干/名师/学科带头人 (the plan's "市级骨干教师、市级学科名师、
@@ -73,7 +73,15 @@ pub fn counted(kind: TargetKind) -> Counted {
             t == Tier::Eminent
                 || has_levels(t) && matches!(l, Some(TierLevel::Municipal | TierLevel::National))
         }),
-        TargetKind::MunicipalPrincipals | TargetKind::PrincipalReserve => Counted::Role,
+        // 市级及以上骨干校长: a principal (or kindergarten head) held at 市级 or 国家级, or 卓越型.
+        TargetKind::MunicipalPrincipals => Counted::Role(|r, t, l| {
+            matches!(r, Role::Principal | Role::KindergartenHead)
+                && (t == Tier::Eminent
+                    || has_levels(t)
+                        && matches!(l, Some(TierLevel::Municipal | TierLevel::National)))
+        }),
+        // 校长后备人才: every reserve cadre (后备干部).
+        TargetKind::PrincipalReserve => Counted::Role(|r, _, _| r == Role::ReserveCadre),
     }
 }
 
@@ -88,7 +96,7 @@ pub const PLAN_TARGETS: &[(TargetKind, i32, i64)] = &[
 ];
 
 /// Counts of teachers per (tier, level), summed for one target; `None` when the target is
-/// counted by role.
+/// counted by role (`count_by_role`).
 pub fn count_for(kind: TargetKind, by_tier: &[(Tier, Option<TierLevel>, i64)]) -> Option<i64> {
     match counted(kind) {
         Counted::Tiers(rule) => Some(
@@ -98,7 +106,25 @@ pub fn count_for(kind: TargetKind, by_tier: &[(Tier, Option<TierLevel>, i64)]) -
                 .map(|(_, _, n)| n)
                 .sum(),
         ),
-        Counted::Role => None,
+        Counted::Role(_) => None,
+    }
+}
+
+/// Counts of teachers with a role per (role, tier, level), summed for a target counted by
+/// role; `None` for a target counted by tier alone.
+pub fn count_by_role(
+    kind: TargetKind,
+    by_role: &[(Role, Tier, Option<TierLevel>, i64)],
+) -> Option<i64> {
+    match counted(kind) {
+        Counted::Role(rule) => Some(
+            by_role
+                .iter()
+                .filter(|(r, t, l, _)| rule(*r, *t, *l))
+                .map(|(_, _, _, n)| n)
+                .sum(),
+        ),
+        Counted::Tiers(_) => None,
     }
 }
 

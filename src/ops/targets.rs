@@ -1,7 +1,7 @@
 //! The plan's targets: the report the Targets view and `export targets` show (count vs target
 //! per target, by school, by subject, the trend per year) and the audited edit (`:target`).
 
-use crate::domain::tiers::count_for;
+use crate::domain::tiers::{count_by_role, count_for};
 use crate::domain::TargetKind;
 use crate::error::{Error, Result};
 use crate::lang::pick;
@@ -20,7 +20,7 @@ pub struct TargetLine {
     pub what: TargetKind,
     /// The target's year and number (`None`: no number set for this kind).
     pub target: Option<(i32, i64)>,
-    /// Teachers counted now; `None` when the target counts a role this build does not have.
+    /// Teachers counted now (by tier and level, or for the principals' targets by role).
     pub count: Option<i64>,
 }
 
@@ -90,12 +90,13 @@ fn groups(conn: &Connection, group: Group) -> Result<Vec<GroupLine>> {
 pub fn report(conn: &Connection, today: NaiveDate) -> Result<TargetsReport> {
     let all = targets::list(conn)?;
     let now = targets::current(conn)?;
+    let by_role = targets::current_by_role(conn)?;
     let lines = TargetKind::ALL
         .iter()
         .map(|&what| TargetLine {
             what,
             target: target_of(&all, what, today.year()),
-            count: count_for(what, &now),
+            count: count_for(what, &now).or_else(|| count_by_role(what, &by_role)),
         })
         .collect();
     let mut trend = Vec::new();

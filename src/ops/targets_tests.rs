@@ -13,7 +13,8 @@ fn day(s: &str) -> NaiveDate {
 /// Two schools; teachers T1…T9 with these steps (tier, level, date):
 /// T1 区级骨干 2022 → 市级骨干 2024; T2 区级骨干 2023; T3 区级骨干 2025; T4 区级名优 2024;
 /// T5 国家级名优 2021; T6 卓越 (no step, set directly); T7 骨干 without level 2023;
-/// T8 区级骨干 2023 but retired; T9 合格.
+/// T8 区级骨干 2023 but retired; T9 合格. Roles: T1 and T2 principals (only T1 is held at
+/// 市级), T9 a reserve cadre, T8 a reserve cadre but retired.
 fn district() -> Db {
     let mut db = Db::open_in_memory().unwrap();
     db.conn
@@ -29,6 +30,12 @@ fn district() -> Db {
                (7, 'T7', '赵磊', 1, '数学', 'qualified', 'active'),
                (8, 'T8', '黄敏', 2, '语文', 'qualified', 'retired'),
                (9, 'T9', '周杰', 1, '语文', 'qualified', 'active');",
+        )
+        .unwrap();
+    db.conn
+        .execute_batch(
+            "UPDATE teachers SET role = 'principal', role_since = '2020-09-01' WHERE id IN (1, 2);
+             UPDATE teachers SET role = 'reserve_cadre' WHERE id IN (8, 9);",
         )
         .unwrap();
     let stamp = crate::store::test_stamp("2026-06-01 10:00");
@@ -73,12 +80,15 @@ fn each_target_counts_its_teachers_against_the_plan_number() {
         got(TargetKind::MunicipalTeachers),
         (Some((2025, 50)), Some(3))
     );
-    // Counted by role, which teachers do not have yet.
+    // Counted by role: T1 (a principal held at 市级; T2 is 区级); T9 (T8 is retired).
     assert_eq!(
         got(TargetKind::MunicipalPrincipals),
-        (Some((2025, 5)), None)
+        (Some((2025, 5)), Some(1))
     );
-    assert_eq!(got(TargetKind::PrincipalReserve), (Some((2025, 300)), None));
+    assert_eq!(
+        got(TargetKind::PrincipalReserve),
+        (Some((2025, 300)), Some(1))
+    );
 }
 
 #[test]

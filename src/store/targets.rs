@@ -82,6 +82,32 @@ pub fn current(conn: &Connection) -> Result<TierCounts> {
     Ok(rows)
 }
 
+/// Teachers per (role, tier, level): how many.
+pub type RoleCounts = Vec<(
+    crate::domain::principals::Role,
+    Tier,
+    Option<TierLevel>,
+    i64,
+)>;
+
+/// Active teachers with a role, per (role, current tier, level).
+pub fn current_by_role(conn: &Connection) -> Result<RoleCounts> {
+    let mut st = conn.prepare_cached(
+        "SELECT role, tier, tier_level, count(*), min(id) FROM teachers
+         WHERE status = 'active' AND role IS NOT NULL
+         GROUP BY role, tier, tier_level ORDER BY role, tier, tier_level",
+    )?;
+    let row = Stored::new("teachers", 4);
+    let rows = st
+        .query_map([], |r| {
+            let role = row.code(r, 0, crate::domain::principals::Role::parse)?;
+            let (t, l) = tier_level(row, r, 1)?;
+            Ok((role, t, l, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 /// What the active teachers are grouped by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Group {

@@ -97,7 +97,7 @@ fn export_targets_writes_one_row_per_figure() {
     for row in [
         "district_backbone,district,,2025,500,512",
         "municipal_teachers,district,,2025,50,30",
-        "principal_reserve,district,,2025,300,",
+        "principal_reserve,district,,2025,300,0",
         "district_backbone,year_end,,2024,,300",
         "district_backbone,school,实验小学,2026,,256",
         "municipal_teachers,subject,语文,2026,,15",
