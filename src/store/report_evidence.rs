@@ -16,6 +16,11 @@ pub enum Figure {
     Vetoes,
     /// Follow-ups due in the period: teacher, kind, due date, status.
     FollowUps,
+    /// The school's teachers who have met the cycle's credits (the period is the cycle).
+    CreditsMet,
+    /// The school's teachers behind, or short once the cycle has ended (the period is the
+    /// cycle).
+    CreditsBehind,
 }
 
 /// One line of evidence: its cells (codes are decoded by the screen).
@@ -60,6 +65,20 @@ pub fn evidence(
              FROM follow_ups f JOIN teachers t ON t.id = f.teacher_id
              WHERE t.school_id = ?1 AND f.due_date BETWEEN ?2 AND ?3
              ORDER BY f.due_date, t.name"
+        }
+        // Every teacher of the school (as the report counts them) with the recognised credits
+        // earned in the cycle, total and concentrated; the standing is judged by the caller
+        // (`CreditStanding::compliance`), which keeps those of the figure.
+        Figure::CreditsMet | Figure::CreditsBehind => {
+            "SELECT t.name, t.staff_no,
+                    printf('%g', coalesce(sum(c.credits), 0)),
+                    printf('%g', coalesce(sum(CASE WHEN c.concentrated THEN c.credits ELSE 0 END), 0)),
+                    ''
+             FROM teachers t
+             LEFT JOIN credit_entries c ON c.teacher_id = t.id AND c.status = 'recognised'
+                  AND c.earned_on BETWEEN ?2 AND ?3
+             WHERE t.school_id = ?1
+             GROUP BY t.id ORDER BY t.name, t.staff_no"
         }
     };
     let mut st = conn.prepare_cached(sql)?;

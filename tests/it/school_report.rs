@@ -201,3 +201,50 @@ fn the_report_that_exports_read_lists_schools_in_pinyin_order() {
     assert!(names.len() > 10);
     assert_eq!(names, sorted);
 }
+
+#[test]
+fn enter_on_a_credit_figure_lists_the_teachers_who_make_it() {
+    use crossterm::event::KeyCode;
+    for (lang, met, behind) in [
+        (Lang::Zh, "已达标：", "落后："),
+        (Lang::En, "Met: ", "Behind: "),
+    ] {
+        let mut ui = open(lang);
+        ui.app
+            .update(liaoyuan::tui::action::Action::GoToTab(TabId::Reports));
+        let text = ui.settled();
+        let names = schools(&ui);
+        let first = listed(&text, &names)[0].clone();
+        // The figures the report shows for that school, worked out as the screen does.
+        let c = rusqlite::Connection::open(&ui.path).unwrap();
+        let s = liaoyuan::domain::Settings::default();
+        let today = at(NOW).date();
+        let (from, to) = liaoyuan::domain::veto::veto_year_range(2026, s.veto_year_start_month);
+        let cycle = liaoyuan::domain::credits::cycle_of(to.min(today).max(from), &s);
+        let rows =
+            liaoyuan::store::reports::school_report(&c, from, to, &cycle, today, &s).unwrap();
+        let row = rows.iter().find(|r| r.school == first).unwrap();
+        // Sent → attendance → vetoes → follow-ups → credits met (→ behind).
+        for (steps, label, count) in [(4, met, row.teachers_met), (1, behind, row.teachers_behind)]
+        {
+            for _ in 0..steps {
+                ui.key(KeyCode::Right);
+            }
+            ui.key(KeyCode::Enter);
+            let text = ui.settled();
+            let head = text
+                .lines()
+                .find(|l| l.contains(label))
+                .unwrap_or_else(|| panic!("{label}\n{text}"));
+            assert!(head.starts_with(&first), "{head}");
+            assert!(
+                head.contains(&format!("{label}{count} ")),
+                "{count} teachers make the figure: {head}\n{text}"
+            );
+            for l in text.lines() {
+                assert!(unicode_width::UnicodeWidthStr::width(l) <= 80, "{l}");
+            }
+            ui.key(KeyCode::Esc);
+        }
+    }
+}

@@ -23,7 +23,9 @@ pub fn figure_of(col: Column) -> Option<Figure> {
         Column::Attendance => Some(Figure::Attendance),
         Column::Vetoes => Some(Figure::Vetoes),
         Column::FollowUps => Some(Figure::FollowUps),
-        Column::School | Column::Township | Column::CreditsMet | Column::CreditsBehind => None,
+        Column::CreditsMet => Some(Figure::CreditsMet),
+        Column::CreditsBehind => Some(Figure::CreditsBehind),
+        Column::School | Column::Township => None,
     }
 }
 
@@ -44,6 +46,9 @@ impl EvidenceView {
         to: NaiveDate,
     ) -> Result<EvidenceView> {
         let zh = ctx.zh();
+        if matches!(figure, Figure::CreditsMet | Figure::CreditsBehind) {
+            return Self::credits(ctx, figure, school, from, to);
+        }
         let mut rows = evidence(ctx.conn(), figure, school.0, from, to)?;
         for r in &mut rows {
             let decode = |code: &str, label: Option<&'static str>| {
@@ -55,7 +60,7 @@ impl EvidenceView {
                     r[3] = decode(&r[3], FollowUpKind::parse(&r[3]).map(|k| k.label(zh)));
                     r[4] = decode(&r[4], FollowUpStatus::parse(&r[4]).map(|s| s.label(zh)));
                 }
-                Figure::Sent | Figure::Attendance => {}
+                Figure::Sent | Figure::Attendance | Figure::CreditsMet | Figure::CreditsBehind => {}
             }
         }
         let what = ctx.t(match figure {
@@ -63,6 +68,55 @@ impl EvidenceView {
             Figure::Attendance => i18n::COL_ATTENDANCE_RATE,
             Figure::Vetoes => i18n::COL_VETO_COUNT,
             Figure::FollowUps => i18n::COL_FOLLOW_RATE,
+            Figure::CreditsMet => i18n::COL_CREDITS_MET,
+            Figure::CreditsBehind => i18n::COL_CREDITS_BEHIND,
+        });
+        let title = ctx.tf(i18n::REP_EVIDENCE_TITLE, &[&school.1, &what, &rows.len()]);
+        Ok(EvidenceView {
+            title,
+            figure,
+            rows,
+            cursor: 0,
+            page: 10,
+        })
+    }
+
+    /// The school's teachers of a credit figure: the cycle the report judges (the one of the
+    /// report's year, as of today, as `ReportsScreen::load` takes it), each teacher's standing
+    /// from the domain rule, those of the figure kept.
+    fn credits(
+        ctx: &Ctx,
+        figure: Figure,
+        school: (i64, &str),
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<EvidenceView> {
+        use crate::domain::credits::{cycle_of, Compliance, CreditStanding};
+        let s = ctx.settings;
+        let cycle = cycle_of(to.min(ctx.today()).max(from), s);
+        let as_of = ctx.today().max(from);
+        let mut rows = evidence(ctx.conn(), figure, school.0, cycle.start(), cycle.end())?;
+        rows.retain_mut(|r| {
+            let credits = |i: usize| r[i].parse::<f64>().unwrap_or(0.0);
+            let standing = CreditStanding {
+                total: credits(2),
+                concentrated: credits(3),
+                required_total: s.required_total,
+                required_concentrated: s.required_concentrated,
+                offer_total: s.yearly_offer_total,
+                offer_concentrated: s.yearly_offer_concentrated,
+            };
+            let c = standing.compliance(&cycle, as_of);
+            let keep = match figure {
+                Figure::CreditsMet => c == Compliance::Met,
+                _ => c.is_short(),
+            };
+            r[4] = if ctx.zh() { c.zh() } else { c.en() }.to_string();
+            keep
+        });
+        let what = ctx.t(match figure {
+            Figure::CreditsMet => i18n::COL_CREDITS_MET,
+            _ => i18n::COL_CREDITS_BEHIND,
         });
         let title = ctx.tf(i18n::REP_EVIDENCE_TITLE, &[&school.1, &what, &rows.len()]);
         Ok(EvidenceView {
@@ -119,6 +173,13 @@ impl EvidenceView {
                 i18n::REP_EV_DUE,
                 i18n::REP_EV_KIND,
                 i18n::REP_EV_STATUS,
+            ],
+            Figure::CreditsMet | Figure::CreditsBehind => [
+                i18n::COL_NAME,
+                i18n::COL_STAFF_NO,
+                i18n::SL_COL_TOTAL,
+                i18n::SL_COL_CONCENTRATED,
+                i18n::SL_COL_STATUS,
             ],
         }
     }

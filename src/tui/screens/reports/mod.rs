@@ -112,11 +112,13 @@ pub fn compare(a: &SchoolReport, b: &SchoolReport, col: Column) -> Ordering {
 
 /// The figure column left or right of `now` (Sent, Attendance, Vetoes, Follow-ups).
 fn next_figure(now: Column, forward: bool) -> Column {
-    const FIGURES: [Column; 4] = [
+    const FIGURES: [Column; 6] = [
         Column::Sent,
         Column::Attendance,
         Column::Vetoes,
         Column::FollowUps,
+        Column::CreditsMet,
+        Column::CreditsBehind,
     ];
     let i = FIGURES.iter().position(|c| *c == now).unwrap_or(0);
     let n = FIGURES.len();
