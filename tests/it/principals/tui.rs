@@ -308,3 +308,26 @@ fn the_seven_plans_summary_of_the_year_in_chinese_and_english() {
         ["Total", "2", "3", "56", "28000", "22600"]
     );
 }
+
+#[test]
+fn enter_over_the_plans_summary_opens_no_hidden_list() {
+    let mut ui = Ui::build(
+        build,
+        OpenMode::Existing,
+        &dark(Lang::Zh),
+        at("2026-09-03 09:00"),
+        (80, 24),
+    );
+    ui.typed("8p");
+    ui.key(crossterm::event::KeyCode::Enter);
+    // Still the summary; Esc (or p) leaves it for the school table, not for a list opened
+    // behind it.
+    assert!(ui.settled().contains("2026 年七项计划汇总"));
+    ui.key(crossterm::event::KeyCode::Esc);
+    let text = ui.settled();
+    assert!(!text.contains("七项计划汇总"), "{text}");
+    assert!(
+        !text.contains("Esc 返回"),
+        "no evidence list left open: {text}"
+    );
+}

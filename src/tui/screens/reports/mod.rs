@@ -390,6 +390,8 @@ impl Screen for ReportsScreen {
             Cmd::Calendar => self.calendar = !self.calendar,
             Cmd::PrevFigure => self.figure = next_figure(self.figure, false),
             Cmd::NextFigure => self.figure = next_figure(self.figure, true),
+            // The evidence is of the school table's figures: not over the plans or the calendar.
+            Cmd::Evidence if self.plans || self.calendar => {}
             Cmd::Evidence => return self.open_evidence(ctx),
             Cmd::Plans => self.plans = !self.plans,
             Cmd::Back => {
