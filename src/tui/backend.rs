@@ -4,16 +4,11 @@
 //! both colours when one changes and ends every frame with four resets. Measured on the
 //! Teachers tab at 80×24: 20–30% fewer bytes per keystroke from the first alone.
 //!
-//! The changed cells are written from a copy of the screen (`redraw`): erases for blank
-//! rests of rows, gaps printed when shorter than a move (issue 11: a search keystroke at
-//! 80×24 from ~1.3–1.9 KB to under 1 KB).
-//!
 //! It also sends nothing for a frame that changed nothing: ratatui's backend ends every draw
 //! with a style reset and hides the cursor on every frame, ~25 bytes four times a second on an
 //! idle screen (100 B/s per idle SSH session). Here an empty diff writes nothing, and the
 //! cursor is hidden, shown or moved only when that changes its state.
 
-use super::redraw::{write_changes, Shadow};
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
@@ -29,10 +24,6 @@ pub struct CompactBackend<W: Write> {
     cursor_hidden: Option<bool>,
     /// Where the cursor was last put by `set_cursor_position` (`None` once drawing moved it).
     cursor_at: Option<Position>,
-    /// What the terminal shows, for writing a frame's changes in fewer bytes (`redraw`).
-    shadow: Shadow,
-    /// The changed cells of the frame being drawn (kept to reuse the allocation).
-    changed: Vec<(u16, u16, Cell)>,
 }
 
 impl<W: Write> CompactBackend<W> {
@@ -41,8 +32,6 @@ impl<W: Write> CompactBackend<W> {
             writer,
             cursor_hidden: None,
             cursor_at: None,
-            shadow: Shadow::default(),
-            changed: Vec::new(),
         }
     }
 }
@@ -54,11 +43,7 @@ impl<W: Write> Backend for CompactBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        self.changed.clear();
-        self.changed
-            .extend(content.map(|(x, y, c)| (x, y, c.clone())));
-        let cursor = self.cursor_at.map(|p| (p.x, p.y));
-        if write_changes(&mut self.writer, &mut self.shadow, &self.changed, cursor)? {
+        if super::escapes::write_cells(&mut self.writer, content)? {
             // Printing moved the terminal's cursor.
             self.cursor_at = None;
         }
@@ -66,8 +51,6 @@ impl<W: Write> Backend for CompactBackend<W> {
     }
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
         self.cursor_at = None;
-        // the screen scrolls: what the copy holds is no longer where it was
-        self.shadow.clear();
         for _ in 0..n {
             queue!(self.writer, Print("\n"))?;
         }
@@ -109,8 +92,6 @@ impl<W: Write> Backend for CompactBackend<W> {
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
         use ratatui::crossterm::terminal::ClearType as C;
         self.cursor_at = None;
-        // ratatui forgets its previous frame on any clear, so the next draws every cell
-        self.shadow.clear();
         let kind = match clear_type {
             ClearType::All => C::All,
             ClearType::AfterCursor => C::FromCursorDown,

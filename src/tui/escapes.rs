@@ -10,21 +10,21 @@
 use ratatui::backend::IntoCrossterm;
 use ratatui::buffer::Cell;
 use ratatui::crossterm::queue;
-use ratatui::crossterm::style::{Attribute, Print, SetUnderlineColor};
+use ratatui::crossterm::style::{Attribute, Print, SetAttribute, SetUnderlineColor};
 use ratatui::style::{Color, Modifier};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 /// The terminal's style while a frame is written (default at the start of each frame).
 #[derive(Clone, Copy, PartialEq)]
-pub(super) struct Pen {
-    pub fg: Color,
-    pub bg: Color,
-    pub underline: Color,
-    pub modifier: Modifier,
+struct Pen {
+    fg: Color,
+    bg: Color,
+    underline: Color,
+    modifier: Modifier,
 }
 
-pub(super) const DEFAULT_PEN: Pen = Pen {
+const DEFAULT_PEN: Pen = Pen {
     fg: Color::Reset,
     bg: Color::Reset,
     underline: Color::Reset,
@@ -69,21 +69,20 @@ where
     Ok(wrote)
 }
 
-/// Sets the pen to `want` with one SGR sequence (`ESC[1;38;5;221m`, not `ESC[1m` then
-/// `ESC[38;5;221m`); the underline colour, rarely set, has its own.
-pub(super) fn set_pen<W: Write>(w: &mut W, pen: &mut Pen, want: Pen) -> io::Result<()> {
-    let mut params: Vec<String> = Vec::new();
+fn set_pen<W: Write>(w: &mut W, pen: &mut Pen, want: Pen) -> io::Result<()> {
     if want.modifier != pen.modifier {
-        modifiers(&mut params, pen.modifier, want.modifier);
+        modifiers(w, pen.modifier, want.modifier)?;
     }
-    if want.fg != pen.fg {
-        params.push(colour_parameters(want.fg, Layer::Fg));
-    }
-    if want.bg != pen.bg {
-        params.push(colour_parameters(want.bg, Layer::Bg));
-    }
-    if !params.is_empty() {
-        write!(w, "\x1b[{}m", params.join(";"))?;
+    match (want.fg != pen.fg, want.bg != pen.bg) {
+        (true, true) => write!(
+            w,
+            "\x1b[{};{}m",
+            colour_parameters(want.fg, Layer::Fg),
+            colour_parameters(want.bg, Layer::Bg)
+        )?,
+        (true, false) => write!(w, "\x1b[{}m", colour_parameters(want.fg, Layer::Fg))?,
+        (false, true) => write!(w, "\x1b[{}m", colour_parameters(want.bg, Layer::Bg))?,
+        (false, false) => {}
     }
     if want.underline != pen.underline {
         queue!(w, SetUnderlineColor(want.underline.into_crossterm()))?;
@@ -132,44 +131,27 @@ fn colour_parameters(c: Color, layer: Layer) -> String {
         Color::LightCyan => ansi(14),
         Color::White => ansi(15),
         Color::Indexed(n) => format!("{extended};5;{n}"),
-        Color::Rgb(r, g, b) => match palette_index(r, g, b) {
-            Some(n) => format!("{extended};5;{n}"),
-            None => format!("{extended};2;{r};{g};{b}"),
-        },
+        Color::Rgb(r, g, b) => format!("{extended};2;{r};{g};{b}"),
     }
-}
-
-/// The entry of the xterm 256-colour palette that is exactly this colour: the 6×6×6 cube
-/// (16–231) and the grey ramp (232–255), the same in every 256-colour terminal (unlike
-/// 0–15, which themes redefine). `38;5;252` is half the bytes of `38;2;208;208;208`, and
-/// the themes' colours are mostly such entries.
-pub(crate) fn palette_index(r: u8, g: u8, b: u8) -> Option<u8> {
-    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
-    let level = |v: u8| LEVELS.iter().position(|l| *l == v);
-    if let (Some(r), Some(g), Some(b)) = (level(r), level(g), level(b)) {
-        return Some(16 + 36 * r as u8 + 6 * g as u8 + b as u8);
-    }
-    let grey = r == g && g == b && (8..=238).contains(&r) && (r - 8).is_multiple_of(10);
-    grey.then(|| 232 + (r - 8) / 10)
 }
 
 /// The attribute changes from `from` to `to` (as ratatui's crossterm backend does them).
-fn modifiers(params: &mut Vec<String>, from: Modifier, to: Modifier) {
+fn modifiers<W: Write>(w: &mut W, from: Modifier, to: Modifier) -> io::Result<()> {
     let removed = from - to;
     let added = to - from;
-    let mut set = |a: Attribute| params.push(a.sgr());
+    let mut set = |a: Attribute| queue!(w, SetAttribute(a));
     if removed.contains(Modifier::REVERSED) {
-        set(Attribute::NoReverse);
+        set(Attribute::NoReverse)?;
     }
     // Bold and dim are both undone by normal intensity; what stays is set again.
     let reset_intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
     if reset_intensity {
-        set(Attribute::NormalIntensity);
+        set(Attribute::NormalIntensity)?;
         if to.contains(Modifier::DIM) {
-            set(Attribute::Dim);
+            set(Attribute::Dim)?;
         }
         if to.contains(Modifier::BOLD) {
-            set(Attribute::Bold);
+            set(Attribute::Bold)?;
         }
     }
     for (m, off) in [
@@ -179,11 +161,11 @@ fn modifiers(params: &mut Vec<String>, from: Modifier, to: Modifier) {
         (Modifier::HIDDEN, Attribute::NoHidden),
     ] {
         if removed.contains(m) {
-            set(off);
+            set(off)?;
         }
     }
     if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
-        set(Attribute::NoBlink);
+        set(Attribute::NoBlink)?;
     }
     for (m, on) in [
         (Modifier::REVERSED, Attribute::Reverse),
@@ -198,9 +180,10 @@ fn modifiers(params: &mut Vec<String>, from: Modifier, to: Modifier) {
     ] {
         let intensity = m == Modifier::BOLD || m == Modifier::DIM;
         if added.contains(m) && !(intensity && reset_intensity) {
-            set(on);
+            set(on)?;
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -294,8 +277,8 @@ mod tests {
             plain_screen.process(&plain);
             compact_screen.process(&compact);
             assert_eq!(
-                crate::tui::redraw::seen(compact_screen.screen()),
-                crate::tui::redraw::seen(plain_screen.screen()),
+                compact_screen.screen().contents_formatted(),
+                plain_screen.screen().contents_formatted(),
                 "{}",
                 String::from_utf8_lossy(&compact)
             );

@@ -15,7 +15,6 @@ pub mod index_loader;
 pub mod keymap;
 pub mod outcome;
 pub mod overlays;
-pub mod redraw;
 pub mod screen;
 pub mod screens;
 pub mod terminal;
