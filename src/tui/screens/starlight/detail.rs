@@ -66,14 +66,15 @@ pub struct Extras {
     pub year: Load,
     pub life: LifeCycle,
     pub assessments: Vec<Assessment>,
+    /// Trainees' average trainer rating and how many rated, when anyone did.
+    pub feedback: Option<(f64, i64)>,
 }
 
 fn hours(h: f64) -> String {
     format!("{h:.1}")
 }
 
-/// The facts under the trainer's name: the term load, then (issue 12 item 1) the trainees'
-/// feedback average goes on its own line here.
+/// The facts under the trainer's name and school: the term and year load.
 fn fact_lines(x: &Extras, w: usize, ctx: &Ctx) -> Vec<Line<'static>> {
     let load = ctx.tf(
         i18n::SL_LOAD,
@@ -177,9 +178,8 @@ pub fn render(
         sep.clone(),
         Span::styled(who, th.muted()),
     ];
-    // Trainees' average trainer rating, when there is one (one indexed read of `feedback`).
-    let rated = crate::store::feedback::trainer_feedback_average(ctx.conn(), t.id);
-    if let Some((avg, n)) = rated.ok().flatten() {
+    // Trainees' average trainer rating, when there is one (read with the other extras).
+    if let Some((avg, n)) = extras.and_then(|x| x.feedback) {
         second.push(sep);
         second.push(Span::styled(
             ctx.tf(i18n::STAR_FEEDBACK, &[&format!("{avg:.1}"), &n]),

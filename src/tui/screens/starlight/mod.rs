@@ -169,7 +169,8 @@ impl StarlightScreen {
     }
 }
 
-/// Trainer `id`'s load this term and this calendar year, life cycle and latest assessments.
+/// Trainer `id`'s load this term and this calendar year, life cycle, latest assessments and
+/// trainees' average rating.
 fn extras(ctx: &Ctx, id: i64) -> Result<detail::Extras> {
     let today = ctx.today();
     let (from, to) = term_of(today);
@@ -184,6 +185,7 @@ fn extras(ctx: &Ctx, id: i64) -> Result<detail::Extras> {
         year: trainer_life::load(ctx.conn(), id, year_from, year_to)?,
         life: trainer_life::life_cycle(ctx.conn(), id)?.unwrap_or_default(),
         assessments: trainer_life::assessments(ctx.conn(), id, ASSESSMENTS_SHOWN)?,
+        feedback: crate::store::feedback::trainer_feedback_average(ctx.conn(), id)?,
     })
 }
 
