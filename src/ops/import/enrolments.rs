@@ -13,7 +13,7 @@ use crate::domain::Project;
 use crate::error::Result;
 use crate::lang::pick;
 use crate::store::{enrolments, projects};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use std::collections::hash_map::{Entry, HashMap};
 
 pub(crate) static COLUMNS: &[Column] = &[
@@ -159,9 +159,56 @@ impl phases::Plan for EnrolmentPlan {
                     format!("{staff_no} was just enrolled in {code}"),
                 )));
             }
+            if !ctx.opts.over_capacity {
+                if let Some(stale) =
+                    places_taken_meanwhile(conn, table, *line, project.id, *teacher_id)?
+                {
+                    return Ok(Err(stale));
+                }
+            }
             counts.added += 1;
             ctx.tick(i + 1, self.steps.len());
         }
         Ok(Ok(counts))
     }
+}
+
+/// The check counted places in its snapshot; another desk may have enrolled teachers (or
+/// lowered the places) since. Checked again in the write transaction, after the row is
+/// written: a school past its places or the project past its capacity now is a stale row,
+/// so the import starts again from a new snapshot and reports the row as refused.
+fn places_taken_meanwhile(
+    conn: &Connection,
+    table: &Table,
+    line: usize,
+    project_id: i64,
+    teacher_id: i64,
+) -> Result<Option<Stale>> {
+    use crate::domain::allotment::beyond;
+    use crate::store::allotments;
+    let school: Option<i64> = conn
+        .prepare_cached(
+            "SELECT school_id FROM enrolments WHERE project_id = ?1 AND teacher_id = ?2",
+        )?
+        .query_row([project_id, teacher_id], |r| r.get(0))
+        .optional()?;
+    let capacity = projects::get_project(conn, project_id)?.and_then(|p| p.capacity);
+    let total = allotments::enrolled_total(conn, project_id)?;
+    let over_school = match school {
+        Some(s) => beyond(
+            allotments::places(conn, project_id, s)?,
+            allotments::enrolled_from(conn, project_id, s)?,
+        ),
+        None => false,
+    };
+    if !over_school && !beyond(capacity, total) {
+        return Ok(None);
+    }
+    Ok(Some(Stale::new(
+        table,
+        line,
+        "staff_no",
+        "名额刚被其他报名占满".into(),
+        "the places were just taken by other enrolments".into(),
+    )))
 }

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 /// A district file: one school, teacher T1 enrolled in P1, whose one session
 /// is on 2026-03-02 08:30–11:30.
-fn district(dir: &tempfile::TempDir) -> (Db, Db) {
+pub(super) fn district(dir: &tempfile::TempDir) -> (Db, Db) {
     let path = dir.path().join("phases.db");
     let db = Db::open(&path, OpenMode::Create).unwrap();
     db.conn
@@ -30,11 +30,11 @@ fn district(dir: &tempfile::TempDir) -> (Db, Db) {
     (db, other)
 }
 
-fn table(kind: Kind, text: &str) -> Table {
+pub(super) fn table(kind: Kind, text: &str) -> Table {
     Table::locate(parse_csv(text).unwrap(), kind.columns()).unwrap()
 }
 
-fn context(opts: &ImportOptions) -> Context<'_> {
+pub(super) fn context(opts: &ImportOptions) -> Context<'_> {
     Context {
         opts,
         now: NaiveDate::from_ymd_opt(2026, 3, 2)
@@ -45,7 +45,7 @@ fn context(opts: &ImportOptions) -> Context<'_> {
     }
 }
 
-fn count(db: &Db, sql: &str) -> i64 {
+pub(super) fn count(db: &Db, sql: &str) -> i64 {
     db.conn.query_row(sql, [], |r| r.get(0)).unwrap()
 }
 

@@ -295,6 +295,9 @@ impl phases::Plan for SessionPlan {
                     format!("the session of {when} was just added or changed"),
                 )));
             }
+            if let Some(stale) = booked_meanwhile(conn, table, step)? {
+                return Ok(Err(stale));
+            }
             match &step.before {
                 None => {
                     sessions::insert_session(conn, step.project_id, f)?;
@@ -318,4 +321,29 @@ impl phases::Plan for SessionPlan {
         }
         Ok(Ok(counts))
     }
+}
+
+/// The check looked for the trainer's clashes in its snapshot; another desk may have booked
+/// the trainer since. Checked again in the write transaction: a session of the trainer that
+/// day overlapping the row's (other than the row's own) makes the row stale, so the import
+/// starts again from a new snapshot and reports the clash by name.
+fn booked_meanwhile(conn: &Connection, table: &Table, step: &Step) -> Result<Option<Stale>> {
+    let f = &step.fields;
+    let Some(trainer) = f.trainer_id else {
+        return Ok(None);
+    };
+    let own = step.before.as_ref().map(|s| s.id);
+    let clash = sessions::trainer_sessions_on(conn, trainer, f.date, own)?
+        .into_iter()
+        .find(|(o, _)| crate::domain::booking::times_overlap((f.start, f.end), (o.start, o.end)));
+    Ok(clash.map(|(o, code)| {
+        let (a, b) = (o.start.format("%H:%M"), o.end.format("%H:%M"));
+        Stale::new(
+            table,
+            step.line,
+            "trainer",
+            format!("讲师刚被安排了 {code} {a}–{b} 的场次"),
+            format!("the trainer was just booked for a session of {code} at {a}–{b}"),
+        )
+    }))
 }
