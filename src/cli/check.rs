@@ -132,6 +132,7 @@ const RULE_TEXTS: &[(&str, &str, &str)] = &[
     ("follow_up_rating_missing", "已评价的跟踪任务没有评价等级", "an evaluated follow-up has no rating"),
     ("follow_up_pending_recorded", "待完成的跟踪任务已有实施日期或评价", "a pending follow-up already has a held date or rating"),
     ("follow_up_held_in_future", "跟踪任务的实施日期晚于今天", "a follow-up's held date is after today"),
+    ("tier_latest_step", "教师当前的层级或级别与其最近一次层级变动不一致（列出教师 id）", "a teacher's current tier or level differs from their latest tier step (teacher ids listed)"),
     ("audit_json", "操作记录的前后内容不是有效的 JSON", "an audit entry's before/after is not valid JSON"),
 ];
 

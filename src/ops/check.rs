@@ -169,6 +169,29 @@ mod tests {
     }
 
     #[test]
+    fn a_tier_or_level_other_than_the_latest_step_is_found() {
+        let db = demo();
+        let stepped = "(SELECT teacher_id FROM tier_history WHERE level IS NOT NULL LIMIT 1)";
+        db.conn
+            .execute(
+                &format!("UPDATE teachers SET tier_level = NULL WHERE id = {stepped}"),
+                [],
+            )
+            .unwrap();
+        assert!(rules_broken(&db).contains(&"tier_latest_step"));
+        let db = demo();
+        db.conn
+            .execute(
+                &format!(
+                    "UPDATE teachers SET tier = 'rising', tier_level = NULL WHERE id = {stepped}"
+                ),
+                [],
+            )
+            .unwrap();
+        assert!(rules_broken(&db).contains(&"tier_latest_step"));
+    }
+
+    #[test]
     fn marks_of_teachers_not_enrolled_and_future_marks_are_found() {
         let db = demo();
         db.conn

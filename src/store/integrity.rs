@@ -236,6 +236,13 @@ pub const RULES: &[Rule] = &[
                                 AND x.first_year = k.first_year AND x.last_year = k.last_year)",
     },
     Rule {
+        key: "tier_latest_step",
+        sql: "SELECT t.id FROM teachers t
+              JOIN tier_history h ON h.id = (SELECT x.id FROM tier_history x WHERE x.teacher_id = t.id
+                                             ORDER BY x.since DESC, x.id DESC LIMIT 1)
+              WHERE h.tier <> t.tier OR h.level IS NOT t.tier_level",
+    },
+    Rule {
         key: "audit_json",
         sql: "SELECT id FROM audit_log
               WHERE (before IS NOT NULL AND NOT json_valid(before))
