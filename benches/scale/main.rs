@@ -11,6 +11,7 @@ mod data;
 mod desk;
 mod lookup;
 mod ratios;
+mod redraw;
 mod search;
 mod startup;
 mod waits;
@@ -71,7 +72,7 @@ fn main() -> Res<()> {
     let mut ratios = ratios::Ratios::default();
     generate(&path, teachers, &mut ratios)?;
     lookup::lookup_process(&path, &mut ratios)?;
-    let index = startup::first_frame(&path)?;
+    let index = startup::first_frame(&path, &mut ratios)?;
     search::search_per_keystroke(&index, &mut ratios);
     let desk = desk::desk_session(&path)?;
     let arrivals = desk::arrival_order(&path, desk.0, &desk.1)?;

@@ -15,9 +15,7 @@ pub enum Goal {
     Ratio(f64),
     /// ours at most this many milliseconds (no anchor, or the anchor only shown).
     Millis(f64),
-    /// ours at most this many bytes (the redraw figure's goal, measured with the search
-    /// figures).
-    #[allow(dead_code)]
+    /// ours at most this many bytes (the Teachers search redraw, `redraw`).
     Bytes(f64),
 }
 

@@ -1,7 +1,8 @@
 //! Start-up figures measured on the real path (`liaoyuan::tui::run` minus the terminal):
 //! open → `App::start` (the search index builds in a background thread) → first frame; then
 //! until `poll_background` hands over the index (search ready); memory at that point; and the
-//! bytes `CompactBackend` (the real app's backend) writes per keystroke at the Check-in desk.
+//! bytes `CompactBackend` (the real app's backend, drawn as the app draws: `terminal::draw`)
+//! writes per keystroke at the Check-in desk and in the Teachers tab's search.
 
 use super::{line, ms, rss_mb, Res};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -9,7 +10,9 @@ use liaoyuan::cli::args::Lang;
 use liaoyuan::search::Index;
 use liaoyuan::store::{Db, OpenMode};
 use liaoyuan::tui::backend::CompactBackend;
+use liaoyuan::tui::terminal::draw;
 use liaoyuan::tui::{App, Options};
+use ratatui::backend::Backend;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -21,7 +24,7 @@ use std::time::{Duration, Instant};
 
 /// Open → App::start → first frame at 80×24; → search ready; memory; bytes per keystroke.
 /// Returns the index the App built (for the search figures).
-pub fn first_frame(path: &Path) -> Res<Index> {
+pub fn first_frame(path: &Path, ratios: &mut super::ratios::Ratios) -> Res<Index> {
     let opts = Options {
         lang: Lang::Zh,
         theme: None,
@@ -37,7 +40,7 @@ pub fn first_frame(path: &Path) -> Res<Index> {
     db.defer_checkpoints()?;
     let opened = t.elapsed();
     let mut app = App::start(db, &opts, liaoyuan::clock::now())?;
-    term.draw(|f| app.draw(f))?;
+    draw(&mut term, |f| app.draw(f))?;
     let frame = t.elapsed();
     line(
         "open to first frame (open + App::start + draw)",
@@ -67,7 +70,7 @@ pub fn first_frame(path: &Path) -> Res<Index> {
         Some(ms(ready) <= 400.0),
     );
     app.refresh();
-    term.draw(|f| app.draw(f))?;
+    draw(&mut term, |f| app.draw(f))?;
     println!(
         "  ({} teachers; dashboard drawn at {:.0} ms; {polls} empty polls)",
         app.shared.index.len(),
@@ -81,12 +84,13 @@ pub fn first_frame(path: &Path) -> Res<Index> {
         Some(rss <= 150.0),
     );
     terminal_bytes(&mut app, &mut term, &count)?;
+    super::redraw::teachers_search_bytes(&mut app, &mut term, &count, ratios)?;
     let index = std::mem::replace(&mut app.shared.index, Index::new(Vec::new()));
     Ok(index)
 }
 
 /// Counts the bytes a terminal backend writes.
-pub struct Counter(Rc<Cell<usize>>);
+pub struct Counter(pub Rc<Cell<usize>>);
 
 impl Write for Counter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -98,11 +102,14 @@ impl Write for Counter {
     }
 }
 
-type Term = Terminal<CompactBackend<Counter>>;
+pub type Term = Terminal<CompactBackend<Counter>>;
 
-/// An 80×24 terminal drawn through the real app's backend, counting bytes.
-fn terminal(count: &Rc<Cell<usize>>) -> Res<Term> {
-    let backend = CompactBackend::new(Counter(count.clone()));
+/// An 80×24 terminal drawn through the real app's backend, counting bytes (cleared first,
+/// as the app clears it when it starts).
+pub fn terminal(count: &Rc<Cell<usize>>) -> Res<Term> {
+    let mut backend =
+        CompactBackend::with_size(Counter(count.clone()), ratatui::layout::Size::new(80, 24));
+    backend.clear()?;
     let viewport = Viewport::Fixed(Rect::new(0, 0, 80, 24));
     Ok(Terminal::with_options(
         backend,
@@ -116,16 +123,16 @@ fn terminal_bytes(app: &mut App, term: &mut Term, count: &Rc<Cell<usize>>) -> Re
     let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
     count.set(0);
     app.handle_key(key('3'));
-    term.draw(|f| app.draw(f))?;
+    draw(term, |f| app.draw(f))?;
     // The desk opens on its session picker, today's first session highlighted.
     app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    term.draw(|f| app.draw(f))?;
+    draw(term, |f| app.draw(f))?;
     let first = count.get();
     let mut per_key = Vec::new();
     for c in "zhangw".chars() {
         count.set(0);
         app.handle_key(key(c));
-        term.draw(|f| app.draw(f))?;
+        draw(term, |f| app.draw(f))?;
         per_key.push(count.get());
     }
     let worst = per_key.iter().copied().max().unwrap_or(0);
@@ -137,7 +144,7 @@ fn terminal_bytes(app: &mut App, term: &mut Term, count: &Rc<Cell<usize>>) -> Re
     );
     count.set(0);
     for _ in 0..4 {
-        term.draw(|f| app.draw(f))?;
+        draw(term, |f| app.draw(f))?;
     }
     println!(
         "  (CompactBackend; Check-in desk first frame {first} B; typing z h a n g w: {per_key:?} B; 4 idle frames: {} B)",

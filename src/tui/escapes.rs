@@ -1,340 +1,257 @@
 //! The escape sequences for a frame's changed cells, with fewer bytes than ratatui's crossterm
-//! backend writes (it matters over SSH, docs/rules.md §8: ≤ 1 KB per keystroke):
+//! backend writes (it matters over SSH, docs/rules.md §8: ≤ 1 KB per keystroke; issue 11: a
+//! search keystroke in the Teachers tab under 1 KB at 80×24):
 //! - the cursor's real place is tracked by each symbol's width, so text after a double-width
-//!   character needs no move, and a jump within the row is a column move (`ESC[nG`) instead
-//!   of a full `ESC[row;colH`;
-//! - only the colour that changed is set (ratatui sets foreground and background together),
-//!   and the 16 ANSI colours with their short codes (`ESC[31m`, not `ESC[38;5;1m`);
-//! - one `ESC[0m` ends a frame that left a style set (ratatui sends four resets every frame).
+//!   character needs no move, and a move is the shortest of CR, CR LF, a column move, a
+//!   relative move and the full `ESC[row;colH` (`moves`);
+//! - a short gap between changed cells is printed from the copy of the frame (`screen`) when
+//!   that is shorter than the move over it, and a row whose rest is blank is ended with one
+//!   `ESC[K` (a long blank run inside a row with one `ESC[nX`);
+//! - only the attributes and colours that changed are set, all in one SGR sequence (or from a
+//!   reset when that is shorter), the 16 ANSI colours with their short codes (`ESC[31m`, not
+//!   `ESC[38;5;1m`); a space is printed with whatever foreground is set;
+//! - one `ESC[m` ends a frame that left a style set (ratatui sends four resets every frame).
 
-use ratatui::backend::IntoCrossterm;
-use ratatui::buffer::Cell;
-use ratatui::crossterm::queue;
-use ratatui::crossterm::style::{Attribute, Print, SetAttribute, SetUnderlineColor};
+mod moves;
+pub mod screen;
+mod sgr;
+
+pub use moves::cursor_move;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::{Color, Modifier};
+use screen::{cell_width, is_blank, is_covered, Screen, VISIBLE_ON_BLANK};
+pub use sgr::palette_index;
+use sgr::{pen_of, set_pen, Pen, DEFAULT_PEN};
 use std::io::{self, Write};
-use unicode_width::UnicodeWidthStr;
 
-/// The terminal's style while a frame is written (default at the start of each frame).
-#[derive(Clone, Copy, PartialEq)]
-struct Pen {
-    fg: Color,
-    bg: Color,
-    underline: Color,
-    modifier: Modifier,
+/// Blank runs inside a row at least this long are erased (`ESC[nX` and the move after it
+/// cost about as much as printing nine spaces).
+const ERASE_FROM: usize = 10;
+
+/// Whether `c` printed with `pen` shows the same as printed with its own style: the same
+/// style, or a space (neither reversed) whose background and visible-on-blank attributes
+/// agree.
+fn looks_same(c: &Cell, pen: Pen) -> bool {
+    let own = pen_of(c);
+    if own == pen {
+        return true;
+    }
+    let shown = |m: Modifier| m & VISIBLE_ON_BLANK;
+    let reversed = (own.modifier | pen.modifier).contains(Modifier::REVERSED);
+    c.symbol() == " "
+        && !reversed
+        && own.bg == pen.bg
+        && shown(own.modifier) == shown(pen.modifier)
+        && (!own.modifier.contains(Modifier::UNDERLINED) || own.underline == pen.underline)
 }
 
-const DEFAULT_PEN: Pen = Pen {
-    fg: Color::Reset,
-    bg: Color::Reset,
-    underline: Color::Reset,
-    modifier: Modifier::empty(),
-};
+/// Where the cursor is and the pen set while a frame is written.
+struct Writer<'s, W: Write> {
+    w: &'s mut W,
+    screen: &'s Screen,
+    pen: Pen,
+    at: Option<(usize, usize)>,
+}
 
-/// Writes `cells` (in row order, as `Buffer::diff` gives them); false when there was nothing
-/// to write (and nothing was written). Cells with an empty symbol (the hidden half of a
-/// double-width character) print nothing.
-pub fn write_cells<'a, W, I>(w: &mut W, cells: I) -> io::Result<bool>
-where
-    W: Write,
-    I: Iterator<Item = (u16, u16, &'a Cell)>,
-{
-    let mut pen = DEFAULT_PEN;
-    let mut at: Option<(u16, u16)> = None;
+impl<W: Write> Writer<'_, W> {
+    /// Puts the cursor at (x, y): the shortest move, or the cells between printed again
+    /// from the copy when that is shorter.
+    fn go(&mut self, x: usize, y: usize) -> io::Result<()> {
+        let mv = cursor_move(self.at, (x, y), usize::from(self.screen.width()));
+        let gap = match self.at {
+            Some((ax, ay)) if ay == y && ax < x && mv.len() > 1 => self.gap(ax, x, y, mv.len()),
+            _ => None,
+        };
+        self.at = Some((x, y));
+        self.w.write_all(gap.unwrap_or(mv).as_bytes())
+    }
+
+    /// The cells `from..to` of row `y` as text, when they are known, whole, show the same
+    /// with the current pen, and take fewer than `limit` bytes.
+    fn gap(&self, from: usize, to: usize, y: usize, limit: usize) -> Option<String> {
+        let mut out = String::new();
+        let mut x = from;
+        while x < to {
+            let c = self.screen.get(x, y)?;
+            let w = cell_width(c);
+            if is_covered(c) || x + w > to || !looks_same(c, self.pen) {
+                return None;
+            }
+            out.push_str(c.symbol());
+            if out.len() >= limit {
+                return None;
+            }
+            x += w;
+        }
+        Some(out)
+    }
+
+    /// Sets the pen to show cells like `want` (and an erase blank when `erase`).
+    fn pen(&mut self, want: Pen) -> io::Result<()> {
+        set_pen(&mut self.w, &mut self.pen, want)
+    }
+}
+
+/// Writes the changed `cells` (in row order, as `Buffer::diff` gives them) after recording
+/// them in `screen`. `frame`: the whole frame they come from, when known. `cursor`: where
+/// the terminal's cursor is, when known (column, row).
+/// Returns whether anything was written and where the cursor is afterwards (when known).
+pub fn write_frame<W: Write>(
+    mut w: W,
+    screen: &mut Screen,
+    cells: &[(u16, u16, &Cell)],
+    frame: Option<&Buffer>,
+    cursor: Option<(u16, u16)>,
+) -> io::Result<(bool, Option<(u16, u16)>)> {
+    let mut orphans = Vec::new();
+    for (x, y, c) in cells {
+        screen.put(*x, *y, c, &mut orphans);
+    }
+    // The right halves of wide characters the frame replaced, which ratatui's diff leaves
+    // out: written again from the frame when it is known, else unknown from now on.
+    let mut extra: Vec<(u16, u16, &Cell)> = Vec::new();
+    while let Some((x, y)) = orphans.pop() {
+        if cells
+            .binary_search_by_key(&(y, x), |(cx, cy, _)| (*cy, *cx))
+            .is_ok()
+        {
+            continue;
+        }
+        match frame.and_then(|f| f.cell((x, y))) {
+            Some(c) => {
+                screen.put(x, y, c, &mut orphans);
+                extra.push((x, y, c));
+            }
+            None => screen.forget_cell(x, y),
+        }
+    }
+    let merged;
+    let cells = if extra.is_empty() {
+        cells
+    } else {
+        let mut all: Vec<(u16, u16, &Cell)> = cells.iter().copied().chain(extra).collect();
+        all.sort_by_key(|(x, y, _)| (*y, *x));
+        all.dedup_by_key(|(x, y, _)| (*x, *y));
+        merged = all;
+        &merged
+    };
+    // The cells in row order, and grouped by style (each style's cells in row order, a
+    // blank with the cell before it): fewer style changes for more moves. The shorter wins.
+    let rows: Vec<usize> = (0..cells.len()).collect();
+    let mut first_of: Vec<Pen> = Vec::new();
+    let mut group = Vec::with_capacity(cells.len());
+    for (_, _, c) in cells {
+        let pen = pen_of(c);
+        let key = if is_blank(c) && !group.is_empty() {
+            group[group.len() - 1]
+        } else {
+            first_of.iter().position(|p| *p == pen).unwrap_or_else(|| {
+                first_of.push(pen);
+                first_of.len() - 1
+            })
+        };
+        group.push(key);
+    }
+    let mut grouped = rows.clone();
+    grouped.sort_by_key(|i| group[*i]);
+    let cursor = cursor.map(|(x, y)| (usize::from(x), usize::from(y)));
+    let mut by_rows = Vec::new();
+    let (wrote, mut at) = render(&mut by_rows, screen, cells, &rows, cursor)?;
+    let mut by_style = Vec::new();
+    if first_of.len() > 1 {
+        let (_, style_at) = render(&mut by_style, screen, cells, &grouped, cursor)?;
+        if by_style.len() < by_rows.len() {
+            by_rows = by_style;
+            at = style_at;
+        }
+    }
+    w.write_all(&by_rows)?;
+    let width = usize::from(screen.width());
+    let at = at
+        .filter(|(x, _)| *x < width)
+        .and_then(|(x, y)| Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?)));
+    Ok((wrote, at))
+}
+
+/// Writes `cells` (in row order) in the order `order` gives: a move to each (or the cells
+/// between printed again), an erase where the rest of a row or a long run is blank, the
+/// style, the symbol. Returns whether anything was written and where the cursor is.
+fn render(
+    w: &mut Vec<u8>,
+    screen: &Screen,
+    cells: &[(u16, u16, &Cell)],
+    order: &[usize],
+    cursor: Option<(usize, usize)>,
+) -> io::Result<(bool, Option<(usize, usize)>)> {
+    let width = usize::from(screen.width());
+    let mut out = Writer {
+        w,
+        screen,
+        pen: DEFAULT_PEN,
+        at: cursor,
+    };
     let mut wrote = false;
-    for (x, y, cell) in cells {
+    // Erased (row, from, to) ranges.
+    let mut erased: Vec<(usize, usize, usize)> = Vec::new();
+    for &i in order {
+        let (x, y, cell) = cells[i];
+        let (x, y) = (usize::from(x), usize::from(y));
         let symbol = cell.symbol();
-        if symbol.is_empty() {
+        let gone = erased
+            .iter()
+            .any(|(ey, from, to)| *ey == y && (*from..*to).contains(&x));
+        if symbol.is_empty() || gone {
             continue;
         }
         wrote = true;
-        match at {
-            Some(p) if p == (x, y) => {}
-            Some((_, row)) if row == y => write!(w, "\x1b[{}G", u32::from(x) + 1)?,
-            _ => write!(w, "\x1b[{};{}H", u32::from(y) + 1, u32::from(x) + 1)?,
+        if out.screen.get(x, y).is_some_and(is_blank) {
+            // An erase may start where the cursor is, when only blanks lie between.
+            let x = match out.at {
+                Some((ax, ay)) if ay == y && ax < x && out.screen.blank_run(ax, y) > x - ax => ax,
+                _ => x,
+            };
+            let run = out.screen.blank_run(x, y);
+            let to_end = width > 0 && x + run == width;
+            // The changed cells the erase would cover (the last of them).
+            let start = cells.partition_point(|(cx, cy, _)| (*cy, *cx) < (y as u16, x as u16));
+            let last = cells[start..]
+                .iter()
+                .take_while(|(cx, cy, _)| usize::from(*cy) == y && usize::from(*cx) < x + run)
+                .last()
+                .map_or(x, |(cx, _, _)| usize::from(*cx));
+            if to_end || (run >= ERASE_FROM && last + 1 - x >= ERASE_FROM) {
+                out.go(x, y)?;
+                let erasing = Pen {
+                    bg: Color::Reset,
+                    modifier: out.pen.modifier - VISIBLE_ON_BLANK,
+                    ..out.pen
+                };
+                out.pen(erasing)?;
+                if to_end {
+                    out.w.write_all(b"\x1b[K")?;
+                    erased.push((y, x, usize::MAX));
+                } else {
+                    write!(out.w, "\x1b[{run}X")?;
+                    erased.push((y, x, x + run));
+                }
+                continue;
+            }
         }
-        let want = Pen {
-            fg: cell.fg,
-            bg: cell.bg,
-            underline: cell.underline_color,
-            modifier: cell.modifier,
+        out.go(x, y)?;
+        let want = if looks_same(cell, out.pen) {
+            out.pen
+        } else {
+            pen_of(cell)
         };
-        set_pen(w, &mut pen, want)?;
-        queue!(w, Print(symbol))?;
-        at = Some((x.saturating_add(symbol.width() as u16), y));
+        out.pen(want)?;
+        out.w.write_all(symbol.as_bytes())?;
+        out.at = Some((x + cell_width(cell), y));
     }
-    if pen != DEFAULT_PEN {
-        w.write_all(b"\x1b[0m")?;
+    if out.pen != DEFAULT_PEN {
+        out.w.write_all(b"\x1b[m")?;
     }
-    Ok(wrote)
-}
-
-fn set_pen<W: Write>(w: &mut W, pen: &mut Pen, want: Pen) -> io::Result<()> {
-    if want.modifier != pen.modifier {
-        modifiers(w, pen.modifier, want.modifier)?;
-    }
-    match (want.fg != pen.fg, want.bg != pen.bg) {
-        (true, true) => write!(
-            w,
-            "\x1b[{};{}m",
-            colour_parameters(want.fg, Layer::Fg),
-            colour_parameters(want.bg, Layer::Bg)
-        )?,
-        (true, false) => write!(w, "\x1b[{}m", colour_parameters(want.fg, Layer::Fg))?,
-        (false, true) => write!(w, "\x1b[{}m", colour_parameters(want.bg, Layer::Bg))?,
-        (false, false) => {}
-    }
-    if want.underline != pen.underline {
-        queue!(w, SetUnderlineColor(want.underline.into_crossterm()))?;
-    }
-    *pen = want;
-    Ok(())
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Layer {
-    Fg,
-    Bg,
-}
-
-/// The SGR parameters that set `c`: the 16 ANSI colours as 30–37 / 90–97 (40–47 / 100–107
-/// for the background), which every colour terminal reads (crossterm writes them as
-/// `38;5;N`, which a 16-colour terminal misreads as blink and more); palette indices as
-/// `38;5;N` and 24-bit colours as `38;2;R;G;B` (only sent when the theme was brought down to
-/// a depth that has them, see `colors`).
-fn colour_parameters(c: Color, layer: Layer) -> String {
-    let ansi = |n: u8| -> String {
-        let base = if n < 8 { 30 + n } else { 90 + n - 8 };
-        let base = if layer == Layer::Bg { base + 10 } else { base };
-        base.to_string()
-    };
-    let (extended, reset) = match layer {
-        Layer::Fg => (38, 39),
-        Layer::Bg => (48, 49),
-    };
-    match c {
-        Color::Reset => reset.to_string(),
-        Color::Black => ansi(0),
-        Color::Red => ansi(1),
-        Color::Green => ansi(2),
-        Color::Yellow => ansi(3),
-        Color::Blue => ansi(4),
-        Color::Magenta => ansi(5),
-        Color::Cyan => ansi(6),
-        Color::Gray => ansi(7),
-        Color::DarkGray => ansi(8),
-        Color::LightRed => ansi(9),
-        Color::LightGreen => ansi(10),
-        Color::LightYellow => ansi(11),
-        Color::LightBlue => ansi(12),
-        Color::LightMagenta => ansi(13),
-        Color::LightCyan => ansi(14),
-        Color::White => ansi(15),
-        Color::Indexed(n) => format!("{extended};5;{n}"),
-        Color::Rgb(r, g, b) => format!("{extended};2;{r};{g};{b}"),
-    }
-}
-
-/// The attribute changes from `from` to `to` (as ratatui's crossterm backend does them).
-fn modifiers<W: Write>(w: &mut W, from: Modifier, to: Modifier) -> io::Result<()> {
-    let removed = from - to;
-    let added = to - from;
-    let mut set = |a: Attribute| queue!(w, SetAttribute(a));
-    if removed.contains(Modifier::REVERSED) {
-        set(Attribute::NoReverse)?;
-    }
-    // Bold and dim are both undone by normal intensity; what stays is set again.
-    let reset_intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
-    if reset_intensity {
-        set(Attribute::NormalIntensity)?;
-        if to.contains(Modifier::DIM) {
-            set(Attribute::Dim)?;
-        }
-        if to.contains(Modifier::BOLD) {
-            set(Attribute::Bold)?;
-        }
-    }
-    for (m, off) in [
-        (Modifier::ITALIC, Attribute::NoItalic),
-        (Modifier::UNDERLINED, Attribute::NoUnderline),
-        (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
-        (Modifier::HIDDEN, Attribute::NoHidden),
-    ] {
-        if removed.contains(m) {
-            set(off)?;
-        }
-    }
-    if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
-        set(Attribute::NoBlink)?;
-    }
-    for (m, on) in [
-        (Modifier::REVERSED, Attribute::Reverse),
-        (Modifier::BOLD, Attribute::Bold),
-        (Modifier::ITALIC, Attribute::Italic),
-        (Modifier::UNDERLINED, Attribute::Underlined),
-        (Modifier::DIM, Attribute::Dim),
-        (Modifier::CROSSED_OUT, Attribute::CrossedOut),
-        (Modifier::HIDDEN, Attribute::Hidden),
-        (Modifier::SLOW_BLINK, Attribute::SlowBlink),
-        (Modifier::RAPID_BLINK, Attribute::RapidBlink),
-    ] {
-        let intensity = m == Modifier::BOLD || m == Modifier::DIM;
-        if added.contains(m) && !(intensity && reset_intensity) {
-            set(on)?;
-        }
-    }
-    Ok(())
+    Ok((wrote, out.at))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::backend::{Backend, CrosstermBackend};
-    use ratatui::buffer::Buffer;
-    use ratatui::layout::Rect;
-    use ratatui::style::Style;
-
-    /// A writer whose bytes the test can read afterwards.
-    #[derive(Clone, Default)]
-    struct Sink(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-    impl Write for Sink {
-        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
-
-    const AREA: Rect = Rect::new(0, 0, 30, 4);
-
-    /// Each frame: (x, y, text, style) spans over a blank screen.
-    fn buffer(spans: &[(u16, u16, &str, Style)]) -> Buffer {
-        let mut b = Buffer::empty(AREA);
-        for (x, y, text, style) in spans {
-            b.set_string(*x, *y, text, *style);
-        }
-        b
-    }
-
-    fn frames() -> Vec<Buffer> {
-        let red_bold = Style::default().fg(Color::Red).add_modifier(Modifier::BOLD);
-        let on_blue = Style::default().bg(Color::Blue);
-        let rgb = Style::default().fg(Color::Rgb(255, 159, 67));
-        let green = Style::default().fg(Color::Green);
-        let grey = Style::default().fg(Color::Rgb(128, 128, 128));
-        let sel = Style::default()
-            .fg(Color::White)
-            .bg(Color::Rgb(58, 58, 90))
-            .add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
-        let dim = Style::default().add_modifier(Modifier::DIM | Modifier::ITALIC);
-        vec![
-            buffer(&[
-                (0, 0, "张伟 实验小学 T0001", red_bold),
-                (5, 1, "abc", on_blue),
-                (0, 2, "勤", green),
-                (2, 2, "假", grey),
-                (4, 2, "迟", rgb),
-            ]),
-            buffer(&[
-                (0, 0, "李娜 实验中学 T0002", red_bold),
-                (5, 1, "abd", on_blue),
-                (0, 2, "勤", green),
-                (2, 2, "勤", green),
-                (4, 2, "迟", rgb),
-                (0, 3, "> zhangw", sel),
-                (20, 3, "潼南", dim),
-            ]),
-            buffer(&[
-                (0, 0, "李娜 实验中学 T0002", dim),
-                (1, 1, "x", red_bold),
-                (0, 3, "> zh", sel),
-                (21, 3, "区", Style::default()),
-                (28, 0, "好", on_blue),
-            ]),
-            Buffer::empty(AREA),
-        ]
-    }
-
-    #[test]
-    fn the_terminal_shows_what_ratatuis_backend_shows_with_fewer_bytes() {
-        let (mut plain_screen, mut compact_screen) = (
-            vt100::Parser::new(AREA.height, AREA.width, 0),
-            vt100::Parser::new(AREA.height, AREA.width, 0),
-        );
-        let (mut plain_total, mut compact_total) = (0, 0);
-        let mut shown = Buffer::empty(AREA);
-        for next in frames() {
-            let diff = shown.diff(&next);
-            let sink = Sink::default();
-            let mut plain = CrosstermBackend::new(sink.clone());
-            plain.draw(diff.iter().copied()).unwrap();
-            let plain = sink.0.borrow().clone();
-            let mut compact = Vec::new();
-            write_cells(&mut compact, diff.into_iter()).unwrap();
-            plain_screen.process(&plain);
-            compact_screen.process(&compact);
-            assert_eq!(
-                compact_screen.screen().contents_formatted(),
-                plain_screen.screen().contents_formatted(),
-                "{}",
-                String::from_utf8_lossy(&compact)
-            );
-            assert_eq!(
-                compact_screen.screen().contents(),
-                plain_screen.screen().contents()
-            );
-            plain_total += plain.len();
-            compact_total += compact.len();
-            shown = next;
-        }
-        assert!(
-            compact_total * 10 < plain_total * 9,
-            "{compact_total} vs {plain_total}"
-        );
-    }
-
-    #[test]
-    fn nothing_changed_writes_nothing() {
-        let a = frames().remove(0);
-        let mut out = Vec::new();
-        assert!(!write_cells(&mut out, a.diff(&a).into_iter()).unwrap());
-        assert!(out.is_empty());
-    }
-
-    #[test]
-    fn text_after_a_wide_character_needs_no_move_and_a_jump_in_the_row_moves_the_column() {
-        let next = buffer(&[
-            (0, 1, "张伟x", Style::default()),
-            (10, 1, "y", Style::default()),
-        ]);
-        let mut out = Vec::new();
-        write_cells(&mut out, Buffer::empty(AREA).diff(&next).into_iter()).unwrap();
-        assert_eq!(String::from_utf8_lossy(&out), "\x1b[2;1H张伟x\x1b[11Gy");
-    }
-
-    #[test]
-    fn the_16_ansi_colours_are_written_as_sgr_30_to_37_and_90_to_97() {
-        // Every colour terminal reads these; 38;5;N needs one that knows 256 colours.
-        let next = buffer(&[
-            (0, 0, "a", Style::default().fg(Color::Red).bg(Color::Blue)),
-            (1, 0, "b", Style::default().fg(Color::LightYellow)),
-            (
-                2,
-                0,
-                "c",
-                Style::default().fg(Color::Gray).bg(Color::DarkGray),
-            ),
-            (3, 0, "d", Style::default().fg(Color::Indexed(208))),
-            (4, 0, "e", Style::default().fg(Color::Rgb(1, 2, 3))),
-        ]);
-        let mut out = Vec::new();
-        write_cells(&mut out, Buffer::empty(AREA).diff(&next).into_iter()).unwrap();
-        assert_eq!(
-            String::from_utf8_lossy(&out),
-            "\x1b[1;1H\x1b[31;44ma\x1b[93;49mb\x1b[37;100mc\x1b[38;5;208;49md\x1b[38;2;1;2;3me\x1b[0m"
-        );
-    }
-}
+mod tests;

@@ -14,8 +14,9 @@ use crossterm::style::Print;
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
+use ratatui::backend::{Backend, ClearType};
 use ratatui::{Frame, Terminal};
-use std::io::{stdout, Stdout};
+use std::io::{stdout, Stdout, Write};
 
 pub struct Session {
     terminal: Terminal<CompactBackend<Stdout>>,
@@ -62,7 +63,13 @@ impl Session {
                 format!("cannot use this terminal: {e}"),
             )));
         }
-        match Terminal::new(CompactBackend::new(stdout())) {
+        // Cleared once at its size, the screen is known to the backend (which then writes
+        // each frame's changes with erases and the cells between them).
+        let started = Terminal::new(CompactBackend::new(stdout())).and_then(|mut t| {
+            t.backend_mut().clear_region(ClearType::All)?;
+            Ok(t)
+        });
+        match started {
             Ok(terminal) => Ok(Session {
                 terminal,
                 active: true,
@@ -78,7 +85,7 @@ impl Session {
     }
 
     pub fn draw(&mut self, f: impl FnOnce(&mut Frame)) -> Result<()> {
-        self.terminal.draw(f)?;
+        draw(&mut self.terminal, f)?;
         Ok(())
     }
 
@@ -88,6 +95,21 @@ impl Session {
             restore();
         }
     }
+}
+
+/// Draws a frame with `f` and hands the backend a copy of the whole frame before ratatui
+/// flushes its changes (see `backend::FrameCopy`). The app's frames go through here, and so
+/// do the tests' and the benchmark's that count what the terminal receives.
+pub fn draw<W: Write>(
+    terminal: &mut Terminal<CompactBackend<W>>,
+    f: impl FnOnce(&mut Frame),
+) -> std::io::Result<()> {
+    let copy = terminal.backend().frame_copy();
+    terminal.draw(|frame| {
+        f(frame);
+        copy.keep(frame.buffer_mut());
+    })?;
+    Ok(())
 }
 
 impl Drop for Session {

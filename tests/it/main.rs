@@ -31,10 +31,13 @@ mod pty;
 mod pty_desk;
 mod pty_hangup;
 mod pty_terminals;
+mod redraw_bytes;
+mod redraw_cells;
 mod redraw_truth;
 mod registration;
 mod school_report;
 mod search;
+
 mod search_ranking;
 mod staff_numbers;
 mod starlight_life;
