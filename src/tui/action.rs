@@ -188,6 +188,12 @@ pub enum Intent {
     DeleteCreditEntry {
         entry_id: i64,
     },
+    /// A trainee's feedback (the desk after check-out; ops::feedback::give, which refuses a
+    /// teacher who did not attend, saying why).
+    GiveFeedback {
+        answers: crate::ops::feedback::Answers,
+        source: crate::store::feedback::Source,
+    },
 }
 
 /// What the user asked for.

@@ -13,7 +13,10 @@
 //! Keep each screen's strings in its own section so that parallel edits do not collide.
 
 pub use crate::lang::Lang;
+pub use after::*;
 pub use starlight::*;
+#[path = "i18n_after.rs"]
+mod after;
 #[path = "i18n_starlight.rs"]
 mod starlight;
 use std::fmt::Display;

@@ -93,6 +93,7 @@ pub fn execute(
         | Intent::DeleteCreditEntry { .. }
         | Intent::ApproveCredits { .. }
         | Intent::ReturnCredit { .. }) => credits_write(db, i, reason, stamp, lang),
+        i @ Intent::GiveFeedback { .. } => super::write_after::execute(db, i, stamp, lang),
     }
 }
 
@@ -383,7 +384,7 @@ fn set_setting(
 // ── Check-in desk and Vetoes tab (screens/checkin, screens/vetoes) ─────────
 
 /// "张伟（实验小学）" for toasts.
-fn who(db: &Db, teacher_id: i64, lang: Lang) -> String {
+pub(super) fn who(db: &Db, teacher_id: i64, lang: Lang) -> String {
     match store::enrolments::teacher_brief(&db.conn, teacher_id) {
         Ok(Some(t)) => i18n::fill(i18n::DESK_WHO.get(lang), &[&t.name, &t.school]),
         _ => format!("#{teacher_id}"),

@@ -1,0 +1,25 @@
+//! Executes the intents of "after the training" (issue 12): a trainee's feedback, through
+//! `ops` (one transaction each, audited; a refusal writes nothing).
+
+use super::action::Intent;
+use super::i18n::{self, Lang};
+use super::write::{who, Done};
+use crate::error::{Error, Result};
+use crate::store::{Db, Stamp};
+
+pub(super) fn execute(db: &mut Db, intent: &Intent, stamp: &Stamp, lang: Lang) -> Result<Done> {
+    let message = match intent {
+        Intent::GiveFeedback { answers, source } => {
+            crate::ops::feedback::give(db, stamp, answers, *source)?;
+            i18n::fill(
+                i18n::FB_SAVED.get(lang),
+                &[&who(db, answers.teacher_id, lang)],
+            )
+        }
+        _ => return Err(Error::invalid("not an after-training intent")),
+    };
+    Ok(Done {
+        message: Some(message),
+        ..Done::default()
+    })
+}
