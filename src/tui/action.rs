@@ -176,13 +176,10 @@ pub enum Intent {
     CompleteProject {
         project_id: i64,
     },
-    /// Add a manual credit entry (national online course etc.; ops::credits).
-    AddCreditEntry {
-        teacher_id: i64,
-        credits: f64,
-        concentrated: bool,
-        earned_on: chrono::NaiveDate,
-        note: String,
+    /// Register a credit entry (学分登记; category, hours, certificate no.): it arrives 待审核
+    /// in the registrar's queue (ops::credit_registration::register).
+    RegisterCredit {
+        entry: crate::ops::credit_registration::Registering,
     },
     /// Delete a manual credit entry (needs the reason).
     DeleteCreditEntry {

@@ -33,3 +33,28 @@ pub const FB_OFFER_ON: Msg = Msg::new(
     "Feedback is offered after each check-out",
 );
 pub const FB_SAVED: Msg = Msg::new("已记录 {} 的反馈", "Feedback from {} recorded");
+pub const CR_F_CATEGORY: Msg = Msg::new("类别", "Category");
+pub const CR_F_HOURS: Msg = Msg::new("学时", "Hours");
+pub const CR_F_EVIDENCE: Msg = Msg::new("证书编号", "Certificate no.");
+pub const CR_NOTE_EVIDENCE: Msg = Msg::new("证明材料，可空", "evidence; may be empty");
+pub const CR_NOTE_BY_RULE: Msg = Msg::new(
+    "学分按类别规则由学时计算",
+    "credits follow from the hours by the category's rule",
+);
+pub const CR_BY_RULE: Msg = Msg::new(
+    "= {} 学分（每学时 {}，上限 {}{}）",
+    "= {} credits ({} a hour, cap {}{})",
+);
+pub const CR_RULE_CONCENTRATED: Msg = Msg::new("，集中", ", concentrated");
+pub const CR_NO_CATEGORY: Msg = Msg::new(
+    "没有学分类别：先用 :set credit_categories 设置",
+    "no credit category: set credit_categories first",
+);
+pub const CR_BAD_HOURS: Msg = Msg::new(
+    "学时应为大于 0、不超过 1000 的数",
+    "hours: a number more than 0, at most 1000",
+);
+pub const CR_REGISTERED: Msg = Msg::new(
+    "已为 {} 登记 {} 学分（{}），待审核",
+    "{}: {} credits registered ({}), pending review",
+);

@@ -89,11 +89,12 @@ pub fn execute(
             super::screens::import_preview::execute(db, stamp, request, lang)
         }
         i @ (Intent::CompleteProject { .. }
-        | Intent::AddCreditEntry { .. }
         | Intent::DeleteCreditEntry { .. }
         | Intent::ApproveCredits { .. }
         | Intent::ReturnCredit { .. }) => credits_write(db, i, reason, stamp, lang),
-        i @ Intent::GiveFeedback { .. } => super::write_after::execute(db, i, stamp, lang),
+        i @ (Intent::GiveFeedback { .. } | Intent::RegisterCredit { .. }) => {
+            super::write_after::execute(db, i, stamp, lang)
+        }
     }
 }
 
@@ -308,27 +309,6 @@ fn credits_write(
                     &out.non_completers,
                     &out.follow_ups,
                 ],
-            )
-        }
-        Intent::AddCreditEntry {
-            teacher_id,
-            credits,
-            concentrated,
-            earned_on,
-            note,
-        } => {
-            let e = crate::ops::credits::add_manual_entry(
-                db,
-                stamp,
-                *teacher_id,
-                *credits,
-                *concentrated,
-                *earned_on,
-                note,
-            )?;
-            i18n::fill(
-                i18n::CR_DONE.get(lang),
-                &[&who(db, e.teacher_id, lang), &e.credits],
             )
         }
         Intent::ApproveCredits { ids } => {

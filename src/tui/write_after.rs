@@ -1,5 +1,5 @@
 //! Executes the intents of "after the training" (issue 12): a trainee's feedback, through
-//! `ops` (one transaction each, audited; a refusal writes nothing).
+//! credit registration, through `ops` (one transaction each, audited; a refusal writes nothing).
 
 use super::action::Intent;
 use super::i18n::{self, Lang};
@@ -14,6 +14,13 @@ pub(super) fn execute(db: &mut Db, intent: &Intent, stamp: &Stamp, lang: Lang) -
             i18n::fill(
                 i18n::FB_SAVED.get(lang),
                 &[&who(db, answers.teacher_id, lang)],
+            )
+        }
+        Intent::RegisterCredit { entry } => {
+            let e = crate::ops::credit_registration::register(db, stamp, entry)?;
+            i18n::fill(
+                i18n::CR_REGISTERED.get(lang),
+                &[&who(db, e.teacher_id, lang), &e.credits, &e.category],
             )
         }
         _ => return Err(Error::invalid("not an after-training intent")),

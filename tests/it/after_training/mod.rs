@@ -9,6 +9,7 @@ use liaoyuan::store::OpenMode;
 use liaoyuan::tui::i18n::Lang;
 use std::path::{Path, PathBuf};
 
+mod credit_form;
 mod desk_feedback;
 
 /// Four teachers enrolled in P1 (张伟 1, 李娜 2 at 实验小学; 王芳 3, 刘洋 4 at 柏梓中学);

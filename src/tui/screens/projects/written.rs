@@ -60,7 +60,7 @@ impl ProjectsScreen {
                     d.places.saved();
                 }
             }
-            Intent::AddCreditEntry { .. } => {
+            Intent::RegisterCredit { .. } => {
                 let form = self.credit_form.as_mut();
                 if form.is_some_and(|f| f.form.written(written)) {
                     self.credit_form = None;
