@@ -185,6 +185,11 @@ pub enum Intent {
     DeleteCreditEntry {
         entry_id: i64,
     },
+    /// Record a Starlight assessment of one competency (the Starlight pane, `r`); the
+    /// trainer's level of it becomes the assessed level (ops::starlight::record_assessment).
+    RecordAssessment {
+        assessment: Box<crate::store::trainer_life::Assessment>,
+    },
     /// A trainee's feedback (the desk after check-out; ops::feedback::give, which refuses a
     /// teacher who did not attend, saying why).
     GiveFeedback {

@@ -58,3 +58,36 @@ pub const CR_REGISTERED: Msg = Msg::new(
     "已为 {} 登记 {} 学分（{}），待审核",
     "{}: {} credits registered ({}), pending review",
 );
+pub const SL_KEY_ASSESS: Msg = Msg::new(
+    "记录能力考核（等级、考核人、依据）",
+    "Record an assessment (level, assessor, evidence)",
+);
+pub const AS_TITLE: Msg = Msg::new("能力考核", "Assess a competency");
+pub const AS_F_COMPETENCY: Msg = Msg::new("能力", "Competency");
+pub const AS_F_LEVEL: Msg = Msg::new("等级", "Level");
+pub const AS_F_DATE: Msg = Msg::new("考核日期", "Assessed on");
+pub const AS_F_ASSESSOR: Msg = Msg::new("考核人", "Assessor");
+pub const AS_F_KIND: Msg = Msg::new("依据", "Evidence");
+pub const AS_F_SESSION: Msg = Msg::new("授课场次", "Session taught");
+pub const AS_F_NOTE: Msg = Msg::new("备注", "Note");
+pub const AS_LEVEL: Msg = Msg::new("{} 级", "level {}");
+pub const AS_NO_SESSION: Msg = Msg::new("（尚无已授课场次）", "(no session held yet)");
+pub const AS_KIND_SESSION: Msg = Msg::new("在下一项选择授课场次", "choose the session below");
+pub const AS_KIND_OBSERVATION: Msg =
+    Msg::new("在备注中写听课观察", "write the observation in the note");
+pub const AS_KIND_FEEDBACK: Msg = Msg::new("学员均分 {}（{} 人次）", "{} ({} ratings)");
+pub const AS_NO_FEEDBACK: Msg = Msg::new("尚无学员评分", "no trainee ratings yet");
+pub const AS_NEED_ASSESSOR: Msg = Msg::new("请填写考核人", "who assessed?");
+pub const AS_NEED_SESSION: Msg = Msg::new(
+    "该讲师还没有已授课的场次",
+    "the trainer has held no session yet",
+);
+pub const AS_NEED_OBSERVATION: Msg = Msg::new(
+    "请在备注中写下听课观察",
+    "write what was observed in the note",
+);
+pub const AS_NEED_FEEDBACK: Msg = Msg::new(
+    "尚无学员评分，不能以反馈均分为依据",
+    "no trainee ratings yet to rest on",
+);
+pub const AS_SAVED: Msg = Msg::new("已记录 {} {}考核：{} 级", "{}: {} assessed at level {}");

@@ -92,9 +92,9 @@ pub fn execute(
         | Intent::DeleteCreditEntry { .. }
         | Intent::ApproveCredits { .. }
         | Intent::ReturnCredit { .. }) => credits_write(db, i, reason, stamp, lang),
-        i @ (Intent::GiveFeedback { .. } | Intent::RegisterCredit { .. }) => {
-            super::write_after::execute(db, i, stamp, lang)
-        }
+        i @ (Intent::GiveFeedback { .. }
+        | Intent::RegisterCredit { .. }
+        | Intent::RecordAssessment { .. }) => super::write_after::execute(db, i, stamp, lang),
     }
 }
 

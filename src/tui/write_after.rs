@@ -1,5 +1,5 @@
 //! Executes the intents of "after the training" (issue 12): a trainee's feedback, through
-//! credit registration, through `ops` (one transaction each, audited; a refusal writes nothing).
+//! credit registration, a Starlight assessment, through `ops` (one transaction each, audited; a refusal writes nothing).
 
 use super::action::Intent;
 use super::i18n::{self, Lang};
@@ -21,6 +21,16 @@ pub(super) fn execute(db: &mut Db, intent: &Intent, stamp: &Stamp, lang: Lang) -
             i18n::fill(
                 i18n::CR_REGISTERED.get(lang),
                 &[&who(db, e.teacher_id, lang), &e.credits, &e.category],
+            )
+        }
+        Intent::RecordAssessment { assessment: a } => {
+            crate::ops::starlight::record_assessment(db, stamp, a)?;
+            let name = crate::store::trainers::get(&db.conn, a.trainer_id)?
+                .map(|t| t.name)
+                .unwrap_or_default();
+            i18n::fill(
+                i18n::AS_SAVED.get(lang),
+                &[&name, &a.competency.label(lang == Lang::Zh), &a.level],
             )
         }
         _ => return Err(Error::invalid("not an after-training intent")),

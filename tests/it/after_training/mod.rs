@@ -9,6 +9,7 @@ use liaoyuan::store::OpenMode;
 use liaoyuan::tui::i18n::Lang;
 use std::path::{Path, PathBuf};
 
+mod assessments;
 mod credit_form;
 mod desk_feedback;
 
@@ -36,6 +37,20 @@ fn build_db(dir: &Path) -> PathBuf {
     c.execute_batch(
         "INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at) VALUES
            (1, 1, 1, '2026-02-20'), (1, 2, 1, '2026-02-20'), (1, 3, 2, '2026-02-20'), (1, 4, 2, '2026-02-20');",
+    )
+    .unwrap();
+    // Trainer 1 陈老师 (certified, 能教学 2) taught P2's session 2 on 20 November and
+    // teaches today's session 1; trainees rated them 5 and 4.
+    c.execute_batch(
+        "INSERT INTO trainers (id, name, affiliation, status, teach, joined_on)
+           VALUES (1, '陈老师', '区教师进修学校', 'certified', 2, '2024-09-01');
+         INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date)
+           VALUES (2, 'P2', '作业设计专题', 'district', 'continuing_education', 0, 6, '2026-11-01', '2026-11-30');
+         INSERT INTO sessions (id, project_id, date, start_time, end_time, topic, trainer_id)
+           VALUES (2, 2, '2026-11-20', '14:00', '17:00', '作业设计', 1);
+         UPDATE sessions SET trainer_id = 1 WHERE id = 1;
+         INSERT INTO feedback (project_id, session_id, trainer_id, trainer, submitted_at, source)
+           VALUES (2, 2, 1, 5, '2026-11-20 17:00:00', 'legacy'), (2, 2, 1, 4, '2026-11-20 17:00:00', 'legacy');",
     )
     .unwrap();
     path
