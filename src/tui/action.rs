@@ -190,6 +190,13 @@ pub enum Intent {
     RecordAssessment {
         assessment: Box<crate::store::trainer_life::Assessment>,
     },
+    /// The paper forms of a project entered in the bulk grid (Projects › `R` › `e`): every
+    /// row in one transaction, or none with each refused row named
+    /// (ops::feedback::give_many).
+    GiveFeedbackBatch {
+        project_id: i64,
+        answers: Vec<crate::ops::feedback::Answers>,
+    },
     /// A trainee's feedback (the desk after check-out; ops::feedback::give, which refuses a
     /// teacher who did not attend, saying why).
     GiveFeedback {

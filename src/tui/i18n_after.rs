@@ -91,3 +91,28 @@ pub const AS_NEED_FEEDBACK: Msg = Msg::new(
     "no trainee ratings yet to rest on",
 );
 pub const AS_SAVED: Msg = Msg::new("已记录 {} {}考核：{} 级", "{}: {} assessed at level {}");
+pub const FB_KEY_ENTER_FORMS: Msg = Msg::new(
+    "录入纸质反馈（每位出席教师一行）",
+    "Enter paper forms (a row per teacher who attended)",
+);
+pub const FG_TITLE: Msg = Msg::new("录入纸质反馈 · {} {}", "Enter paper forms · {} {}");
+pub const FG_NAME: Msg = Msg::new("姓名", "Name");
+pub const FG_SCHOOL: Msg = Msg::new("学校", "School");
+pub const FG_CONTENT: Msg = Msg::new("内容", "Cont.");
+pub const FG_TRAINER: Msg = Msg::new("培训者", "Trainer");
+pub const FG_ORGANISATION: Msg = Msg::new("组织", "Org.");
+pub const FG_COMMENT: Msg = Msg::new("意见建议", "Comment");
+pub const FG_KEYS: Msg = Msg::new(
+    "1–5 评分并右移 · Enter 下一位 · ←→↑↓ 移动 · Ctrl-S 保存 · Esc 关闭",
+    "1–5 rate, move on · Enter next · arrows move · Ctrl-S save · Esc close",
+);
+pub const FG_NOBODY: Msg = Msg::new(
+    "该项目还没有出席的教师：缺勤和请假的教师不能评价",
+    "Nobody has attended this project yet: absent teachers give no feedback",
+);
+pub const FG_NOTHING: Msg = Msg::new("没有填写任何反馈", "Nothing entered");
+pub const FG_DISCARD: Msg = Msg::new(
+    "有未保存的反馈：再按 Esc 放弃",
+    "Unsaved feedback: Esc again discards it",
+);
+pub const FG_SAVED: Msg = Msg::new("已保存 {} 份反馈", "{} feedback forms saved");

@@ -93,6 +93,7 @@ pub fn execute(
         | Intent::ApproveCredits { .. }
         | Intent::ReturnCredit { .. }) => credits_write(db, i, reason, stamp, lang),
         i @ (Intent::GiveFeedback { .. }
+        | Intent::GiveFeedbackBatch { .. }
         | Intent::RegisterCredit { .. }
         | Intent::RecordAssessment { .. }) => super::write_after::execute(db, i, stamp, lang),
     }

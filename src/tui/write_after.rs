@@ -5,6 +5,7 @@ use super::action::Intent;
 use super::i18n::{self, Lang};
 use super::write::{who, Done};
 use crate::error::{Error, Result};
+use crate::store::feedback::Source;
 use crate::store::{Db, Stamp};
 
 pub(super) fn execute(db: &mut Db, intent: &Intent, stamp: &Stamp, lang: Lang) -> Result<Done> {
@@ -15,6 +16,10 @@ pub(super) fn execute(db: &mut Db, intent: &Intent, stamp: &Stamp, lang: Lang) -
                 i18n::FB_SAVED.get(lang),
                 &[&who(db, answers.teacher_id, lang)],
             )
+        }
+        Intent::GiveFeedbackBatch { answers, .. } => {
+            let n = crate::ops::feedback::give_many(db, stamp, answers, Source::Form)?;
+            i18n::fill(i18n::FG_SAVED.get(lang), &[&n])
         }
         Intent::RegisterCredit { entry } => {
             let e = crate::ops::credit_registration::register(db, stamp, entry)?;

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 mod assessments;
 mod credit_form;
 mod desk_feedback;
+mod feedback_grid;
 
 /// Four teachers enrolled in P1 (张伟 1, 李娜 2 at 实验小学; 王芳 3, 刘洋 4 at 柏梓中学);
 /// today's session 1 runs 08:30–11:30.
