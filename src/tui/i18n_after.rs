@@ -116,3 +116,9 @@ pub const FG_DISCARD: Msg = Msg::new(
     "Unsaved feedback: Esc again discards it",
 );
 pub const FG_SAVED: Msg = Msg::new("已保存 {} 份反馈", "{} feedback forms saved");
+pub const FG_SCOPE: Msg = Msg::new("范围：{}（[ ] 切换场次）", "For: {} ([ ] switch session)");
+pub const FG_WHOLE_PROJECT: Msg = Msg::new("整个项目", "the whole project");
+pub const FG_SAVE_FIRST: Msg = Msg::new(
+    "先保存已填写的反馈（Ctrl-S；或 Esc 放弃并关闭），再切换场次",
+    "Save the rows entered first (Ctrl-S; or Esc to discard and close), then switch",
+);

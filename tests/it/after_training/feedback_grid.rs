@@ -146,3 +146,29 @@ fn the_grid_saves_while_another_process_checks_a_teacher_in() {
     );
     let _ = at("2026-11-28 15:00");
 }
+
+#[test]
+fn bracket_keys_switch_the_grid_to_one_session_and_its_attendees() {
+    let mut ui = grid(Lang::Zh);
+    ui.typed("]");
+    let text = ui.text();
+    assert!(text.contains("2026-11-28 08:30 大单元教学"), "{text}");
+    assert!(text.contains("张伟") && !text.contains("王芳"), "{text}");
+    ui.typed("5");
+    // Unsaved rows keep the scope until saved or discarded.
+    ui.typed("[");
+    assert!(ui.text().contains("2026-11-28 08:30 大单元教学"));
+    ui.ctrl('s');
+    let session: Vec<(i64, Option<i64>, String)> = {
+        let db = liaoyuan::store::Db::open(&ui.path, liaoyuan::store::OpenMode::ReadOnly).unwrap();
+        let mut st = db
+            .conn
+            .prepare("SELECT teacher_id, session_id, source FROM feedback WHERE project_id = 1")
+            .unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    assert_eq!(session, [(1, Some(1), "form".to_string())]);
+}

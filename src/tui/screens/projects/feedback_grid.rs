@@ -2,12 +2,14 @@
 //! end of a project, one row per teacher who attended (absent teachers are not offered), three
 //! rating columns and a comment. A digit 1–5 rates and moves right (after the third rating
 //! onto the comment, where everything typed is the comment), Enter goes to the next teacher,
-//! the arrows move, Backspace clears. Ctrl-S saves every changed row in one transaction
+//! the arrows move, Backspace clears; `[` / `]` switch between the whole project and one of its
+//! sessions (its attendees, its answers). Ctrl-S saves every changed row in one transaction
 //! (`Intent::GiveFeedbackBatch`); a refusal names each refused row and keeps the grid.
 
 use crate::error::Result;
 use crate::ops::feedback::Answers;
 use crate::store::feedback_attendees::{attendees, Attendee};
+use crate::store::sessions::sessions_of_project;
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
 use crate::tui::outcome::Written;
@@ -39,11 +41,50 @@ pub struct FeedbackGrid {
     pub discard_armed: bool,
     /// Why the last save was refused (every refused row).
     pub refused: Option<String>,
+    /// The project's sessions (id, "date HH:MM topic"); `[` / `]` switch the grid between
+    /// the whole project (None) and one of them.
+    pub sessions: Vec<(i64, String)>,
+    pub scope: Option<usize>,
 }
 
 impl FeedbackGrid {
     pub fn open(ctx: &Ctx, project_id: i64, code: &str, title: &str) -> Result<FeedbackGrid> {
-        let rows = attendees(ctx.conn(), project_id)?
+        let sessions = sessions_of_project(ctx.conn(), project_id)?
+            .into_iter()
+            .map(|s| {
+                (
+                    s.id,
+                    format!("{} {} {}", s.date, s.start.format("%H:%M"), s.topic),
+                )
+            })
+            .collect();
+        let mut g = FeedbackGrid {
+            project_id,
+            code: code.to_string(),
+            title: title.to_string(),
+            rows: Vec::new(),
+            row: 0,
+            col: 0,
+            page: 10,
+            first: 0,
+            saving: false,
+            discard_armed: false,
+            refused: None,
+            sessions,
+            scope: None,
+        };
+        g.load(ctx)?;
+        Ok(g)
+    }
+
+    /// The session the grid is for (None: the whole project).
+    pub fn session_id(&self) -> Option<i64> {
+        self.scope.and_then(|i| self.sessions.get(i)).map(|s| s.0)
+    }
+
+    /// Reads the attendees of the scope, with their answers so far.
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        self.rows = attendees(ctx.conn(), self.project_id, self.session_id())?
             .into_iter()
             .map(|who| {
                 let (ratings, text) = who.given.clone().unwrap_or_default();
@@ -57,19 +98,30 @@ impl FeedbackGrid {
                 }
             })
             .collect();
-        Ok(FeedbackGrid {
-            project_id,
-            code: code.to_string(),
-            title: title.to_string(),
-            rows,
-            row: 0,
-            col: 0,
-            page: 10,
-            first: 0,
-            saving: false,
-            discard_armed: false,
-            refused: None,
-        })
+        (self.row, self.col, self.first) = (0, 0, 0);
+        Ok(())
+    }
+
+    /// `[` / `]`: the previous / next scope (whole project, then each session), unless
+    /// rows are unsaved.
+    fn switch_scope(&mut self, forward: bool, ctx: &Ctx) -> Option<Action> {
+        if self.is_dirty() {
+            return Some(Action::Fail(ctx.t(i18n::FG_SAVE_FIRST).to_string()));
+        }
+        let n = self.sessions.len() + 1;
+        let at = self.scope.map_or(0, |i| i + 1);
+        let next = if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        };
+        self.scope = next.checked_sub(1);
+        match self.load(ctx) {
+            Ok(()) => None,
+            Err(e) => Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            )),
+        }
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -98,6 +150,9 @@ impl FeedbackGrid {
             KeyCode::Esc => (None, true),
             KeyCode::Char('s') if ctrl => (self.save(ctx), false),
             KeyCode::F(1) => (Some(Action::OpenHelp), false),
+            KeyCode::Char(c @ ('[' | ']')) if self.col < COMMENT => {
+                (self.switch_scope(c == ']', ctx), false)
+            }
             KeyCode::Enter => {
                 self.next_row();
                 (None, false)
@@ -164,7 +219,7 @@ impl FeedbackGrid {
             .filter(|r| r.ratings.iter().any(Option::is_some) || !r.comment.is_empty())
             .map(|r| Answers {
                 project_id: self.project_id,
-                session_id: None,
+                session_id: self.session_id(),
                 teacher_id: r.who.teacher_id,
                 content: r.ratings[0],
                 trainer: r.ratings[1],

@@ -53,9 +53,17 @@ impl FeedbackGrid {
             Cell::text(ctx.t(i18n::FG_ORGANISATION)),
             Cell::text(ctx.t(i18n::FG_COMMENT)),
         ];
-        let mut lines = vec![cols.line(header, th.muted(), th.muted())];
+        let scope = match self.scope.and_then(|i| self.sessions.get(i)) {
+            Some((_, label)) => label.clone(),
+            None => ctx.t(i18n::FG_WHOLE_PROJECT).to_string(),
+        };
+        let scope = ctx.tf(i18n::FG_SCOPE, &[&scope]);
+        let mut lines = vec![
+            Line::from(Span::styled(truncate(&scope, w), th.accent())),
+            cols.line(header, th.muted(), th.muted()),
+        ];
         let refused_h = if self.refused.is_some() { 4 } else { 1 };
-        self.page = (inner.height as usize).saturating_sub(1 + refused_h).max(1);
+        self.page = (inner.height as usize).saturating_sub(2 + refused_h).max(1);
         if self.row < self.first {
             self.first = self.row;
         } else if self.row >= self.first + self.page {
