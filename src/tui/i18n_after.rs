@@ -122,3 +122,7 @@ pub const FG_SAVE_FIRST: Msg = Msg::new(
     "先保存已填写的反馈（Ctrl-S；或 Esc 放弃并关闭），再切换场次",
     "Save the rows entered first (Ctrl-S; or Esc to discard and close), then switch",
 );
+pub const DESK_CHECKOUT_NOT_IN: Msg = Msg::new(
+    "{} 还没有签到，不能签退：先签到（Enter）",
+    "{} is not checked in, so cannot check out: check in first (Enter)",
+);

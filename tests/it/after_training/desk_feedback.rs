@@ -192,3 +192,21 @@ fn the_desk_saves_feedback_while_another_process_checks_teachers_in() {
         4
     );
 }
+
+#[test]
+fn a_teacher_not_checked_in_is_not_checked_out_and_nothing_is_written() {
+    let mut ui = checked_in(Lang::En, "2026-11-28 11:31");
+    ui.typed("zw");
+    ui.ctrl('o');
+    let text = ui.text();
+    assert!(!text.contains("Trainee feedback"), "{text}");
+    assert!(
+        ui.bottom_line().contains("not checked in"),
+        "{}",
+        ui.bottom_line()
+    );
+    assert_eq!(
+        ui.count("SELECT count(*) FROM marks WHERE teacher_id = 1"),
+        0
+    );
+}

@@ -130,6 +130,15 @@ impl CheckInScreen {
             Err(msg) if msg == i18n::DESK_NOBODY => return Some(Action::Fail(self.nobody(ctx))),
             Err(msg) => return Some(Action::Fail(ctx.t(msg).into())),
         };
+        // Only a teacher who is in leaves: a check-out never makes an arrival up.
+        if !self
+            .data
+            .status_of(row.teacher_id)
+            .is_some_and(|s| s.arrived())
+        {
+            let name = Self::teacher_name(ctx, row.teacher_id);
+            return Some(Action::Fail(ctx.tf(i18n::DESK_CHECKOUT_NOT_IN, &[&name])));
+        }
         let action = self.mark_action(row, None, Some(ctx.now), ctx);
         self.next_teacher(ctx);
         action
