@@ -84,6 +84,14 @@ fn a_registered_entry_takes_the_category_s_rule_and_waits_for_the_registrar_in_c
         "SELECT count(*) FROM audit_log WHERE entity = 'credit_entry' AND action = 'create'",
     );
     assert_eq!(audits, 1);
+    // The teacher's ledger shows it waiting, with its category.
+    ui.typed(":");
+    ui.typed("credit add");
+    ui.key(KeyCode::Enter);
+    ui.typed("ly");
+    ui.key(KeyCode::Enter);
+    let text = ui.text();
+    assert!(text.contains("［待审核］网络研修"), "{text}");
 }
 
 #[test]
