@@ -15,7 +15,7 @@ use crate::tui::overlays::centred;
 use crate::tui::screen::Ctx;
 use crate::tui::screens::projects::fields::{Event, Field, Form, Kind};
 use crate::tui::widgets::window::window;
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
@@ -228,5 +228,40 @@ impl AssessForm {
                 ..inner
             },
         );
+    }
+}
+
+impl super::StarlightScreen {
+    /// `r`: the assessment form for the selected trainer, with the sessions they have held
+    /// and the trainees' average rating.
+    pub(super) fn open_assess(&mut self, ctx: &Ctx) -> Option<Action> {
+        let t = self.selected()?.trainer.clone();
+        let held =
+            crate::store::trainer_list::held_sessions(ctx.conn(), t.id, ctx.now, SESSIONS_OFFERED);
+        let feedback = crate::store::feedback::trainer_feedback_average(ctx.conn(), t.id);
+        match (held, feedback) {
+            (Ok(held), Ok(feedback)) => {
+                self.assess = Some(AssessForm::new(&t, held, feedback, ctx));
+                None
+            }
+            (Err(e), _) | (_, Err(e)) => Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            )),
+        }
+    }
+
+    pub(super) fn handle_assess_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if key.code == KeyCode::F(1) {
+            return Some(Action::OpenHelp);
+        }
+        let form = self.assess.as_mut()?;
+        match form.handle_key(key, ctx) {
+            Event::Cancel => {
+                self.assess = None;
+                None
+            }
+            Event::Save => form.save(ctx),
+            _ => None,
+        }
     }
 }

@@ -22,7 +22,6 @@ use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Move};
 use crate::tui::outcome::Written;
 use crate::tui::screen::{Ctx, Screen};
-use crate::tui::screens::projects::fields as form_fields;
 use crate::tui::widgets::text_input::{SearchKey, TextInput};
 use chrono::Datelike;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -154,38 +153,6 @@ impl StarlightScreen {
         }
     }
 
-    /// `r`: the assessment form for the selected trainer, with the sessions they have held
-    /// and the trainees' average rating.
-    fn open_assess(&mut self, ctx: &Ctx) -> Option<Action> {
-        let t = self.selected()?.trainer.clone();
-        let held = trainer_list::held_sessions(ctx.conn(), t.id, ctx.now, assess::SESSIONS_OFFERED);
-        let feedback = crate::store::feedback::trainer_feedback_average(ctx.conn(), t.id);
-        match (held, feedback) {
-            (Ok(held), Ok(feedback)) => {
-                self.assess = Some(assess::AssessForm::new(&t, held, feedback, ctx));
-                None
-            }
-            (Err(e), _) | (_, Err(e)) => Some(Action::Fail(
-                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
-            )),
-        }
-    }
-
-    fn handle_assess_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
-        if key.code == crossterm::event::KeyCode::F(1) {
-            return Some(Action::OpenHelp);
-        }
-        let form = self.assess.as_mut()?;
-        match form.handle_key(key, ctx) {
-            form_fields::Event::Cancel => {
-                self.assess = None;
-                None
-            }
-            form_fields::Event::Save => form.save(ctx),
-            _ => None,
-        }
-    }
-
     fn handle_typing(&mut self, key: &KeyEvent, ctx: &Ctx) -> Option<Action> {
         match self.search.search_key(key) {
             SearchKey::Cleared { .. } => {
@@ -231,7 +198,7 @@ impl Screen for StarlightScreen {
 
     fn help(&self) -> Vec<HelpEntry> {
         if self.assess.is_some() {
-            return form_fields::help();
+            return crate::tui::screens::projects::fields::help();
         }
         let mut h = KEYS.help();
         h.extend(keymap::help(FORM_KEYS));
