@@ -118,6 +118,61 @@ pub fn give(db: &mut Db, stamp: &Stamp, a: &Answers, source: Source) -> Result<i
     Ok(id)
 }
 
+/// Stores the answers of a bulk form (the paper forms of a project) in ONE transaction, each
+/// audited; when any row is refused nothing is written and every refused row is named with
+/// its reason. Returns how many were stored.
+pub fn give_many(db: &mut Db, stamp: &Stamp, rows: &[Answers], source: Source) -> Result<usize> {
+    let tx = db.write(stamp)?;
+    let submitted_at = stamp.now.format(crate::domain::DATETIME_FMT).to_string();
+    let mut refused = Vec::new();
+    for (i, a) in rows.iter().enumerate() {
+        if let Err(e) = check(&tx, a) {
+            let name = teachers::get(&tx, a.teacher_id)?
+                .map(|t| t.name)
+                .unwrap_or_else(|| format!("#{}", a.teacher_id));
+            refused.push((i + 1, name, e));
+        }
+    }
+    if !refused.is_empty() {
+        let lines = |zh: bool| {
+            refused
+                .iter()
+                .map(|(n, name, e)| {
+                    let why = e.text(if zh {
+                        crate::lang::Lang::Zh
+                    } else {
+                        crate::lang::Lang::En
+                    });
+                    if zh {
+                        format!("第 {n} 行 {name}：{why}")
+                    } else {
+                        format!("row {n} {name}: {why}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let n = refused.len();
+        return Err(Error::invalid(pick(
+            format!("{n} 行未通过，未保存任何反馈：\n{}", lines(true)),
+            format!("{n} row(s) refused, no feedback saved:\n{}", lines(false)),
+        )));
+    }
+    for a in rows {
+        let id = save_checked(&tx, a, source, &submitted_at)?;
+        tx.audit(Audit {
+            entity: Entity::Feedback,
+            entity_id: Some(id),
+            action: AuditAction::Create,
+            before: None,
+            after: Some(answers_json(a, source)),
+            reason: "",
+        })?;
+    }
+    tx.commit()?;
+    Ok(rows.len())
+}
+
 /// Checks and stores one trainee's answers inside a write in progress (the import's).
 pub fn save_checked(
     conn: &Connection,

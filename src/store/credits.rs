@@ -4,9 +4,11 @@
 //! `teacher_record::credit_entries_between`, shared with the lookup and the Teachers tab.
 
 use super::sessions::date_col;
+use crate::domain::credit_registration::EntryStatus;
 use crate::domain::credits::{cycle_of, standing, CreditStanding, Cycle};
 use crate::domain::{CreditEntry, Settings, DATE_FMT};
 use crate::error::Result;
+use crate::store::decode::Stored;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -18,10 +20,13 @@ pub struct LedgerRow {
     pub project_code: Option<String>,
     pub project_title: Option<String>,
     pub recorded_by: String,
+    /// The registration's category ('' for entries older than registration) and status.
+    pub category: String,
+    pub status: EntryStatus,
 }
 
 const COLUMNS: &str = "c.id, c.teacher_id, c.project_id, c.credits, c.concentrated, c.earned_on, \
-                       c.source, c.note, c.recorded_by, p.code, p.title";
+                       c.source, c.note, c.recorded_by, p.code, p.title, c.category, c.status";
 
 fn from_row(r: &Row) -> rusqlite::Result<LedgerRow> {
     let source: String = r.get(6)?;
@@ -39,6 +44,8 @@ fn from_row(r: &Row) -> rusqlite::Result<LedgerRow> {
         recorded_by: r.get(8)?,
         project_code: r.get(9)?,
         project_title: r.get(10)?,
+        category: r.get(11)?,
+        status: Stored::new("credit_entries", 0).code(r, 12, EntryStatus::parse)?,
     })
 }
 

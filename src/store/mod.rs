@@ -23,6 +23,7 @@ pub mod district_charts;
 pub mod enrolments;
 pub mod export_rows;
 pub mod feedback;
+pub mod feedback_attendees;
 pub mod follow_ups;
 mod held;
 pub mod integrity;

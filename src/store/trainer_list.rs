@@ -91,6 +91,44 @@ pub fn sessions_taught(conn: &Connection, id: i64, limit: usize) -> Result<Vec<T
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A session a trainer has held by `now` (evidence of an assessment).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeldSession {
+    pub id: i64,
+    pub date: String,
+    pub project_code: String,
+    pub topic: String,
+}
+
+/// The sessions trainer `id` has delivered by `now` (ended: `domain::starlight::is_delivered`,
+/// as `trainer_lines` counts them), newest first, at most `limit`.
+pub fn held_sessions(
+    conn: &Connection,
+    id: i64,
+    now: NaiveDateTime,
+    limit: usize,
+) -> Result<Vec<HeldSession>> {
+    let mut st = conn.prepare_cached(
+        "SELECT s.id, s.date, p.code, s.topic
+         FROM sessions s JOIN projects p ON p.id = s.project_id
+         WHERE s.trainer_id = ?1 AND (s.date < ?2 OR (s.date = ?2 AND s.end_time <= ?3))
+         ORDER BY s.date DESC, s.start_time DESC LIMIT ?4",
+    )?;
+    let (day, time) = (
+        now.date().format(DATE_FMT).to_string(),
+        now.time().format(TIME_FMT).to_string(),
+    );
+    let rows = st.query_map(params![id, day, time, limit as i64], |r| {
+        Ok(HeldSession {
+            id: r.get(0)?,
+            date: r.get(1)?,
+            project_code: r.get(2)?,
+            topic: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -176,17 +176,32 @@ pub enum Intent {
     CompleteProject {
         project_id: i64,
     },
-    /// Add a manual credit entry (national online course etc.; ops::credits).
-    AddCreditEntry {
-        teacher_id: i64,
-        credits: f64,
-        concentrated: bool,
-        earned_on: chrono::NaiveDate,
-        note: String,
+    /// Register a credit entry (学分登记; category, hours, certificate no.): it arrives 待审核
+    /// in the registrar's queue (ops::credit_registration::register).
+    RegisterCredit {
+        entry: crate::ops::credit_registration::Registering,
     },
     /// Delete a manual credit entry (needs the reason).
     DeleteCreditEntry {
         entry_id: i64,
+    },
+    /// Record a Starlight assessment of one competency (the Starlight pane, `r`); the
+    /// trainer's level of it becomes the assessed level (ops::starlight::record_assessment).
+    RecordAssessment {
+        assessment: Box<crate::store::trainer_life::Assessment>,
+    },
+    /// The paper forms of a project entered in the bulk grid (Projects › `R` › `e`): every
+    /// row in one transaction, or none with each refused row named
+    /// (ops::feedback::give_many).
+    GiveFeedbackBatch {
+        project_id: i64,
+        answers: Vec<crate::ops::feedback::Answers>,
+    },
+    /// A trainee's feedback (the desk after check-out; ops::feedback::give, which refuses a
+    /// teacher who did not attend, saying why).
+    GiveFeedback {
+        answers: crate::ops::feedback::Answers,
+        source: crate::store::feedback::Source,
     },
 }
 

@@ -13,7 +13,10 @@
 //! Keep each screen's strings in its own section so that parallel edits do not collide.
 
 pub use crate::lang::Lang;
+pub use after::*;
 pub use starlight::*;
+#[path = "i18n_after.rs"]
+mod after;
 #[path = "i18n_starlight.rs"]
 mod starlight;
 use std::fmt::Display;
@@ -1056,8 +1059,11 @@ pub const CP_DONE: Msg = Msg::new(
     "{} 已结业：{} 人获得学分，{} 人未结业，生成跟踪任务 {} 项",
     "{} completed: {} credited, {} not complete, {} follow-ups created",
 );
-pub const CMD_CREDIT_ADD: Msg = Msg::new("添加学分（手工录入）", "Add credits (manual entry)");
-pub const CR_TITLE: Msg = Msg::new("添加学分（手工录入）", "Add credits (manual entry)");
+pub const CMD_CREDIT_ADD: Msg = Msg::new(
+    "登记学分（类别、学时、证书编号）",
+    "Register credits (category, hours, certificate no.)",
+);
+pub const CR_TITLE: Msg = Msg::new("登记学分（待审核）", "Register credits (pending review)");
 pub const CR_F_TEACHER: Msg = Msg::new("教师", "Teacher");
 pub const CR_F_CREDITS: Msg = Msg::new("学分", "Credits");
 pub const CR_F_CONCENTRATED: Msg = Msg::new("集中培训", "Concentrated");

@@ -21,6 +21,7 @@ pub mod terminal;
 pub mod theme;
 pub mod widgets;
 pub mod write;
+mod write_after;
 mod write_starlight;
 mod write_tiers;
 

@@ -89,10 +89,13 @@ pub fn execute(
             super::screens::import_preview::execute(db, stamp, request, lang)
         }
         i @ (Intent::CompleteProject { .. }
-        | Intent::AddCreditEntry { .. }
         | Intent::DeleteCreditEntry { .. }
         | Intent::ApproveCredits { .. }
         | Intent::ReturnCredit { .. }) => credits_write(db, i, reason, stamp, lang),
+        i @ (Intent::GiveFeedback { .. }
+        | Intent::GiveFeedbackBatch { .. }
+        | Intent::RegisterCredit { .. }
+        | Intent::RecordAssessment { .. }) => super::write_after::execute(db, i, stamp, lang),
     }
 }
 
@@ -309,27 +312,6 @@ fn credits_write(
                 ],
             )
         }
-        Intent::AddCreditEntry {
-            teacher_id,
-            credits,
-            concentrated,
-            earned_on,
-            note,
-        } => {
-            let e = crate::ops::credits::add_manual_entry(
-                db,
-                stamp,
-                *teacher_id,
-                *credits,
-                *concentrated,
-                *earned_on,
-                note,
-            )?;
-            i18n::fill(
-                i18n::CR_DONE.get(lang),
-                &[&who(db, e.teacher_id, lang), &e.credits],
-            )
-        }
         Intent::ApproveCredits { ids } => {
             let n = crate::ops::credit_registration::approve(db, stamp, ids)?;
             i18n::fill(i18n::CQ_APPROVED.get(lang), &[&n])
@@ -383,7 +365,7 @@ fn set_setting(
 // ── Check-in desk and Vetoes tab (screens/checkin, screens/vetoes) ─────────
 
 /// "张伟（实验小学）" for toasts.
-fn who(db: &Db, teacher_id: i64, lang: Lang) -> String {
+pub(super) fn who(db: &Db, teacher_id: i64, lang: Lang) -> String {
     match store::enrolments::teacher_brief(&db.conn, teacher_id) {
         Ok(Some(t)) => i18n::fill(i18n::DESK_WHO.get(lang), &[&t.name, &t.school]),
         _ => format!("#{teacher_id}"),

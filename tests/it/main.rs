@@ -3,6 +3,7 @@
 
 mod common;
 
+mod after_training;
 mod allotments;
 mod bulk_counts;
 mod cli_foundation;

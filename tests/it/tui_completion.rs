@@ -206,7 +206,7 @@ fn palette_opens_the_manual_credit_form_and_saving_adds_the_entry() {
     ui.typed("credit add");
     ui.key(KeyCode::Enter);
     let text = ui.text();
-    assert!(text.contains("添加学分（手工录入）"), "{text}");
+    assert!(text.contains("登记学分（待审核）"), "{text}");
     // Pick 刘洋 by pinyin initials.
     ui.typed("ly");
     let text = ui.text();
@@ -214,20 +214,17 @@ fn palette_opens_the_manual_credit_form_and_saving_adds_the_entry() {
     ui.key(KeyCode::Enter);
     let text = ui.text();
     assert!(text.contains("2026–2030 周期：已获 0 学分"), "{text}");
-    ui.typed("8"); // credits (the focus moved on after the pick)
+    // The focus moved on to the category (集中培训 first); 16 hours give 8 credits.
     ui.key(KeyCode::Tab);
-    ui.typed(" "); // concentrated
+    ui.typed("16");
     ui.key(KeyCode::Tab); // the date stays today
     ui.key(KeyCode::Tab);
-    ui.ctrl('s'); // no note yet: refused in the form
-    let text = ui.text();
-    assert!(text.contains("请写明学分来源"), "{text}");
-    assert_eq!(ui.count("SELECT count(*) FROM credit_entries"), 0);
+    ui.key(KeyCode::Tab);
     ui.typed("国家智慧教育平台研修");
     ui.ctrl('s');
     let text = ui.text();
     assert!(
-        !text.contains("添加学分（手工录入）"),
+        !text.contains("登记学分（待审核）"),
         "the form closes: {text}"
     );
     assert!(text.contains("已为 刘洋"), "{text}");
@@ -235,7 +232,8 @@ fn palette_opens_the_manual_credit_form_and_saving_adds_the_entry() {
         ui.count(
             "SELECT count(*) FROM credit_entries WHERE teacher_id = 4 AND source = 'manual'
              AND credits = 8 AND concentrated = 1 AND earned_on = '2026-11-28'
-             AND note = '国家智慧教育平台研修'"
+             AND note = '国家智慧教育平台研修' AND category = '集中培训' AND hours = 16
+             AND status = 'pending'"
         ),
         1
     );

@@ -23,7 +23,10 @@ pub(super) fn desired_mark(
         .arrived_at
         .or(existing.and_then(|m| m.checked_in_at))
         .or(Some(req.at).filter(|t| t.date() == session.date));
-    let existing_out = existing.and_then(|m| m.checked_out_at);
+    // A check-out on time is recorded too (the desk's 签退), keeping the status.
+    let existing_out = req
+        .checked_out_at
+        .or(existing.and_then(|m| m.checked_out_at));
     let status = match (req.status, req.checked_out_at) {
         (Some(s), _) => s,
         // A check-out that is not early keeps the mark as it is.

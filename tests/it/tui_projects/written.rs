@@ -134,7 +134,8 @@ fn a_credit_entry_refused_because_another_process_removed_the_teacher_keeps_the_
     ui.key(KeyCode::Enter);
     ui.typed("ly");
     ui.key(KeyCode::Enter);
-    ui.typed("8");
+    ui.key(KeyCode::Tab); // the category stays 集中培训
+    ui.typed("16");
     ui.key(KeyCode::Tab);
     ui.key(KeyCode::Tab);
     ui.key(KeyCode::Tab);
@@ -144,7 +145,7 @@ fn a_credit_entry_refused_because_another_process_removed_the_teacher_keeps_the_
     ui.toasts_expire();
     let text = ui.above_status();
     assert!(
-        text.contains("添加学分（手工录入）") && text.contains("国家智慧教育平台研修"),
+        text.contains("登记学分（待审核）") && text.contains("国家智慧教育平台研修"),
         "{text}"
     );
     assert!(text.contains("找不到编号 4 的教师"), "{text}");

@@ -86,6 +86,8 @@ impl CheckInScreen {
         }
         match cmd {
             Cmd::CheckIn | Cmd::Mark(_) => self.mark(cmd, ctx),
+            Cmd::CheckOut => self.check_out(ctx),
+            Cmd::ToggleFeedbackOffer => Some(self.toggle_feedback_offer(ctx)),
             Cmd::Undo => match self.undo.pop() {
                 Some(record) => Some(Action::write(Intent::UndoMark {
                     record: Box::new(record),

@@ -20,6 +20,10 @@ pub enum Cmd {
     CheckIn,
     Mark(Status),
     Undo,
+    /// Check the chosen teacher out now (then offer the feedback form).
+    CheckOut,
+    /// Turn the feedback offer after check-out off or on at this desk.
+    ToggleFeedbackOffer,
     ChooseSession,
     CloseSession,
     ReopenSession,
@@ -62,6 +66,16 @@ pub const KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('p'), Key::Code(KeyCode::F(6))],
         command: Cmd::Mark(Status::Present),
         help: i18n::KEY_DESK_PRESENT,
+    },
+    KeyBinding {
+        keys: &[Key::Char('o'), Key::Ctrl('o')],
+        command: Cmd::CheckOut,
+        help: i18n::KEY_DESK_CHECK_OUT,
+    },
+    KeyBinding {
+        keys: &[Key::Char('f'), Key::Ctrl('f')],
+        command: Cmd::ToggleFeedbackOffer,
+        help: i18n::KEY_DESK_FEEDBACK_OFFER,
     },
     KeyBinding {
         keys: &[Key::Char('u'), Key::Ctrl('z')],

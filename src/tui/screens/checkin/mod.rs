@@ -13,6 +13,7 @@
 mod actions;
 pub mod desk;
 mod dialogs;
+mod feedback;
 pub mod keys;
 mod modes;
 mod render;
@@ -68,6 +69,8 @@ pub struct CheckInScreen {
     /// When the query offers nobody: the best match among teachers not in service (the
     /// desk says why they are not offered).
     inactive: Option<i64>,
+    /// Offer the feedback form after each check-out (Ctrl-F turns it off at this desk).
+    feedback_offer: bool,
 }
 
 impl Default for CheckInScreen {
@@ -97,6 +100,7 @@ impl CheckInScreen {
             row_hits: Vec::new(),
             typing_rows: rows::CANDIDATES,
             inactive: None,
+            feedback_offer: true,
         }
     }
 
@@ -223,6 +227,12 @@ impl Screen for CheckInScreen {
             help: i18n::KEY_DESK_PICK,
         };
         help.insert(help.len().min(1), pick);
+        // Check-out and its feedback offer go last: the first page keeps the keys of the
+        // door (marks, moving, leaving the box) that were there before them.
+        let after = [i18n::KEY_DESK_CHECK_OUT, i18n::KEY_DESK_FEEDBACK_OFFER];
+        let (mut help, last): (Vec<_>, Vec<_>) =
+            help.into_iter().partition(|h| !after.contains(&h.help));
+        help.extend(last);
         help
     }
 
@@ -230,13 +240,18 @@ impl Screen for CheckInScreen {
         // The review takes its own y/n/Esc (and q means "no" there, not "quit").
         matches!(
             self.mode,
-            Mode::Typing | Mode::Checkout { .. } | Mode::Review { .. } | Mode::Reopen { .. }
+            Mode::Typing
+                | Mode::Checkout { .. }
+                | Mode::Review { .. }
+                | Mode::Reopen { .. }
+                | Mode::Feedback(_)
         )
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         match self.mode {
             Mode::Checkout { .. } => self.handle_checkout(key, ctx),
+            Mode::Feedback(_) => self.handle_feedback(key, ctx),
             Mode::Review { .. } => self.handle_review(key),
             Mode::Reopen { .. } => self.handle_reopen(key, ctx),
             Mode::Typing => self.handle_typing(key, ctx),

@@ -45,6 +45,8 @@ pub(super) enum Mode {
         wrong: bool,
         refused: Option<String>,
     },
+    /// The feedback form offered after a check-out (feedback.rs).
+    Feedback(Box<super::feedback::DeskFeedback>),
     /// Reopening a closed session whose close wrote `removable` absences nobody changed
     /// since: remove them (y) or keep them (n)?
     Reopen { removable: usize },

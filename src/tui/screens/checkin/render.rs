@@ -48,6 +48,7 @@ pub(super) fn render(s: &mut CheckInScreen, frame: &mut Frame, area: Rect, ctx: 
         } => dialogs::checkout(frame, area, ctx, *row, input, (*error, refused.as_deref())),
         Mode::Review { .. } => dialogs::review(frame, area, ctx, &s.mode),
         Mode::Reopen { removable } => dialogs::reopen(frame, area, ctx, *removable),
+        Mode::Feedback(form) => super::feedback::render(frame, area, ctx, form),
         _ => {}
     }
 }

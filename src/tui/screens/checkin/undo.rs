@@ -52,6 +52,7 @@ impl CheckInScreen {
         {
             self.checkout_written(*teacher_id, written, ctx);
         }
+        self.feedback_after(intent, written);
         match (intent, written) {
             (Intent::MarkAttendance { .. }, Written::Done(Changed::Mark(Some(undo)))) => {
                 self.undo.push((**undo).clone());

@@ -1,13 +1,16 @@
-//! The manual credit entry form (`:credit add`, 添加学分): a teacher picked by search over the
-//! teacher index (type, ↑/↓ among the candidates, Enter takes one), credits, concentrated or
-//! not, the date earned (today by default) and a note. Once a teacher is picked, their cycle
-//! standing and newest ledger entries show under the form. Saving sends
-//! `Intent::AddCreditEntry`; the form closes when the entry shows in the ledger.
+//! The credit registration form (`:credit add`, 登记学分, docs/rules.md §4.3.4): a teacher
+//! picked by search over the teacher index (type, ↑/↓ among the candidates, Enter takes one),
+//! the category (←/→ among the setting `credit_categories`), hours, the credits the category's
+//! rule gives (shown beside the hours: no rule lets them be typed), the date earned (today by
+//! default), the certificate no. and a note. Once a teacher is picked, their cycle standing
+//! and newest ledger entries show under the form. Saving sends `Intent::RegisterCredit`; the
+//! entry arrives 待审核 in the registrar's queue (Reports › `g`) and the form closes.
 
 use super::fields::{Event, Field, Form};
+use crate::domain::credit_registration::{credits_for, CategoryRule};
 use crate::domain::credits::{CreditStanding, Cycle};
 use crate::domain::{parse_date, DATE_FMT};
-use crate::ops::credits::MAX_MANUAL_CREDITS;
+use crate::ops::credit_registration::{Registering, MAX_HOURS};
 use crate::store::credits::{self as ledger, LedgerRow};
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n;
@@ -50,10 +53,11 @@ pub fn help() -> Vec<HelpEntry> {
 }
 
 pub const TEACHER: usize = 0;
-const CREDITS: usize = 1;
-const CONCENTRATED: usize = 2;
+const CATEGORY: usize = 1;
+const HOURS: usize = 2;
 const DATE: usize = 3;
-const NOTE: usize = 4;
+const EVIDENCE: usize = 4;
+const NOTE: usize = 5;
 
 pub struct CreditForm {
     pub form: Form,
@@ -69,11 +73,19 @@ pub struct CreditForm {
 
 impl CreditForm {
     pub fn new(ctx: &Ctx) -> CreditForm {
+        let categories = ctx
+            .settings
+            .credit_categories
+            .iter()
+            .map(|r| r.name.clone().into())
+            .collect();
         let form = Form::new(vec![
             Field::text(i18n::CR_F_TEACHER, "").with_note(ctx.t(i18n::CR_NOTE_TEACHER).to_string()),
-            Field::text(i18n::CR_F_CREDITS, ""),
-            Field::check(i18n::CR_F_CONCENTRATED, false),
+            Field::choice_of(i18n::CR_F_CATEGORY, categories, 0),
+            Field::text(i18n::CR_F_HOURS, "").with_note(ctx.t(i18n::CR_NOTE_BY_RULE).to_string()),
             Field::text(i18n::CR_F_DATE, &ctx.today().format(DATE_FMT).to_string()),
+            Field::text(i18n::CR_F_EVIDENCE, "")
+                .with_note(ctx.t(i18n::CR_NOTE_EVIDENCE).to_string()),
             Field::text(i18n::CR_F_NOTE, "").with_note(ctx.t(i18n::CR_NOTE_NOTE).to_string()),
         ]);
         CreditForm {
@@ -172,18 +184,60 @@ impl CreditForm {
         ev
     }
 
+    /// The chosen category's rule.
+    fn rule<'a>(&self, ctx: &Ctx<'a>) -> Option<&'a CategoryRule> {
+        ctx.settings
+            .credit_categories
+            .get(self.form.choice(CATEGORY))
+    }
+
+    /// The hours typed, when they are a number the registration takes.
+    fn hours(&self) -> Option<f64> {
+        let h = self.form.text(HOURS).trim().parse::<f64>().ok()?;
+        (h.is_finite() && h > 0.0 && h <= MAX_HOURS).then_some(h)
+    }
+
+    /// Beside the hours: the credits the category's rule gives for them.
+    fn show_credits(&mut self, ctx: &Ctx) {
+        let note = match (self.rule(ctx), self.hours()) {
+            (Some(rule), Some(h)) => {
+                let conc = if rule.concentrated {
+                    ctx.t(i18n::CR_RULE_CONCENTRATED)
+                } else {
+                    ""
+                };
+                ctx.tf(
+                    i18n::CR_BY_RULE,
+                    &[
+                        &credits_for(h, rule),
+                        &rule.credits_per_hour,
+                        &rule.cap,
+                        &conc,
+                    ],
+                )
+            }
+            _ => ctx.t(i18n::CR_NOTE_BY_RULE).to_string(),
+        };
+        self.form.fields[HOURS].note = Some(note);
+    }
+
     /// Checks the fields (problems show next to them); the intent when all are fine.
     pub fn validate(&mut self, ctx: &Ctx) -> Option<Intent> {
+        self.show_credits(ctx);
         let lang = ctx.lang;
+        let category = self.rule(ctx).map(|r| r.name.clone());
+        let hours = self.hours();
         let f = &mut self.form;
         f.clear_problems();
         let bad = |f: &mut Form, i: usize, m: i18n::Msg| f.set_problem(i, m.get(lang).to_string());
         if self.teacher_id.is_none() {
             bad(f, TEACHER, i18n::CR_TEACHER_NOT_PICKED);
         }
-        let credits = f.text(CREDITS).trim().parse::<f64>().ok();
-        if !credits.is_some_and(|c| c.is_finite() && c > 0.0 && c <= MAX_MANUAL_CREDITS) {
-            bad(f, CREDITS, i18n::CR_BAD_CREDITS);
+        if category.is_none() {
+            bad(f, CATEGORY, i18n::CR_NO_CATEGORY);
+        }
+        if hours.is_none() {
+            bad(f, HOURS, i18n::CR_BAD_HOURS);
         }
         let date = parse_date(f.text(DATE));
         match date {
@@ -191,19 +245,18 @@ impl CreditForm {
             Some(d) if d > ctx.today() => bad(f, DATE, i18n::CR_DATE_FUTURE),
             _ => {}
         }
-        let note = f.text(NOTE).trim().to_string();
-        if note.is_empty() {
-            bad(f, NOTE, i18n::CR_NOTE_REQUIRED);
-        }
         if f.has_problems() {
             return None;
         }
-        Some(Intent::AddCreditEntry {
-            teacher_id: self.teacher_id?,
-            credits: credits?,
-            concentrated: f.checked(CONCENTRATED),
-            earned_on: date?,
-            note,
+        Some(Intent::RegisterCredit {
+            entry: Registering {
+                teacher_id: self.teacher_id?,
+                category: category?,
+                hours: hours?,
+                earned_on: date?,
+                evidence: f.text(EVIDENCE).trim().to_string(),
+                note: f.text(NOTE).trim().to_string(),
+            },
         })
     }
 

@@ -4,6 +4,7 @@
 
 use super::completion_view::credits_text;
 use super::credit_form::{CreditForm, TEACHER};
+use crate::domain::credit_registration::EntryStatus;
 use crate::domain::DATE_FMT;
 use crate::tui::i18n;
 use crate::tui::overlays::centred;
@@ -117,7 +118,12 @@ impl CreditForm {
             let e = &row.entry;
             let source = match (&row.project_code, &row.project_title) {
                 (Some(code), Some(title)) => format!("{code} {title}"),
-                _ => format!("{} {}", ctx.t(i18n::CR_MANUAL), e.note),
+                _ if row.category.is_empty() => format!("{} {}", ctx.t(i18n::CR_MANUAL), e.note),
+                _ => format!("{} {}", row.category, e.note),
+            };
+            let source = match row.status {
+                EntryStatus::Recognised => source,
+                s => format!("［{}］{source}", if ctx.zh() { s.zh() } else { s.en() }),
             };
             let conc = if e.concentrated {
                 ctx.t(i18n::CR_CONC_SHORT)

@@ -1,7 +1,7 @@
 //! The project's Feedback window (培训反馈) over the Projects tab: `R` on a project shows the
 //! response rate (respondents / teachers who attended), each question's average and
 //! distribution, the per-trainer averages and the comments (scrolled with the movement keys).
-//! It only reads.
+//! It only reads; `e` opens the bulk grid for the paper forms (feedback_grid.rs).
 
 use crate::error::Result;
 use crate::store::feedback::{summary, FeedbackSummary};
@@ -15,6 +15,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 pub enum Cmd {
     Close,
     Help,
+    EnterForms,
     Move(Move),
 }
 
@@ -32,6 +33,11 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Code(KeyCode::Esc), Key::Char('q')],
         command: Cmd::Close,
         help: i18n::FB_KEY_CLOSE,
+    },
+    KeyBinding {
+        keys: &[Key::Char('e')],
+        command: Cmd::EnterForms,
+        help: i18n::FB_KEY_ENTER_FORMS,
     },
     KeyBinding {
         keys: &[Key::Char('?'), Key::Code(KeyCode::F(1))],
@@ -58,6 +64,8 @@ pub struct FeedbackView {
     /// Comment lines that fit (set while drawing).
     pub page: usize,
     pub help_asked: bool,
+    /// `e` was pressed: the owner opens the bulk grid (feedback_grid.rs).
+    pub grid_asked: bool,
 }
 
 impl FeedbackView {
@@ -70,6 +78,7 @@ impl FeedbackView {
             scroll: 0,
             page: 5,
             help_asked: false,
+            grid_asked: false,
         };
         v.reload(ctx)?;
         Ok(v)
@@ -96,6 +105,7 @@ impl FeedbackView {
         match cmd {
             Cmd::Close => return true,
             Cmd::Help => self.help_asked = true,
+            Cmd::EnterForms => self.grid_asked = true,
             Cmd::Move(m) => {
                 let last = self.summary.comments.len().saturating_sub(1);
                 let page = self.page.max(1);

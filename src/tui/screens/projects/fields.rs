@@ -7,6 +7,7 @@ use crate::tui::i18n::{self, Msg};
 use crate::tui::keymap::{self, HelpEntry, Key, KeyBinding};
 use crate::tui::widgets::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent};
+use std::borrow::Cow;
 
 /// What a field holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +15,7 @@ pub enum Kind {
     Text(TextInput),
     /// One of the labels (`index` is the choice).
     Choice {
-        labels: Vec<&'static str>,
+        labels: Vec<Cow<'static, str>>,
         index: usize,
     },
     Check(bool),
@@ -45,6 +46,14 @@ impl Field {
         }
     }
     pub fn choice(label: Msg, labels: Vec<&'static str>, index: usize) -> Field {
+        Field::choice_of(
+            label,
+            labels.into_iter().map(Cow::Borrowed).collect(),
+            index,
+        )
+    }
+    /// A choice among labels read at run time (e.g. the configured credit categories).
+    pub fn choice_of(label: Msg, labels: Vec<Cow<'static, str>>, index: usize) -> Field {
         Field {
             label,
             kind: Kind::Choice { labels, index },

@@ -141,7 +141,7 @@ fn render_value(frame: &mut Frame, area: Rect, kind: &Kind, focused: bool, ctx: 
             return;
         }
         Kind::Choice { labels, index } => {
-            let text = labels.get(*index).copied().unwrap_or("");
+            let text = labels.get(*index).map(|l| l.as_ref()).unwrap_or("");
             format!("‹ {text} ›")
         }
         Kind::Check(true) => format!("[x] {}", ctx.t(i18n::YES)),

@@ -14,6 +14,8 @@ pub mod detail_keys;
 pub mod detail_view;
 pub mod enrol;
 pub mod feedback;
+pub mod feedback_grid;
+pub mod feedback_grid_view;
 pub mod feedback_view;
 pub mod fields;
 pub mod fields_view;
@@ -61,6 +63,8 @@ pub struct ProjectsScreen {
     credit_form: Option<credit_form::CreditForm>,
     /// The project's Feedback window (overlays.rs).
     feedback: Option<feedback::FeedbackView>,
+    /// The bulk feedback grid over the Feedback window (overlays.rs).
+    feedback_grid: Option<feedback_grid::FeedbackGrid>,
 }
 
 impl ProjectsScreen {

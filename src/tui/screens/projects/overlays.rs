@@ -6,6 +6,7 @@
 use super::completion::{self, CompletionView};
 use super::credit_form::CreditForm;
 use super::feedback::FeedbackView;
+use super::feedback_grid::FeedbackGrid;
 use super::fields::Event;
 use super::ProjectsScreen;
 use crate::tui::action::Action;
@@ -19,10 +20,16 @@ use ratatui::Frame;
 impl ProjectsScreen {
     /// True while a window is open.
     pub(super) fn overlay_open(&self) -> bool {
-        self.completion.is_some() || self.credit_form.is_some() || self.feedback.is_some()
+        self.completion.is_some()
+            || self.credit_form.is_some()
+            || self.feedback.is_some()
+            || self.feedback_grid.is_some()
     }
 
     pub(super) fn overlay_help(&self) -> Option<Vec<HelpEntry>> {
+        if self.feedback_grid.is_some() {
+            return Some(super::feedback_grid_view::help());
+        }
         if self.credit_form.is_some() {
             return Some(super::credit_form::help());
         }
@@ -36,6 +43,10 @@ impl ProjectsScreen {
         self.credit_form
             .as_ref()
             .is_some_and(|f| f.form.dirty && !f.form.saving)
+            || self
+                .feedback_grid
+                .as_ref()
+                .is_some_and(|g| g.is_dirty() && !g.saving)
     }
 
     /// The key that opens the review, on the list or an opened project (not while typing).
@@ -88,6 +99,13 @@ impl ProjectsScreen {
 
     /// A key for the open window.
     pub(super) fn overlay_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if let Some(g) = &mut self.feedback_grid {
+            let (action, close) = g.handle_key(&key, ctx);
+            if close {
+                self.feedback_grid = None;
+            }
+            return action;
+        }
         if let Some(f) = &mut self.credit_form {
             if let Some(a) = f.ledger_key(&key, ctx) {
                 return a;
@@ -108,6 +126,20 @@ impl ProjectsScreen {
             if v.handle_key(&key) {
                 self.feedback = None;
                 return None;
+            }
+            if std::mem::take(&mut v.grid_asked) {
+                if ctx.read_only() {
+                    return Some(Action::Fail(ctx.t(i18n::READ_ONLY_REFUSED).to_string()));
+                }
+                return match FeedbackGrid::open(ctx, v.project_id, &v.code, &v.title) {
+                    Ok(g) => {
+                        self.feedback_grid = Some(g);
+                        None
+                    }
+                    Err(e) => Some(Action::Fail(
+                        ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+                    )),
+                };
             }
             return std::mem::take(&mut v.help_asked).then_some(Action::OpenHelp);
         }
@@ -131,7 +163,9 @@ impl ProjectsScreen {
     }
 
     pub(super) fn render_overlay(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        if let Some(f) = &self.credit_form {
+        if let Some(g) = &mut self.feedback_grid {
+            g.render(frame, area, ctx);
+        } else if let Some(f) = &self.credit_form {
             f.render(frame, area, ctx);
         } else if let Some(v) = &mut self.feedback {
             v.render(frame, area, ctx);

@@ -60,7 +60,14 @@ impl ProjectsScreen {
                     d.places.saved();
                 }
             }
-            Intent::AddCreditEntry { .. } => {
+            Intent::GiveFeedbackBatch { project_id, .. } => {
+                let grid = self.feedback_grid.as_mut();
+                let ours = grid.filter(|g| g.project_id == *project_id);
+                if ours.is_some_and(|g| g.written(written)) {
+                    self.feedback_grid = None;
+                }
+            }
+            Intent::RegisterCredit { .. } => {
                 let form = self.credit_form.as_mut();
                 if form.is_some_and(|f| f.form.written(written)) {
                     self.credit_form = None;

@@ -13,6 +13,7 @@ pub(super) enum Cmd {
     Promote,
     Exit,
     Assign,
+    Assess,
     Back,
 }
 
@@ -40,6 +41,11 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('a')],
         command: Cmd::Assign,
         help: i18n::SL_KEY_ASSIGN,
+    },
+    KeyBinding {
+        keys: &[Key::Char('r')],
+        command: Cmd::Assess,
+        help: i18n::SL_KEY_ASSESS,
     },
     KeyBinding {
         keys: &[Key::Char('x')],

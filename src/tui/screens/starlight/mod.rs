@@ -2,6 +2,7 @@
 //! and sessions taught; `/` pinyin-aware search, a status filter, a detail pane with the
 //! competency bar chart, and a small form to change status and levels (`e`).
 
+mod assess;
 mod assign;
 mod detail;
 mod form;
@@ -49,6 +50,7 @@ pub struct StarlightScreen {
     extras: detail::Extras,
     assign: Option<assign::AssignPicker>,
     form: Option<TrainerForm>,
+    assess: Option<assess::AssessForm>,
     page: usize,
     first: usize,
     rows_area: Rect,
@@ -195,20 +197,30 @@ impl Screen for StarlightScreen {
     }
 
     fn help(&self) -> Vec<HelpEntry> {
+        if self.assess.is_some() {
+            return crate::tui::screens::projects::fields::help();
+        }
         let mut h = KEYS.help();
         h.extend(keymap::help(FORM_KEYS));
         h
     }
 
     fn wants_text_input(&self) -> bool {
-        self.typing || self.form.is_some() || self.assign.is_some()
+        self.typing || self.form.is_some() || self.assign.is_some() || self.assess.is_some()
     }
 
     fn has_unsaved(&self) -> bool {
         self.form.as_ref().is_some_and(TrainerForm::is_dirty)
+            || self
+                .assess
+                .as_ref()
+                .is_some_and(|a| a.form.dirty && !a.form.saving)
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        if self.assess.is_some() {
+            return self.handle_assess_key(&key, ctx);
+        }
         if self.form.is_some() {
             return self.handle_form_key(&key, ctx);
         }
@@ -251,10 +263,11 @@ impl Screen for StarlightScreen {
                 self.form = self.selected().map(|l| TrainerForm::new(&l.trainer));
                 None
             }
-            Cmd::Promote | Cmd::Exit | Cmd::Assign if ctx.read_only() => {
+            Cmd::Promote | Cmd::Exit | Cmd::Assign | Cmd::Assess if ctx.read_only() => {
                 Some(Action::Fail(ctx.t(i18n::READ_ONLY_REFUSED).to_string()))
             }
             Cmd::Assign => self.open_assign(ctx),
+            Cmd::Assess => self.open_assess(ctx),
             Cmd::Promote => {
                 let trainer_id = self.selected()?.trainer.id;
                 Some(Action::write(Intent::PromoteTrainer { trainer_id }))
@@ -279,7 +292,7 @@ impl Screen for StarlightScreen {
     }
 
     fn handle_mouse(&mut self, ev: MouseEvent, _area: Rect, ctx: &Ctx) -> Option<Action> {
-        if self.form.is_some() {
+        if self.form.is_some() || self.assess.is_some() {
             return None;
         }
         match ev.kind {
@@ -319,6 +332,14 @@ impl Screen for StarlightScreen {
 
     /// The form closes once its change is written; a refusal stays in it, with the levels set.
     fn on_written(&mut self, intent: &Intent, written: &Written, _ctx: &Ctx) {
+        if let Intent::RecordAssessment { assessment } = intent {
+            let form = self.assess.as_mut();
+            let ours = form.filter(|f| f.trainer_id == assessment.trainer_id);
+            if ours.is_some_and(|f| f.form.written(written)) {
+                self.assess = None;
+            }
+            return;
+        }
         if let (Intent::AssignTrainer { .. }, Some(picker)) = (intent, self.assign.as_mut()) {
             match written {
                 Written::Done(_) => self.assign = None,
@@ -443,6 +464,9 @@ impl Screen for StarlightScreen {
                 ..detail_area
             };
             form.render(frame, form_area, ctx);
+        }
+        if let Some(form) = &self.assess {
+            form.render(frame, area, ctx);
         }
     }
 }
