@@ -23,9 +23,12 @@ pub(super) fn desired_mark(
         .arrived_at
         .or(existing.and_then(|m| m.checked_in_at))
         .or(Some(req.at).filter(|t| t.date() == session.date));
-    // A check-out on time is recorded too (the desk's 签退), keeping the status.
+    // A check-out on time is recorded too (the desk's 签退), keeping the status. A mark's
+    // times lie within its session (`liaoyuan check`, mark_outside_session): leaving after
+    // the end is recorded as leaving at the end — the teacher stayed the whole session.
     let existing_out = req
         .checked_out_at
+        .map(|t| t.min(session.ends_at()))
         .or(existing.and_then(|m| m.checked_out_at));
     let status = match (req.status, req.checked_out_at) {
         (Some(s), _) => s,

@@ -42,9 +42,12 @@ fn check_out_offers_the_form_and_digits_rate_and_move_on_in_chinese() {
         ui.count_text("SELECT checked_out_at FROM marks WHERE session_id = 1 AND teacher_id = 2");
     assert_eq!(
         out.as_deref(),
-        Some("2026-11-28 11:31:00"),
-        "the check-out is written first"
+        Some("2026-11-28 11:30:00"),
+        "the check-out is written first, at the session's end when the teacher leaves after it"
     );
+    let db = liaoyuan::store::Db::open(&ui.path, liaoyuan::store::OpenMode::ReadOnly).unwrap();
+    let report = liaoyuan::ops::check::check(&db.conn, at("2026-11-28 11:31").date()).unwrap();
+    assert!(report.is_clean(), "{report:?}");
     let text = ui.text();
     assert!(text.contains("学员反馈"), "{text}");
     assert!(text.contains("李娜"), "{text}");
