@@ -28,6 +28,8 @@ pub mod sessions;
 pub mod settings;
 pub mod sign_in_sheet;
 pub mod starlight;
+pub mod survey_columns;
+pub mod survey_import;
 pub mod targets;
 pub mod teachers;
 pub mod tier_steps;
