@@ -29,6 +29,7 @@ pub mod settings;
 pub mod sign_in_sheet;
 pub mod starlight;
 pub mod survey_columns;
+pub mod survey_draft;
 pub mod survey_import;
 pub mod targets;
 pub mod teachers;

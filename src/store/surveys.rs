@@ -353,3 +353,33 @@ pub fn teacher_subject_stage(
         .query_row([teacher_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok((subject, stage.as_deref().and_then(Stage::parse)))
 }
+
+/// The code of the project already drafted from `topic` of survey `survey_id` for this
+/// audience, if any.
+pub fn drafted_code(
+    conn: &Connection,
+    survey_id: i64,
+    topic: &str,
+    subject: &str,
+    stage: Option<Stage>,
+) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT p.code FROM survey_drafts d JOIN projects p ON p.id = d.project_id
+             WHERE d.survey_id = ?1 AND d.topic = ?2 AND d.subject = ?3 AND d.stage IS ?4",
+            params![survey_id, topic, subject, stage.map(Stage::code)],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The day survey `survey_id` was held.
+pub fn held_on(conn: &Connection, survey_id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT held_on FROM surveys WHERE id = ?1",
+            [survey_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}

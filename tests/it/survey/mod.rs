@@ -2,7 +2,7 @@
 //! from a topic, the Reports view, and the import beside another writer.
 
 // mod beside_a_writer;
-// mod draft;
+mod draft;
 mod fixtures;
 mod import;
 mod summary;
