@@ -14,8 +14,11 @@
 
 pub use crate::lang::Lang;
 pub use starlight::*;
+pub use survey::*;
 #[path = "i18n_starlight.rs"]
 mod starlight;
+#[path = "i18n_survey.rs"]
+mod survey;
 use std::fmt::Display;
 
 /// One message in both languages.

@@ -6,7 +6,7 @@ mod draft;
 mod fixtures;
 mod import;
 mod summary;
-// mod view;
+mod view;
 
 use crate::common::district::{at, insert_teachers, two_schools};
 use liaoyuan::store::{Db, Stamp};
