@@ -1,7 +1,7 @@
 //! Needs surveys (训前调研): the questionnaire import, the summary, the draft project made
 //! from a topic, the Reports view, and the import beside another writer.
 
-// mod beside_a_writer;
+mod beside_a_writer;
 mod draft;
 mod fixtures;
 mod import;
