@@ -28,3 +28,9 @@ pub const SV_DONE_DRAFT: Msg = Msg::new(
     "已建立草稿项目 {}（{} 人希望），请在培训项目中完善",
     "Draft project {} created ({} asked); finish it in Projects",
 );
+pub const SV_DRAFT_NOTE: Msg = Msg::new(
+    "训前调研草稿：主题 {} · 对象 {} · {} · {} 人希望",
+    "Drafted from the needs survey: {} · for {} · {} · {} asked",
+);
+pub const SV_ANY_SUBJECT: Msg = Msg::new("全部学科", "any subject");
+pub const SV_ANY_STAGE: Msg = Msg::new("全部学段", "any stage");
