@@ -3,6 +3,7 @@
 
 mod beside_a_writer;
 mod draft;
+mod export;
 mod fixtures;
 mod import;
 mod summary;
