@@ -114,3 +114,56 @@ fn a_row_matching_no_teacher_and_an_unknown_form_are_listed_and_nothing_is_writt
         "0"
     );
 }
+
+#[test]
+fn a_dry_run_counts_new_and_replaced_answers_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_path, mut db) = district(dir.path());
+    let dry = SurveyImport {
+        dry_run: true,
+        ..SurveyImport::default()
+    };
+    let r = import_survey(&mut db, &stamp(), &fixture("survey_wjx.csv"), &dry).unwrap();
+    assert_eq!((r.added, r.replaced, r.dry_run), (4, 0, true));
+    assert_eq!(one(&db, "SELECT count(*) || '' FROM surveys"), "0");
+    import_survey(
+        &mut db,
+        &stamp(),
+        &fixture("survey_wjx.csv"),
+        &SurveyImport::default(),
+    )
+    .unwrap();
+    let r = import_survey(&mut db, &stamp(), &fixture("survey_wjx.xlsx"), &dry).unwrap();
+    assert_eq!((r.added, r.replaced), (0, 4));
+    assert!(r.summary().en.contains("dry run, nothing written"));
+}
+
+#[test]
+fn a_question_mapped_with_map_is_remembered_for_the_next_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_path, mut db) = district(dir.path());
+    let file = dir.path().join("answers.csv");
+    std::fs::write(
+        &file,
+        "序号,提交答卷时间,工号,您最想提升的能力\n1,2026/12/1 09:05:11,T1,作业设计┋课堂评价\n",
+    )
+    .unwrap();
+    let err = import_survey(&mut db, &stamp(), &file, &SurveyImport::default()).unwrap_err();
+    assert!(
+        err.message().en.contains("--map 'question=topics'"),
+        "{err}"
+    );
+    let bad = SurveyImport {
+        map: vec!["您最想提升的能力=content".into()],
+        ..SurveyImport::default()
+    };
+    let err = import_survey(&mut db, &stamp(), &file, &bad).unwrap_err();
+    assert!(err.message().en.contains("topics, form, ignore"), "{err}");
+    let mapped = SurveyImport {
+        map: vec!["您最想提升的能力=topics".into()],
+        ..SurveyImport::default()
+    };
+    import_survey(&mut db, &stamp(), &file, &mapped).unwrap();
+    let again = import_survey(&mut db, &stamp(), &file, &SurveyImport::default()).unwrap();
+    assert_eq!((again.survey.as_str(), again.replaced), ("answers", 1));
+}
