@@ -14,7 +14,8 @@ use crate::error::{Error, Result};
 use crate::lang::pick;
 use crate::store::audit::{AuditAction, Entity};
 use crate::store::projects::{self, ProjectFields};
-use crate::store::surveys::{self, Draft, SurveyFilter};
+use crate::store::survey_drafts::{self, Draft};
+use crate::store::surveys::{self, SurveyFilter};
 use crate::store::{Audit, Db, Stamp};
 use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::Connection;
@@ -46,7 +47,9 @@ pub fn draft_project(
         )));
     }
     let subject = audience.subject.clone().unwrap_or_default();
-    if let Some(code) = surveys::drafted_code(&tx, survey_id, topic, &subject, audience.stage)? {
+    if let Some(code) =
+        survey_drafts::drafted_code(&tx, survey_id, topic, &subject, audience.stage)?
+    {
         return Err(Error::invalid(pick(
             format!("已为这一主题和对象建立草稿项目 {code}，请在培训项目中完善它"),
             format!("project {code} is already the draft of this topic and audience; finish it in Projects"),
@@ -82,7 +85,7 @@ pub fn draft_project(
         stage: audience.stage,
         asked: asked.asked,
     };
-    surveys::insert_draft(&tx, &draft)?;
+    survey_drafts::insert_draft(&tx, &draft)?;
     let mut after = projects::project_json(&fields, &[]);
     after["draft_from_survey"] = serde_json::json!({
         "survey": survey_id, "topic": draft.topic, "subject": draft.subject,

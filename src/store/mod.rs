@@ -45,6 +45,7 @@ pub mod search_source;
 pub mod sessions;
 pub mod settings;
 pub mod staff_numbers;
+pub mod survey_drafts;
 pub mod survey_rows;
 pub mod surveys;
 pub mod targets;

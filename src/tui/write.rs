@@ -114,7 +114,7 @@ fn draft_from_survey(
     let code = crate::store::projects::get_project(&db.conn, id)?
         .map(|p| p.code)
         .unwrap_or_default();
-    let asked = crate::store::surveys::draft_of(&db.conn, id)?.map_or(0, |d| d.asked);
+    let asked = crate::store::survey_drafts::draft_of(&db.conn, id)?.map_or(0, |d| d.asked);
     Ok(Done {
         message: Some(i18n::fill(i18n::SV_DONE_DRAFT.get(lang), &[&code, &asked])),
         teachers_changed: Vec::new(),

@@ -7,7 +7,8 @@ use liaoyuan::domain::principals::TrainingForm;
 use liaoyuan::domain::Stage;
 use liaoyuan::ops::survey_draft::draft_project;
 use liaoyuan::store::projects::get_project;
-use liaoyuan::store::surveys::{draft_of, surveys, SurveyFilter};
+use liaoyuan::store::survey_drafts::draft_of;
+use liaoyuan::store::surveys::{surveys, SurveyFilter};
 
 #[test]
 fn a_draft_gets_the_topic_the_askers_subject_their_number_and_their_preferred_form() {

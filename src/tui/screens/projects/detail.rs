@@ -46,7 +46,7 @@ pub struct Detail {
     pub session_form: Option<SessionForm>,
     pub schedule: Option<ScheduleForm>,
     /// The needs-survey topic and audience this project was drafted from, if any.
-    pub draft: Option<crate::store::surveys::Draft>,
+    pub draft: Option<crate::store::survey_drafts::Draft>,
 }
 
 impl Detail {
@@ -116,7 +116,7 @@ impl Detail {
         let id = self.project.id;
         self.sessions.reload(ctx, id)?;
         self.enrol.reload(ctx, id)?;
-        self.draft = crate::store::surveys::draft_of(ctx.conn(), id)?;
+        self.draft = crate::store::survey_drafts::draft_of(ctx.conn(), id)?;
         if self.tab == Tab::Matrix {
             self.matrix.reload(ctx, id)?;
         }
