@@ -54,6 +54,8 @@ pub enum ExportWhat {
     Trainers,
     Principals,
     Plans,
+    /// The needs surveys' answers (训前调研)
+    Survey,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,6 +93,7 @@ pub fn run(db_path: &Path, lang: Lang, args: &ExportArgs, now: NaiveDateTime) ->
         ExportWhat::Principals => Some(ExportKind::Principals),
         ExportWhat::Plans => Some(ExportKind::Plans),
         ExportWhat::Feedback => Some(ExportKind::Feedback),
+        ExportWhat::Survey => Some(ExportKind::Survey),
     };
     let flag = args.format.map(|f| match f {
         FormatArg::Csv => Format::Csv,

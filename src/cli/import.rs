@@ -4,6 +4,7 @@ use super::args::Lang;
 use crate::error::Result;
 use crate::ops::feedback_import::{import_feedback, FeedbackImport};
 use crate::ops::import::{self, ImportOptions, Kind};
+use crate::ops::survey_import::{import_survey, SurveyImport};
 use crate::store::{Db, OpenMode};
 use clap::{Args, ValueEnum};
 use std::io::IsTerminal;
@@ -29,9 +30,14 @@ pub struct ImportArgs {
     #[arg(long)]
     pub over_capacity: bool,
     /// For feedback: map a question to a role, "question text=ROLE" (staff_no, name, school,
-    /// content, trainer, organisation, comment, ignore); saved for later imports
+    /// content, trainer, organisation, comment, ignore); for a needs survey: staff_no, name,
+    /// school, subject, stage, topics, form, ignore. Saved for later imports
     #[arg(long, value_name = "TEXT=ROLE")]
     pub map: Vec<String>,
+    /// For a needs survey: its title (default: the file's title row, else the file name);
+    /// importing again under the same title replaces each teacher's earlier answer
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,6 +54,8 @@ pub enum ImportKind {
     Credits,
     /// A questionnaire export of trainees' feedback (needs --project)
     Feedback,
+    /// A needs-survey export (训前调研): subject, stage, topics wanted, preferred form
+    Survey,
 }
 
 impl ImportKind {
@@ -63,7 +71,7 @@ impl ImportKind {
             ImportKind::Credits => Kind::Credits,
             ImportKind::Marks => Kind::Marks,
             ImportKind::Allotments => Kind::Allotments,
-            ImportKind::Feedback => return None,
+            ImportKind::Feedback | ImportKind::Survey => return None,
         })
     }
 }
@@ -85,6 +93,9 @@ pub fn run(
     } else {
         Db::open(db_path, mode)?
     };
+    if args.kind == ImportKind::Survey {
+        return survey(&mut db, lang, args, stamp);
+    }
     let Some(kind) = args.kind.table_kind() else {
         return feedback(&mut db, lang, args, stamp);
     };
@@ -119,6 +130,21 @@ fn feedback(db: &mut Db, lang: Lang, args: &ImportArgs, stamp: &crate::store::St
     let report = import_feedback(db, stamp, &args.file, &opts)?;
     let summary = report.summary();
     println!("{}", crate::text::printable_lines(summary.get(lang)));
+    Ok(())
+}
+
+/// `import survey FILE [--title TITLE] [--map TEXT=ROLE]…`.
+fn survey(db: &mut Db, lang: Lang, args: &ImportArgs, stamp: &crate::store::Stamp) -> Result<()> {
+    let opts = SurveyImport {
+        title: args.title.clone(),
+        map: args.map.clone(),
+        dry_run: args.dry_run,
+    };
+    let report = import_survey(db, stamp, &args.file, &opts)?;
+    println!(
+        "{}",
+        crate::text::printable_lines(report.summary().get(lang))
+    );
     Ok(())
 }
 

@@ -16,6 +16,7 @@ pub mod principals;
 pub mod settings;
 pub mod staff_no;
 pub mod starlight;
+pub mod survey;
 pub mod tiers;
 pub mod veto;
 

@@ -4,7 +4,6 @@
 use super::questionnaire::{is_tool_column, Sheet, SUBMITTED_COLUMN};
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use crate::store::questionnaires::column_mapping;
 use rusqlite::Connection;
 use std::collections::BTreeMap;
 
@@ -78,19 +77,7 @@ impl Role {
 
 /// The saved mapping with `--map "text=role"` pairs laid over it (a bad role is refused).
 pub fn merged_mapping(conn: &Connection, map: &[String]) -> Result<BTreeMap<String, String>> {
-    let mut mapping = column_mapping(conn, MAPPING_KEY)?;
-    for pair in map {
-        let (text, role) = pair.rsplit_once('=').unwrap_or((pair, ""));
-        if Role::parse(role).is_none() {
-            let known = Role::ALL.map(Role::code).join(", ");
-            return Err(Error::invalid(pick(
-                format!("--map “{pair}”：应写成 “问题文字=项”，项为 {known} 之一"),
-                format!("--map '{pair}': write 'question text=role', the role one of {known}"),
-            )));
-        }
-        mapping.insert(text.trim().to_string(), role.trim().to_string());
-    }
-    Ok(mapping)
+    super::questionnaire::merged_mapping(conn, MAPPING_KEY, map, &Role::ALL.map(Role::code))
 }
 
 /// The columns of a questionnaire by role (indices into the header).

@@ -6,14 +6,14 @@
 
 use super::feedback::{check, save_checked, Answers};
 use super::feedback_columns::{merged_mapping, Columns, MAPPING_KEY};
-use super::questionnaire::{submitted_at, Sheet};
+use super::questionnaire::{respondent, submitted_at, Sheet};
 use crate::domain::feedback::parse_rating;
 use crate::error::{Error, Result};
 use crate::lang::{pick, Text};
 use crate::store::audit::{AuditAction, Entity};
 use crate::store::feedback::Source;
-use crate::store::questionnaires::{save_column_mapping, teachers_named_at};
-use crate::store::{projects, sessions, teachers, Audit, Db, Stamp};
+use crate::store::questionnaires::save_column_mapping;
+use crate::store::{projects, sessions, Audit, Db, Stamp};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -144,7 +144,7 @@ fn plan(
                 .unwrap_or_default();
             p.map(|p| format!("line {line}: {label}: {p}"))
         };
-        let teacher = match identify(tx, row, staff, name, school) {
+        let teacher = match respondent(tx, row, staff, name, school) {
             Ok(id) => Some(id),
             Err((c, p)) => {
                 problems.push(at(c, p));
@@ -219,56 +219,4 @@ fn target(
         None => None,
     };
     Ok((project, session_id))
-}
-
-/// The teacher of a row: by staff number, else by name at the school. The error names the
-/// column and the problem.
-fn identify(
-    conn: &rusqlite::Connection,
-    row: &super::import::reader::RawRow,
-    staff: Option<usize>,
-    name: Option<usize>,
-    school: Option<usize>,
-) -> std::result::Result<i64, (Option<usize>, Text)> {
-    let no = Sheet::cell(row, staff);
-    let db_err = |e: Error| (None, e.message());
-    if !no.is_empty() {
-        return match teachers::by_staff_no(conn, no).map_err(db_err)? {
-            Some(t) => Ok(t.id),
-            None => Err((
-                staff,
-                pick(
-                    format!("工号 {no} 不是已有教师"),
-                    format!("{no} is not a known teacher's staff number"),
-                ),
-            )),
-        };
-    }
-    let (who, at) = (Sheet::cell(row, name), Sheet::cell(row, school));
-    if who.is_empty() || at.is_empty() {
-        return Err((
-            staff.or(name),
-            pick(
-                "没有工号，也没有姓名和学校，无法确定填写人",
-                "no staff number, nor name and school: the respondent is unknown",
-            ),
-        ));
-    }
-    match teachers_named_at(conn, who, at).map_err(db_err)?.as_slice() {
-        [one] => Ok(*one),
-        [] => Err((
-            name,
-            pick(
-                format!("{at} 没有名为 {who} 的教师"),
-                format!("no teacher called {who} at {at}"),
-            ),
-        )),
-        _ => Err((
-            name,
-            pick(
-                format!("{at} 有多位名为 {who} 的教师，请在问卷中加入工号"),
-                format!("several teachers called {who} at {at}; add the staff number to the questionnaire"),
-            ),
-        )),
-    }
 }

@@ -5,8 +5,12 @@
 
 use super::import::reader::{read_rows, RawRow};
 use crate::error::{Error, Result};
-use crate::lang::pick;
+use crate::lang::{pick, Text};
+use crate::store::questionnaires::{column_mapping, teachers_named_at};
+use crate::store::teachers;
 use chrono::NaiveDateTime;
+use rusqlite::Connection;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The columns a questionnaire tool adds itself; skipped without being listed as unknown.
@@ -29,6 +33,8 @@ pub const SUBMITTED_COLUMN: &str = "提交答卷时间";
 /// A questionnaire export: its header and the respondents' rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
+    /// The first cell of the first row above the header (the questionnaire's title), if any.
+    pub title: Option<String>,
     pub header: Vec<String>,
     pub rows: Vec<RawRow>,
 }
@@ -54,7 +60,15 @@ impl Sheet {
         let mut rows = rows;
         let rest = rows.split_off(at + 1);
         let header = rows.pop().map(|r| r.cells).unwrap_or_default();
-        Ok(Sheet { header, rows: rest })
+        let title = rows
+            .first()
+            .and_then(|r| r.cells.iter().find(|c| !c.trim().is_empty()))
+            .map(|c| c.trim().to_string());
+        Ok(Sheet {
+            title,
+            header,
+            rows: rest,
+        })
     }
 
     /// The index of the column named exactly `name`.
@@ -92,6 +106,81 @@ pub fn submitted_at(text: &str) -> Option<String> {
     .map(|d| d.format(crate::domain::DATETIME_FMT).to_string())
 }
 
+/// The mapping saved under settings key `key` with `--map "text=role"` pairs laid over it; a
+/// role not among `roles` is refused.
+pub fn merged_mapping(
+    conn: &Connection,
+    key: &str,
+    map: &[String],
+    roles: &[&str],
+) -> Result<BTreeMap<String, String>> {
+    let mut mapping = column_mapping(conn, key)?;
+    for pair in map {
+        let (text, role) = pair.rsplit_once('=').unwrap_or((pair, ""));
+        if !roles.contains(&role.trim()) {
+            let known = roles.join(", ");
+            return Err(Error::invalid(pick(
+                format!("--map “{pair}”：应写成 “问题文字=项”，项为 {known} 之一"),
+                format!("--map '{pair}': write 'question text=role', the role one of {known}"),
+            )));
+        }
+        mapping.insert(text.trim().to_string(), role.trim().to_string());
+    }
+    Ok(mapping)
+}
+
+/// The teacher who filled in `row`: by staff number, else by name at the school. The error
+/// names the column (an index into the header) and the problem.
+pub fn respondent(
+    conn: &Connection,
+    row: &RawRow,
+    staff: Option<usize>,
+    name: Option<usize>,
+    school: Option<usize>,
+) -> std::result::Result<i64, (Option<usize>, Text)> {
+    let no = Sheet::cell(row, staff);
+    let db_err = |e: Error| (None, e.message());
+    if !no.is_empty() {
+        return match teachers::by_staff_no(conn, no).map_err(db_err)? {
+            Some(t) => Ok(t.id),
+            None => Err((
+                staff,
+                pick(
+                    format!("工号 {no} 不是已有教师"),
+                    format!("{no} is not a known teacher's staff number"),
+                ),
+            )),
+        };
+    }
+    let (who, at) = (Sheet::cell(row, name), Sheet::cell(row, school));
+    if who.is_empty() || at.is_empty() {
+        return Err((
+            staff.or(name),
+            pick(
+                "没有工号，也没有姓名和学校，无法确定填写人",
+                "no staff number, nor name and school: the respondent is unknown",
+            ),
+        ));
+    }
+    match teachers_named_at(conn, who, at).map_err(db_err)?.as_slice() {
+        [one] => Ok(*one),
+        [] => Err((
+            name,
+            pick(
+                format!("{at} 没有名为 {who} 的教师"),
+                format!("no teacher called {who} at {at}"),
+            ),
+        )),
+        _ => Err((
+            name,
+            pick(
+                format!("{at} 有多位名为 {who} 的教师，请在问卷中加入工号"),
+                format!("several teachers called {who} at {at}; add the staff number to the questionnaire"),
+            ),
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +201,7 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(sheet.header[2], "1、姓名");
+        assert_eq!(sheet.title.as_deref(), Some("2026年春季培训满意度调查"));
         assert_eq!(sheet.rows.len(), 1);
         assert_eq!(
             submitted_at("2026/3/2 17:05:11").as_deref(),

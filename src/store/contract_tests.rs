@@ -215,6 +215,8 @@ const STATUSES_OF_VERSION: &[(i64, &[&str])] = &[
     (10, &["present", "late", "left_early", "absent", "excused"]),
     // Version 11 reshaped feedback; marks.status unchanged.
     (11, &["present", "late", "left_early", "absent", "excused"]),
+    // Version 12 added needs surveys; marks.status unchanged.
+    (12, &["present", "late", "left_early", "absent", "excused"]),
 ];
 
 #[test]

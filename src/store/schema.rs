@@ -21,7 +21,7 @@ pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 /// this version; a later schema change bumps it and adds the upgrade from the
 /// previous version to `MIGRATIONS` (entry i upgrades version i + 1 to i + 2),
 /// with the same objects added to schema.sql so a new database gets them.
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 12;
 
 /// One upgrade, run in its own transaction; an error refuses the upgrade and
 /// leaves the file as it was. `Path` names the file in messages.
@@ -50,6 +50,8 @@ const MIGRATIONS: &[Upgrade] = &[
     migrations::teacher_search_keys,
     // 10 → 11: feedback per session or project, with content, trainer and organisation ratings.
     migrations::feedback_ratings,
+    // 11 → 12: needs surveys (训前调研): answers per teacher, topics, drafts made from them.
+    migrations::needs_survey,
 ];
 
 /// Turns a database just created from `SCHEMA_SQL` into one as version 2 wrote it: for the

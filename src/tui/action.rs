@@ -203,6 +203,13 @@ pub enum Intent {
         answers: crate::ops::feedback::Answers,
         source: crate::store::feedback::Source,
     },
+    /// Reports › needs survey: a draft project from a topic under the filter shown
+    /// (ops::survey_draft); it then opens in the Projects tab.
+    DraftProjectFromSurvey {
+        survey_id: i64,
+        topic: String,
+        filter: crate::store::surveys::SurveyFilter,
+    },
 }
 
 /// What the user asked for.
@@ -251,6 +258,16 @@ pub enum Action {
 }
 
 impl Intent {
+    /// What to show once this write is done: the draft project made from a survey.
+    pub fn opens_when_done(&self, changed: &crate::tui::outcome::Changed) -> Option<Target> {
+        match (self, changed) {
+            (Intent::DraftProjectFromSurvey { .. }, crate::tui::outcome::Changed::Project(id)) => {
+                Some(Target::Project(*id))
+            }
+            _ => None,
+        }
+    }
+
     /// An enrolment refused for going beyond places or capacity, as the write that goes
     /// beyond them once the user confirms; None for every other intent.
     pub fn exceeding_places(&self) -> Option<Intent> {

@@ -17,8 +17,11 @@ pub use after::*;
 pub use starlight::*;
 #[path = "i18n_after.rs"]
 mod after;
+pub use survey::*;
 #[path = "i18n_starlight.rs"]
 mod starlight;
+#[path = "i18n_survey.rs"]
+mod survey;
 use std::fmt::Display;
 
 /// One message in both languages.

@@ -96,7 +96,34 @@ pub fn execute(
         | Intent::GiveFeedbackBatch { .. }
         | Intent::RegisterCredit { .. }
         | Intent::RecordAssessment { .. }) => super::write_after::execute(db, i, stamp, lang),
+        Intent::DraftProjectFromSurvey {
+            survey_id,
+            topic,
+            filter,
+        } => draft_from_survey(db, stamp, *survey_id, topic, filter, lang),
     }
+}
+
+/// A draft project from a survey topic (ops::survey_draft); the toast names its code.
+fn draft_from_survey(
+    db: &mut Db,
+    stamp: &Stamp,
+    survey_id: i64,
+    topic: &str,
+    filter: &crate::store::surveys::SurveyFilter,
+    lang: Lang,
+) -> Result<Done> {
+    let id = crate::ops::survey_draft::draft_project(db, stamp, survey_id, topic, filter)?;
+    let code = crate::store::projects::get_project(&db.conn, id)?
+        .map(|p| p.code)
+        .unwrap_or_default();
+    let asked = crate::store::survey_drafts::draft_of(&db.conn, id)?.map_or(0, |d| d.asked);
+    Ok(Done {
+        message: Some(i18n::fill(i18n::SV_DONE_DRAFT.get(lang), &[&code, &asked])),
+        teachers_changed: Vec::new(),
+        settings: None,
+        changed: Changed::Project(id),
+    })
 }
 
 /// Writes about people: a trainer's standing, a teacher's status, a follow-up's record.

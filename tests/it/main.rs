@@ -42,6 +42,7 @@ mod search;
 mod search_ranking;
 mod staff_numbers;
 mod starlight_life;
+mod survey;
 mod tiers;
 mod tui_completion;
 mod tui_credit_queue;

@@ -15,6 +15,7 @@ mod rng;
 mod schools;
 mod staff_changes;
 mod starlight;
+mod survey;
 mod tier_levels;
 
 use crate::error::{Error, Result};
@@ -202,6 +203,7 @@ pub fn generate_into(conn: &Connection, opts: &DemoOptions, today: NaiveDate) ->
     starlight::write(&mut g)?;
     principals::write(&mut g)?;
     feedback::write(&mut g)?;
+    survey::write(&mut g)?;
     if let Some(p) = &g.progress {
         p.set_message("索引");
     }

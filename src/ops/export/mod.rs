@@ -9,6 +9,7 @@ mod people;
 mod principals;
 mod schools;
 pub mod sheet;
+mod survey;
 mod targets;
 mod trainers;
 
@@ -48,6 +49,8 @@ pub enum ExportKind {
     Plans,
     /// Extra: trainees' feedback (all, or one project's).
     Feedback,
+    /// Extra: the needs surveys' answers (训前调研), one row each.
+    Survey,
 }
 
 /// Output format.
@@ -214,6 +217,7 @@ pub fn build(
             principals::principals(conn, &Scope::new(conn, opts, today, false)?)
         }
         ExportKind::Plans => principals::plans(conn, opts.year),
+        ExportKind::Survey => survey::survey(conn),
     }
 }
 

@@ -3,6 +3,12 @@
 -- as_version_2.sql, of the older ones. Run on an empty file. Each upgrade after version 5
 -- adds its undo here, newest first.
 
+-- Needs surveys (needs_survey.sql)
+DROP TABLE survey_drafts;
+DROP TABLE survey_topics;
+DROP TABLE survey_responses;
+DROP TABLE surveys;
+
 -- Feedback with three ratings (feedback_ratings): the table as version 5 had it
 DROP TABLE feedback;
 CREATE TABLE feedback (

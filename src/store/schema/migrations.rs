@@ -183,6 +183,13 @@ pub(super) fn feedback_ratings(tx: &Transaction, _path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Needs surveys (训前调研): the surveys, each teacher's answer and topics, and the draft
+/// projects made from a topic. New tables only.
+pub(super) fn needs_survey(tx: &Transaction, _path: &Path) -> Result<()> {
+    tx.execute_batch(include_str!("needs_survey.sql"))?;
+    Ok(())
+}
+
 /// One line per group of teachers whose staff numbers differ only in case:
 /// "  T000013 张伟 (实验小学, id 13) / t000013 李娜 (第二中学, id 2001)".
 fn staff_number_clashes(tx: &Transaction) -> Result<Vec<String>> {
@@ -344,6 +351,9 @@ mod tests {
 #[cfg(test)]
 #[path = "feedback_ratings_tests.rs"]
 mod feedback_ratings_tests;
+#[cfg(test)]
+#[path = "needs_survey_tests.rs"]
+mod needs_survey_tests;
 #[cfg(test)]
 #[path = "search_keys_tests.rs"]
 mod search_keys_tests;

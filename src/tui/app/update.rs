@@ -110,7 +110,7 @@ impl App {
         }
     }
 
-    fn open(&mut self, target: Target) {
+    pub(super) fn open(&mut self, target: Target) {
         let tab = match target {
             Target::Teacher(_) | Target::TeacherSearch(_) => TabId::Teachers,
             Target::Project(_) | Target::NewCreditEntry => TabId::Projects,

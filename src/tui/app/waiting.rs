@@ -130,7 +130,11 @@ impl App {
                     self.set_toast(text, false);
                 }
                 self.data_changed();
+                let open = w.intent.opens_when_done(&done.changed);
                 self.tell(w.origin, &w.intent, Written::Done(done.changed));
+                if let Some(target) = open {
+                    self.open(target);
+                }
                 true
             }
             Err(Error::Busy) => false,

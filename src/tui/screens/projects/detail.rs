@@ -45,6 +45,8 @@ pub struct Detail {
     pub places: PlacesView,
     pub session_form: Option<SessionForm>,
     pub schedule: Option<ScheduleForm>,
+    /// The needs-survey topic and audience this project was drafted from, if any.
+    pub draft: Option<crate::store::survey_drafts::Draft>,
 }
 
 impl Detail {
@@ -58,6 +60,7 @@ impl Detail {
             places: PlacesView::default(),
             session_form: None,
             schedule: None,
+            draft: None,
         }
     }
 
@@ -113,6 +116,7 @@ impl Detail {
         let id = self.project.id;
         self.sessions.reload(ctx, id)?;
         self.enrol.reload(ctx, id)?;
+        self.draft = crate::store::survey_drafts::draft_of(ctx.conn(), id)?;
         if self.tab == Tab::Matrix {
             self.matrix.reload(ctx, id)?;
         }

@@ -39,6 +39,28 @@ impl Detail {
         if self.schedule.is_some() {
             return self.render_schedule(frame, body, ctx);
         }
+        if self.tab == Tab::Sessions && self.sessions.rows.is_empty() && body.height > 4 {
+            if let Some(d) = &self.draft {
+                let subject = match d.subject.as_str() {
+                    "" => ctx.t(i18n::SV_ANY_SUBJECT),
+                    s => s,
+                };
+                let stage = d
+                    .stage
+                    .map_or(ctx.t(i18n::SV_ANY_STAGE), |s| s.label(ctx.zh()));
+                let note = ctx.tf(i18n::SV_DRAFT_NOTE, &[&d.topic, &subject, &stage, &d.asked]);
+                let at = Rect {
+                    y: body.y + 3,
+                    height: 1,
+                    ..body
+                };
+                let text = truncate(&note, body.width as usize);
+                frame.render_widget(
+                    Paragraph::new(Line::from(Span::styled(text, ctx.theme.accent()))),
+                    at,
+                );
+            }
+        }
         match self.tab {
             Tab::Sessions => self.sessions.render(frame, body, ctx),
             Tab::Enrolled => self.enrol.render(frame, body, ctx),

@@ -17,6 +17,7 @@ pub(super) enum Cmd {
     TargetsBy,
     CreditQueue,
     ShortList,
+    Survey,
     Plans,
     Back,
     PrevFigure,
@@ -88,6 +89,11 @@ const OWN_KEYS: &[KeyBinding<Cmd>] = &[
         keys: &[Key::Char('u')],
         command: Cmd::ShortList,
         help: i18n::KEY_SHORT_LIST,
+    },
+    KeyBinding {
+        keys: &[Key::Char('n')],
+        command: Cmd::Survey,
+        help: i18n::KEY_SURVEY,
     },
     KeyBinding {
         keys: &[Key::Char('p')],

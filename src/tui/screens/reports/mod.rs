@@ -9,6 +9,8 @@ mod evidence;
 mod keys;
 mod plans;
 mod short_list;
+mod survey;
+mod survey_view;
 mod table;
 mod targets;
 mod view;
@@ -73,6 +75,8 @@ pub struct ReportsScreen {
     queue: Option<credit_queue::CreditQueue>,
     /// The teachers short of credits (`u`), shown instead of the school report while open.
     short: Option<short_list::ShortList>,
+    /// The needs survey (`n`), shown instead of the school report while open.
+    survey: Option<survey::SurveyView>,
 }
 
 /// The inputs of the figures: the year, the day, the settings, and the database's state —
@@ -274,6 +278,34 @@ impl ReportsScreen {
         None
     }
 
+    /// Opens the needs survey (`n`).
+    fn open_survey(&mut self, ctx: &Ctx) -> Option<Action> {
+        let mut v = survey::SurveyView::default();
+        if let Err(e) = v.load(ctx) {
+            return Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            ));
+        }
+        self.survey = Some(v);
+        None
+    }
+
+    /// A key while the needs survey is open.
+    fn survey_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let v = self.survey.as_mut()?;
+        match v.handle_key(key, ctx) {
+            Ok(survey::SurveyKey::Close) => {
+                self.survey = None;
+                None
+            }
+            Ok(survey::SurveyKey::Act(a)) => Some(a),
+            Ok(survey::SurveyKey::Nothing) => None,
+            Err(e) => Some(Action::Fail(
+                ctx.tf(i18n::ERROR_PREFIX, &[&e.text(ctx.lang)]),
+            )),
+        }
+    }
+
     /// A key while the queue or the short list is open.
     fn queue_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
         if let Some(s) = &mut self.short {
@@ -345,6 +377,9 @@ impl Screen for ReportsScreen {
             self.arrange();
             return None;
         }
+        if self.survey.is_some() {
+            return self.survey_key(key, ctx);
+        }
         if self.queue.is_some() || self.short.is_some() {
             return self.queue_key(key, ctx);
         }
@@ -360,6 +395,7 @@ impl Screen for ReportsScreen {
             Cmd::TargetsBy => {}
             Cmd::CreditQueue => return self.open_queue(ctx),
             Cmd::ShortList => return self.open_short_list(ctx),
+            Cmd::Survey => return self.open_survey(ctx),
             Cmd::Move(m) if self.calendar => {
                 self.calendar_row = match m {
                     Move::Up | Move::PageUp | Move::Top => self.calendar_row.saturating_sub(1),
@@ -445,6 +481,9 @@ impl Screen for ReportsScreen {
         if self.short.is_some() {
             self.short = Some(short_list::ShortList::load(self.year(ctx), ctx)?);
         }
+        if let Some(v) = &mut self.survey {
+            v.load(ctx)?;
+        }
         self.load(ctx)
     }
 
@@ -460,6 +499,9 @@ impl Screen for ReportsScreen {
         }
         if let Some(s) = &mut self.short {
             return s.render(frame, area, ctx);
+        }
+        if let Some(v) = &mut self.survey {
+            return v.render(frame, area, ctx);
         }
         if self.plans {
             let year = self.year(ctx);
