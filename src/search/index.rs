@@ -4,6 +4,7 @@
 
 use super::fx::FxHashMap;
 use super::keys::keys_fit;
+use super::narrow::Recent;
 use super::one_char::OneChar;
 use super::order::{index_cmp, stable_order};
 use super::storage::Storage;
@@ -85,6 +86,12 @@ pub struct Index {
     /// The letters staff numbers begin with (see `pick`), made on first request and dropped
     /// by changes.
     pub(super) staff_heads: OnceLock<Vec<String>>,
+    /// The slots whose staff number has no digit (see `narrow`), made on first request and
+    /// dropped by changes.
+    pub(super) staff_without_digits: OnceLock<Vec<u32>>,
+    /// The last searches' candidates, for the next keystrokes (`narrow`); dropped by
+    /// changes.
+    pub(super) recent: Mutex<Recent>,
 }
 
 impl Index {
@@ -193,6 +200,8 @@ impl Index {
             *g = None;
         }
         self.staff_heads = OnceLock::new();
+        self.staff_without_digits = OnceLock::new();
+        self.recent = Mutex::default();
     }
 
     /// Adds the entry, or replaces the entry with the same id.

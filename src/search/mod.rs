@@ -14,6 +14,7 @@ mod index;
 pub mod keys;
 pub mod keystrokes;
 mod matcher;
+mod narrow;
 mod one_char;
 mod order;
 mod pick;

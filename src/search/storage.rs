@@ -4,7 +4,7 @@
 //! nine `String`s (docs/rules.md §8: 200,000 teachers within the memory budget).
 
 use super::fx::FxHashMap;
-use super::keys::{keys_fit, pinyin_keys};
+use super::keys::{is_unit, keys_fit, pinyin_keys, ALT_SEP, SYLLABLE_SEP};
 use super::query::char_bit;
 use super::{Entry, EntryRef};
 
@@ -62,6 +62,12 @@ pub struct Record {
     pub name_mask: u64,
     /// Characters of the staff number and phone.
     pub key_mask: u64,
+    /// Characters a name match can begin with (`query::char_bit`): the first letter of
+    /// every syllable (`u` too for `v`) and every unit of the name.
+    pub inits: u64,
+    /// The same for the first unit only: a match from the first unit (exact, whole
+    /// syllables, a prefix, initials) begins with one of these; any other is fuzzy.
+    pub lead: u64,
     start: u32,
     lens: [u16; 5],
     pub school: u32,
@@ -99,20 +105,45 @@ fn bounded(text: &str) -> &str {
     &text[..end]
 }
 
-fn name_mask(name: &str, pinyin: &str) -> u64 {
-    let mut mask = 0u64;
+/// The bit of a pinyin letter, with `u`'s for `v` (a query's `u` matches `v`).
+fn letter_bits(b: u8) -> u64 {
+    if !b.is_ascii_alphanumeric() {
+        return 0;
+    }
+    char_bit(b as char) | if b == b'v' { char_bit('u') } else { 0 }
+}
+
+/// The name's masks: `(name_mask, inits, lead)` of `Record`.
+fn name_masks(name: &str, pinyin: &str) -> (u64, u64, u64) {
+    let (mut mask, mut inits, mut lead) = (0u64, 0u64, 0u64);
+    let (mut syllable_start, mut first_syllable) = (true, true);
     for b in pinyin.bytes() {
-        if b.is_ascii_alphanumeric() {
-            mask |= char_bit(b as char);
-            if b == b'v' {
-                mask |= char_bit('u');
+        if b == ALT_SEP as u8 || b == SYLLABLE_SEP as u8 {
+            syllable_start = true;
+            first_syllable = b == ALT_SEP as u8;
+            continue;
+        }
+        let bits = letter_bits(b);
+        mask |= bits;
+        if syllable_start {
+            inits |= bits;
+            if first_syllable {
+                lead |= bits;
             }
+        }
+        syllable_start = false;
+    }
+    for (i, c) in name.chars().filter(|c| is_unit(*c)).enumerate() {
+        let bit = char_bit(c);
+        inits |= bit;
+        if i == 0 {
+            lead |= bit;
         }
     }
     for c in name.chars().filter(|c| !c.is_ascii()) {
         mask |= char_bit(c);
     }
-    mask
+    (mask, inits, lead)
 }
 
 impl Storage {
@@ -149,10 +180,13 @@ impl Storage {
             .chars()
             .chain(e.phone.chars())
             .fold(0, |m, c| m | char_bit(c));
+        let (name_mask, inits, lead) = name_masks(e.name, pinyin);
         Record {
             id: e.id,
-            name_mask: name_mask(e.name, pinyin),
+            name_mask,
             key_mask,
+            inits,
+            lead,
             start,
             lens,
             school: self.school(e.school),
