@@ -7,6 +7,7 @@ use super::keys::keys_fit;
 use super::narrow::Recent;
 use super::one_char::OneChar;
 use super::order::{index_cmp, stable_order};
+use super::sieve::Sieve;
 use super::storage::Storage;
 use super::{Entry, EntryRef};
 use std::cmp::Ordering;
@@ -89,6 +90,9 @@ pub struct Index {
     /// The slots whose staff number has no digit (see `narrow`), made on first request and
     /// dropped by changes.
     pub(super) staff_without_digits: OnceLock<Vec<u32>>,
+    /// What `narrow`'s sieve reads per slot, side by side; made on first request and
+    /// dropped by changes.
+    pub(super) sieves: OnceLock<Vec<Sieve>>,
     /// The last searches' candidates, for the next keystrokes (`narrow`); dropped by
     /// changes.
     pub(super) recent: Mutex<Recent>,
@@ -201,6 +205,7 @@ impl Index {
         }
         self.staff_heads = OnceLock::new();
         self.staff_without_digits = OnceLock::new();
+        self.sieves = OnceLock::new();
         self.recent = Mutex::default();
     }
 

@@ -205,7 +205,7 @@ pub fn score(f: &Fields<'_>, r: &Record, query: &Query, scratch: &mut Scratch) -
             best = Some(rank::score(Match::Digits, false, 0));
         }
     }
-    if let Verdict::Hit(by_name) = by_name(f, r, query, scratch) {
+    if let Verdict::Hit(by_name) = by_name(f.name, f.pinyin, r.name_mask, query, scratch) {
         best = best.max(Some(by_name));
     }
     best
@@ -224,24 +224,30 @@ pub enum Verdict {
     Miss,
 }
 
-/// The name's part of `score`.
-pub fn by_name(f: &Fields<'_>, r: &Record, query: &Query, scratch: &mut Scratch) -> Verdict {
+/// The name's part of `score` (`pinyin`: the name's keys; `name_mask`: `Record`'s).
+pub fn by_name(
+    name: &str,
+    pinyin: &str,
+    name_mask: u64,
+    query: &Query,
+    scratch: &mut Scratch,
+) -> Verdict {
     let q = &query.text;
     if q.is_empty()
         || q.len() > super::query::MAX_TEXT
-        || query.mask & !r.name_mask != 0
-        || (!query.has_han && !ascii_subsequence(q, f.pinyin.as_bytes()))
-        || (query.has_han && !han_subsequence(q, f.name))
+        || query.mask & !name_mask != 0
+        || (!query.has_han && !ascii_subsequence(q, pinyin.as_bytes()))
+        || (query.has_han && !han_subsequence(q, name))
     {
         return Verdict::Miss;
     }
-    scratch.load(f.name, f.pinyin);
+    scratch.load(name, pinyin);
     if scratch.is_whole_name(q) {
         return Verdict::Hit(rank::score(Match::Exact, true, 0));
     }
-    let by_name = match anchored(scratch, f.pinyin.as_bytes(), q) {
+    let by_name = match anchored(scratch, pinyin.as_bytes(), q) {
         Some((rung, whole)) => Some(rank::score(rung, whole, 0)),
-        None => run_dp(scratch, f.pinyin.as_bytes(), q)
+        None => run_dp(scratch, pinyin.as_bytes(), q)
             .map(|s| rank::score(Match::Fuzzy, false, s as i64)),
     };
     match by_name {

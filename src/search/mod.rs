@@ -21,6 +21,8 @@ mod pick;
 mod probe;
 pub mod query;
 mod rank;
+mod shape;
+mod sieve;
 mod storage;
 pub mod surnames;
 

@@ -18,9 +18,10 @@
 use super::filter::Allowed;
 use super::index::{Index, PARALLEL_FROM};
 use super::matcher::{self, Scratch, Verdict};
-use super::order::{pack, top, Found};
-use super::query::{char_bit, Filters, Query};
+use super::order::{pack, top, unpack, Found};
+use super::query::{Filters, Query};
 use super::rank::{self, Match};
+use super::sieve::{ascending, bucket, bucket_bound, letter_bit, Sieve, BUCKETS};
 use std::sync::Arc;
 
 /// Searches kept: the query being typed and the shorter ones backspace returns to.
@@ -177,10 +178,10 @@ impl Index {
         })
     }
 
-    /// Scores the slots that may match by name. Entries whose match cannot begin at the
-    /// first unit are fuzzy at best: they are scored only with `complete`, or when fewer
-    /// than `limit` better matches were found here (otherwise none of them is among the
-    /// best `limit`), and are kept as candidates either way.
+    /// Scores the slots that may match by name, best possible first: each entry goes in a
+    /// bucket by the best score its name allows (`bound`), and once `limit` hits score
+    /// above every bucket left, those are not scored (none of them is among the best
+    /// `limit`) but kept as candidates. With `complete` every bucket is scored.
     fn sieve(
         &self,
         slots: &[u32],
@@ -191,64 +192,63 @@ impl Index {
     ) -> Part {
         let first = q.text[0];
         // a non-ASCII first character may match a unit by case folding: no sieve for it
-        let bit = if first.is_ascii() { char_bit(first) } else { 0 };
+        let bit = if first.is_ascii() {
+            letter_bit(first)
+        } else {
+            0
+        };
+        let sieves = self.sieves();
+        let mut buckets: [Vec<u32>; BUCKETS] = Default::default();
+        for &slot in slots {
+            let Some(s) = sieves.get(slot as usize) else {
+                continue;
+            };
+            if q.mask & !s.mask != 0 || s.inits & bit != bit {
+                continue;
+            }
+            if let Some(a) = allowed {
+                if !a.admits(&self.store.records[slot as usize]) {
+                    continue;
+                }
+            }
+            buckets[bucket(s, q, bit)].push(slot);
+        }
         let mut scratch = Scratch::default();
         let mut part = Part {
             hits: Vec::new(),
             candidates: Vec::new(),
             complete: true,
         };
-        let mut fuzzy_at_best = Vec::new();
-        let mut better = 0usize;
-        let digits = rank::score(Match::Digits, false, 0);
-        for &slot in slots {
-            let r = &self.store.records[slot as usize];
-            if q.mask & !(r.name_mask | r.key_mask) != 0 || r.inits & bit != bit {
-                continue;
+        let mut kept = Vec::new();
+        for b in 0..BUCKETS {
+            for &slot in &buckets[b] {
+                self.judge(slot, &sieves[slot as usize], q, &mut scratch, &mut part);
             }
-            if allowed.as_ref().is_some_and(|a| !a.admits(r)) {
-                continue;
-            }
-            if r.lead & bit != bit {
-                fuzzy_at_best.push(slot);
-                continue;
-            }
-            if let Some(score) = self.judge(slot, q, &mut scratch, &mut part) {
-                better += usize::from(score >= digits);
+            let Some(next) = (b + 1..BUCKETS).find(|n| !buckets[*n].is_empty()) else {
+                break;
+            };
+            let above = bucket_bound(next);
+            if !complete && part.hits.iter().filter(|f| unpack(**f).0 > above).count() >= limit {
+                part.complete = false;
+                kept.extend(buckets[next..].iter().flatten().copied());
+                break;
             }
         }
-        let mut later = Part {
-            hits: std::mem::take(&mut part.hits),
-            candidates: Vec::new(),
-            complete: true,
-        };
-        if complete || better < limit {
-            for slot in fuzzy_at_best {
-                self.judge(slot, q, &mut scratch, &mut later);
-            }
-        } else {
-            part.complete = false;
-            later.candidates = fuzzy_at_best;
-        }
-        part.hits = later.hits;
-        part.candidates = merged(&part.candidates, &later.candidates);
+        kept.append(&mut part.candidates);
+        part.candidates = ascending(kept, self.len());
         part
     }
 
-    /// Scores one slot by name into `part`; its score when it matches.
-    fn judge(&self, slot: u32, q: &Query, scratch: &mut Scratch, part: &mut Part) -> Option<i64> {
-        let r = &self.store.records[slot as usize];
-        match matcher::by_name(&self.store.fields(slot as usize), r, q, scratch) {
+    /// Scores one slot by name into `part`.
+    fn judge(&self, slot: u32, s: &Sieve, q: &Query, scratch: &mut Scratch, part: &mut Part) {
+        let (name, pinyin) = self.store.name_and_pinyin(s.place);
+        match matcher::by_name(name, pinyin, s.name_mask, q, scratch) {
             Verdict::Hit(score) => {
                 part.hits.push(pack(score, self.rank[slot as usize]));
                 part.candidates.push(slot);
-                Some(score)
             }
-            Verdict::Maybe => {
-                part.candidates.push(slot);
-                None
-            }
-            Verdict::Miss => None,
+            Verdict::Maybe => part.candidates.push(slot),
+            Verdict::Miss => {}
         }
     }
 
@@ -276,6 +276,12 @@ impl Index {
         }
     }
 
+    /// Per slot, what the sieve reads (made on first request and dropped by changes).
+    fn sieves(&self) -> &[Sieve] {
+        self.sieves
+            .get_or_init(|| self.store.records.iter().map(Sieve::of).collect())
+    }
+
     /// The slots whose staff number has no ASCII digit (made on first request and
     /// dropped by changes).
     fn staff_numbers_without_digits(&self) -> &[u32] {
@@ -288,25 +294,6 @@ impl Index {
                 .collect()
         })
     }
-}
-
-/// Two ascending lists of slots as one: the next keystroke reads the entries in storage
-/// order (far fewer cache misses than in any other order).
-fn merged(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }
 
 #[cfg(test)]

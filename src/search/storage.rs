@@ -4,8 +4,9 @@
 //! nine `String`s (docs/rules.md §8: 200,000 teachers within the memory budget).
 
 use super::fx::FxHashMap;
-use super::keys::{is_unit, keys_fit, pinyin_keys, ALT_SEP, SYLLABLE_SEP};
+use super::keys::{keys_fit, pinyin_keys};
 use super::query::char_bit;
+use super::shape;
 use super::{Entry, EntryRef};
 
 /// Distinct values of one repeated field.
@@ -68,6 +69,11 @@ pub struct Record {
     /// The same for the first unit only: a match from the first unit (exact, whole
     /// syllables, a prefix, initials) begins with one of these; any other is fuzzy.
     pub lead: u64,
+    /// The name's units (at most 255 counted), whether all are ASCII, and the shortest
+    /// first syllable of its readings: what bounds a match's rung (`narrow`).
+    pub units: u8,
+    pub ascii_units: bool,
+    pub first_len: u8,
     start: u32,
     lens: [u16; 5],
     pub school: u32,
@@ -105,47 +111,6 @@ fn bounded(text: &str) -> &str {
     &text[..end]
 }
 
-/// The bit of a pinyin letter, with `u`'s for `v` (a query's `u` matches `v`).
-fn letter_bits(b: u8) -> u64 {
-    if !b.is_ascii_alphanumeric() {
-        return 0;
-    }
-    char_bit(b as char) | if b == b'v' { char_bit('u') } else { 0 }
-}
-
-/// The name's masks: `(name_mask, inits, lead)` of `Record`.
-fn name_masks(name: &str, pinyin: &str) -> (u64, u64, u64) {
-    let (mut mask, mut inits, mut lead) = (0u64, 0u64, 0u64);
-    let (mut syllable_start, mut first_syllable) = (true, true);
-    for b in pinyin.bytes() {
-        if b == ALT_SEP as u8 || b == SYLLABLE_SEP as u8 {
-            syllable_start = true;
-            first_syllable = b == ALT_SEP as u8;
-            continue;
-        }
-        let bits = letter_bits(b);
-        mask |= bits;
-        if syllable_start {
-            inits |= bits;
-            if first_syllable {
-                lead |= bits;
-            }
-        }
-        syllable_start = false;
-    }
-    for (i, c) in name.chars().filter(|c| is_unit(*c)).enumerate() {
-        let bit = char_bit(c);
-        inits |= bit;
-        if i == 0 {
-            lead |= bit;
-        }
-    }
-    for c in name.chars().filter(|c| !c.is_ascii()) {
-        mask |= char_bit(c);
-    }
-    (mask, inits, lead)
-}
-
 impl Storage {
     pub fn with_capacity(entries: usize) -> Storage {
         Storage {
@@ -180,13 +145,16 @@ impl Storage {
             .chars()
             .chain(e.phone.chars())
             .fold(0, |m, c| m | char_bit(c));
-        let (name_mask, inits, lead) = name_masks(e.name, pinyin);
+        let shape = shape::name_shape(e.name, pinyin);
         Record {
             id: e.id,
-            name_mask,
+            name_mask: shape.mask,
             key_mask,
-            inits,
-            lead,
+            inits: shape.inits,
+            lead: shape.lead,
+            units: shape.units,
+            ascii_units: shape.ascii_units,
+            first_len: shape.first_len,
             start,
             lens,
             school: self.school(e.school),
@@ -247,6 +215,22 @@ impl Storage {
             staff_no: take(r.lens[3]),
             phone: take(r.lens[4]),
         }
+    }
+
+    /// Where a record's name and pinyin keys are: `(start, name length, pinyin length)`
+    /// for `name_and_pinyin`.
+    pub fn name_place(r: &Record) -> (u32, u16, u16) {
+        (r.start, r.lens[0], r.lens[1])
+    }
+
+    /// The name and its pinyin keys (what a name match reads) at a `name_place`.
+    pub fn name_and_pinyin(&self, (start, name, pinyin): (u32, u16, u16)) -> (&str, &str) {
+        let start = start as usize;
+        let both = self
+            .text
+            .get(start..start + name as usize + pinyin as usize)
+            .unwrap_or("");
+        both.split_at_checked(name as usize).unwrap_or(("", ""))
     }
 
     /// The full entry of a slot (allocates).
