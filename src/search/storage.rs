@@ -14,16 +14,30 @@ use super::{Entry, EntryRef};
 pub struct Interner {
     pub names: Vec<String>,
     ids: FxHashMap<String, u32>,
+    /// The value asked for last: entries read in order often repeat it (a school's
+    /// teachers, the usual tier and status), and a comparison is cheaper than a hash.
+    last: u32,
 }
 
 impl Interner {
     pub fn get(&mut self, name: &str) -> u32 {
-        if let Some(id) = self.ids.get(name) {
-            return *id;
+        if self
+            .names
+            .get(self.last as usize)
+            .is_some_and(|n| n == name)
+        {
+            return self.last;
         }
-        let id = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.ids.insert(name.to_string(), id);
+        let id = match self.ids.get(name) {
+            Some(id) => *id,
+            None => {
+                let id = self.names.len() as u32;
+                self.names.push(name.to_string());
+                self.ids.insert(name.to_string(), id);
+                id
+            }
+        };
+        self.last = id;
         id
     }
 
@@ -99,6 +113,15 @@ pub struct Storage {
     pub statuses: Interner,
 }
 
+/// The `char_bit`s of a text's characters (its bytes when it is ASCII).
+fn text_bits(text: &str) -> u64 {
+    if text.is_ascii() {
+        text.bytes().fold(0, |m, b| m | char_bit(b as char))
+    } else {
+        text.chars().fold(0, |m, c| m | char_bit(c))
+    }
+}
+
 /// `text` cut to at most `u16::MAX` bytes on a character boundary.
 fn bounded(text: &str) -> &str {
     if text.len() <= u16::MAX as usize {
@@ -140,11 +163,7 @@ impl Storage {
             self.text.push_str(field);
             lens[i] = field.len() as u16;
         }
-        let key_mask = e
-            .staff_no
-            .chars()
-            .chain(e.phone.chars())
-            .fold(0, |m, c| m | char_bit(c));
+        let key_mask = text_bits(e.staff_no) | text_bits(e.phone);
         let shape = shape::name_shape(e.name, pinyin);
         Record {
             id: e.id,
