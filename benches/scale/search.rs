@@ -6,20 +6,21 @@ use liaoyuan::search::Index;
 use std::collections::HashSet;
 use std::time::Instant;
 
-/// Queries typed one character at a time: Han (name, then school) and ASCII (pinyin).
+/// Queries typed one character at a time: Han (name, then school) and ASCII (pinyin). Each
+/// query is typed into an empty box letter by letter, as a user types it (each keystroke
+/// searches among what the previous one kept, `search::narrow`): the figure held to the
+/// goal. Beside it, every prefix searched fresh (nothing kept).
 pub fn search_per_keystroke(index: &Index, ratios: &mut super::ratios::Ratios) {
     let n = index.len() as i64;
     let samples: Vec<i64> = (0..80)
         .map(|k| 1 + (k * 2_654_435_761_i64).rem_euclid(n.max(1)))
         .collect();
-    let mut worst = 0.0f64;
-    for len in 1..=8usize {
-        let mut cells = Vec::new();
-        for han in [true, false] {
-            let mut times = Vec::new();
-            for &id in &samples {
-                let Some(e) = index.entry(id) else { continue };
-                let text: String = if han {
+    let texts = |han: bool| -> Vec<Vec<char>> {
+        samples
+            .iter()
+            .filter_map(|&id| index.entry(id))
+            .map(|e| {
+                if han {
                     e.name.chars().chain(e.school.chars()).collect()
                 } else {
                     let first = e.pinyin.split('|').next().unwrap_or("");
@@ -27,39 +28,72 @@ pub fn search_per_keystroke(index: &Index, ratios: &mut super::ratios::Ratios) {
                         .chars()
                         .filter(|c| c.is_ascii_alphanumeric())
                         .collect()
-                };
-                let q: String = text.chars().take(len).collect();
-                if q.chars().count() < len {
-                    continue;
                 }
-                let t = Instant::now();
-                let hits = index.search(&q, 20);
-                for h in &hits {
-                    std::hint::black_box(index.highlight(h.id, &q));
-                }
-                times.push(ms(t.elapsed()));
+            })
+            .collect()
+    };
+    let keystroke = |q: &str| {
+        let t = Instant::now();
+        let hits = index.search(q, 20);
+        for h in &hits {
+            std::hint::black_box(index.highlight(h.id, q));
+        }
+        ms(t.elapsed())
+    };
+    // [han][len - 1]: milliseconds per query
+    let mut typed = vec![vec![Vec::new(); 8]; 2];
+    let mut fresh = vec![vec![Vec::new(); 8]; 2];
+    for han in [true, false] {
+        let texts = texts(han);
+        for text in &texts {
+            index.forget_recent_searches();
+            for len in 1..=text.len().min(8) {
+                let q: String = text[..len].iter().collect();
+                typed[han as usize][len - 1].push(keystroke(&q));
             }
-            let (median, p95, _, _) = spread(times);
-            worst = worst.max(p95);
-            cells.push(format!(
-                "{} {median:5.2}/{p95:5.2}",
-                if han { "Han" } else { "ASCII" }
-            ));
+        }
+        for len in 1..=8usize {
+            for text in texts.iter().filter(|t| t.len() >= len) {
+                index.forget_recent_searches();
+                let q: String = text[..len].iter().collect();
+                fresh[han as usize][len - 1].push(keystroke(&q));
+            }
+        }
+    }
+    let (mut worst_typed, mut worst_fresh) = (0.0f64, 0.0f64);
+    for len in 1..=8usize {
+        let mut cells = Vec::new();
+        for (what, times, worst) in [
+            ("as typed", &typed, &mut worst_typed),
+            ("fresh", &fresh, &mut worst_fresh),
+        ] {
+            for han in [true, false] {
+                let (median, p95, _, _) = spread(times[han as usize][len - 1].clone());
+                *worst = worst.max(p95);
+                let kind = if han { "Han" } else { "ASCII" };
+                cells.push(format!("{what} {kind} {median:5.2}/{p95:5.2}"));
+            }
         }
         println!(
             "  search, {len} char(s): median/p95 ms  {}",
-            cells.join("   ")
+            cells.join("  ")
         );
     }
     line(
-        "search per keystroke, worst p95 (lengths 1–8)",
-        format!("{worst:.2} ms"),
+        "search per keystroke as typed, worst p95 (1–8)",
+        format!("{worst_typed:.2} ms"),
         "p95 ≤ 16 ms",
-        Some(worst <= 16.0),
+        Some(worst_typed <= 16.0),
+    );
+    line(
+        "search of a prefix fresh, worst p95 (1–8)",
+        format!("{worst_fresh:.2} ms"),
+        "",
+        None,
     );
     ratios.push(super::ratios::Row {
-        figure: "search per keystroke, worst p95 (Han and ASCII, 1–8)".into(),
-        ours: worst,
+        figure: "search per keystroke as typed, worst p95 (Han and ASCII, 1–8)".into(),
+        ours: worst_typed,
         anchor: None,
         goal: super::ratios::Goal::Millis(8.0),
     });

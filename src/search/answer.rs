@@ -4,6 +4,7 @@
 use super::filter::Allowed;
 use super::index::{Index, PARALLEL_FROM};
 use super::matcher::{self, Scratch};
+use super::narrow;
 use super::one_char::{OneChar, KEEP};
 use super::order::{pack, top, unpack, Found};
 use super::query::{Filters, Query};
@@ -15,7 +16,7 @@ use std::sync::Arc;
 type Marked<'a> = Option<&'a dyn Fn(i64) -> bool>;
 
 impl Index {
-    fn allowed(&self, f: &Filters) -> Option<Allowed> {
+    pub(super) fn allowed(&self, f: &Filters) -> Option<Allowed> {
         Allowed::resolve(&self.store, f)
     }
 
@@ -129,6 +130,10 @@ impl Index {
             });
             return self.hits(found.take(limit).map(|&s| (0, s)));
         }
+        if narrow::applies(&q) {
+            let sifted = self.sift(&q, &allowed, limit, false);
+            return self.ranked_hits(sifted.best.iter().take(limit).copied().collect());
+        }
         let n = self.len() as u32;
         let best = if (n as usize) < PARALLEL_FROM {
             self.scan(0..n, &q, &allowed, None, limit)
@@ -153,6 +158,11 @@ impl Index {
     pub fn count(&self, query: &str) -> usize {
         let q = Query::parse(query);
         let allowed = self.allowed(&q.filters);
+        if narrow::applies(&q) {
+            if let Some(total) = self.sift(&q, &allowed, 0, true).total {
+                return total;
+            }
+        }
         let mut scratch = Scratch::default();
         (0..self.len() as u32)
             .filter(|&s| {

@@ -4,8 +4,10 @@
 
 use super::fx::FxHashMap;
 use super::keys::keys_fit;
+use super::narrow::Recent;
 use super::one_char::OneChar;
 use super::order::{index_cmp, stable_order};
+use super::sieve::Sieve;
 use super::storage::Storage;
 use super::{Entry, EntryRef};
 use std::cmp::Ordering;
@@ -85,6 +87,15 @@ pub struct Index {
     /// The letters staff numbers begin with (see `pick`), made on first request and dropped
     /// by changes.
     pub(super) staff_heads: OnceLock<Vec<String>>,
+    /// The slots whose staff number has no digit (see `narrow`), made on first request and
+    /// dropped by changes.
+    pub(super) staff_without_digits: OnceLock<Vec<u32>>,
+    /// What `narrow`'s sieve reads per slot, side by side; made on first request and
+    /// dropped by changes.
+    pub(super) sieves: OnceLock<Vec<Sieve>>,
+    /// The last searches' candidates, for the next keystrokes (`narrow`); dropped by
+    /// changes.
+    pub(super) recent: Mutex<Recent>,
 }
 
 impl Index {
@@ -193,6 +204,9 @@ impl Index {
             *g = None;
         }
         self.staff_heads = OnceLock::new();
+        self.staff_without_digits = OnceLock::new();
+        self.sieves = OnceLock::new();
+        self.recent = Mutex::default();
     }
 
     /// Adds the entry, or replaces the entry with the same id.

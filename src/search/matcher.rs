@@ -83,6 +83,17 @@ impl Scratch {
                 .all(|(c, qc)| c.to_ascii_lowercase() == *qc)
     }
 
+    /// Whether the query text spells the loaded name's first units (not all of them), in
+    /// any ASCII case.
+    pub fn begins_name(&self, q: &[char]) -> bool {
+        q.len() < self.chars.len()
+            && self
+                .chars
+                .iter()
+                .zip(q)
+                .all(|(c, qc)| c.to_ascii_lowercase() == *qc)
+    }
+
     pub fn unit_count(&self) -> usize {
         self.chars.len()
     }
@@ -194,25 +205,56 @@ pub fn score(f: &Fields<'_>, r: &Record, query: &Query, scratch: &mut Scratch) -
             best = Some(rank::score(Match::Digits, false, 0));
         }
     }
-    let q = &query.text;
-    if !q.is_empty()
-        && q.len() <= super::query::MAX_TEXT
-        && query.mask & !r.name_mask == 0
-        && (query.has_han || ascii_subsequence(q, f.pinyin.as_bytes()))
-        && (!query.has_han || han_subsequence(q, f.name))
-    {
-        scratch.load(f.name, f.pinyin);
-        if scratch.is_whole_name(q) {
-            return Some(rank::score(Match::Exact, true, 0));
-        }
-        let by_name = match anchored(scratch, f.pinyin.as_bytes(), q) {
-            Some((rung, whole)) => Some(rank::score(rung, whole, 0)),
-            None => run_dp(scratch, f.pinyin.as_bytes(), q)
-                .map(|s| rank::score(Match::Fuzzy, false, s as i64)),
-        };
-        best = best.max(by_name);
+    if let Verdict::Hit(by_name) = by_name(f.name, f.pinyin, r.name_mask, query, scratch) {
+        best = best.max(Some(by_name));
     }
     best
+}
+
+/// What the name says about a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The name matches with this score.
+    Hit(i64),
+    /// No match, but the query spells the first units of the name, so a longer query
+    /// may spell it whole (an exact match, which needs no syllable).
+    Maybe,
+    /// Neither this query nor any query that extends its text (with Han characters
+    /// if and only if it has them) matches the name (`narrow`).
+    Miss,
+}
+
+/// The name's part of `score` (`pinyin`: the name's keys; `name_mask`: `Record`'s).
+pub fn by_name(
+    name: &str,
+    pinyin: &str,
+    name_mask: u64,
+    query: &Query,
+    scratch: &mut Scratch,
+) -> Verdict {
+    let q = &query.text;
+    if q.is_empty()
+        || q.len() > super::query::MAX_TEXT
+        || query.mask & !name_mask != 0
+        || (!query.has_han && !ascii_subsequence(q, pinyin.as_bytes()))
+        || (query.has_han && !han_subsequence(q, name))
+    {
+        return Verdict::Miss;
+    }
+    scratch.load(name, pinyin);
+    if scratch.is_whole_name(q) {
+        return Verdict::Hit(rank::score(Match::Exact, true, 0));
+    }
+    let by_name = match anchored(scratch, pinyin.as_bytes(), q) {
+        Some((rung, whole)) => Some(rank::score(rung, whole, 0)),
+        None => run_dp(scratch, pinyin.as_bytes(), q)
+            .map(|s| rank::score(Match::Fuzzy, false, s as i64)),
+    };
+    match by_name {
+        Some(s) => Verdict::Hit(s),
+        None if scratch.begins_name(q) => Verdict::Maybe,
+        None => Verdict::Miss,
+    }
 }
 
 /// ASCII case-insensitive substring search; byte offset of the first match.

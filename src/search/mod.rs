@@ -14,12 +14,15 @@ mod index;
 pub mod keys;
 pub mod keystrokes;
 mod matcher;
+mod narrow;
 mod one_char;
 mod order;
 mod pick;
 mod probe;
 pub mod query;
 mod rank;
+mod shape;
+mod sieve;
 mod storage;
 pub mod surnames;
 

@@ -6,6 +6,7 @@
 use super::fx::FxHashMap;
 use super::keys::{keys_fit, pinyin_keys};
 use super::query::char_bit;
+use super::shape;
 use super::{Entry, EntryRef};
 
 /// Distinct values of one repeated field.
@@ -13,16 +14,30 @@ use super::{Entry, EntryRef};
 pub struct Interner {
     pub names: Vec<String>,
     ids: FxHashMap<String, u32>,
+    /// The value asked for last: entries read in order often repeat it (a school's
+    /// teachers, the usual tier and status), and a comparison is cheaper than a hash.
+    last: u32,
 }
 
 impl Interner {
     pub fn get(&mut self, name: &str) -> u32 {
-        if let Some(id) = self.ids.get(name) {
-            return *id;
+        if self
+            .names
+            .get(self.last as usize)
+            .is_some_and(|n| n == name)
+        {
+            return self.last;
         }
-        let id = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.ids.insert(name.to_string(), id);
+        let id = match self.ids.get(name) {
+            Some(id) => *id,
+            None => {
+                let id = self.names.len() as u32;
+                self.names.push(name.to_string());
+                self.ids.insert(name.to_string(), id);
+                id
+            }
+        };
+        self.last = id;
         id
     }
 
@@ -62,6 +77,17 @@ pub struct Record {
     pub name_mask: u64,
     /// Characters of the staff number and phone.
     pub key_mask: u64,
+    /// Characters a name match can begin with (`query::char_bit`): the first letter of
+    /// every syllable (`u` too for `v`) and every unit of the name.
+    pub inits: u64,
+    /// The same for the first unit only: a match from the first unit (exact, whole
+    /// syllables, a prefix, initials) begins with one of these; any other is fuzzy.
+    pub lead: u64,
+    /// The name's units (at most 255 counted), whether all are ASCII, and the shortest
+    /// first syllable of its readings: what bounds a match's rung (`narrow`).
+    pub units: u8,
+    pub ascii_units: bool,
+    pub first_len: u8,
     start: u32,
     lens: [u16; 5],
     pub school: u32,
@@ -87,6 +113,15 @@ pub struct Storage {
     pub statuses: Interner,
 }
 
+/// The `char_bit`s of a text's characters (its bytes when it is ASCII).
+fn text_bits(text: &str) -> u64 {
+    if text.is_ascii() {
+        text.bytes().fold(0, |m, b| m | char_bit(b as char))
+    } else {
+        text.chars().fold(0, |m, c| m | char_bit(c))
+    }
+}
+
 /// `text` cut to at most `u16::MAX` bytes on a character boundary.
 fn bounded(text: &str) -> &str {
     if text.len() <= u16::MAX as usize {
@@ -97,22 +132,6 @@ fn bounded(text: &str) -> &str {
         end -= 1;
     }
     &text[..end]
-}
-
-fn name_mask(name: &str, pinyin: &str) -> u64 {
-    let mut mask = 0u64;
-    for b in pinyin.bytes() {
-        if b.is_ascii_alphanumeric() {
-            mask |= char_bit(b as char);
-            if b == b'v' {
-                mask |= char_bit('u');
-            }
-        }
-    }
-    for c in name.chars().filter(|c| !c.is_ascii()) {
-        mask |= char_bit(c);
-    }
-    mask
 }
 
 impl Storage {
@@ -144,15 +163,17 @@ impl Storage {
             self.text.push_str(field);
             lens[i] = field.len() as u16;
         }
-        let key_mask = e
-            .staff_no
-            .chars()
-            .chain(e.phone.chars())
-            .fold(0, |m, c| m | char_bit(c));
+        let key_mask = text_bits(e.staff_no) | text_bits(e.phone);
+        let shape = shape::name_shape(e.name, pinyin);
         Record {
             id: e.id,
-            name_mask: name_mask(e.name, pinyin),
+            name_mask: shape.mask,
             key_mask,
+            inits: shape.inits,
+            lead: shape.lead,
+            units: shape.units,
+            ascii_units: shape.ascii_units,
+            first_len: shape.first_len,
             start,
             lens,
             school: self.school(e.school),
@@ -213,6 +234,22 @@ impl Storage {
             staff_no: take(r.lens[3]),
             phone: take(r.lens[4]),
         }
+    }
+
+    /// Where a record's name and pinyin keys are: `(start, name length, pinyin length)`
+    /// for `name_and_pinyin`.
+    pub fn name_place(r: &Record) -> (u32, u16, u16) {
+        (r.start, r.lens[0], r.lens[1])
+    }
+
+    /// The name and its pinyin keys (what a name match reads) at a `name_place`.
+    pub fn name_and_pinyin(&self, (start, name, pinyin): (u32, u16, u16)) -> (&str, &str) {
+        let start = start as usize;
+        let both = self
+            .text
+            .get(start..start + name as usize + pinyin as usize)
+            .unwrap_or("");
+        both.split_at_checked(name as usize).unwrap_or(("", ""))
     }
 
     /// The full entry of a slot (allocates).

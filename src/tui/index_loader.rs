@@ -3,14 +3,14 @@
 
 use crate::error::Result;
 use crate::search::Index;
-use crate::store::{dashboard, search_source, Db, OpenMode};
+use crate::store::{dashboard, search_keys, Db, OpenMode};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, TryRecvError};
 
-/// Reads every teacher and builds the index (streaming, without an intermediate list).
+/// Reads every teacher and builds the index, from the stored search keys.
 pub fn build(conn: &Connection) -> Result<Index> {
-    search_source::teacher_index(conn)
+    search_keys::teacher_index(conn)
 }
 
 /// An index being built in a background thread.

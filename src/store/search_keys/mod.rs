@@ -10,10 +10,11 @@
 //! their transaction (a few teachers) or `refresh_after_write` after it (an import).
 
 mod codec;
+mod index;
 
 use crate::error::Result;
-use crate::search::{EntryRef, Index};
 pub use codec::KeyRow;
+pub use index::{index_of_admitted, teacher_index};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Ids per block: `id >> BLOCK_SHIFT` is the block of a teacher (as in the triggers).
@@ -163,42 +164,6 @@ pub fn each_teacher_with(
             .for_each(&mut each);
     }
     Ok(())
-}
-
-/// The search index of the teachers `admit` lets through (e.g. a `search::Probe`) among
-/// those whose text mask has every bit of `need`, read from the stored keys in one read
-/// transaction. Teachers of a school that does
-/// not exist are left out, as in the index of everyone.
-pub fn index_of_admitted(
-    conn: &Connection,
-    need: u64,
-    mut admit: impl FnMut(&EntryRef<'_>) -> bool,
-) -> Result<Index> {
-    let tx = conn.unchecked_transaction()?;
-    let schools = super::search_source::school_table(&tx)?;
-    let mut builder = Index::builder(0);
-    each_teacher_with(&tx, need, |row| {
-        let Some((school, school_stage)) = schools.get(&row.school_id) else {
-            return;
-        };
-        let entry = EntryRef {
-            id: row.id,
-            name: row.name,
-            pinyin: row.pinyin,
-            initials: row.initials,
-            staff_no: row.staff_no,
-            phone: row.phone,
-            school,
-            tier: row.tier,
-            subject: row.subject,
-            stage: row.stage.unwrap_or(school_stage),
-            status: row.status,
-        };
-        if admit(&entry) {
-            builder.push(entry);
-        }
-    })?;
-    Ok(builder.finish())
 }
 
 #[cfg(test)]

@@ -103,3 +103,52 @@ fn teachers_whose_mask_lacks_a_query_character_are_passed_over() {
     each_teacher_with(&conn, need, |r| ids.push(r.id)).unwrap();
     assert_eq!(ids, [1]);
 }
+
+#[test]
+fn the_index_from_stored_keys_is_the_index_from_the_rows() {
+    let conn = db();
+    conn.execute_batch(
+        "INSERT INTO schools (id, name, stage) VALUES (2, '城关中学', 'junior');
+         INSERT INTO teachers (id, staff_no, name, school_id, tier, tier_level, status) VALUES
+           (3, 'T5', '曾国强', 2, 'backbone', 'district', 'active'),
+           (4, 'T6', '单雪', 2, 'renowned', 'national', 'retired'),
+           (2100, 'T7', '欧阳娜娜', 1, 'backbone', NULL, 'active'),
+           (2101, 'T8', '王芳', 2, 'backbone', 'municipal', 'active');",
+    )
+    .unwrap();
+    refresh(&conn).unwrap();
+    // a block dropped by a write is read from its rows
+    conn.execute(
+        "UPDATE teachers SET tier_level = 'municipal' WHERE id = 3",
+        [],
+    )
+    .unwrap();
+    assert_eq!(stored(&conn), [1, 2, 5000000 >> BLOCK_SHIFT]);
+    let from_keys = teacher_index(&conn).unwrap();
+    let from_rows = crate::store::search_source::teacher_index(&conn).unwrap();
+    assert_eq!(from_keys.len(), 7);
+    assert_eq!(from_keys.len(), from_rows.len());
+    for id in [1, 2000, 5000000, 3, 4, 2100, 2101] {
+        assert_eq!(from_keys.entry(id), from_rows.entry(id), "teacher {id}");
+    }
+    assert_eq!(
+        from_keys.entry(2101).map(|e| e.tier.as_str()),
+        Some("backbone/municipal")
+    );
+    // lookup's index of the admitted teachers has their levels too
+    let admitted = index_of_admitted(&conn, 0, |_| true).unwrap();
+    for id in [1, 2000, 5000000, 3, 4, 2100, 2101] {
+        assert_eq!(admitted.entry(id), from_rows.entry(id), "admitted {id}");
+    }
+    for q in [
+        "level:市级",
+        "tier:区级骨干",
+        "level:national",
+        "z",
+        "zgq",
+        "stage:初中",
+    ] {
+        assert_eq!(from_keys.search(q, 10), from_rows.search(q, 10), "{q}");
+        assert_eq!(admitted.search(q, 10), from_rows.search(q, 10), "{q}");
+    }
+}
