@@ -45,13 +45,20 @@ impl Db {
     }
 
     /// Runs `f` (one big transaction into a new file) with a rollback journal (not the WAL,
-    /// which would write every page twice), no sync and a large cache; WAL and FULL sync come
-    /// back afterwards.
-    pub fn in_bulk_mode<T>(&mut self, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
+    /// which would write every page twice), no sync, a cache of `cache_kib` KiB and no
+    /// foreign-key look-ups (the generator's references are its own; `liaoyuan check` runs
+    /// `PRAGMA foreign_key_check`); WAL, FULL sync and foreign keys come back afterwards.
+    pub fn in_bulk_mode<T>(
+        &mut self,
+        cache_kib: i64,
+        f: impl FnOnce(&mut Db) -> Result<T>,
+    ) -> Result<T> {
         set_journal(&self.conn, "DELETE")?;
         self.conn.pragma_update(None, "synchronous", "OFF")?;
-        self.conn.pragma_update(None, "cache_size", -131_072)?;
+        self.conn.pragma_update(None, "foreign_keys", false)?;
+        self.conn.pragma_update(None, "cache_size", -cache_kib)?;
         let result = f(self);
+        self.conn.pragma_update(None, "foreign_keys", true)?;
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         set_journal(&self.conn, "WAL")?;
         result

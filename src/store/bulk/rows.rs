@@ -63,6 +63,8 @@ pub struct NewSession<'a> {
 }
 
 pub struct NewMark<'a> {
+    /// Explicit, so the generator knows a mark's id without reading it back.
+    pub id: i64,
     pub session_id: i64,
     pub teacher_id: i64,
     pub school_id: i64,
@@ -75,6 +77,10 @@ pub struct NewMark<'a> {
     pub reason: &'a str,
     pub recorded_by: &'a str,
     pub recorded_at: &'a str,
+    /// Came, but too briefly to count as attended (`domain::attendance::Presence::short`).
+    pub presence_short: bool,
+    /// The project's veto scope (what the `marks_veto_scope_insert` trigger would copy).
+    pub in_veto_scope: bool,
 }
 
 pub struct NewFollowUp<'a> {
