@@ -292,9 +292,7 @@ fn write_mark(
     (reason, recorded_by, recorded_at): (&str, &str, &str),
 ) -> Result<i64> {
     g.counts.marks += 1;
-    let id = g.counts.marks as i64;
-    g.w.mark(&NewMark {
-        id,
+    let id = g.w.mark(&NewMark {
         session_id: s.id,
         teacher_id: teacher,
         school_id,

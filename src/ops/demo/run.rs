@@ -13,10 +13,14 @@ pub(super) fn write_district(
     progress: &Progress,
     time: &mut Timing,
 ) -> Result<Summary> {
-    // Indexes, the mark triggers and the report counts' triggers are rebuilt once at the end.
+    // Indexes and the triggers that count or forget rows row by row (marks' and the report's
+    // counts, cycle totals, search keys) are put back once at the end, their tables'
+    // contents recomputed.
     let dropped = bulk::drop_indexes(conn, bulk::BULK_TABLES)?;
     let mut triggers = bulk::drop_triggers(conn, "marks")?;
     triggers.extend(bulk::drop_count_triggers(conn)?);
+    triggers.extend(bulk::drop_triggers(conn, "teachers")?);
+    triggers.extend(bulk::drop_triggers(conn, "credit_entries")?);
     let mut g = Gen {
         w: BulkWriter::new(conn)?,
         rng: Rng::new(opts.seed),
@@ -62,6 +66,9 @@ pub(super) fn write_district(
     time.lap("mark counts");
     bulk::rebuild_report_counts(conn)?;
     time.lap("report counts");
+    bulk::rebuild_cycle_credits(conn)?;
+    bulk::forget_search_keys(conn)?;
+    time.lap("cycle credits, search keys");
     bulk::recreate_triggers(conn, &triggers)?;
     time.lap("triggers");
     progress.closing(0.7);

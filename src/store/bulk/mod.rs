@@ -19,6 +19,10 @@ pub use rows::*;
 pub use staged::*;
 pub use tally::MarkTally;
 
+fn last_mark_id(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT coalesce(max(id), 0) FROM marks", [], |r| r.get(0))?)
+}
+
 /// Inserts for every table the demo fills: the few rows of schools, trainers, projects
 /// and sessions one statement each (later rows refer to them at once), the many rows of
 /// the other tables in batches. Rows of one table keep their order (and so their rowids);
@@ -38,6 +42,10 @@ pub struct BulkWriter<'c> {
     follow_up: Batch<'c>,
     feedback: Batch<'c>,
     credit: Batch<'c>,
+    /// The id the next mark gets: SQLite gives a row without one the highest id plus one,
+    /// and the marks' batch keeps their order (cheaper than binding ids, which SQLite must
+    /// look up first). `flush` verifies it.
+    next_mark_id: i64,
 }
 
 impl<'c> BulkWriter<'c> {
@@ -84,9 +92,9 @@ impl<'c> BulkWriter<'c> {
             mark: Batch::new(
                 conn,
                 "marks",
-                "id, session_id, teacher_id, school_id, session_date, status, minutes_late, minutes_early,
+                "session_id, teacher_id, school_id, session_date, status, minutes_late, minutes_early,
                  checked_in_at, checked_out_at, reason, recorded_by, recorded_at, presence_short, in_veto_scope",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )?,
             follow_up: Batch::new(
                 conn,
@@ -107,6 +115,7 @@ impl<'c> BulkWriter<'c> {
                 "teacher_id, project_id, credits, concentrated, earned_on, source, note, recorded_by",
                 "(?, ?, ?, ?, ?, ?, ?, ?)",
             )?,
+            next_mark_id: last_mark_id(conn)? + 1,
         })
     }
 
@@ -129,6 +138,12 @@ impl<'c> BulkWriter<'c> {
             &mut self.credit,
         ] {
             batch.flush()?;
+        }
+        if last_mark_id(self.conn)? != self.next_mark_id - 1 {
+            return Err(crate::error::Error::invalid(crate::lang::pick(
+                "演示数据的考勤记录编号与预期不符（另有写入？），已放弃本次生成",
+                "the demo's marks did not get the ids expected (another write?); nothing was generated",
+            )));
         }
         Ok(())
     }
@@ -257,9 +272,11 @@ impl<'c> BulkWriter<'c> {
             .end_row()
     }
 
-    pub fn mark(&mut self, m: &NewMark) -> Result<()> {
+    /// Adds a mark; returns the id it gets.
+    pub fn mark(&mut self, m: &NewMark) -> Result<i64> {
+        let id = self.next_mark_id;
+        self.next_mark_id += 1;
         self.mark
-            .int(m.id)
             .int(m.session_id)
             .int(m.teacher_id)
             .int(m.school_id)
@@ -274,7 +291,8 @@ impl<'c> BulkWriter<'c> {
             .text(m.recorded_at)
             .int(i64::from(m.presence_short))
             .int(i64::from(m.in_veto_scope))
-            .end_row()
+            .end_row()?;
+        Ok(id)
     }
 
     pub fn follow_up(&mut self, f: &NewFollowUp) -> Result<()> {

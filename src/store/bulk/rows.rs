@@ -63,8 +63,6 @@ pub struct NewSession<'a> {
 }
 
 pub struct NewMark<'a> {
-    /// Explicit, so the generator knows a mark's id without reading it back.
-    pub id: i64,
     pub session_id: i64,
     pub teacher_id: i64,
     pub school_id: i64,

@@ -7,7 +7,7 @@
 use crate::domain::Status;
 use crate::error::Result;
 use rusqlite::{params, Connection};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// 'YYYY-MM' of a session date, as bytes.
 type Month = [u8; 7];
@@ -16,9 +16,9 @@ type Month = [u8; 7];
 #[derive(Default)]
 pub struct MarkTally {
     /// (school, month, status) → (marks, attended)
-    marks: BTreeMap<(i64, Month, &'static str), (i64, i64)>,
+    marks: HashMap<(i64, Month, Status), (i64, i64)>,
     /// (school, month, teacher) → veto-causing marks
-    vetoes: BTreeMap<(i64, Month, i64), i64>,
+    vetoes: HashMap<(i64, Month, i64), i64>,
 }
 
 impl MarkTally {
@@ -36,10 +36,7 @@ impl MarkTally {
         let bytes = session_date.as_bytes();
         let n = bytes.len().min(7);
         month[..n].copy_from_slice(&bytes[..n]);
-        let c = self
-            .marks
-            .entry((school_id, month, status.code()))
-            .or_default();
+        let c = self.marks.entry((school_id, month, status)).or_default();
         c.0 += 1;
         c.1 += i64::from(attended);
         if causes_veto {
@@ -59,14 +56,22 @@ impl MarkTally {
             "INSERT INTO school_month_marks (school_id, month, status, marks, attended)
              VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
-        for ((school, month, status), (n, attended)) in &self.marks {
-            marks.execute(params![school, text(month), status, n, attended])?;
+        let mut rows: Vec<_> = self
+            .marks
+            .iter()
+            .map(|(&(school, month, status), &n)| ((school, month, status.code()), n))
+            .collect();
+        rows.sort_unstable();
+        for ((school, month, status), (n, attended)) in rows {
+            marks.execute(params![school, text(&month), status, n, attended])?;
         }
         let mut vetoes = conn.prepare(
             "INSERT INTO school_month_vetoes (school_id, month, teacher_id, marks)
              VALUES (?1, ?2, ?3, ?4)",
         )?;
-        for ((school, month, teacher), n) in &self.vetoes {
+        let mut rows: Vec<_> = self.vetoes.iter().collect();
+        rows.sort_unstable();
+        for ((school, month, teacher), n) in rows {
             vetoes.execute(params![school, text(month), teacher, n])?;
         }
         Ok(())
