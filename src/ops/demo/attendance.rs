@@ -124,10 +124,12 @@ fn follow_up_kinds(g: &mut Gen, p: &ProjectPlan, id: i64) -> Result<Vec<usize>> 
 /// Enrolments, and the places allotted to each sending school.
 fn enrol(g: &mut Gen, p: &ProjectPlan, id: i64, teachers: &[i64]) -> Result<()> {
     let mut per_school: BTreeMap<i64, i64> = BTreeMap::new();
+    let start = date_str(p.start);
     for &t in teachers {
         let school_id = g.teacher_info[(t - 1) as usize].school_id;
         let at = projects::enrolled_at(&mut g.rng, p.start);
         g.w.enrolment(id, t, school_id, &at)?;
+        g.report.enrolment(school_id, t, &start);
         *per_school.entry(school_id).or_insert(0) += 1;
     }
     g.counts.enrolments += teachers.len();
@@ -138,6 +140,7 @@ fn enrol(g: &mut Gen, p: &ProjectPlan, id: i64, teachers: &[i64]) -> Result<()> 
             0
         };
         g.w.allotment(id, school_id, sent + extra)?;
+        g.report.places(school_id, &start, sent + extra);
     }
 
     Ok(())

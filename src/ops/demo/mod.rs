@@ -88,6 +88,8 @@ pub(crate) struct Gen<'c> {
     min_presence_pct: i64,
     /// The marks' derived counts, written once after the load.
     tally: bulk::MarkTally,
+    /// The school report's derived counts, written once after the load.
+    report: bulk::ReportTally,
     progress: &'c progress::Progress,
 }
 

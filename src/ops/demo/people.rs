@@ -185,6 +185,7 @@ pub fn write_teachers(g: &mut Gen) -> Result<()> {
             .clone();
         let s = &mut g.schools[school];
         s.teachers.push(id);
+        g.report.teacher(s.id);
         g.w.teacher(&NewTeacher {
             id,
             staff_no: &format!("T{id:06}"),

@@ -45,6 +45,7 @@ pub(super) fn write_district(
         counts: Summary::default(),
         min_presence_pct: crate::store::settings::load(conn)?.min_presence_pct,
         tally: bulk::MarkTally::default(),
+        report: bulk::ReportTally::default(),
         progress,
     };
     time.lap("drop indexes, triggers");
@@ -57,6 +58,7 @@ pub(super) fn write_district(
     let Gen {
         w,
         tally,
+        report,
         mut counts,
         schools,
         teachers,
@@ -72,7 +74,7 @@ pub(super) fn write_district(
     }
     tally.write(conn)?;
     time.lap("mark counts");
-    bulk::rebuild_report_counts(conn)?;
+    report.write(conn, &tally)?;
     time.lap("report counts");
     bulk::rebuild_cycle_credits(conn)?;
     bulk::forget_search_keys(conn)?;

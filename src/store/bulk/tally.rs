@@ -9,8 +9,17 @@ use crate::error::Result;
 use rusqlite::{params, Connection};
 use std::collections::HashMap;
 
-/// 'YYYY-MM' of a session date, as bytes.
-type Month = [u8; 7];
+/// 'YYYY-MM' of a date, as bytes.
+pub(super) type Month = [u8; 7];
+
+/// Months since year 0 of a 'YYYY-MM', as schema.sql's triggers number them.
+pub(super) fn month_no(m: &Month) -> i64 {
+    let n = |b: &[u8]| {
+        b.iter()
+            .fold(0i64, |a, &d| a * 10 + i64::from(d.wrapping_sub(b'0')))
+    };
+    n(&m[..4]) * 12 + n(&m[5..7]) - 1
+}
 
 /// Counts of the marks written with the `marks` triggers dropped.
 #[derive(Default)]
@@ -45,6 +54,13 @@ impl MarkTally {
                 .entry((school_id, month, teacher_id))
                 .or_default() += 1;
         }
+    }
+
+    /// The (school, teacher, month number) of every month with a veto-causing mark.
+    pub(super) fn veto_months(&self) -> impl Iterator<Item = (i64, i64, i64)> + '_ {
+        self.vetoes
+            .keys()
+            .map(|&(school, month, teacher)| (school, teacher, month_no(&month)))
     }
 
     /// Replaces the two tables' rows with the counts (in key order). Run it while the
