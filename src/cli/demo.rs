@@ -23,7 +23,7 @@ pub fn run(
         })
     })?;
     let started = Instant::now();
-    let summary = demo::generate(
+    let summary = demo::generate_for(
         path,
         &DemoOptions {
             teachers: args.teachers,
@@ -31,6 +31,7 @@ pub fn run(
             progress: args.teachers >= PROGRESS_FROM && std::io::stderr().is_terminal(),
         },
         stamp,
+        lang,
     )?;
     let secs = started.elapsed().as_secs_f64();
     match lang {

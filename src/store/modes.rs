@@ -45,13 +45,32 @@ impl Db {
     }
 
     /// Runs `f` (one big transaction into a new file) with a rollback journal (not the WAL,
-    /// which would write every page twice), no sync and a large cache; WAL and FULL sync come
-    /// back afterwards.
-    pub fn in_bulk_mode<T>(&mut self, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
+    /// which would write every page twice), no sync, a cache of `cache_kib` KiB, sorts (index
+    /// builds, GROUP BY) on a second thread, and neither foreign-key look-ups nor CHECK
+    /// constraints: the generator's rows are its own (its tests write them with both on), and
+    /// `liaoyuan check` runs `PRAGMA foreign_key_check` and `integrity_check`, which checks
+    /// every CHECK. WAL, FULL sync, foreign keys and CHECKs come back afterwards.
+    pub fn in_bulk_mode<T>(
+        &mut self,
+        cache_kib: i64,
+        f: impl FnOnce(&mut Db) -> Result<T>,
+    ) -> Result<T> {
         set_journal(&self.conn, "DELETE")?;
         self.conn.pragma_update(None, "synchronous", "OFF")?;
-        self.conn.pragma_update(None, "cache_size", -131_072)?;
+        self.conn.pragma_update(None, "foreign_keys", false)?;
+        self.conn
+            .pragma_update(None, "ignore_check_constraints", true)?;
+        self.conn.pragma_update(None, "cache_size", -cache_kib)?;
+        let _: i64 = self
+            .conn
+            .query_row("PRAGMA threads = 2", [], |r| r.get(0))?;
         let result = f(self);
+        let _: i64 = self
+            .conn
+            .query_row("PRAGMA threads = 0", [], |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "ignore_check_constraints", false)?;
+        self.conn.pragma_update(None, "foreign_keys", true)?;
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         set_journal(&self.conn, "WAL")?;
         result

@@ -77,13 +77,17 @@ fn follow_up(g: &mut Gen, p: &Written, teacher: i64, kind: usize) -> Result<()> 
         };
         (Some(date_str(held)), rating, observer, notes)
     };
-    let school = g.teacher_info[(teacher - 1) as usize].school;
+    let info = g.teacher_info[(teacher - 1) as usize];
+    let school = info.school;
     let title = format!("{}：{}", FOLLOW_UP_TITLES[kind], p.topic);
+    let due = date_str(due);
+    g.report
+        .follow_up(info.school_id, &due, matches!(status, "done" | "evaluated"));
     g.w.follow_up(&NewFollowUp {
         project_id: p.id,
         teacher_id: teacher,
         kind: FOLLOW_UP_KINDS[kind],
-        due_date: &date_str(due),
+        due_date: &due,
         held_date: held.as_deref(),
         title: &title,
         place: &g.schools[school].name,

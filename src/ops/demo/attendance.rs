@@ -3,12 +3,14 @@
 
 use super::catalog::*;
 use super::names::{COORDINATORS, LEAVE_REASONS};
-use super::people::{date_str, days_before};
+use super::people::{date_str, datetime_str, days_before};
 use super::projects::{self, ProjectPlan};
 use super::Gen;
+use crate::domain::attendance::Presence;
+use crate::domain::Status;
 use crate::error::Result;
 use crate::store::bulk::{NewMark, NewProject, NewSession};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 
 /// What the after-care step needs about a written project.
@@ -41,6 +43,8 @@ pub fn write_project(g: &mut Gen, p: &ProjectPlan, id: i64, code: &str) -> Resul
     let credits = session_count as f64 * if concentrated { 1.5 } else { 1.0 };
     let threshold = [80, 80, 80, 80, 80, 80, 80, 80, 75, 90][g.rng.index(10)];
     let completed = end <= days_before(today, 7);
+    // The scope the project takes (projects_veto_scope_default), copied to each mark.
+    g.veto_scope = crate::domain::veto::default_veto_scope(concentrated);
     let completed_at = completed.then(|| format!("{} 10:00:00", date_str(days_before(end, -3))));
     let teachers = projects::choose_teachers(g, p);
     let venue = projects::venue(g, p);
@@ -120,10 +124,12 @@ fn follow_up_kinds(g: &mut Gen, p: &ProjectPlan, id: i64) -> Result<Vec<usize>> 
 /// Enrolments, and the places allotted to each sending school.
 fn enrol(g: &mut Gen, p: &ProjectPlan, id: i64, teachers: &[i64]) -> Result<()> {
     let mut per_school: BTreeMap<i64, i64> = BTreeMap::new();
+    let start = date_str(p.start);
     for &t in teachers {
         let school_id = g.teacher_info[(t - 1) as usize].school_id;
         let at = projects::enrolled_at(&mut g.rng, p.start);
         g.w.enrolment(id, t, school_id, &at)?;
+        g.report.enrolment(school_id, t, &start);
         *per_school.entry(school_id).or_insert(0) += 1;
     }
     g.counts.enrolments += teachers.len();
@@ -134,6 +140,7 @@ fn enrol(g: &mut Gen, p: &ProjectPlan, id: i64, teachers: &[i64]) -> Result<()> 
             0
         };
         g.w.allotment(id, school_id, sent + extra)?;
+        g.report.places(school_id, &start, sent + extra);
     }
 
     Ok(())
@@ -148,7 +155,7 @@ fn write_session(
     (start, finish): (&'static str, &'static str),
     topic: &'static str,
     venue: &str,
-) -> Result<(Slot<'static>, bool)> {
+) -> Result<(Slot, bool)> {
     let today = g.today;
     let trainer = pick_trainer(g);
     let past = date < today;
@@ -181,11 +188,13 @@ fn write_session(
         closed_by,
     })?;
     g.counts.sessions += 1;
+    let on_day = |hhmm: &str| date.and_time(crate::domain::parse_time(hhmm).unwrap_or_default());
     let slot = Slot {
         id: sid,
         date,
-        start,
-        finish,
+        date_str: date_str(date),
+        starts: on_day(start),
+        ends: on_day(finish),
         closed_at: closed_at.unwrap_or_default(),
     };
     Ok((slot, closed))
@@ -198,45 +207,52 @@ fn pick_trainer(g: &mut Gen) -> Option<i64> {
     Some(*g.rng.pick(&g.active_trainers))
 }
 
-struct Slot<'a> {
+struct Slot {
     id: i64,
     date: NaiveDate,
-    start: &'a str,
-    finish: &'a str,
+    /// The session's date as stored (YYYY-MM-DD).
+    date_str: String,
+    /// The start and the end, on the session's day.
+    starts: NaiveDateTime,
+    ends: NaiveDateTime,
     closed_at: String,
 }
 
-fn at(date: NaiveDate, hhmm: &str, offset_minutes: i64) -> String {
-    let base = crate::domain::parse_time(hhmm).unwrap_or_default();
-    let t = date.and_time(base) + chrono::Duration::minutes(offset_minutes);
-    t.format(crate::domain::DATETIME_FMT).to_string()
+impl Slot {
+    fn minutes(&self) -> i64 {
+        (self.ends - self.starts).num_minutes()
+    }
+}
+
+/// `offset_minutes` after `base`, as stored.
+fn at(base: NaiveDateTime, offset_minutes: i64) -> String {
+    datetime_str(base + chrono::Duration::minutes(offset_minutes))
 }
 
 /// One mark of a session already held: ~90% present, ~4% late, ~2% left
 /// early, ~2% absent, ~2% excused. Returns whether it counts as attended (the presence rule
-/// with the default share: the demo writes a new file).
+/// with the file's share).
 fn held_mark(g: &mut Gen, s: &Slot, teacher: i64) -> Result<bool> {
     let info = g.teacher_info[(teacher - 1) as usize];
     let status = g.rng.weighted(&[900, 40, 20, 20, 20]);
     let by = *g.rng.pick(COORDINATORS);
-    let date = date_str(s.date);
     let (code, late, early, time_in, time_out, reason, recorded) = match status {
         0 => {
-            let t = at(s.date, s.start, -g.rng.range(-5, 25));
-            ("present", 0, 0, Some(t.clone()), None, "", t)
+            let t = at(s.starts, -g.rng.range(-5, 25));
+            (Status::Present, 0, 0, Some(t.clone()), None, "", t)
         }
         1 => {
             let m = 6 + (40.0 * g.rng.unit().powi(2)) as i64;
-            let t = at(s.date, s.start, m);
-            ("late", m, 0, Some(t.clone()), None, "", t)
+            let t = at(s.starts, m);
+            (Status::Late, m, 0, Some(t.clone()), None, "", t)
         }
         2 => {
             let m = g.rng.range(10, 90);
-            let out = at(s.date, s.finish, -m);
-            let t = at(s.date, s.start, -g.rng.range(0, 20));
-            ("left_early", 0, m, Some(t), Some(out.clone()), "", out)
+            let out = at(s.ends, -m);
+            let t = at(s.starts, -g.rng.range(0, 20));
+            (Status::LeftEarly, 0, m, Some(t), Some(out.clone()), "", out)
         }
-        3 => ("absent", 0, 0, None, None, "", s.closed_at.clone()),
+        3 => (Status::Absent, 0, 0, None, None, "", s.closed_at.clone()),
         _ => {
             let reason = *g.rng.pick(LEAVE_REASONS);
             let rec = format!(
@@ -244,35 +260,67 @@ fn held_mark(g: &mut Gen, s: &Slot, teacher: i64) -> Result<bool> {
                 date_str(days_before(s.date, 1)),
                 g.rng.range(0, 59)
             );
-            ("excused", 0, 0, None, None, reason, rec)
+            (Status::Excused, 0, 0, None, None, reason, rec)
         }
     };
-    g.w.mark(&NewMark {
-        session_id: s.id,
-        teacher_id: teacher,
-        school_id: info.school_id,
-        session_date: &date,
+    let presence = Presence {
         status: code,
         minutes_late: late,
         minutes_early: early,
-        checked_in_at: time_in.as_deref(),
-        checked_out_at: time_out.as_deref(),
-        reason,
-        recorded_by: by,
-        recorded_at: &recorded,
-    })?;
-    g.counts.marks += 1;
-    if code == "present" && g.corrected_mark.is_none() && s.date <= days_before(g.today, 30) {
-        g.corrected_mark = Some((g.w.last_insert_rowid(), teacher, date.clone()));
-    }
-    let minutes = |t: &str| crate::domain::parse_time(t).unwrap_or_default();
-    let presence = crate::domain::attendance::Presence {
-        status: crate::domain::Status::parse(code).unwrap_or(crate::domain::Status::Absent),
-        minutes_late: late,
-        minutes_early: early,
-        session_minutes: (minutes(s.finish) - minutes(s.start)).num_minutes(),
+        session_minutes: s.minutes(),
     };
-    Ok(presence.attended(crate::domain::Settings::default().min_presence_pct))
+    let mark_id = write_mark(
+        g,
+        s,
+        teacher,
+        info.school_id,
+        (code, late, early, presence.short(g.min_presence_pct)),
+        (time_in.as_deref(), time_out.as_deref()),
+        (reason, by, &recorded),
+    )?;
+    if code == Status::Present && g.corrected_mark.is_none() && s.date <= days_before(g.today, 30) {
+        g.corrected_mark = Some((mark_id, teacher, s.date_str.clone()));
+    }
+    Ok(presence.attended(g.min_presence_pct))
+}
+
+/// Writes a mark with the next id, counts it (and its veto) in the tally; returns its id.
+fn write_mark(
+    g: &mut Gen,
+    s: &Slot,
+    teacher: i64,
+    school_id: i64,
+    (status, minutes_late, minutes_early, presence_short): (Status, i64, i64, bool),
+    (checked_in_at, checked_out_at): (Option<&str>, Option<&str>),
+    (reason, recorded_by, recorded_at): (&str, &str, &str),
+) -> Result<i64> {
+    g.counts.marks += 1;
+    let id = g.w.mark(&NewMark {
+        session_id: s.id,
+        teacher_id: teacher,
+        school_id,
+        session_date: &s.date_str,
+        status: status.code(),
+        minutes_late,
+        minutes_early,
+        checked_in_at,
+        checked_out_at,
+        reason,
+        recorded_by,
+        recorded_at,
+        presence_short,
+        in_veto_scope: g.veto_scope,
+    })?;
+    let attended = status.arrived() && !presence_short;
+    g.tally.add(
+        school_id,
+        teacher,
+        &s.date_str,
+        status,
+        attended,
+        crate::domain::veto::causes_veto(status, g.veto_scope),
+    );
+    Ok(id)
 }
 
 /// Today's registration desk: three leaves phoned in yesterday, and in the
@@ -297,26 +345,21 @@ fn desk_marks(g: &mut Gen, s: &Slot, teachers: &[i64], morning: bool) -> Result<
         let info = g.teacher_info[(t - 1) as usize];
         let (status, reason, time_in, recorded) = if i < leaves {
             let rec = format!("{} 17:{:02}:00", date_str(days_before(s.date, 1)), 10 + i);
-            ("excused", LEAVE_REASONS[i % LEAVE_REASONS.len()], None, rec)
+            let reason = LEAVE_REASONS[i % LEAVE_REASONS.len()];
+            (Status::Excused, reason, None, rec)
         } else {
-            let t_in = at(s.date, s.start, -g.rng.range(2, 28));
-            ("present", "", Some(t_in.clone()), t_in)
+            let t_in = at(s.starts, -g.rng.range(2, 28));
+            (Status::Present, "", Some(t_in.clone()), t_in)
         };
-        g.w.mark(&NewMark {
-            session_id: s.id,
-            teacher_id: t,
-            school_id: info.school_id,
-            session_date: &date_str(s.date),
-            status,
-            minutes_late: 0,
-            minutes_early: 0,
-            checked_in_at: time_in.as_deref(),
-            checked_out_at: None,
-            reason,
-            recorded_by: COORDINATORS[0],
-            recorded_at: &recorded,
-        })?;
-        g.counts.marks += 1;
+        write_mark(
+            g,
+            s,
+            t,
+            info.school_id,
+            (status, 0, 0, false),
+            (time_in.as_deref(), None),
+            (reason, COORDINATORS[0], &recorded),
+        )?;
     }
     Ok(())
 }

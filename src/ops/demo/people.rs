@@ -5,7 +5,7 @@ use super::schools;
 use super::Gen;
 use crate::error::Result;
 use crate::store::bulk::{NewSchool, NewTeacher, NewTrainer};
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Timelike};
 use std::collections::HashMap;
 
 /// What the rest of the generator needs to know about a teacher.
@@ -67,8 +67,44 @@ fn female_share(stage: &str) -> f64 {
     }
 }
 
+/// `d` as `domain::DATE_FMT` writes it (YYYY-MM-DD), without parsing the format each time.
 pub fn date_str(d: NaiveDate) -> String {
-    d.format(crate::domain::DATE_FMT).to_string()
+    let mut s = String::with_capacity(10);
+    push_date(&mut s, d);
+    s
+}
+
+/// `t` as `domain::DATETIME_FMT` writes it (YYYY-MM-DD HH:MM:SS).
+pub fn datetime_str(t: NaiveDateTime) -> String {
+    let mut s = String::with_capacity(19);
+    push_date(&mut s, t.date());
+    s.push(' ');
+    for (i, n) in [t.hour(), t.minute(), t.second()].into_iter().enumerate() {
+        if i > 0 {
+            s.push(':');
+        }
+        push_two(&mut s, n);
+    }
+    s
+}
+
+fn push_date(s: &mut String, d: NaiveDate) {
+    let y = d.year();
+    if (0..=9999).contains(&y) {
+        push_two(s, (y / 100) as u32);
+        push_two(s, (y % 100) as u32);
+    } else {
+        s.push_str(&d.format("%Y").to_string());
+    }
+    s.push('-');
+    push_two(s, d.month());
+    s.push('-');
+    push_two(s, d.day());
+}
+
+fn push_two(s: &mut String, n: u32) {
+    s.push(char::from(b'0' + (n / 10 % 10) as u8));
+    s.push(char::from(b'0' + (n % 10) as u8));
 }
 
 pub fn days_before(d: NaiveDate, n: i64) -> NaiveDate {
@@ -115,6 +151,8 @@ pub fn write_teachers(g: &mut Gen) -> Result<()> {
         .collect();
     let mut keys: HashMap<String, (String, String)> = HashMap::new();
     let mut phone_seen = std::collections::HashSet::new();
+    // Tier steps are written after every teacher (a step refers to its teacher).
+    let mut steps: Vec<(i64, usize, String)> = Vec::with_capacity(g.teachers * 2);
     for n in 0..g.teachers {
         let id = n as i64 + 1;
         let rng = &mut g.rng;
@@ -147,6 +185,7 @@ pub fn write_teachers(g: &mut Gen) -> Result<()> {
             .clone();
         let s = &mut g.schools[school];
         s.teachers.push(id);
+        g.report.teacher(s.id);
         g.w.teacher(&NewTeacher {
             id,
             staff_no: &format!("T{id:06}"),
@@ -164,9 +203,9 @@ pub fn write_teachers(g: &mut Gen) -> Result<()> {
         let since = days_before(g.today, g.rng.range(90, 6 * 365));
         if tier > 0 {
             let before = days_before(since, g.rng.range(2 * 365, 8 * 365));
-            g.w.tier_history(id, TIERS[tier - 1], &date_str(before), TIER_NOTES[tier - 1])?;
+            steps.push((id, tier - 1, date_str(before)));
         }
-        g.w.tier_history(id, TIERS[tier], &date_str(since), TIER_NOTES[tier])?;
+        steps.push((id, tier, date_str(since)));
         g.teacher_info.push(TeacherInfo {
             school_id: g.schools[school].id,
             school,
@@ -174,9 +213,13 @@ pub fn write_teachers(g: &mut Gen) -> Result<()> {
             subject,
         });
         g.teacher_names.push(name);
-        g.tick(1);
+        g.tick(3);
     }
-    Ok(())
+    g.w.flush()?;
+    for (id, tier, since) in steps {
+        g.w.tier_history(id, TIERS[tier], &since, TIER_NOTES[tier])?;
+    }
+    g.w.flush()
 }
 
 /// Writes the Starlight trainers: strong teachers plus a few outside experts.
@@ -243,4 +286,25 @@ fn trainer(
     }
     g.counts.trainers += 1;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_times_are_written_as_the_domain_formats_write_them() {
+        let mut d = NaiveDate::from_ymd_opt(1999, 12, 25).unwrap();
+        for step in 0..400 {
+            assert_eq!(date_str(d), d.format(crate::domain::DATE_FMT).to_string());
+            let t = d
+                .and_hms_opt(step % 24, (step * 7) % 60, (step * 13) % 60)
+                .unwrap();
+            assert_eq!(
+                datetime_str(t),
+                t.format(crate::domain::DATETIME_FMT).to_string()
+            );
+            d = days_before(d, -37);
+        }
+    }
 }

@@ -220,6 +220,8 @@ fn qualifications(g: &mut Gen, leaders: &[(i64, chrono::NaiveDate)]) -> Result<(
         let id = conn.last_insert_rowid();
         for t in teachers {
             enrol.execute(params![id, format!("{start} 09:00:00"), t])?;
+            let school_id = g.teacher_info[(t - 1) as usize].school_id;
+            g.report.enrolment(school_id, t, &start);
             credit.execute(params![t, id, end])?;
         }
     }

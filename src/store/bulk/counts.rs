@@ -101,3 +101,31 @@ pub fn rebuild_report_counts(conn: &Connection) -> Result<()> {
     ))?;
     Ok(())
 }
+
+/// Recomputes `teacher_cycle_credits` for every cycle in `credit_cycles`, as the
+/// `credit_entries_cycle_*` triggers keep it (a teacher with any entry in a cycle has a row;
+/// only recognised credits count): for a load that dropped those triggers.
+pub fn rebuild_cycle_credits(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM teacher_cycle_credits;
+         INSERT INTO teacher_cycle_credits
+             (teacher_id, first_year, last_year, school_id, total, concentrated)
+         SELECT c.teacher_id, k.first_year, k.last_year,
+                coalesce((SELECT school_id FROM teachers WHERE id = c.teacher_id), 0),
+                sum(CASE WHEN c.status = 'recognised' THEN c.credits ELSE 0 END),
+                sum(CASE WHEN c.concentrated AND c.status = 'recognised' THEN c.credits ELSE 0 END)
+         FROM credit_cycles k JOIN credit_entries c
+              ON c.earned_on BETWEEN printf('%04d-01-01', k.first_year)
+                                 AND printf('%04d-12-31', k.last_year)
+         GROUP BY c.teacher_id, k.first_year, k.last_year;",
+    )?;
+    Ok(())
+}
+
+/// Forgets every stored search-key block (`teacher_search_keys`): for a load that dropped
+/// the triggers that forget a block when its teachers change. A missing block is read from
+/// the rows until `search_keys::refresh` stores it again.
+pub fn forget_search_keys(conn: &Connection) -> Result<()> {
+    conn.execute_batch("DELETE FROM teacher_search_keys")?;
+    Ok(())
+}

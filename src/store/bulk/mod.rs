@@ -1,36 +1,55 @@
 //! Fast bulk inserts for generated data (the demo district, benchmarks):
-//! one prepared statement per table, explicit ids, run inside the caller's
+//! explicit ids, rows written many to a statement (`batch.rs`), inside the caller's
 //! transaction. Validation is the caller's job; the schema's CHECKs still apply.
 
 use crate::error::Result;
 use rusqlite::{params, Connection, Statement};
 
+mod batch;
 mod counts;
 mod load;
+mod plain;
+mod report_tally;
 mod rows;
 mod staged;
+mod tally;
 
+pub use batch::Batch;
 pub use counts::*;
 pub use load::*;
+pub use plain::{strip_virtual_columns, Stripped};
+pub use report_tally::ReportTally;
 pub use rows::*;
 pub use staged::*;
+pub use tally::MarkTally;
 
-/// Prepared inserts for every table the demo fills.
+fn last_mark_id(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT coalesce(max(id), 0) FROM marks", [], |r| r.get(0))?)
+}
+
+/// Inserts for every table the demo fills: the few rows of schools, trainers, projects
+/// and sessions one statement each (later rows refer to them at once), the many rows of
+/// the other tables in batches. Rows of one table keep their order (and so their rowids);
+/// `finish` writes what the batches still hold, and must run before the tables are read.
 pub struct BulkWriter<'c> {
     conn: &'c Connection,
     school: Statement<'c>,
-    teacher: Statement<'c>,
-    tier: Statement<'c>,
     trainer: Statement<'c>,
     project: Statement<'c>,
     kind: Statement<'c>,
-    allotment: Statement<'c>,
     session: Statement<'c>,
-    enrolment: Statement<'c>,
-    mark: Statement<'c>,
-    follow_up: Statement<'c>,
-    feedback: Statement<'c>,
-    credit: Statement<'c>,
+    teacher: Batch<'c>,
+    tier: Batch<'c>,
+    allotment: Batch<'c>,
+    enrolment: Batch<'c>,
+    mark: Batch<'c>,
+    follow_up: Batch<'c>,
+    feedback: Batch<'c>,
+    credit: Batch<'c>,
+    /// The id the next mark gets: SQLite gives a row without one the highest id plus one,
+    /// and the marks' batch keeps their order (cheaper than binding ids, which SQLite must
+    /// look up first). `flush` verifies it.
+    next_mark_id: i64,
 }
 
 impl<'c> BulkWriter<'c> {
@@ -39,13 +58,6 @@ impl<'c> BulkWriter<'c> {
             conn,
             school: conn.prepare(
                 "INSERT INTO schools (id, name, township, stage) VALUES (?1, ?2, ?3, ?4)",
-            )?,
-            teacher: conn.prepare(
-                "INSERT INTO teachers (id, staff_no, name, gender, school_id, subject, stage, phone, tier, pinyin, initials)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?,
-            tier: conn.prepare(
-                "INSERT INTO tier_history (teacher_id, tier, since, note) VALUES (?1, ?2, ?3, ?4)",
             )?,
             trainer: conn.prepare(
                 "INSERT INTO trainers (id, teacher_id, name, affiliation, status, design, organize, teach, guide, evaluate, research, joined_on)
@@ -58,47 +70,91 @@ impl<'c> BulkWriter<'c> {
             kind: conn.prepare(
                 "INSERT INTO project_follow_up_kinds (project_id, kind, due_days) VALUES (?1, ?2, ?3)",
             )?,
-            allotment: conn.prepare(
-                "INSERT INTO school_allotments (project_id, school_id, places) VALUES (?1, ?2, ?3)",
-            )?,
             session: conn.prepare(
                 "INSERT INTO sessions (id, project_id, date, start_time, end_time, topic, trainer_id, venue, closed_at, closed_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?,
-            enrolment: conn.prepare(
-                "INSERT INTO enrolments (project_id, teacher_id, school_id, enrolled_at, walk_in)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            teacher: Batch::new(
+                conn,
+                "teachers",
+                "id, staff_no, name, gender, school_id, subject, stage, phone, tier, pinyin, initials",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )?,
-            mark: conn.prepare(&format!(
-                "INSERT INTO marks (session_id, teacher_id, school_id, session_date, status, minutes_late, minutes_early,
-                                    checked_in_at, checked_out_at, reason, recorded_by, recorded_at, in_veto_scope)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, {MARK_SCOPE})",
-                MARK_SCOPE = crate::store::marks::scope_of_session("?1")
-            ))?,
-            follow_up: conn.prepare(
-                "INSERT INTO follow_ups (project_id, teacher_id, kind, due_date, held_date, title, place,
-                                         observer_trainer_id, rating, notes, status)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            tier: Batch::new(conn, "tier_history", "teacher_id, tier, since, note", "(?, ?, ?, ?)")?,
+            allotment: Batch::new(
+                conn,
+                "school_allotments",
+                "project_id, school_id, places",
+                "(?, ?, ?)",
             )?,
-            feedback: conn.prepare(
-                "INSERT INTO feedback (project_id, teacher_id, content, comment, submitted_at, source)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'form')",
+            enrolment: Batch::new(
+                conn,
+                "enrolments",
+                "project_id, teacher_id, school_id, enrolled_at, walk_in",
+                "(?, ?, ?, ?, 0)",
             )?,
-            credit: conn.prepare(
-                "INSERT INTO credit_entries (teacher_id, project_id, credits, concentrated, earned_on, source, note, recorded_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            mark: Batch::new(
+                conn,
+                "marks",
+                "session_id, teacher_id, school_id, session_date, status, minutes_late, minutes_early,
+                 checked_in_at, checked_out_at, reason, recorded_by, recorded_at, presence_short, in_veto_scope",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )?,
+            follow_up: Batch::new(
+                conn,
+                "follow_ups",
+                "project_id, teacher_id, kind, due_date, held_date, title, place,
+                 observer_trainer_id, rating, notes, status",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )?,
+            feedback: Batch::new(
+                conn,
+                "feedback",
+                "project_id, teacher_id, content, comment, submitted_at, source",
+                "(?, ?, ?, ?, ?, 'form')",
+            )?,
+            credit: Batch::new(
+                conn,
+                "credit_entries",
+                "teacher_id, project_id, credits, concentrated, earned_on, source, note, recorded_by",
+                "(?, ?, ?, ?, ?, ?, ?, ?)",
+            )?,
+            next_mark_id: last_mark_id(conn)? + 1,
         })
     }
 
-    /// The connection the statements run on (for the occasional one-off write).
+    /// The connection the statements run on (for the occasional one-off write). Rows still
+    /// in a batch are not in the tables yet: `flush` first when reading them.
     pub fn connection(&self) -> &'c Connection {
         self.conn
     }
 
-    /// Id of the row inserted last.
-    pub fn last_insert_rowid(&self) -> i64 {
-        self.conn.last_insert_rowid()
+    /// Writes every row still held in a batch (parents first).
+    pub fn flush(&mut self) -> Result<()> {
+        for batch in [
+            &mut self.teacher,
+            &mut self.tier,
+            &mut self.allotment,
+            &mut self.enrolment,
+            &mut self.mark,
+            &mut self.follow_up,
+            &mut self.feedback,
+            &mut self.credit,
+        ] {
+            batch.flush()?;
+        }
+        if last_mark_id(self.conn)? != self.next_mark_id - 1 {
+            return Err(crate::error::Error::invalid(crate::lang::pick(
+                "演示数据的考勤记录编号与预期不符（另有写入？），已放弃本次生成",
+                "the demo's marks did not get the ids expected (another write?); nothing was generated",
+            )));
+        }
+        Ok(())
+    }
+
+    /// Writes what is left and ends the writer.
+    pub fn finish(mut self) -> Result<()> {
+        self.flush()
     }
 
     pub fn school(&mut self, s: &NewSchool) -> Result<()> {
@@ -108,20 +164,19 @@ impl<'c> BulkWriter<'c> {
     }
 
     pub fn teacher(&mut self, t: &NewTeacher) -> Result<()> {
-        self.teacher.execute(params![
-            t.id,
-            t.staff_no,
-            t.name,
-            t.gender,
-            t.school_id,
-            t.subject,
-            t.stage,
-            t.phone,
-            t.tier,
-            t.pinyin,
-            t.initials
-        ])?;
-        Ok(())
+        self.teacher
+            .int(t.id)
+            .text(t.staff_no)
+            .text(t.name)
+            .text(t.gender)
+            .int(t.school_id)
+            .text(t.subject)
+            .text(t.stage)
+            .text(t.phone)
+            .text(t.tier)
+            .text(t.pinyin)
+            .text(t.initials)
+            .end_row()
     }
 
     pub fn tier_history(
@@ -131,8 +186,12 @@ impl<'c> BulkWriter<'c> {
         since: &str,
         note: &str,
     ) -> Result<()> {
-        self.tier.execute(params![teacher_id, tier, since, note])?;
-        Ok(())
+        self.tier
+            .int(teacher_id)
+            .text(tier)
+            .text(since)
+            .text(note)
+            .end_row()
     }
 
     pub fn trainer(&mut self, t: &NewTrainer) -> Result<()> {
@@ -180,8 +239,10 @@ impl<'c> BulkWriter<'c> {
 
     pub fn allotment(&mut self, project_id: i64, school_id: i64, places: i64) -> Result<()> {
         self.allotment
-            .execute(params![project_id, school_id, places])?;
-        Ok(())
+            .int(project_id)
+            .int(school_id)
+            .int(places)
+            .end_row()
     }
 
     pub fn session(&mut self, s: &NewSession) -> Result<()> {
@@ -207,49 +268,51 @@ impl<'c> BulkWriter<'c> {
         school_id: i64,
         enrolled_at: &str,
     ) -> Result<()> {
-        self.enrolment.execute(params![
-            project_id,
-            teacher_id,
-            school_id,
-            enrolled_at,
-            false
-        ])?;
-        Ok(())
+        self.enrolment
+            .int(project_id)
+            .int(teacher_id)
+            .int(school_id)
+            .text(enrolled_at)
+            .end_row()
     }
 
-    pub fn mark(&mut self, m: &NewMark) -> Result<()> {
-        self.mark.execute(params![
-            m.session_id,
-            m.teacher_id,
-            m.school_id,
-            m.session_date,
-            m.status,
-            m.minutes_late,
-            m.minutes_early,
-            m.checked_in_at,
-            m.checked_out_at,
-            m.reason,
-            m.recorded_by,
-            m.recorded_at
-        ])?;
-        Ok(())
+    /// Adds a mark; returns the id it gets.
+    pub fn mark(&mut self, m: &NewMark) -> Result<i64> {
+        let id = self.next_mark_id;
+        self.next_mark_id += 1;
+        self.mark
+            .int(m.session_id)
+            .int(m.teacher_id)
+            .int(m.school_id)
+            .text(m.session_date)
+            .text(m.status)
+            .int(m.minutes_late)
+            .int(m.minutes_early)
+            .opt_text(m.checked_in_at)
+            .opt_text(m.checked_out_at)
+            .text(m.reason)
+            .text(m.recorded_by)
+            .text(m.recorded_at)
+            .int(i64::from(m.presence_short))
+            .int(i64::from(m.in_veto_scope))
+            .end_row()?;
+        Ok(id)
     }
 
     pub fn follow_up(&mut self, f: &NewFollowUp) -> Result<()> {
-        self.follow_up.execute(params![
-            f.project_id,
-            f.teacher_id,
-            f.kind,
-            f.due_date,
-            f.held_date,
-            f.title,
-            f.place,
-            f.observer_trainer_id,
-            f.rating,
-            f.notes,
-            f.status
-        ])?;
-        Ok(())
+        self.follow_up
+            .int(f.project_id)
+            .int(f.teacher_id)
+            .text(f.kind)
+            .text(f.due_date)
+            .opt_text(f.held_date)
+            .text(f.title)
+            .text(f.place)
+            .opt_int(f.observer_trainer_id)
+            .opt_text(f.rating)
+            .text(f.notes)
+            .text(f.status)
+            .end_row()
     }
 
     pub fn feedback(
@@ -260,27 +323,25 @@ impl<'c> BulkWriter<'c> {
         comment: &str,
         submitted_at: &str,
     ) -> Result<()> {
-        self.feedback.execute(params![
-            project_id,
-            teacher_id,
-            rating,
-            comment,
-            submitted_at
-        ])?;
-        Ok(())
+        self.feedback
+            .int(project_id)
+            .int(teacher_id)
+            .int(rating)
+            .text(comment)
+            .text(submitted_at)
+            .end_row()
     }
 
     pub fn credit(&mut self, c: &NewCredit) -> Result<()> {
-        self.credit.execute(params![
-            c.teacher_id,
-            c.project_id,
-            c.credits,
-            c.concentrated,
-            c.earned_on,
-            c.source,
-            c.note,
-            c.recorded_by
-        ])?;
-        Ok(())
+        self.credit
+            .int(c.teacher_id)
+            .opt_int(c.project_id)
+            .real(c.credits)
+            .int(i64::from(c.concentrated))
+            .text(c.earned_on)
+            .text(c.source)
+            .text(c.note)
+            .text(c.recorded_by)
+            .end_row()
     }
 }

@@ -75,6 +75,10 @@ pub struct NewMark<'a> {
     pub reason: &'a str,
     pub recorded_by: &'a str,
     pub recorded_at: &'a str,
+    /// Came, but too briefly to count as attended (`domain::attendance::Presence::short`).
+    pub presence_short: bool,
+    /// The project's veto scope (what the `marks_veto_scope_insert` trigger would copy).
+    pub in_veto_scope: bool,
 }
 
 pub struct NewFollowUp<'a> {
