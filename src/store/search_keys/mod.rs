@@ -49,13 +49,13 @@ fn bounds(block: i64) -> (i64, i64) {
 }
 
 /// A block packed from the teachers rows.
-fn pack_block(conn: &Connection, block: i64) -> Result<Vec<u8>> {
+fn pack_block(conn: &Connection, block: i64, masks: &mut codec::Masks) -> Result<Vec<u8>> {
     let (first, last) = bounds(block);
     let mut stmt = conn.prepare_cached(BLOCK_ROWS)?;
     let mut rows = stmt.query(params![first, last])?;
     let mut out = Vec::with_capacity(64 << BLOCK_SHIFT);
     while let Some(row) = rows.next()? {
-        codec::encode(&mut out, row)?;
+        codec::encode(&mut out, row, masks)?;
     }
     Ok(out)
 }
@@ -64,16 +64,33 @@ fn pack_block(conn: &Connection, block: i64) -> Result<Vec<u8>> {
 /// Run it inside the write's transaction.
 pub fn refresh(conn: &Connection) -> Result<usize> {
     let mut written = 0;
+    let mut masks = codec::Masks::default();
     for block in teacher_blocks(conn)? {
         if stored_block_exists(conn, block)? {
             continue;
         }
-        let packed = pack_block(conn, block)?;
+        let packed = pack_block(conn, block, &mut masks)?;
         conn.prepare_cached("INSERT INTO teacher_search_keys (block, entries) VALUES (?1, ?2)")?
             .execute(params![block, packed])?;
         written += 1;
     }
     Ok(written)
+}
+
+/// The trigger that drops the block of each inserted teacher (schema.sql). A bulk insert
+/// of teachers with ids above all others drops it for its transaction, then drops the
+/// blocks from the first new id on once (`drop_blocks_from`) and stores them with
+/// `refresh`, instead of deleting a block per row.
+pub const INSERT_TRIGGER: &str = "teacher_search_keys_insert";
+
+/// Drops the stored blocks of ids `first_id` and above (what `INSERT_TRIGGER` would have
+/// dropped for teachers inserted with those ids).
+pub fn drop_blocks_from(conn: &Connection, first_id: i64) -> Result<()> {
+    conn.execute(
+        "DELETE FROM teacher_search_keys WHERE block >= ?1",
+        [first_id >> BLOCK_SHIFT],
+    )?;
+    Ok(())
 }
 
 /// Stores the missing blocks after a large write, packing them in a read transaction and
@@ -91,11 +108,12 @@ fn store_packed(conn: &Connection) -> Result<usize> {
     };
     let read = conn.unchecked_transaction()?;
     let mut packed = Vec::new();
+    let mut masks = codec::Masks::default();
     for block in teacher_blocks(&read)? {
         if stored_block_exists(&read, block)? {
             continue;
         }
-        packed.push((block, pack_block(&read, block)?));
+        packed.push((block, pack_block(&read, block, &mut masks)?));
     }
     let seen = version(&read)?;
     drop(read);
@@ -156,7 +174,7 @@ pub fn each_teacher_with(
             continue;
         }
         drop(found);
-        let packed = pack_block(conn, block)?;
+        let packed = pack_block(conn, block, &mut codec::Masks::default())?;
         codec::decode(&packed, need)
             .unwrap_or_default()
             .iter()

@@ -103,3 +103,50 @@ fn teachers_whose_mask_lacks_a_query_character_are_passed_over() {
     each_teacher_with(&conn, need, |r| ids.push(r.id)).unwrap();
     assert_eq!(ids, [1]);
 }
+
+/// The masks of packed rows (names seen before are not worked out again) are
+/// `search::text_mask`'s: names read two ways, stale or missing pinyin, no name keys,
+/// letters in staff numbers, one name with several phones.
+#[test]
+fn the_packed_masks_are_the_search_text_masks() {
+    let conn = db();
+    conn.execute_batch(
+        "INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials, phone) VALUES
+           (3, 'T0003', '曾小红', 1, 'zeng''xiao''hong|ceng''xiao''hong', 'zxh|cxh', '13900001111'),
+           (4, 'X09', '曾小红', 1, 'zeng''xiao''hong|ceng''xiao''hong', 'zxh|cxh', '13812345678'),
+           (5, 'T0005', '单田芳', 1, '', '', ''),
+           (6, 'Q77', '欧阳娜娜', 1, 'ou''yang', 'oy', '5678'),
+           (7, 't0007', 'Ann', 1, 'zhang''wei', 'zw', '');",
+    )
+    .unwrap();
+    refresh(&conn).unwrap();
+    let packed: Vec<u8> = conn
+        .query_row(
+            "SELECT entries FROM teacher_search_keys WHERE block = 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut masks = Vec::new();
+    let mut at = 0;
+    while at < packed.len() {
+        let word = |i: usize| u64::from_le_bytes(packed[i..i + 8].try_into().unwrap());
+        let rest = u32::from_le_bytes(packed[at + 24..at + 28].try_into().unwrap()) as usize;
+        masks.push((word(at), word(at + 16)));
+        at += 28 + rest;
+    }
+    let mut want = Vec::new();
+    let mut st = conn
+        .prepare(
+            "SELECT id, name, pinyin, staff_no, phone FROM teachers WHERE id < 1024 ORDER BY id",
+        )
+        .unwrap();
+    let mut rows = st.query([]).unwrap();
+    while let Some(r) = rows.next().unwrap() {
+        let text = |i: usize| r.get::<_, String>(i).unwrap();
+        let mask = crate::search::text_mask(&text(1), &text(2), &text(3), &text(4));
+        want.push((r.get::<_, i64>(0).unwrap() as u64, mask));
+    }
+    assert_eq!(want.len(), 6);
+    assert_eq!(masks, want);
+}
