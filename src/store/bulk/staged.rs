@@ -32,6 +32,10 @@ pub fn stage_teachers<'a>(
     rows: impl IntoIterator<Item = StagedTeacher<'a>>,
 ) -> Result<()> {
     unstage_teachers(conn)?;
+    // The staged rows stay in memory: with SQLite's default 2 MB cache for TEMP, 100,000
+    // of them spilled into a temporary file and were read back from it by the insert.
+    let cache: i64 = conn.query_row("PRAGMA main.cache_size", [], |r| r.get(0))?;
+    conn.pragma_update(Some("temp"), "cache_size", cache)?;
     conn.execute_batch(&staging_table())?;
     let tx = conn.unchecked_transaction()?;
     {
@@ -82,9 +86,13 @@ fn staging_table() -> String {
     )
 }
 
-/// Drops the staged teachers, if any.
+/// SQLite's default page cache (2 MB), which the TEMP schema gets back after the staging.
+const DEFAULT_CACHE: i64 = -2000;
+
+/// Drops the staged teachers, if any, and gives TEMP its default cache again.
 pub fn unstage_teachers(conn: &Connection) -> Result<()> {
     conn.execute_batch("DROP TABLE IF EXISTS temp.import_teachers")?;
+    conn.pragma_update(Some("temp"), "cache_size", DEFAULT_CACHE)?;
     Ok(())
 }
 

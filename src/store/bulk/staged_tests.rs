@@ -137,3 +137,13 @@ fn the_connection_checks_again_after_the_insert() {
     );
     assert!(refused.is_err());
 }
+
+#[test]
+fn the_staged_rows_get_the_main_cache_while_staged() {
+    let conn = db();
+    conn.pragma_update(None, "cache_size", -65536).unwrap();
+    stage(&conn, &[input(1)]).unwrap();
+    assert_eq!(one(&conn, "PRAGMA temp.cache_size"), "Integer(-65536)");
+    unstage_teachers(&conn).unwrap();
+    assert_eq!(one(&conn, "PRAGMA temp.cache_size"), "Integer(-2000)");
+}
