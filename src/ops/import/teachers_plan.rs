@@ -185,7 +185,42 @@ impl Plan {
         }
         counts.changed_teachers = bulk::teacher_ids_after(conn, last_id)?;
         counts.added = added;
+        self.store_new_keys(conn, last_id, &counts.changed_teachers)?;
         Ok(Ok(()))
+    }
+
+    /// Stores the search keys of the blocks that hold only new teachers, packed from the
+    /// staged values rather than read back, when the new ids are `last_id + 1 …` in file
+    /// order (as SQLite gives them); `refresh` stores the rest before the commit.
+    fn store_new_keys(&self, conn: &Connection, last_id: i64, ids: &[i64]) -> Result<()> {
+        let in_order = ids.iter().zip(last_id + 1..).all(|(id, want)| *id == want);
+        if !in_order || ids.len() != self.adds() {
+            return Ok(());
+        }
+        let rows: Vec<search_keys::KeyRow> = self
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Add { input, keys, .. } => Some((input, keys)),
+                Step::Update { .. } => None,
+            })
+            .zip(ids)
+            .map(|((t, keys), id)| search_keys::KeyRow {
+                id: *id,
+                school_id: t.school_id,
+                name: t.name.trim(),
+                pinyin: &keys.0,
+                initials: &keys.1,
+                staff_no: t.staff_no.trim(),
+                phone: t.phone.trim(),
+                tier: t.tier.code(),
+                subject: t.subject.trim(),
+                status: t.status.code(),
+                stage: t.stage.map(|s| s.code()),
+            })
+            .collect();
+        search_keys::store_new_blocks(conn, last_id, &rows)?;
+        Ok(())
     }
 }
 

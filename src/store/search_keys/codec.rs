@@ -123,6 +123,28 @@ pub fn encode(out: &mut Vec<u8>, row: &Row<'_>, masks: &mut Masks) -> rusqlite::
     Ok(())
 }
 
+/// Appends one teacher given by its values, as `encode` appends its row (the eight texts
+/// are NOT NULL columns; a `None` stage is a NULL one).
+pub fn encode_key_row(out: &mut Vec<u8>, r: &KeyRow<'_>, masks: &mut Masks) {
+    out.extend_from_slice(&r.id.to_le_bytes());
+    out.extend_from_slice(&r.school_id.to_le_bytes());
+    let mask = masks.of(r.name, r.pinyin, r.staff_no, r.phone);
+    out.extend_from_slice(&mask.to_le_bytes());
+    let length_at = out.len();
+    out.extend_from_slice(&[0; 4]);
+    for text in [
+        r.name, r.pinyin, r.initials, r.staff_no, r.phone, r.tier, r.subject, r.status,
+    ] {
+        put_str(out, text);
+    }
+    match r.stage {
+        None => put_len(out, NULL_LEN),
+        Some(stage) => put_str(out, stage),
+    }
+    let rest = u32::try_from(out.len() - length_at - 4).unwrap_or(u32::MAX);
+    out[length_at..length_at + 4].copy_from_slice(&rest.to_le_bytes());
+}
+
 /// Reads packed bytes front to back; `None` at any malformation.
 struct Reader<'a> {
     bytes: &'a [u8],

@@ -93,6 +93,39 @@ pub fn drop_blocks_from(conn: &Connection, first_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Stores the blocks of teachers just inserted with ids above `after`, packed from `rows`
+/// (their values as stored, in id order) instead of read back: only the blocks whose every
+/// id is above `after` (a block holding older teachers is left to `refresh`). Returns how
+/// many were stored.
+pub fn store_new_blocks(conn: &Connection, after: i64, rows: &[KeyRow<'_>]) -> Result<usize> {
+    let mut insert = conn.prepare_cached(
+        "INSERT OR REPLACE INTO teacher_search_keys (block, entries) VALUES (?1, ?2)",
+    )?;
+    let mut masks = codec::Masks::default();
+    let mut stored = 0;
+    let new = rows
+        .iter()
+        .filter(|r| bounds(r.id >> BLOCK_SHIFT).0 > after);
+    let mut packed: Option<(i64, Vec<u8>)> = None;
+    for r in new {
+        let block = r.id >> BLOCK_SHIFT;
+        if packed.as_ref().is_some_and(|(b, _)| *b != block) {
+            if let Some((b, bytes)) = packed.take() {
+                insert.execute(params![b, bytes])?;
+                stored += 1;
+            }
+        }
+        let (_, bytes) =
+            packed.get_or_insert_with(|| (block, Vec::with_capacity(64 << BLOCK_SHIFT)));
+        codec::encode_key_row(bytes, r, &mut masks);
+    }
+    if let Some((b, bytes)) = packed {
+        insert.execute(params![b, bytes])?;
+        stored += 1;
+    }
+    Ok(stored)
+}
+
 /// Stores the missing blocks after a large write, packing them in a read transaction and
 /// taking the write lock only to insert them, and only when no other connection has
 /// written meanwhile (`PRAGMA data_version`); otherwise, or when the lock is busy, they
