@@ -36,6 +36,7 @@ mod tier_cells;
 mod trainer_ref;
 mod trainers;
 mod values;
+mod xlsx_rows;
 
 use crate::error::{Error, Result};
 use crate::store::{self, audit, Db};

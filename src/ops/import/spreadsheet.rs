@@ -5,8 +5,8 @@ use super::limits::{self, Limits};
 use super::reader::{clean, RawRow};
 use crate::error::{Error, Result};
 use crate::lang::pick;
-use calamine::{Data, Reader};
-use std::io::Cursor;
+use calamine::{Data, Reader, Sheets};
+use std::io::{Cursor, Read, Seek};
 use std::path::Path;
 
 pub(super) fn read_spreadsheet(
@@ -21,6 +21,19 @@ pub(super) fn read_spreadsheet(
             format!("{name}: not a readable spreadsheet ({e})"),
         ))
     })?;
+    if let Sheets::Xlsx(xlsx) = &mut book {
+        return super::xlsx_rows::first_sheet_rows(xlsx, path, limits)?
+            .ok_or_else(|| no_data(path));
+    }
+    range_rows(&mut book, path, limits)
+}
+
+/// The rows of the first sheet with data of any workbook, through calamine's ranges.
+fn range_rows<RS: Read + Seek>(
+    book: &mut Sheets<RS>,
+    path: &Path,
+    limits: &Limits,
+) -> Result<Vec<RawRow>> {
     // The first sheet with data: a workbook often keeps an empty Sheet1 first.
     let mut found = None;
     for (i, sheet) in book.sheet_names().iter().enumerate() {
@@ -30,19 +43,11 @@ pub(super) fn read_spreadsheet(
                 break;
             }
             Some(Ok(_)) | None => {}
-            Some(Err(e)) => {
-                return Err(Error::invalid(pick(
-                    format!("{name}：无法读取工作表 {sheet}（{e}）"),
-                    format!("{name}: cannot read the sheet {sheet} ({e})"),
-                )))
-            }
+            Some(Err(e)) => return Err(unreadable_sheet(path, sheet, &e)),
         }
     }
     let Some(range) = found else {
-        return Err(Error::invalid(pick(
-            format!("{name}：工作簿没有数据（所有工作表都是空的）"),
-            format!("{name}: the workbook has no data (every sheet is empty)"),
-        )));
+        return Err(no_data(path));
     };
     let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
     let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
@@ -58,6 +63,24 @@ pub(super) fn read_spreadsheet(
         }
     }
     Ok(rows)
+}
+
+/// A sheet whose cells do not read.
+pub(super) fn unreadable_sheet(path: &Path, sheet: &str, e: &dyn std::fmt::Display) -> Error {
+    let name = path.display();
+    Error::invalid(pick(
+        format!("{name}：无法读取工作表 {sheet}（{e}）"),
+        format!("{name}: cannot read the sheet {sheet} ({e})"),
+    ))
+}
+
+/// A workbook whose every sheet is empty.
+fn no_data(path: &Path) -> Error {
+    let name = path.display();
+    Error::invalid(pick(
+        format!("{name}：工作簿没有数据（所有工作表都是空的）"),
+        format!("{name}: the workbook has no data (every sheet is empty)"),
+    ))
 }
 
 /// The text of a spreadsheet cell: whole numbers without ".0" (phone and
@@ -140,6 +163,54 @@ mod tests {
         let e = read_bytes(&bytes, Path::new("x.xlsx")).unwrap_err();
         assert!(e.to_string().starts_with("line 3: "), "{e}");
         assert!(e.to_string().contains("251 列"), "{e}");
+    }
+
+    /// The rows through calamine's ranges (as XLS and ODS files are read).
+    fn by_ranges(bytes: &[u8]) -> Result<Vec<RawRow>> {
+        let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).unwrap();
+        range_rows(&mut book, Path::new("x.xlsx"), &Limits::default())
+    }
+
+    #[test]
+    fn xlsx_cells_read_one_by_one_give_the_rows_the_ranges_give() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        book.add_worksheet().set_name("空").unwrap();
+        let ws = book.add_worksheet();
+        ws.merge_range(
+            1,
+            1,
+            1,
+            4,
+            "2026 年教师名册",
+            &rust_xlsxwriter::Format::new(),
+        )
+        .unwrap();
+        for (c, h) in ["工号", "姓名", "电话", "入职", "在编"].iter().enumerate() {
+            ws.write_string(3, c as u16 + 1, *h).unwrap();
+        }
+        ws.write_string(4, 1, " T1 ").unwrap();
+        ws.write_string(4, 2, "王芳　").unwrap();
+        ws.write_number(4, 3, 13812345678.0).unwrap();
+        let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2020, 9, 1).unwrap();
+        let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+        ws.write_datetime_with_format(4, 4, &date, &format).unwrap();
+        ws.write_boolean(4, 5, true).unwrap();
+        ws.write_string(6, 1, "ＴＩ２").unwrap();
+        ws.write_string(6, 2, "").unwrap();
+        ws.write_number(6, 4, 2.5).unwrap();
+        ws.write_string(7, 9, "x").unwrap();
+        ws.write_string(7, 9, "最后写的").unwrap();
+        ws.write_string(8, 3, "  ").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let ranges = by_ranges(&bytes).unwrap();
+        assert_eq!(read_bytes(&bytes, Path::new("x.xlsx")).unwrap(), ranges);
+        let lines: Vec<usize> = ranges.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 4, 5, 7, 8]);
+        assert_eq!(
+            ranges[2].cells,
+            ["", "T1", "王芳", "13812345678", "2020-09-01", "true"]
+        );
+        assert_eq!(ranges[3].cells, ["", "TI2", "", "", "2.5"]);
     }
 
     #[test]

@@ -7,8 +7,8 @@ use super::table::Table;
 use super::{audit_update, teacher_roles, Context, Counts};
 use crate::domain::Teacher;
 use crate::error::Result;
-use crate::store::bulk;
 use crate::store::teachers::{self, TeacherInput};
+use crate::store::{bulk, search_keys};
 use rusqlite::Connection;
 
 /// From this many additions on, the new teachers are staged before the write
@@ -128,6 +128,11 @@ impl phases::Plan for Plan {
             ctx.tick(i + 1, self.steps.len());
         }
         teacher_roles::write(conn, ctx, &self.roles)?;
+        if bulk {
+            // the new teachers' search keys (and those the updates dropped), packed once
+            // per block before the commit
+            search_keys::refresh(conn)?;
+        }
         counts.updated += self.role_only;
         Ok(Ok(counts))
     }
@@ -141,10 +146,11 @@ impl Plan {
             .count()
     }
 
-    /// Inserts the staged additions with one statement. The per-row trigger
-    /// that counts each school's teachers is dropped for the transaction and
-    /// the new teachers counted in one statement too (a quarter of each
-    /// insert's cost); a rollback takes the DDL back with the rest.
+    /// Inserts the staged additions with one statement. The per-row triggers
+    /// that count each school's teachers and drop the search-key block of each
+    /// new teacher are dropped for the transaction; the new teachers are counted
+    /// in one statement and their search keys stored once per block before the
+    /// commit; a rollback takes the DDL back with the rest.
     fn add_staged(
         &self,
         conn: &Connection,
@@ -153,6 +159,7 @@ impl Plan {
     ) -> Result<std::result::Result<(), Stale>> {
         let last_id = bulk::last_teacher_id(conn)?;
         let trigger = bulk::drop_trigger(conn, bulk::TEACHERS_COUNT_INSERT)?;
+        let keys_trigger = bulk::drop_trigger(conn, search_keys::INSERT_TRIGGER)?;
         // More new teachers than the district has: building the lookup indexes again
         // after the insert costs less than inserting into them row by row.
         let indexes = if self.adds() as i64 >= last_id {
@@ -172,9 +179,48 @@ impl Plan {
             bulk::count_teachers_added_after(conn, last_id)?;
             bulk::recreate_triggers(conn, &trigger)?;
         }
+        if !keys_trigger.is_empty() {
+            search_keys::drop_blocks_from(conn, last_id + 1)?;
+            bulk::recreate_triggers(conn, &keys_trigger)?;
+        }
         counts.changed_teachers = bulk::teacher_ids_after(conn, last_id)?;
         counts.added = added;
+        self.store_new_keys(conn, last_id, &counts.changed_teachers)?;
         Ok(Ok(()))
+    }
+
+    /// Stores the search keys of the blocks that hold only new teachers, packed from the
+    /// staged values rather than read back, when the new ids are `last_id + 1 …` in file
+    /// order (as SQLite gives them); `refresh` stores the rest before the commit.
+    fn store_new_keys(&self, conn: &Connection, last_id: i64, ids: &[i64]) -> Result<()> {
+        let in_order = ids.iter().zip(last_id + 1..).all(|(id, want)| *id == want);
+        if !in_order || ids.len() != self.adds() {
+            return Ok(());
+        }
+        let rows: Vec<search_keys::KeyRow> = self
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Add { input, keys, .. } => Some((input, keys)),
+                Step::Update { .. } => None,
+            })
+            .zip(ids)
+            .map(|((t, keys), id)| search_keys::KeyRow {
+                id: *id,
+                school_id: t.school_id,
+                name: t.name.trim(),
+                pinyin: &keys.0,
+                initials: &keys.1,
+                staff_no: t.staff_no.trim(),
+                phone: t.phone.trim(),
+                tier: t.tier.code(),
+                subject: t.subject.trim(),
+                status: t.status.code(),
+                stage: t.stage.map(|s| s.code()),
+            })
+            .collect();
+        search_keys::store_new_blocks(conn, last_id, &rows)?;
+        Ok(())
     }
 }
 
@@ -188,3 +234,7 @@ fn taken(table: &Table, line: usize, staff_no: &str) -> Stale {
         format!("a teacher with staff number {staff_no} was just added"),
     )
 }
+
+#[cfg(test)]
+#[path = "teachers_bulk_tests.rs"]
+mod tests;

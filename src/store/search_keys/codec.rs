@@ -4,8 +4,10 @@
 //! status and stage, each as a length and its UTF-8 bytes. A length is one byte, or
 //! 255 and four more; `NULL_LEN` marks a NULL stage (the school's applies).
 
+use crate::search::query::char_bit;
 use rusqlite::types::ValueRef;
 use rusqlite::Row;
+use std::collections::HashMap;
 
 const LONG: u8 = 255;
 const NULL_LEN: u32 = u32::MAX;
@@ -64,11 +66,42 @@ fn as_text<'r>(row: &'r Row<'_>, column: usize) -> rusqlite::Result<&'r str> {
     })
 }
 
+/// `search::text_mask` of many rows: the part of a name and its pinyin is kept per
+/// name (a district repeats its common names, and working it out builds a small
+/// search store), the part of the staff number and phone is each character's bit,
+/// as `text_mask` ORs them in.
+#[derive(Default)]
+pub struct Masks {
+    names: HashMap<String, u64>,
+    key: String,
+}
+
+impl Masks {
+    fn of(&mut self, name: &str, pinyin: &str, staff_no: &str, phone: &str) -> u64 {
+        self.key.clear();
+        self.key.push_str(name);
+        self.key.push('\0');
+        self.key.push_str(pinyin);
+        let name_part = match self.names.get(self.key.as_str()) {
+            Some(m) => *m,
+            None => {
+                let m = crate::search::text_mask(name, pinyin, "", "");
+                self.names.insert(self.key.clone(), m);
+                m
+            }
+        };
+        staff_no
+            .chars()
+            .chain(phone.chars())
+            .fold(name_part, |m, c| m | char_bit(c))
+    }
+}
+
 /// Appends one row of `BLOCK_ROWS` (id, school id, the eight text columns, stage).
-pub fn encode(out: &mut Vec<u8>, row: &Row<'_>) -> rusqlite::Result<()> {
+pub fn encode(out: &mut Vec<u8>, row: &Row<'_>, masks: &mut Masks) -> rusqlite::Result<()> {
     out.extend_from_slice(&row.get::<_, i64>(0)?.to_le_bytes());
     out.extend_from_slice(&row.get::<_, i64>(1)?.to_le_bytes());
-    let mask = crate::search::text_mask(
+    let mask = masks.of(
         as_text(row, 2)?,
         as_text(row, 3)?,
         as_text(row, 5)?,
@@ -88,6 +121,28 @@ pub fn encode(out: &mut Vec<u8>, row: &Row<'_>) -> rusqlite::Result<()> {
     let rest = u32::try_from(out.len() - length_at - 4).unwrap_or(u32::MAX);
     out[length_at..length_at + 4].copy_from_slice(&rest.to_le_bytes());
     Ok(())
+}
+
+/// Appends one teacher given by its values, as `encode` appends its row (the eight texts
+/// are NOT NULL columns; a `None` stage is a NULL one).
+pub fn encode_key_row(out: &mut Vec<u8>, r: &KeyRow<'_>, masks: &mut Masks) {
+    out.extend_from_slice(&r.id.to_le_bytes());
+    out.extend_from_slice(&r.school_id.to_le_bytes());
+    let mask = masks.of(r.name, r.pinyin, r.staff_no, r.phone);
+    out.extend_from_slice(&mask.to_le_bytes());
+    let length_at = out.len();
+    out.extend_from_slice(&[0; 4]);
+    for text in [
+        r.name, r.pinyin, r.initials, r.staff_no, r.phone, r.tier, r.subject, r.status,
+    ] {
+        put_str(out, text);
+    }
+    match r.stage {
+        None => put_len(out, NULL_LEN),
+        Some(stage) => put_str(out, stage),
+    }
+    let rest = u32::try_from(out.len() - length_at - 4).unwrap_or(u32::MAX);
+    out[length_at..length_at + 4].copy_from_slice(&rest.to_le_bytes());
 }
 
 /// Reads packed bytes front to back; `None` at any malformation.

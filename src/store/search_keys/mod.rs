@@ -50,13 +50,13 @@ fn bounds(block: i64) -> (i64, i64) {
 }
 
 /// A block packed from the teachers rows.
-fn pack_block(conn: &Connection, block: i64) -> Result<Vec<u8>> {
+fn pack_block(conn: &Connection, block: i64, masks: &mut codec::Masks) -> Result<Vec<u8>> {
     let (first, last) = bounds(block);
     let mut stmt = conn.prepare_cached(BLOCK_ROWS)?;
     let mut rows = stmt.query(params![first, last])?;
     let mut out = Vec::with_capacity(64 << BLOCK_SHIFT);
     while let Some(row) = rows.next()? {
-        codec::encode(&mut out, row)?;
+        codec::encode(&mut out, row, masks)?;
     }
     Ok(out)
 }
@@ -65,16 +65,66 @@ fn pack_block(conn: &Connection, block: i64) -> Result<Vec<u8>> {
 /// Run it inside the write's transaction.
 pub fn refresh(conn: &Connection) -> Result<usize> {
     let mut written = 0;
+    let mut masks = codec::Masks::default();
     for block in teacher_blocks(conn)? {
         if stored_block_exists(conn, block)? {
             continue;
         }
-        let packed = pack_block(conn, block)?;
+        let packed = pack_block(conn, block, &mut masks)?;
         conn.prepare_cached("INSERT INTO teacher_search_keys (block, entries) VALUES (?1, ?2)")?
             .execute(params![block, packed])?;
         written += 1;
     }
     Ok(written)
+}
+
+/// The trigger that drops the block of each inserted teacher (schema.sql). A bulk insert
+/// of teachers with ids above all others drops it for its transaction, then drops the
+/// blocks from the first new id on once (`drop_blocks_from`) and stores them with
+/// `refresh`, instead of deleting a block per row.
+pub const INSERT_TRIGGER: &str = "teacher_search_keys_insert";
+
+/// Drops the stored blocks of ids `first_id` and above (what `INSERT_TRIGGER` would have
+/// dropped for teachers inserted with those ids).
+pub fn drop_blocks_from(conn: &Connection, first_id: i64) -> Result<()> {
+    conn.execute(
+        "DELETE FROM teacher_search_keys WHERE block >= ?1",
+        [first_id >> BLOCK_SHIFT],
+    )?;
+    Ok(())
+}
+
+/// Stores the blocks of teachers just inserted with ids above `after`, packed from `rows`
+/// (their values as stored, in id order) instead of read back: only the blocks whose every
+/// id is above `after` (a block holding older teachers is left to `refresh`). Returns how
+/// many were stored.
+pub fn store_new_blocks(conn: &Connection, after: i64, rows: &[KeyRow<'_>]) -> Result<usize> {
+    let mut insert = conn.prepare_cached(
+        "INSERT OR REPLACE INTO teacher_search_keys (block, entries) VALUES (?1, ?2)",
+    )?;
+    let mut masks = codec::Masks::default();
+    let mut stored = 0;
+    let new = rows
+        .iter()
+        .filter(|r| bounds(r.id >> BLOCK_SHIFT).0 > after);
+    let mut packed: Option<(i64, Vec<u8>)> = None;
+    for r in new {
+        let block = r.id >> BLOCK_SHIFT;
+        if packed.as_ref().is_some_and(|(b, _)| *b != block) {
+            if let Some((b, bytes)) = packed.take() {
+                insert.execute(params![b, bytes])?;
+                stored += 1;
+            }
+        }
+        let (_, bytes) =
+            packed.get_or_insert_with(|| (block, Vec::with_capacity(64 << BLOCK_SHIFT)));
+        codec::encode_key_row(bytes, r, &mut masks);
+    }
+    if let Some((b, bytes)) = packed {
+        insert.execute(params![b, bytes])?;
+        stored += 1;
+    }
+    Ok(stored)
 }
 
 /// Stores the missing blocks after a large write, packing them in a read transaction and
@@ -92,11 +142,12 @@ fn store_packed(conn: &Connection) -> Result<usize> {
     };
     let read = conn.unchecked_transaction()?;
     let mut packed = Vec::new();
+    let mut masks = codec::Masks::default();
     for block in teacher_blocks(&read)? {
         if stored_block_exists(&read, block)? {
             continue;
         }
-        packed.push((block, pack_block(&read, block)?));
+        packed.push((block, pack_block(&read, block, &mut masks)?));
     }
     let seen = version(&read)?;
     drop(read);
@@ -157,7 +208,7 @@ pub fn each_teacher_with(
             continue;
         }
         drop(found);
-        let packed = pack_block(conn, block)?;
+        let packed = pack_block(conn, block, &mut codec::Masks::default())?;
         codec::decode(&packed, need)
             .unwrap_or_default()
             .iter()

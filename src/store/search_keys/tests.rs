@@ -152,3 +152,130 @@ fn the_index_from_stored_keys_is_the_index_from_the_rows() {
         assert_eq!(admitted.search(q, 10), from_rows.search(q, 10), "{q}");
     }
 }
+
+/// The masks of packed rows (names seen before are not worked out again) are
+/// `search::text_mask`'s: names read two ways, stale or missing pinyin, no name keys,
+/// letters in staff numbers, one name with several phones.
+#[test]
+fn the_packed_masks_are_the_search_text_masks() {
+    let conn = db();
+    conn.execute_batch(
+        "INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials, phone) VALUES
+           (3, 'T0003', '曾小红', 1, 'zeng''xiao''hong|ceng''xiao''hong', 'zxh|cxh', '13900001111'),
+           (4, 'X09', '曾小红', 1, 'zeng''xiao''hong|ceng''xiao''hong', 'zxh|cxh', '13812345678'),
+           (5, 'T0005', '单田芳', 1, '', '', ''),
+           (6, 'Q77', '欧阳娜娜', 1, 'ou''yang', 'oy', '5678'),
+           (7, 't0007', 'Ann', 1, 'zhang''wei', 'zw', '');",
+    )
+    .unwrap();
+    refresh(&conn).unwrap();
+    let packed: Vec<u8> = conn
+        .query_row(
+            "SELECT entries FROM teacher_search_keys WHERE block = 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut masks = Vec::new();
+    let mut at = 0;
+    while at < packed.len() {
+        let word = |i: usize| u64::from_le_bytes(packed[i..i + 8].try_into().unwrap());
+        let rest = u32::from_le_bytes(packed[at + 24..at + 28].try_into().unwrap()) as usize;
+        masks.push((word(at), word(at + 16)));
+        at += 28 + rest;
+    }
+    let mut want = Vec::new();
+    let mut st = conn
+        .prepare(
+            "SELECT id, name, pinyin, staff_no, phone FROM teachers WHERE id < 1024 ORDER BY id",
+        )
+        .unwrap();
+    let mut rows = st.query([]).unwrap();
+    while let Some(r) = rows.next().unwrap() {
+        let text = |i: usize| r.get::<_, String>(i).unwrap();
+        let mask = crate::search::text_mask(&text(1), &text(2), &text(3), &text(4));
+        want.push((r.get::<_, i64>(0).unwrap() as u64, mask));
+    }
+    assert_eq!(want.len(), 6);
+    assert_eq!(masks, want);
+}
+
+/// Blocks packed from the values of teachers just inserted (every teacher above the id
+/// given) are the blocks `refresh` packs from their rows; a block that also holds an older
+/// teacher is left to `refresh`.
+#[test]
+fn new_blocks_packed_from_values_are_those_packed_from_the_rows() {
+    let conn = db();
+    let rows = [
+        (
+            2050,
+            "T10",
+            "曾小红",
+            "zeng'xiao'hong|ceng'xiao'hong",
+            "zxh|cxh",
+            "139",
+            None,
+        ),
+        (2051, "t11", "Ann", "", "", "", Some("junior")),
+        (
+            3072,
+            "T12",
+            "欧阳娜娜",
+            "ou'yang'na'na",
+            "oyn",
+            "13912340001",
+            None,
+        ),
+        (
+            6000001,
+            "T13",
+            "王芳",
+            "wang'fang",
+            "wf",
+            "5678",
+            Some("senior"),
+        ),
+    ];
+    for (id, no, name, py, ini, phone, stage) in rows {
+        conn.execute(
+            "INSERT INTO teachers (id, staff_no, name, school_id, pinyin, initials, phone, stage,
+                                   subject, tier, status)
+             VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, '语文', 'backbone', 'retired')",
+            params![id, no, name, py, ini, phone, stage],
+        )
+        .unwrap();
+    }
+    let blob = |block: i64| -> Vec<u8> {
+        conn.query_row(
+            "SELECT entries FROM teacher_search_keys WHERE block = ?1",
+            [block],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    refresh(&conn).unwrap();
+    let from_rows: Vec<Vec<u8>> = [2, 3, 6000001 >> BLOCK_SHIFT].map(blob).to_vec();
+    conn.execute("DELETE FROM teacher_search_keys", []).unwrap();
+    let values: Vec<KeyRow> = rows
+        .iter()
+        .map(|(id, no, name, py, ini, phone, stage)| KeyRow {
+            id: *id,
+            school_id: 1,
+            name,
+            pinyin: py,
+            initials: ini,
+            staff_no: no,
+            phone,
+            tier: "backbone",
+            subject: "语文",
+            status: "retired",
+            stage: *stage,
+        })
+        .collect();
+    // ids above 2049: block 2 (2048..) also holds ids 2048 and 2049, which are not new
+    assert_eq!(store_new_blocks(&conn, 2049, &values).unwrap(), 2);
+    assert_eq!(stored(&conn), [3, 6000001 >> BLOCK_SHIFT]);
+    assert_eq!(store_new_blocks(&conn, 2047, &values).unwrap(), 3);
+    let from_values: Vec<Vec<u8>> = [2, 3, 6000001 >> BLOCK_SHIFT].map(blob).to_vec();
+    assert_eq!(from_values, from_rows);
+}
