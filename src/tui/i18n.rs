@@ -989,8 +989,8 @@ pub const REP_PLANS_TOTAL: Msg = Msg::new("合计", "Total");
 
 // ── Import (import*.rs) ────────────────────────────────────────────────────
 pub const CMD_IMPORT: Msg = Msg::new(
-    "导入文件：import 类型 路径（teachers、schools、trainers、projects、sessions、enrolments、marks）",
-    "Import a file: import KIND PATH (teachers, schools, trainers, projects, sessions, enrolments, marks)",
+    "导入文件：import 类型 路径（teachers、schools、trainers、projects、sessions、enrolments、marks、allotments、credits、survey；feedback 另加 --project 项目代码）",
+    "Import a file: import KIND PATH (teachers, schools, trainers, projects, sessions, enrolments, marks, allotments, credits, survey; feedback with --project CODE)",
 );
 pub const IMPORT_TITLE: Msg = Msg::new("导入预览", "Import preview");
 pub const IMPORT_FILE: Msg = Msg::new("导入{}：{}", "Import {}: {}");

@@ -1,10 +1,11 @@
 //! `:import KIND PATH` in the command palette: a dry run of the import shown
 //! in a dialog (rows, what would be added and updated, the first problems),
-//! and the real import only after `y`. The import itself is `ops::import`,
-//! the same as `liaoyuan import`.
+//! and the real import only after `y`. The import itself is `ops::import` (or, for
+//! questionnaire exports, `ops::feedback_import` / `ops::survey_import`), the same as
+//! `liaoyuan import`.
 
+pub use super::import_source::{Report, Source};
 use crate::error::{Error, Result};
-use crate::ops::import::{self, ImportOptions, ImportReport, Kind};
 use crate::store::{Db, Stamp};
 use crate::tui::action::{Action, Intent};
 use crate::tui::i18n::{self, Lang};
@@ -26,22 +27,21 @@ const SHOWN_PROBLEMS: usize = 8;
 /// `liaoyuan import KIND FILE [--project CODE] [--session N]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRequest {
-    pub kind: Kind,
+    pub kind: Source,
     pub path: String,
-    /// `--project CODE` for enrolments and marks files without a project column.
+    /// `--project CODE` for enrolments and marks files without a project column, and for
+    /// feedback questionnaires (required).
     pub project: Option<String>,
-    /// `--session N` for marks files without a session column.
+    /// `--session N` for marks files without a session column (and feedback on one session).
     pub session: Option<usize>,
 }
 
 impl ImportRequest {
-    fn options(&self, dry_run: bool) -> ImportOptions {
-        ImportOptions {
-            project: self.project.clone(),
-            session: self.session,
-            dry_run,
-            ..ImportOptions::default()
-        }
+    fn run(&self, db: &mut Db, stamp: &Stamp, dry_run: bool) -> Result<Report> {
+        let path = expand(&self.path);
+        let project = self.project.as_deref();
+        self.kind
+            .run(db, stamp, &path, project, self.session, dry_run)
     }
 }
 
@@ -50,13 +50,12 @@ impl ImportRequest {
 pub fn palette_command(arg: &str) -> Action {
     match parse_request(arg) {
         Some(request) => Action::PreviewImport(request),
+        None if arg.split_whitespace().next().and_then(Source::parse) == Some(Source::Feedback) => {
+            Action::Fail("import feedback PATH --project CODE [--session N]".to_string())
+        }
         None => Action::Fail(format!(
             "import KIND PATH [--project CODE] [--session N] — KIND: {}",
-            Kind::ALL
-                .iter()
-                .map(|k| k.code())
-                .collect::<Vec<_>>()
-                .join(", ")
+            Source::codes().join(", ")
         )),
     }
 }
@@ -65,7 +64,7 @@ pub fn palette_command(arg: &str) -> Action {
 fn parse_request(arg: &str) -> Option<ImportRequest> {
     let arg = arg.trim();
     let (kind, rest) = arg.split_once(char::is_whitespace)?;
-    let kind = Kind::parse(kind)?;
+    let kind = Source::parse(kind)?;
     let mut path: Vec<&str> = Vec::new();
     let mut project = None;
     let mut session = None;
@@ -77,7 +76,7 @@ fn parse_request(arg: &str) -> Option<ImportRequest> {
             _ => path.push(word),
         }
     }
-    if path.is_empty() {
+    if path.is_empty() || (kind == Source::Feedback && project.is_none()) {
         return None;
     }
     Some(ImportRequest {
@@ -101,15 +100,13 @@ fn expand(path: &str) -> PathBuf {
 pub struct ImportPreview {
     request: ImportRequest,
     /// The dry run's counts, or the problems that refuse the file.
-    outcome: std::result::Result<ImportReport, Vec<crate::lang::Text>>,
+    outcome: std::result::Result<Report, Vec<crate::lang::Text>>,
 }
 
 impl ImportPreview {
     /// Runs the import as a dry run (validated and counted, nothing written).
     pub fn compute(db: &mut Db, stamp: &Stamp, request: ImportRequest) -> ImportPreview {
-        let opts = request.options(true);
-        let path = expand(&request.path);
-        let outcome = match import::import_file(db, stamp, request.kind, &path, &opts) {
+        let outcome = match request.run(db, stamp, true) {
             Ok(report) => Ok(report),
             Err(Error::Rows(rows)) => Err(rows),
             Err(e) => Err(vec![e.message()]),
@@ -147,11 +144,16 @@ impl ImportPreview {
             &[&kind, &self.request.path],
         )];
         match &self.outcome {
-            Ok(r) => {
+            Ok(Report::Table(r)) => {
                 out.push(i18n::fill(
                     i18n::IMPORT_COUNTS.get(lang),
                     &[&r.rows, &r.added, &r.updated, &r.unchanged],
                 ));
+                out.push(String::new());
+                out.push(i18n::IMPORT_ASK.get(lang).to_string());
+            }
+            Ok(Report::Answers(summary)) => {
+                out.extend(summary.get(lang).lines().map(str::to_string));
                 out.push(String::new());
                 out.push(i18n::IMPORT_ASK.get(lang).to_string());
             }
@@ -214,23 +216,24 @@ impl ImportPreview {
 
 /// Runs the confirmed import (one transaction, audit entry included).
 pub fn execute(db: &mut Db, stamp: &Stamp, request: &ImportRequest, lang: Lang) -> Result<Done> {
-    let report = import::import_file(
-        db,
-        stamp,
-        request.kind,
-        &expand(&request.path),
-        &request.options(false),
-    )?;
-    Ok(Done {
-        message: Some(report.summary(lang == Lang::Zh)),
-        teachers_changed: report.changed_teachers,
-        ..Done::default()
-    })
+    match request.run(db, stamp, false)? {
+        Report::Table(report) => Ok(Done {
+            message: Some(report.summary(lang == Lang::Zh)),
+            teachers_changed: report.changed_teachers,
+            ..Done::default()
+        }),
+        Report::Answers(summary) => Ok(Done {
+            // the status bar has one line: the counts (ignored columns were in the preview)
+            message: summary.get(lang).lines().next().map(str::to_string),
+            ..Done::default()
+        }),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ops::import::{ImportOptions, Kind};
     use std::path::Path;
 
     fn fixture(name: &str) -> String {
@@ -243,7 +246,7 @@ mod tests {
 
     fn request(kind: Kind, name: &str) -> ImportRequest {
         ImportRequest {
-            kind,
+            kind: Source::Table(kind),
             path: fixture(name),
             project: None,
             session: None,
@@ -259,7 +262,7 @@ mod tests {
         assert_eq!(
             palette_command("teachers  ~/t.csv"),
             Action::PreviewImport(ImportRequest {
-                kind: Kind::Teachers,
+                kind: Source::Table(Kind::Teachers),
                 path: "~/t.csv".into(),
                 project: None,
                 session: None,
@@ -268,7 +271,7 @@ mod tests {
         assert_eq!(
             palette_command("marks ~/签到 表.csv --project 2026-QP-005 --session 2"),
             Action::PreviewImport(ImportRequest {
-                kind: Kind::Marks,
+                kind: Source::Table(Kind::Marks),
                 path: "~/签到 表.csv".into(),
                 project: Some("2026-QP-005".into()),
                 session: Some(2),

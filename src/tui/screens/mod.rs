@@ -5,6 +5,7 @@ pub mod checkin;
 pub mod dashboard;
 pub mod follow_ups;
 pub mod import_preview;
+pub mod import_source;
 pub mod projects;
 pub mod reason_prompt;
 pub mod reports;

@@ -4,6 +4,7 @@ mod beside_a_desk;
 mod fixtures;
 mod giving;
 mod import;
+mod palette;
 mod view;
 
 use crate::common::district::{at, insert_teachers, two_schools};

@@ -6,6 +6,7 @@ mod draft;
 mod export;
 mod fixtures;
 mod import;
+mod palette;
 mod summary;
 mod view;
 
