@@ -36,7 +36,9 @@ mod tier_cells;
 mod trainer_ref;
 mod trainers;
 mod values;
+mod xlsx_fast;
 mod xlsx_rows;
+mod xlsx_scan;
 
 use crate::error::{Error, Result};
 use crate::store::{self, audit, Db};
