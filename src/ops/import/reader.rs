@@ -139,9 +139,13 @@ pub fn clean(cell: &str) -> String {
     if visible(bytes.first()) && visible(bytes.last()) && cell.is_ascii() {
         return cell.to_string();
     }
-    let trimmed = cell.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}')
-    });
+    // Chinese text: nothing to trim at either end, and no byte 0xEF, the lead byte of
+    // every full-width form (U+FF01…U+FF5E).
+    let kept = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && !trimmable(c));
+    if kept(cell.chars().next()) && kept(cell.chars().next_back()) && !bytes.contains(&0xEF) {
+        return cell.to_string();
+    }
+    let trimmed = cell.trim_matches(trimmable);
     let full_width = |c: char| ('\u{FF01}'..='\u{FF5E}').contains(&c);
     if trimmed.chars().any(full_width)
         && trimmed
@@ -159,6 +163,11 @@ pub fn clean(cell: &str) -> String {
     } else {
         trimmed.to_string()
     }
+}
+
+/// What `clean` trims: white space, byte-order marks and zero-width characters.
+fn trimmable(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}')
 }
 
 /// The separator of a CSV text: the one of `,`, `\t`, `;` most used in its first line.
