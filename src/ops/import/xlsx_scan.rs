@@ -14,11 +14,12 @@ pub(super) type SheetCell = (u32, u32, String);
 
 /// The cleaned texts of `xl/sharedStrings.xml`, each `<si>` a plain `<t>`.
 pub(super) fn shared_strings(xml: &[u8]) -> Option<Vec<String>> {
+    let (open, close) = (memmem::Finder::new(b"<si>"), memmem::Finder::new(b"</si>"));
     let mut strings = Vec::new();
     let mut at = 0;
-    while let Some(start) = find(xml, at, b"<si>") {
+    while let Some(start) = open.find(&xml[at..]).map(|i| at + i) {
         let body = start + 4;
-        let end = find(xml, body, b"</si>")?;
+        let end = close.find(&xml[body..]).map(|i| body + i)?;
         strings.push(clean(&string_item(&xml[body..end])?));
         at = end + 5;
     }
@@ -38,9 +39,8 @@ fn string_item(si: &[u8]) -> Option<String> {
         return None; // an empty <t/>: calamine skips the item
     }
     let text = &after[open + 1..];
-    let close = find(text, 0, b"</t>")?;
-    let text = &text[..close];
-    if memmem::find(text, b"_x").is_some() {
+    let text = &text[..closing(text, b"</t>")?];
+    if has_escape(text) {
         return None;
     }
     unescape(text)
@@ -90,7 +90,7 @@ fn cell(attrs: &[u8], body: &[u8], strings: &[String]) -> Option<Option<SheetCel
         Some(b"inlineStr") => {
             let t = body.strip_prefix(b"<is>")?.strip_suffix(b"</is>")?;
             let t = t.strip_prefix(b"<t>")?.strip_suffix(b"</t>")?;
-            if memmem::find(t, b"_x").is_some() || t.contains(&b'<') {
+            if has_escape(t) || t.contains(&b'<') {
                 return None;
             }
             Some(clean(&unescape(t)?))
@@ -189,18 +189,25 @@ fn entity(name: &str) -> Option<char> {
 }
 
 /// Where the `</c>` closing the cell whose content starts at `from` is.
-fn cell_end(xml: &[u8], mut from: usize) -> Option<usize> {
+fn cell_end(xml: &[u8], from: usize) -> Option<usize> {
+    Some(from + closing(xml.get(from..)?, b"</c>")?)
+}
+
+/// Where the first `tag` (a closing tag) in `xml` is.
+fn closing(xml: &[u8], tag: &[u8]) -> Option<usize> {
+    let mut from = 0;
     loop {
         let lt = from + memchr::memchr(b'<', xml.get(from..)?)?;
-        if xml[lt..].starts_with(b"</c>") {
+        if xml[lt..].starts_with(tag) {
             return Some(lt);
         }
         from = lt + 1;
     }
 }
 
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    memmem::find(hay.get(from..)?, needle).map(|i| from + i)
+/// Whether a text holds Excel's `_xHHHH_` escapes (calamine decodes them; the scan does not).
+fn has_escape(text: &[u8]) -> bool {
+    text.windows(2).any(|w| w == b"_x")
 }
 
 #[cfg(test)]
