@@ -36,7 +36,9 @@ mod tier_cells;
 mod trainer_ref;
 mod trainers;
 mod values;
+mod xlsx_fast;
 mod xlsx_rows;
+mod xlsx_scan;
 
 use crate::error::{Error, Result};
 use crate::store::{self, audit, Db};
@@ -308,11 +310,23 @@ pub fn import_rows(
             )
         };
         match phases::write(db, &*plan, &table, &ctx, summary)? {
-            Ok(counts) => return Ok(report(counts)),
+            Ok(counts) => {
+                let done = report(counts);
+                // a big file's cells and plan are freed beside the caller, not before it goes on
+                set_aside((table, plan));
+                return Ok(done);
+            }
             Err(s) => stale.push(s),
         }
     }
     Err(phases::gave_up(stale))
+}
+
+/// Drops `value` on a thread of its own (or here, when no thread can be started).
+fn set_aside<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new()
+        .name("import-free".into())
+        .spawn(move || drop(value));
 }
 
 /// Writes one audit entry for a row the import changed (updates only: the

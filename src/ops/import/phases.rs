@@ -56,7 +56,7 @@ impl Stale {
 pub(crate) type Written = std::result::Result<Counts, Stale>;
 
 /// What a kind's check decided to write.
-pub(crate) trait Plan {
+pub(crate) trait Plan: Send {
     /// What writing the plan will do: a dry run's counts.
     fn expected(&self) -> Counts;
     /// Writes the plan inside the caller's write transaction, re-checking each

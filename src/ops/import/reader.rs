@@ -133,9 +133,19 @@ fn reads_as_chinese(line: &str) -> bool {
 /// "Ｔ０００１", "１３８…", "８：３０") comes out in plain ASCII; a cell with
 /// Chinese characters keeps its full-width punctuation ("实验小学（分校）").
 pub fn clean(cell: &str) -> String {
-    let trimmed = cell.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}')
-    });
+    // Most cells: plain ASCII that starts and ends with a visible character.
+    let bytes = cell.as_bytes();
+    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    if visible(bytes.first()) && visible(bytes.last()) && cell.is_ascii() {
+        return cell.to_string();
+    }
+    // Chinese text: nothing to trim at either end, and no byte 0xEF, the lead byte of
+    // every full-width form (U+FF01…U+FF5E).
+    let kept = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && !trimmable(c));
+    if kept(cell.chars().next()) && kept(cell.chars().next_back()) && !bytes.contains(&0xEF) {
+        return cell.to_string();
+    }
+    let trimmed = cell.trim_matches(trimmable);
     let full_width = |c: char| ('\u{FF01}'..='\u{FF5E}').contains(&c);
     if trimmed.chars().any(full_width)
         && trimmed
@@ -153,6 +163,11 @@ pub fn clean(cell: &str) -> String {
     } else {
         trimmed.to_string()
     }
+}
+
+/// What `clean` trims: white space, byte-order marks and zero-width characters.
+fn trimmable(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}')
 }
 
 /// The separator of a CSV text: the one of `,`, `\t`, `;` most used in its first line.
@@ -174,15 +189,48 @@ pub fn parse_csv(text: &str) -> Result<Vec<RawRow>> {
     parse_csv_within(text, &Limits::default())
 }
 
-/// Parses CSV text, refusing a row that passes `limits`.
+/// Parses CSV text, refusing a row that passes `limits`. A big file without quotes is
+/// parsed in two halves, split at a line end, on two threads.
 fn parse_csv_within(text: &str, limits: &Limits) -> Result<Vec<RawRow>> {
+    let separator = separator(text);
+    let bytes = text.as_bytes();
+    let middle = (bytes.len() >= SPLIT_BYTES && memchr::memchr(b'"', bytes).is_none())
+        .then(|| memchr::memchr(b'\n', &bytes[bytes.len() / 2..]))
+        .flatten()
+        .map(|i| bytes.len() / 2 + i + 1);
+    let Some(middle) = middle else {
+        return parse_part(text, separator, 0, limits);
+    };
+    let (first, second) = text.split_at(middle);
+    let lines_before = memchr::memchr_iter(b'\n', first.as_bytes()).count();
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| parse_part(second, separator, lines_before, limits));
+        let mut rows = parse_part(first, separator, 0, limits)?;
+        let later = later
+            .join()
+            .unwrap_or_else(|_| parse_part(second, separator, lines_before, limits))?;
+        rows.extend(later);
+        Ok(rows)
+    })
+}
+
+/// From this size on, a CSV file without quotes is parsed on two threads.
+const SPLIT_BYTES: usize = 1 << 20;
+
+/// Parses a part of a CSV text whose first line is `lines_before + 1` of the file.
+fn parse_part(
+    text: &str,
+    separator: u8,
+    lines_before: usize,
+    limits: &Limits,
+) -> Result<Vec<RawRow>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(separator(text))
+        .delimiter(separator)
         .from_reader(text.as_bytes());
     let bytes = text.as_bytes();
-    let newlines: Vec<usize> = memchr_all(bytes);
+    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
     // The csv crate's own line count lags after CRLF and blank lines: count
     // the newlines before the record's first byte instead.
     let line_of = |offset: usize| {
@@ -190,9 +238,9 @@ fn parse_csv_within(text: &str, limits: &Limits) -> Result<Vec<RawRow>> {
         while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
             at += 1;
         }
-        newlines.partition_point(|&n| n < at) + 1
+        lines_before + newlines.partition_point(|&n| n < at) + 1
     };
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(newlines.len() + 1);
     let mut record = csv::StringRecord::new();
     let (mut last_line, mut last_swallowed) = (0, false);
     loop {
@@ -216,7 +264,7 @@ fn parse_csv_within(text: &str, limits: &Limits) -> Result<Vec<RawRow>> {
                 last_line = line;
             }
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = e.position().map(|p| p.line()).unwrap_or(0) + lines_before as u64;
                 return Err(Error::invalid(crate::lang::pick(
                     format!("line {line}: 文件无法按 CSV 读取（{e}）"),
                     format!("line {line}: the file is not readable as CSV ({e})"),
@@ -238,15 +286,6 @@ fn unclosed_quote(bytes: &[u8], line: usize, last_swallowed: bool) -> Option<Err
         format!("line {line}: 有一个单元格以引号 \" 开头却没有结束引号，文件其余部分都被读成了一个单元格；请补上或删掉这个引号"),
         format!("line {line}: a quoted cell opens with \" and is never closed, so the rest of the file was read as one cell; close the quote or remove it"),
     )))
-}
-
-fn memchr_all(bytes: &[u8]) -> Vec<usize> {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i)
-        .collect()
 }
 
 #[cfg(test)]
@@ -338,6 +377,29 @@ mod tests {
         assert_eq!(clean("Ｔ０００１"), "T0001");
         assert_eq!(clean("８：３０"), "8:30");
         assert_eq!(clean("实验小学（分校）"), "实验小学（分校）");
+    }
+
+    #[test]
+    fn a_big_file_parsed_in_halves_gives_the_rows_and_lines_of_one_pass() {
+        let mut text = String::from("工号,姓名\r\n\r\n");
+        for i in 0..60_000 {
+            text.push_str(&format!("T{i}, 王芳{i} \r\n"));
+            if i % 7 == 0 {
+                text.push_str(",\r\n");
+            }
+        }
+        assert!(text.len() > SPLIT_BYTES);
+        let limits = Limits::default();
+        let whole = parse_part(&text, b',', 0, &limits).unwrap();
+        assert_eq!(parse_csv(&text).unwrap(), whole);
+        assert_eq!(whole.last().unwrap().line, 60_000 + 60_000 / 7 + 1 + 2);
+        // a refused row in the second half is named at its line in the file
+        text.push_str(&"x,".repeat(300));
+        let e = parse_csv(&text).unwrap_err().to_string();
+        assert!(
+            e.starts_with(&format!("line {}: ", whole.last().unwrap().line + 1)),
+            "{e}"
+        );
     }
 
     #[test]

@@ -14,6 +14,11 @@ pub(super) fn read_spreadsheet(
     path: &Path,
     limits: &Limits,
 ) -> Result<Vec<RawRow>> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        if let Some(rows) = super::xlsx_fast::first_sheet_rows(&bytes, limits)? {
+            return Ok(rows);
+        }
+    }
     let name = path.display();
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         Error::invalid(pick(

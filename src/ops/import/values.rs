@@ -203,11 +203,13 @@ impl<'a> Cells<'a, '_> {
         if v.is_empty() {
             return Ok(None);
         }
-        let digits: String = v
+        let mut digits: String = v
             .chars()
             .filter(|c| !matches!(c, ' ' | '-' | '\u{3000}'))
             .collect();
-        let digits = digits.strip_prefix("+86").unwrap_or(&digits).to_string();
+        if digits.starts_with("+86") {
+            digits.drain(..3);
+        }
         if digits.len() == 11 && digits.chars().all(|c| c.is_ascii_digit()) {
             Ok(Some(digits))
         } else if is_scientific(v) {

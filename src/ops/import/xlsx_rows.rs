@@ -1,4 +1,5 @@
-//! XLSX sheets read cell by cell (calamine's `worksheet_cells_reader`): shared strings
+//! XLSX sheets read cell by cell (calamine's `worksheet_cells_reader`) when `xlsx_fast`
+//! leaves a file to calamine: shared strings
 //! are borrowed, not copied into a `Range` of owned cells first, and each row is built as
 //! it is read. The rows are those `spreadsheet::read_spreadsheet` makes of any workbook:
 //! the first sheet with a non-empty cell, each row with its Excel row number, cells
@@ -54,7 +55,7 @@ fn sheet_cells<RS: Read + Seek>(
 }
 
 /// The rows of a sheet's cells.
-fn rows_of(mut cells: Vec<(u32, u32, String)>, limits: &Limits) -> Result<Vec<RawRow>> {
+pub(super) fn rows_of(mut cells: Vec<(u32, u32, String)>, limits: &Limits) -> Result<Vec<RawRow>> {
     // cells do not always come in (row, column) order; a later cell at one place wins
     if !cells
         .windows(2)
