@@ -2,8 +2,9 @@
 //! per `ROWS` rows instead of one statement per row. SQLite's per-statement work (the
 //! ephemeral tables it builds for a CHECK's `IN (…)` list, the halt and reset) is then paid
 //! once per batch. Rows keep their order, so rowids come out as a row-by-row insert would
-//! give them.
+//! give them. A full batch binds its text without a copy (`raw.rs`).
 
+use super::raw::RawInsert;
 use crate::error::Result;
 use rusqlite::{Connection, Statement};
 
@@ -11,7 +12,7 @@ use rusqlite::{Connection, Statement};
 const ROWS: usize = 128;
 
 #[derive(Clone, Copy)]
-enum Cell {
+pub(super) enum Cell {
     Null,
     Int(i64),
     Real(f64),
@@ -28,7 +29,7 @@ pub struct Batch<'c> {
     /// One row's values, e.g. `(?, ?, 'form')`.
     row: &'static str,
     params: usize,
-    full: Statement<'c>,
+    full: RawInsert<'c>,
     cells: Vec<Cell>,
     text: String,
 }
@@ -44,7 +45,7 @@ impl<'c> Batch<'c> {
     ) -> Result<Self> {
         let head = format!("INSERT INTO {table} ({columns}) VALUES ");
         let params = row.matches('?').count();
-        let full = conn.prepare(&sql(&head, row, ROWS))?;
+        let full = RawInsert::prepare(conn, &sql(&head, row, ROWS))?;
         Ok(Batch {
             conn,
             head,
@@ -101,10 +102,10 @@ impl<'c> Batch<'c> {
     pub fn end_row(&mut self) -> Result<()> {
         debug_assert_eq!(self.cells.len() % self.params, 0, "{}", self.head);
         if self.cells.len() >= ROWS * self.params {
-            bind(&mut self.full, &self.cells, &self.text)?;
-            self.full.raw_execute()?;
+            let out = self.full.run(&self.cells, &self.text);
             self.cells.clear();
             self.text.clear();
+            out?;
         }
         Ok(())
     }

@@ -7,8 +7,10 @@ use rusqlite::{params, Connection, Statement};
 
 mod batch;
 mod counts;
+mod fast_hash;
 mod load;
 mod plain;
+mod raw;
 mod report_tally;
 mod rows;
 mod staged;

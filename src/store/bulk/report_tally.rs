@@ -3,22 +3,22 @@
 //! `school_month_firsts`) counted while a bulk load generates its rows, then written once,
 //! as `rebuild_report_counts` would recompute them from the rows (a test compares the two).
 
+use super::fast_hash::FastMap;
 use super::tally::{month_no, MarkTally, Month};
 use crate::error::Result;
 use rusqlite::{params, Connection};
-use std::collections::HashMap;
 
 /// Counts of the rows written with the `COUNT_TRIGGERS` dropped.
 #[derive(Default)]
 pub struct ReportTally {
     /// school → teachers
-    teachers: HashMap<i64, i64>,
+    teachers: FastMap<i64, i64>,
     /// (school, project start 'YYYY-MM') → places allotted
-    places: HashMap<(i64, Month), i64>,
+    places: FastMap<(i64, Month), i64>,
     /// (school of the teacher, due 'YYYY-MM') → (due, done or evaluated)
-    follow_ups: HashMap<(i64, Month), (i64, i64)>,
+    follow_ups: FastMap<(i64, Month), (i64, i64)>,
     /// (sending school, teacher, project start month number) → enrolments
-    sent: HashMap<(i64, i64, i64), i64>,
+    sent: FastMap<(i64, i64, i64), i64>,
 }
 
 impl ReportTally {
@@ -97,7 +97,7 @@ fn month(date: &str) -> Month {
     m
 }
 
-fn sorted<K: Ord + Copy, V: Copy>(map: &HashMap<K, V>) -> Vec<(K, V)> {
+fn sorted<K: Ord + Copy, V: Copy>(map: &FastMap<K, V>) -> Vec<(K, V)> {
     let mut rows: Vec<(K, V)> = map.iter().map(|(&k, &v)| (k, v)).collect();
     rows.sort_unstable_by_key(|&(k, _)| k);
     rows
@@ -112,7 +112,7 @@ fn write_firsts(
     kind: &str,
     rows: impl Iterator<Item = (i64, i64, i64)>,
 ) -> Result<()> {
-    let mut counts: HashMap<(i64, i64), [i64; 12]> = HashMap::new();
+    let mut counts: FastMap<(i64, i64), [i64; 12]> = FastMap::default();
     let mut last: Option<(i64, i64, i64)> = None;
     for (school, teacher, m) in rows {
         let gap = match last {

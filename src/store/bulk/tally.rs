@@ -4,10 +4,10 @@
 //! `causes_veto` from the domain rules, as the generated columns would; a test compares
 //! the result with `rebuild_mark_counts`, which recomputes them from the rows.
 
+use super::fast_hash::FastMap;
 use crate::domain::Status;
 use crate::error::Result;
 use rusqlite::{params, Connection};
-use std::collections::HashMap;
 
 /// 'YYYY-MM' of a date, as bytes.
 pub(super) type Month = [u8; 7];
@@ -25,9 +25,9 @@ pub(super) fn month_no(m: &Month) -> i64 {
 #[derive(Default)]
 pub struct MarkTally {
     /// (school, month, status) → (marks, attended)
-    marks: HashMap<(i64, Month, Status), (i64, i64)>,
+    marks: FastMap<(i64, Month, Status), (i64, i64)>,
     /// (school, month, teacher) → veto-causing marks
-    vetoes: HashMap<(i64, Month, i64), i64>,
+    vetoes: FastMap<(i64, Month, i64), i64>,
 }
 
 impl MarkTally {
