@@ -131,8 +131,6 @@ fn write_details(g: &mut Gen, time: &mut Timing) -> Result<()> {
     aftercare::audit_rows(g)?;
     staff_changes::write(g)?;
     time.lap("staff changes");
-    tier_levels::write(g)?;
-    time.lap("tier levels");
     starlight::write(g)?;
     time.lap("starlight");
     principals::write(g)?;

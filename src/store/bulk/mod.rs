@@ -79,10 +79,15 @@ impl<'c> BulkWriter<'c> {
             teacher: Batch::new(
                 conn,
                 "teachers",
-                "id, staff_no, name, gender, school_id, subject, stage, phone, tier, pinyin, initials",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "id, staff_no, name, gender, school_id, subject, stage, phone, tier, pinyin, initials, tier_level",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )?,
-            tier: Batch::new(conn, "tier_history", "teacher_id, tier, since, note", "(?, ?, ?, ?)")?,
+            tier: Batch::new(
+                conn,
+                "tier_history",
+                "teacher_id, tier, since, note, level, doc_no",
+                "(?, ?, ?, ?, ?, ?)",
+            )?,
             allotment: Batch::new(
                 conn,
                 "school_allotments",
@@ -178,6 +183,7 @@ impl<'c> BulkWriter<'c> {
             .text(t.tier)
             .text(t.pinyin)
             .text(t.initials)
+            .opt_text(t.tier_level)
             .end_row()
     }
 
@@ -187,12 +193,16 @@ impl<'c> BulkWriter<'c> {
         tier: &str,
         since: &str,
         note: &str,
+        level: Option<&str>,
+        doc_no: &str,
     ) -> Result<()> {
         self.tier
             .int(teacher_id)
             .text(tier)
             .text(since)
             .text(note)
+            .opt_text(level)
+            .text(doc_no)
             .end_row()
     }
 
