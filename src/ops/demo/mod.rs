@@ -64,7 +64,7 @@ pub struct Summary {
 
 /// The generator's state while it writes.
 pub(crate) struct Gen<'c> {
-    w: BulkWriter<'c>,
+    w: BulkWriter,
     rng: Rng,
     today: NaiveDate,
     teachers: usize,

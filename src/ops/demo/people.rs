@@ -225,20 +225,16 @@ pub fn write_teachers(g: &mut Gen) -> Result<()> {
 /// The tier steps `(teacher id, tier, since)`, in order, with their levels and 文号 (which
 /// the step's id spreads: the ids follow the table's highest).
 fn write_tier_steps(g: &mut Gen, steps: Vec<(i64, usize, String)>) -> Result<()> {
-    let first_id: i64 = g.w.connection().query_row(
-        "SELECT coalesce(max(id), 0) + 1 FROM tier_history",
-        [],
-        |r| r.get(0),
-    )?;
     let mut doc_no = String::new();
-    for (k, (id, tier, since)) in steps.into_iter().enumerate() {
+    for (id, tier, since) in steps {
         let current = TIERS[g.teacher_info[(id - 1) as usize].tier];
         let level = tier_levels::step_level(
             TIERS[tier],
             current,
             tier_levels::teacher_level(id, current),
         );
-        tier_levels::doc_no(&mut doc_no, first_id + k as i64, TIERS[tier], &since);
+        let step_id = g.w.next_tier_step_id();
+        tier_levels::doc_no(&mut doc_no, step_id, TIERS[tier], &since);
         g.w.tier_history(id, TIERS[tier], &since, TIER_NOTES[tier], level, &doc_no)?;
     }
     g.w.flush()

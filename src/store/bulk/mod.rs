@@ -2,13 +2,18 @@
 //! explicit ids, rows written many to a statement (`batch.rs`), inside the caller's
 //! transaction. Validation is the caller's job; the schema's CHECKs still apply.
 
-use crate::error::Result;
-use rusqlite::{params, Connection, Statement};
+use crate::error::{Error, Result};
+use crate::lang::pick;
+use batch::{Rows, ROWS};
+use pipe::{Chunk, Table};
+use rusqlite::Connection;
+use std::sync::mpsc::{sync_channel, SyncSender};
 
 mod batch;
 mod counts;
 mod fast_hash;
 mod load;
+mod pipe;
 mod plain;
 mod raw;
 mod report_tally;
@@ -19,159 +24,127 @@ mod tally;
 pub use batch::Batch;
 pub use counts::*;
 pub use load::*;
+pub use pipe::Inserter;
 pub use plain::{strip_virtual_columns, Stripped};
 pub use report_tally::ReportTally;
 pub use rows::*;
 pub use staged::*;
 pub use tally::MarkTally;
 
-fn last_mark_id(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT coalesce(max(id), 0) FROM marks", [], |r| r.get(0))?)
+fn last_id(conn: &Connection, table: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        &format!("SELECT coalesce(max(id), 0) FROM {table}"),
+        [],
+        |r| r.get(0),
+    )?)
 }
 
-/// Inserts for every table the demo fills: the few rows of schools, trainers, projects
-/// and sessions one statement each (later rows refer to them at once), the many rows of
-/// the other tables in batches. Rows of one table keep their order (and so their rowids);
-/// `finish` writes what the batches still hold, and must run before the tables are read.
-pub struct BulkWriter<'c> {
-    conn: &'c Connection,
-    school: Statement<'c>,
-    trainer: Statement<'c>,
-    project: Statement<'c>,
-    kind: Statement<'c>,
-    session: Statement<'c>,
-    teacher: Batch<'c>,
-    tier: Batch<'c>,
-    allotment: Batch<'c>,
-    enrolment: Batch<'c>,
-    mark: Batch<'c>,
-    follow_up: Batch<'c>,
-    feedback: Batch<'c>,
-    credit: Batch<'c>,
+/// The generator's half of a load (pipe.rs): it collects the rows of every table the demo
+/// fills and sends them, many to a chunk, to the connection's `Inserter`; it can move to
+/// another thread. The few rows of schools, trainers, projects and sessions go at once (the
+/// rows sent after them refer to them); `flush` sends what the buffers still hold, and
+/// `close` ends the load (the inserter then returns). Rows of one table keep their order.
+pub struct BulkWriter {
+    rows: Vec<Rows>,
+    sink: Option<SyncSender<Chunk>>,
     /// The id the next mark gets: SQLite gives a row without one the highest id plus one,
-    /// and the marks' batch keeps their order (cheaper than binding ids, which SQLite must
-    /// look up first). `flush` verifies it.
+    /// and the marks keep their order (cheaper than binding ids, which SQLite must look up
+    /// first). `verify` checks it.
     next_mark_id: i64,
+    /// Likewise for tier steps (their 文号 come from their ids).
+    next_tier_step_id: i64,
 }
 
-impl<'c> BulkWriter<'c> {
-    pub fn new(conn: &'c Connection) -> Result<Self> {
-        Ok(BulkWriter {
-            conn,
-            school: conn.prepare(
-                "INSERT INTO schools (id, name, township, stage) VALUES (?1, ?2, ?3, ?4)",
-            )?,
-            trainer: conn.prepare(
-                "INSERT INTO trainers (id, teacher_id, name, affiliation, status, design, organize, teach, guide, evaluate, research, joined_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?,
-            project: conn.prepare(
-                "INSERT INTO projects (id, code, title, level, plan, concentrated, credits, start_date, end_date, venue, capacity, threshold_pct, completed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?,
-            kind: conn.prepare(
-                "INSERT INTO project_follow_up_kinds (project_id, kind, due_days) VALUES (?1, ?2, ?3)",
-            )?,
-            session: conn.prepare(
-                "INSERT INTO sessions (id, project_id, date, start_time, end_time, topic, trainer_id, venue, closed_at, closed_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?,
-            teacher: Batch::new(
-                conn,
-                "teachers",
-                "id, staff_no, name, gender, school_id, subject, stage, phone, tier, pinyin, initials, tier_level",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )?,
-            tier: Batch::new(
-                conn,
-                "tier_history",
-                "teacher_id, tier, since, note, level, doc_no",
-                "(?, ?, ?, ?, ?, ?)",
-            )?,
-            allotment: Batch::new(
-                conn,
-                "school_allotments",
-                "project_id, school_id, places",
-                "(?, ?, ?)",
-            )?,
-            enrolment: Batch::new(
-                conn,
-                "enrolments",
-                "project_id, teacher_id, school_id, enrolled_at, walk_in",
-                "(?, ?, ?, ?, 0)",
-            )?,
-            mark: Batch::new(
-                conn,
-                "marks",
-                "session_id, teacher_id, school_id, session_date, status, minutes_late, minutes_early,
-                 checked_in_at, checked_out_at, reason, recorded_by, recorded_at, presence_short, in_veto_scope",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )?,
-            follow_up: Batch::new(
-                conn,
-                "follow_ups",
-                "project_id, teacher_id, kind, due_date, held_date, title, place,
-                 observer_trainer_id, rating, notes, status",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )?,
-            feedback: Batch::new(
-                conn,
-                "feedback",
-                "project_id, teacher_id, content, comment, submitted_at, source",
-                "(?, ?, ?, ?, ?, 'form')",
-            )?,
-            credit: Batch::new(
-                conn,
-                "credit_entries",
-                "teacher_id, project_id, credits, concentrated, earned_on, source, note, recorded_by",
-                "(?, ?, ?, ?, ?, ?, ?, ?)",
-            )?,
-            next_mark_id: last_mark_id(conn)? + 1,
-        })
+/// Full chunks waiting for the inserter, at most.
+const CHUNKS_IN_FLIGHT: usize = 64;
+
+impl BulkWriter {
+    /// The writer and the inserter of a load into `conn`.
+    pub fn new(conn: &Connection) -> Result<(BulkWriter, Inserter<'_>)> {
+        let (sink, chunks) = sync_channel(CHUNKS_IN_FLIGHT);
+        let writer = BulkWriter {
+            rows: Table::ALL.iter().map(|t| Rows::new(t.params())).collect(),
+            sink: Some(sink),
+            next_mark_id: last_id(conn, "marks")? + 1,
+            next_tier_step_id: last_id(conn, "tier_history")? + 1,
+        };
+        Ok((writer, Inserter::new(conn, chunks)?))
     }
 
-    /// The connection the statements run on (for the occasional one-off write). Rows still
-    /// in a batch are not in the tables yet: `flush` first when reading them.
-    pub fn connection(&self) -> &'c Connection {
-        self.conn
+    fn row(&mut self, t: Table) -> &mut Rows {
+        &mut self.rows[t as usize]
     }
 
-    /// Writes every row still held in a batch (parents first).
-    pub fn flush(&mut self) -> Result<()> {
-        for batch in [
-            &mut self.teacher,
-            &mut self.tier,
-            &mut self.allotment,
-            &mut self.enrolment,
-            &mut self.mark,
-            &mut self.follow_up,
-            &mut self.feedback,
-            &mut self.credit,
-        ] {
-            batch.flush()?;
+    /// Sends the rows held for `t`.
+    fn send(&mut self, t: Table) -> Result<()> {
+        let rows = &mut self.rows[t as usize];
+        if rows.cells.is_empty() {
+            return Ok(());
         }
-        if last_mark_id(self.conn)? != self.next_mark_id - 1 {
-            return Err(crate::error::Error::invalid(crate::lang::pick(
-                "演示数据的考勤记录编号与预期不符（另有写入？），已放弃本次生成",
-                "the demo's marks did not get the ids expected (another write?); nothing was generated",
+        let (cells, text) = rows.take();
+        let sent = self.sink.as_ref().map(|sink| {
+            sink.send(Chunk {
+                table: t,
+                cells,
+                text,
+            })
+        });
+        match sent {
+            Some(Ok(())) => Ok(()),
+            _ => Err(Error::invalid(pick(
+                "演示数据的写入已停止，生成随之中止",
+                "the demo's inserts stopped; generation stopped with them",
+            ))),
+        }
+    }
+
+    /// Ends a row of a batched table; sends the table's rows when a chunk is full.
+    fn end_row(&mut self, t: Table) -> Result<()> {
+        if self.rows[t as usize].rows() >= ROWS {
+            self.send(t)?;
+        }
+        Ok(())
+    }
+
+    /// Sends every row still held (parents first).
+    pub fn flush(&mut self) -> Result<()> {
+        for t in Table::ALL {
+            self.send(t)?;
+        }
+        Ok(())
+    }
+
+    /// Sends what is left and ends the load: the inserter returns once it has inserted it.
+    pub fn close(&mut self) -> Result<()> {
+        self.flush()?;
+        self.sink = None;
+        Ok(())
+    }
+
+    /// After the inserter returned: the marks got the ids `mark` gave them.
+    pub fn verify(&self, conn: &Connection) -> Result<()> {
+        if last_id(conn, "marks")? != self.next_mark_id - 1
+            || last_id(conn, "tier_history")? != self.next_tier_step_id - 1
+        {
+            return Err(Error::invalid(pick(
+                "演示数据的记录编号与预期不符（另有写入？），已放弃本次生成",
+                "the demo's rows did not get the ids expected (another write?); nothing was generated",
             )));
         }
         Ok(())
     }
 
-    /// Writes what is left and ends the writer.
-    pub fn finish(mut self) -> Result<()> {
-        self.flush()
-    }
-
     pub fn school(&mut self, s: &NewSchool) -> Result<()> {
-        self.school
-            .execute(params![s.id, s.name, s.township, s.stage])?;
-        Ok(())
+        self.row(Table::School)
+            .int(s.id)
+            .text(s.name)
+            .text(s.township)
+            .text(s.stage);
+        self.send(Table::School)
     }
 
     pub fn teacher(&mut self, t: &NewTeacher) -> Result<()> {
-        self.teacher
+        self.row(Table::Teacher)
             .int(t.id)
             .text(t.staff_no)
             .text(t.name)
@@ -183,8 +156,13 @@ impl<'c> BulkWriter<'c> {
             .text(t.tier)
             .text(t.pinyin)
             .text(t.initials)
-            .opt_text(t.tier_level)
-            .end_row()
+            .opt_text(t.tier_level);
+        self.end_row(Table::Teacher)
+    }
+
+    /// The id the next tier step gets.
+    pub fn next_tier_step_id(&self) -> i64 {
+        self.next_tier_step_id
     }
 
     pub fn tier_history(
@@ -196,81 +174,78 @@ impl<'c> BulkWriter<'c> {
         level: Option<&str>,
         doc_no: &str,
     ) -> Result<()> {
-        self.tier
+        self.next_tier_step_id += 1;
+        self.row(Table::Tier)
             .int(teacher_id)
             .text(tier)
             .text(since)
             .text(note)
             .opt_text(level)
-            .text(doc_no)
-            .end_row()
+            .text(doc_no);
+        self.end_row(Table::Tier)
     }
 
     pub fn trainer(&mut self, t: &NewTrainer) -> Result<()> {
-        let l = t.levels;
-        self.trainer.execute(params![
-            t.id,
-            t.teacher_id,
-            t.name,
-            t.affiliation,
-            t.status,
-            l[0],
-            l[1],
-            l[2],
-            l[3],
-            l[4],
-            l[5],
-            t.joined_on
-        ])?;
-        Ok(())
+        let row = self.row(Table::Trainer);
+        row.int(t.id)
+            .opt_int(t.teacher_id)
+            .text(t.name)
+            .text(t.affiliation)
+            .text(t.status);
+        for level in t.levels {
+            row.int(i64::from(level));
+        }
+        row.text(t.joined_on);
+        self.send(Table::Trainer)
     }
 
     pub fn project(&mut self, p: &NewProject) -> Result<()> {
-        self.project.execute(params![
-            p.id,
-            p.code,
-            p.title,
-            p.level,
-            p.plan,
-            p.concentrated,
-            p.credits,
-            p.start_date,
-            p.end_date,
-            p.venue,
-            p.capacity,
-            p.threshold_pct,
-            p.completed_at
-        ])?;
-        Ok(())
+        self.row(Table::Project)
+            .int(p.id)
+            .text(p.code)
+            .text(p.title)
+            .text(p.level)
+            .text(p.plan)
+            .int(i64::from(p.concentrated))
+            .real(p.credits)
+            .text(p.start_date)
+            .text(p.end_date)
+            .text(p.venue)
+            .opt_int(p.capacity)
+            .int(p.threshold_pct)
+            .opt_text(p.completed_at);
+        self.send(Table::Project)
     }
 
     pub fn follow_up_kind(&mut self, project_id: i64, kind: &str, due_days: i64) -> Result<()> {
-        self.kind.execute(params![project_id, kind, due_days])?;
-        Ok(())
+        self.row(Table::Kind)
+            .int(project_id)
+            .text(kind)
+            .int(due_days);
+        self.send(Table::Kind)
     }
 
     pub fn allotment(&mut self, project_id: i64, school_id: i64, places: i64) -> Result<()> {
-        self.allotment
+        self.row(Table::Allotment)
             .int(project_id)
             .int(school_id)
-            .int(places)
-            .end_row()
+            .int(places);
+        self.end_row(Table::Allotment)
     }
 
     pub fn session(&mut self, s: &NewSession) -> Result<()> {
-        self.session.execute(params![
-            s.id,
-            s.project_id,
-            s.date,
-            s.start_time,
-            s.end_time,
-            s.topic,
-            s.trainer_id,
-            s.venue,
-            s.closed_at,
-            s.closed_by
-        ])?;
-        Ok(())
+        self.row(Table::Session)
+            .int(s.id)
+            .int(s.project_id)
+            .text(s.date)
+            .text(s.start_time)
+            .text(s.end_time)
+            .text(s.topic)
+            .opt_int(s.trainer_id)
+            .text(s.venue)
+            .opt_text(s.closed_at)
+            .opt_text(s.closed_by);
+        self.send(Table::Session)
     }
 
     pub fn enrolment(
@@ -280,19 +255,19 @@ impl<'c> BulkWriter<'c> {
         school_id: i64,
         enrolled_at: &str,
     ) -> Result<()> {
-        self.enrolment
+        self.row(Table::Enrolment)
             .int(project_id)
             .int(teacher_id)
             .int(school_id)
-            .text(enrolled_at)
-            .end_row()
+            .text(enrolled_at);
+        self.end_row(Table::Enrolment)
     }
 
     /// Adds a mark; returns the id it gets.
     pub fn mark(&mut self, m: &NewMark) -> Result<i64> {
         let id = self.next_mark_id;
         self.next_mark_id += 1;
-        self.mark
+        self.row(Table::Mark)
             .int(m.session_id)
             .int(m.teacher_id)
             .int(m.school_id)
@@ -306,13 +281,13 @@ impl<'c> BulkWriter<'c> {
             .text(m.recorded_by)
             .text(m.recorded_at)
             .int(i64::from(m.presence_short))
-            .int(i64::from(m.in_veto_scope))
-            .end_row()?;
+            .int(i64::from(m.in_veto_scope));
+        self.end_row(Table::Mark)?;
         Ok(id)
     }
 
     pub fn follow_up(&mut self, f: &NewFollowUp) -> Result<()> {
-        self.follow_up
+        self.row(Table::FollowUp)
             .int(f.project_id)
             .int(f.teacher_id)
             .text(f.kind)
@@ -323,8 +298,8 @@ impl<'c> BulkWriter<'c> {
             .opt_int(f.observer_trainer_id)
             .opt_text(f.rating)
             .text(f.notes)
-            .text(f.status)
-            .end_row()
+            .text(f.status);
+        self.end_row(Table::FollowUp)
     }
 
     pub fn feedback(
@@ -335,17 +310,17 @@ impl<'c> BulkWriter<'c> {
         comment: &str,
         submitted_at: &str,
     ) -> Result<()> {
-        self.feedback
+        self.row(Table::Feedback)
             .int(project_id)
             .int(teacher_id)
             .int(rating)
             .text(comment)
-            .text(submitted_at)
-            .end_row()
+            .text(submitted_at);
+        self.end_row(Table::Feedback)
     }
 
     pub fn credit(&mut self, c: &NewCredit) -> Result<()> {
-        self.credit
+        self.row(Table::Credit)
             .int(c.teacher_id)
             .opt_int(c.project_id)
             .real(c.credits)
@@ -353,7 +328,7 @@ impl<'c> BulkWriter<'c> {
             .text(c.earned_on)
             .text(c.source)
             .text(c.note)
-            .text(c.recorded_by)
-            .end_row()
+            .text(c.recorded_by);
+        self.end_row(Table::Credit)
     }
 }
