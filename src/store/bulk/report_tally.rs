@@ -5,8 +5,9 @@
 
 use super::fast_hash::FastMap;
 use super::tally::{month_no, MarkTally, Month};
+use super::Batch;
 use crate::error::Result;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
 /// Counts of the rows written with the `COUNT_TRIGGERS` dropped.
 #[derive(Default)]
@@ -54,25 +55,37 @@ impl ReportTally {
              DELETE FROM school_month_firsts;",
         )?;
         let text = |m: &Month| String::from_utf8_lossy(m).into_owned();
-        let mut st =
-            conn.prepare("INSERT INTO school_teachers (school_id, teachers) VALUES (?1, ?2)")?;
+        let mut rows = Batch::new(conn, "school_teachers", "school_id, teachers", "(?, ?)")?;
         for (school, n) in sorted(&self.teachers) {
-            st.execute(params![school, n])?;
+            rows.int(school).int(n).end_row()?;
         }
-        let mut st = conn.prepare(
-            "INSERT INTO school_month_places (school_id, month, places) VALUES (?1, ?2, ?3)",
+        rows.flush()?;
+        let mut rows = Batch::new(
+            conn,
+            "school_month_places",
+            "school_id, month, places",
+            "(?, ?, ?)",
         )?;
         for ((school, m), n) in sorted(&self.places) {
-            st.execute(params![school, text(&m), n])?;
+            rows.int(school).text(&text(&m)).int(n).end_row()?;
         }
-        let mut st = conn.prepare(
-            "INSERT INTO school_month_follow_ups (school_id, month, due, done) VALUES (?1, ?2, ?3, ?4)",
+        rows.flush()?;
+        let mut rows = Batch::new(
+            conn,
+            "school_month_follow_ups",
+            "school_id, month, due, done",
+            "(?, ?, ?, ?)",
         )?;
         for ((school, m), (due, done)) in sorted(&self.follow_ups) {
-            st.execute(params![school, text(&m), due, done])?;
+            rows.int(school)
+                .text(&text(&m))
+                .int(due)
+                .int(done)
+                .end_row()?;
         }
+        rows.flush()?;
         let sent = sorted(&self.sent);
-        let mut rows = super::Batch::new(
+        let mut rows = Batch::new(
             conn,
             "school_teacher_months",
             "school_id, teacher_id, month, enrolments",
@@ -125,15 +138,18 @@ fn write_firsts(
             *c += i64::from(gap > k as i64);
         }
     }
-    let mut st = conn.prepare(
-        "INSERT INTO school_month_firsts (kind, school_id, month, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    let mut rows = Batch::new(
+        conn,
+        "school_month_firsts",
+        "kind, school_id, month, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?;
     for ((school, m), c) in sorted(&counts) {
-        st.execute(params![
-            kind, school, m, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10],
-            c[11]
-        ])?;
+        rows.text(kind).int(school).int(m);
+        for n in c {
+            rows.int(n);
+        }
+        rows.end_row()?;
     }
-    Ok(())
+    rows.flush()
 }
