@@ -71,7 +71,7 @@ pub(super) fn write_district(
     for (i, index) in dropped.iter().enumerate() {
         bulk::recreate_indexes(conn, std::slice::from_ref(index))?;
         time.lap(&format!("index {}", index.0));
-        progress.closing(0.45 * (i + 1) as f64 / dropped.len() as f64);
+        progress.closing(0.71 * (i + 1) as f64 / dropped.len() as f64);
     }
     tally.write(conn)?;
     time.lap("mark counts");
@@ -82,7 +82,7 @@ pub(super) fn write_district(
     time.lap("cycle credits, search keys");
     bulk::recreate_triggers(conn, &triggers)?;
     time.lap("triggers");
-    progress.closing(0.6);
+    progress.closing(0.79);
     counts.schools = schools.len();
     counts.teachers = teachers;
     Ok(counts)
