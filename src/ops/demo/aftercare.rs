@@ -124,8 +124,7 @@ pub fn manual_credits(g: &mut Gen) -> Result<()> {
 }
 
 /// A few audit-log rows that tell a believable story.
-pub fn audit_rows(g: &mut Gen) -> Result<()> {
-    let conn = g.w.connection();
+pub fn audit_rows(g: &mut Gen, conn: &rusqlite::Connection) -> Result<()> {
     let noon = |days: i64| {
         days_before(g.today, days)
             .and_hms_opt(12, 0, 0)

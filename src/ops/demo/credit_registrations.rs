@@ -28,9 +28,8 @@ const RETURN_REASONS: &[&str] = &[
     "同一课程已在本周期登记",
 ];
 
-pub fn write(g: &mut Gen) -> Result<()> {
+pub fn write(g: &mut Gen, conn: &rusqlite::Connection) -> Result<()> {
     let rules = parse_rules(DEFAULT_RULES).unwrap_or_default();
-    let conn = g.w.connection();
     let mut st = conn.prepare_cached(
         "INSERT INTO credit_entries (teacher_id, credits, concentrated, earned_on, source, note,
              recorded_by, category, hours, evidence, status, reviewed_by, reviewed_at, return_reason)

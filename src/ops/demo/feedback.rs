@@ -20,8 +20,7 @@ const CANDIDATES: &str = "
     ORDER BY h.id, m.teacher_id";
 
 /// Writes the feedback; counts it in the summary.
-pub fn write(g: &mut Gen) -> Result<()> {
-    let conn = g.w.connection();
+pub fn write(g: &mut Gen, conn: &rusqlite::Connection) -> Result<()> {
     let today = g.today.format(crate::domain::DATE_FMT).to_string();
     let rows: Vec<(i64, i64, i64, i64, String)> = conn
         .prepare(CANDIDATES)?

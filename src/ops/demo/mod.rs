@@ -64,7 +64,7 @@ pub struct Summary {
 
 /// The generator's state while it writes.
 pub(crate) struct Gen<'c> {
-    w: BulkWriter<'c>,
+    w: BulkWriter,
     rng: Rng,
     today: NaiveDate,
     teachers: usize,
@@ -133,10 +133,10 @@ pub fn generate_for(path: &Path, opts: &DemoOptions, stamp: &Stamp, lang: Lang) 
         let summary = run::write_district(&tx, opts, stamp.now.date(), &progress, &mut time)?;
         crate::store::search_keys::refresh(&tx)?;
         time.lap("search keys");
-        progress.closing(0.65);
+        progress.closing(0.83);
         tx.commit()?;
         time.lap("commit");
-        progress.closing(0.8);
+        progress.closing(0.96);
         Ok(summary)
     });
     progress.finish();

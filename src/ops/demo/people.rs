@@ -2,6 +2,7 @@
 
 use super::names;
 use super::schools;
+use super::tier_levels;
 use super::Gen;
 use crate::error::Result;
 use crate::store::bulk::{NewSchool, NewTeacher, NewTrainer};
@@ -186,6 +187,7 @@ pub fn write_teachers(g: &mut Gen) -> Result<()> {
         let s = &mut g.schools[school];
         s.teachers.push(id);
         g.report.teacher(s.id);
+        let tier_level = tier_levels::teacher_level(id, TIERS[tier]);
         g.w.teacher(&NewTeacher {
             id,
             staff_no: &format!("T{id:06}"),
@@ -198,6 +200,7 @@ pub fn write_teachers(g: &mut Gen) -> Result<()> {
             tier: TIERS[tier],
             pinyin: &pinyin,
             initials: &initials,
+            tier_level,
         })?;
         // Tier history: the current tier, and the one before it.
         let since = days_before(g.today, g.rng.range(90, 6 * 365));
@@ -216,8 +219,23 @@ pub fn write_teachers(g: &mut Gen) -> Result<()> {
         g.tick(3);
     }
     g.w.flush()?;
+    write_tier_steps(g, steps)
+}
+
+/// The tier steps `(teacher id, tier, since)`, in order, with their levels and 文号 (which
+/// the step's id spreads: the ids follow the table's highest).
+fn write_tier_steps(g: &mut Gen, steps: Vec<(i64, usize, String)>) -> Result<()> {
+    let mut doc_no = String::new();
     for (id, tier, since) in steps {
-        g.w.tier_history(id, TIERS[tier], &since, TIER_NOTES[tier])?;
+        let current = TIERS[g.teacher_info[(id - 1) as usize].tier];
+        let level = tier_levels::step_level(
+            TIERS[tier],
+            current,
+            tier_levels::teacher_level(id, current),
+        );
+        let step_id = g.w.next_tier_step_id();
+        tier_levels::doc_no(&mut doc_no, step_id, TIERS[tier], &since);
+        g.w.tier_history(id, TIERS[tier], &since, TIER_NOTES[tier], level, &doc_no)?;
     }
     g.w.flush()
 }

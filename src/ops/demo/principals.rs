@@ -10,20 +10,19 @@
 use super::Gen;
 use crate::error::Result;
 use chrono::Duration;
-use rusqlite::params;
+use rusqlite::{params, Connection};
 use std::collections::HashSet;
 
 /// Fills projects' metadata and teachers' roles.
-pub fn write(g: &mut Gen) -> Result<()> {
-    project_metadata(g)?;
-    roles(g)
+pub fn write(g: &mut Gen, conn: &Connection) -> Result<()> {
+    project_metadata(g, conn)?;
+    roles(g, conn)
 }
 
 /// id, level, concentrated, title, sessions, people (enrolled or capacity), start, end.
 type ProjectFacts = (i64, String, bool, String, i64, i64, String, String);
 
-fn project_metadata(g: &mut Gen) -> Result<()> {
-    let conn = g.w.connection();
+fn project_metadata(g: &mut Gen, conn: &Connection) -> Result<()> {
     let rows: Vec<ProjectFacts> = conn
         .prepare(
             "WITH s AS (SELECT project_id, count(*) n FROM sessions GROUP BY project_id),
@@ -109,8 +108,7 @@ fn form_of(g: &mut Gen, title: &str, concentrated: bool) -> &'static str {
     }
 }
 
-fn roles(g: &mut Gen) -> Result<()> {
-    let conn = g.w.connection();
+fn roles(g: &mut Gen, conn: &Connection) -> Result<()> {
     let inactive: HashSet<i64> = conn
         .prepare("SELECT id FROM teachers WHERE status != 'active'")?
         .query_map([], |r| r.get(0))?
@@ -172,14 +170,18 @@ fn roles(g: &mut Gen) -> Result<()> {
             }
         }
     }
-    qualifications(g, &leaders)
+    qualifications(g, conn, &leaders)
 }
 
 /// The qualification (任职资格培训) of leaders appointed before the demo's projects: one
 /// municipal course a year, completed half a year after the appointment. Nearly all older
 /// leaders hold one; about half of those appointed in the last two years, so the Principals
 /// list flags some.
-fn qualifications(g: &mut Gen, leaders: &[(i64, chrono::NaiveDate)]) -> Result<()> {
+fn qualifications(
+    g: &mut Gen,
+    conn: &Connection,
+    leaders: &[(i64, chrono::NaiveDate)],
+) -> Result<()> {
     use chrono::Datelike;
     let recent = g.today - Duration::days(730);
     let mut by_year: std::collections::BTreeMap<i32, Vec<i64>> = Default::default();
@@ -191,7 +193,6 @@ fn qualifications(g: &mut Gen, leaders: &[(i64, chrono::NaiveDate)]) -> Result<(
             by_year.entry(earned.year()).or_default().push(teacher);
         }
     }
-    let conn = g.w.connection();
     let mut project = conn.prepare(
         "INSERT INTO projects (code, title, level, plan, concentrated, credits, start_date,
                                end_date, venue, completed_at, hours, form, budget_planned,

@@ -1,6 +1,7 @@
 //! The generator's stages in order, inside the caller's transaction: the load drops the
-//! secondary indexes and the counting triggers, writes the rows (most of them in batches),
-//! then builds the indexes and writes the derived counts once, and puts the triggers back.
+//! secondary indexes and the counting triggers, writes the rows (most of them in batches,
+//! generated on a second thread while this one inserts them), then builds the indexes and
+//! writes the derived counts once, and puts the triggers back.
 
 use super::progress::{Progress, Stage};
 use super::timing::Timing;
@@ -24,8 +25,9 @@ pub(super) fn write_district(
     // Marks without their virtual columns while they are written (none of the load's
     // statements reads them before `restore`).
     let plain_marks = bulk::strip_virtual_columns(conn, "marks")?;
-    let mut g = Gen {
-        w: BulkWriter::new(conn)?,
+    let (writer, inserter) = BulkWriter::new(conn)?;
+    let g = Gen {
+        w: writer,
         rng: Rng::new(opts.seed),
         today,
         teachers: opts.teachers,
@@ -49,14 +51,14 @@ pub(super) fn write_district(
         progress,
     };
     time.lap("drop indexes, triggers");
-    write_rows(&mut g, time)?;
-    g.w.flush()?;
+    let mut g = generate_rows(g, inserter, time)?;
+    g.w.verify(conn)?;
+    time.lap("inserts after generation");
     if let Some(plain) = plain_marks {
         plain.restore(conn)?;
     }
-    write_details(&mut g, time)?;
+    write_details(&mut g, conn, time)?;
     let Gen {
-        w,
         tally,
         report,
         mut counts,
@@ -64,13 +66,12 @@ pub(super) fn write_district(
         teachers,
         ..
     } = g;
-    w.finish()?;
     progress.rows_done();
     progress.stage(Stage::Indexes);
     for (i, index) in dropped.iter().enumerate() {
         bulk::recreate_indexes(conn, std::slice::from_ref(index))?;
         time.lap(&format!("index {}", index.0));
-        progress.closing(0.45 * (i + 1) as f64 / dropped.len() as f64);
+        progress.closing(0.71 * (i + 1) as f64 / dropped.len() as f64);
     }
     tally.write(conn)?;
     time.lap("mark counts");
@@ -81,7 +82,7 @@ pub(super) fn write_district(
     time.lap("cycle credits, search keys");
     bulk::recreate_triggers(conn, &triggers)?;
     time.lap("triggers");
-    progress.closing(0.6);
+    progress.closing(0.79);
     counts.schools = schools.len();
     counts.teachers = teachers;
     Ok(counts)
@@ -90,6 +91,34 @@ pub(super) fn write_district(
 /// Rows written so far (for the progress bar): those the summary counts.
 fn rows(c: &Summary) -> u64 {
     (c.sessions + c.enrolments + c.marks + c.follow_ups + c.credit_entries + c.feedback) as u64
+}
+
+/// Generates the rows on a second thread, which hands them over in chunks to this one (the
+/// connection's) to insert; returns the generator once every row is in its table. The
+/// generator's stages are timed as it sees them (waiting for the inserts included).
+fn generate_rows<'p>(
+    g: Gen<'p>,
+    inserter: bulk::Inserter<'_>,
+    time: &mut Timing,
+) -> Result<Gen<'p>> {
+    std::thread::scope(|s| {
+        let worker = s.spawn(move || -> Result<Gen<'p>> {
+            let mut g = g;
+            write_rows(&mut g, time)?;
+            g.w.close()?;
+            Ok(g)
+        });
+        // On an error the inserter drops its end of the channel, which stops the generator.
+        let inserted = inserter.run();
+        let generated = worker.join().map_err(|_| {
+            Error::invalid(pick(
+                "演示数据的生成线程意外中止",
+                "the demo's generator thread stopped unexpectedly",
+            ))
+        });
+        inserted?;
+        generated?
+    })
 }
 
 fn write_rows(g: &mut Gen, time: &mut Timing) -> Result<()> {
@@ -124,22 +153,20 @@ fn write_rows(g: &mut Gen, time: &mut Timing) -> Result<()> {
 }
 
 /// The parts that read the rows written (every batched row must be in the tables).
-fn write_details(g: &mut Gen, time: &mut Timing) -> Result<()> {
+fn write_details(g: &mut Gen, conn: &Connection, time: &mut Timing) -> Result<()> {
     let before = rows(&g.counts);
-    credit_registrations::write(g)?;
+    credit_registrations::write(g, conn)?;
     time.lap("credit registrations");
-    aftercare::audit_rows(g)?;
-    staff_changes::write(g)?;
+    aftercare::audit_rows(g, conn)?;
+    staff_changes::write(g, conn)?;
     time.lap("staff changes");
-    tier_levels::write(g)?;
-    time.lap("tier levels");
-    starlight::write(g)?;
+    starlight::write(g, conn)?;
     time.lap("starlight");
-    principals::write(g)?;
+    principals::write(g, conn)?;
     time.lap("principals");
-    feedback::write(g)?;
+    feedback::write(g, conn)?;
     time.lap("feedback");
-    survey::write(g)?;
+    survey::write(g, conn)?;
     time.lap("survey");
     g.tick(rows(&g.counts) - before);
     Ok(())

@@ -9,8 +9,7 @@ use crate::error::Result;
 const INACTIVE_PCT: usize = 2;
 
 /// Marks the teachers no longer in service; returns how many.
-pub fn write(g: &mut Gen) -> Result<usize> {
-    let conn = g.w.connection();
+pub fn write(g: &mut Gen, conn: &rusqlite::Connection) -> Result<usize> {
     let candidates: Vec<i64> = conn
         .prepare(
             // Two sets built once (the load has dropped the enrolments' teacher index, so a

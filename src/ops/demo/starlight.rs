@@ -77,9 +77,8 @@ fn trainers(conn: &rusqlite::Connection) -> Result<Vec<Written>> {
 }
 
 /// Writes the life cycle of the trainers already written; returns how many exits.
-pub fn write(g: &mut Gen) -> Result<usize> {
+pub fn write(g: &mut Gen, conn: &rusqlite::Connection) -> Result<usize> {
     let today = g.today;
-    let conn = g.w.connection();
     let trainers = trainers(conn)?;
     let mut select =
         conn.prepare("UPDATE trainers SET selected_on = ?2, selection_note = ?3 WHERE id = ?1")?;

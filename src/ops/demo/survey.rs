@@ -52,7 +52,7 @@ const FORMS: &[&str] = &[
 ];
 
 /// Writes the survey and its answers.
-pub fn write(g: &mut Gen) -> Result<()> {
+pub fn write(g: &mut Gen, conn: &rusqlite::Connection) -> Result<()> {
     let held_on = g.today.checked_sub_days(Days::new(10)).unwrap_or(g.today);
     let (_, term_end) = term_of(held_on);
     let (next, _) = term_of(term_end.checked_add_days(Days::new(1)).unwrap_or(term_end));
@@ -63,7 +63,6 @@ pub fn write(g: &mut Gen) -> Result<()> {
     };
     let title = format!("{}年{season}学期教师培训需求调研", next.year());
     let day = held_on.format(crate::domain::DATE_FMT).to_string();
-    let conn = g.w.connection();
     conn.execute(
         "INSERT INTO surveys (title, held_on, source_file, imported_at) VALUES (?1, ?2, ?3, ?4)",
         params![

@@ -2,58 +2,39 @@
 //! per `ROWS` rows instead of one statement per row. SQLite's per-statement work (the
 //! ephemeral tables it builds for a CHECK's `IN (…)` list, the halt and reset) is then paid
 //! once per batch. Rows keep their order, so rowids come out as a row-by-row insert would
-//! give them.
+//! give them. A full batch binds its text without a copy (`raw.rs`).
 
+use super::raw::RawInsert;
 use crate::error::Result;
 use rusqlite::{Connection, Statement};
 
 /// Rows per full statement (the bound parameters stay well under SQLite's limit of 32,766).
-const ROWS: usize = 128;
+pub(super) const ROWS: usize = 128;
 
 #[derive(Clone, Copy)]
-enum Cell {
+pub(super) enum Cell {
     Null,
     Int(i64),
     Real(f64),
-    /// A byte range of `Batch::text`.
+    /// A byte range of the rows' text.
     Text(u32, u32),
 }
 
-/// Rows for one table, written `ROWS` at a time. `flush` writes what is left; a batch
-/// dropped with rows unwritten loses them, so the owner flushes before anyone reads the table.
-pub struct Batch<'c> {
-    conn: &'c Connection,
-    /// `INSERT INTO t (…) VALUES `
-    head: String,
-    /// One row's values, e.g. `(?, ?, 'form')`.
-    row: &'static str,
+/// Rows' values, collected: cells in order, text cells as ranges of one buffer.
+pub(super) struct Rows {
     params: usize,
-    full: Statement<'c>,
-    cells: Vec<Cell>,
-    text: String,
+    pub(super) cells: Vec<Cell>,
+    pub(super) text: String,
 }
 
-impl<'c> Batch<'c> {
-    /// A batch inserting into `table (columns)` one `row` template per row: `?` for each
-    /// value pushed, constants for the rest.
-    pub fn new(
-        conn: &'c Connection,
-        table: &str,
-        columns: &str,
-        row: &'static str,
-    ) -> Result<Self> {
-        let head = format!("INSERT INTO {table} ({columns}) VALUES ");
-        let params = row.matches('?').count();
-        let full = conn.prepare(&sql(&head, row, ROWS))?;
-        Ok(Batch {
-            conn,
-            head,
-            row,
+impl Rows {
+    /// Room for `ROWS` rows of `params` values each.
+    pub fn new(params: usize) -> Rows {
+        Rows {
             params,
-            full,
             cells: Vec::with_capacity(ROWS * params),
             text: String::with_capacity(ROWS * params * 16),
-        })
+        }
     }
 
     pub fn int(&mut self, v: i64) -> &mut Self {
@@ -88,43 +69,109 @@ impl<'c> Batch<'c> {
         }
     }
 
-    /// Text written straight into the batch (no String of its own): `write` appends to
-    /// the buffer it is given.
-    pub fn text_with(&mut self, write: impl FnOnce(&mut String)) -> &mut Self {
-        let start = self.text.len() as u32;
-        write(&mut self.text);
-        self.cells.push(Cell::Text(start, self.text.len() as u32));
+    /// Complete rows held.
+    pub fn rows(&self) -> usize {
+        self.cells.len() / self.params
+    }
+
+    /// The rows held, leaving the buffers empty (with the same room).
+    pub fn take(&mut self) -> (Vec<Cell>, String) {
+        let (room, text_room) = (self.cells.capacity(), self.text.capacity());
+        let cells = std::mem::replace(&mut self.cells, Vec::with_capacity(room));
+        let text = std::mem::replace(&mut self.text, String::with_capacity(text_room));
+        (cells, text)
+    }
+
+    pub fn clear(&mut self) {
+        self.cells.clear();
+        self.text.clear();
+    }
+}
+
+/// Rows for one table, written `ROWS` at a time. `flush` writes what is left; a batch
+/// dropped with rows unwritten loses them, so the owner flushes before anyone reads the table.
+pub struct Batch<'c> {
+    conn: &'c Connection,
+    /// `INSERT INTO t (…) VALUES `
+    head: String,
+    /// One row's values, e.g. `(?, ?, 'form')`.
+    row: &'static str,
+    full: RawInsert<'c>,
+    rows: Rows,
+}
+
+impl<'c> Batch<'c> {
+    /// A batch inserting into `table (columns)` one `row` template per row: `?` for each
+    /// value pushed, constants for the rest.
+    pub fn new(
+        conn: &'c Connection,
+        table: &str,
+        columns: &str,
+        row: &'static str,
+    ) -> Result<Self> {
+        let head = format!("INSERT INTO {table} ({columns}) VALUES ");
+        let full = RawInsert::prepare(conn, &sql(&head, row, ROWS))?;
+        Ok(Batch {
+            conn,
+            head,
+            row,
+            full,
+            rows: Rows::new(row.matches('?').count()),
+        })
+    }
+
+    pub fn int(&mut self, v: i64) -> &mut Self {
+        self.rows.int(v);
+        self
+    }
+
+    pub fn real(&mut self, v: f64) -> &mut Self {
+        self.rows.real(v);
+        self
+    }
+
+    pub fn opt_int(&mut self, v: Option<i64>) -> &mut Self {
+        self.rows.opt_int(v);
+        self
+    }
+
+    pub fn text(&mut self, v: &str) -> &mut Self {
+        self.rows.text(v);
+        self
+    }
+
+    pub fn opt_text(&mut self, v: Option<&str>) -> &mut Self {
+        self.rows.opt_text(v);
         self
     }
 
     /// Ends a row (every `?` of the template given a value); writes the batch when full.
     pub fn end_row(&mut self) -> Result<()> {
-        debug_assert_eq!(self.cells.len() % self.params, 0, "{}", self.head);
-        if self.cells.len() >= ROWS * self.params {
-            bind(&mut self.full, &self.cells, &self.text)?;
-            self.full.raw_execute()?;
-            self.cells.clear();
-            self.text.clear();
+        debug_assert_eq!(self.rows.cells.len() % self.rows.params, 0, "{}", self.head);
+        if self.rows.rows() >= ROWS {
+            let out = self.full.run(&self.rows.cells, &self.rows.text);
+            self.rows.clear();
+            out?;
         }
         Ok(())
     }
 
     /// Writes the rows collected so far.
     pub fn flush(&mut self) -> Result<()> {
-        if self.cells.is_empty() {
+        if self.rows.cells.is_empty() {
             return Ok(());
         }
-        let rows = self.cells.len() / self.params;
-        let mut st = self.conn.prepare_cached(&sql(&self.head, self.row, rows))?;
-        bind(&mut st, &self.cells, &self.text)?;
+        let mut st = self
+            .conn
+            .prepare_cached(&sql(&self.head, self.row, self.rows.rows()))?;
+        bind(&mut st, &self.rows.cells, &self.rows.text)?;
         st.raw_execute()?;
-        self.cells.clear();
-        self.text.clear();
+        self.rows.clear();
         Ok(())
     }
 }
 
-fn sql(head: &str, row: &str, rows: usize) -> String {
+pub(super) fn sql(head: &str, row: &str, rows: usize) -> String {
     let mut s = String::with_capacity(head.len() + rows * (row.len() + 2));
     s.push_str(head);
     for i in 0..rows {
@@ -208,12 +255,12 @@ mod tests {
     }
 
     #[test]
-    fn text_written_in_place_and_a_refused_row_is_an_error() {
+    fn a_refused_row_is_an_error() {
         let conn = table();
         conn.execute_batch("CREATE TABLE u (k TEXT NOT NULL CHECK (k IN ('a', 'b', 'c')))")
             .unwrap();
         let mut b = Batch::new(&conn, "u", "k", "(?)").unwrap();
-        b.text_with(|s| s.push('a'));
+        b.text("a");
         b.end_row().unwrap();
         b.text("z");
         b.end_row().unwrap();

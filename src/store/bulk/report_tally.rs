@@ -3,22 +3,23 @@
 //! `school_month_firsts`) counted while a bulk load generates its rows, then written once,
 //! as `rebuild_report_counts` would recompute them from the rows (a test compares the two).
 
+use super::fast_hash::FastMap;
 use super::tally::{month_no, MarkTally, Month};
+use super::Batch;
 use crate::error::Result;
-use rusqlite::{params, Connection};
-use std::collections::HashMap;
+use rusqlite::Connection;
 
 /// Counts of the rows written with the `COUNT_TRIGGERS` dropped.
 #[derive(Default)]
 pub struct ReportTally {
     /// school → teachers
-    teachers: HashMap<i64, i64>,
+    teachers: FastMap<i64, i64>,
     /// (school, project start 'YYYY-MM') → places allotted
-    places: HashMap<(i64, Month), i64>,
+    places: FastMap<(i64, Month), i64>,
     /// (school of the teacher, due 'YYYY-MM') → (due, done or evaluated)
-    follow_ups: HashMap<(i64, Month), (i64, i64)>,
+    follow_ups: FastMap<(i64, Month), (i64, i64)>,
     /// (sending school, teacher, project start month number) → enrolments
-    sent: HashMap<(i64, i64, i64), i64>,
+    sent: FastMap<(i64, i64, i64), i64>,
 }
 
 impl ReportTally {
@@ -54,25 +55,37 @@ impl ReportTally {
              DELETE FROM school_month_firsts;",
         )?;
         let text = |m: &Month| String::from_utf8_lossy(m).into_owned();
-        let mut st =
-            conn.prepare("INSERT INTO school_teachers (school_id, teachers) VALUES (?1, ?2)")?;
+        let mut rows = Batch::new(conn, "school_teachers", "school_id, teachers", "(?, ?)")?;
         for (school, n) in sorted(&self.teachers) {
-            st.execute(params![school, n])?;
+            rows.int(school).int(n).end_row()?;
         }
-        let mut st = conn.prepare(
-            "INSERT INTO school_month_places (school_id, month, places) VALUES (?1, ?2, ?3)",
+        rows.flush()?;
+        let mut rows = Batch::new(
+            conn,
+            "school_month_places",
+            "school_id, month, places",
+            "(?, ?, ?)",
         )?;
         for ((school, m), n) in sorted(&self.places) {
-            st.execute(params![school, text(&m), n])?;
+            rows.int(school).text(&text(&m)).int(n).end_row()?;
         }
-        let mut st = conn.prepare(
-            "INSERT INTO school_month_follow_ups (school_id, month, due, done) VALUES (?1, ?2, ?3, ?4)",
+        rows.flush()?;
+        let mut rows = Batch::new(
+            conn,
+            "school_month_follow_ups",
+            "school_id, month, due, done",
+            "(?, ?, ?, ?)",
         )?;
         for ((school, m), (due, done)) in sorted(&self.follow_ups) {
-            st.execute(params![school, text(&m), due, done])?;
+            rows.int(school)
+                .text(&text(&m))
+                .int(due)
+                .int(done)
+                .end_row()?;
         }
+        rows.flush()?;
         let sent = sorted(&self.sent);
-        let mut rows = super::Batch::new(
+        let mut rows = Batch::new(
             conn,
             "school_teacher_months",
             "school_id, teacher_id, month, enrolments",
@@ -97,7 +110,7 @@ fn month(date: &str) -> Month {
     m
 }
 
-fn sorted<K: Ord + Copy, V: Copy>(map: &HashMap<K, V>) -> Vec<(K, V)> {
+fn sorted<K: Ord + Copy, V: Copy>(map: &FastMap<K, V>) -> Vec<(K, V)> {
     let mut rows: Vec<(K, V)> = map.iter().map(|(&k, &v)| (k, v)).collect();
     rows.sort_unstable_by_key(|&(k, _)| k);
     rows
@@ -112,7 +125,7 @@ fn write_firsts(
     kind: &str,
     rows: impl Iterator<Item = (i64, i64, i64)>,
 ) -> Result<()> {
-    let mut counts: HashMap<(i64, i64), [i64; 12]> = HashMap::new();
+    let mut counts: FastMap<(i64, i64), [i64; 12]> = FastMap::default();
     let mut last: Option<(i64, i64, i64)> = None;
     for (school, teacher, m) in rows {
         let gap = match last {
@@ -125,15 +138,18 @@ fn write_firsts(
             *c += i64::from(gap > k as i64);
         }
     }
-    let mut st = conn.prepare(
-        "INSERT INTO school_month_firsts (kind, school_id, month, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    let mut rows = Batch::new(
+        conn,
+        "school_month_firsts",
+        "kind, school_id, month, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?;
     for ((school, m), c) in sorted(&counts) {
-        st.execute(params![
-            kind, school, m, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10],
-            c[11]
-        ])?;
+        rows.text(kind).int(school).int(m);
+        for n in c {
+            rows.int(n);
+        }
+        rows.end_row()?;
     }
-    Ok(())
+    rows.flush()
 }

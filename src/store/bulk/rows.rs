@@ -20,6 +20,8 @@ pub struct NewTeacher<'a> {
     pub tier: &'a str,
     pub pinyin: &'a str,
     pub initials: &'a str,
+    /// The level of the current tier (only for tiers held at a level).
+    pub tier_level: Option<&'a str>,
 }
 
 pub struct NewTrainer<'a> {

@@ -4,10 +4,11 @@
 //! `causes_veto` from the domain rules, as the generated columns would; a test compares
 //! the result with `rebuild_mark_counts`, which recomputes them from the rows.
 
+use super::fast_hash::FastMap;
+use super::Batch;
 use crate::domain::Status;
 use crate::error::Result;
-use rusqlite::{params, Connection};
-use std::collections::HashMap;
+use rusqlite::Connection;
 
 /// 'YYYY-MM' of a date, as bytes.
 pub(super) type Month = [u8; 7];
@@ -25,9 +26,9 @@ pub(super) fn month_no(m: &Month) -> i64 {
 #[derive(Default)]
 pub struct MarkTally {
     /// (school, month, status) → (marks, attended)
-    marks: HashMap<(i64, Month, Status), (i64, i64)>,
+    marks: FastMap<(i64, Month, Status), (i64, i64)>,
     /// (school, month, teacher) → veto-causing marks
-    vetoes: HashMap<(i64, Month, i64), i64>,
+    vetoes: FastMap<(i64, Month, i64), i64>,
 }
 
 impl MarkTally {
@@ -67,10 +68,11 @@ impl MarkTally {
     /// `marks` triggers are dropped, before `rebuild_report_counts` (which reads the vetoes).
     pub fn write(&self, conn: &Connection) -> Result<()> {
         conn.execute_batch("DELETE FROM school_month_marks; DELETE FROM school_month_vetoes;")?;
-        let text = |m: &Month| String::from_utf8_lossy(m).into_owned();
-        let mut marks = conn.prepare(
-            "INSERT INTO school_month_marks (school_id, month, status, marks, attended)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+        let mut marks = Batch::new(
+            conn,
+            "school_month_marks",
+            "school_id, month, status, marks, attended",
+            "(?, ?, ?, ?, ?)",
         )?;
         let mut rows: Vec<_> = self
             .marks
@@ -79,17 +81,31 @@ impl MarkTally {
             .collect();
         rows.sort_unstable();
         for ((school, month, status), (n, attended)) in rows {
-            marks.execute(params![school, text(&month), status, n, attended])?;
+            marks
+                .int(school)
+                .text(&String::from_utf8_lossy(&month))
+                .text(status)
+                .int(n)
+                .int(attended)
+                .end_row()?;
         }
-        let mut vetoes = conn.prepare(
-            "INSERT INTO school_month_vetoes (school_id, month, teacher_id, marks)
-             VALUES (?1, ?2, ?3, ?4)",
+        marks.flush()?;
+        let mut vetoes = Batch::new(
+            conn,
+            "school_month_vetoes",
+            "school_id, month, teacher_id, marks",
+            "(?, ?, ?, ?)",
         )?;
         let mut rows: Vec<_> = self.vetoes.iter().collect();
         rows.sort_unstable();
         for ((school, month, teacher), n) in rows {
-            vetoes.execute(params![school, text(month), teacher, n])?;
+            vetoes
+                .int(*school)
+                .text(&String::from_utf8_lossy(month))
+                .int(*teacher)
+                .int(*n)
+                .end_row()?;
         }
-        Ok(())
+        vetoes.flush()
     }
 }
