@@ -1,5 +1,5 @@
-//! The Teachers tab's detail pane: record, tier history, this year's attendance and veto with
-//! its evidence, the credit-cycle gauges, and the strip of recent marks.
+//! The Teachers tab's detail pane: record, tier history, the credit-cycle gauges, the strip of
+//! recent marks, and this year's attendance and veto with its evidence.
 
 use crate::domain::credits::Compliance;
 use crate::domain::tiers::tier_label;
@@ -15,13 +15,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// Lines of the pane for `d`, at most `w` columns wide each (about ten lines).
+/// The lines of a usual teacher's pane: the record with a tier history (3), the credit cycle
+/// (2), recent marks, this year's attendance, a veto with one piece of evidence (2).
+/// The pane below the list keeps at least this height.
+pub const USUAL_LINES: usize = 10;
+
+/// Lines of the pane for `d`, at most `w` columns wide each (about ten lines). The veto, whose
+/// evidence takes zero to three lines, comes last: the lines above it stay where they are
+/// from one teacher to the next (only what differs is written to the terminal).
 pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<Line<'static>> {
     let mut out = record(d, w, phone_hl, ctx);
-    attendance(&mut out, d, w, ctx);
-    veto(&mut out, d, w, ctx);
     credits(&mut out, d, w, ctx);
     recent(&mut out, d, ctx);
+    attendance(&mut out, d, w, ctx);
+    veto(&mut out, d, w, ctx);
     out
 }
 

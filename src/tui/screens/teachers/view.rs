@@ -60,12 +60,15 @@ impl TeachersScreen {
                 },
             );
         }
-        // The pane takes what it needs, leaving the list at least four rows.
+        // The pane takes what it needs, at least the usual height (so that the list does
+        // not jump up or down as the selection moves from teacher to teacher, which redrew
+        // every row below the jump), leaving the list at least four rows.
         let want = self
             .detail
             .as_ref()
             .map(|d| teachers_detail::lines(d, area.width as usize, &[], ctx).len())
-            .unwrap_or(1) as u16
+            .unwrap_or(1)
+            .max(teachers_detail::USUAL_LINES) as u16
             + 1;
         let dh = want.min(area.height.saturating_sub(6)).max(2);
         (
