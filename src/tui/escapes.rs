@@ -245,7 +245,9 @@ fn render(
                 .take_while(|(cx, cy, _)| usize::from(*cy) == y && usize::from(*cx) < x + run)
                 .last()
                 .map_or(x, |(cx, _, _)| usize::from(*cx));
-            if to_end || (run >= ERASE_FROM && last + 1 - x >= ERASE_FROM) {
+            // One or two blanks at the end are printed (cheaper than `ESC[K`).
+            let short = run < 3 && looks_same(cell, out.pen);
+            if (to_end && !short) || (run >= ERASE_FROM && last + 1 - x >= ERASE_FROM) {
                 out.go(x, y)?;
                 let erasing = Pen {
                     bg: Color::Reset,

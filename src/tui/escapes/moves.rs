@@ -40,8 +40,11 @@ pub fn cursor_move(
     if ay == y {
         consider(column(ax, x, column_known, tabs));
     } else {
-        if y == ay + 1 {
-            consider(format!("\r\n{}", column(0, x, true, tabs)));
+        if y > ay && y - ay <= 3 {
+            // CR then line feeds (each keeps the column, and none scrolls: `y` is on the
+            // screen); CR first, so that a terminal that adds a CR to each LF lands the same.
+            let feeds = "\n".repeat(y - ay);
+            consider(format!("\r{feeds}{}", column(0, x, true, tabs)));
         }
         if column_known {
             let vertical = if y > ay {
@@ -111,6 +114,8 @@ mod tests {
             "\r\n\x1b[3G"
         );
         assert_eq!(cursor_move(Some((30, 2)), (2, 3), 80, false), "\x1b[4;3H");
+        assert_eq!(cursor_move(Some((80, 2)), (0, 4), 80, false), "\r\n\n");
+        assert_eq!(cursor_move(Some((80, 2)), (16, 4), 80, true), "\r\n\n\t\t");
         assert_eq!(cursor_move(Some((30, 2)), (30, 3), 80, false), "\x1b[B");
         assert_eq!(cursor_move(Some((30, 9)), (0, 9), 80, false), "\r");
     }
