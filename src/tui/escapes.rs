@@ -2,8 +2,9 @@
 //! backend writes (it matters over SSH, docs/rules.md §8: ≤ 1 KB per keystroke; issue 11: a
 //! search keystroke in the Teachers tab under 1 KB at 80×24):
 //! - the cursor's real place is tracked by each symbol's width, so text after a double-width
-//!   character needs no move, and a move is the shortest of CR, CR LF, a column move, a
-//!   relative move and the full `ESC[row;colH` (`moves`);
+//!   character needs no move, and a move is the shortest of CR, CR and line feeds, a column
+//!   move, a relative move, the full `ESC[row;colH`, and tabs to a column on a tab stop (the
+//!   backend sets the stops every 8 columns at each clear; `set_tab_stops`) (`moves`);
 //! - a short gap between changed cells is printed from the copy of the frame (`screen`) when
 //!   that is shorter than the move over it, and a row whose rest is blank is ended with one
 //!   `ESC[K` (a long blank run inside a row with one `ESC[nX`);
