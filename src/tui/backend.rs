@@ -164,7 +164,7 @@ impl<W: Write> Backend for CompactBackend<W> {
         let from = self.cursor_at.map(|p| (usize::from(p.x), usize::from(p.y)));
         let to = (usize::from(position.x), usize::from(position.y));
         let width = usize::from(self.screen.width());
-        let mv = super::escapes::cursor_move(from, to, width);
+        let mv = super::escapes::cursor_move(from, to, width, self.screen.tabs());
         self.writer.write_all(mv.as_bytes())?;
         self.cursor_at = Some(position);
         Ok(())
@@ -179,11 +179,6 @@ impl<W: Write> Backend for CompactBackend<W> {
         let whole = matches!(clear_type, ClearType::All)
             || (matches!(clear_type, ClearType::AfterCursor)
                 && self.cursor_at == Some(Position::ORIGIN));
-        match (whole, self.size.get()) {
-            (true, Some(s)) => self.screen = Screen::blank(s.width, s.height),
-            _ => self.screen.forget(),
-        }
-        self.cursor_at = None;
         let kind = match clear_type {
             ClearType::All => C::All,
             ClearType::AfterCursor => C::FromCursorDown,
@@ -192,6 +187,16 @@ impl<W: Write> Backend for CompactBackend<W> {
             ClearType::UntilNewLine => C::UntilNewLine,
         };
         queue!(self.writer, Clear(kind))?;
+        match (whole, self.size.get()) {
+            (true, Some(s)) => {
+                // At each clear (at start and after a resize), the tab stops too: moves
+                // to columns 8, 16, … can then be tabs.
+                super::escapes::set_tab_stops(&mut self.writer, s.width)?;
+                self.screen = Screen::blank(s.width, s.height, true);
+            }
+            _ => self.screen.forget(),
+        }
+        self.cursor_at = None;
         self.writer.flush()
     }
     fn size(&self) -> io::Result<Size> {

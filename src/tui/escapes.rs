@@ -2,8 +2,9 @@
 //! backend writes (it matters over SSH, docs/rules.md §8: ≤ 1 KB per keystroke; issue 11: a
 //! search keystroke in the Teachers tab under 1 KB at 80×24):
 //! - the cursor's real place is tracked by each symbol's width, so text after a double-width
-//!   character needs no move, and a move is the shortest of CR, CR LF, a column move, a
-//!   relative move and the full `ESC[row;colH` (`moves`);
+//!   character needs no move, and a move is the shortest of CR, CR and line feeds, a column
+//!   move, a relative move, the full `ESC[row;colH`, and tabs to a column on a tab stop (the
+//!   backend sets the stops every 8 columns at each clear; `set_tab_stops`) (`moves`);
 //! - a short gap between changed cells is printed from the copy of the frame (`screen`) when
 //!   that is shorter than the move over it, and a row whose rest is blank is ended with one
 //!   `ESC[K` (a long blank run inside a row with one `ESC[nX`);
@@ -16,7 +17,7 @@ mod moves;
 pub mod screen;
 mod sgr;
 
-pub use moves::cursor_move;
+pub use moves::{cursor_move, TAB};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::{Color, Modifier};
 use screen::{cell_width, is_blank, is_covered, Screen, VISIBLE_ON_BLANK};
@@ -45,6 +46,17 @@ fn looks_same(c: &Cell, pen: Pen) -> bool {
         && (!own.modifier.contains(Modifier::UNDERLINED) || own.underline == pen.underline)
 }
 
+/// Sets the terminal's tab stops every `TAB` columns on a terminal `width` columns wide (all
+/// cleared, then one set at each place; the cursor is left somewhere on its row), so that
+/// moves right to those columns can be tabs: the defaults, but a user may have changed them.
+pub fn set_tab_stops<W: Write>(mut w: W, width: u16) -> io::Result<()> {
+    w.write_all(b"\x1b[3g")?;
+    for x in (TAB..usize::from(width)).step_by(TAB) {
+        write!(w, "\x1b[{}G\x1bH", x + 1)?;
+    }
+    Ok(())
+}
+
 /// Where the cursor is and the pen set while a frame is written.
 struct Writer<'s, W: Write> {
     w: &'s mut W,
@@ -57,13 +69,28 @@ impl<W: Write> Writer<'_, W> {
     /// Puts the cursor at (x, y): the shortest move, or the cells between printed again
     /// from the copy when that is shorter.
     fn go(&mut self, x: usize, y: usize) -> io::Result<()> {
-        let mv = cursor_move(self.at, (x, y), usize::from(self.screen.width()));
-        let gap = match self.at {
-            Some((ax, ay)) if ay == y && ax < x && mv.len() > 1 => self.gap(ax, x, y, mv.len()),
-            _ => None,
-        };
+        let width = usize::from(self.screen.width());
+        let tabs = self.screen.tabs();
+        let mut best = cursor_move(self.at, (x, y), width, tabs);
+        if let Some((ax, ay)) = self.at {
+            if ay == y && ax < x && best.len() > 1 {
+                if let Some(gap) = self.gap(ax, x, y, best.len()) {
+                    best = gap;
+                }
+            }
+            // Tabs to the stop before `x`, and the cells from there printed again.
+            let stop = x / TAB * TAB;
+            let after = (ay == y && ax < stop) || ay + 1 == y;
+            if tabs && after && stop < x && best.len() > 2 {
+                let to_stop = cursor_move(self.at, (stop, y), width, tabs);
+                let room = best.len().saturating_sub(to_stop.len());
+                if let Some(gap) = self.gap(stop, x, y, room) {
+                    best = to_stop + &gap;
+                }
+            }
+        }
         self.at = Some((x, y));
-        self.w.write_all(gap.unwrap_or(mv).as_bytes())
+        self.w.write_all(best.as_bytes())
     }
 
     /// The cells `from..to` of row `y` as text, when they are known, whole, show the same
@@ -219,7 +246,9 @@ fn render(
                 .take_while(|(cx, cy, _)| usize::from(*cy) == y && usize::from(*cx) < x + run)
                 .last()
                 .map_or(x, |(cx, _, _)| usize::from(*cx));
-            if to_end || (run >= ERASE_FROM && last + 1 - x >= ERASE_FROM) {
+            // One or two blanks at the end are printed (cheaper than `ESC[K`).
+            let short = run < 3 && looks_same(cell, out.pen);
+            if (to_end && !short) || (run >= ERASE_FROM && last + 1 - x >= ERASE_FROM) {
                 out.go(x, y)?;
                 let erasing = Pen {
                     bg: Color::Reset,

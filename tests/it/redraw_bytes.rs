@@ -31,8 +31,9 @@ impl Write for Sink {
     }
 }
 
-/// The median bytes per keystroke a search in the Teachers tab may write.
-const BOUND: usize = 1_000;
+/// The median bytes per keystroke a search in the Teachers tab may write (issue 11 wants
+/// under 1,000 B; measured here 829 B in Chinese, 859 B in English).
+const BOUND: usize = 900;
 
 /// The bytes of each keystroke typing `text` into the Teachers tab's search.
 fn typing(path: &std::path::Path, lang: Lang, text: &str) -> Vec<Vec<u8>> {
@@ -74,8 +75,9 @@ fn a_search_keystroke_in_the_teachers_tab_writes_under_the_bound() {
             all.extend(typing(&path, lang, text).iter().map(Vec::len));
         }
         let m = median(all.clone());
-        // Issue 11 item 4 wants under 1,000 B; ratatui's own backend wrote ~2 KB here and
-        // this backend before the copy of the screen ~1.5 KB.
+        eprintln!("{lang:?}: median {m} B of {all:?}");
+        // Issue 11 item 4 wants under 1,000 B; ratatui's own backend wrote ~2 KB here, this
+        // backend before the copy of the screen ~1.5 KB, before tabs and a steady pane ~930 B.
         assert!(m <= BOUND, "{lang:?}: median {m} B of {all:?}");
     }
 }

@@ -58,6 +58,9 @@ pub struct Screen {
     width: u16,
     height: u16,
     cells: Vec<Option<Cell>>,
+    /// Whether the terminal's tab stops are every 8 columns (`escapes::TAB_STOPS` was sent
+    /// when it was cleared at this size).
+    tabs: bool,
 }
 
 impl Screen {
@@ -67,16 +70,24 @@ impl Screen {
             width,
             height,
             cells: vec![None; usize::from(width) * usize::from(height)],
+            tabs: false,
         }
     }
 
-    /// A copy of a `width`×`height` terminal that was just cleared.
-    pub fn blank(width: u16, height: u16) -> Screen {
+    /// A copy of a `width`×`height` terminal that was just cleared (`tabs`: and its tab
+    /// stops set every 8 columns).
+    pub fn blank(width: u16, height: u16, tabs: bool) -> Screen {
         Screen {
             width,
             height,
             cells: vec![Some(Cell::EMPTY); usize::from(width) * usize::from(height)],
+            tabs,
         }
+    }
+
+    /// Whether the terminal's tab stops are known to be every 8 columns.
+    pub fn tabs(&self) -> bool {
+        self.tabs
     }
 
     pub fn width(&self) -> u16 {

@@ -145,7 +145,7 @@ fn drawn_both(frames: &[Buffer], whole: bool) -> (usize, usize) {
         vt100::Parser::new(area.height, area.width, 0),
         vt100::Parser::new(area.height, area.width, 0),
     );
-    let mut copy = Screen::blank(area.width, area.height);
+    let mut copy = Screen::blank(area.width, area.height, true);
     let (mut plain_total, mut compact_total) = (0, 0);
     let mut shown = Buffer::empty(area);
     let mut cursor = None;
@@ -243,7 +243,7 @@ fn the_terminal_shows_what_ratatuis_backend_shows_with_fewer_bytes() {
 fn nothing_changed_writes_nothing() {
     let a = frames().remove(0);
     let mut out = Vec::new();
-    let mut copy = Screen::blank(AREA.width, AREA.height);
+    let mut copy = Screen::blank(AREA.width, AREA.height, false);
     assert!(
         !write_frame(&mut out, &mut copy, &a.diff(&a), None, None)
             .unwrap()
@@ -259,7 +259,7 @@ fn text_after_a_wide_character_needs_no_move_and_a_jump_in_the_row_is_relative()
         (10, 1, "y", Style::default()),
     ]);
     let mut out = Vec::new();
-    let mut copy = Screen::blank(AREA.width, AREA.height);
+    let mut copy = Screen::blank(AREA.width, AREA.height, false);
     let diff = Buffer::empty(AREA).diff(&next);
     write_frame(&mut out, &mut copy, &diff, None, None).unwrap();
     // Five blanks between x and y: the move (4 bytes) is shorter than printing them.
@@ -270,7 +270,7 @@ fn text_after_a_wide_character_needs_no_move_and_a_jump_in_the_row_is_relative()
 fn a_short_gap_is_printed_from_the_copy_and_a_blank_rest_of_a_row_is_erased() {
     let first = buffer(&[(0, 0, "张伟 实验小学 T0001", Style::default())]);
     let second = buffer(&[(0, 0, "张浩 实验中学", Style::default())]);
-    let mut copy = Screen::blank(AREA.width, AREA.height);
+    let mut copy = Screen::blank(AREA.width, AREA.height, false);
     let mut out = Vec::new();
     let diff = Buffer::empty(AREA).diff(&first);
     write_frame(&mut out, &mut copy, &diff, None, None).unwrap();
@@ -301,7 +301,7 @@ fn the_16_ansi_colours_are_written_as_sgr_30_to_37_and_90_to_97() {
         (4, 0, "e", Style::default().fg(Color::Rgb(1, 2, 3))),
     ]);
     let mut out = Vec::new();
-    let mut copy = Screen::blank(AREA.width, AREA.height);
+    let mut copy = Screen::blank(AREA.width, AREA.height, false);
     let diff = Buffer::empty(AREA).diff(&next);
     write_frame(&mut out, &mut copy, &diff, None, None).unwrap();
     assert_eq!(
@@ -332,7 +332,7 @@ fn attribute_and_colour_changes_go_in_one_sequence() {
         (1, 0, "b", Style::default().fg(Color::Red)),
     ]);
     let mut out = Vec::new();
-    let mut copy = Screen::blank(AREA.width, AREA.height);
+    let mut copy = Screen::blank(AREA.width, AREA.height, false);
     let diff = Buffer::empty(AREA).diff(&next);
     write_frame(&mut out, &mut copy, &diff, None, None).unwrap();
     assert_eq!(

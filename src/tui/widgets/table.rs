@@ -292,6 +292,9 @@ impl<F: Fn(usize) -> Line<'static>> StatefulWidget for ListTable<F> {
     }
 }
 
+#[path = "table_stops.rs"]
+mod stops;
+
 #[cfg(test)]
 #[path = "table_tests.rs"]
 mod tests;

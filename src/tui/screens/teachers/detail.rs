@@ -1,5 +1,5 @@
-//! The Teachers tab's detail pane: record, tier history, this year's attendance and veto with
-//! its evidence, the credit-cycle gauges, and the strip of recent marks.
+//! The Teachers tab's detail pane: record, tier history, the credit-cycle gauges, the strip of
+//! recent marks, and this year's attendance and veto with its evidence.
 
 use crate::domain::credits::Compliance;
 use crate::domain::tiers::tier_label;
@@ -15,13 +15,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// Lines of the pane for `d`, at most `w` columns wide each (about ten lines).
+/// The lines of a usual teacher's pane: the record with a tier history (3), the credit cycle
+/// (2), recent marks, this year's attendance, a veto with one piece of evidence (2).
+/// The pane below the list keeps at least this height.
+pub const USUAL_LINES: usize = 10;
+
+/// Lines of the pane for `d`, at most `w` columns wide each (about ten lines). The veto, whose
+/// evidence takes zero to three lines, comes last: the lines above it stay where they are
+/// from one teacher to the next (only what differs is written to the terminal).
 pub fn lines(d: &TeacherDetail, w: usize, phone_hl: &[usize], ctx: &Ctx) -> Vec<Line<'static>> {
     let mut out = record(d, w, phone_hl, ctx);
-    attendance(&mut out, d, w, ctx);
-    veto(&mut out, d, w, ctx);
     credits(&mut out, d, w, ctx);
     recent(&mut out, d, ctx);
+    attendance(&mut out, d, w, ctx);
+    veto(&mut out, d, w, ctx);
     out
 }
 
@@ -116,7 +123,9 @@ fn attendance(out: &mut Vec<Line<'static>>, d: &TeacherDetail, w: usize, ctx: &C
         } else {
             th.base()
         };
-        att.push(Span::styled(format!("{} {}  ", s.label(zh), n), style));
+        // The count takes two places at least, so that the next ones stay where they are
+        // from one teacher to the next.
+        att.push(Span::styled(format!("{} {n:<2}  ", s.label(zh)), style));
     }
     // Too wide for the pane (a side pane, or English): the counts go on two lines rather
     // than losing the last ones at the edge.
@@ -188,25 +197,37 @@ fn credits(out: &mut Vec<Line<'static>>, d: &TeacherDetail, w: usize, ctx: &Ctx)
         Span::styled(status_text, status_style),
     ]));
     let c = &d.credits;
-    let cells = (w.saturating_sub(38) / 2).clamp(4, 20);
-    let mut gauges = Vec::new();
-    for (label, value, max) in [
+    let gauges = [
         (i18n::DETAIL_TOTAL, c.total, c.required_total),
         (
             i18n::DETAIL_CONCENTRATED,
             c.concentrated,
             c.required_concentrated,
         ),
-    ] {
+    ];
+    // Each value keeps the room of a half credit over its goal ("120.5/120"), so that the
+    // second gauge stays in its place from one teacher to the next; the gauges share what
+    // is left of the line.
+    let room = |max: f64| 1 + 2 * width(&fmt_credits(max)) + 3;
+    let fixed: usize = gauges
+        .iter()
+        .map(|(label, _, max)| 2 + width(ctx.t(*label)) + 1 + 2 + room(*max))
+        .sum();
+    let cells = (w.saturating_sub(fixed) / 2).clamp(4, 20);
+    let mut spans = Vec::new();
+    for (i, (label, value, max)) in gauges.into_iter().enumerate() {
         let style = if value >= max { th.ok() } else { status_style };
-        gauges.push(Span::styled(format!("  {} ", ctx.t(label)), th.muted()));
-        gauges.push(Span::styled(gauge(value, max, cells), style));
-        gauges.push(Span::styled(
-            format!(" {}/{}", fmt_credits(value), fmt_credits(max)),
-            th.base(),
-        ));
+        spans.push(Span::styled(format!("  {} ", ctx.t(label)), th.muted()));
+        spans.push(Span::styled(gauge(value, max, cells), style));
+        let text = format!(" {}/{}", fmt_credits(value), fmt_credits(max));
+        let text = if i == 0 {
+            format!("{text:<0$}", room(max))
+        } else {
+            text
+        };
+        spans.push(Span::styled(text, th.base()));
     }
-    out.push(Line::from(gauges));
+    out.push(Line::from(spans));
 }
 
 /// Recent marks, oldest first.

@@ -6,6 +6,7 @@ use super::TeachersScreen;
 use crate::domain::tiers::tier_label;
 use crate::domain::{TeacherStatus, Tier, TierLevel};
 use crate::search::query::split_tier;
+use crate::tui::escapes::TAB;
 use crate::tui::i18n;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::table::{Cell, Column, Columns, ListState, ListTable};
@@ -60,12 +61,15 @@ impl TeachersScreen {
                 },
             );
         }
-        // The pane takes what it needs, leaving the list at least four rows.
+        // The pane takes what it needs, at least the usual height (so that the list does
+        // not jump up or down as the selection moves from teacher to teacher, which redrew
+        // every row below the jump), leaving the list at least four rows.
         let want = self
             .detail
             .as_ref()
             .map(|d| teachers_detail::lines(d, area.width as usize, &[], ctx).len())
-            .unwrap_or(1) as u16
+            .unwrap_or(1)
+            .max(teachers_detail::USUAL_LINES) as u16
             + 1;
         let dh = want.min(area.height.saturating_sub(6)).max(2);
         (
@@ -143,16 +147,16 @@ impl TeachersScreen {
             .max()
             .unwrap_or(8);
         let staff_w = width(ctx.t(i18n::COL_STAFF_NO)).max(7);
-        let cols = Columns::fit(
-            area.width as usize,
-            &[
-                Column::flex(8, 1),
-                Column::flex(12, 3),
-                Column::flex(6, 1),
-                Column::fixed(tier_w),
-                Column::fixed(staff_w),
-            ],
-        );
+        let specs = [
+            Column::flex(8, 1),
+            Column::flex(12, 3),
+            Column::flex(6, 1),
+            Column::fixed(tier_w),
+            Column::fixed(staff_w),
+        ];
+        // On the tab stops: the rows change at every keystroke of a search, and the backend
+        // reaches each column with a tab or two (issue 11: under 1 KB a keystroke).
+        let cols = Columns::fit(area.width as usize, &specs).on_tab_stops(&specs, TAB);
         let msg = if self.index_pending {
             i18n::INDEX_LOADING
         } else if ctx.index.is_empty() {
