@@ -271,7 +271,8 @@ mod tests {
         assert_eq!(to(255, 0, 0), Color::Indexed(196));
         assert_eq!(to(0, 0, 0), Color::Indexed(16));
         assert_eq!(to(255, 255, 255), Color::Indexed(231));
-        // The dark theme: accent #ff9f43, fg #d0d0d0, selection #3a3a5a.
+        // An orange, a light grey and a slate blue (the dark theme had them before its
+        // colours became palette entries; fg #d0d0d0 still is one).
         assert_eq!(to(0xff, 0x9f, 0x43), Color::Indexed(215));
         assert_eq!(to(0xd0, 0xd0, 0xd0), Color::Indexed(252));
         assert_eq!(to(0x3a, 0x3a, 0x5a), Color::Indexed(238));
@@ -285,7 +286,7 @@ mod tests {
     #[test]
     fn rgb_and_indexed_map_to_the_nearest_ansi_colour_by_hue_and_lightness() {
         let to = |r, g, b| Ansi16.reduce(Color::Rgb(r, g, b));
-        // The dark theme's roles.
+        // Roles of the dark theme (some of its colours before they became palette entries).
         assert_eq!(to(0xd0, 0xd0, 0xd0), Color::Gray, "fg");
         assert_eq!(to(0x80, 0x80, 0x80), Color::DarkGray, "muted");
         assert_eq!(to(0x3a, 0x3a, 0x5a), Color::DarkGray, "selection");

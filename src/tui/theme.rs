@@ -371,4 +371,22 @@ mod tests {
         assert_eq!(parse_color("#ff0000"), Some(Color::Rgb(255, 0, 0)));
         assert_eq!(parse_color("208"), Some(Color::Indexed(208)));
     }
+
+    /// The default theme's colours are xterm palette entries, sent as `38;5;N` (issue 11:
+    /// a search keystroke at 200,000 teachers wrote 1,007 B with three 24-bit colours in the
+    /// theme, 995 B without them; the goal is under 1,000 B).
+    #[test]
+    fn the_dark_theme_s_colours_are_palette_entries() {
+        for line in embedded("dark").unwrap().lines() {
+            let Some(value) = line.split('"').nth(1) else {
+                continue;
+            };
+            if let Some(Color::Rgb(r, g, b)) = parse_color(value) {
+                assert!(
+                    crate::tui::escapes::palette_index(r, g, b).is_some(),
+                    "{line}"
+                );
+            }
+        }
+    }
 }

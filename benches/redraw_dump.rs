@@ -2,7 +2,8 @@
 //! keystroke typing the benchmark's names ("zhangw", "张伟") into the Teachers tab's search at
 //! 80×24, on an existing district, and the escape stream of chosen keystrokes (ESC as `␛`).
 //!
-//! `cargo run --release --example redraw_dump -- DB [KEY,KEY…] [en]`
+//! `cargo bench --bench redraw_dump -- DB [KEY,KEY…] [en]` (without a DB it prints this usage
+//! and stops, so a plain `cargo bench` passes it by).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use liaoyuan::store::{Db, OpenMode};
@@ -33,10 +34,15 @@ impl Write for Sink {
 }
 
 fn main() -> Res<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let path = args
-        .first()
-        .ok_or("usage: redraw_dump DB [KEY,KEY…] [en]")?;
+    // cargo bench passes `--bench`; only our own arguments count
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let Some(path) = args.first() else {
+        eprintln!("usage: cargo bench --bench redraw_dump -- DB [KEY,KEY…] [en]");
+        return Ok(());
+    };
     let keys: Vec<usize> = args
         .get(1)
         .map(|k| k.split(',').filter_map(|n| n.parse().ok()).collect())
