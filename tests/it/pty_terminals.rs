@@ -121,7 +121,12 @@ fn xterm_256color_gets_256_colours_and_truecolor_only_with_colorterm() {
     );
     assert!(has_any(&out, &PALETTE), "the dark theme in 256 colours");
 
+    // The dark theme's colours are all palette entries: sent as such even in 24-bit colour.
     let out = session(&env("xterm-256color", "truecolor"), &[]);
+    assert!(!has_any(&out, &TRUECOLOR), "the dark theme as 38;5;N");
+    assert!(has_any(&out, &PALETTE), "the dark theme as 38;5;N");
+    // The light theme's are not.
+    let out = session(&env("xterm-256color", "truecolor"), &["--theme", "light"]);
     assert!(
         has_any(&out, &TRUECOLOR),
         "COLORTERM=truecolor gets 24-bit colour"
@@ -132,7 +137,10 @@ fn xterm_256color_gets_256_colours_and_truecolor_only_with_colorterm() {
 fn the_colors_flag_overrides_the_terminal() {
     let out = session(&env("xterm-256color", "truecolor"), &["--colors", "16"]);
     assert!(!has_any(&out, &TRUECOLOR) && !has_any(&out, &PALETTE));
-    let out = session(&env("screen", ""), &["--colors", "true"]);
+    let out = session(
+        &env("screen", ""),
+        &["--colors", "true", "--theme", "light"],
+    );
     assert!(has_any(&out, &TRUECOLOR));
 }
 
