@@ -71,6 +71,7 @@ pub fn import_feedback(
     path: &Path,
     opts: &FeedbackImport,
 ) -> Result<FeedbackReport> {
+    super::import::refuse_the_database(db, path)?;
     let sheet = Sheet::read(path)?;
     if opts.dry_run {
         // Read only: a dry run never takes the write lock.

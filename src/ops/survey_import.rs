@@ -77,6 +77,7 @@ pub fn import_survey(
     path: &Path,
     opts: &SurveyImport,
 ) -> Result<SurveyReport> {
+    super::import::refuse_the_database(db, path)?;
     let sheet = Sheet::read(path)?;
     let title = opts
         .title

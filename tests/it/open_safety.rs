@@ -9,7 +9,9 @@ use crate::common;
 
 use common::district::insert_teachers;
 use common::pty::{spawn, PATIENCE};
+use liaoyuan::ops::feedback_import::{import_feedback, FeedbackImport};
 use liaoyuan::ops::import::{self, ImportOptions, Kind};
+use liaoyuan::ops::survey_import::{import_survey, SurveyImport};
 use liaoyuan::ops::{backup, check};
 use liaoyuan::store::{Db, OpenMode};
 use liaoyuan::tui::index_loader::Loading;
@@ -172,6 +174,28 @@ fn every_path_that_opens_the_database_again_keeps_this_process_s_locks() {
         );
         assert!(err.is_err(), "importing {own:?}");
         assert_locked(me, &path, &format!("importing {own:?}"));
+        // the questionnaire imports (feedback, needs survey) read their files their own way
+        let feedback = FeedbackImport {
+            project: "P1".into(),
+            ..FeedbackImport::default()
+        };
+        let err = import_feedback(&mut desk, &crate::open_safety::stamp(), own, &feedback);
+        assert!(
+            err.is_err_and(|e| e.to_string().contains("正在使用的数据库本身")),
+            "feedback from {own:?}"
+        );
+        assert_locked(me, &path, &format!("importing feedback from {own:?}"));
+        let err = import_survey(
+            &mut desk,
+            &crate::open_safety::stamp(),
+            own,
+            &SurveyImport::default(),
+        );
+        assert!(
+            err.is_err_and(|e| e.to_string().contains("正在使用的数据库本身")),
+            "survey from {own:?}"
+        );
+        assert_locked(me, &path, &format!("importing a survey from {own:?}"));
     }
 
     another_process_opens_and_closes(&path);

@@ -231,19 +231,30 @@ pub fn import_file(
     path: &Path,
     opts: &ImportOptions,
 ) -> Result<ImportReport> {
-    let file = path
-        .file_name()
+    let file = file_name(path);
+    refuse_the_database(db, path)?;
+    let rows = reader::read_rows_within(path, &opts.limits)?;
+    import_rows(db, stamp, kind, rows, &file, opts)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
         .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    // Reading the database itself outside SQLite would drop this process's locks on it.
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Refuses `path` when it is the database `db` has open (or its -wal, -shm or -journal file,
+/// however spelled): reading it outside SQLite would drop this process's POSIX locks on it.
+/// Every import that reads a file calls this before opening it.
+pub fn refuse_the_database(db: &Db, path: &Path) -> Result<()> {
     if db.holds_file(path) {
+        let file = file_name(path);
         return Err(Error::invalid(crate::lang::pick(
             format!("{file} 是正在使用的数据库本身，不能作为导入文件"),
             format!("{file} is the database in use itself, not a file to import"),
         )));
     }
-    let rows = reader::read_rows_within(path, &opts.limits)?;
-    import_rows(db, stamp, kind, rows, &file, opts)
+    Ok(())
 }
 
 /// Imports already-read rows (the TUI preview and tests use this too): the
