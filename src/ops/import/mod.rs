@@ -37,6 +37,8 @@ mod trainer_ref;
 mod trainers;
 mod values;
 mod xlsx_fast;
+#[cfg(test)]
+mod xlsx_hostile_tests;
 mod xlsx_rows;
 mod xlsx_scan;
 

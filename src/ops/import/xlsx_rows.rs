@@ -11,6 +11,7 @@ use super::spreadsheet::{cell_text, unreadable_sheet};
 use crate::error::Result;
 use calamine::{Data, DataRef, Reader, Xlsx, XlsxError};
 use std::io::{Read, Seek};
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
 
 /// The rows of the first sheet of `book` with a non-empty cell; None when every sheet is
@@ -22,7 +23,13 @@ pub(super) fn first_sheet_rows<RS: Read + Seek>(
 ) -> Result<Option<Vec<RawRow>>> {
     let names: Vec<String> = book.sheet_names().to_vec();
     for name in names {
-        let cells = match sheet_cells(book, &name) {
+        // calamine panics on some hostile sheets (a shared-string index past the table, a
+        // reference whose row or column overflows): the file is then unreadable, not a crash
+        let read = std::panic::catch_unwind(AssertUnwindSafe(|| sheet_cells(book, &name)));
+        let Ok(read) = read else {
+            return Err(unreadable_sheet(path, &name, &"malformed XML"));
+        };
+        let cells = match read {
             Ok(cells) => cells,
             // not a worksheet (a chart sheet): no cells, as calamine's ranges have it
             Err(XlsxError::NotAWorksheet(_)) => continue,

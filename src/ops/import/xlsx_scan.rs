@@ -40,7 +40,8 @@ fn string_item(si: &[u8]) -> Option<String> {
     }
     let text = &after[open + 1..];
     let text = &text[..closing(text, b"</t>")?];
-    if has_escape(text) {
+    // calamine keeps only the text events of a <t>: a CDATA section or a comment is dropped
+    if has_escape(text) || text.contains(&b'<') {
         return None;
     }
     unescape(text)
@@ -139,7 +140,8 @@ fn attributes<'a>(mut attrs: &'a [u8], mut each: impl FnMut(&'a [u8], &'a [u8]))
 /// "B12" as (11, 1).
 fn position(r: &[u8]) -> Option<(u32, u32)> {
     let letters = r.iter().take_while(|b| b.is_ascii_uppercase()).count();
-    if letters == 0 || letters > 3 || letters == r.len() {
+    // only digits after the letters: `str::parse` would take "+1", calamine refuses it
+    if letters == 0 || letters > 3 || !r[letters..].iter().all(u8::is_ascii_digit) {
         return None;
     }
     let col = r[..letters]
@@ -178,12 +180,14 @@ fn entity(name: &str) -> Option<char> {
         "amp" => Some('&'),
         "quot" => Some('"'),
         "apos" => Some('\''),
+        // quick-xml refuses a signed reference (which `from_str_radix` takes) and `&#0;`
+        _ if name.contains(['+', '-']) => None,
         _ => {
             let code = match name.strip_prefix("#x") {
                 Some(hex) => u32::from_str_radix(hex, 16).ok()?,
                 None => name.strip_prefix('#')?.parse().ok()?,
             };
-            char::from_u32(code)
+            char::from_u32(code).filter(|&c| c != '\0')
         }
     }
 }
