@@ -127,3 +127,9 @@ fn hostile_sheets_never_panic_the_import() {
         assert!(got.is_ok(), "{cells} panicked");
     }
 }
+
+#[test]
+fn a_shared_string_index_with_a_sign_is_read_as_calamine_reads_it() {
+    let strings = Some("<si><t>a</t></si><si><t>b</t></si>");
+    agrees(r#"<row r="1"><c r="A1" t="s"><v>+1</v></c></row>"#, strings);
+}

@@ -103,6 +103,10 @@ fn cell(attrs: &[u8], body: &[u8], strings: &[String]) -> Option<Option<SheetCel
                 return None;
             }
             if kind == Some(b"s") {
+                // calamine reads an index that is not plain digits ("+1") as 0
+                if !v.iter().all(u8::is_ascii_digit) {
+                    return None;
+                }
                 let index: usize = std::str::from_utf8(v).ok()?.parse().ok()?;
                 return Some(Some((row, col, strings.get(index)?.clone())));
             }
