@@ -91,6 +91,20 @@ fn too_big(path: &Path, size: Option<u64>, limits: &Limits) -> Error {
     })
 }
 
+/// A row that fills `filled` columns, over the limit.
+pub(crate) fn too_many_columns(line: usize, filled: usize, limits: &Limits) -> Error {
+    Error::invalid(pick(
+        format!(
+            "line {line}: 这一行填了 {filled} 列，超过每行 {} 列的上限；请检查分隔符，或删去多余的列",
+            limits.columns
+        ),
+        format!(
+            "line {line}: this row fills {filled} columns, over the limit of {} per row; check the separator or delete the extra columns",
+            limits.columns
+        ),
+    ))
+}
+
 /// Refuses a row of `cells` (the file's line `line`) that passes the limits.
 pub(crate) fn check_row(line: usize, cells: &[String], limits: &Limits) -> Result<()> {
     let filled = cells
@@ -98,16 +112,7 @@ pub(crate) fn check_row(line: usize, cells: &[String], limits: &Limits) -> Resul
         .rposition(|c| !c.is_empty())
         .map_or(0, |i| i + 1);
     if filled > limits.columns {
-        return Err(Error::invalid(pick(
-            format!(
-                "line {line}: 这一行填了 {filled} 列，超过每行 {} 列的上限；请检查分隔符，或删去多余的列",
-                limits.columns
-            ),
-            format!(
-                "line {line}: this row fills {filled} columns, over the limit of {} per row; check the separator or delete the extra columns",
-                limits.columns
-            ),
-        )));
+        return Err(too_many_columns(line, filled, limits));
     }
     let bytes: usize = cells.iter().map(String::len).sum();
     if bytes > limits.row_bytes {

@@ -133,3 +133,16 @@ fn a_shared_string_index_with_a_sign_is_read_as_calamine_reads_it() {
     let strings = Some("<si><t>a</t></si><si><t>b</t></si>");
     agrees(r#"<row r="1"><c r="A1" t="s"><v>+1</v></c></row>"#, strings);
 }
+
+#[test]
+fn a_cell_far_right_is_refused_without_filling_the_row() {
+    // ZZZZZZ is column 321,272,406: the row was resized to that many blank cells (7.7 GB)
+    let far =
+        r#"<row r="1"><c r="A1" t="str"><v>a</v></c><c r="ZZZZZZ1" t="str"><v>x</v></c></row>"#;
+    let e = read_bytes(&book(far, None), Path::new("x.xlsx")).unwrap_err();
+    assert!(e.to_string().contains("321272406"), "{e}");
+    let blank =
+        r#"<row r="1"><c r="A1" t="str"><v>a</v></c><c r="ZZZZZZ1" t="str"><v></v></c></row>"#;
+    let rows = read_bytes(&book(blank, None), Path::new("x.xlsx")).unwrap();
+    assert_eq!(rows[0].cells, ["a"]);
+}

@@ -77,8 +77,16 @@ pub(super) fn rows_of(mut cells: Vec<(u32, u32, String)>, limits: &Limits) -> Re
             finish(&mut rows, r, line, limits)?;
         }
         let (_, line) = current.get_or_insert_with(|| (row, Vec::new()));
+        // a reference far right ("ZZZZZZ1", calamine reads up to u32::MAX) would fill the
+        // row with gigabytes of blanks: an empty cell there is trailing, a filled one too wide
         let col = col as usize;
+        if col >= limits.columns && !text.is_empty() {
+            return Err(limits::too_many_columns(row as usize + 1, col + 1, limits));
+        }
         if line.len() <= col {
+            if text.is_empty() {
+                continue;
+            }
             line.resize(col + 1, String::new());
         }
         line[col] = text;
