@@ -146,3 +146,14 @@ fn a_cell_far_right_is_refused_without_filling_the_row() {
     let rows = read_bytes(&book(blank, None), Path::new("x.xlsx")).unwrap();
     assert_eq!(rows[0].cells, ["a"]);
 }
+
+#[test]
+fn markup_calamine_reads_as_such_agrees() {
+    let row = r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#;
+    // a `>` inside an attribute value of the <t> does not end the tag
+    agrees(row, Some(r#"<si><t xml:space=">">x</t></si>"#));
+    agrees(
+        r#"<row r="1"><c r="A1" t="str"><v>a_x000D_b&#13;c</v></c><c r="B1" t="s"><v/></c></row>"#,
+        Some("<si><t>s</t></si>"),
+    );
+}

@@ -38,6 +38,8 @@ fn string_item(si: &[u8]) -> Option<String> {
     if open > 0 && after[open - 1] == b'/' {
         return None; // an empty <t/>: calamine skips the item
     }
+    // well-formed attributes, so that a `>` inside a quoted value does not end the tag
+    attributes(&after[..open], |_, _| {})?;
     let text = &after[open + 1..];
     let text = &text[..closing(text, b"</t>")?];
     // calamine keeps only the text events of a <t>: a CDATA section or a comment is dropped
