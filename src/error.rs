@@ -236,6 +236,36 @@ impl Error {
     }
 }
 
+/// Runs `f` and turns a panic inside it into `None`, without the panic hook's output: for a
+/// crate that panics on hostile input (calamine on some malformed workbooks) where the file is
+/// then unreadable, not a crash. The TUI's hook, which would otherwise restore the terminal as
+/// if the program were ending, and the process's hook (`install_quiet_hook`) stay silent.
+pub fn catch_quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let before = QUIET.with(|q| q.replace(true));
+    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
+    QUIET.with(|q| q.set(before));
+    out
+}
+
+/// True while this thread runs inside `catch_quietly` (panic hooks check it).
+pub fn panicking_quietly() -> bool {
+    QUIET.with(|q| q.get())
+}
+
+/// Wraps the process's panic hook so that panics caught by `catch_quietly` print nothing.
+pub fn install_quiet_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !panicking_quietly() {
+            previous(info);
+        }
+    }));
+}
+
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,5 +297,19 @@ mod tests {
             assert_eq!(zh.join().ok().as_deref(), Some("找不到编号 7 的场次"));
             assert_eq!(en.join().ok().as_deref(), Some("not found: session 7"));
         });
+    }
+
+    #[test]
+    fn a_quiet_catch_turns_a_panic_into_none_and_ends_quiet() {
+        assert_eq!(catch_quietly(|| 7), Some(7));
+        let v: Vec<u8> = Vec::new();
+        let index = v.len() + 3;
+        assert_eq!(catch_quietly(|| v[index]), None);
+        assert!(!panicking_quietly());
+        assert_eq!(
+            catch_quietly(|| catch_quietly(|| 1).map(|_| panicking_quietly())),
+            Some(Some(true))
+        );
+        assert!(!panicking_quietly());
     }
 }

@@ -10,6 +10,7 @@ use liaoyuan::cli::{self, Cli};
 
 fn main() {
     restore_default_sigpipe();
+    liaoyuan::error::install_quiet_hook();
     let args = match Cli::try_parse() {
         Ok(a) => a,
         Err(e) => {

@@ -42,6 +42,10 @@ pub fn restore() {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // a panic caught on purpose (error::catch_quietly) does not end the TUI
+        if crate::error::panicking_quietly() {
+            return;
+        }
         restore();
         previous(info);
     }));

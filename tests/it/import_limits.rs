@@ -108,3 +108,45 @@ fn a_row_past_the_width_limit_is_refused_with_its_line() {
         "{err}"
     );
 }
+
+/// A workbook calamine panics on (a shared-string index past its table): refused as
+/// unreadable, exit status 1, and no panic message on stderr (the caught panic is quiet).
+#[test]
+fn a_workbook_calamine_panics_on_is_refused_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.xlsx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&file).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    for (name, text) in [
+        (
+            "[Content_Types].xml".to_string(),
+            r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#.to_string(),
+        ),
+        (
+            "xl/workbook.xml".to_string(),
+            format!(r#"<?xml version="1.0"?><workbook xmlns="{ns}" xmlns:r="{rel}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels".to_string(),
+            format!(r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#),
+        ),
+        (
+            "xl/worksheets/sheet1.xml".to_string(),
+            format!(r#"<?xml version="1.0"?><worksheet xmlns="{ns}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>7</v></c></row></sheetData></worksheet>"#),
+        ),
+        (
+            "xl/sharedStrings.xml".to_string(),
+            format!(r#"<?xml version="1.0"?><sst xmlns="{ns}"><si><t>工号</t></si></sst>"#),
+        ),
+    ] {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    let (code, err) = ends_by_itself(import(&dir.path().join("t.db"), &file).spawn().unwrap());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains("bad.xlsx"), "{err}");
+}

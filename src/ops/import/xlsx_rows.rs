@@ -11,7 +11,6 @@ use super::spreadsheet::{cell_text, unreadable_sheet};
 use crate::error::Result;
 use calamine::{Data, DataRef, Reader, Xlsx, XlsxError};
 use std::io::{Read, Seek};
-use std::panic::AssertUnwindSafe;
 use std::path::Path;
 
 /// The rows of the first sheet of `book` with a non-empty cell; None when every sheet is
@@ -25,8 +24,8 @@ pub(super) fn first_sheet_rows<RS: Read + Seek>(
     for name in names {
         // calamine panics on some hostile sheets (a shared-string index past the table, a
         // reference whose row or column overflows): the file is then unreadable, not a crash
-        let read = std::panic::catch_unwind(AssertUnwindSafe(|| sheet_cells(book, &name)));
-        let Ok(read) = read else {
+        let read = crate::error::catch_quietly(|| sheet_cells(book, &name));
+        let Some(read) = read else {
             return Err(unreadable_sheet(path, &name, &"malformed XML"));
         };
         let cells = match read {
