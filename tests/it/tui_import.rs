@@ -41,11 +41,6 @@ fn open(lang: Lang) -> Ui {
 }
 
 impl Ui {
-    fn command(&mut self, text: &str) {
-        self.key(KeyCode::Char(':'));
-        self.typed(text);
-        self.key(KeyCode::Enter);
-    }
     fn teachers(&self) -> i64 {
         self.count("SELECT count(*) FROM teachers")
     }

@@ -66,6 +66,13 @@ impl Ui {
         Ui::new(db, path, dir, opts, now, size)
     }
 
+    /// Runs `text` as a command of the palette (`:` text Enter).
+    pub fn command(&mut self, text: &str) {
+        self.key(KeyCode::Char(':'));
+        self.typed(text);
+        self.key(KeyCode::Enter);
+    }
+
     /// The screen as text, one line per row (wide characters written once).
     pub fn text(&mut self) -> String {
         self.term.draw(|f| self.app.draw(f)).unwrap();

@@ -20,20 +20,11 @@ fn open(lang: Lang) -> Ui {
     )
 }
 
-fn command(ui: &mut Ui, text: &str) {
-    ui.key(KeyCode::Char(':'));
-    ui.typed(text);
-    ui.key(KeyCode::Enter);
-}
-
 #[test]
 fn the_palette_previews_a_questionnaire_and_imports_it_after_yes_in_chinese() {
     let mut ui = open(Lang::Zh);
     let file = fixture("feedback-questionnaire-gbk.csv");
-    command(
-        &mut ui,
-        &format!("import feedback {} --project P1", file.display()),
-    );
+    ui.command(&format!("import feedback {} --project P1", file.display()));
     let text = ui.text();
     assert!(text.contains("导入预览"), "{text}");
     assert!(text.contains("导入培训反馈问卷"), "{text}");
@@ -65,7 +56,7 @@ fn the_palette_previews_a_questionnaire_and_imports_it_after_yes_in_chinese() {
 fn feedback_without_a_project_is_refused_with_the_usage_in_english() {
     let mut ui = open(Lang::En);
     let file = fixture("feedback-questionnaire-gbk.csv");
-    command(&mut ui, &format!("import feedback {}", file.display()));
+    ui.command(&format!("import feedback {}", file.display()));
     let text = ui.text();
     assert!(!text.contains("Import preview"), "{text}");
     assert!(

@@ -22,17 +22,11 @@ fn open(lang: Lang) -> Ui {
     )
 }
 
-fn command(ui: &mut Ui, text: &str) {
-    ui.key(KeyCode::Char(':'));
-    ui.typed(text);
-    ui.key(KeyCode::Enter);
-}
-
 #[test]
 fn the_palette_previews_a_survey_and_imports_it_after_yes_in_english() {
     let mut ui = open(Lang::En);
     let file = fixture("survey_wjx.xlsx");
-    command(&mut ui, &format!("import survey {}", file.display()));
+    ui.command(&format!("import survey {}", file.display()));
     let text = ui.text();
     assert!(text.contains("Import preview"), "{text}");
     assert!(text.contains("Import survey:"), "{text}");
@@ -69,7 +63,7 @@ fn the_palette_previews_a_survey_and_imports_it_after_yes_in_english() {
 fn a_file_that_is_not_a_survey_lists_the_problem_and_cannot_be_imported_in_chinese() {
     let mut ui = open(Lang::Zh);
     let file = fixture("schools.csv");
-    command(&mut ui, &format!("import 调研 {}", file.display()));
+    ui.command(&format!("import 调研 {}", file.display()));
     let text = ui.text();
     assert!(text.contains("导入预览"), "{text}");
     ui.key(KeyCode::Char('y'));
