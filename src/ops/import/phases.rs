@@ -62,16 +62,6 @@ pub(crate) trait Plan: Send {
     /// Writes the plan inside the caller's write transaction, re-checking each
     /// step against the snapshot first.
     fn write(&self, conn: &Connection, table: &Table, ctx: &Context) -> Result<Written>;
-    /// Prepares, before the write transaction, what can be written ahead of
-    /// it (many new teachers go into a TEMP table: that takes no lock on the
-    /// database file).
-    fn stage(&self, _conn: &Connection) -> Result<()> {
-        Ok(())
-    }
-    /// Drops what `stage` prepared.
-    fn unstage(&self, _conn: &Connection) -> Result<()> {
-        Ok(())
-    }
 }
 
 /// Checks `table` in a snapshot and prepares its plan (phase 1).
@@ -119,8 +109,7 @@ pub(crate) fn write(
     audit: impl FnOnce(&Connection, &Counts) -> Result<()>,
 ) -> Result<Written> {
     db.with_cache_kib(WRITE_CACHE_KIB, |db| {
-        let out = (|| -> Result<Written> {
-            plan.stage(&db.conn)?;
+        (|| -> Result<Written> {
             let tx = db.write(&crate::store::Stamp::new(ctx.now, ctx.actor.clone()))?;
             match plan.write(&tx, table, ctx)? {
                 Ok(counts) => {
@@ -135,11 +124,7 @@ pub(crate) fn write(
                     Ok(Err(stale))
                 }
             }
-        })();
-        let unstaged = plan.unstage(&db.conn);
-        let out = out?;
-        unstaged?;
-        Ok(out)
+        })()
     })
 }
 

@@ -287,7 +287,7 @@ fn a_bulk_addition_stops_at_a_staff_number_another_desk_took() {
             "SELECT count(*) FROM sqlite_temp_master WHERE type = 'table'"
         ),
         0,
-        "the staged rows are dropped"
+        "the import leaves no TEMP table behind"
     );
     assert_eq!(count(&db, "SELECT teachers FROM school_teachers"), 2);
 }

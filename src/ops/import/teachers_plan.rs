@@ -1,6 +1,6 @@
-//! Writing a checked teachers file (`phases`): additions (staged in a TEMP
-//! table first when there are many), then updates, each re-checked against
-//! the snapshot.
+//! Writing a checked teachers file (`phases`): additions (many of them by one prepared
+//! insert, with the per-row triggers and lookup indexes set aside), then updates, each
+//! re-checked against the snapshot.
 
 use super::phases::{self, Stale, Written};
 use super::table::Table;
@@ -11,8 +11,8 @@ use crate::store::teachers::{self, TeacherInput};
 use crate::store::{bulk, search_keys};
 use rusqlite::Connection;
 
-/// From this many additions on, the new teachers are staged before the write
-/// transaction and inserted, and counted per school, in one statement each.
+/// From this many additions on, the new teachers are inserted by `bulk::insert_added_teachers`
+/// and counted per school in one statement.
 pub(crate) const BULK_ADDS: usize = 1000;
 
 /// What a teachers file will write.
@@ -50,31 +50,6 @@ impl phases::Plan for Plan {
         )
     }
 
-    fn stage(&self, conn: &Connection) -> Result<()> {
-        if self.adds() < BULK_ADDS {
-            return Ok(());
-        }
-        bulk::stage_teachers(
-            conn,
-            self.steps.iter().filter_map(|s| match s {
-                Step::Add { line, input, keys } => Some(bulk::StagedTeacher {
-                    line: *line,
-                    input,
-                    pinyin: &keys.0,
-                    initials: &keys.1,
-                }),
-                Step::Update { .. } => None,
-            }),
-        )
-    }
-
-    fn unstage(&self, conn: &Connection) -> Result<()> {
-        if self.adds() < BULK_ADDS {
-            return Ok(());
-        }
-        bulk::unstage_teachers(conn)
-    }
-
     fn write(&self, conn: &Connection, table: &Table, ctx: &Context) -> Result<Written> {
         let mut counts = Counts {
             unchanged: self.unchanged,
@@ -82,7 +57,7 @@ impl phases::Plan for Plan {
         };
         let bulk = self.adds() >= BULK_ADDS;
         if bulk {
-            if let Err(stale) = self.add_staged(conn, table, &mut counts)? {
+            if let Err(stale) = self.add_many(conn, table, &mut counts)? {
                 return Ok(Err(stale));
             }
         }
@@ -146,12 +121,12 @@ impl Plan {
             .count()
     }
 
-    /// Inserts the staged additions with one statement. The per-row triggers
-    /// that count each school's teachers and drop the search-key block of each
-    /// new teacher are dropped for the transaction; the new teachers are counted
-    /// in one statement and their search keys stored once per block before the
-    /// commit; a rollback takes the DDL back with the rest.
-    fn add_staged(
+    /// Inserts the additions by one prepared statement. The per-row triggers that count
+    /// each school's teachers and drop the search-key block of each new teacher are dropped
+    /// for the transaction; the new teachers are counted in one statement and their search
+    /// keys stored once per block before the commit; a rollback takes the DDL back with the
+    /// rest.
+    fn add_many(
         &self,
         conn: &Connection,
         table: &Table,
@@ -167,14 +142,26 @@ impl Plan {
         } else {
             Vec::new()
         };
-        let added = bulk::insert_staged_teachers(conn)?;
+        let rows = self.added_rows();
+        // The new teachers' search keys are packed beside the insert, for the ids SQLite
+        // gives them (`last_id + 1 …` in file order), and stored only if it gave those.
+        let (inserted, packed) = std::thread::scope(|scope| {
+            let packer = std::thread::Builder::new()
+                .name("import-keys".into())
+                .spawn_scoped(scope, || self.pack_new_keys(last_id));
+            let inserted = bulk::insert_added_teachers(conn, &rows);
+            let packed = match packer {
+                Ok(handle) => handle.join().unwrap_or_default(),
+                Err(_) => self.pack_new_keys(last_id),
+            };
+            (inserted, packed)
+        });
+        // A staff number another desk took meanwhile stops the insert (rolled back).
+        let added = match inserted? {
+            Ok(added) => added,
+            Err((line, staff_no)) => return Ok(Err(taken(table, line, &staff_no))),
+        };
         bulk::recreate_indexes(conn, &indexes)?;
-        if added < self.adds() {
-            // A staff number another desk took meanwhile: the insert skipped it.
-            let (line, staff_no) = bulk::first_staged_taken(conn, last_id)?
-                .unwrap_or((table.header_line + 1, String::new()));
-            return Ok(Err(taken(table, line, &staff_no)));
-        }
         if !trigger.is_empty() {
             bulk::count_teachers_added_after(conn, last_id)?;
             bulk::recreate_triggers(conn, &trigger)?;
@@ -185,18 +172,37 @@ impl Plan {
         }
         counts.changed_teachers = bulk::teacher_ids_after(conn, last_id)?;
         counts.added = added;
-        self.store_new_keys(conn, last_id, &counts.changed_teachers)?;
+        let as_packed = counts
+            .changed_teachers
+            .iter()
+            .copied()
+            .eq(last_id + 1..=last_id + self.adds() as i64);
+        if as_packed {
+            search_keys::store_blocks(conn, &packed)?;
+        }
         Ok(Ok(()))
     }
 
-    /// Stores the search keys of the blocks that hold only new teachers, packed from the
-    /// staged values rather than read back, when the new ids are `last_id + 1 …` in file
-    /// order (as SQLite gives them); `refresh` stores the rest before the commit.
-    fn store_new_keys(&self, conn: &Connection, last_id: i64, ids: &[i64]) -> Result<()> {
-        let in_order = ids.iter().zip(last_id + 1..).all(|(id, want)| *id == want);
-        if !in_order || ids.len() != self.adds() {
-            return Ok(());
-        }
+    /// The teachers to add, in file order.
+    fn added_rows(&self) -> Vec<bulk::AddedTeacher<'_>> {
+        self.steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Add { line, input, keys } => Some(bulk::AddedTeacher {
+                    line: *line,
+                    input,
+                    pinyin: &keys.0,
+                    initials: &keys.1,
+                }),
+                Step::Update { .. } => None,
+            })
+            .collect()
+    }
+
+    /// The search-key blocks that will hold only new teachers, packed from the planned values
+    /// rather than read back, for new ids `last_id + 1 …` in file order (as SQLite gives
+    /// them); `refresh` stores the rest before the commit.
+    fn pack_new_keys(&self, last_id: i64) -> Vec<(i64, Vec<u8>)> {
         let rows: Vec<search_keys::KeyRow> = self
             .steps
             .iter()
@@ -204,9 +210,9 @@ impl Plan {
                 Step::Add { input, keys, .. } => Some((input, keys)),
                 Step::Update { .. } => None,
             })
-            .zip(ids)
+            .zip(last_id + 1..)
             .map(|((t, keys), id)| search_keys::KeyRow {
-                id: *id,
+                id,
                 school_id: t.school_id,
                 name: t.name.trim(),
                 pinyin: &keys.0,
@@ -219,8 +225,7 @@ impl Plan {
                 stage: t.stage.map(|s| s.code()),
             })
             .collect();
-        search_keys::store_new_blocks(conn, last_id, &rows)?;
-        Ok(())
+        search_keys::pack_new_blocks(last_id, &rows)
     }
 }
 

@@ -4,6 +4,7 @@
 //! load runs on two threads: `BulkWriter` (writer.rs) collects rows where they are generated,
 //! the `Inserter` (pipe.rs) inserts them on the connection's thread.
 
+mod added_teachers;
 mod batch;
 mod counts;
 mod fast_hash;
@@ -13,10 +14,10 @@ mod plain;
 mod raw;
 mod report_tally;
 mod rows;
-mod staged;
 mod tally;
 mod writer;
 
+pub use added_teachers::*;
 pub use batch::Batch;
 pub use counts::*;
 pub use load::*;
@@ -24,6 +25,5 @@ pub use pipe::Inserter;
 pub use plain::{strip_virtual_columns, Stripped};
 pub use report_tally::ReportTally;
 pub use rows::*;
-pub use staged::*;
 pub use tally::MarkTally;
 pub use writer::BulkWriter;

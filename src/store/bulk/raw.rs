@@ -43,9 +43,22 @@ impl<'c> RawInsert<'c> {
     /// Runs the statement once with `cells` (text cells are ranges of `text`) as its
     /// parameters, in order.
     pub fn run(&mut self, cells: &[Cell], text: &str) -> Result<()> {
-        let out = self.bind_and_step(cells, text);
+        let bytes = text.as_bytes();
+        let bound = cells.iter().map(|cell| match *cell {
+            Cell::Null => Bound::Null,
+            Cell::Int(v) => Bound::Int(v),
+            Cell::Real(v) => Bound::Real(v),
+            Cell::Text(a, b) => Bound::Text(bytes.get(a as usize..b as usize).unwrap_or_default()),
+        });
+        self.run_bound(bound).map(|_| ())
+    }
+
+    /// Runs the statement once with `params`, in order; returns the rows it changed (0 for
+    /// an INSERT that `ON CONFLICT DO NOTHING` skipped).
+    pub fn run_bound<'a>(&mut self, params: impl IntoIterator<Item = Bound<'a>>) -> Result<usize> {
+        let out = self.bind_and_step(params);
         // SAFETY: `stmt` is a live statement of this connection. After the reset and the
-        // cleared bindings it holds no pointer into `text`.
+        // cleared bindings it holds no pointer into the parameters' text.
         unsafe {
             ffi::sqlite3_reset(self.stmt);
             ffi::sqlite3_clear_bindings(self.stmt);
@@ -53,20 +66,18 @@ impl<'c> RawInsert<'c> {
         out
     }
 
-    fn bind_and_step(&mut self, cells: &[Cell], text: &str) -> Result<()> {
-        let bytes = text.as_bytes();
-        for (i, cell) in cells.iter().enumerate() {
+    fn bind_and_step<'a>(&mut self, params: impl IntoIterator<Item = Bound<'a>>) -> Result<usize> {
+        for (i, param) in params.into_iter().enumerate() {
             let at = (i + 1) as c_int;
-            // SAFETY: `stmt` is live; a text pointer points into `text`, which the caller
-            // keeps unchanged until `run` returns (the step reads it; the bindings are
-            // cleared before `run` returns). An empty text points at a static "".
+            // SAFETY: `stmt` is live; a text pointer points into text borrowed for 'a, which
+            // outlives this call (the step reads it; `run_bound` clears the bindings before
+            // it returns). An empty text points at a static "".
             let rc = unsafe {
-                match *cell {
-                    Cell::Null => ffi::sqlite3_bind_null(self.stmt, at),
-                    Cell::Int(v) => ffi::sqlite3_bind_int64(self.stmt, at, v),
-                    Cell::Real(v) => ffi::sqlite3_bind_double(self.stmt, at, v),
-                    Cell::Text(a, b) => {
-                        let s = bytes.get(a as usize..b as usize).unwrap_or_default();
+                match param {
+                    Bound::Null => ffi::sqlite3_bind_null(self.stmt, at),
+                    Bound::Int(v) => ffi::sqlite3_bind_int64(self.stmt, at, v),
+                    Bound::Real(v) => ffi::sqlite3_bind_double(self.stmt, at, v),
+                    Bound::Text(s) => {
                         let p = if s.is_empty() {
                             c"".as_ptr()
                         } else {
@@ -86,12 +97,35 @@ impl<'c> RawInsert<'c> {
                 return Err(failure(self.conn, rc));
             }
         }
-        // SAFETY: `stmt` is live and every parameter is bound.
-        let rc = unsafe { ffi::sqlite3_step(self.stmt) };
+        // SAFETY: `stmt` is live and every parameter is bound; `sqlite3_changes` reads the
+        // connection's count of the statement just completed.
+        let (rc, changes) = unsafe {
+            let rc = ffi::sqlite3_step(self.stmt);
+            (rc, ffi::sqlite3_changes(self.conn.handle()))
+        };
         if rc != ffi::SQLITE_DONE {
             return Err(failure(self.conn, rc));
         }
-        Ok(())
+        Ok(changes.max(0) as usize)
+    }
+}
+
+/// One parameter of `RawInsert::run_bound`: text is bound without a copy.
+#[derive(Clone, Copy)]
+pub(crate) enum Bound<'a> {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(&'a [u8]),
+}
+
+impl<'a> Bound<'a> {
+    pub fn text(s: &'a str) -> Self {
+        Bound::Text(s.as_bytes())
+    }
+
+    pub fn opt_text(s: Option<&'a str>) -> Self {
+        s.map_or(Bound::Null, Bound::text)
     }
 }
 

@@ -99,32 +99,43 @@ pub fn drop_blocks_from(conn: &Connection, first_id: i64) -> Result<()> {
 /// id is above `after` (a block holding older teachers is left to `refresh`). Returns how
 /// many were stored.
 pub fn store_new_blocks(conn: &Connection, after: i64, rows: &[KeyRow<'_>]) -> Result<usize> {
-    let mut insert = conn.prepare_cached(
-        "INSERT OR REPLACE INTO teacher_search_keys (block, entries) VALUES (?1, ?2)",
-    )?;
+    store_blocks(conn, &pack_new_blocks(after, rows))
+}
+
+/// `store_new_blocks`'s packing alone (no database: it can run beside the insert of the
+/// rows it packs).
+pub fn pack_new_blocks(after: i64, rows: &[KeyRow<'_>]) -> Vec<(i64, Vec<u8>)> {
     let mut masks = codec::Masks::default();
-    let mut stored = 0;
+    let mut blocks: Vec<(i64, Vec<u8>)> = Vec::new();
     let new = rows
         .iter()
         .filter(|r| bounds(r.id >> BLOCK_SHIFT).0 > after);
-    let mut packed: Option<(i64, Vec<u8>)> = None;
     for r in new {
         let block = r.id >> BLOCK_SHIFT;
-        if packed.as_ref().is_some_and(|(b, _)| *b != block) {
-            if let Some((b, bytes)) = packed.take() {
-                insert.execute(params![b, bytes])?;
-                stored += 1;
+        let bytes = match blocks.last_mut() {
+            Some((b, bytes)) if *b == block => bytes,
+            _ => {
+                blocks.push((block, Vec::with_capacity(64 << BLOCK_SHIFT)));
+                match blocks.last_mut() {
+                    Some((_, bytes)) => bytes,
+                    None => continue,
+                }
             }
-        }
-        let (_, bytes) =
-            packed.get_or_insert_with(|| (block, Vec::with_capacity(64 << BLOCK_SHIFT)));
+        };
         codec::encode_key_row(bytes, r, &mut masks);
     }
-    if let Some((b, bytes)) = packed {
-        insert.execute(params![b, bytes])?;
-        stored += 1;
+    blocks
+}
+
+/// Stores packed blocks (replacing what a block held); returns how many.
+pub fn store_blocks(conn: &Connection, blocks: &[(i64, Vec<u8>)]) -> Result<usize> {
+    let mut insert = conn.prepare_cached(
+        "INSERT OR REPLACE INTO teacher_search_keys (block, entries) VALUES (?1, ?2)",
+    )?;
+    for (block, bytes) in blocks {
+        insert.execute(params![block, bytes])?;
     }
-    Ok(stored)
+    Ok(blocks.len())
 }
 
 /// Stores the missing blocks after a large write, packing them in a read transaction and

@@ -1,10 +1,10 @@
-//! The staged insert writes only what the `teachers` CHECKs accept, although it does
-//! not evaluate them row by row: every code of every enumerated column goes through
-//! and `PRAGMA integrity_check` (which checks every CHECK) finds the rows sound; the
-//! checks that are not lists refuse at the staging; the connection checks again after.
+//! The bulk insert writes only what the `teachers` CHECKs accept, although it does not
+//! evaluate them row by row: every code of every enumerated column goes through and
+//! `PRAGMA integrity_check` (which checks every CHECK) finds the rows sound; the checks
+//! that are not lists refuse before anything is written; the connection checks again after.
 
 use super::*;
-use crate::domain::{Gender, Stage, TeacherStatus, TierLevel};
+use crate::domain::{Gender, Stage, TeacherStatus, Tier, TierLevel};
 use crate::store::schema::SCHEMA_SQL;
 
 fn db() -> Connection {
@@ -68,16 +68,18 @@ fn every_code() -> Vec<TeacherInput> {
     rows
 }
 
-fn stage(conn: &Connection, rows: &[TeacherInput]) -> Result<()> {
-    stage_teachers(
-        conn,
-        rows.iter().enumerate().map(|(i, input)| StagedTeacher {
+fn insert(conn: &Connection, rows: &[TeacherInput]) -> Result<std::result::Result<usize, Taken>> {
+    let rows: Vec<AddedTeacher> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, input)| AddedTeacher {
             line: i + 2,
             input,
             pinyin: "",
             initials: "",
-        }),
-    )
+        })
+        .collect();
+    insert_added_teachers(conn, &rows)
 }
 
 fn one(conn: &Connection, sql: &str) -> String {
@@ -90,8 +92,7 @@ fn one(conn: &Connection, sql: &str) -> String {
 fn every_code_goes_in_as_the_schema_s_checks_accept() {
     let conn = db();
     let rows = every_code();
-    stage(&conn, &rows).unwrap();
-    assert_eq!(insert_staged_teachers(&conn).unwrap(), rows.len());
+    assert_eq!(insert(&conn, &rows).unwrap(), Ok(rows.len()));
     assert_eq!(one(&conn, "PRAGMA integrity_check"), "Text(\"ok\")");
     assert_eq!(
         one(
@@ -103,7 +104,7 @@ fn every_code_goes_in_as_the_schema_s_checks_accept() {
 }
 
 #[test]
-fn a_blank_name_or_staff_number_or_a_level_on_a_levelless_tier_is_refused_at_the_staging() {
+fn a_blank_name_or_staff_number_or_a_level_on_a_levelless_tier_is_refused_before_any_insert() {
     let conn = db();
     let blank_name = TeacherInput {
         name: " ".into(),
@@ -119,7 +120,7 @@ fn a_blank_name_or_staff_number_or_a_level_on_a_levelless_tier_is_refused_at_the
         ..input(3)
     };
     for bad in [blank_name, blank_no, level] {
-        let e = stage(&conn, &[input(9), bad]).unwrap_err();
+        let e = insert(&conn, &[input(9), bad]).unwrap_err();
         assert!(e.to_string().contains("CHECK"), "{e}");
     }
     assert_eq!(one(&conn, "SELECT count(*) FROM teachers"), "Integer(0)");
@@ -128,8 +129,7 @@ fn a_blank_name_or_staff_number_or_a_level_on_a_levelless_tier_is_refused_at_the
 #[test]
 fn the_connection_checks_again_after_the_insert() {
     let conn = db();
-    stage(&conn, &[input(1)]).unwrap();
-    insert_staged_teachers(&conn).unwrap();
+    insert(&conn, &[input(1)]).unwrap().unwrap();
     assert_eq!(one(&conn, "PRAGMA ignore_check_constraints"), "Integer(0)");
     let refused = conn.execute(
         "INSERT INTO teachers (staff_no, name, school_id, gender) VALUES ('T9', '王芳', 1, 'x')",
@@ -139,11 +139,14 @@ fn the_connection_checks_again_after_the_insert() {
 }
 
 #[test]
-fn the_staged_rows_get_the_main_cache_while_staged() {
+fn a_staff_number_already_stored_in_another_case_stops_the_insert_at_its_line() {
     let conn = db();
-    conn.pragma_update(None, "cache_size", -65536).unwrap();
-    stage(&conn, &[input(1)]).unwrap();
-    assert_eq!(one(&conn, "PRAGMA temp.cache_size"), "Integer(-65536)");
-    unstage_teachers(&conn).unwrap();
-    assert_eq!(one(&conn, "PRAGMA temp.cache_size"), "Integer(-2000)");
+    conn.execute_batch(
+        "INSERT INTO teachers (staff_no, name, school_id) VALUES ('T0003', '王芳', 1)",
+    )
+    .unwrap();
+    let mut rows: Vec<TeacherInput> = (1..6).map(input).collect();
+    rows[2].staff_no = "t0003".into();
+    assert_eq!(insert(&conn, &rows).unwrap(), Err((4, "t0003".to_string())));
+    assert_eq!(one(&conn, "PRAGMA ignore_check_constraints"), "Integer(0)");
 }
