@@ -23,4 +23,4 @@ pub mod veto;
 pub use codes::*;
 pub use model::*;
 pub use settings::Settings;
-pub use staff_no::canonical_staff_no;
+pub use staff_no::{canonical_staff_no, canonical_staff_no_cow};

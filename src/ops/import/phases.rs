@@ -22,7 +22,7 @@
 use super::driver;
 use super::table::Table;
 use super::{
-    allotments, enrolments, marks, projects, schools, sessions, teachers, trainers, Context,
+    allotments, enrolments, marks, projects, schools, sessions, teachers_check, trainers, Context,
     Counts, Kind,
 };
 use crate::error::{Error, Result};
@@ -74,7 +74,7 @@ pub(crate) fn check(
     db.in_snapshot(|conn| {
         let plan: Box<dyn Plan> = match kind {
             Kind::Schools => Box::new(driver::check::<schools::Schools>(conn, table, ctx)?),
-            Kind::Teachers => Box::new(driver::check::<teachers::Teachers>(conn, table, ctx)?),
+            Kind::Teachers => Box::new(teachers_check::check(conn, table, ctx)?),
             Kind::Trainers => Box::new(driver::check::<trainers::Trainers>(conn, table, ctx)?),
             Kind::Projects => Box::new(driver::check::<projects::Projects>(conn, table, ctx)?),
             Kind::Sessions => Box::new(driver::check::<sessions::Sessions>(conn, table, ctx)?),

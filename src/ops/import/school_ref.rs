@@ -6,17 +6,22 @@ use crate::error::Result;
 use crate::store::schools;
 use rusqlite::Connection;
 use std::collections::HashMap;
+use std::sync::Arc;
 
+/// The schools are shared (`Arc`): a row that names one keeps it without copying its texts.
 pub(crate) struct SchoolNames {
-    pub exact: HashMap<String, School>,
+    pub exact: HashMap<String, Arc<School>>,
     /// Name without white space → the school, None when two schools share it.
-    spaced: HashMap<String, Option<School>>,
+    spaced: HashMap<String, Option<Arc<School>>>,
 }
 
 impl SchoolNames {
     pub fn load(conn: &Connection) -> Result<SchoolNames> {
-        let exact = schools::by_name_map(conn)?;
-        let mut spaced: HashMap<String, Option<School>> = HashMap::new();
+        let exact: HashMap<String, Arc<School>> = schools::by_name_map(conn)?
+            .into_iter()
+            .map(|(name, school)| (name, Arc::new(school)))
+            .collect();
+        let mut spaced: HashMap<String, Option<Arc<School>>> = HashMap::new();
         for school in exact.values() {
             spaced
                 .entry(squeeze(&school.name))
@@ -27,7 +32,7 @@ impl SchoolNames {
     }
 
     /// The school a file's name means, if any.
-    pub fn find(&self, name: &str) -> Option<&School> {
+    pub fn find(&self, name: &str) -> Option<&Arc<School>> {
         self.exact
             .get(name)
             .or_else(|| self.spaced.get(&squeeze(name))?.as_ref())

@@ -115,7 +115,7 @@ impl<'t> Importer<'t> for Schools {
             } else {
                 plan.steps.push(Step::Update {
                     line,
-                    before: before.clone(),
+                    before: School::clone(before),
                     input,
                 });
             }
@@ -161,7 +161,7 @@ impl phases::Plan for Plan {
                     before,
                     input,
                 } => {
-                    if known.find(&before.name) != Some(before) {
+                    if known.find(&before.name).map(|s| &**s) != Some(before) {
                         return Ok(Err(Stale::new(
                             table,
                             *line,

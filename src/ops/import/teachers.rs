@@ -8,19 +8,20 @@ use super::school_ref::SchoolNames;
 use super::suggest;
 use super::table::{Column, Table};
 use super::teacher_roles;
-use super::teachers_plan::{Plan, Step};
+use super::teachers_plan::Plan;
+pub(crate) use super::teachers_row::Row;
+use super::teachers_row::{addition, update, PinyinKeys};
 use super::tier_cells::{level_on_levelless, tier_choices, tier_with_level};
 use super::values::Cells;
 use super::Context;
 use crate::domain::tiers::{has_levels, parse_tier};
 use crate::domain::{
-    canonical_staff_no, Gender, School, Stage, Teacher, TeacherStatus, Tier, TierLevel,
+    canonical_staff_no, canonical_staff_no_cow, Gender, School, Stage, TeacherStatus, Tier,
+    TierLevel,
 };
 use crate::error::Result;
 use crate::lang::pick;
-use crate::search::keys::pinyin_keys;
 use crate::store::staff_numbers;
-use crate::store::teachers::TeacherInput;
 use rusqlite::Connection;
 use std::collections::HashMap;
 
@@ -57,27 +58,12 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column::new("role_since", "任职时间", &["任职日期", "任职年月"]),
 ];
 
-pub(crate) struct Row {
-    line: usize,
-    staff_no: String,
-    name: String,
-    gender: Option<Gender>,
-    school: School,
-    subject: Option<String>,
-    stage: Option<Stage>,
-    phone: Option<String>,
-    tier: Option<Tier>,
-    level: Option<TierLevel>,
-    status: Option<TeacherStatus>,
-    role: teacher_roles::RoleCells,
-}
-
 /// The teachers kind: the schools rows name, and the staff numbers seen so
 /// far in their stored form (one teacher whatever the case).
 pub(crate) struct Teachers<'t> {
     known: SchoolNames,
     hints: suggest::Hints,
-    seen: HashMap<String, (usize, &'t str)>,
+    seen: HashMap<std::borrow::Cow<'t, str>, (usize, &'t str)>,
     today: chrono::NaiveDate,
 }
 
@@ -96,57 +82,7 @@ impl<'t> Importer<'t> for Teachers<'t> {
     }
 
     fn row(&mut self, _conn: &Connection, c: &mut Cells<'t, '_>) -> Result<Option<Row>> {
-        let staff_no = c.identifier("staff_no");
-        if let Some(s) = staff_no {
-            self.refuse_repeat(c, s);
-        }
-        let name = c.required("name");
-        let gender = c.choice("gender", "gender", Gender::parse, Gender::choices);
-        let school = c.required("school").and_then(|s| self.school(c, s));
-        let stage = c.choice("stage", "stage", Stage::parse, Stage::choices);
-        let phone = c.phone("phone");
-        let tier = c.choice("tier", "tier", parse_tier, tier_choices);
-        let level = c.choice("tier_level", "level", TierLevel::parse, TierLevel::choices);
-        let tier = tier_with_level(c, tier, level);
-        let status = c.choice(
-            "status",
-            "teacher status",
-            TeacherStatus::parse,
-            TeacherStatus::choices,
-        );
-        let role = teacher_roles::read(c, self.today);
-        let (
-            Some(staff_no),
-            Some(name),
-            Ok(gender),
-            Some(school),
-            Ok(stage),
-            Ok(phone),
-            Ok(tier),
-            Ok(status),
-            Ok(role),
-        ) = (
-            staff_no, name, gender, school, stage, phone, tier, status, role,
-        )
-        else {
-            return Ok(None);
-        };
-        let (tier, level) = tier;
-        let subject = c.text("subject");
-        Ok(Some(Row {
-            line: c.line(),
-            staff_no: canonical_staff_no(staff_no),
-            name: name.to_string(),
-            gender,
-            school,
-            subject: (!subject.is_empty()).then(|| subject.to_string()),
-            stage,
-            phone,
-            tier,
-            level,
-            status,
-            role,
-        }))
+        Ok(self.validate(c))
     }
 
     fn plan(self, conn: &Connection, rows: Vec<Row>) -> Result<Plan> {
@@ -193,9 +129,75 @@ impl<'t> Importer<'t> for Teachers<'t> {
 }
 
 impl<'t> Teachers<'t> {
+    /// Validates one row (no database needed: `teachers_check` runs it on two threads).
+    pub(crate) fn validate(&mut self, c: &mut Cells<'t, '_>) -> Option<Row> {
+        let staff_no = c.identifier("staff_no");
+        if let Some(s) = staff_no {
+            self.refuse_repeat(c, s);
+        }
+        let name = c.required("name");
+        let gender = c.choice("gender", "gender", Gender::parse, Gender::choices);
+        let school = c.required("school").and_then(|s| self.school(c, s));
+        let stage = c.choice("stage", "stage", Stage::parse, Stage::choices);
+        let phone = c.phone("phone");
+        let tier = c.choice("tier", "tier", parse_tier, tier_choices);
+        let level = c.choice("tier_level", "level", TierLevel::parse, TierLevel::choices);
+        let tier = tier_with_level(c, tier, level);
+        let status = c.choice(
+            "status",
+            "teacher status",
+            TeacherStatus::parse,
+            TeacherStatus::choices,
+        );
+        let role = teacher_roles::read(c, self.today);
+        let (
+            Some(staff_no),
+            Some(name),
+            Ok(gender),
+            Some(school),
+            Ok(stage),
+            Ok(phone),
+            Ok(tier),
+            Ok(status),
+            Ok(role),
+        ) = (
+            staff_no, name, gender, school, stage, phone, tier, status, role,
+        )
+        else {
+            return None;
+        };
+        let (tier, level) = tier;
+        let subject = c.text("subject");
+        Some(Row {
+            line: c.line(),
+            staff_no: canonical_staff_no(staff_no),
+            name: name.to_string(),
+            gender,
+            school,
+            subject: (!subject.is_empty()).then(|| subject.to_string()),
+            stage,
+            phone,
+            tier,
+            level,
+            status,
+            role,
+        })
+    }
+
+    /// Does a staff number of `other`'s rows appear in this one's too?
+    pub(crate) fn shares_staff_no(&self, other: &Teachers<'_>) -> bool {
+        let (small, large) = if self.seen.len() <= other.seen.len() {
+            (&self.seen, &other.seen)
+        } else {
+            (&other.seen, &self.seen)
+        };
+        small.keys().any(|k| large.contains_key(k))
+    }
+
     /// A staff number the file already had is a problem of the row.
     fn refuse_repeat(&mut self, c: &mut Cells<'t, '_>, s: &'t str) {
-        let Some((first, was)) = self.seen.insert(canonical_staff_no(s), (c.line(), s)) else {
+        let key = canonical_staff_no_cow(s);
+        let Some((first, was)) = self.seen.insert(key, (c.line(), s)) else {
             return;
         };
         let message = if was == s {
@@ -216,7 +218,7 @@ impl<'t> Teachers<'t> {
     }
 
     /// The school a row names; an unknown one is a problem (with a hint).
-    fn school(&mut self, c: &mut Cells, s: &str) -> Option<School> {
+    fn school(&mut self, c: &mut Cells, s: &str) -> Option<std::sync::Arc<School>> {
         if let Some(school) = self.known.find(s) {
             return Some(school.clone());
         }
@@ -231,93 +233,5 @@ impl<'t> Teachers<'t> {
             ),
         );
         None
-    }
-}
-
-/// Pinyin keys by name: a roster repeats its common names many times.
-#[derive(Default)]
-struct PinyinKeys(HashMap<String, (String, String)>);
-
-impl PinyinKeys {
-    fn of(&mut self, name: &str) -> (String, String) {
-        if let Some(k) = self.0.get(name) {
-            return k.clone();
-        }
-        let k = pinyin_keys(name);
-        self.0.insert(name.to_string(), k.clone());
-        k
-    }
-}
-
-/// A new teacher: blank cells take the defaults (the school's stage, 合格 tier).
-fn addition(row: Row, keys: &mut PinyinKeys) -> Step {
-    Step::Add {
-        line: row.line,
-        keys: keys.of(row.name.trim()),
-        input: TeacherInput {
-            stage: row.stage.or(Some(row.school.stage)),
-            gender: row.gender,
-            school_id: row.school.id,
-            subject: row.subject.unwrap_or_default(),
-            phone: row.phone.unwrap_or_default(),
-            tier: row.tier.unwrap_or(Tier::Qualified),
-            tier_level: row.level,
-            status: row.status.unwrap_or(TeacherStatus::Active),
-            staff_no: row.staff_no,
-            name: row.name,
-        },
-    }
-}
-
-/// The update of a stored teacher (blank cells keep the stored value); None
-/// when the row changes nothing.
-fn update(before: Teacher, row: Row) -> Option<Step> {
-    let mut input = TeacherInput {
-        staff_no: row.staff_no,
-        name: row.name,
-        gender: row.gender.or(before.gender),
-        school_id: row.school.id,
-        subject: row.subject.unwrap_or_else(|| before.subject.clone()),
-        stage: row.stage.or(before.stage),
-        phone: row.phone.unwrap_or_else(|| before.phone.clone()),
-        tier: row.tier.unwrap_or(before.tier),
-        // A level given is kept; a new tier without one has none; a blank keeps the stored one.
-        tier_level: match (row.level, row.tier) {
-            (Some(l), _) => Some(l),
-            (None, Some(t)) if t != before.tier => None,
-            (None, _) => before.tier_level,
-        },
-        status: row.status.unwrap_or(before.status),
-    };
-    if !has_levels(input.tier) {
-        input.tier_level = None;
-    }
-    if TeacherInput::from_teacher(&before) == input {
-        return None;
-    }
-    let after = updated(&before, &input, &row.school).audit_json();
-    Some(Step::Update {
-        line: row.line,
-        before: Box::new(before),
-        input,
-        after,
-    })
-}
-
-/// The teacher `before` once `input` is written over it.
-fn updated(before: &Teacher, input: &TeacherInput, school: &School) -> Teacher {
-    Teacher {
-        staff_no: input.staff_no.trim().to_string(),
-        name: input.name.trim().to_string(),
-        gender: input.gender,
-        school_id: input.school_id,
-        school: school.name.clone(),
-        subject: input.subject.trim().to_string(),
-        stage: input.stage,
-        phone: input.phone.trim().to_string(),
-        tier: input.tier,
-        tier_level: input.tier_level,
-        status: input.status,
-        ..before.clone()
     }
 }

@@ -29,8 +29,9 @@ pub(crate) enum Step {
     Add {
         line: usize,
         input: TeacherInput,
-        /// The name's pinyin keys (full, initials), computed during the check.
-        keys: (String, String),
+        /// The name's pinyin keys (full, initials), computed during the check (shared by
+        /// the rows of one name).
+        keys: std::sync::Arc<(String, String)>,
     },
     Update {
         line: usize,
