@@ -8,9 +8,6 @@
 use clap::Parser;
 use liaoyuan::cli::{self, Cli};
 
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     restore_default_sigpipe();
     liaoyuan::error::install_quiet_hook();
