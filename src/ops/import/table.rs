@@ -66,11 +66,11 @@ fn normalise(header: &str) -> String {
         .replace("staffno", "staff_no")
 }
 
-/// A data row with its values in the order of the kind's columns.
+/// A data row: its cells as the file has them (`Table::get` finds a column's cell).
 #[derive(Debug, Clone)]
 pub struct Record {
     pub line: usize,
-    values: Vec<String>,
+    cells: Vec<String>,
 }
 
 /// The rows under a recognised header.
@@ -83,6 +83,8 @@ pub struct Table {
     /// The text of the title rows above the header, one string per row.
     pub title: Vec<String>,
     pub records: Vec<Record>,
+    /// For each column, the index of its cell in a record (None when the file lacks it).
+    cell_of: Vec<Option<usize>>,
 }
 
 /// Which column each header cell names (None: a cell no column knows), and the header text
@@ -175,23 +177,21 @@ impl Table {
                 cells.join(" ")
             })
             .collect();
-        // The rows are moved into the records, not copied: a large file is
-        // held in memory once.
+        // The rows are moved into the records, not copied or rearranged: a large file is
+        // held in memory once, and a column's cell is found through `cell_of`.
+        let mut cell_of = vec![None; columns.len()];
+        for (i, column) in map.iter().enumerate() {
+            if let Some(slot) = column.and_then(|k| cell_of.get_mut(k)) {
+                slot.get_or_insert(i);
+            }
+        }
         let mut rows = rows;
         let records = rows
             .split_off(at + 1)
             .into_iter()
-            .map(|r| {
-                let mut values = vec![String::new(); columns.len()];
-                for (i, cell) in r.cells.into_iter().enumerate() {
-                    if let Some(Some(k)) = map.get(i) {
-                        values[*k] = cell;
-                    }
-                }
-                Record {
-                    line: r.line,
-                    values,
-                }
+            .map(|r| Record {
+                line: r.line,
+                cells: r.cells,
             })
             .collect();
         Ok(Table {
@@ -200,6 +200,7 @@ impl Table {
             header_line,
             title,
             records,
+            cell_of,
         })
     }
 
@@ -216,7 +217,8 @@ impl Table {
     /// The value of column `name` in `record` ("" when absent or blank).
     pub fn get<'a>(&self, record: &'a Record, name: &str) -> &'a str {
         self.index(name)
-            .and_then(|k| record.values.get(k))
+            .and_then(|k| self.cell_of.get(k).copied().flatten())
+            .and_then(|i| record.cells.get(i))
             .map(String::as_str)
             .unwrap_or("")
     }

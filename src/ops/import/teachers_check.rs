@@ -36,8 +36,9 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<P
     let (early, late) = std::thread::scope(|scope| {
         let later = std::thread::Builder::new()
             .name("import-check".into())
-            .spawn_scoped(scope, || validate_all(&mut second, table, late));
-        let early = validate_all(&mut first, table, early);
+            .spawn_scoped(scope, || validate_all(&mut second, table, late, late.len()));
+        // room for the second half's rows too, which are appended to these
+        let early = validate_all(&mut first, table, early, table.records.len());
         // no thread to be had (or it failed): the one-thread check below decides
         let late = later.ok().and_then(|handle| handle.join().ok().flatten());
         (early, late)
@@ -51,14 +52,16 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<P
     }
 }
 
-/// The valid rows of `records`, or None when any row has a problem.
+/// The valid rows of `records` (in a vector with room for `capacity` rows), or None when any
+/// row has a problem.
 fn validate_all<'t>(
     teachers: &mut Teachers<'t>,
     table: &'t Table,
     records: &'t [Record],
+    capacity: usize,
 ) -> Option<Vec<Row>> {
     let mut problems = Problems::default();
-    let mut rows = Vec::with_capacity(records.len());
+    let mut rows = Vec::with_capacity(capacity);
     for record in records {
         let mut cells = Cells {
             table,
