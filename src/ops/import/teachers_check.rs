@@ -27,9 +27,17 @@ pub(crate) const PARALLEL_ROWS: usize = 4096;
 
 /// `driver::check::<Teachers>`, with a large file's rows validated on two threads.
 pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<Plan> {
-    if table.records.len() < PARALLEL_ROWS {
-        return driver::check::<Teachers>(conn, table, ctx);
+    if table.records.len() >= PARALLEL_ROWS {
+        if let Some(plan) = in_halves(conn, table, ctx)? {
+            return Ok(plan);
+        }
     }
+    driver::check::<Teachers>(conn, table, ctx)
+}
+
+/// The plan of a file whose halves were validated on two threads, or None when the file is
+/// to be checked on one: a problem in either half, a staff number in both, no second thread.
+fn in_halves(conn: &Connection, table: &Table, ctx: &Context) -> Result<Option<Plan>> {
     let mut first = Teachers::start(conn, table, ctx)?;
     let mut second = Teachers::start(conn, table, ctx)?;
     let (early, late) = table.records.split_at(table.records.len() / 2);
@@ -39,16 +47,15 @@ pub(crate) fn check(conn: &Connection, table: &Table, ctx: &Context) -> Result<P
             .spawn_scoped(scope, || validate_all(&mut second, table, late, late.len()));
         // room for the second half's rows too, which are appended to these
         let early = validate_all(&mut first, table, early, table.records.len());
-        // no thread to be had (or it failed): the one-thread check below decides
         let late = later.ok().and_then(|handle| handle.join().ok().flatten());
         (early, late)
     });
     match (early, late) {
         (Some(mut rows), Some(late)) if !first.shares_staff_no(&second) => {
             rows.extend(late);
-            first.plan(conn, rows)
+            Ok(Some(first.plan(conn, rows)?))
         }
-        _ => driver::check::<Teachers>(conn, table, ctx),
+        _ => Ok(None),
     }
 }
 

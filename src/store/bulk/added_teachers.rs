@@ -84,9 +84,9 @@ fn insert_all(
 /// The `teachers` CHECKs that are not lists of codes, for a row the insert will not check.
 fn refuse_unchecked(r: &AddedTeacher<'_>) -> Result<()> {
     let t = r.input;
-    let broken = if t.staff_no.trim().is_empty() {
+    let broken = if blank_to_sqlite(&t.staff_no) {
         "length(trim(staff_no)) > 0"
-    } else if t.name.trim().is_empty() {
+    } else if blank_to_sqlite(&t.name) {
         "length(trim(name)) > 0"
     } else if t.tier_level.is_some() && !has_levels(t.tier) {
         "tier_level IS NULL OR tier IN (…)"
@@ -106,6 +106,18 @@ pub fn teacher_ids_after(conn: &Connection, last_id: i64) -> Result<Vec<i64>> {
         .query_map([last_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(ids)
+}
+
+/// Would `length(trim(text)) > 0` fail? SQLite's `length` counts the characters before the
+/// first NUL, so "\0滕" is blank to it; this also counts any white space as blank, where
+/// SQLite's `trim` removes spaces only (refusing more than the CHECK is safe: the rows here
+/// come trimmed from the file's cells).
+fn blank_to_sqlite(text: &str) -> bool {
+    text.split('\0')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .is_empty()
 }
 
 #[cfg(test)]

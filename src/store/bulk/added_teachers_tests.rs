@@ -119,7 +119,16 @@ fn a_blank_name_or_staff_number_or_a_level_on_a_levelless_tier_is_refused_before
         tier_level: Some(TierLevel::District),
         ..input(3)
     };
-    for bad in [blank_name, blank_no, level] {
+    // SQLite's length() stops at a NUL: these are blank to the CHECK too
+    let nul_name = TeacherInput {
+        name: "\0滕".into(),
+        ..input(4)
+    };
+    let nul_no = TeacherInput {
+        staff_no: " \0T5".into(),
+        ..input(5)
+    };
+    for bad in [blank_name, blank_no, level, nul_name, nul_no] {
         let e = insert(&conn, &[input(9), bad]).unwrap_err();
         assert!(e.to_string().contains("CHECK"), "{e}");
     }
@@ -149,4 +158,21 @@ fn a_staff_number_already_stored_in_another_case_stops_the_insert_at_its_line() 
     rows[2].staff_no = "t0003".into();
     assert_eq!(insert(&conn, &rows).unwrap(), Err((4, "t0003".to_string())));
     assert_eq!(one(&conn, "PRAGMA ignore_check_constraints"), "Integer(0)");
+}
+
+#[test]
+fn whatever_sqlite_finds_blank_the_rust_check_refuses_too() {
+    let conn = db();
+    for text in [
+        "", " ", "  ", "\0滕", " \0T5", "T5\0", "\t", "\u{3000}", "王", " T5 ",
+    ] {
+        let sqlite_blank: bool = conn
+            .query_row("SELECT length(trim(?1)) = 0", [text], |r| r.get(0))
+            .unwrap();
+        if sqlite_blank {
+            assert!(blank_to_sqlite(text), "{text:?}");
+        }
+    }
+    assert!(!blank_to_sqlite("T5\0"));
+    assert!(!blank_to_sqlite(" 王 "));
 }
