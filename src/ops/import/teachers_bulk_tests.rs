@@ -154,3 +154,35 @@ fn a_stale_bulk_addition_leaves_the_stored_keys_and_triggers_as_they_were() {
         6
     );
 }
+
+#[test]
+fn a_large_file_with_a_name_sqlite_reads_as_blank_is_refused_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = district(&dir);
+    let mut csv = String::from("staff_no,name,school\n");
+    for i in 0..1500 {
+        csv.push_str(&format!("N{i:05},滕{i}号,实验小学\n"));
+    }
+    // SQLite's length() stops at the NUL: the name is blank to the schema's CHECK
+    csv.push_str("N99999,\0滕,实验小学\n");
+    let opts = ImportOptions::default();
+    let ctx = context(&opts);
+    let stamp = crate::store::Stamp::new(ctx.now, "test");
+    let e = crate::ops::import::import_rows(
+        &mut db,
+        &stamp,
+        Kind::Teachers,
+        parse_csv(&csv).unwrap(),
+        "nul.csv",
+        &opts,
+    )
+    .unwrap_err()
+    .text(crate::lang::Lang::En);
+    assert!(e.contains("line 1502: name: blank"), "{e}");
+    assert_eq!(count(&db.conn, "SELECT count(*) FROM teachers"), 1);
+    let ok: String = db
+        .conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+}

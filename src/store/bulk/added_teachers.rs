@@ -82,21 +82,33 @@ fn insert_all(
 }
 
 /// The `teachers` CHECKs that are not lists of codes, for a row the insert will not check.
+/// (The import's own checks refuse such rows first, except a cell holding a NUL character.)
 fn refuse_unchecked(r: &AddedTeacher<'_>) -> Result<()> {
     let t = r.input;
-    let broken = if blank_to_sqlite(&t.staff_no) {
-        "length(trim(staff_no)) > 0"
+    let blank = |zh: &str, en: &str, check: &str| {
+        crate::lang::pick(
+            format!("{zh}: 为空或以空字符开头，不能写入（CHECK {check}）"),
+            format!(
+                "{en}: blank or starting with a NUL character, not written (CHECK constraint \
+                 failed: {check})"
+            ),
+        )
+    };
+    let problem = if blank_to_sqlite(&t.staff_no) {
+        blank("工号", "staff_no", "length(trim(staff_no)) > 0")
     } else if blank_to_sqlite(&t.name) {
-        "length(trim(name)) > 0"
+        blank("姓名", "name", "length(trim(name)) > 0")
     } else if t.tier_level.is_some() && !has_levels(t.tier) {
-        "tier_level IS NULL OR tier IN (…)"
+        crate::lang::pick(
+            "级别: 这一层级没有级别（CHECK tier_level IS NULL OR tier IN (…)）",
+            "tier_level: this tier has no level (CHECK constraint failed: tier_level IS NULL \
+             OR tier IN (…))",
+        )
     } else {
         return Ok(());
     };
-    Err(Error::invalid(format!(
-        "line {}: CHECK constraint failed: teachers: {broken}",
-        r.line
-    )))
+    let line = r.line;
+    Err(Error::invalid(problem.map(|p| format!("line {line}: {p}"))))
 }
 
 /// Ids of the teachers above `last_id`, in order (those just inserted).
