@@ -51,15 +51,31 @@ impl<'a> Cells<'a, '_> {
         self.problems.add(self.table, line, column, problem);
     }
 
-    /// A required text: an empty cell is a problem.
+    /// A required text: an empty cell is a problem, and so is a control character other
+    /// than a tab or a line break (a NUL makes the text blank to SQLite, and no name, code or
+    /// title holds one).
     pub fn required(&mut self, column: &str) -> Option<&'a str> {
         let v = self.text(column);
         if v.is_empty() {
             self.problem(column, pick("为空（必填）", "is empty (required)"));
-            None
-        } else {
-            Some(v)
+            return None;
         }
+        let stray = |c: &char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+        if let Some(c) = v.chars().find(stray) {
+            let code = format!("U+{:04X}", c as u32);
+            self.problem(
+                column,
+                pick(
+                    format!("“{v}”含有控制字符 {code}（文件可能已损坏），请删除"),
+                    format!(
+                        "'{v}' holds the control character {code} (the file may be damaged); \
+                         remove it"
+                    ),
+                ),
+            );
+            return None;
+        }
+        Some(v)
     }
 
     /// An optional enumerated value: Ok(None) when blank, Err(()) when not understood.
