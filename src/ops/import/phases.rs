@@ -141,7 +141,7 @@ pub(crate) fn gave_up(stale: Vec<Stale>) -> Error {
 
 #[cfg(test)]
 #[path = "phases_tests.rs"]
-mod tests;
+pub(super) mod tests;
 
 #[cfg(test)]
 #[path = "phases_recheck_tests.rs"]

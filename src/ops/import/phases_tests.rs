@@ -34,7 +34,7 @@ pub(super) fn table(kind: Kind, text: &str) -> Table {
     Table::locate(parse_csv(text).unwrap(), kind.columns()).unwrap()
 }
 
-pub(super) fn context(opts: &ImportOptions) -> Context<'_> {
+pub(crate) fn context(opts: &ImportOptions) -> Context<'_> {
     Context {
         opts,
         now: NaiveDate::from_ymd_opt(2026, 3, 2)

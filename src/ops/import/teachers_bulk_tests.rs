@@ -3,12 +3,12 @@
 //! key-dropping trigger back in place afterwards; a write refused as stale leaves the
 //! stored keys as they were.
 
+use super::super::phases::tests::context;
 use super::super::phases::{check, write};
 use super::super::reader::parse_csv;
 use super::super::table::Table;
-use super::super::{Context, ImportOptions, Kind};
+use super::super::{ImportOptions, Kind};
 use crate::store::{Db, OpenMode};
-use chrono::NaiveDate;
 use std::cell::Cell;
 
 fn district(dir: &tempfile::TempDir) -> Db {
@@ -40,17 +40,6 @@ fn roster(n: usize) -> Table {
     Table::locate(parse_csv(&csv).unwrap(), Kind::Teachers.columns()).unwrap()
 }
 
-fn context(opts: &ImportOptions) -> Context<'_> {
-    Context {
-        opts,
-        now: NaiveDate::from_ymd_opt(2026, 3, 2)
-            .unwrap()
-            .and_hms_opt(12, 0, 0)
-            .unwrap(),
-        actor: "test".into(),
-    }
-}
-
 fn count(conn: &rusqlite::Connection, sql: &str) -> i64 {
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
 }
@@ -60,7 +49,7 @@ const MISSING: &str = "SELECT count(*) FROM (SELECT DISTINCT id >> 10 AS b FROM 
                        WHERE b NOT IN (SELECT block FROM teacher_search_keys)";
 
 fn looked_up(db: &Db, query: &str) -> Vec<String> {
-    let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     let settings = crate::domain::Settings::default();
     match crate::ops::lookup::lookup(&db.conn, query, 2026, &settings, today, true) {
         Ok(found) => found.rows.into_iter().map(|r| r.staff_no).collect(),

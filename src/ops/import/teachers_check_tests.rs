@@ -1,13 +1,13 @@
 //! The two-thread check plans what the one-thread driver plans, and a file with a problem
 //! anywhere, or a staff number in both halves, is refused with the one-thread wording.
 
+use super::super::phases::tests::context;
 use super::*;
 use crate::ops::import::reader::parse_csv;
 use crate::ops::import::teachers_plan::Step;
 use crate::ops::import::{ImportOptions, Kind};
 use crate::store::teachers::TeacherInput;
 use crate::store::{Db, OpenMode};
-use chrono::NaiveDate;
 
 const ROWS: usize = PARALLEL_ROWS + 904;
 
@@ -47,17 +47,6 @@ fn roster(change: impl Fn(usize, &mut [String; 5])) -> Table {
         csv.push('\n');
     }
     Table::locate(parse_csv(&csv).unwrap(), Kind::Teachers.columns()).unwrap()
-}
-
-fn context(opts: &ImportOptions) -> Context<'_> {
-    Context {
-        opts,
-        now: NaiveDate::from_ymd_opt(2026, 3, 2)
-            .unwrap()
-            .and_hms_opt(12, 0, 0)
-            .unwrap(),
-        actor: "test".into(),
-    }
 }
 
 /// What a plan writes, comparable: per step its line, input and pinyin keys (None for an

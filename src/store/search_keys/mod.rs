@@ -94,16 +94,10 @@ pub fn drop_blocks_from(conn: &Connection, first_id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Stores the blocks of teachers just inserted with ids above `after`, packed from `rows`
-/// (their values as stored, in id order) instead of read back: only the blocks whose every
-/// id is above `after` (a block holding older teachers is left to `refresh`). Returns how
-/// many were stored.
-pub fn store_new_blocks(conn: &Connection, after: i64, rows: &[KeyRow<'_>]) -> Result<usize> {
-    store_blocks(conn, &pack_new_blocks(after, rows))
-}
-
-/// `store_new_blocks`'s packing alone (no database: it can run beside the insert of the
-/// rows it packs).
+/// The blocks of teachers just inserted with ids above `after`, packed from `rows` (their
+/// values as stored, in id order) instead of read back: only the blocks whose every id is
+/// above `after` (a block holding older teachers is left to `refresh`). No database is
+/// needed, so the packing can run beside the insert of the rows it packs.
 pub fn pack_new_blocks(after: i64, rows: &[KeyRow<'_>]) -> Vec<(i64, Vec<u8>)> {
     let mut masks = codec::Masks::default();
     let mut blocks: Vec<(i64, Vec<u8>)> = Vec::new();

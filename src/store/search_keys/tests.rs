@@ -273,9 +273,15 @@ fn new_blocks_packed_from_values_are_those_packed_from_the_rows() {
         })
         .collect();
     // ids above 2049: block 2 (2048..) also holds ids 2048 and 2049, which are not new
-    assert_eq!(store_new_blocks(&conn, 2049, &values).unwrap(), 2);
+    assert_eq!(
+        store_blocks(&conn, &pack_new_blocks(2049, &values)).unwrap(),
+        2
+    );
     assert_eq!(stored(&conn), [3, 6000001 >> BLOCK_SHIFT]);
-    assert_eq!(store_new_blocks(&conn, 2047, &values).unwrap(), 3);
+    assert_eq!(
+        store_blocks(&conn, &pack_new_blocks(2047, &values)).unwrap(),
+        3
+    );
     let from_values: Vec<Vec<u8>> = [2, 3, 6000001 >> BLOCK_SHIFT].map(blob).to_vec();
     assert_eq!(from_values, from_rows);
 }
